@@ -1,0 +1,82 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { migrateDatabase, openDatabase } from '../db/client.ts';
+import { backupPglite, restorePglite } from '../db/pglite-backup.ts';
+import { isDomainError } from '../domain/errors.ts';
+import { CliError } from './args.ts';
+import { runBootstrapSystem } from './bootstrap-system.ts';
+import { runSeedDemo } from './seed-demo.ts';
+import { runVerifyAudit } from './verify-audit.ts';
+
+const USAGE = `用法：npm run cli -- <命令> [参数]
+
+  migrate                         创建或升级数据库结构
+  audit-verify                    校验审计链，输出第一条断裂的记录（完整时退出码 0，否则 1）
+  seed-demo [--seed N]            向空数据库载入演示数据（默认种子取 DEMO_SEED）
+  bootstrap --corps-name 名称 --division-code 代码 --admin-username 用户名 --admin-name 姓名
+                                  生产环境首次初始化：创建总队与第一个系统管理员（密码从标准输入读取）
+  backup <文件.tar.gz>            备份嵌入式数据库（需先停止服务）
+  restore <文件.tar.gz>           把备份恢复到空的数据目录
+
+数据库由 DATABASE_URL（PostgreSQL）或 DATA_DIR（嵌入式 PGlite，默认 ./data）决定。`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === 'backup' || command === 'restore') {
+    if (config.database.kind !== 'pglite') throw new CliError('PostgreSQL 请使用 pg_dump / pg_restore 备份与恢复（见 README）');
+    const file = rest[0];
+    if (!file) throw new CliError(`请给出备份文件路径：npm run cli -- ${command} <文件.tar.gz>`);
+    if (command === 'backup') {
+      const bytes = await backupPglite(config.database.dataDir, file);
+      console.log(`已备份到 ${file}（${(bytes / 1024 / 1024).toFixed(1)} MiB）`);
+    } else {
+      await restorePglite(file, config.database.dataDir);
+      console.log(`已恢复到 ${config.database.dataDir}`);
+    }
+    return 0;
+  }
+
+  const database = await openDatabase(config.database);
+  try {
+    await migrateDatabase(database);
+    switch (command) {
+      case 'migrate':
+        console.log('数据库结构已是最新。');
+        return 0;
+      case 'audit-verify':
+        return await runVerifyAudit(database.db);
+      case 'seed-demo': {
+        const seedIndex = rest.indexOf('--seed');
+        const seed = seedIndex >= 0 ? Number(rest[seedIndex + 1]) : config.demoSeed;
+        if (!Number.isInteger(seed)) throw new CliError('参数 --seed：应为整数');
+        return await runSeedDemo(database.db, seed);
+      }
+      case 'bootstrap':
+        return await runBootstrapSystem(database.db, rest, readStdin);
+      default:
+        console.error(`未知命令：${command}\n\n${USAGE}`);
+        return 2;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CliError || error instanceof ConfigError || isDomainError(error)) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  },
+);

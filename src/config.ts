@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Secrets the server refuses to run with in production. */
+export const DEFAULT_SESSION_SECRET = 'dev-only-session-secret-change-me-please';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET 至少 32 个字符').optional(),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  DEMO_SEED: z.coerce.number().int().default(20261122),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  dataDir: string;
+  sessionSecret: string;
+  sessionSecretIsDefault: boolean;
+  cookieSecure: boolean;
+  seedDemo: boolean;
+  demoSeed: number;
+  logLevel: string;
+  trustProxy: boolean;
+  webDistDir: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. The only reader of process.env in the codebase. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`环境变量无效 (invalid environment):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    sessionSecret: e.SESSION_SECRET ?? DEFAULT_SESSION_SECRET,
+    sessionSecretIsDefault: !e.SESSION_SECRET || e.SESSION_SECRET === DEFAULT_SESSION_SECRET,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : isProduction,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !isProduction,
+    demoSeed: e.DEMO_SEED,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    webDistDir: path.resolve('web/dist'),
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { PageQuery } from './common.ts';
+
+export const AuditListQuery = PageQuery.extend({
+  action: z.string().trim().max(64).optional(),
+  q: z.string().trim().max(64, '关键字：最多 64 个字符').optional(),
+  from: z.iso.date('开始时间：应为 YYYY-MM-DD').optional(),
+  to: z.iso.date('结束时间：应为 YYYY-MM-DD').optional(),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuery>;
+
+export type AuditEntryView = {
+  seq: number;
+  at: string;
+  actorName: string;
+  actorRoleLabel: string | null;
+  ip: string | null;
+  action: string;
+  actionLabel: string;
+  targetType: string;
+  targetId: string | null;
+  orgName: string | null;
+  summary: unknown;
+  hash: string;
+};
+
+export type AuditVerifyView =
+  | { ok: true; checked: number; lastHash: string; verifiedAt: string }
+  | { ok: false; checked: number; brokenSeq: number; reason: string; message: string; verifiedAt: string };

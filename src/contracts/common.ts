@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Every error response of the API. `message` is Chinese and names the field when one is at fault. */
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** Text input: trimmed, no control characters (they break documents and exports). */
+export const cleanText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}：必须是文本` })
+    .trim()
+    .min(1, `${label}：不能为空`)
+    .max(max, `${label}：最多 ${max} 个字符`)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label}：含有不可见的控制字符`);
+
+export const uuidParam = (label: string) => z.string().uuid(`${label}：编号格式不正确`);
+
+export const IdParams = z.object({ id: uuidParam('编号') });
+export type IdParams = z.infer<typeof IdParams>;
+
+export const PageQuery = z.object({
+  page: z.coerce.number({ error: '页码：必须是数字' }).int().min(1, '页码：至少为 1').default(1),
+  pageSize: z.coerce.number({ error: '每页条数：必须是数字' }).int().min(1).max(200, '每页条数：最多 200').default(20),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** Field keys → Chinese labels, used when a request fails validation on a field without its own message. */
+export const FIELD_LABELS: Record<string, string> = {
+  username: '用户名',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  displayName: '姓名',
+  role: '角色',
+  orgId: '所属机构',
+  parentId: '上级机构',
+  kind: '机构类型',
+  name: '名称',
+  shortName: '简称',
+  divisionCode: '行政区划代码',
+  detachmentId: '所属支队',
+  brigadeIds: '成员大队',
+  reason: '原因',
+  disabled: '停用',
+  action: '操作类型',
+  from: '开始时间',
+  to: '结束时间',
+  q: '关键字',
+  page: '页码',
+  pageSize: '每页条数',
+};

@@ -1,0 +1,8 @@
+export type HealthView = { status: 'ok'; database: 'pglite' | 'postgres'; version: string };
+
+export type PortalHomeView = {
+  systemName: string;
+  orgs: { id: string; name: string; kind: string; kindLabel: string; parentId: string | null; unitCount: number }[];
+  totals: { brigades: number; units: number; inspectors: number };
+  auditChain: { entries: number; lastHash: string | null };
+};

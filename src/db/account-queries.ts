@@ -1,0 +1,66 @@
+import { and, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+import { accounts, orgs } from './schema.ts';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type AccountWithOrg = { account: AccountRow; org: typeof orgs.$inferSelect };
+
+export async function findAccountByUsername(db: DbOrTx, username: string): Promise<AccountWithOrg | undefined> {
+  const [row] = await db
+    .select({ account: accounts, org: orgs })
+    .from(accounts)
+    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
+    .where(eq(accounts.username, username.toLowerCase()));
+  return row;
+}
+
+export async function findAccountById(db: DbOrTx, id: string): Promise<AccountWithOrg | undefined> {
+  const [row] = await db
+    .select({ account: accounts, org: orgs })
+    .from(accounts)
+    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
+    .where(eq(accounts.id, id));
+  return row;
+}
+
+export type AccountFilter = {
+  scopePath: string | null;
+  q?: string | undefined;
+  role?: string | undefined;
+  orgId?: string | undefined;
+  status?: 'active' | 'disabled' | undefined;
+};
+
+export async function listAccountsPage(db: DbOrTx, filter: AccountFilter, page: number, pageSize: number) {
+  const conditions: SQL[] = [];
+  if (filter.scopePath) conditions.push(sql`${orgs.path} like ${filter.scopePath + '%'}`);
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const match = or(ilike(accounts.username, pattern), ilike(accounts.displayName, pattern));
+    if (match) conditions.push(match);
+  }
+  if (filter.role) conditions.push(eq(accounts.role, filter.role as AccountRow['role']));
+  if (filter.orgId) conditions.push(eq(accounts.orgId, filter.orgId));
+  if (filter.status === 'active') conditions.push(isNull(accounts.disabledAt));
+  if (filter.status === 'disabled') conditions.push(isNotNull(accounts.disabledAt));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const rows = await db
+    .select({ account: accounts, org: orgs })
+    .from(accounts)
+    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
+    .where(where)
+    .orderBy(orgs.path, desc(accounts.createdAt), accounts.username)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(accounts)
+    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
+    .where(where);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function countDemoAccounts(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(eq(accounts.isDemo, true));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,134 @@
+/**
+ * Roles and what they may do. Pure: the server passes the acting account in, nothing is looked up.
+ *
+ * - 系统管理员 system_admin: everything, everywhere.
+ * - 支队/总队管理员 org_admin: manages accounts and orgs in the subtree of their 支队 or 总队.
+ * - 大队管理员 brigade_admin: manages their brigade (accounts of 监督员 and 纪检 there).
+ * - 监督员 inspector: field work; reads their brigade.
+ * - 纪检 auditor: reads everything in their subtree including the audit log; changes nothing
+ *   (except their own password).
+ */
+export const ROLES = ['system_admin', 'org_admin', 'brigade_admin', 'inspector', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ['corps', 'detachment', 'brigade'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: '系统管理员',
+  org_admin: '支队/总队管理员',
+  brigade_admin: '大队管理员',
+  inspector: '监督员',
+  auditor: '纪检',
+};
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  corps: '总队',
+  detachment: '支队',
+  brigade: '大队',
+};
+
+/** The parent kind each org kind must have (a corps is a root). */
+export const PARENT_KIND: Record<OrgKind, OrgKind | null> = {
+  corps: null,
+  detachment: 'corps',
+  brigade: 'detachment',
+};
+
+export type Actor = {
+  accountId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  /** Materialised path of the actor's org, e.g. "/<corpsId>/<detachmentId>/". */
+  orgPath: string;
+  orgKind: OrgKind;
+};
+
+export type Permission =
+  | 'accounts.read'
+  | 'accounts.manage'
+  | 'orgs.read'
+  | 'orgs.manage'
+  | 'audit.read'
+  | 'registry.read'
+  | 'registry.manage';
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage'],
+  org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage'],
+  brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage'],
+  inspector: ['orgs.read', 'registry.read'],
+  auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read'],
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function hasPermission(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+/** 纪检 is read-only: the only change they may make is to their own password. */
+export function isReadOnly(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'auditor';
+}
+
+/**
+ * Whether an object owned by the org at `targetOrgPath` lies in the actor's subtree. A system admin sees
+ * the whole tree. Objects outside the scope must look absent (404), not forbidden, so their existence
+ * does not leak.
+ */
+export function isInScope(actor: Pick<Actor, 'role' | 'orgPath'>, targetOrgPath: string): boolean {
+  if (actor.role === 'system_admin') return true;
+  return targetOrgPath.startsWith(actor.orgPath);
+}
+
+/** The org kinds an account of each role may belong to. */
+export const ROLE_ORG_KINDS: Record<Role, readonly OrgKind[]> = {
+  system_admin: ['corps'],
+  org_admin: ['corps', 'detachment'],
+  brigade_admin: ['brigade'],
+  inspector: ['brigade'],
+  auditor: ['corps', 'detachment', 'brigade'],
+};
+
+/** Roles an actor may grant when creating or editing accounts. No one grants a role above their own. */
+export function grantableRoles(actor: Pick<Actor, 'role'>): readonly Role[] {
+  switch (actor.role) {
+    case 'system_admin':
+      return ROLES;
+    case 'org_admin':
+      return ['org_admin', 'brigade_admin', 'inspector', 'auditor'];
+    case 'brigade_admin':
+      return ['inspector', 'auditor'];
+    case 'inspector':
+    case 'auditor':
+      return [];
+  }
+}
+
+export type AccountGrantCheck =
+  | { ok: true }
+  | { ok: false; field: 'role' | 'orgId'; message: string };
+
+/** Decides whether `actor` may give `role` at an org of `orgKind` located at `orgPath`. */
+export function checkAccountGrant(
+  actor: Pick<Actor, 'role' | 'orgPath'>,
+  role: Role,
+  org: { kind: OrgKind; path: string },
+): AccountGrantCheck {
+  if (!grantableRoles(actor).includes(role)) {
+    return { ok: false, field: 'role', message: `角色：您无权授予「${ROLE_LABELS[role]}」角色` };
+  }
+  if (!isInScope(actor, org.path)) {
+    return { ok: false, field: 'orgId', message: '所属机构：不在您的管辖范围内' };
+  }
+  if (!ROLE_ORG_KINDS[role].includes(org.kind)) {
+    const kinds = ROLE_ORG_KINDS[role].map((k) => ORG_KIND_LABELS[k]).join('或');
+    return { ok: false, field: 'orgId', message: `所属机构：「${ROLE_LABELS[role]}」只能属于${kinds}` };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,47 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Sha256, sha256Hex, toHex, fromHex } from './sha256.ts';
+
+describe('sha256', () => {
+  it('matches the FIPS 180-4 examples', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+  });
+
+  it('agrees with node:crypto on random inputs of every length around block boundaries', () => {
+    for (let n = 0; n < 200; n++) {
+      const data = randomBytes(n);
+      expect(toHex(new Sha256().update(data).digest())).toBe(createHash('sha256').update(data).digest('hex'));
+    }
+  });
+
+  it('gives the same digest however the input is split into updates', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(300), (data, cut) => {
+        const at = Math.min(cut, data.length);
+        const split = new Sha256().update(data.subarray(0, at)).update(data.subarray(at)).digest();
+        expect(toHex(split)).toBe(createHash('sha256').update(data).digest('hex'));
+      }),
+    );
+  });
+
+  it('lets a cloned prefix state be reused for many messages', () => {
+    const prefix = new Sha256().update(new Uint8Array(70).fill(7));
+    const a = prefix.clone().update(Uint8Array.of(1)).digest();
+    const b = prefix.clone().update(Uint8Array.of(2)).digest();
+    const expectA = createHash('sha256').update(Buffer.concat([Buffer.alloc(70, 7), Buffer.of(1)])).digest('hex');
+    const expectB = createHash('sha256').update(Buffer.concat([Buffer.alloc(70, 7), Buffer.of(2)])).digest('hex');
+    expect(toHex(a)).toBe(expectA);
+    expect(toHex(b)).toBe(expectB);
+  });
+
+  it('round-trips hex and rejects malformed hex', () => {
+    expect(toHex(fromHex('00ff10'))).toBe('00ff10');
+    expect(() => fromHex('0g')).toThrow();
+    expect(() => fromHex('abc')).toThrow();
+  });
+});

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Database } from '../db/client.ts';
+import type { RouteDeps } from './deps.ts';
+import { handleError, sendError } from './errors.ts';
+import { registerAccountRoutes } from './routes/admin/account-routes.ts';
+import { registerAuditRoutes } from './routes/admin/audit-routes.ts';
+import { registerAuthRoutes } from './routes/admin/auth-routes.ts';
+import { registerOrgRoutes } from './routes/admin/org-routes.ts';
+import { registerPublicRoutes } from './routes/public/public-routes.ts';
+import { registerSecurityHooks } from './security-hooks.ts';
+
+export type AppOptions = {
+  database: Database;
+  sessionSecret: string;
+  cookieSecure: boolean;
+  trustProxy?: boolean;
+  /** Serve the built web app from here when it exists. */
+  webDistDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
+};
+
+/** Builds the HTTP application without listening, so tests can inject requests or listen on a free port. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  // Only JSON bodies are accepted: a cross-site HTML form cannot send one.
+  app.removeContentTypeParser('text/plain');
+  await app.register(cookie);
+  app.decorateRequest('auth', null);
+  app.setErrorHandler(handleError);
+
+  const deps: RouteDeps = {
+    db: options.database.db,
+    databaseKind: options.database.kind,
+    sessionSecret: options.sessionSecret,
+    cookieSecure: options.cookieSecure,
+    now: options.now ?? (() => new Date()),
+  };
+  registerSecurityHooks(app, deps);
+  registerPublicRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerOrgRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  const webDist = options.webDistDir;
+  const indexHtml = webDist ? path.join(webDist, 'index.html') : null;
+  const hasWeb = indexHtml !== null && fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist!,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, filePath) => {
+        void reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return sendError(reply, 404, { error: { code: 'NOT_FOUND', message: '请求的地址不存在' } });
+    }
+    // Client-side routes (/, /login, /admin/…) all load the single-page app.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db, DatabaseKind } from '../db/client.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { AuthenticatedSession } from '../usecases/auth/authenticate-session.ts';
+import type { UseCaseContext } from '../usecases/lib/context.ts';
+
+/** What the routes need from the outside world. `now` is injectable so tests can move the clock. */
+export type RouteDeps = {
+  db: Db;
+  databaseKind: DatabaseKind;
+  sessionSecret: string;
+  cookieSecure: boolean;
+  now: () => Date;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthenticatedSession | null;
+  }
+}
+
+export function requireAuth(request: FastifyRequest): AuthenticatedSession {
+  if (!request.auth) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  return request.auth;
+}
+
+/** The use-case context for a logged-in request. */
+export function contextOf(request: FastifyRequest, deps: RouteDeps): UseCaseContext {
+  const auth = requireAuth(request);
+  return { db: deps.db, actor: auth.actor, ip: request.ip, now: deps.now() };
+}

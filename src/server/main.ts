@@ -1,0 +1,75 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { migrateDatabase, openDatabase } from '../db/client.ts';
+import { DEMO_PASSWORD } from '../domain/demo-data/generate-demo-data.ts';
+import { ROLE_LABELS, type Role } from '../domain/access.ts';
+import { checkProductionReadiness } from '../usecases/system/check-production-readiness.ts';
+import { seedDemo } from '../usecases/system/seed-demo.ts';
+import { buildApp } from './app.ts';
+
+/** Starts the server: config → database (create + migrate) → demo data on first start → listen. */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  await migrateDatabase(database);
+
+  if (config.isProduction) {
+    const problems = await checkProductionReadiness(database.db, config);
+    if (problems.length > 0) {
+      await database.close();
+      throw new ConfigError(`拒绝以生产模式启动 (refusing to start in production):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
+  }
+
+  let seeded: Awaited<ReturnType<typeof seedDemo>> | null = null;
+  if (config.seedDemo) seeded = await seedDemo(database.db, { seed: config.demoSeed, now: new Date() });
+
+  const app = await buildApp({
+    database,
+    sessionSecret: config.sessionSecret,
+    cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
+    webDistDir: config.webDistDir,
+    logger: { level: config.logLevel },
+  });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = config.database.kind === 'pglite' ? `嵌入式 PGlite：${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [
+    '',
+    `双随机消防监管系统已启动：http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/  （${((Date.now() - startedAt) / 1000).toFixed(1)} 秒）`,
+    `数据库：${where}`,
+  ];
+  if (seeded?.seeded) lines.push(`已载入演示数据：${seeded.units} 个单位、${seeded.inspectors} 名检查人员。`);
+  if (!config.isProduction && config.seedDemo) {
+    lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const [username, role] of DEMO_LOGINS) lines.push(`  ${username.padEnd(10)} ${ROLE_LABELS[role]}`);
+    lines.push('管理后台：/admin    公示门户：/');
+  }
+  console.log(lines.join('\n'));
+}
+
+const DEMO_LOGINS: [string, Role][] = [
+  ['admin', 'system_admin'],
+  ['zhidui', 'org_admin'],
+  ['wucheng', 'brigade_admin'],
+  ['jindong', 'brigade_admin'],
+  ['jiandu', 'inspector'],
+  ['jijian', 'auditor'],
+];
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { ROLE_LABELS, ROLES, type Role } from '../../domain/access.ts';
+import { auditActionLabel } from '../../domain/audit-actions.ts';
+import type { AuditEntryView, AuditVerifyView } from '../../contracts/audit.ts';
+import type { auditLog } from '../../db/schema.ts';
+import type { verifyAuditChain } from '../../usecases/audit/verify-audit-chain.ts';
+
+const isRole = (r: string | null): r is Role => r !== null && (ROLES as readonly string[]).includes(r);
+
+export function presentAuditEntry(entry: typeof auditLog.$inferSelect, orgName: string | null): AuditEntryView {
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actorName: entry.actorName,
+    actorRoleLabel: isRole(entry.actorRole) ? ROLE_LABELS[entry.actorRole] : null,
+    ip: entry.ip,
+    action: entry.action,
+    actionLabel: auditActionLabel(entry.action),
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    orgName,
+    summary: entry.summary,
+    hash: entry.hash,
+  };
+}
+
+export function presentAuditVerification(result: Awaited<ReturnType<typeof verifyAuditChain>>, at: Date): AuditVerifyView {
+  return result.ok
+    ? { ok: true, checked: result.checked, lastHash: result.lastHash, verifiedAt: at.toISOString() }
+    : {
+        ok: false,
+        checked: result.checked,
+        brokenSeq: result.broken.seq,
+        reason: result.broken.reason,
+        message: result.broken.message,
+        verifiedAt: at.toISOString(),
+      };
+}

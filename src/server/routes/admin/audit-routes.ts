@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { AuditListQuery } from '../../../contracts/audit.ts';
+import { listAuditEntries } from '../../../usecases/audit/list-audit-entries.ts';
+import { verifyAuditChain } from '../../../usecases/audit/verify-audit-chain.ts';
+import { requirePermission } from '../../../usecases/lib/require.ts';
+import { contextOf, type RouteDeps } from '../../deps.ts';
+import { parse } from '../../parse.ts';
+import { presentAuditEntry, presentAuditVerification } from '../../presenters/audit-presenter.ts';
+
+export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.get('/api/audit', async (request) => {
+    const query = parse(AuditListQuery, request.query);
+    const { rows, total } = await listAuditEntries(contextOf(request, deps), query);
+    return { items: rows.map((r) => presentAuditEntry(r.entry, r.orgName)), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  app.get('/api/audit/verify', async (request) => {
+    const ctx = contextOf(request, deps);
+    requirePermission(ctx.actor, 'audit.read');
+    return presentAuditVerification(await verifyAuditChain(deps.db), ctx.now);
+  });
+}

@@ -1,0 +1,19 @@
+import type { Actor } from '../../domain/access.ts';
+import type { AccountWithOrg } from '../../db/account-queries.ts';
+
+export function actorOf({ account, org }: AccountWithOrg): Actor {
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role,
+    orgId: org.id,
+    orgPath: org.path,
+    orgKind: org.kind,
+  };
+}
+
+/** The subtree path to filter by, or null for a system admin who sees everything. */
+export function scopePathOf(actor: Actor): string | null {
+  return actor.role === 'system_admin' ? null : actor.orgPath;
+}

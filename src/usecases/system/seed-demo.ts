@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { DEMO_PASSWORD, generateDemoData } from '../../domain/demo-data/generate-demo-data.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { accounts, collaborationZoneMembers, collaborationZones, inspectors, orgs, units } from '../../db/schema.ts';
+import { recordSystemAudit } from '../lib/audit.ts';
+import { hashPassword } from '../lib/passwords.ts';
+
+export type SeedDemoResult =
+  | { seeded: false; reason: string }
+  | { seeded: true; orgs: number; units: number; inspectors: number; accounts: { username: string; role: string; displayName: string }[] };
+
+const BATCH = 1000;
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/**
+ * Loads the deterministic demo data set (one 支队, three 大队, ~12,000 units, inspectors, one account per
+ * role) into an empty database, in one transaction. Refuses if any organisation exists already.
+ */
+export async function seedDemo(db: Db, options: { seed: number; now: Date; unitCount?: number }): Promise<SeedDemoResult> {
+  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
+  if ((existing?.n ?? 0) > 0) return { seeded: false, reason: '数据库中已有机构数据，未载入演示数据' };
+
+  const asOf = options.now.toISOString().slice(0, 10);
+  const data = generateDemoData({ seed: options.seed, asOf, ...(options.unitCount ? { unitCount: options.unitCount } : {}) });
+  const passwordHashes = await Promise.all(data.accounts.map(() => hashPassword(DEMO_PASSWORD)));
+
+  await db.transaction(async (tx: Tx) => {
+    const orgIds = new Map<string, { id: string; path: string }>();
+    for (const org of data.orgs) {
+      const id = randomUUID();
+      const parent = org.parentKey ? orgIds.get(org.parentKey) : undefined;
+      const path = `${parent?.path ?? '/'}${id}/`;
+      orgIds.set(org.key, { id, path });
+      await tx.insert(orgs).values({
+        id,
+        parentId: parent?.id ?? null,
+        kind: org.kind,
+        name: org.name,
+        shortName: org.shortName,
+        divisionCode: org.divisionCode,
+        path,
+      });
+    }
+    const orgId = (key: string) => orgIds.get(key)!.id;
+
+    for (const zone of data.zones) {
+      const [row] = await tx
+        .insert(collaborationZones)
+        .values({ detachmentId: orgId(zone.detachmentKey), name: zone.name })
+        .returning({ id: collaborationZones.id });
+      await tx.insert(collaborationZoneMembers).values(zone.brigadeKeys.map((k) => ({ zoneId: row!.id, brigadeId: orgId(k) })));
+    }
+
+    const inspectorIds = new Map<string, string>();
+    for (const inspector of data.inspectors) {
+      const id = randomUUID();
+      inspectorIds.set(inspector.badgeNo, id);
+      const { brigadeKey, ...fields } = inspector;
+      await tx.insert(inspectors).values({ id, orgId: orgId(brigadeKey), ...fields });
+    }
+
+    await insertInBatches(data.units, (batch) =>
+      tx.insert(units).values(
+        batch.map(({ brigadeKey, statusChangedAt, createdAt, updatedAt, ...fields }) => ({
+          ...fields,
+          brigadeId: orgId(brigadeKey),
+          statusChangedAt: statusChangedAt ? new Date(statusChangedAt) : null,
+          createdAt: new Date(createdAt),
+          updatedAt: new Date(updatedAt),
+        })),
+      ),
+    );
+
+    await tx.insert(accounts).values(
+      data.accounts.map((a, i) => ({
+        username: a.username,
+        displayName: a.displayName,
+        role: a.role,
+        orgId: orgId(a.orgKey),
+        passwordHash: passwordHashes[i]!,
+        isDemo: true,
+        inspectorId: a.inspectorBadgeNo ? (inspectorIds.get(a.inspectorBadgeNo) ?? null) : null,
+      })),
+    );
+
+    await recordSystemAudit(tx, { db, ip: null, now: options.now, actorName: '系统' }, {
+      action: 'system.seed_demo',
+      targetType: 'system',
+      targetId: null,
+      orgId: null,
+      summary: {
+        seed: options.seed,
+        orgs: data.orgs.length,
+        units: data.units.length,
+        inspectors: data.inspectors.length,
+        accounts: data.accounts.map((a) => a.username),
+      },
+    });
+  });
+
+  return {
+    seeded: true,
+    orgs: data.orgs.length,
+    units: data.units.length,
+    inspectors: data.inspectors.length,
+    accounts: data.accounts.map((a) => ({ username: a.username, role: a.role, displayName: a.displayName })),
+  };
+}
