@@ -17,6 +17,7 @@ export const cleanText = (label: string, max: number) =>
     .trim()
     .min(1, `${label}：不能为空`)
     .max(max, `${label}：最多 ${max} 个字符`)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label}：含有不可见的控制字符`);
 
 export const uuidParam = (label: string) => z.string().uuid(`${label}：编号格式不正确`);

@@ -49,7 +49,7 @@ export async function appendAuditEntry(tx: Tx, input: AuditAppend): Promise<Audi
   return { ...content, prevHash, hash };
 }
 
-type AuditRow = typeof auditLog.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
 
 export function toAuditEntry(row: AuditRow): AuditEntry {
   return {

@@ -1,12 +1,12 @@
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access.ts';
 import { auditActionLabel } from '../../domain/audit-actions.ts';
 import type { AuditEntryView, AuditVerifyView } from '../../contracts/audit.ts';
-import type { auditLog } from '../../db/schema.ts';
+import type { AuditRow } from '../../db/audit-queries.ts';
 import type { verifyAuditChain } from '../../usecases/audit/verify-audit-chain.ts';
 
 const isRole = (r: string | null): r is Role => r !== null && (ROLES as readonly string[]).includes(r);
 
-export function presentAuditEntry(entry: typeof auditLog.$inferSelect, orgName: string | null): AuditEntryView {
+export function presentAuditEntry(entry: AuditRow, orgName: string | null): AuditEntryView {
   return {
     seq: entry.seq,
     at: entry.at.toISOString(),

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
 import { createAccountFixture, createOrgTree } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
+import { auditLog } from '../../../db/schema.ts';
 import { verifyAuditChain } from '../../../usecases/audit/verify-audit-chain.ts';
 
 let database: TestDatabase;
@@ -16,10 +17,12 @@ let auditor: Session;
 let inspectorB: Awaited<ReturnType<typeof createAccountFixture>>;
 
 const lastAudit = async () => {
-  const r = await database.db.execute<{ action: string; summary: unknown; actor_name: string }>(
-    sql`select action, summary, actor_name from audit_log order by seq desc limit 1`,
-  );
-  return r.rows[0]!;
+  const [row] = await database.db
+    .select({ action: auditLog.action, summary: auditLog.summary })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return row!;
 };
 
 beforeAll(async () => {

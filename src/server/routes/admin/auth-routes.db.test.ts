@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../../db/schema.ts';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
 import { createAccountFixture, createOrgTree, type AccountFixture } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs } from '../../../../test/harness/http.ts';
@@ -11,10 +12,7 @@ let clock = new Date('2026-11-22T09:00:00Z');
 let admin: AccountFixture;
 let auditor: AccountFixture;
 
-const auditCount = async () => {
-  const r = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log`);
-  return Number(r.rows[0]!.n);
-};
+const auditCount = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
 
 beforeAll(async () => {
   database = await openTestDatabase();
