@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { benchStartupAndMemory } from './startup-memory.bench.ts';
+import { describeMachine, printFigures, type Figure } from './machine.ts';
+
+/**
+ * `npm run bench [name…]`: runs the benchmarks and prints their figures with the machine they ran on.
+ * Tests never assert times; the targets of the issues are checked here and shown as ✓ / ✗.
+ */
+const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> = {
+  startup: { title: 'Start-up and idle memory (embedded PGlite)', run: benchStartupAndMemory },
+};
+
+const wanted = process.argv.slice(2);
+const selected = wanted.length ? wanted : Object.keys(BENCHES);
+console.log(`# 双随机消防监管系统 benchmarks — ${new Date().toISOString()}`);
+console.log(`machine: ${describeMachine()}`);
+const results: Record<string, Figure[]> = {};
+for (const name of selected) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  results[name] = await bench.run();
+  printFigures(bench.title, results[name]);
+}
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/latest.json', JSON.stringify({ machine: describeMachine(), at: new Date().toISOString(), results }, null, 2));
+const over = Object.values(results).flat().filter((f) => f.ok === false);
+process.exit(over.length ? 1 : 0);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_SESSION_SECRET, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to the embedded database under ./data on 127.0.0.1:3000 with demo data', () => {
+    const c = loadConfig({});
+    expect(c.database).toMatchObject({ kind: 'pglite' });
+    expect(c.database.kind === 'pglite' && c.database.dataDir.endsWith('data/pglite')).toBe(true);
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', seedDemo: true, isProduction: false, sessionSecretIsDefault: true });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('pglite');
+  });
+
+  it('turns demo data off and secure cookies on in production', () => {
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(c).toMatchObject({ seedDemo: false, cookieSecure: true, sessionSecretIsDefault: false });
+  });
+
+  it('fails fast naming the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET 至少 32 个字符/);
+    expect(loadConfig({ SESSION_SECRET: DEFAULT_SESSION_SECRET }).sessionSecretIsDefault).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/domain/demo-data/generate-demo-data.ts';
+import { seedDemo } from '../../src/usecases/system/seed-demo.ts';
+import { openTestDatabase, type TestDatabase } from '../harness/db.ts';
+import { buildTestApp } from '../harness/http.ts';
+
+export { DEMO_PASSWORD };
+
+/** Where journeys save screenshots; set SCREENSHOT_DIR=docs/screenshots to refresh the committed ones. */
+export const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR ?? '.test-data/screenshots');
+
+export type E2E = { database: TestDatabase; app: FastifyInstance; baseUrl: string; browser: Browser; close(): Promise<void> };
+
+/**
+ * The real server (built web app + API) on a free port over a demo-seeded test database, and Debian's
+ * Chromium driven by playwright-core. Never a downloaded browser.
+ */
+export async function startE2E(options: { unitCount?: number } = {}): Promise<E2E> {
+  const database = await openTestDatabase();
+  await seedDemo(database.db, { seed: 20261122, now: new Date(), unitCount: options.unitCount ?? 1500 });
+  const webDistDir = path.resolve('web/dist');
+  if (!fs.existsSync(path.join(webDistDir, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
+  const app = await buildTestApp(database, { webDistDir });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    database,
+    app,
+    baseUrl: address,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+export async function newPage(e2e: E2E, viewport = { width: 1366, height: 860 }): Promise<Page> {
+  const context = await e2e.browser.newContext({ baseURL: e2e.baseUrl, locale: 'zh-CN', viewport });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+  return page;
+}
+
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(/\/admin/);
+}

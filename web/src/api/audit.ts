@@ -1,0 +1,13 @@
+import type { AuditEntryView, AuditListQuery, AuditVerifyView } from '@contracts/audit.ts';
+import type { Page } from '@contracts/common.ts';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, withQuery } from './client.ts';
+
+export const auditListQuery = (query: AuditListQuery) =>
+  queryOptions({
+    queryKey: ['audit', 'list', query],
+    queryFn: () => api.get<Page<AuditEntryView>>(withQuery('/api/audit', query)),
+    placeholderData: keepPreviousData,
+  });
+
+export const verifyAuditChain = () => api.get<AuditVerifyView>('/api/audit/verify');

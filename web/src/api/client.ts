@@ -1,0 +1,109 @@
+import type { ErrorResponse } from '@contracts/common.ts';
+
+/** A failed API call. `message` is Chinese and safe to show; `field` names the offending request field. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** True when the call failed because there is no valid session (the client then sends the user to login). */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code !== 'INVALID_CREDENTIALS';
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+let csrfToken: string | null = null;
+let onUnauthenticated: () => void = () => undefined;
+
+/** Remembers the CSRF token of the current session (from GET /api/auth/me or the login response). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Wires the client to the app: what to do when a request answers 401 (go to the login page). */
+export function configureApiClient(options: { onUnauthenticated: () => void }): void {
+  onUnauthenticated = options.onUnauthenticated;
+}
+
+/** Builds `path?a=1&b=x`, leaving out empty values. */
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function isErrorResponse(body: unknown): body is ErrorResponse {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const { error } = body;
+  return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  if (isErrorResponse(body)) {
+    const { code, message, field } = body.error;
+    return new ApiError(status, code, message, field);
+  }
+  if (status === 401) return new ApiError(status, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+  if (status >= 500) return new ApiError(status, 'SERVER_ERROR', '服务器暂时无法处理请求，请稍后重试');
+  return new ApiError(status, 'HTTP_ERROR', `请求失败（${status}）`);
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+
+  const data = await readBody(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, data);
+    if (isUnauthenticated(error)) {
+      csrfToken = null;
+      onUnauthenticated();
+    }
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+};

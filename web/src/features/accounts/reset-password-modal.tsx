@@ -1,0 +1,67 @@
+import type { AccountView, ResetPasswordRequest } from '@contracts/accounts.ts';
+import { ResetPasswordRequest as ResetPasswordSchema } from '@contracts/accounts.ts';
+import { useMutation } from '@tanstack/react-query';
+import { App, Form, Input, Typography } from 'antd';
+import { resetAccountPassword } from '../../api/accounts.ts';
+import { FormModal } from '../../components/form-modal.tsx';
+import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { PASSWORD_HINT, sameAsRule, zodRule } from '../../lib/form-rules.ts';
+
+type ResetValues = ResetPasswordRequest & { confirmPassword: string };
+
+/** Sets a new password for another account (POST /api/accounts/:id/password). */
+export function ResetPasswordModal({
+  account,
+  onClose,
+  onSaved,
+}: {
+  account: AccountView;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ResetValues>();
+  const handleError = useApiErrorHandler();
+
+  const resetMutation = useMutation({
+    mutationFn: ({ password }: ResetValues) => resetAccountPassword(account.id, { password }),
+    onSuccess: () => {
+      void message.success('密码已重置');
+      onSaved();
+    },
+    onError: (error) => handleError(error, form),
+  });
+
+  return (
+    <FormModal<ResetValues>
+      title="重置密码"
+      name="resetPasswordForm"
+      form={form}
+      okText="重置"
+      submitting={resetMutation.isPending}
+      onSubmit={(values) => resetMutation.mutate(values)}
+      onClose={onClose}
+    >
+      <Typography.Paragraph>
+        账号：{account.displayName}（{account.username}）
+      </Typography.Paragraph>
+      <Form.Item
+        label="新密码"
+        name="password"
+        required
+        rules={[zodRule(ResetPasswordSchema.shape.password)]}
+        extra={PASSWORD_HINT}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        label="确认新密码"
+        name="confirmPassword"
+        dependencies={['password']}
+        rules={[{ required: true, message: '请再次输入新密码' }, sameAsRule('password')]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,64 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { PageSpin } from './components/page-spin.tsx';
+import { RequirePermission } from './components/require-permission.tsx';
+import { RouteErrorPage } from './components/route-error-page.tsx';
+
+const HomePage = lazy(() => import('./pages/home-page.tsx'));
+const LoginPage = lazy(() => import('./pages/login-page.tsx'));
+const AdminLayout = lazy(() => import('./layouts/admin-layout.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard-page.tsx'));
+const AccountsPage = lazy(() => import('./pages/accounts-page.tsx'));
+const OrgsPage = lazy(() => import('./pages/orgs-page.tsx'));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const PasswordPage = lazy(() => import('./pages/password-page.tsx'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
+
+export const router = createBrowserRouter([
+  {
+    element: (
+      <Suspense fallback={<PageSpin fullPage />}>
+        <Outlet />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          {
+            path: 'accounts',
+            element: (
+              <RequirePermission permission="accounts.read">
+                <AccountsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orgs',
+            element: (
+              <RequirePermission permission="orgs.read">
+                <OrgsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'password', element: <PasswordPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
