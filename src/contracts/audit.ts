@@ -27,3 +27,5 @@ export type AuditEntryView = {
 export type AuditVerifyView =
   | { ok: true; checked: number; lastHash: string; verifiedAt: string }
   | { ok: false; checked: number; brokenSeq: number; reason: string; message: string; verifiedAt: string };
+
+export type AuditActionOption = { value: string; label: string };

@@ -1,4 +1,4 @@
-import type { AuditEntryView, AuditListQuery, AuditVerifyView } from '@contracts/audit.ts';
+import type { AuditActionOption, AuditEntryView, AuditListQuery, AuditVerifyView } from '@contracts/audit.ts';
 import type { Page } from '@contracts/common.ts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client.ts';
@@ -11,3 +11,10 @@ export const auditListQuery = (query: AuditListQuery) =>
   });
 
 export const verifyAuditChain = () => api.get<AuditVerifyView>('/api/audit/verify');
+
+export const auditActionsQuery = () =>
+  queryOptions({
+    queryKey: ['audit', 'actions'],
+    queryFn: () => api.get<AuditActionOption[]>('/api/audit/actions'),
+    staleTime: Infinity,
+  });

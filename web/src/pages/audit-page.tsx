@@ -11,6 +11,7 @@ import {
   Flex,
   Form,
   Input,
+  Select,
   Space,
   Table,
   Tooltip,
@@ -18,7 +19,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { auditListQuery, verifyAuditChain } from '../api/audit.ts';
+import { auditActionsQuery, auditListQuery, verifyAuditChain } from '../api/audit.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { useApiErrorHandler } from '../hooks/use-api-error.ts';
 import { usePaging } from '../hooks/use-paging.ts';
@@ -125,12 +126,13 @@ export default function AuditPage() {
   const { paging, firstPage, pagination } = usePaging('条');
   const handleError = useApiErrorHandler();
   const list = useQuery(auditListQuery({ ...filters, ...paging }));
+  const actions = useQuery(auditActionsQuery());
   const verify = useMutation({ mutationFn: verifyAuditChain, onError: (error) => handleError(error) });
 
   const applyFilters = ({ q, action, range }: AuditFilterValues) => {
     setFilters({
       q: q?.trim() || undefined,
-      action: action?.trim() || undefined,
+      action: action || undefined,
       from: range?.[0]?.format(DATE_FORMAT),
       to: range?.[1]?.format(DATE_FORMAT),
     });
@@ -167,7 +169,13 @@ export default function AuditPage() {
               <Input placeholder="操作人、对象等" allowClear maxLength={64} style={{ width: 180 }} />
             </Form.Item>
             <Form.Item label="操作类型" name="action">
-              <Input placeholder="如 account.create" allowClear maxLength={64} style={{ width: 180 }} />
+              <Select
+                placeholder="全部"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={actions.data ?? []}
+                style={{ width: 180 }}
+              />
             </Form.Item>
             <Form.Item label="日期范围" name="range">
               <DatePicker.RangePicker allowEmpty={[true, true]} />

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { AuditListQuery } from '../../../contracts/audit.ts';
+import { AUDIT_ACTION_LABELS } from '../../../domain/audit-actions.ts';
+import { AuditListQuery, type AuditActionOption } from '../../../contracts/audit.ts';
 import { listAuditEntries } from '../../../usecases/audit/list-audit-entries.ts';
 import { verifyAuditChain } from '../../../usecases/audit/verify-audit-chain.ts';
 import { requirePermission } from '../../../usecases/lib/require.ts';
@@ -12,6 +13,11 @@ export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps): void
     const query = parse(AuditListQuery, request.query);
     const { rows, total } = await listAuditEntries(contextOf(request, deps), query);
     return { items: rows.map((r) => presentAuditEntry(r.entry, r.orgName)), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  app.get('/api/audit/actions', async (request): Promise<AuditActionOption[]> => {
+    requirePermission(contextOf(request, deps).actor, 'audit.read');
+    return Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
   });
 
   app.get('/api/audit/verify', async (request) => {
