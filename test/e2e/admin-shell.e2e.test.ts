@@ -89,9 +89,9 @@ describe('admin shell', () => {
     await logIn(page, 'wucheng');
     const hostile = '<img src=x onerror=alert(1)>';
     const created = await page.evaluate(async (name) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const options = await (await fetch('/api/accounts/options')).json();
-      const org = options.orgs[0].id;
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const options = (await (await fetch('/api/accounts/options')).json()) as { orgs: { id: string }[] };
+      const org = options.orgs[0]!.id;
       const res = await fetch('/api/accounts', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
