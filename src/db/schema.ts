@@ -13,9 +13,12 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  customType,
   varchar,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -171,17 +174,29 @@ export const units = pgTable(
     address: text('address'),
     districtCode: varchar('district_code', { length: 6 }),
     street: text('street'),
+    community: text('community'),
     category: text('category', { enum: ['key', 'general', 'small_venue', 'other'] }).notNull(),
     isCrowded: boolean('is_crowded').notNull().default(false),
     isFlammable: boolean('is_flammable').notNull().default(false),
     isHighRise: boolean('is_high_rise').notNull().default(false),
     industry: text('industry'),
+    buildingScale: text('building_scale'),
     riskLevel: text('risk_level'),
+    creditLevel: text('credit_level'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: ['active', 'suspended', 'deregistered', 'relocated', 'not_found'] })
       .notNull()
       .default('active'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    /** The date from which the current status applies (停业 from the 1st of next month …). */
+    statusEffectiveOn: date('status_effective_on'),
+    statusReason: text('status_reason'),
+    /** Suspected 僵尸单位, flagged by reconciliation or by a person; never removed silently. */
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }),
+    flagReason: text('flag_reason'),
+    /** normalizeUnitName(name) + '|' + normalizeAddress(address): probable-duplicate detection. */
+    duplicateKey: text('duplicate_key'),
+    legalRepresentative: text('legal_representative'),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     safetyOwner: text('safety_owner'),
@@ -196,6 +211,10 @@ export const units = pgTable(
   (t) => [
     uniqueIndex('units_uscc_key').on(t.uscc),
     index('units_brigade_idx').on(t.brigadeId),
+    index('units_brigade_category_idx').on(t.brigadeId, t.category, t.status),
+    index('units_brigade_name_idx').on(t.brigadeId, t.name),
+    index('units_duplicate_key_idx').on(t.duplicateKey),
+    index('units_updated_at_idx').on(t.brigadeId, t.updatedAt),
     check('units_category_check', sql`${t.category} in ('key', 'general', 'small_venue', 'other')`),
     check(
       'units_status_check',
@@ -218,6 +237,9 @@ export const inspectors = pgTable(
     certificateValidFrom: date('certificate_valid_from'),
     certificateValidUntil: date('certificate_valid_until'),
     post: text('post', { enum: ['full_time', 'part_time', 'other'] }).notNull(),
+    duty: text('duty'),
+    specialties: text('specialties').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status', { enum: ['active', 'transferred', 'retired'] }).notNull().default('active'),
     roles: text('roles').array().notNull(),
     phone: text('phone'),
     drawWeight: integer('draw_weight').notNull().default(1),
@@ -229,4 +251,154 @@ export const inspectors = pgTable(
     index('inspectors_org_idx').on(t.orgId),
     check('inspectors_draw_weight_check', sql`${t.drawWeight} between 1 and 64`),
   ],
+);
+
+/**
+ * Admin-editable dictionaries (字典): industries, building scales, special tags, risk and credit levels,
+ * inspector post weights. `code` is what records store; `label` is shown; `color` for levels; `weight`
+ * where a number belongs to the entry (draw weight of a post).
+ */
+export const dictionaryEntries = pgTable(
+  'dictionary_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', {
+      enum: ['industry', 'building_scale', 'special_tag', 'risk_level', 'credit_level', 'inspector_post_weight', 'specialty'],
+    }).notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    color: text('color'),
+    weight: integer('weight'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('dictionary_entries_kind_code_key').on(t.kind, t.code)],
+);
+
+/** Everything that happened to a unit, newest last: shown on its detail page (the audit chain has it too). */
+export const unitHistory = pgTable(
+  'unit_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    kind: text('kind', { enum: ['create', 'update', 'status', 'transfer', 'import', 'flag', 'unflag'] }).notNull(),
+    summary: jsonb('summary').notNull(),
+  },
+  (t) => [index('unit_history_unit_idx').on(t.unitId, t.at)],
+);
+
+/** 请假 / 抽调 / 冻结: dated periods when an inspector cannot be drawn. `to` null = until lifted. */
+export const inspectorAvailability = pgTable(
+  'inspector_availability',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inspectorId: uuid('inspector_id')
+      .notNull()
+      .references(() => inspectors.id),
+    kind: text('kind', { enum: ['leave', 'seconded', 'frozen'] }).notNull(),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    /** Lifting (解冻, 销假) ends the period early; it is never deleted. */
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftedBy: uuid('lifted_by'),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [index('inspector_availability_inspector_idx').on(t.inspectorId)],
+);
+
+/** 回避: an inspector must not inspect a unit in which they have an interest. */
+export const recusals = pgTable(
+  'recusals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inspectorId: uuid('inspector_id')
+      .notNull()
+      .references(() => inspectors.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    reason: text('reason').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [index('recusals_inspector_idx').on(t.inspectorId), index('recusals_unit_idx').on(t.unitId)],
+);
+
+/** Which collaboration zones' cross-region pools an inspector serves in. */
+export const inspectorZoneMemberships = pgTable(
+  'inspector_zone_memberships',
+  {
+    inspectorId: uuid('inspector_id')
+      .notNull()
+      .references(() => inspectors.id),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => collaborationZones.id),
+  },
+  (t) => [primaryKey({ columns: [t.inspectorId, t.zoneId] })],
+);
+
+/** 专家库 and other departments' enforcement staff (joint inspections). */
+export const externalPeople = pgTable(
+  'external_people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    kind: text('kind', { enum: ['expert', 'department_staff'] }).notNull(),
+    name: text('name').notNull(),
+    /** 专家: 工作单位; 部门人员: 所属部门 (市场监管、公安、住建…). */
+    organization: text('organization').notNull(),
+    title: text('title'),
+    specialties: text('specialties').array().notNull().default(sql`'{}'::text[]`),
+    certificateNo: text('certificate_no'),
+    phone: text('phone'),
+    active: boolean('active').notNull().default(true),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('external_people_org_idx').on(t.orgId, t.kind)],
+);
+
+/**
+ * An uploaded registry file: kept (bytes and hash) so the preview, the commit and the downloadable
+ * report are all computed from exactly the same input.
+ */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['units', 'inspectors', 'market_snapshot'] }).notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    fileName: text('file_name').notNull(),
+    fileSha256: varchar('file_sha256', { length: 64 }).notNull(),
+    fileBytes: bytea('file_bytes').notNull(),
+    encoding: text('encoding'),
+    mapping: jsonb('mapping').notNull(),
+    status: text('status', { enum: ['previewed', 'committed', 'refused', 'discarded'] }).notNull(),
+    mode: text('mode', { enum: ['refuse', 'skip'] }),
+    summary: jsonb('summary').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+  },
+  (t) => [index('import_batches_org_idx').on(t.orgId, t.createdAt)],
 );

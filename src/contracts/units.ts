@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { cleanText, PageQuery, uuidParam } from './common.ts';
+
+export const UNIT_CATEGORY_VALUES = ['key', 'general', 'small_venue', 'other'] as const;
+export const UNIT_STATUS_VALUES = ['active', 'suspended', 'deregistered', 'relocated', 'not_found'] as const;
+export const UNIT_SOURCE_VALUES = ['market_regulation', 'department_share', 'manual'] as const;
+export const UNIT_FLAG_VALUES = ['isCrowded', 'isFlammable', 'isHighRise'] as const;
+/** Data-quality problems, each a filter of the list (see GET /api/units/quality). */
+export const UNIT_QUALITY_VALUES = [
+  'missing_address',
+  'missing_contact',
+  'missing_safety_owner',
+  'missing_district',
+  'suspected_duplicate',
+  'flagged',
+  'stale',
+] as const;
+export const UNIT_SORT_VALUES = ['name', 'uscc', 'category', 'status', 'riskLevel', 'updatedAt', 'createdAt'] as const;
+
+/** Comma-separated or repeated query values → array. */
+const list = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z
+    .preprocess(
+      (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : String(v).split(',')),
+      z.array(z.enum(values, { error: `${label}：包含无效的取值` })).optional(),
+    )
+    .optional();
+const textList = (label: string) =>
+  z
+    .preprocess(
+      (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : String(v).split(',')),
+      z.array(z.string().trim().min(1).max(64, `${label}：取值过长`)).max(50).optional(),
+    )
+    .optional();
+
+export const UnitListQuery = PageQuery.extend({
+  q: z.string().trim().max(100, '关键字：最多 100 个字符').optional(),
+  category: list(UNIT_CATEGORY_VALUES, '单位类别'),
+  status: list(UNIT_STATUS_VALUES, '状态'),
+  flags: list(UNIT_FLAG_VALUES, '场所属性'),
+  riskLevel: textList('风险等级'),
+  creditLevel: textList('信用等级'),
+  tags: textList('标签'),
+  industry: textList('行业'),
+  districtCode: z.string().regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码').optional(),
+  brigadeId: uuidParam('所属大队').optional(),
+  quality: z.enum(UNIT_QUALITY_VALUES, { error: '数据质量：不是有效的类别' }).optional(),
+  sort: z.enum(UNIT_SORT_VALUES, { error: '排序字段：无效' }).default('updatedAt'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向：只能是 asc 或 desc' }).default('desc'),
+});
+export type UnitListQuery = z.infer<typeof UnitListQuery>;
+
+export type UnitListItem = {
+  id: string;
+  uscc: string;
+  name: string;
+  address: string | null;
+  registeredAddress: string | null;
+  districtCode: string | null;
+  districtName: string | null;
+  street: string | null;
+  category: string;
+  categoryLabel: string;
+  isCrowded: boolean;
+  isFlammable: boolean;
+  isHighRise: boolean;
+  industry: string | null;
+  riskLevel: string | null;
+  creditLevel: string | null;
+  tags: string[];
+  status: string;
+  statusLabel: string;
+  flagged: boolean;
+  flagReason: string | null;
+  contactName: string | null;
+  /** Masked in lists (138****5678); full on the detail page. */
+  contactPhoneMasked: string | null;
+  brigadeId: string;
+  brigadeName: string;
+  source: string;
+  sourceLabel: string;
+  updatedAt: string;
+};
+
+export type UnitHistoryItem = { at: string; actorName: string; kind: string; kindLabel: string; summary: unknown };
+
+export type UnitDetail = Omit<UnitListItem, 'contactPhoneMasked'> & {
+  community: string | null;
+  buildingScale: string | null;
+  legalRepresentative: string | null;
+  contactPhone: string | null;
+  safetyOwner: string | null;
+  safetyManager: string | null;
+  statusEffectiveOn: string | null;
+  statusReason: string | null;
+  flaggedAt: string | null;
+  createdAt: string;
+  drawable: boolean;
+  undrawableReason: string | null;
+  undrawableReasonLabel: string | null;
+  usccWarnings: string[];
+  probableDuplicates: { id: string; name: string; uscc: string; address: string | null }[];
+  history: UnitHistoryItem[];
+};
+
+const optionalText = (label: string, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), cleanText(label, max).nullable().optional());
+
+/** The editable fields of a unit. The credit code is validated by the domain (check character). */
+export const UnitFields = z.object({
+  name: cleanText('单位名称', 100),
+  uscc: z.string({ error: '统一社会信用代码：必须填写' }).trim().min(1, '统一社会信用代码：必须填写').max(40, '统一社会信用代码：过长'),
+  registeredAddress: optionalText('住所（注册地址）', 200),
+  address: optionalText('实际经营地址', 200),
+  districtCode: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z.string().regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码').nullable().optional(),
+  ),
+  street: optionalText('街道（乡镇）', 50),
+  community: optionalText('社区（村）', 50),
+  category: z.enum(UNIT_CATEGORY_VALUES, { error: '单位类别：不是有效的类别' }),
+  isCrowded: z.boolean().default(false),
+  isFlammable: z.boolean().default(false),
+  isHighRise: z.boolean().default(false),
+  industry: optionalText('行业', 50),
+  buildingScale: optionalText('建筑规模', 50),
+  riskLevel: optionalText('风险等级', 50),
+  creditLevel: optionalText('信用等级', 50),
+  tags: z.array(z.string().trim().min(1).max(50)).max(30, '标签：最多 30 个').default([]),
+  legalRepresentative: optionalText('法定代表人', 50),
+  contactName: optionalText('联系人', 50),
+  contactPhone: optionalText('联系电话', 30),
+  safetyOwner: optionalText('消防安全责任人', 50),
+  safetyManager: optionalText('消防安全管理人', 50),
+  source: z.enum(UNIT_SOURCE_VALUES, { error: '数据来源：无效' }).default('manual'),
+});
+
+export const CreateUnitRequest = UnitFields.extend({ brigadeId: uuidParam('所属大队') });
+export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;
+
+export const UpdateUnitRequest = UnitFields.partial().refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
+export type UpdateUnitRequest = z.infer<typeof UpdateUnitRequest>;
+
+export const ChangeUnitStatusRequest = z.object({
+  status: z.enum(UNIT_STATUS_VALUES, { error: '状态：不是有效的状态' }),
+  reason: cleanText('原因', 200),
+  effectiveOn: z.iso.date('生效日期：应为 YYYY-MM-DD'),
+});
+export type ChangeUnitStatusRequest = z.infer<typeof ChangeUnitStatusRequest>;
+
+export const BulkUnitStatusRequest = ChangeUnitStatusRequest.extend({
+  unitIds: z.array(uuidParam('单位')).min(1, '单位：请至少选择一个').max(5000, '单位：一次最多 5000 个'),
+});
+export type BulkUnitStatusRequest = z.infer<typeof BulkUnitStatusRequest>;
+
+export const TransferUnitRequest = z.object({
+  brigadeId: uuidParam('转入大队'),
+  reason: cleanText('原因', 200),
+});
+export type TransferUnitRequest = z.infer<typeof TransferUnitRequest>;
+
+export const FlagUnitRequest = z.object({
+  flagged: z.boolean({ error: '标记：必须是是/否' }),
+  reason: cleanText('原因', 200),
+});
+export type FlagUnitRequest = z.infer<typeof FlagUnitRequest>;
+
+export type UnitQualityView = {
+  total: number;
+  counts: Record<(typeof UNIT_QUALITY_VALUES)[number], number>;
+  staleDays: number;
+};
+
+export type DictionaryEntryView = {
+  id: string;
+  kind: string;
+  code: string;
+  label: string;
+  color: string | null;
+  weight: number | null;
+  sortOrder: number;
+  active: boolean;
+};
+
+export const DICTIONARY_KIND_VALUES = [
+  'industry',
+  'building_scale',
+  'special_tag',
+  'risk_level',
+  'credit_level',
+  'inspector_post_weight',
+  'specialty',
+] as const;
+
+export const CreateDictionaryEntryRequest = z.object({
+  kind: z.enum(DICTIONARY_KIND_VALUES, { error: '字典类型：无效' }),
+  code: cleanText('代码', 50),
+  label: cleanText('名称', 50),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色：应为 #RRGGBB').nullable().optional(),
+  weight: z.number().int().min(1, '权重：1–64').max(64, '权重：1–64').nullable().optional(),
+  sortOrder: z.number().int().min(0).max(9999).default(0),
+});
+export type CreateDictionaryEntryRequest = z.infer<typeof CreateDictionaryEntryRequest>;
+
+export const UpdateDictionaryEntryRequest = z
+  .object({
+    label: cleanText('名称', 50).optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色：应为 #RRGGBB').nullable().optional(),
+    weight: z.number().int().min(1, '权重：1–64').max(64, '权重：1–64').nullable().optional(),
+    sortOrder: z.number().int().min(0).max(9999).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
+export type UpdateDictionaryEntryRequest = z.infer<typeof UpdateDictionaryEntryRequest>;
+
+export type DivisionView = { code: string; name: string; fullName: string; retired: boolean };
