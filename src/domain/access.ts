@@ -53,11 +53,12 @@ export type Permission =
   | 'orgs.manage'
   | 'audit.read'
   | 'registry.read'
-  | 'registry.manage';
+  | 'registry.manage'
+  | 'dictionaries.manage';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage'],
-  org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage'],
+  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage'],
+  org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage'],
   brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage'],
   inspector: ['orgs.read', 'registry.read'],
   auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read'],

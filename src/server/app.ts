@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './routes/admin/auth-routes.ts';
 import { registerOrgRoutes } from './routes/admin/org-routes.ts';
 import { registerPublicRoutes } from './routes/public/public-routes.ts';
 import { registerSecurityHooks } from './security-hooks.ts';
+import { registerUnitRoutes } from './routes/admin/unit-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccountRoutes(app, deps);
   registerOrgRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerUnitRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

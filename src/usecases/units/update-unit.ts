@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { JsonValue } from '../../domain/canonical-json.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { units } from '../../db/schema.ts';
+import type { UnitRow } from '../../db/unit-queries.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requirePermission } from '../lib/require.ts';
+import { getUnit } from './get-unit.ts';
+import { recordUnitHistory } from './record-unit-history.ts';
+import { validateUnitFields, type UnitFieldValues } from './validate-unit-fields.ts';
+
+const EDITABLE: (keyof UnitFieldValues)[] = [
+  'name', 'uscc', 'registeredAddress', 'address', 'districtCode', 'street', 'community', 'category', 'isCrowded', 'isFlammable',
+  'isHighRise', 'industry', 'buildingScale', 'riskLevel', 'creditLevel', 'tags', 'legalRepresentative', 'contactName',
+  'contactPhone', 'safetyOwner', 'safetyManager', 'source',
+];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Edits a unit's fields; the history and the audit entry record each changed field as [before, after]. */
+export async function updateUnit(ctx: UseCaseContext, id: string, patch: Partial<UnitFieldValues>) {
+  requirePermission(ctx.actor, 'registry.manage');
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const { unit, brigade } = await getUnit(ctx, id, tx);
+      const merged = { ...pick(unit), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as UnitFieldValues;
+      const { values } = await validateUnitFields(tx, merged);
+      const changes: Record<string, JsonValue> = {};
+      for (const key of EDITABLE) {
+        if (!same(unit[key], values[key])) changes[key] = [(unit[key] ?? null) as JsonValue, (values[key] ?? null) as JsonValue];
+      }
+      if (Object.keys(changes).length === 0) return;
+      await tx.update(units).set({ ...values, updatedAt: ctx.now }).where(eq(units.id, id));
+      await recordUnitHistory(tx, ctx, [{ unitId: id, kind: 'update', summary: { changes } }]);
+      await recordAudit(tx, ctx, { action: 'unit.update', targetType: 'unit', targetId: id, orgId: brigade.id, summary: { name: values.name, changes } });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, 'units_uscc_key')) throw new DomainError('CONFLICT', '统一社会信用代码：已被其他单位使用', { field: 'uscc' });
+    throw e;
+  }
+}
+
+function pick(unit: UnitRow): UnitFieldValues {
+  return Object.fromEntries(EDITABLE.map((k) => [k, unit[k]])) as UnitFieldValues;
+}
