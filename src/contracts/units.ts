@@ -158,6 +158,8 @@ export const TransferUnitRequest = z.object({
   reason: cleanText('原因', 200),
 });
 export type TransferUnitRequest = z.infer<typeof TransferUnitRequest>;
+/** After a transfer the unit may have left the caller's subtree, so only where it went is returned. */
+export type TransferUnitResult = { id: string; brigadeId: string; brigadeName: string; stillVisible: boolean };
 
 export const FlagUnitRequest = z.object({
   flagged: z.boolean({ error: '标记：必须是是/否' }),

@@ -13,6 +13,7 @@ import { registerOrgRoutes } from './routes/admin/org-routes.ts';
 import { registerPublicRoutes } from './routes/public/public-routes.ts';
 import { registerSecurityHooks } from './security-hooks.ts';
 import { registerUnitRoutes } from './routes/admin/unit-routes.ts';
+import { registerInspectorRoutes } from './routes/admin/inspector-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -53,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOrgRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerUnitRoutes(app, deps);
+  registerInspectorRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

@@ -21,8 +21,9 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
 /** Turns the first zod issue into a DomainError whose Chinese message names the field. */
 export function validationError(error: ZodError): DomainError {
   const issue = error.issues[0]!;
-  const field = issue.path.map(String).join('.');
+  // The top-level key names the form field (an array item's error belongs to the array's field).
   const key = issue.path.length > 0 ? String(issue.path[0]) : '';
+  const field = key;
   const label = FIELD_LABELS[key] ?? (field || '请求');
   // Messages written in the contracts already start with their label ("用户名：…").
   const message = issue.message.includes('：') ? issue.message : `${label}：${issue.message}`;

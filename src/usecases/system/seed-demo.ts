@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, generateDemoData } from '../../domain/demo-data/generate-demo-data.ts';
+import { duplicateKey } from '../../domain/registry/unit-rules.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { accounts, collaborationZoneMembers, collaborationZones, inspectors, orgs, units } from '../../db/schema.ts';
 import { recordSystemAudit } from '../lib/audit.ts';
@@ -67,6 +68,9 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
       tx.insert(units).values(
         batch.map(({ brigadeKey, statusChangedAt, createdAt, updatedAt, ...fields }) => ({
           ...fields,
+          duplicateKey: duplicateKey(fields.name, fields.address),
+          statusEffectiveOn: statusChangedAt ? statusChangedAt.slice(0, 10) : null,
+          statusReason: statusChangedAt ? '演示数据' : null,
           brigadeId: orgId(brigadeKey),
           statusChangedAt: statusChangedAt ? new Date(statusChangedAt) : null,
           createdAt: new Date(createdAt),

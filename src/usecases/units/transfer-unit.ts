@@ -15,7 +15,7 @@ import { recordUnitHistory } from './record-unit-history.ts';
  */
 export async function transferUnit(ctx: UseCaseContext, id: string, input: { brigadeId: string; reason: string }) {
   requirePermission(ctx.actor, 'registry.manage');
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const { unit, brigade } = await getUnit(ctx, id, tx);
     const target = await findOrgById(tx, input.brigadeId);
     const reachable = target && (isInScope(ctx.actor, target.path) || target.parentId === brigade.parentId);
@@ -26,5 +26,6 @@ export async function transferUnit(ctx: UseCaseContext, id: string, input: { bri
     const summary = { from: brigade.name, to: target.name, reason: input.reason };
     await recordUnitHistory(tx, ctx, [{ unitId: id, kind: 'transfer', summary }]);
     await recordAudit(tx, ctx, { action: 'unit.transfer', targetType: 'unit', targetId: id, orgId: target.id, summary: { name: unit.name, ...summary, fromId: brigade.id, toId: target.id } });
+    return { id, brigadeId: target.id, brigadeName: target.name, stillVisible: isInScope(ctx.actor, target.path) };
   });
 }

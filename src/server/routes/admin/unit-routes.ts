@@ -11,6 +11,7 @@ import {
   UnitListQuery,
   UpdateDictionaryEntryRequest,
   UpdateUnitRequest,
+  type TransferUnitResult,
   type UnitQualityView,
 } from '../../../contracts/units.ts';
 import { countiesOf, findDivision } from '../../../domain/registry/divisions.ts';
@@ -79,12 +80,10 @@ export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void 
     return changeUnitStatus(contextOf(request, deps), unitIds, change);
   });
 
-  app.post('/api/units/:id/transfer', async (request) => {
+  app.post('/api/units/:id/transfer', async (request): Promise<TransferUnitResult> => {
     const { id } = parse(IdParams, request.params);
     const input = parse(TransferUnitRequest, request.body);
-    const ctx = contextOf(request, deps);
-    await transferUnit(ctx, id, input);
-    return presentUnitDetail(await getUnitDetail(ctx, id));
+    return transferUnit(contextOf(request, deps), id, input);
   });
 
   app.post('/api/units/:id/flag', async (request) => {

@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { isInScope } from '../../domain/access.ts';
+import type { JsonValue } from '../../domain/canonical-json.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { checkPhone } from '../../domain/registry/phone.ts';
+import { findExternalPersonById, listExternalPeoplePage, type ExternalPersonFilter } from '../../db/inspector-queries.ts';
+import { findOrgById } from '../../db/org-queries.ts';
+import { externalPeople } from '../../db/schema.ts';
+import { scopePathOf } from '../lib/actor.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requireInScope, requirePermission } from '../lib/require.ts';
+
+export type ExternalPersonInput = {
+  orgId: string;
+  kind: 'expert' | 'department_staff';
+  name: string;
+  organization: string;
+  title?: string | null | undefined;
+  specialties: string[];
+  certificateNo?: string | null | undefined;
+  phone?: string | null | undefined;
+  active: boolean;
+  notes?: string | null | undefined;
+};
+
+export async function listExternalPeople(ctx: UseCaseContext, query: Omit<ExternalPersonFilter, 'scopePath'> & { page: number; pageSize: number }) {
+  requirePermission(ctx.actor, 'registry.read');
+  const { page, pageSize, ...filter } = query;
+  return listExternalPeoplePage(ctx.db, { ...filter, scopePath: scopePathOf(ctx.actor) }, page, pageSize);
+}
+
+/** Adds (id = null) or replaces an expert (专家库) or another department's enforcement officer. */
+export async function saveExternalPerson(ctx: UseCaseContext, id: string | null, input: ExternalPersonInput): Promise<string> {
+  requirePermission(ctx.actor, 'registry.manage');
+  const org = await findOrgById(ctx.db, input.orgId);
+  if (!org || !isInScope(ctx.actor, org.path)) throw new DomainError('VALIDATION_FAILED', '所属机构：不存在', { field: 'orgId' });
+  let phone = input.phone ?? null;
+  if (phone) {
+    const checked = checkPhone(phone);
+    if (!checked.valid) throw new DomainError('VALIDATION_FAILED', `手机号：${checked.errors[0]}`, { field: 'phone' });
+    phone = checked.normalized;
+  }
+  const values = { ...input, title: input.title ?? null, certificateNo: input.certificateNo ?? null, notes: input.notes ?? null, phone };
+  return ctx.db.transaction(async (tx) => {
+    if (id) {
+      const found = await findExternalPersonById(tx, id);
+      if (!found) throw new DomainError('NOT_FOUND', '人员不存在');
+      requireInScope(ctx.actor, found.org.path, '人员');
+      const changes: Record<string, JsonValue> = {};
+      for (const [k, v] of Object.entries(values)) {
+        const before = found.person[k as keyof typeof values];
+        if (JSON.stringify(before ?? null) !== JSON.stringify(v ?? null)) changes[k] = [before as JsonValue, v as JsonValue];
+      }
+      if (Object.keys(changes).length === 0) return id;
+      await tx.update(externalPeople).set({ ...values, updatedAt: ctx.now }).where(eq(externalPeople.id, id));
+      await recordAudit(tx, ctx, { action: 'external.update', targetType: 'external_person', targetId: id, orgId: org.id, summary: { name: values.name, changes } });
+      return id;
+    }
+    const [row] = await tx.insert(externalPeople).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: externalPeople.id });
+    await recordAudit(tx, ctx, {
+      action: 'external.create',
+      targetType: 'external_person',
+      targetId: row!.id,
+      orgId: org.id,
+      summary: { name: values.name, kind: values.kind, organization: values.organization },
+    });
+    return row!.id;
+  });
+}
