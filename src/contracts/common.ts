@@ -31,7 +31,8 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** `totalCapped`: the list stopped counting at `total` (shown as "20,000+"); narrow the filter for an exact figure. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalCapped?: boolean };
 
 /** Field keys → Chinese labels, used when a request fails validation on a field without its own message. */
 export const FIELD_LABELS: Record<string, string> = {

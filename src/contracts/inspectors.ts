@@ -164,6 +164,7 @@ export const ExternalPersonListQuery = PageQuery.extend({
 });
 export type ExternalPersonListQuery = z.infer<typeof ExternalPersonListQuery>;
 
+/** On PUT, an omitted `phone` keeps the stored number (lists only ever show it masked). */
 export const SaveExternalPersonRequest = z.object({
   orgId: uuidParam('所属机构'),
   kind: z.enum(EXTERNAL_KIND_VALUES, { error: '类型：只能是专家或部门人员' }),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
@@ -43,6 +43,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const pool = new pg.default.Pool({ connectionString: target.url, max: 10 });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+/**
+ * Refreshes planner statistics. PostgreSQL's autovacuum does this by itself; embedded PGlite has no
+ * autovacuum, so the server runs it at start-up and after bulk writes (demo data, imports).
+ */
+export async function analyzeDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
 }
 
 /** Applies the committed SQL migrations in src/db/migrations (idempotent). */

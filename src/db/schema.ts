@@ -196,6 +196,11 @@ export const units = pgTable(
     flagReason: text('flag_reason'),
     /** normalizeUnitName(name) + '|' + normalizeAddress(address): probable-duplicate detection. */
     duplicateKey: text('duplicate_key'),
+    /**
+     * Character bigrams of name, addresses and credit code, maintained by a trigger (migration 0004), so a
+     * text search on Chinese (no word boundaries) is a GIN lookup rather than a scan of every row.
+     */
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     legalRepresentative: text('legal_representative'),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
@@ -215,6 +220,12 @@ export const units = pgTable(
     index('units_brigade_name_idx').on(t.brigadeId, t.name),
     index('units_duplicate_key_idx').on(t.duplicateKey),
     index('units_updated_at_idx').on(t.brigadeId, t.updatedAt),
+    index('units_sort_updated_idx').on(t.updatedAt, t.id),
+    index('units_sort_created_idx').on(t.createdAt, t.id),
+    index('units_sort_name_idx').on(t.name, t.id),
+    index('units_search_grams_idx').using('gin', t.searchGrams),
+    index('units_tags_idx').using('gin', t.tags),
+    index('units_uscc_prefix_idx').on(t.uscc.op('varchar_pattern_ops')),
     check('units_category_check', sql`${t.category} in ('key', 'general', 'small_venue', 'other')`),
     check(
       'units_status_check',

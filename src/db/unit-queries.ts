@@ -1,11 +1,18 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { UnitListQuery } from '../contracts/units.ts';
+import { searchGrams } from '../domain/registry/search-grams.ts';
 import type { DbOrTx } from './client.ts';
 import { orgs, unitHistory, units } from './schema.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 export type UnitWithBrigade = { unit: UnitRow; brigade: typeof orgs.$inferSelect };
+
+/**
+ * Lists count matching rows up to this many; beyond it the total is shown as "20,000+" (counting every
+ * row of a broad filter over a large registry would cost more than the page itself).
+ */
+export const LIST_COUNT_CAP = 20_000;
 
 /** Days after which an unchanged record counts as stale on the data-quality page. */
 export const STALE_DAYS = 365;
@@ -17,6 +24,8 @@ export type UnitFilter = Omit<UnitListQuery, 'page' | 'pageSize' | 'sort' | 'ord
   now?: Date;
 };
 
+/** Four or more letters/digits (no Chinese): searched as a credit-code prefix. */
+const USCC_PREFIX = /^[0-9A-Za-z]{4,18}$/;
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 const blank = (column: AnyPgColumn) => sql`(${column} is null or btrim(${column}) = '')`;
 
@@ -47,9 +56,14 @@ export function scopeCondition(scopePath: string | null): SQL | undefined {
 /** The list filters as one WHERE clause (shared by the list, its count and the export). */
 export function unitListWhere(filter: UnitFilter): SQL | undefined {
   const c: (SQL | undefined)[] = [scopeCondition(filter.scopePath)];
-  if (filter.q) {
+  if (filter.q && USCC_PREFIX.test(filter.q)) {
+    // Something that looks like (the start of) a credit code: an index range scan on the code.
+    c.push(sql`${units.uscc} like ${filter.q.toUpperCase().replace(/[\\%_]/g, '') + '%'}`);
+  } else if (filter.q) {
     const pattern = like(filter.q);
-    c.push(or(sql`${units.name} ilike ${pattern}`, sql`${units.address} ilike ${pattern}`, sql`${units.uscc} like ${like(filter.q.toUpperCase())}`));
+    const grams = searchGrams(filter.q);
+    if (grams.length > 0) c.push(sql`${units.searchGrams} @> ${sql.param(grams, units.searchGrams)}`);
+    c.push(or(sql`${units.name} ilike ${pattern}`, sql`${units.address} ilike ${pattern}`, sql`${units.registeredAddress} ilike ${pattern}`));
   }
   if (filter.category?.length) c.push(inArray(units.category, filter.category));
   if (filter.status?.length) c.push(inArray(units.status, filter.status));
@@ -89,11 +103,13 @@ export async function listUnitsPage(
     .from(units)
     .innerJoin(orgs, eq(orgs.id, units.brigadeId))
     .where(where)
-    .orderBy(paging.order === 'asc' ? asc(column) : desc(column), asc(units.id))
+    .orderBy(...(paging.order === 'asc' ? [asc(column), asc(units.id)] : [desc(column), desc(units.id)]))
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(units).where(where);
-  return { rows, total: count?.n ?? 0 };
+  const capped = db.select({ one: sql`1` }).from(units).where(where).limit(LIST_COUNT_CAP + 1).as('capped');
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const n = count?.n ?? 0;
+  return { rows, total: Math.min(n, LIST_COUNT_CAP), totalCapped: n > LIST_COUNT_CAP };
 }
 
 export async function findUnitById(db: DbOrTx, id: string): Promise<UnitWithBrigade | undefined> {

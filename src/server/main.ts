@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrateDatabase, openDatabase } from '../db/client.ts';
+import { analyzeDatabase, migrateDatabase, openDatabase } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../domain/demo-data/generate-demo-data.ts';
 import { ROLE_LABELS, type Role } from '../domain/access.ts';
 import { checkProductionReadiness } from '../usecases/system/check-production-readiness.ts';
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
+  await analyzeDatabase(database);
 
   if (config.isProduction) {
     const problems = await checkProductionReadiness(database.db, config);

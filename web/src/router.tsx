@@ -11,6 +11,14 @@ const DashboardPage = lazy(() => import('./pages/dashboard-page.tsx'));
 const AccountsPage = lazy(() => import('./pages/accounts-page.tsx'));
 const OrgsPage = lazy(() => import('./pages/orgs-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const UnitsPage = lazy(() => import('./pages/units-page.tsx'));
+const UnitDetailPage = lazy(() => import('./pages/unit-detail-page.tsx'));
+const UnitQualityPage = lazy(() => import('./pages/unit-quality-page.tsx'));
+const InspectorsPage = lazy(() => import('./pages/inspectors-page.tsx'));
+const InspectorDetailPage = lazy(() => import('./pages/inspector-detail-page.tsx'));
+const ExternalPeoplePage = lazy(() => import('./pages/external-people-page.tsx'));
+const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
+const DictionariesPage = lazy(() => import('./pages/dictionaries-page.tsx'));
 const PasswordPage = lazy(() => import('./pages/password-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -43,6 +51,70 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="orgs.read">
                 <OrgsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'units',
+            element: (
+              <RequirePermission permission="registry.read">
+                <UnitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'units/quality',
+            element: (
+              <RequirePermission permission="registry.read">
+                <UnitQualityPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'units/:id',
+            element: (
+              <RequirePermission permission="registry.read">
+                <UnitDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'inspectors',
+            element: (
+              <RequirePermission permission="registry.read">
+                <InspectorsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'inspectors/:id',
+            element: (
+              <RequirePermission permission="registry.read">
+                <InspectorDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'external-people',
+            element: (
+              <RequirePermission permission="registry.read">
+                <ExternalPeoplePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'imports',
+            element: (
+              <RequirePermission permission="registry.manage">
+                <ImportsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'dictionaries',
+            element: (
+              <RequirePermission permission="registry.read">
+                <DictionariesPage />
               </RequirePermission>
             ),
           },

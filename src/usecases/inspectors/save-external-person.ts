@@ -47,6 +47,8 @@ export async function saveExternalPerson(ctx: UseCaseContext, id: string | null,
       const found = await findExternalPersonById(tx, id);
       if (!found) throw new DomainError('NOT_FOUND', '人员不存在');
       requireInScope(ctx.actor, found.org.path, '人员');
+      // Lists show the phone masked, so an edit that leaves it out keeps the stored number.
+      if (input.phone === undefined) values.phone = found.person.phone;
       const changes: Record<string, JsonValue> = {};
       for (const [k, v] of Object.entries(values)) {
         const before = found.person[k as keyof typeof values];

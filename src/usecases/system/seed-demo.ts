@@ -106,6 +106,8 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
     });
   });
 
+  // Fresh statistics so the planner uses the indexes (PGlite runs no autovacuum).
+  await db.execute(sql`analyze units`);
   return {
     seeded: true,
     orgs: data.orgs.length,

@@ -20,7 +20,7 @@ export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401 && error.code !== 'INVALID_CREDENTIALS';
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 
 let csrfToken: string | null = null;
 let onUnauthenticated: () => void = () => undefined;
@@ -35,11 +35,15 @@ export function configureApiClient(options: { onUnauthenticated: () => void }): 
   onUnauthenticated = options.onUnauthenticated;
 }
 
-/** Builds `path?a=1&b=x`, leaving out empty values. */
+/** Builds `path?a=1&b=x&c=y,z`, leaving out empty values; lists are comma-separated. */
 export function withQuery(path: string, params: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) search.set(key, value.join(','));
+      continue;
+    }
     search.set(key, String(value));
   }
   const text = search.toString();
@@ -72,9 +76,15 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body?: unknown,
+  file?: Blob,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (file) headers['content-type'] = 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -83,7 +93,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
@@ -106,4 +116,6 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** POSTs a file's raw bytes (`content-type: application/octet-stream`), e.g. an import upload. */
+  upload: <T>(path: string, file: Blob) => request<T>('POST', path, undefined, file),
 };

@@ -10,6 +10,8 @@ type FormModalProps<Values extends object> = {
   initialValues?: Partial<Values>;
   submitting: boolean;
   okText?: string;
+  /** Modal width (antd default 520). */
+  width?: number;
   onSubmit: (values: Values) => void;
   onClose: () => void;
   children: ReactNode;
@@ -23,6 +25,7 @@ export function FormModal<Values extends object>({
   initialValues,
   submitting,
   okText = '保存',
+  width,
   onSubmit,
   onClose,
   children,
@@ -32,6 +35,7 @@ export function FormModal<Values extends object>({
       open
       title={title}
       okText={okText}
+      width={width}
       confirmLoading={submitting}
       onOk={() => form.submit()}
       onCancel={onClose}

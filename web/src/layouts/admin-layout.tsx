@@ -45,12 +45,12 @@ export default function AdminLayout() {
 }
 
 function AdminShell() {
-  const { session, can } = useSession();
+  const { session, can, canChange } = useSession();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const [isMobile, setIsMobile] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
-  const menuItems = useMemo(() => buildMenuItems(can), [can]);
+  const menuItems = useMemo(() => buildMenuItems(can, canChange), [can, canChange]);
 
   const closeOnMobile = () => {
     if (isMobile) setCollapsed(true);

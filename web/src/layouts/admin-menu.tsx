@@ -1,9 +1,29 @@
-import { AuditOutlined, ApartmentOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  ExperimentOutlined,
+  IdcardOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { Permission } from '../session/session-context.ts';
 
-type MenuPage = { path: string; label: string; icon: ReactNode; permission?: Permission };
+type MenuPage = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+  /** The page only changes data: hidden from read-only sessions even when they hold the permission. */
+  changesData?: boolean;
+};
 type MenuGroup = { key: string; label: string; icon: ReactNode; children: MenuPage[] };
 type MenuEntry = MenuPage | MenuGroup;
 
@@ -11,12 +31,31 @@ type MenuEntry = MenuPage | MenuGroup;
 const ADMIN_MENU: MenuEntry[] = [
   { path: '/admin', label: '工作台', icon: <DashboardOutlined /> },
   {
+    key: 'registry',
+    label: '名录库',
+    icon: <DatabaseOutlined />,
+    children: [
+      { path: '/admin/units', label: '检查对象', icon: <ShopOutlined />, permission: 'registry.read' },
+      { path: '/admin/inspectors', label: '检查人员', icon: <IdcardOutlined />, permission: 'registry.read' },
+      { path: '/admin/external-people', label: '专家与部门人员', icon: <SolutionOutlined />, permission: 'registry.read' },
+      { path: '/admin/units/quality', label: '数据质量', icon: <ExperimentOutlined />, permission: 'registry.read' },
+      {
+        path: '/admin/imports',
+        label: '导入',
+        icon: <CloudUploadOutlined />,
+        permission: 'registry.manage',
+        changesData: true,
+      },
+    ],
+  },
+  {
     key: 'system',
     label: '系统管理',
     icon: <SettingOutlined />,
     children: [
       { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, permission: 'accounts.read' },
       { path: '/admin/orgs', label: '机构管理', icon: <ApartmentOutlined />, permission: 'orgs.read' },
+      { path: '/admin/dictionaries', label: '字典管理', icon: <BookOutlined />, permission: 'registry.read' },
       { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
     ],
   },
@@ -25,8 +64,11 @@ const ADMIN_MENU: MenuEntry[] = [
 type MenuItems = NonNullable<MenuProps['items']>;
 
 /** Menu items for antd Menu (keyed by path), keeping only pages the session may open. */
-export function buildMenuItems(can: (permission: Permission) => boolean): MenuItems {
-  const allowed = (page: MenuPage) => !page.permission || can(page.permission);
+export function buildMenuItems(
+  can: (permission: Permission) => boolean,
+  canChange: (permission: Permission) => boolean = can,
+): MenuItems {
+  const allowed = (page: MenuPage) => !page.permission || (page.changesData ? canChange(page.permission) : can(page.permission));
   const toItem = (page: MenuPage) => ({ key: page.path, label: page.label, icon: page.icon });
   return ADMIN_MENU.flatMap((entry): MenuItems => {
     if (!('children' in entry)) return allowed(entry) ? [toItem(entry)] : [];
@@ -40,8 +82,12 @@ export const MENU_GROUP_KEYS = ADMIN_MENU.flatMap((entry) => ('children' in entr
 
 const ADMIN_HOME = '/admin';
 
-/** The menu key for a location: the menu page it is on or under (工作台 only for /admin itself). */
+/**
+ * The menu key for a location: the menu page it is on or under (工作台 only for /admin itself). The longest
+ * match wins, so /admin/units/quality selects 数据质量 rather than 检查对象.
+ */
 export function selectedMenuKey(pathname: string): string {
   const paths = ADMIN_MENU.flatMap((entry) => ('children' in entry ? entry.children : [entry])).map((p) => p.path);
-  return paths.find((path) => pathname === path || (path !== ADMIN_HOME && pathname.startsWith(`${path}/`))) ?? '';
+  const matches = paths.filter((path) => pathname === path || (path !== ADMIN_HOME && pathname.startsWith(`${path}/`)));
+  return matches.reduce((best, path) => (path.length > best.length ? path : best), '');
 }

@@ -26,3 +26,16 @@ export function sameAsRule(field: string, message = '两次输入的密码不一
       !value || value === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error(message)),
   });
 }
+
+/** Like {@link zodRule} for a field that may stay empty: an empty value passes, anything else must satisfy the schema. */
+export function optionalZodRule(schema: z.ZodType): FormRule {
+  return {
+    validator: (_rule, value: unknown) => {
+      if (value === undefined || value === null || value === '') return Promise.resolve();
+      const result = schema.safeParse(value);
+      return result.success
+        ? Promise.resolve()
+        : Promise.reject(new Error(result.error.issues[0]?.message ?? '格式不正确'));
+    },
+  };
+}

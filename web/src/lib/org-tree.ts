@@ -45,3 +45,29 @@ export function nestByParent<T extends { id: string; parentId: string | null }>(
     });
   return build(null);
 }
+
+/** An org for pickers: name, kind label and depth in the caller's tree (0 = the caller's own org). */
+export type OrgOption = { id: string; name: string; kind: string; kindLabel: string; depth: number };
+
+/** Every org of the tree for an indented picker, parents before children. */
+export function orgOptionsFromTree(nodes: OrgTreeNode[], depth = 0): OrgOption[] {
+  return nodes.flatMap((node) => [
+    { id: node.id, name: node.name, kind: node.kind, kindLabel: node.kindLabel, depth },
+    ...orgOptionsFromTree(node.children, depth + 1),
+  ]);
+}
+
+/** The 大队 of the tree, in tree order. */
+export function brigadesOf(nodes: OrgTreeNode[]): OrgTreeNode[] {
+  return flattenOrgTree(nodes).filter((org) => org.kind === 'brigade');
+}
+
+/**
+ * The GB/T 2260 code whose counties the caller's units lie in: the prefecture of the caller's own org
+ * (330702 → 330700); a province-level org (330000) stays a province code.
+ */
+export function prefectureCodeOf(nodes: OrgTreeNode[]): string | undefined {
+  const code = nodes[0]?.divisionCode;
+  if (!code || !/^[0-9]{6}$/.test(code)) return undefined;
+  return `${code.slice(0, 4)}00`;
+}

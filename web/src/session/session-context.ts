@@ -2,7 +2,14 @@ import type { SessionInfo } from '@contracts/auth.ts';
 import { createContext, useContext } from 'react';
 
 /** The permissions the web client checks (as sent in SessionInfo.permissions). */
-export type Permission = 'accounts.read' | 'accounts.manage' | 'orgs.read' | 'orgs.manage' | 'audit.read';
+export type Permission =
+  | 'accounts.read'
+  | 'accounts.manage'
+  | 'orgs.read'
+  | 'orgs.manage'
+  | 'audit.read'
+  | 'registry.read'
+  | 'registry.manage';
 
 export type SessionState = {
   session: SessionInfo;

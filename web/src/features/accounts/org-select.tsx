@@ -1,14 +1,15 @@
 import type { SelectProps } from 'antd';
 import { Select, Typography } from 'antd';
-import type { AccountOrgOption } from '../../api/accounts.ts';
+import type { OrgOption as OrgEntry } from '../../lib/org-tree.ts';
 
 type OrgOption = { value: string; label: string; depth: number; kindLabel: string };
 
 type OrgSelectProps = Omit<SelectProps<string, OrgOption>, 'options' | 'showSearch' | 'optionRender'> & {
-  orgs: AccountOrgOption[];
+  /** From GET /api/accounts/options or the org tree (see orgOptionsFromTree). */
+  orgs: OrgEntry[];
 };
 
-/** Picks one org from GET /api/accounts/options, indented by depth and searchable by name. */
+/** Picks one org, indented by depth and searchable by name. */
 export function OrgSelect({ orgs, ...props }: OrgSelectProps) {
   return (
     <Select<string, OrgOption>

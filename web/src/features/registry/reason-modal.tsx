@@ -1,0 +1,61 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { App, Form, Input } from 'antd';
+import { FormModal } from '../../components/form-modal.tsx';
+import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { LiftAvailabilityRequest } from '@contracts/inspectors.ts';
+import { zodRule } from '../../lib/form-rules.ts';
+
+type ReasonValues = { reason: string };
+
+/** A confirmation that needs a reason for the record (解除、撤销 …): one text field, then `submit(reason)`. */
+export function ReasonModal({
+  title,
+  name,
+  label = '原因',
+  okText,
+  successText,
+  children,
+  submit,
+  onClose,
+  onSaved,
+}: {
+  title: string;
+  /** Form name (prefixes field ids). */
+  name: string;
+  label?: string;
+  okText: string;
+  successText: string;
+  children?: ReactNode;
+  submit: (reason: string) => Promise<unknown>;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReasonValues>();
+  const handleError = useApiErrorHandler();
+  const mutation = useMutation({
+    mutationFn: ({ reason }: ReasonValues) => submit(reason.trim()),
+    onSuccess: () => {
+      void message.success(successText);
+      onSaved();
+    },
+    onError: (error) => handleError(error, form),
+  });
+  return (
+    <FormModal<ReasonValues>
+      title={title}
+      name={name}
+      form={form}
+      okText={okText}
+      submitting={mutation.isPending}
+      onSubmit={(values) => mutation.mutate(values)}
+      onClose={onClose}
+    >
+      {children}
+      <Form.Item label={label} name="reason" required rules={[zodRule(LiftAvailabilityRequest.shape.reason)]}>
+        <Input.TextArea rows={3} maxLength={200} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}
