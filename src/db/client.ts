@@ -40,7 +40,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // Dates and timestamps come back as JS Dates from both drivers; keep DATE columns as 'YYYY-MM-DD' text.
   pg.default.types.setTypeParser(1082, (v: string) => v);
-  const pool = new pg.default.Pool({ connectionString: target.url, max: 10 });
+  // JIT compilation pays off for long analytic queries, not for this system's short interactive ones,
+  // where it adds tens of milliseconds to any query the planner estimates as expensive.
+  const pool = new pg.default.Pool({ connectionString: target.url, max: 10, options: '-c jit=off' });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };
 }

@@ -12,7 +12,7 @@ export type UnitWithBrigade = { unit: UnitRow; brigade: typeof orgs.$inferSelect
  * Lists count matching rows up to this many; beyond it the total is shown as "20,000+" (counting every
  * row of a broad filter over a large registry would cost more than the page itself).
  */
-export const LIST_COUNT_CAP = 20_000;
+export const LIST_COUNT_CAP = 2_000;
 
 /** Days after which an unchanged record counts as stale on the data-quality page. */
 export const STALE_DAYS = 365;
@@ -20,6 +20,11 @@ export const STALE_DAYS = 365;
 export type UnitFilter = Omit<UnitListQuery, 'page' | 'pageSize' | 'sort' | 'order'> & {
   /** Subtree path of the viewer (null = everything). */
   scopePath: string | null;
+  /**
+   * The org ids of that subtree, when already resolved ({@link resolveScopeOrgIds}): a literal list gives
+   * the planner exact estimates from the units' own statistics, whatever the state of the orgs table's.
+   */
+  scopeOrgIds?: string[] | null;
   /** Reference time for the "stale" quality filter. */
   now?: Date;
 };
@@ -49,13 +54,22 @@ export function qualityCondition(quality: NonNullable<UnitFilter['quality']>, no
   }
 }
 
-export function scopeCondition(scopePath: string | null): SQL | undefined {
-  return scopePath ? sql`${units.brigadeId} in (select o.id from orgs o where o.path like ${scopePath + '%'})` : undefined;
+export function scopeCondition(scopePath: string | null, scopeOrgIds?: string[] | null): SQL | undefined {
+  if (!scopePath) return undefined;
+  if (scopeOrgIds) return scopeOrgIds.length ? inArray(units.brigadeId, scopeOrgIds) : sql`false`;
+  return sql`${units.brigadeId} in (select o.id from orgs o where o.path like ${scopePath + '%'})`;
+}
+
+/** The ids of the orgs in a subtree (null for everything). */
+export async function resolveScopeOrgIds(db: DbOrTx, scopePath: string | null): Promise<string[] | null> {
+  if (!scopePath) return null;
+  const rows = await db.select({ id: orgs.id }).from(orgs).where(sql`${orgs.path} like ${scopePath + '%'}`);
+  return rows.map((r) => r.id);
 }
 
 /** The list filters as one WHERE clause (shared by the list, its count and the export). */
 export function unitListWhere(filter: UnitFilter): SQL | undefined {
-  const c: (SQL | undefined)[] = [scopeCondition(filter.scopePath)];
+  const c: (SQL | undefined)[] = [scopeCondition(filter.scopePath, filter.scopeOrgIds)];
   if (filter.q && USCC_PREFIX.test(filter.q)) {
     // Something that looks like (the start of) a credit code: an index range scan on the code.
     c.push(sql`${units.uscc} like ${filter.q.toUpperCase().replace(/[\\%_]/g, '') + '%'}`);
@@ -96,7 +110,7 @@ export async function listUnitsPage(
   filter: UnitFilter,
   paging: { page: number; pageSize: number; sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc' },
 ) {
-  const where = unitListWhere(filter);
+  const where = unitListWhere({ ...filter, scopeOrgIds: filter.scopeOrgIds ?? (await resolveScopeOrgIds(db, filter.scopePath)) });
   const column = SORT_COLUMNS[paging.sort];
   const rows = await db
     .select({ unit: units, brigadeName: orgs.name })
@@ -136,7 +150,7 @@ export async function listUnitHistory(db: DbOrTx, unitId: string) {
 }
 
 export async function countUnitQuality(db: DbOrTx, scopePath: string | null, brigadeId: string | undefined, now: Date) {
-  const base = and(scopeCondition(scopePath), brigadeId ? eq(units.brigadeId, brigadeId) : undefined);
+  const base = and(scopeCondition(scopePath, await resolveScopeOrgIds(db, scopePath)), brigadeId ? eq(units.brigadeId, brigadeId) : undefined);
   const count = (q: NonNullable<UnitFilter['quality']>) => sql<number>`(count(*) filter (where ${qualityCondition(q, now)}))::int`;
   const [row] = await db
     .select({

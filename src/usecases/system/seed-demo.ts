@@ -107,7 +107,7 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
   });
 
   // Fresh statistics so the planner uses the indexes (PGlite runs no autovacuum).
-  await db.execute(sql`analyze units`);
+  await db.execute(sql`analyze`);
   return {
     seeded: true,
     orgs: data.orgs.length,

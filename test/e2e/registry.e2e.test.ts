@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../src/domain/uscc.ts';
+import { SCREENSHOT_DIR, logIn, newPage, startE2E, type E2E } from './harness.ts';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E({ unitCount: 600 });
+});
+afterAll(async () => e2e?.close());
+
+/** A valid credit code with a recognisable body. */
+function code(n: number): string {
+  const body = `E2E${String(n).padStart(5, '0')}`;
+  const first17 = `91330702${body}${computeOrgCodeCheckChar(body)}`;
+  return first17 + computeUsccCheckChar(first17);
+}
+
+async function writeImportFile(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('单位');
+  sheet.addRow(['单位名称', '统一社会信用代码', '实际经营地址', '联系人', '联系电话', '单位类别']);
+  sheet.addRow(['金华市婺城区导入测试餐馆', code(1), '浙江省金华市婺城区八一南街1号', '王一', '13800000001', '一般单位']);
+  sheet.addRow(['金华市婺城区导入测试宾馆', code(2), '浙江省金华市婺城区八一南街2号', '王二', '13800000002', '重点单位']);
+  sheet.addRow(['<img src=x onerror=alert(1)>', code(3), '浙江省金华市婺城区八一南街3号', '王三', '13800000003', '一般单位']);
+  sheet.addRow(['坏代码单位', '91350203M0001QAY9B', '浙江省金华市婺城区八一南街4号', '王四', '13800000004', '一般单位']);
+  await workbook.xlsx.writeFile(file);
+}
+
+describe('registry journey', () => {
+  it('imports a file, reads the preview, commits, filters the list, exports and opens a detail', async () => {
+    const page = await newPage(e2e);
+    let dialogs = 0;
+    page.removeAllListeners('dialog');
+    page.on('dialog', async (d) => {
+      dialogs += 1;
+      await d.dismiss();
+    });
+    await logIn(page, 'wucheng');
+
+    const file = path.join(SCREENSHOT_DIR, 'import-e2e.xlsx');
+    await writeImportFile(file);
+    await page.goto('/admin/imports?tab=units');
+    await page.getByLabel('选择文件').setInputFiles(file);
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await expect.poll(() => page.getByText('坏代码单位').first().isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByText(/校验位错误/).first().isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-preview.png'), fullPage: true });
+
+    await page.getByText('跳过错误行').click();
+    await page.getByRole('button', { name: '确认导入', exact: true }).click();
+    await expect.poll(() => page.getByText(/已导入 3 条/).isVisible(), { timeout: 20_000 }).toBe(true);
+
+    await page.goto(`/admin/units?q=${encodeURIComponent('导入测试')}`);
+    await expect.poll(() => page.getByRole('link', { name: '金华市婺城区导入测试宾馆' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '金华市婺城区导入测试餐馆' }).isVisible()).toBe(true);
+
+    await page.goto(`/admin/units?q=${encodeURIComponent('八一南街3号')}`);
+    await expect.poll(() => page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).isVisible()).toBe(true);
+    expect(await page.locator('table img').count()).toBe(0);
+
+    await page.goto(`/admin/units?q=${encodeURIComponent('导入测试')}`);
+    await expect.poll(() => page.getByRole('link', { name: '金华市婺城区导入测试宾馆' }).isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出/ }).click()]);
+    const exported = path.join(SCREENSHOT_DIR, 'export-e2e.xlsx');
+    await download.saveAs(exported);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported);
+    const names: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => names.push(String(row.values && (row.values as unknown[]).join('|'))));
+    expect(names.join('\n')).toContain('金华市婺城区导入测试宾馆');
+    expect(names.join('\n')).not.toContain('坏代码单位');
+
+    await page.getByRole('link', { name: '金华市婺城区导入测试宾馆' }).click();
+    await expect.poll(() => page.getByText('可被抽取').first().isVisible()).toBe(true);
+    expect(await page.getByText(code(2)).first().isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'unit-detail.png'), fullPage: true });
+    expect(dialogs).toBe(0);
+    fs.rmSync(file, { force: true });
+    await page.context().close();
+  });
+
+  it('shows the data-quality counts and opens the filtered list from them', async () => {
+    const page = await newPage(e2e);
+    await logIn(page, 'wucheng');
+    await page.goto('/admin/units/quality');
+    await expect.poll(() => page.getByText('超过一年未更新').first().isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'data-quality.png'), fullPage: true });
+    await page.context().close();
+  });
+});
