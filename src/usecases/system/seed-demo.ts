@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, generateDemoData } from '../../domain/demo-data/generate-demo-data.ts';
 import { duplicateKey } from '../../domain/registry/unit-rules.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { accounts, collaborationZoneMembers, collaborationZones, inspectors, orgs, units } from '../../db/schema.ts';
+import {
+  accounts,
+  collaborationZoneMembers,
+  collaborationZones,
+  inspectorAvailability,
+  inspectors,
+  orgs,
+  recusals,
+  units,
+} from '../../db/schema.ts';
 import { recordSystemAudit } from '../lib/audit.ts';
 import { hashPassword } from '../lib/passwords.ts';
 
@@ -12,6 +21,7 @@ export type SeedDemoResult =
   | { seeded: true; orgs: number; units: number; inspectors: number; accounts: { username: string; role: string; displayName: string }[] };
 
 const BATCH = 1000;
+const DEMO_SPECIALTIES = ['建筑防火', '消防设施', '电气防火', '危险化学品', '人员密集场所', '高层建筑', '消防产品', '火灾调查'];
 
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
@@ -57,11 +67,12 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
     }
 
     const inspectorIds = new Map<string, string>();
-    for (const inspector of data.inspectors) {
+    for (const [i, inspector] of data.inspectors.entries()) {
       const id = randomUUID();
       inspectorIds.set(inspector.badgeNo, id);
       const { brigadeKey, ...fields } = inspector;
-      await tx.insert(inspectors).values({ id, orgId: orgId(brigadeKey), ...fields });
+      const specialties = [DEMO_SPECIALTIES[i % DEMO_SPECIALTIES.length]!, DEMO_SPECIALTIES[(i + 3) % DEMO_SPECIALTIES.length]!];
+      await tx.insert(inspectors).values({ id, orgId: orgId(brigadeKey), ...fields, specialties });
     }
 
     await insertInBatches(data.units, (batch) =>
@@ -90,6 +101,28 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
         inspectorId: a.inspectorBadgeNo ? (inspectorIds.get(a.inspectorBadgeNo) ?? null) : null,
       })),
     );
+
+    // A little life in the inspector registry: someone on leave this week, a lifted freeze, a 回避.
+    const admin = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'wucheng'));
+    const adminId = admin[0]!.id;
+    const wuchengInspectors = data.inspectors.filter((x) => x.brigadeKey === 'wucheng').map((x) => inspectorIds.get(x.badgeNo)!);
+    const day = (offset: number) => new Date(options.now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    await tx.insert(inspectorAvailability).values([
+      { inspectorId: wuchengInspectors[2]!, kind: 'leave', fromDate: day(-1), toDate: day(5), reason: '年休假', createdBy: adminId },
+      {
+        inspectorId: wuchengInspectors[3]!,
+        kind: 'frozen',
+        fromDate: day(-60),
+        toDate: null,
+        reason: '执法过错调查期间暂停执法',
+        createdBy: adminId,
+        liftedAt: new Date(options.now.getTime() - 30 * 86_400_000),
+        liftedBy: adminId,
+        liftReason: '调查结束，未发现执法过错',
+      },
+    ]);
+    const [firstUnit] = await tx.select({ id: units.id }).from(units).where(eq(units.brigadeId, orgId('wucheng'))).limit(1);
+    await tx.insert(recusals).values({ inspectorId: wuchengInspectors[0]!, unitId: firstUnit!.id, reason: '近亲属在该单位任职', validFrom: day(-365), createdBy: adminId });
 
     await recordSystemAudit(tx, { db, ip: null, now: options.now, actorName: '系统' }, {
       action: 'system.seed_demo',
