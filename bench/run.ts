@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { benchImport } from './import.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
+import { benchUnitList } from './unit-list.bench.ts';
 import { describeMachine, printFigures, type Figure } from './machine.ts';
 
 /**
@@ -8,6 +10,8 @@ import { describeMachine, printFigures, type Figure } from './machine.ts';
  */
 const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> = {
   startup: { title: 'Start-up and idle memory (embedded PGlite)', run: benchStartupAndMemory },
+  'unit-list': { title: 'Filtered unit list over HTTP (set BENCH_DATABASE_URL for PostgreSQL)', run: benchUnitList },
+  import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
 };
 
 const wanted = process.argv.slice(2);

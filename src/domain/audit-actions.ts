@@ -30,6 +30,11 @@ export const AUDIT_ACTION_LABELS = {
   'recusal.revoke': '撤销回避',
   'external.create': '新增专家/部门人员',
   'external.update': '修改专家/部门人员',
+  'import.commit': '导入名录文件',
+  'import.refuse': '拒绝导入名录文件',
+  'reconciliation.commit': '市场监管比对标记',
+  'unit.export': '导出检查对象',
+  'inspector.export': '导出检查人员',
   'system.bootstrap': '系统初始化',
   'system.seed_demo': '载入演示数据',
 } as const;

@@ -13,6 +13,8 @@ export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PASSWORD_POLICY'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_FILE'
   | 'AUDIT_CHAIN_BROKEN';
 
 export class DomainError extends Error {

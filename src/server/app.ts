@@ -14,6 +14,7 @@ import { registerPublicRoutes } from './routes/public/public-routes.ts';
 import { registerSecurityHooks } from './security-hooks.ts';
 import { registerUnitRoutes } from './routes/admin/unit-routes.ts';
 import { registerInspectorRoutes } from './routes/admin/inspector-routes.ts';
+import { registerImportRoutes } from './routes/admin/import-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditRoutes(app, deps);
   registerUnitRoutes(app, deps);
   registerInspectorRoutes(app, deps);
+  registerImportRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

@@ -7,6 +7,7 @@ import { FIELD_LABELS, type ErrorResponse } from '../contracts/common.ts';
 export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   VALIDATION_FAILED: 400,
   PASSWORD_POLICY: 400,
+  UNSUPPORTED_FILE: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   ACCOUNT_DISABLED: 403,
@@ -14,6 +15,7 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   LOGIN_THROTTLED: 429,
   AUDIT_CHAIN_BROKEN: 500,
 };

@@ -49,7 +49,7 @@ describe('registry journey', () => {
     expect(await page.getByText(/校验位错误/).first().isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-preview.png'), fullPage: true });
 
-    await page.getByText('跳过错误行').click();
+    await page.getByRole('radio', { name: /跳过错误行/ }).check();
     await page.getByRole('button', { name: '确认导入', exact: true }).click();
     await expect.poll(() => page.getByText(/已导入 3 条/).isVisible(), { timeout: 20_000 }).toBe(true);
 

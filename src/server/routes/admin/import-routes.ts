@@ -1,0 +1,159 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { IdParams } from '../../../contracts/common.ts';
+import {
+  CommitImportRequest,
+  UpdateImportMappingRequest,
+  UploadInspectorsQuery,
+  UploadUnitsQuery,
+  type ImportResultView,
+} from '../../../contracts/imports.ts';
+import { InspectorListQuery } from '../../../contracts/inspectors.ts';
+import { UnitListQuery } from '../../../contracts/units.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { MAX_IMPORT_FILE_BYTES } from '../../../domain/import/import-table.ts';
+import { buildImportReport } from '../../../usecases/imports/build-import-report.ts';
+import { commitImport } from '../../../usecases/imports/commit-import.ts';
+import { commitReconciliation } from '../../../usecases/imports/commit-reconciliation.ts';
+import { exportInspectors } from '../../../usecases/imports/export-inspectors.ts';
+import { exportUnits } from '../../../usecases/imports/export-units.ts';
+import { getImportPreview } from '../../../usecases/imports/get-import-preview.ts';
+import { updateImportMapping } from '../../../usecases/imports/update-import-mapping.ts';
+import { uploadInspectorImport } from '../../../usecases/imports/upload-inspector-import.ts';
+import { uploadMarketSnapshot } from '../../../usecases/imports/upload-market-snapshot.ts';
+import { uploadUnitImport } from '../../../usecases/imports/upload-unit-import.ts';
+import { contextOf, type RouteDeps } from '../../deps.ts';
+import { handleError, sendError } from '../../errors.ts';
+import { parse } from '../../parse.ts';
+import {
+  presentImportPreview,
+  presentImportResult,
+  presentReconciliationPreview,
+  presentReconciliationResult,
+} from '../../presenters/import-presenter.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MIB = 1024 * 1024;
+
+/** The query of POST /api/reconciliations (the other upload queries are in src/contracts/imports.ts). */
+const UploadSnapshotQuery = UploadUnitsQuery.extend({
+  full: z.enum(['true', 'false'], { error: '全量比对：只能是 true 或 false' }).transform((v) => v === 'true'),
+});
+
+/**
+ * `attachment` with the file name twice: an ASCII fallback for old clients and the real (Chinese) name
+ * RFC 5987-encoded, which every current browser uses.
+ */
+function contentDisposition(fileName: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const fallback =
+    fileName
+      .replace(/[^\x20-\x7e]+/g, '')
+      .replace(/["\\;]/g, '')
+      .replace(/^[\s_.-]+/, '') || 'download.xlsx';
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The raw upload: a Buffer from the octet-stream parser; an empty body reads as an empty file. */
+function uploadedBytes(request: FastifyRequest): Buffer {
+  if (Buffer.isBuffer(request.body)) return request.body;
+  if (request.body === undefined || request.body === null) return Buffer.alloc(0);
+  throw new DomainError('UNSUPPORTED_FILE', '上传方式不正确：请以 application/octet-stream 提交文件内容');
+}
+
+function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer | NodeJS.ReadableStream) {
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', contentDisposition(fileName))
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+/**
+ * 名录导入、市场监管比对与导出 (see the endpoint list in src/contracts/imports.ts). The uploads take the file's
+ * raw bytes; the octet-stream parser and the 30 MB body limit exist only inside the upload plugin, so every
+ * other route keeps the JSON-only, 1 MB rule. CSRF and the 纪检 read-only rule apply as everywhere.
+ */
+export function registerImportRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  void app.register(async (uploads) => {
+    uploads.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_FILE_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    uploads.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return sendError(reply, 413, {
+          error: { code: 'PAYLOAD_TOO_LARGE', message: `文件过大：最大 ${MAX_IMPORT_FILE_BYTES / MIB} MB` },
+        });
+      }
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+        return sendError(reply, 415, {
+          error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '上传方式不正确：请以 application/octet-stream 提交文件内容' },
+        });
+      }
+      return handleError(error, request, reply);
+    });
+    const upload = { bodyLimit: MAX_IMPORT_FILE_BYTES };
+
+    uploads.post('/api/imports/units', upload, async (request, reply) => {
+      const query = parse(UploadUnitsQuery, request.query);
+      const batch = await uploadUnitImport(contextOf(request, deps), { ...query, bytes: uploadedBytes(request) });
+      return reply.status(201).send(presentImportPreview(batch));
+    });
+
+    uploads.post('/api/imports/inspectors', upload, async (request, reply) => {
+      const query = parse(UploadInspectorsQuery, request.query);
+      const batch = await uploadInspectorImport(contextOf(request, deps), { ...query, bytes: uploadedBytes(request) });
+      return reply.status(201).send(presentImportPreview(batch));
+    });
+
+    uploads.post('/api/reconciliations', upload, async (request, reply) => {
+      const query = parse(UploadSnapshotQuery, request.query);
+      const batch = await uploadMarketSnapshot(contextOf(request, deps), { ...query, bytes: uploadedBytes(request) });
+      return reply.status(201).send(presentReconciliationPreview(batch));
+    });
+  });
+
+  app.get('/api/imports/:id', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    return presentImportPreview(await getImportPreview(contextOf(request, deps), id));
+  });
+
+  app.put('/api/imports/:id/mapping', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    const { mapping } = parse(UpdateImportMappingRequest, request.body);
+    return presentImportPreview(await updateImportMapping(contextOf(request, deps), id, mapping));
+  });
+
+  app.post('/api/imports/:id/commit', async (request): Promise<ImportResultView> => {
+    const { id } = parse(IdParams, request.params);
+    const { mode } = parse(CommitImportRequest, request.body);
+    const batch = await commitImport(contextOf(request, deps), id, mode);
+    if (batch.summary.type !== 'rows' || !batch.summary.result) throw new Error(`import ${id} has no result after its commit`);
+    return presentImportResult(batch.summary.result);
+  });
+
+  app.get('/api/imports/:id/report', async (request, reply) => {
+    const { id } = parse(IdParams, request.params);
+    const report = await buildImportReport(contextOf(request, deps), id);
+    return sendXlsx(reply, report.fileName, report.bytes);
+  });
+
+  app.post('/api/reconciliations/:id/commit', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    return presentReconciliationResult(await commitReconciliation(contextOf(request, deps), id));
+  });
+
+  app.get('/api/units/export', async (request, reply) => {
+    const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...filter } = parse(UnitListQuery, request.query);
+    const result = await exportUnits(contextOf(request, deps), filter);
+    return sendXlsx(reply.header('x-row-count', String(result.rowCount)), result.fileName, result.stream);
+  });
+
+  app.get('/api/inspectors/export', async (request, reply) => {
+    const { page: _page, pageSize: _pageSize, ...filter } = parse(InspectorListQuery, request.query);
+    const result = await exportInspectors(contextOf(request, deps), filter);
+    return sendXlsx(reply.header('x-row-count', String(result.rowCount)), result.fileName, result.bytes);
+  });
+}

@@ -1,0 +1,95 @@
+import { isInScope, type Actor } from '../../domain/access.ts';
+import {
+  classifyUnitImportRows,
+  createUnitRowPreparer,
+  markFileDuplicates,
+  type PreparedUnitRow,
+  type RegistryDuplicate,
+  type RegistryUnit,
+  type UnitImportDictionaries,
+  type UnitImportPlan,
+} from '../../domain/import/classify-unit-import.ts';
+import { mappedColumns, mappingFromColumns, type ColumnMapping } from '../../domain/import/column-mapping.ts';
+import { summarizeImportRows, type ImportSummary } from '../../domain/import/import-outcome.ts';
+import type { ImportTable } from '../../domain/import/import-table.ts';
+import { recognizeHeaders } from '../../domain/import/recognize-headers.ts';
+import { UNIT_IMPORT_SPEC } from '../../domain/import/unit-import-spec.ts';
+import { cleanCell } from '../../domain/registry/text.ts';
+import { normalizeUscc } from '../../domain/uscc.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { listDictionaryEntries } from '../../db/dictionary-queries.ts';
+import { findUnitsByDuplicateKeys, findUnitsByUsccs } from '../../db/import-queries.ts';
+import { scopePathOf } from '../lib/actor.ts';
+
+export type UnitImportAnalysis = {
+  mapping: ColumnMapping;
+  dictionaries: UnitImportDictionaries;
+  plan: UnitImportPlan;
+  summary: ImportSummary;
+};
+
+/** Rows validated between two pauses of the event loop. */
+const PAUSE_EVERY = 2_000;
+
+const DICTIONARY_FIELD_BY_KIND = {
+  industry: 'industry',
+  building_scale: 'buildingScale',
+  risk_level: 'riskLevel',
+  credit_level: 'creditLevel',
+  special_tag: 'tags',
+} as const;
+
+/**
+ * The dry run of a units file for a brigade, as `actor` sees the registry: validation, the registry's copy
+ * of each credit code (anywhere: the code is unique system-wide), probable duplicates in the actor's
+ * subtree. `mapping` null means the recognised headers. Used for the preview and, inside the commit's
+ * transaction, to decide what to write, so both follow the same rules.
+ */
+export async function analyzeUnitImport(
+  db: DbOrTx,
+  input: { table: ImportTable; mapping: ColumnMapping | null; brigade: { id: string; divisionCode: string } },
+  actor: Actor,
+): Promise<UnitImportAnalysis> {
+  const mapping = input.mapping ?? mappingFromColumns(input.table.headers.length, recognizeHeaders(input.table.headers).mapped);
+
+  const dictionaries: Record<string, { code: string; label: string }[]> = {};
+  for (const entry of await listDictionaryEntries(db)) {
+    const field = DICTIONARY_FIELD_BY_KIND[entry.kind as keyof typeof DICTIONARY_FIELD_BY_KIND];
+    if (field === undefined || !entry.active) continue;
+    (dictionaries[field] ??= []).push({ code: entry.code, label: entry.label });
+  }
+
+  const columns = mappedColumns(mapping, UNIT_IMPORT_SPEC);
+  const options = { withinDivisionCode: input.brigade.divisionCode, dictionaries };
+  // The registry look-up needs only the codes, so it is sent before the rows are validated and the
+  // database answers while they are (validation pauses every 2,000 rows, which also keeps the server
+  // responsive to other requests during a large import).
+  const usccColumn = columns.find((c) => c.field === 'uscc')?.index;
+  const codes = usccColumn === undefined ? [] : input.table.rows.map((r) => normalizeUscc(cleanCell(r.cells[usccColumn] ?? '')));
+  const lookup = findUnitsByUsccs(
+    db,
+    codes.filter((c) => c.length === 18),
+  );
+  lookup.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+  const prepareRow = createUnitRowPreparer(columns, options);
+  const prepared: PreparedUnitRow[] = [];
+  for (const [i, row] of input.table.rows.entries()) {
+    prepared.push(prepareRow(row));
+    if (i % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  markFileDuplicates(prepared, options);
+
+  const byUscc = new Map<string, RegistryUnit>();
+  for (const unit of await lookup) byUscc.set(unit.uscc, { ...unit, inScope: isInScope(actor, unit.brigadePath) });
+  const valid = prepared.filter((r) => r.value !== null);
+  const newKeys = valid.filter((r) => !byUscc.has(r.value!.uscc)).map((r) => r.duplicateKey);
+  const duplicatesByKey = new Map<string, RegistryDuplicate[]>();
+  for (const d of await findUnitsByDuplicateKeys(db, newKeys, scopePathOf(actor))) {
+    const list = duplicatesByKey.get(d.duplicateKey) ?? [];
+    list.push({ uscc: d.uscc, name: d.name });
+    duplicatesByKey.set(d.duplicateKey, list);
+  }
+
+  const plan = classifyUnitImportRows(prepared, { byUscc, duplicatesByKey }, { brigadeId: input.brigade.id, dictionaries });
+  return { mapping, dictionaries, plan, summary: summarizeImportRows(plan.rows) };
+}

@@ -1,0 +1,46 @@
+import { isInScope } from '../../domain/access.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { localDate } from '../../domain/local-date.ts';
+import { findImportBatch, insertImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
+import { findOrgById } from '../../db/org-queries.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requirePermission } from '../lib/require.ts';
+import { analyzeInspectorImport } from './analyze-inspector-import.ts';
+import { baseFileName, fileDigest } from './file-digest.ts';
+import { readImportFile } from './read-import-file.ts';
+import { rowsImportSummary } from './rows-import-summary.ts';
+
+export type UploadInspectorImportInput = { orgId: string; fileName: string; bytes: Uint8Array };
+
+/**
+ * Stores an uploaded inspectors file for an org of the actor's subtree and returns its dry run (status
+ * 'previewed'). Nothing is written to the registry; an unreadable file is refused before anything is stored.
+ */
+export async function uploadInspectorImport(ctx: UseCaseContext, input: UploadInspectorImportInput): Promise<ImportBatchRecord> {
+  requirePermission(ctx.actor, 'registry.manage');
+  const org = await findOrgById(ctx.db, input.orgId);
+  if (!org || !isInScope(ctx.actor, org.path)) throw new DomainError('VALIDATION_FAILED', '所属机构：不存在', { field: 'orgId' });
+
+  const fileName = baseFileName(input.fileName);
+  const table = await readImportFile(input.bytes, fileName);
+  const analysis = await analyzeInspectorImport(
+    ctx.db,
+    { table, mapping: null, orgId: org.id, today: localDate(ctx.now) },
+    ctx.actor,
+  );
+  const id = await insertImportBatch(ctx.db, {
+    kind: 'inspectors',
+    orgId: org.id,
+    fileName,
+    fileSha256: fileDigest(input.bytes),
+    fileBytes: input.bytes,
+    encoding: table.encoding,
+    mapping: analysis.mapping,
+    status: 'previewed',
+    mode: null,
+    summary: rowsImportSummary(table, analysis.summary, null),
+    createdBy: ctx.actor.accountId,
+    createdAt: ctx.now,
+  });
+  return (await findImportBatch(ctx.db, id))!;
+}

@@ -1,0 +1,45 @@
+import { isInScope } from '../../domain/access.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { findImportBatch, insertImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
+import { findOrgById } from '../../db/org-queries.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requirePermission } from '../lib/require.ts';
+import { analyzeUnitImport } from './analyze-unit-import.ts';
+import { baseFileName, fileDigest } from './file-digest.ts';
+import { readImportFile } from './read-import-file.ts';
+import { rowsImportSummary } from './rows-import-summary.ts';
+
+export type UploadUnitImportInput = { brigadeId: string; fileName: string; bytes: Uint8Array };
+
+/**
+ * Stores an uploaded units file for a brigade with its SHA-256 and the recognised column mapping, and
+ * returns its dry run (status 'previewed'). Nothing is written to the registry. A file that cannot be read
+ * is refused before anything is stored.
+ */
+export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImportInput): Promise<ImportBatchRecord> {
+  requirePermission(ctx.actor, 'registry.manage');
+  const brigade = await findOrgById(ctx.db, input.brigadeId);
+  if (!brigade || !isInScope(ctx.actor, brigade.path))
+    throw new DomainError('VALIDATION_FAILED', '所属大队：不存在', { field: 'brigadeId' });
+  if (brigade.kind !== 'brigade')
+    throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
+
+  const fileName = baseFileName(input.fileName);
+  const table = await readImportFile(input.bytes, fileName);
+  const analysis = await analyzeUnitImport(ctx.db, { table, mapping: null, brigade }, ctx.actor);
+  const id = await insertImportBatch(ctx.db, {
+    kind: 'units',
+    orgId: brigade.id,
+    fileName,
+    fileSha256: fileDigest(input.bytes),
+    fileBytes: input.bytes,
+    encoding: table.encoding,
+    mapping: analysis.mapping,
+    status: 'previewed',
+    mode: null,
+    summary: rowsImportSummary(table, analysis.summary, null),
+    createdBy: ctx.actor.accountId,
+    createdAt: ctx.now,
+  });
+  return (await findImportBatch(ctx.db, id))!;
+}
