@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ImportCounts, ImportProblemRow, ImportRowResult } from '../domain/import/import-outcome.ts';
 import type { FlagProposal } from '../domain/import/reconcile-market-snapshot.ts';
 import type { JsonValue } from '../domain/canonical-json.ts';
+import { unitSearchGrams } from '../domain/registry/search-grams.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { importBatches, inspectors, orgs, units } from './schema.ts';
 
@@ -282,7 +283,7 @@ const UNIT_RECORD = sql.raw(`v(
   id uuid, name text, uscc text, registered_address text, address text, district_code text, street text,
   contact_name text, contact_phone text, safety_owner text, safety_manager text, category text, industry text,
   risk_level text, credit_level text, building_scale text, tags text[], is_crowded boolean, is_flammable boolean,
-  is_high_rise boolean, status text, duplicate_key text, status_reason text, row_number int)`);
+  is_high_rise boolean, status text, duplicate_key text, status_reason text, row_number int, search_grams text[])`);
 
 const unitJson = (rows: readonly ImportedUnit[]) =>
   JSON.stringify(
@@ -311,6 +312,7 @@ const unitJson = (rows: readonly ImportedUnit[]) =>
       status: v.status,
       duplicate_key: v.duplicateKey,
       status_reason: statusReason,
+      search_grams: unitSearchGrams({ name: v.name, address: v.address, registeredAddress: v.registeredAddress, uscc: v.uscc }),
     })),
   );
 
@@ -339,14 +341,14 @@ export async function insertImportedUnits(
         insert into units (id, name, uscc, registered_address, address, district_code, street, contact_name, contact_phone,
           safety_owner, safety_manager, category, industry, risk_level, credit_level, building_scale, tags, is_crowded,
           is_flammable, is_high_rise, status, status_changed_at, status_effective_on, status_reason, duplicate_key, source,
-          brigade_id, created_at, updated_at)
+          brigade_id, created_at, updated_at, search_grams)
         select v.id, v.name, v.uscc, v.registered_address, v.address, v.district_code, v.street, v.contact_name, v.contact_phone,
           v.safety_owner, v.safety_manager, v.category, v.industry, v.risk_level, v.credit_level, v.building_scale,
           coalesce(v.tags, '{}'), v.is_crowded, v.is_flammable, v.is_high_rise, v.status,
           case when v.status <> 'active' then ${now}::timestamptz end,
           case when v.status <> 'active' then ${common.today}::date end,
           case when v.status <> 'active' then v.status_reason end,
-          v.duplicate_key, ${common.source}, ${common.brigadeId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+          v.duplicate_key, ${common.source}, ${common.brigadeId}::uuid, ${now}::timestamptz, ${now}::timestamptz, v.search_grams
         from v
       )
       insert into unit_history (unit_id, at, actor_id, actor_name, kind, summary)
@@ -376,7 +378,8 @@ export async function updateImportedUnits(
         status_changed_at = case when v.status <> u.status then ${common.now.toISOString()}::timestamptz else u.status_changed_at end,
         status_effective_on = case when v.status <> u.status then ${common.today}::date else u.status_effective_on end,
         status_reason = case when v.status <> u.status then v.status_reason else u.status_reason end,
-        status = v.status, duplicate_key = v.duplicate_key, updated_at = ${common.now.toISOString()}::timestamptz
+        status = v.status, duplicate_key = v.duplicate_key, search_grams = v.search_grams,
+        updated_at = ${common.now.toISOString()}::timestamptz
       from jsonb_to_recordset(${unitJson(chunk)}::jsonb) as ${UNIT_RECORD}
       where u.id = v.id`);
   }

@@ -54,14 +54,16 @@ export type Permission =
   | 'audit.read'
   | 'registry.read'
   | 'registry.manage'
-  | 'dictionaries.manage';
+  | 'dictionaries.manage'
+  | 'registry.export';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage'],
-  org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage'],
-  brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage'],
+  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export'],
+  org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export'],
+  brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage', 'registry.export'],
   inspector: ['orgs.read', 'registry.read'],
-  auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read'],
+  // Exports carry full phone numbers: administrators and 纪检 only, not every field account.
+  auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read', 'registry.export'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

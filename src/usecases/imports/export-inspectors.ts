@@ -22,7 +22,7 @@ export async function exportInspectors(
   ctx: UseCaseContext,
   query: Omit<InspectorListQuery, 'page' | 'pageSize'>,
 ): Promise<InspectorExport> {
-  requirePermission(ctx.actor, 'registry.read');
+  requirePermission(ctx.actor, 'registry.export');
   const on = query.on ?? localDate(ctx.now);
   const rows = await listInspectorsInScope(ctx.db, { ...query, scopePath: scopePathOf(ctx.actor) });
   const availability = await listAvailability(

@@ -28,7 +28,7 @@ export async function exportUnits(
   ctx: UseCaseContext,
   query: Omit<UnitListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
 ): Promise<UnitExport> {
-  requirePermission(ctx.actor, 'registry.read');
+  requirePermission(ctx.actor, 'registry.export');
   const where = unitListWhere({ ...query, scopePath: scopePathOf(ctx.actor), now: ctx.now });
   const rowCount = await countUnitsWhere(ctx.db, where);
   const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, JsonValue>;

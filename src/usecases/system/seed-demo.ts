@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, generateDemoData } from '../../domain/demo-data/generate-demo-data.ts';
+import { unitSearchGrams } from '../../domain/registry/search-grams.ts';
 import { duplicateKey } from '../../domain/registry/unit-rules.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import {
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
         batch.map(({ brigadeKey, statusChangedAt, createdAt, updatedAt, ...fields }) => ({
           ...fields,
           duplicateKey: duplicateKey(fields.name, fields.address),
+          searchGrams: unitSearchGrams(fields),
           statusEffectiveOn: statusChangedAt ? statusChangedAt.slice(0, 10) : null,
           statusReason: statusChangedAt ? '演示数据' : null,
           brigadeId: orgId(brigadeKey),

@@ -64,7 +64,7 @@ export default function DictionariesPage() {
 
 function DictionaryTab({ kind, entries, loading }: { kind: DictionaryKind; entries: DictionaryEntryView[]; loading: boolean }) {
   const { canChange } = useSession();
-  const canManage = canChange('registry.manage');
+  const canManage = canChange('dictionaries.manage');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const handleError = useApiErrorHandler();

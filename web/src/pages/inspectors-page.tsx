@@ -27,7 +27,7 @@ const DRAWABLE_OPTIONS = [
 ];
 
 export default function InspectorsPage() {
-  const { canChange } = useSession();
+  const { can, canChange } = useSession();
   const canManage = canChange('registry.manage');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -163,7 +163,7 @@ export default function InspectorsPage() {
             </Form.Item>
           </Form>
           <Flex justify="flex-end">
-            <Button icon={<DownloadOutlined />} href={inspectorExportUrl(filters)}>
+            <Button icon={<DownloadOutlined />} href={inspectorExportUrl(filters)} hidden={!can('registry.export')}>
               导出 Excel
             </Button>
           </Flex>

@@ -34,7 +34,7 @@ const COLUMN_STORAGE_KEY = 'xf.units.hiddenColumns';
 const dash = (value: string | null | undefined) => value || '—';
 
 export default function UnitsPage() {
-  const { canChange } = useSession();
+  const { can, canChange } = useSession();
   const canManage = canChange('registry.manage');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -191,7 +191,7 @@ export default function UnitsPage() {
               ) : null}
             </Flex>
             <Flex gap={8} wrap>
-              <Button icon={<DownloadOutlined />} href={unitExportUrl({ ...filters, sort, order })}>
+              <Button icon={<DownloadOutlined />} href={unitExportUrl({ ...filters, sort, order })} hidden={!can('registry.export')}>
                 导出 Excel
               </Button>
               <ColumnSettings columns={columnChoices} hidden={hidden} onChange={setHidden} />

@@ -9,7 +9,9 @@ export type Permission =
   | 'orgs.manage'
   | 'audit.read'
   | 'registry.read'
-  | 'registry.manage';
+  | 'registry.manage'
+  | 'registry.export'
+  | 'dictionaries.manage';
 
 export type SessionState = {
   session: SessionInfo;

@@ -179,6 +179,16 @@ describe('unit registry API', () => {
     expect(list.items.map((u: { id: string }) => u.id)).toContain(unit.id);
   });
 
+  it('lets administrators and 纪检 export the registry with full phone numbers, but not a field account', async () => {
+    const inspector = await createAccountFixture(database.db, { role: 'inspector', org: tree.brigadeA });
+    const field = await logInAs(app, inspector.username, inspector.password);
+    expect((await call(app, field, 'GET', '/api/units')).statusCode).toBe(200);
+    expect((await call(app, field, 'GET', '/api/units/export')).statusCode).toBe(403);
+    const exported = await call(app, auditor, 'GET', '/api/units/export');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/spreadsheetml/);
+  });
+
   it('lets 纪检 read the registry and change nothing', async () => {
     expect((await call(app, auditor, 'GET', '/api/units')).statusCode).toBe(200);
     expect((await call(app, auditor, 'POST', '/api/units', unitBody())).statusCode).toBe(403);
