@@ -12,6 +12,15 @@ describe('统一社会信用代码 check', () => {
     });
   });
 
+  it('accepts real codes published by well-known companies and rejects them with one character altered', () => {
+    // 华为技术有限公司, 深圳市腾讯计算机系统有限公司 (from their public disclosures).
+    for (const code of ['914403001922038216', '91440300708461136T']) {
+      expect(checkUscc(code).valid).toBe(true);
+      const altered = code.slice(0, 10) + (code[10] === '0' ? '1' : '0') + code.slice(11);
+      expect(checkUscc(altered).valid).toBe(false);
+    }
+  });
+
   it('rejects a wrong check character and says which one it should be', () => {
     const r = checkUscc('91350203M0001QAY9B');
     expect(r.valid).toBe(false);

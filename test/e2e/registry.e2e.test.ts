@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('registry journey', () => {
     });
     await logIn(page, 'wucheng');
 
-    const file = path.join(SCREENSHOT_DIR, 'import-e2e.xlsx');
+    const file = path.join(os.tmpdir(), `import-e2e-${process.pid}.xlsx`);
     await writeImportFile(file);
     await page.goto('/admin/imports?tab=units');
     await page.getByLabel('选择文件').setInputFiles(file);
@@ -64,7 +65,7 @@ describe('registry journey', () => {
     await page.goto(`/admin/units?q=${encodeURIComponent('导入测试')}`);
     await expect.poll(() => page.getByRole('link', { name: '金华市婺城区导入测试宾馆' }).isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出/ }).click()]);
-    const exported = path.join(SCREENSHOT_DIR, 'export-e2e.xlsx');
+    const exported = path.join(os.tmpdir(), `export-e2e-${process.pid}.xlsx`);
     await download.saveAs(exported);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(exported);
@@ -79,6 +80,7 @@ describe('registry journey', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'unit-detail.png'), fullPage: true });
     expect(dialogs).toBe(0);
     fs.rmSync(file, { force: true });
+    fs.rmSync(exported, { force: true });
     await page.context().close();
   });
 
