@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import { accounts, orgs } from './schema.ts';
+import { containsPattern } from './sql-helpers.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type AccountWithOrg = { account: AccountRow; org: typeof orgs.$inferSelect };
@@ -35,7 +36,7 @@ export async function listAccountsPage(db: DbOrTx, filter: AccountFilter, page: 
   const conditions: SQL[] = [];
   if (filter.scopePath) conditions.push(sql`${orgs.path} like ${filter.scopePath + '%'}`);
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = containsPattern(filter.q);
     const match = or(ilike(accounts.username, pattern), ilike(accounts.displayName, pattern));
     if (match) conditions.push(match);
   }

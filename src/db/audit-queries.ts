@@ -3,6 +3,7 @@ import { computeAuditHash, GENESIS_HASH, type AuditEntry } from '../domain/audit
 import type { JsonValue } from '../domain/canonical-json.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { auditLog, orgs } from './schema.ts';
+import { containsPattern } from './sql-helpers.ts';
 
 /** Any constant will do; it serialises appends so that seq has no gaps and each entry sees its predecessor. */
 const AUDIT_APPEND_LOCK = 72_030_001;
@@ -89,7 +90,7 @@ function auditWhere(filter: AuditFilter): SQL | undefined {
   if (filter.scopePath) conditions.push(sql`${orgs.path} like ${filter.scopePath + '%'}`);
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = containsPattern(filter.q);
     const match = or(ilike(auditLog.actorName, pattern), ilike(auditLog.targetId, pattern), sql`${auditLog.summary}::text ilike ${pattern}`);
     if (match) conditions.push(match);
   }

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
+import { containsPattern } from './sql-helpers.ts';
 import {
   accounts,
   collaborationZones,
@@ -16,8 +17,6 @@ export type InspectorRow = typeof inspectors.$inferSelect;
 export type AvailabilityRow = typeof inspectorAvailability.$inferSelect;
 export type InspectorWithOrg = { inspector: InspectorRow; org: typeof orgs.$inferSelect; accountUsername: string | null };
 
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-
 export type InspectorFilter = {
   scopePath: string | null;
   q?: string | undefined;
@@ -30,7 +29,7 @@ export type InspectorFilter = {
 export async function listInspectorsInScope(db: DbOrTx, filter: InspectorFilter): Promise<InspectorWithOrg[]> {
   const c: (SQL | undefined)[] = [];
   if (filter.scopePath) c.push(sql`${orgs.path} like ${filter.scopePath + '%'}`);
-  if (filter.q) c.push(or(ilike(inspectors.name, like(filter.q)), ilike(inspectors.badgeNo, like(filter.q)), ilike(inspectors.certificateNo, like(filter.q))));
+  if (filter.q) c.push(or(ilike(inspectors.name, containsPattern(filter.q)), ilike(inspectors.badgeNo, containsPattern(filter.q)), ilike(inspectors.certificateNo, containsPattern(filter.q))));
   if (filter.orgId) c.push(eq(inspectors.orgId, filter.orgId));
   if (filter.post) c.push(eq(inspectors.post, filter.post));
   if (filter.status) c.push(eq(inspectors.status, filter.status));
@@ -115,7 +114,7 @@ export async function listExternalPeoplePage(db: DbOrTx, filter: ExternalPersonF
   const c: (SQL | undefined)[] = [
     filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined,
     filter.kind ? eq(externalPeople.kind, filter.kind) : undefined,
-    filter.q ? or(ilike(externalPeople.name, like(filter.q)), ilike(externalPeople.organization, like(filter.q))) : undefined,
+    filter.q ? or(ilike(externalPeople.name, containsPattern(filter.q)), ilike(externalPeople.organization, containsPattern(filter.q))) : undefined,
   ];
   const present = c.filter((x): x is SQL => x !== undefined);
   const where = present.length ? and(...present) : undefined;

@@ -4,6 +4,7 @@ import type { UnitListQuery } from '../contracts/units.ts';
 import { searchGrams } from '../domain/registry/search-grams.ts';
 import type { DbOrTx } from './client.ts';
 import { orgs, unitHistory, units } from './schema.ts';
+import { containsPattern } from './sql-helpers.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 export type UnitWithBrigade = { unit: UnitRow; brigade: typeof orgs.$inferSelect };
@@ -31,7 +32,6 @@ export type UnitFilter = Omit<UnitListQuery, 'page' | 'pageSize' | 'sort' | 'ord
 
 /** Four or more letters/digits (no Chinese): searched as a credit-code prefix. */
 const USCC_PREFIX = /^[0-9A-Za-z]{4,18}$/;
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 const blank = (column: AnyPgColumn) => sql`(${column} is null or btrim(${column}) = '')`;
 
 /** The quality problems as SQL predicates; each is also a list filter. */
@@ -74,7 +74,7 @@ export function unitListWhere(filter: UnitFilter): SQL | undefined {
     // Something that looks like (the start of) a credit code: an index range scan on the code.
     c.push(sql`${units.uscc} like ${filter.q.toUpperCase().replace(/[\\%_]/g, '') + '%'}`);
   } else if (filter.q) {
-    const pattern = like(filter.q);
+    const pattern = containsPattern(filter.q);
     const grams = searchGrams(filter.q);
     if (grams.length > 0) c.push(sql`${units.searchGrams} @> ${sql.param(grams, units.searchGrams)}`);
     c.push(or(sql`${units.name} ilike ${pattern}`, sql`${units.address} ilike ${pattern}`, sql`${units.registeredAddress} ilike ${pattern}`));

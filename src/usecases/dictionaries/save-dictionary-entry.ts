@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { JsonValue } from '../../domain/canonical-json.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findDictionaryEntry, type DictionaryKind } from '../../db/dictionary-queries.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -7,6 +6,7 @@ import { dictionaryEntries } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { changedFields } from '../../domain/changes.ts';
 
 type EntryFields = { label?: string | undefined; color?: string | null | undefined; weight?: number | null | undefined; sortOrder?: number | undefined; active?: boolean | undefined };
 
@@ -34,10 +34,8 @@ export async function saveDictionaryEntry(ctx: UseCaseContext, id: string | null
       if (existing.kind === 'inspector_post_weight' && input.weight === null) {
         throw new DomainError('VALIDATION_FAILED', '权重：岗位默认权重必须填写', { field: 'weight' });
       }
-      const changes: Record<string, JsonValue> = {};
-      for (const key of ['label', 'color', 'weight', 'sortOrder', 'active'] as const) {
-        if (input[key] !== undefined && input[key] !== existing[key]) changes[key] = [existing[key], input[key] ?? null];
-      }
+      const after = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      const changes = changedFields(existing, { ...existing, ...after }, ['label', 'color', 'weight', 'sortOrder', 'active']);
       if (Object.keys(changes).length === 0) return existing;
       const [row] = await tx
         .update(dictionaryEntries)

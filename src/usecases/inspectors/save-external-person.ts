@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { isInScope } from '../../domain/access.ts';
-import type { JsonValue } from '../../domain/canonical-json.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
 import { findExternalPersonById, listExternalPeoplePage, type ExternalPersonFilter } from '../../db/inspector-queries.ts';
@@ -10,6 +9,7 @@ import { scopePathOf } from '../lib/actor.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
+import { changedFields } from '../../domain/changes.ts';
 
 export type ExternalPersonInput = {
   orgId: string;
@@ -49,11 +49,7 @@ export async function saveExternalPerson(ctx: UseCaseContext, id: string | null,
       requireInScope(ctx.actor, found.org.path, '人员');
       // Lists show the phone masked, so an edit that leaves it out keeps the stored number.
       if (input.phone === undefined) values.phone = found.person.phone;
-      const changes: Record<string, JsonValue> = {};
-      for (const [k, v] of Object.entries(values)) {
-        const before = found.person[k as keyof typeof values];
-        if (JSON.stringify(before ?? null) !== JSON.stringify(v ?? null)) changes[k] = [before as JsonValue, v as JsonValue];
-      }
+      const changes = changedFields(found.person, values, Object.keys(values) as (keyof typeof values)[]);
       if (Object.keys(changes).length === 0) return id;
       await tx.update(externalPeople).set({ ...values, updatedAt: ctx.now }).where(eq(externalPeople.id, id));
       await recordAudit(tx, ctx, { action: 'external.update', targetType: 'external_person', targetId: id, orgId: org.id, summary: { name: values.name, changes } });

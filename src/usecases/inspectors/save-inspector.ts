@@ -1,6 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
 import { isInScope } from '../../domain/access.ts';
-import type { JsonValue } from '../../domain/canonical-json.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
 import type { InspectorPost, InspectorRole, InspectorStatus } from '../../domain/registry/inspector-rules.ts';
@@ -14,6 +13,7 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { getInspector } from './get-inspector.ts';
+import { changedFields } from '../../domain/changes.ts';
 
 export type InspectorInput = {
   name: string;
@@ -83,11 +83,7 @@ export async function saveInspector(ctx: UseCaseContext, id: string | null, patc
       };
       let targetId = id;
       if (existing) {
-        const changes: Record<string, JsonValue> = {};
-        for (const [k, v] of Object.entries(values)) {
-          const before = existing.inspector[k as keyof typeof values];
-          if (JSON.stringify(before ?? null) !== JSON.stringify(v ?? null)) changes[k] = [before as JsonValue, v as JsonValue];
-        }
+        const changes = changedFields(existing.inspector, values, Object.keys(values) as (keyof typeof values)[]);
         if (Object.keys(changes).length > 0) {
           await tx.update(inspectors).set({ ...values, updatedAt: ctx.now }).where(eq(inspectors.id, existing.inspector.id));
           await recordAudit(tx, ctx, { action: 'inspector.update', targetType: 'inspector', targetId: id, orgId: org.id, summary: { name: values.name, changes } });

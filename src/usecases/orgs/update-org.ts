@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { JsonValue } from '../../domain/canonical-json.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { orgs } from '../../db/schema.ts';
@@ -7,6 +6,7 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { getOrg } from './get-org.ts';
+import { changedFields } from '../../domain/changes.ts';
 
 export type UpdateOrgInput = { name?: string | undefined; shortName?: string | undefined; divisionCode?: string | undefined };
 
@@ -16,11 +16,8 @@ export async function updateOrg(ctx: UseCaseContext, id: string, input: UpdateOr
   try {
     await ctx.db.transaction(async (tx) => {
       const org = await getOrg(ctx, id, tx);
-      const changes: Record<string, JsonValue> = {};
-      for (const key of ['name', 'shortName', 'divisionCode'] as const) {
-        const next = input[key];
-        if (next !== undefined && next !== org[key]) changes[key] = [org[key], next];
-      }
+      const after = { name: input.name ?? org.name, shortName: input.shortName ?? org.shortName, divisionCode: input.divisionCode ?? org.divisionCode };
+      const changes = changedFields(org, after, ['name', 'shortName', 'divisionCode']);
       if (Object.keys(changes).length === 0) return;
       await tx
         .update(orgs)

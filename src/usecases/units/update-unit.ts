@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { JsonValue } from '../../domain/canonical-json.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { units } from '../../db/schema.ts';
@@ -10,14 +9,13 @@ import { requirePermission } from '../lib/require.ts';
 import { getUnit } from './get-unit.ts';
 import { recordUnitHistory } from './record-unit-history.ts';
 import { validateUnitFields, type UnitFieldValues } from './validate-unit-fields.ts';
+import { changedFields } from '../../domain/changes.ts';
 
 const EDITABLE: (keyof UnitFieldValues)[] = [
   'name', 'uscc', 'registeredAddress', 'address', 'districtCode', 'street', 'community', 'category', 'isCrowded', 'isFlammable',
   'isHighRise', 'industry', 'buildingScale', 'riskLevel', 'creditLevel', 'tags', 'legalRepresentative', 'contactName',
   'contactPhone', 'safetyOwner', 'safetyManager', 'source',
 ];
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Edits a unit's fields; the history and the audit entry record each changed field as [before, after]. */
 export async function updateUnit(ctx: UseCaseContext, id: string, patch: Partial<UnitFieldValues>) {
@@ -27,10 +25,7 @@ export async function updateUnit(ctx: UseCaseContext, id: string, patch: Partial
       const { unit, brigade } = await getUnit(ctx, id, tx);
       const merged = { ...pick(unit), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as UnitFieldValues;
       const { values } = await validateUnitFields(tx, merged);
-      const changes: Record<string, JsonValue> = {};
-      for (const key of EDITABLE) {
-        if (!same(unit[key], values[key])) changes[key] = [(unit[key] ?? null) as JsonValue, (values[key] ?? null) as JsonValue];
-      }
+      const changes = changedFields(unit, values, EDITABLE);
       if (Object.keys(changes).length === 0) return;
       await tx.update(units).set({ ...values, updatedAt: ctx.now }).where(eq(units.id, id));
       await recordUnitHistory(tx, ctx, [{ unitId: id, kind: 'update', summary: { changes } }]);
