@@ -63,7 +63,10 @@ export function scopeCondition(scopePath: string | null, scopeOrgIds?: string[] 
 /** The ids of the orgs in a subtree (null for everything). */
 export async function resolveScopeOrgIds(db: DbOrTx, scopePath: string | null): Promise<string[] | null> {
   if (!scopePath) return null;
-  const rows = await db.select({ id: orgs.id }).from(orgs).where(sql`${orgs.path} like ${scopePath + '%'}`);
+  const rows = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(sql`${orgs.path} like ${scopePath + '%'}`);
   return rows.map((r) => r.id);
 }
 
@@ -77,7 +80,13 @@ export function unitListWhere(filter: UnitFilter): SQL | undefined {
     const pattern = containsPattern(filter.q);
     const grams = searchGrams(filter.q);
     if (grams.length > 0) c.push(sql`${units.searchGrams} @> ${sql.param(grams, units.searchGrams)}`);
-    c.push(or(sql`${units.name} ilike ${pattern}`, sql`${units.address} ilike ${pattern}`, sql`${units.registeredAddress} ilike ${pattern}`));
+    c.push(
+      or(
+        sql`${units.name} ilike ${pattern}`,
+        sql`${units.address} ilike ${pattern}`,
+        sql`${units.registeredAddress} ilike ${pattern}`,
+      ),
+    );
   }
   if (filter.category?.length) c.push(inArray(units.category, filter.category));
   if (filter.status?.length) c.push(inArray(units.status, filter.status));
@@ -112,27 +121,43 @@ export async function listUnitsPage(
 ) {
   const where = unitListWhere({ ...filter, scopeOrgIds: filter.scopeOrgIds ?? (await resolveScopeOrgIds(db, filter.scopePath)) });
   const column = SORT_COLUMNS[paging.sort];
-  const rows = await db
-    .select({ unit: units, brigadeName: orgs.name })
+  const capped = db
+    .select({ one: sql`1` })
     .from(units)
-    .innerJoin(orgs, eq(orgs.id, units.brigadeId))
     .where(where)
-    .orderBy(...(paging.order === 'asc' ? [asc(column), asc(units.id)] : [desc(column), desc(units.id)]))
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  const capped = db.select({ one: sql`1` }).from(units).where(where).limit(LIST_COUNT_CAP + 1).as('capped');
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+    .limit(LIST_COUNT_CAP + 1)
+    .as('capped');
+  // The page and its count are independent reads: on PostgreSQL they run on two pooled connections at once.
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ unit: units, brigadeName: orgs.name })
+      .from(units)
+      .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+      .where(where)
+      .orderBy(...(paging.order === 'asc' ? [asc(column), asc(units.id)] : [desc(column), desc(units.id)]))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(capped),
+  ]);
   const n = count?.n ?? 0;
   return { rows, total: Math.min(n, LIST_COUNT_CAP), totalCapped: n > LIST_COUNT_CAP };
 }
 
 export async function findUnitById(db: DbOrTx, id: string): Promise<UnitWithBrigade | undefined> {
-  const [row] = await db.select({ unit: units, brigade: orgs }).from(units).innerJoin(orgs, eq(orgs.id, units.brigadeId)).where(eq(units.id, id));
+  const [row] = await db
+    .select({ unit: units, brigade: orgs })
+    .from(units)
+    .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+    .where(eq(units.id, id));
   return row;
 }
 
 export async function findUnitByUscc(db: DbOrTx, uscc: string): Promise<UnitWithBrigade | undefined> {
-  const [row] = await db.select({ unit: units, brigade: orgs }).from(units).innerJoin(orgs, eq(orgs.id, units.brigadeId)).where(eq(units.uscc, uscc));
+  const [row] = await db
+    .select({ unit: units, brigade: orgs })
+    .from(units)
+    .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+    .where(eq(units.uscc, uscc));
   return row;
 }
 
@@ -150,8 +175,12 @@ export async function listUnitHistory(db: DbOrTx, unitId: string) {
 }
 
 export async function countUnitQuality(db: DbOrTx, scopePath: string | null, brigadeId: string | undefined, now: Date) {
-  const base = and(scopeCondition(scopePath, await resolveScopeOrgIds(db, scopePath)), brigadeId ? eq(units.brigadeId, brigadeId) : undefined);
-  const count = (q: NonNullable<UnitFilter['quality']>) => sql<number>`(count(*) filter (where ${qualityCondition(q, now)}))::int`;
+  const base = and(
+    scopeCondition(scopePath, await resolveScopeOrgIds(db, scopePath)),
+    brigadeId ? eq(units.brigadeId, brigadeId) : undefined,
+  );
+  const count = (q: NonNullable<UnitFilter['quality']>) =>
+    sql<number>`(count(*) filter (where ${qualityCondition(q, now)}))::int`;
   const [row] = await db
     .select({
       total: sql<number>`count(*)::int`,
