@@ -1,11 +1,17 @@
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { loginAttempts, sessions } from './schema.ts';
+import { accounts, loginAttempts, orgs, sessions } from './schema.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
-export async function findLiveSession(db: DbOrTx, id: string, now: Date): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+/** A live session with its account and org, in one round trip (this runs on every API request). */
+export async function findLiveSessionWithAccount(db: DbOrTx, id: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, account: accounts, org: orgs })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   return row;
 }
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
-import { findAccountById, type AccountWithOrg } from '../../db/account-queries.ts';
+import type { AccountWithOrg } from '../../db/account-queries.ts';
 import type { Db } from '../../db/client.ts';
-import { deleteSession, findLiveSession, touchSession, type SessionRow } from '../../db/session-queries.ts';
+import { deleteSession, findLiveSessionWithAccount, touchSession, type SessionRow } from '../../db/session-queries.ts';
 import { actorOf } from '../lib/actor.ts';
 import { sessionIdOf } from '../lib/tokens.ts';
 import { SESSION_IDLE_MS, SESSION_TOUCH_MS } from './session-policy.ts';
@@ -15,14 +15,10 @@ export async function authenticateSession(
 ): Promise<AuthenticatedSession | null> {
   const { db, now } = deps;
   const id = sessionIdOf(token, deps.sessionSecret);
-  const session = await findLiveSession(db, id, now);
-  if (!session) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) {
-    await deleteSession(db, id);
-    return null;
-  }
-  const account = await findAccountById(db, session.accountId);
-  if (!account || account.account.disabledAt) {
+  const found = await findLiveSessionWithAccount(db, id, now);
+  if (!found) return null;
+  const { session, ...account } = found;
+  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS || account.account.disabledAt) {
     await deleteSession(db, id);
     return null;
   }
