@@ -413,3 +413,32 @@ export const importBatches = pgTable(
   },
   (t) => [index('import_batches_org_idx').on(t.orgId, t.createdAt)],
 );
+
+/**
+ * One day of the State Council's 放假调休 arrangement: a statutory holiday ('holiday', any weekday) or a
+ * make-up working day on a weekend ('workday', 调休上班). Every other day is a working day from Monday
+ * to Friday. Only years listed in calendar_years count as known (src/domain/calendar/working-days.ts).
+ */
+export const holidays = pgTable(
+  'holidays',
+  {
+    date: date('date').primaryKey(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    name: text('name').notNull(),
+    source: text('source').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('holidays_kind_check', sql`${t.kind} in ('holiday', 'workday')`)],
+);
+
+/** The years whose arrangement has been entered; a year absent here is unknown, never "no holidays". */
+export const calendarYears = pgTable(
+  'calendar_years',
+  {
+    year: integer('year').primaryKey(),
+    source: text('source').notNull(),
+    publishedOn: date('published_on'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('calendar_years_year_check', sql`${t.year} between 2000 and 2999`)],
+);

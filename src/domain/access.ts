@@ -55,10 +55,11 @@ export type Permission =
   | 'registry.read'
   | 'registry.manage'
   | 'dictionaries.manage'
-  | 'registry.export';
+  | 'registry.export'
+  | 'calendar.manage';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export'],
+  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export', 'calendar.manage'],
   org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export'],
   brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage', 'registry.export'],
   inspector: ['orgs.read', 'registry.read'],

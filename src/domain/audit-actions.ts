@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS = {
   'reconciliation.commit': '市场监管比对标记',
   'unit.export': '导出检查对象',
   'inspector.export': '导出检查人员',
+  'calendar.update': '更新节假日安排',
   'system.bootstrap': '系统初始化',
   'system.seed_demo': '载入演示数据',
 } as const;

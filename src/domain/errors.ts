@@ -15,7 +15,8 @@ export type DomainErrorCode =
   | 'PASSWORD_POLICY'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_FILE'
-  | 'AUDIT_CHAIN_BROKEN';
+  | 'AUDIT_CHAIN_BROKEN'
+  | 'CALENDAR_YEAR_MISSING';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -15,6 +15,7 @@ import { registerSecurityHooks } from './security-hooks.ts';
 import { registerUnitRoutes } from './routes/admin/unit-routes.ts';
 import { registerInspectorRoutes } from './routes/admin/inspector-routes.ts';
 import { registerImportRoutes } from './routes/admin/import-routes.ts';
+import { registerCalendarRoutes } from './routes/admin/calendar-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUnitRoutes(app, deps);
   registerInspectorRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

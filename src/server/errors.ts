@@ -15,6 +15,8 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // The server lacks data the request needs (a year's 放假调休 arrangement); an administrator must enter it.
+  CALENDAR_YEAR_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   LOGIN_THROTTLED: 429,
   AUDIT_CHAIN_BROKEN: 500,

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { cleanText } from './common.ts';
+
+/** "days[3].date" from a zod issue path, so a bad row is named by its position in the request. */
+function pathName(path: readonly PropertyKey[] | undefined, fallback: string): string {
+  if (!path || path.length === 0) return fallback;
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+/** A message naming the exact field at fault: 「days[3].date：应为 YYYY-MM-DD 格式的日期」. */
+const at = (fallback: string, problem: string) => (issue: { path?: readonly PropertyKey[] | undefined }) => `${pathName(issue.path, fallback)}：${problem}`;
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const isoDate = (fallback: string) =>
+  z
+    .string({ error: at(fallback, '必须是文本') })
+    .regex(ISO_DATE, { error: at(fallback, '应为 YYYY-MM-DD 格式的日期') })
+    .refine(isRealDate, { error: at(fallback, '不是有效的日期') });
+
+export const CalendarYearParams = z.object({
+  year: z.coerce.number({ error: '年份：必须是数字' }).int('年份：必须是整数').min(2000, '年份：应在 2000–2999 之间').max(2999, '年份：应在 2000–2999 之间'),
+});
+export type CalendarYearParams = z.infer<typeof CalendarYearParams>;
+
+export const HOLIDAY_KIND_VALUES = ['holiday', 'workday'] as const;
+export const HOLIDAY_KIND_LABELS: Record<(typeof HOLIDAY_KIND_VALUES)[number], string> = { holiday: '放假', workday: '调休上班' };
+
+export const HolidayDayInput = z.object({
+  date: isoDate('date'),
+  kind: z.enum(HOLIDAY_KIND_VALUES, { error: at('kind', '应为 holiday（放假）或 workday（调休上班）') }),
+  name: z
+    .string({ error: at('name', '必须是文本') })
+    .trim()
+    .min(1, { error: at('name', '节日名称不能为空') })
+    .max(20, { error: at('name', '节日名称最多 20 个字符') }),
+});
+export type HolidayDayInput = z.infer<typeof HolidayDayInput>;
+
+/**
+ * Replaces one year's 放假调休 arrangement. `days` lists every day off and every make-up working day
+ * (weekends inside a break included); the server checks each date lies in that year and appears once.
+ */
+export const PutCalendarYearRequest = z.object({
+  source: cleanText('来源', 200),
+  publishedOn: isoDate('publishedOn').nullable(),
+  days: z.array(HolidayDayInput, { error: 'days：必须是列表' }).max(366, 'days：最多 366 天'),
+});
+export type PutCalendarYearRequest = z.infer<typeof PutCalendarYearRequest>;
+
+export type CalendarYearView = { year: number; source: string; publishedOn: string | null; days: number };
+export type CalendarYearsResponse = { years: CalendarYearView[]; warning: string | null };
+export type HolidayDayView = { date: string; kind: (typeof HOLIDAY_KIND_VALUES)[number]; kindLabel: string; name: string };
+export type CalendarYearDetail = { year: number; source: string; publishedOn: string | null; days: HolidayDayView[] };
