@@ -152,8 +152,18 @@ describe('addWorkingDays properties', () => {
     fc.assert(fc.property(startDate, count, (d, n) => isWorkingDay(calendar, addWorkingDays(calendar, d, n))));
   });
 
-  it('one more working day always gives a later date', () => {
-    fc.assert(fc.property(startDate, count, (d, n) => addWorkingDays(calendar, d, n + 1) > addWorkingDays(calendar, d, n)));
+  it('one more working day always gives a later date, once at least one day is counted', () => {
+    fc.assert(
+      fc.property(startDate, count, (d, n) => addWorkingDays(calendar, d, n + 2) > addWorkingDays(calendar, d, n + 1)),
+    );
+  });
+
+  it('counts from the next working day when the start is a day off, so 0 and 1 days then coincide', () => {
+    // 2026-01-01 is 元旦; the first working day after it is the make-up Sunday 2026-01-04.
+    expect(addWorkingDays(calendar, '2026-01-01', 0)).toBe('2026-01-04');
+    expect(addWorkingDays(calendar, '2026-01-01', 1)).toBe('2026-01-04');
+    expect(addWorkingDays(calendar, '2026-01-01', 2)).toBe('2026-01-05');
+    fc.assert(fc.property(startDate, count, (d, n) => addWorkingDays(calendar, d, n + 1) >= addWorkingDays(calendar, d, n)));
   });
 
   it('never returns a date before the start', () => {
