@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { computeAuditHash, GENESIS_HASH, type AuditEntry } from '../domain/audit.ts';
+import { computeAuditHash, GENESIS_HASH, type AuditEntry, type AuditEntryContent } from '../domain/audit.ts';
 import type { JsonValue } from '../domain/canonical-json.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { auditLog, orgs } from './schema.ts';
@@ -8,18 +8,8 @@ import { containsPattern } from './sql-helpers.ts';
 /** Any constant will do; it serialises appends so that seq has no gaps and each entry sees its predecessor. */
 const AUDIT_APPEND_LOCK = 72_030_001;
 
-export type AuditAppend = {
-  at: Date;
-  actorId: string | null;
-  actorName: string;
-  actorRole: string | null;
-  ip: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  orgId: string | null;
-  summary: JsonValue;
-};
+/** What a caller supplies: everything but the sequence number, with the time as a Date. */
+export type AuditAppend = Omit<AuditEntryContent, 'seq' | 'at'> & { at: Date };
 
 /** Appends one entry to the hash chain. Must run inside the transaction that makes the change it records. */
 export async function appendAuditEntry(tx: Tx, input: AuditAppend): Promise<AuditEntry> {

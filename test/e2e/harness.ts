@@ -43,13 +43,23 @@ export async function startE2E(options: { unitCount?: number } = {}): Promise<E2
   };
 }
 
+const dialogs = new WeakMap<Page, string[]>();
+
+/** A page in a fresh context. Any alert/confirm dialog (an injected script would raise one) is dismissed and recorded. */
 export async function newPage(e2e: E2E, viewport = { width: 1366, height: 860 }): Promise<Page> {
   const context = await e2e.browser.newContext({ baseURL: e2e.baseUrl, locale: 'zh-CN', viewport });
   const page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  dialogs.set(page, []);
+  page.on('dialog', async (dialog) => {
+    dialogs.get(page)!.push(dialog.message());
+    await dialog.dismiss();
   });
   return page;
+}
+
+/** The messages of every dialog the page raised so far. */
+export function dialogsOf(page: Page): string[] {
+  return dialogs.get(page) ?? [];
 }
 
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../src/domain/uscc.ts';
-import { SCREENSHOT_DIR, logIn, newPage, startE2E, type E2E } from './harness.ts';
+import { SCREENSHOT_DIR, dialogsOf, logIn, newPage, startE2E, type E2E } from './harness.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -33,12 +33,6 @@ async function writeImportFile(file: string): Promise<void> {
 describe('registry journey', () => {
   it('imports a file, reads the preview, commits, filters the list, exports and opens a detail', async () => {
     const page = await newPage(e2e);
-    let dialogs = 0;
-    page.removeAllListeners('dialog');
-    page.on('dialog', async (d) => {
-      dialogs += 1;
-      await d.dismiss();
-    });
     await logIn(page, 'wucheng');
 
     const file = path.join(os.tmpdir(), `import-e2e-${process.pid}.xlsx`);
@@ -78,7 +72,7 @@ describe('registry journey', () => {
     await expect.poll(() => page.getByText('可被抽取').first().isVisible()).toBe(true);
     expect(await page.getByText(code(2)).first().isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'unit-detail.png'), fullPage: true });
-    expect(dialogs).toBe(0);
+    expect(dialogsOf(page)).toEqual([]);
     fs.rmSync(file, { force: true });
     fs.rmSync(exported, { force: true });
     await page.context().close();
