@@ -19,6 +19,7 @@ const InspectorDetailPage = lazy(() => import('./pages/inspector-detail-page.tsx
 const ExternalPeoplePage = lazy(() => import('./pages/external-people-page.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
 const DictionariesPage = lazy(() => import('./pages/dictionaries-page.tsx'));
+const CalendarPage = lazy(() => import('./pages/calendar-page.tsx'));
 const PasswordPage = lazy(() => import('./pages/password-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -115,6 +116,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="registry.read">
                 <DictionariesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'calendar',
+            element: (
+              <RequirePermission permission="orgs.read">
+                <CalendarPage />
               </RequirePermission>
             ),
           },

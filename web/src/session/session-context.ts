@@ -11,7 +11,8 @@ export type Permission =
   | 'registry.read'
   | 'registry.manage'
   | 'registry.export'
-  | 'dictionaries.manage';
+  | 'dictionaries.manage'
+  | 'calendar.manage';
 
 export type SessionState = {
   session: SessionInfo;
