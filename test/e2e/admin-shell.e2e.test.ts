@@ -81,7 +81,7 @@ describe('admin shell', () => {
   it('notices a dialog when a script does raise one (the detector the XSS checks rely on)', async () => {
     const page = await newPage(e2e);
     await page.goto('/');
-    await page.evaluate(() => alert('x'));
+    await page.evaluate(() => (globalThis as unknown as { alert(message: string): void }).alert('x'));
     expect(dialogsOf(page)).toEqual(['x']);
     await page.context().close();
   });
