@@ -19,13 +19,12 @@ export const LIST_COUNT_CAP = 2_000;
 export const STALE_DAYS = 365;
 
 export type UnitFilter = Omit<UnitListQuery, 'page' | 'pageSize' | 'sort' | 'order'> & {
-  /** Subtree path of the viewer (null = everything). */
-  scopePath: string | null;
   /**
-   * The org ids of that subtree, when already resolved ({@link resolveScopeOrgIds}): a literal list gives
-   * the planner exact estimates from the units' own statistics, whatever the state of the orgs table's.
+   * The ids of the orgs in the viewer's subtree ({@link resolveScopeOrgIds}; null = everything). A literal
+   * list gives the planner exact estimates from the units' own statistics, whatever the state of the
+   * (rarely analysed) orgs table's.
    */
-  scopeOrgIds?: string[] | null;
+  scopeOrgIds: string[] | null;
   /** Reference time for the "stale" quality filter. */
   now?: Date;
 };
@@ -54,10 +53,9 @@ export function qualityCondition(quality: NonNullable<UnitFilter['quality']>, no
   }
 }
 
-export function scopeCondition(scopePath: string | null, scopeOrgIds?: string[] | null): SQL | undefined {
-  if (!scopePath) return undefined;
-  if (scopeOrgIds) return scopeOrgIds.length ? inArray(units.brigadeId, scopeOrgIds) : sql`false`;
-  return sql`${units.brigadeId} in (select o.id from orgs o where o.path like ${scopePath + '%'})`;
+export function scopeCondition(scopeOrgIds: string[] | null): SQL | undefined {
+  if (!scopeOrgIds) return undefined;
+  return scopeOrgIds.length ? inArray(units.brigadeId, scopeOrgIds) : sql`false`;
 }
 
 /** The ids of the orgs in a subtree (null for everything). */
@@ -72,7 +70,7 @@ export async function resolveScopeOrgIds(db: DbOrTx, scopePath: string | null): 
 
 /** The list filters as one WHERE clause (shared by the list, its count and the export). */
 export function unitListWhere(filter: UnitFilter): SQL | undefined {
-  const c: (SQL | undefined)[] = [scopeCondition(filter.scopePath, filter.scopeOrgIds)];
+  const c: (SQL | undefined)[] = [scopeCondition(filter.scopeOrgIds)];
   if (filter.q && USCC_PREFIX.test(filter.q)) {
     // Something that looks like (the start of) a credit code: an index range scan on the code.
     c.push(sql`${units.uscc} like ${filter.q.toUpperCase().replace(/[\\%_]/g, '') + '%'}`);
@@ -119,7 +117,7 @@ export async function listUnitsPage(
   filter: UnitFilter,
   paging: { page: number; pageSize: number; sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc' },
 ) {
-  const where = unitListWhere({ ...filter, scopeOrgIds: filter.scopeOrgIds ?? (await resolveScopeOrgIds(db, filter.scopePath)) });
+  const where = unitListWhere(filter);
   const column = SORT_COLUMNS[paging.sort];
   const capped = db
     .select({ one: sql`1` })
@@ -174,9 +172,9 @@ export async function listUnitHistory(db: DbOrTx, unitId: string) {
   return db.select().from(unitHistory).where(eq(unitHistory.unitId, unitId)).orderBy(desc(unitHistory.at), desc(unitHistory.id));
 }
 
-export async function countUnitQuality(db: DbOrTx, scopePath: string | null, brigadeId: string | undefined, now: Date) {
+export async function countUnitQuality(db: DbOrTx, scopeOrgIds: string[] | null, brigadeId: string | undefined, now: Date) {
   const base = and(
-    scopeCondition(scopePath, await resolveScopeOrgIds(db, scopePath)),
+    scopeCondition(scopeOrgIds),
     brigadeId ? eq(units.brigadeId, brigadeId) : undefined,
   );
   const count = (q: NonNullable<UnitFilter['quality']>) =>

@@ -8,7 +8,7 @@ import { localDate } from '../../domain/local-date.ts';
 import { listDictionaryEntries } from '../../db/dictionary-queries.ts';
 import { countUnitsWhere, listUnitsPageAfter } from '../../db/import-queries.ts';
 import { unitListWhere } from '../../db/unit-queries.ts';
-import { scopePathOf } from '../lib/actor.ts';
+import { scopeOrgIdsOf } from '../lib/actor.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -29,7 +29,7 @@ export async function exportUnits(
   query: Omit<UnitListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
 ): Promise<UnitExport> {
   requirePermission(ctx.actor, 'registry.export');
-  const where = unitListWhere({ ...query, scopePath: scopePathOf(ctx.actor), now: ctx.now });
+  const where = unitListWhere({ ...query, scopeOrgIds: await scopeOrgIdsOf(ctx.db, ctx.actor), now: ctx.now });
   const rowCount = await countUnitsWhere(ctx.db, where);
   const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, JsonValue>;
   await ctx.db.transaction((tx) =>

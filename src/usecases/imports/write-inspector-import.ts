@@ -10,6 +10,7 @@ import {
 } from '../../db/import-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
+import { importResult } from './import-result.ts';
 import { analyzeInspectorImport } from './analyze-inspector-import.ts';
 import { rowsImportSummary } from './rows-import-summary.ts';
 
@@ -31,16 +32,8 @@ export async function writeInspectorImport(
     ctx.actor,
   );
   const { counts } = summary;
-  const refused = mode === 'refuse' && counts.invalid > 0;
-  const result: StoredImportResult = {
-    status: refused ? 'refused' : 'committed',
-    mode,
-    created: refused ? 0 : plan.inserts.length,
-    updated: refused ? 0 : plan.updates.length,
-    unchanged: refused ? 0 : counts.unchanged,
-    skipped: counts.invalid,
-    committedAt: ctx.now.toISOString(),
-  };
+  const result = importResult(mode, counts, plan, ctx.now);
+  const refused = result.status === 'refused';
   if (!refused) {
     await insertImportedInspectors(
       tx,

@@ -13,6 +13,7 @@ import { ResetPasswordModal } from '../features/accounts/reset-password-modal.ts
 import { formatDateTime } from '../lib/format.ts';
 import { usePaging } from '../hooks/use-paging.ts';
 import { useSession } from '../session/session-context.ts';
+import { FilterActions } from '../components/filter-actions.tsx';
 
 type AccountFilters = Pick<AccountListQuery, 'q' | 'role' | 'orgId' | 'status'>;
 
@@ -75,12 +76,7 @@ export default function AccountsPage() {
           <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', account })}>
             编辑
           </Button>
-          <Button
-            type="link"
-            size="small"
-            danger={!account.disabled}
-            onClick={() => setDialog({ kind: 'status', account })}
-          >
+          <Button type="link" size="small" danger={!account.disabled} onClick={() => setDialog({ kind: 'status', account })}>
             {account.disabled ? '启用' : '停用'}
           </Button>
           <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', account })}>
@@ -125,21 +121,12 @@ export default function AccountsPage() {
             <Form.Item label="状态" name="status">
               <Select placeholder="全部" allowClear options={STATUS_OPTIONS} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit">
-                  查询
-                </Button>
-                <Button
-                  onClick={() => {
-                    filterForm.resetFields();
-                    applyFilters({});
-                  }}
-                >
-                  清空
-                </Button>
-              </Space>
-            </Form.Item>
+            <FilterActions
+              onClear={() => {
+                filterForm.resetFields();
+                applyFilters({});
+              }}
+            />
           </Form>
           <Table<AccountView>
             rowKey="id"
@@ -152,9 +139,7 @@ export default function AccountsPage() {
         </Flex>
       </Card>
 
-      {dialog?.kind === 'create' ? (
-        <AccountFormModal options={options.data} onClose={closeDialog} onSaved={afterSave} />
-      ) : null}
+      {dialog?.kind === 'create' ? <AccountFormModal options={options.data} onClose={closeDialog} onSaved={afterSave} /> : null}
       {dialog?.kind === 'edit' ? (
         <AccountFormModal account={dialog.account} options={options.data} onClose={closeDialog} onSaved={afterSave} />
       ) : null}

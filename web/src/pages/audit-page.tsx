@@ -2,21 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntryView, AuditListQuery, AuditVerifyView } from '@contracts/audit.ts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Table, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { auditActionsQuery, auditListQuery, verifyAuditChain } from '../api/audit.ts';
@@ -24,14 +10,14 @@ import { PageHeader } from '../components/page-header.tsx';
 import { useApiErrorHandler } from '../hooks/use-api-error.ts';
 import { usePaging } from '../hooks/use-paging.ts';
 import { compactJson, formatDateTime, prettyJson, shortHash } from '../lib/format.ts';
+import { FilterActions } from '../components/filter-actions.tsx';
 
 type AuditFilters = Pick<AuditListQuery, 'q' | 'action' | 'from' | 'to'>;
 type AuditFilterValues = { q?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
 const DATE_FORMAT = 'YYYY-MM-DD';
 
-const targetText = (entry: AuditEntryView) =>
-  entry.targetId ? `${entry.targetType}/${entry.targetId}` : entry.targetType;
+const targetText = (entry: AuditEntryView) => (entry.targetId ? `${entry.targetType}/${entry.targetId}` : entry.targetType);
 
 const columns: TableColumnsType<AuditEntryView> = [
   { title: '序号', dataIndex: 'seq', key: 'seq', width: 80, fixed: 'left' },
@@ -145,12 +131,7 @@ export default function AuditPage() {
         title="审计日志"
         description="每一项操作按顺序记入审计链，每条记录的哈希包含上一条记录的哈希，任何改动都能被校验发现。"
         extra={
-          <Button
-            type="primary"
-            icon={<SafetyCertificateOutlined />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate()}
-          >
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
             校验审计链
           </Button>
         }
@@ -180,21 +161,12 @@ export default function AuditPage() {
             <Form.Item label="日期范围" name="range">
               <DatePicker.RangePicker allowEmpty={[true, true]} />
             </Form.Item>
-            <Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit">
-                  查询
-                </Button>
-                <Button
-                  onClick={() => {
-                    filterForm.resetFields();
-                    applyFilters({});
-                  }}
-                >
-                  清空
-                </Button>
-              </Space>
-            </Form.Item>
+            <FilterActions
+              onClear={() => {
+                filterForm.resetFields();
+                applyFilters({});
+              }}
+            />
           </Form>
           <Table<AuditEntryView>
             rowKey="seq"

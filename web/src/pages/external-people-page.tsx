@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ExternalPersonView } from '@contracts/inspectors.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Flex, Form, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { externalPeopleQuery, inspectorKeys } from '../api/inspectors.ts';
@@ -14,6 +14,7 @@ import { usePaging } from '../hooks/use-paging.ts';
 import type { ExternalKind } from '../lib/registry-labels.ts';
 import { EXTERNAL_KIND_LABELS } from '../lib/registry-labels.ts';
 import { useSession } from '../session/session-context.ts';
+import { FilterActions } from '../components/filter-actions.tsx';
 
 const KINDS: ExternalKind[] = ['expert', 'department_staff'];
 
@@ -109,22 +110,13 @@ function ExternalPeopleTab({ kind }: { kind: ExternalKind }) {
           <Form.Item label="关键字" name="q">
             <Input placeholder="姓名、单位或专长" allowClear maxLength={64} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  filterForm.resetFields();
-                  setQ(undefined);
-                  firstPage();
-                }}
-              >
-                清空
-              </Button>
-            </Space>
-          </Form.Item>
+          <FilterActions
+            onClear={() => {
+              filterForm.resetFields();
+              setQ(undefined);
+              firstPage();
+            }}
+          />
         </Form>
         {canManage ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>

@@ -2,7 +2,7 @@ import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design
 import type { InspectorDetail, InspectorListItem } from '@contracts/inspectors.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ import { usePaging } from '../hooks/use-paging.ts';
 import type { OrgOption } from '../lib/org-tree.ts';
 import { colorOf, INSPECTOR_POST_OPTIONS, INSPECTOR_STATUS_COLORS, INSPECTOR_STATUS_OPTIONS } from '../lib/registry-labels.ts';
 import { useSession } from '../session/session-context.ts';
+import { FilterActions } from '../components/filter-actions.tsx';
 
 type FilterValues = Omit<InspectorFilters, 'on'> & { on?: Dayjs | null };
 
@@ -146,21 +147,12 @@ export default function InspectorsPage() {
             <Form.Item label="日期" name="on" tooltip="按该日期判断是否可抽取，默认今天">
               <DatePicker placeholder="今天" />
             </Form.Item>
-            <Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit">
-                  查询
-                </Button>
-                <Button
-                  onClick={() => {
-                    filterForm.resetFields();
-                    applyFilters({});
-                  }}
-                >
-                  清空
-                </Button>
-              </Space>
-            </Form.Item>
+            <FilterActions
+              onClear={() => {
+                filterForm.resetFields();
+                applyFilters({});
+              }}
+            />
           </Form>
           <Flex justify="flex-end">
             <Button icon={<DownloadOutlined />} href={inspectorExportUrl(filters)} hidden={!can('registry.export')}>

@@ -1,6 +1,6 @@
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import type { UnitListQuery } from '@contracts/units.ts';
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import type { UnitFilters } from '../../api/units.ts';
 import type { DictionaryLookup } from '../../hooks/use-dictionaries.ts';
@@ -11,6 +11,7 @@ import {
   UNIT_STATUS_OPTIONS,
 } from '../../lib/registry-labels.ts';
 import { DivisionSelect } from '../registry/division-select.tsx';
+import { FilterActions } from '../../components/filter-actions.tsx';
 
 type FilterValues = Omit<UnitFilters, 'sort' | 'order'>;
 
@@ -129,24 +130,17 @@ export function UnitFilterForm({
           ) : null}
         </>
       ) : null}
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.setFieldsValue(Object.fromEntries(Object.keys(form.getFieldsValue()).map((key) => [key, undefined])));
-              onApply({});
-            }}
-          >
-            清空
-          </Button>
+      <FilterActions
+        onClear={() => {
+          form.setFieldsValue(Object.fromEntries(Object.keys(form.getFieldsValue()).map((key) => [key, undefined])));
+          onApply({});
+        }}
+        extra={
           <Button type="link" icon={expanded ? <UpOutlined /> : <DownOutlined />} onClick={() => setExpanded((value) => !value)}>
             {expanded ? '收起' : hiddenActive ? `更多筛选（${hiddenActive}）` : '更多筛选'}
           </Button>
-        </Space>
-      </Form.Item>
+        }
+      />
     </Form>
   );
 }

@@ -1,0 +1,23 @@
+import type { StoredImportResult } from '../../db/import-queries.ts';
+
+/**
+ * The outcome of committing a dry run: refuse mode with any invalid row writes nothing; otherwise the new
+ * and changed rows are written and the invalid ones skipped. Shared by the unit and inspector imports.
+ */
+export function importResult(
+  mode: 'refuse' | 'skip',
+  counts: { invalid: number; unchanged: number },
+  plan: { inserts: readonly unknown[]; updates: readonly unknown[] },
+  now: Date,
+): StoredImportResult {
+  const refused = mode === 'refuse' && counts.invalid > 0;
+  return {
+    status: refused ? 'refused' : 'committed',
+    mode,
+    created: refused ? 0 : plan.inserts.length,
+    updated: refused ? 0 : plan.updates.length,
+    unchanged: refused ? 0 : counts.unchanged,
+    skipped: counts.invalid,
+    committedAt: now.toISOString(),
+  };
+}
