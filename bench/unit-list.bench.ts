@@ -69,7 +69,10 @@ export async function benchUnitList(): Promise<Figure[]> {
         }
       }
       if (process.env.BENCH_VERBOSE) {
-        for (const [query, values] of byQuery) console.log(`    ${label} p50 ${Math.round(percentile(values, 50))} ms  ${decodeURIComponent(query)}`);
+        for (const [query, values] of byQuery) {
+          const ms = (p: number) => String(Math.round(percentile(values, p))).padStart(4);
+          console.log(`    ${label} p50 ${ms(50)}  p95 ${ms(95)}  max ${ms(100)} ms  ${decodeURIComponent(query)}`);
+        }
       }
       await app.close();
       const p95 = Math.round(percentile(times, 95));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { UnitListQuery } from '../contracts/units.ts';
 import { searchGrams } from '../domain/registry/search-grams.ts';
@@ -6,7 +6,12 @@ import type { DbOrTx } from './client.ts';
 import { orgs, unitHistory, units } from './schema.ts';
 import { containsPattern } from './sql-helpers.ts';
 
-export type UnitRow = typeof units.$inferSelect;
+/**
+ * A unit as the application reads it: every column but the search bigrams, which only the text search's
+ * index uses (they are about half of a row's bytes, and lists would ship and parse them for nothing).
+ */
+export type UnitRow = Omit<typeof units.$inferSelect, 'searchGrams'>;
+const { searchGrams: _searchGrams, ...unitColumns } = getTableColumns(units);
 export type UnitWithBrigade = { unit: UnitRow; brigade: typeof orgs.$inferSelect };
 
 /**
@@ -68,24 +73,48 @@ export async function resolveScopeOrgIds(db: DbOrTx, scopePath: string | null): 
   return rows.map((r) => r.id);
 }
 
-/** The list filters as one WHERE clause (shared by the list, its count and the export). */
-export function unitListWhere(filter: UnitFilter): SQL | undefined {
-  const c: (SQL | undefined)[] = [scopeCondition(filter.scopeOrgIds)];
-  if (filter.q && USCC_PREFIX.test(filter.q)) {
+/**
+ * A search word found in at least this share of units (by the planner's statistics of its bigrams) is
+ * "broad": the bigram index would hand back a large part of the table, so the list walks its sort order
+ * (or the table) and confirms each row with LIKE instead. Checking the bigram array row by row costs more
+ * than the LIKE itself, so a broad search leaves the bigram condition out rather than have it evaluated
+ * as a filter.
+ */
+export const BROAD_GRAM_SHARE = 0.2;
+
+export type TextSearchPlan = {
+  /** Include the `search_grams @>` condition (usable by the GIN index). Default true. */
+  useGramIndex?: boolean;
+};
+
+/** Whether ILIKE can be replaced by the cheaper LIKE: no character of the text has a case. */
+function caseless(text: string): boolean {
+  return text === text.toLowerCase() && text === text.toUpperCase();
+}
+
+function textConditions(q: string, plan: TextSearchPlan): SQL[] {
+  if (USCC_PREFIX.test(q)) {
     // Something that looks like (the start of) a credit code: an index range scan on the code.
-    c.push(sql`${units.uscc} like ${filter.q.toUpperCase().replace(/[\\%_]/g, '') + '%'}`);
-  } else if (filter.q) {
-    const pattern = containsPattern(filter.q);
-    const grams = searchGrams(filter.q);
-    if (grams.length > 0) c.push(sql`${units.searchGrams} @> ${sql.param(grams, units.searchGrams)}`);
-    c.push(
-      or(
-        sql`${units.name} ilike ${pattern}`,
-        sql`${units.address} ilike ${pattern}`,
-        sql`${units.registeredAddress} ilike ${pattern}`,
-      ),
-    );
+    return [sql`${units.uscc} like ${q.toUpperCase().replace(/[\\%_]/g, '') + '%'}`];
   }
+  const c: SQL[] = [];
+  const grams = searchGrams(q);
+  if (grams.length > 0 && plan.useGramIndex !== false) c.push(sql`${units.searchGrams} @> ${sql.param(grams, units.searchGrams)}`);
+  // The exact confirmation. For Chinese text (no letter case) LIKE gives the same rows as ILIKE, at about a
+  // third of the cost per row: ILIKE lower-cases every multibyte value it compares.
+  const pattern = containsPattern(q);
+  const op = caseless(q) ? sql`like` : sql`ilike`;
+  c.push(or(sql`${units.name} ${op} ${pattern}`, sql`${units.address} ${op} ${pattern}`, sql`${units.registeredAddress} ${op} ${pattern}`)!);
+  return c;
+}
+
+/**
+ * The list filters as one WHERE clause (shared by the list, its count and the export). The cheap equality
+ * filters come first and the text search last: PostgreSQL evaluates filters of equal cost in the order
+ * given.
+ */
+export function unitListWhere(filter: UnitFilter, plan: TextSearchPlan = {}): SQL | undefined {
+  const c: (SQL | undefined)[] = [];
   if (filter.category?.length) c.push(inArray(units.category, filter.category));
   if (filter.status?.length) c.push(inArray(units.status, filter.status));
   for (const flag of filter.flags ?? []) {
@@ -94,12 +123,49 @@ export function unitListWhere(filter: UnitFilter): SQL | undefined {
   if (filter.riskLevel?.length) c.push(inArray(units.riskLevel, filter.riskLevel));
   if (filter.creditLevel?.length) c.push(inArray(units.creditLevel, filter.creditLevel));
   if (filter.industry?.length) c.push(inArray(units.industry, filter.industry));
-  if (filter.tags?.length) c.push(sql`${units.tags} && ${sql.param(filter.tags, units.tags)}`);
   if (filter.districtCode) c.push(eq(units.districtCode, filter.districtCode));
   if (filter.brigadeId) c.push(eq(units.brigadeId, filter.brigadeId));
+  c.push(scopeCondition(filter.scopeOrgIds));
+  if (filter.tags?.length) c.push(sql`${units.tags} && ${sql.param(filter.tags, units.tags)}`);
   if (filter.quality) c.push(qualityCondition(filter.quality, filter.now ?? new Date()));
+  if (filter.q) c.push(...textConditions(filter.q, plan));
   const present = c.filter((x): x is SQL => x !== undefined);
   return present.length ? and(...present) : undefined;
+}
+
+/**
+ * The share of units holding each frequent bigram (the planner's statistics of search_grams), cached per
+ * database handle for a minute: statistics change only when the table is analysed.
+ */
+const gramStatsCache = new WeakMap<object, { at: number; share: Map<string, number> }>();
+const GRAM_STATS_TTL_MS = 60_000;
+
+async function frequentGramShares(db: DbOrTx): Promise<Map<string, number>> {
+  const cached = gramStatsCache.get(db);
+  if (cached && Date.now() - cached.at < GRAM_STATS_TTL_MS) return cached.share;
+  const result = await db.execute(sql`
+    select u.e, u.f from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(e, f)
+    where s.schemaname = current_schema() and s.tablename = 'units' and s.attname = 'search_grams' and u.e is not null`);
+  // Both drivers answer execute() with { rows }.
+  const { rows } = result as unknown as { rows: { e: string; f: number | string }[] };
+  const share = new Map(rows.map((r) => [r.e, Number(r.f)]));
+  // No statistics yet (never analysed): ask again next time rather than keep "nothing is frequent".
+  if (share.size > 0) gramStatsCache.set(db, { at: Date.now(), share });
+  return share;
+}
+
+/**
+ * How to run a text search: with the bigram index unless every bigram of the query is in at least
+ * {@link BROAD_GRAM_SHARE} of the units (a bigram missing from the statistics is rare). Without
+ * statistics (never analysed) the index is used.
+ */
+export async function textSearchPlan(db: DbOrTx, q: string | undefined): Promise<TextSearchPlan> {
+  if (!q || USCC_PREFIX.test(q)) return {};
+  const grams = searchGrams(q);
+  if (grams.length === 0) return {};
+  const share = await frequentGramShares(db);
+  const broad = grams.every((g) => (share.get(g) ?? 0) >= BROAD_GRAM_SHARE);
+  return { useGramIndex: !broad };
 }
 
 const SORT_COLUMNS = {
@@ -117,7 +183,7 @@ export async function listUnitsPage(
   filter: UnitFilter,
   paging: { page: number; pageSize: number; sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc' },
 ) {
-  const where = unitListWhere(filter);
+  const where = unitListWhere(filter, await textSearchPlan(db, filter.q));
   const column = SORT_COLUMNS[paging.sort];
   const capped = db
     .select({ one: sql`1` })
@@ -128,7 +194,7 @@ export async function listUnitsPage(
   // The page and its count are independent reads: on PostgreSQL they run on two pooled connections at once.
   const [rows, [count]] = await Promise.all([
     db
-      .select({ unit: units, brigadeName: orgs.name })
+      .select({ unit: unitColumns, brigadeName: orgs.name })
       .from(units)
       .innerJoin(orgs, eq(orgs.id, units.brigadeId))
       .where(where)

@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/harness/db.ts';
 import { createOrgTree } from '../../test/harness/factories.ts';
 import { unitSearchGrams } from '../domain/registry/search-grams.ts';
 import { units } from './schema.ts';
+import { listUnitsPage, qualityCondition, textSearchPlan, unitListWhere } from './unit-queries.ts';
 
 let database: TestDatabase;
 let brigadeId: string;
+let otherBrigadeId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  brigadeId = (await createOrgTree(database.db)).brigadeA.id;
+  const tree = await createOrgTree(database.db);
+  brigadeId = tree.brigadeA.id;
+  otherBrigadeId = tree.brigadeB.id;
 });
 afterAll(async () => database.dispose());
 
@@ -43,5 +47,67 @@ describe('unit search bigrams', () => {
     const [recomputed] = await database.db.select({ grams: units.searchGrams }).from(units).where(eq(units.id, id));
     expect(recomputed!.grams).toContain('恒达');
     expect(recomputed!.grams).not.toContain('xx');
+  });
+});
+
+describe('unit list text search', () => {
+  const alphabet = '婺城区金华市八一南街号店KTVktv ';
+  const piece = fc.string({ unit: fc.constantFrom(...alphabet.split('')), minLength: 0, maxLength: 10 });
+  let n = 0;
+  const uscc = () => `91330703MA${String(++n).padStart(8, '0')}`;
+
+  it('finds the same units with or without the bigram condition, LIKE for Chinese and ILIKE for letters alike', async () => {
+    const rows = await fc.sample(fc.record({ name: piece, address: fc.option(piece), registeredAddress: fc.option(piece) }), { numRuns: 80, seed: 7 });
+    await database.db.insert(units).values(
+      rows.map((r) => ({ ...r, name: r.name || '单位', uscc: uscc(), category: 'general' as const, brigadeId: otherBrigadeId })),
+    );
+    const stored = await database.db.select().from(units).where(eq(units.brigadeId, otherBrigadeId));
+    const queries = fc.sample(
+      piece.map((q) => q.trim()).filter((q) => q.length > 0 && !/^[0-9A-Za-z]{4,18}$/.test(q)),
+      { numRuns: 60, seed: 11 },
+    );
+    for (const q of [...queries, 'ktv', 'KTV', 'Ktv', '婺城区', '婺 城', '区']) {
+      const expected = stored
+        .filter((u) => [u.name, u.address, u.registeredAddress].some((f) => f?.toLowerCase().includes(q.toLowerCase())))
+        .map((u) => u.id)
+        .sort();
+      const filter = { q, scopeOrgIds: [otherBrigadeId] };
+      for (const useGramIndex of [true, false]) {
+        const found = await database.db
+          .select({ id: units.id })
+          .from(units)
+          .where(unitListWhere(filter, { useGramIndex }))
+          .orderBy(asc(units.id));
+        expect(found.map((r) => r.id), `${q} (bigrams ${useGramIndex})`).toEqual(expected);
+      }
+      const page = await listUnitsPage(database.db, filter, { page: 1, pageSize: 200, sort: 'name', order: 'asc' });
+      expect(page.rows.map((r) => r.unit.id).sort(), q).toEqual(expected);
+      expect(page.total).toBe(expected.length);
+    }
+  });
+
+  it('leaves the bigram index out for a word most units contain, and uses it for a rare one', async () => {
+    await database.db.insert(units).values([
+      ...Array.from({ length: 150 }, (_, i) => ({ name: `广泛词单位${i}`, uscc: uscc(), category: 'key' as const, brigadeId: otherBrigadeId })),
+      { name: '罕见词单位', uscc: uscc(), category: 'key' as const, brigadeId: otherBrigadeId },
+    ]);
+    await database.db.execute(sql`analyze units`);
+    expect(await textSearchPlan(database.db, '广泛词')).toEqual({ useGramIndex: false });
+    expect(await textSearchPlan(database.db, '罕见词')).toEqual({ useGramIndex: true });
+    expect(await textSearchPlan(database.db, '91330703')).toEqual({});
+    const page = await listUnitsPage(database.db, { q: '广泛词', category: ['key'], scopeOrgIds: [otherBrigadeId] }, { page: 1, pageSize: 20, sort: 'name', order: 'asc' });
+    expect(page.total).toBe(150);
+    expect(page.rows[0]!.unit.name).toBe('广泛词单位0');
+    expect(page.rows[0]!.unit).not.toHaveProperty('searchGrams');
+  });
+
+  it('answers the missing-address filter from its partial index (the predicate is the filter verbatim)', async () => {
+    const plan = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_indexscan = off`);
+      return tx.execute(sql`explain select 1 from units where ${and(eq(units.brigadeId, otherBrigadeId), qualityCondition('missing_address', new Date()))}`);
+    });
+    const text = (plan as unknown as { rows: Record<string, string>[] }).rows.map((r) => Object.values(r).join(' ')).join('\n');
+    expect(text).toContain('units_missing_address_idx');
   });
 });
