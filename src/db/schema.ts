@@ -215,16 +215,19 @@ export const units = pgTable(
   },
   (t) => [
     uniqueIndex('units_uscc_key').on(t.uscc),
-    index('units_brigade_idx').on(t.brigadeId),
     index('units_brigade_category_idx').on(t.brigadeId, t.category, t.status),
-    index('units_brigade_name_idx').on(t.brigadeId, t.name),
+    index('units_category_name_idx').on(t.category, t.name, t.id),
     index('units_duplicate_key_idx').on(t.duplicateKey),
     index('units_updated_at_idx').on(t.brigadeId, t.updatedAt),
     index('units_sort_updated_idx').on(t.updatedAt, t.id),
     index('units_sort_created_idx').on(t.createdAt, t.id),
     index('units_sort_name_idx').on(t.name, t.id),
     index('units_search_grams_idx').using('gin', t.searchGrams),
-    index('units_tags_idx').using('gin', t.tags),
+    index('units_tags_idx').using('gin', t.tags).with({ gin_pending_list_limit: 64 }),
+    // The list's "missing address" filter (qualityCondition in unit-queries.ts; migration 0011).
+    index('units_missing_address_idx')
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.address} is null or btrim(${t.address}) = ''`),
     index('units_uscc_prefix_idx').on(t.uscc.op('varchar_pattern_ops')),
     check('units_category_check', sql`${t.category} in ('key', 'general', 'small_venue', 'other')`),
     check(
@@ -441,4 +444,366 @@ export const calendarYears = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [check('calendar_years_year_check', sql`${t.year} between 2000 and 2999`)],
+);
+
+/**
+ * 抽查事项 (random-inspection item). The item is the stable identity (its code); what it says lives in
+ * versions. `ownerOrgId` null = the national list shipped with the system; otherwise the org (总队/支队) that
+ * added it for its subtree. An item is withdrawn (废止) with a reason, never deleted.
+ */
+export const checkItems = pgTable(
+  'check_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    ownerOrgId: uuid('owner_org_id').references(() => orgs.id),
+    sortOrder: integer('sort_order').notNull().default(0),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawReason: text('withdraw_reason'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('check_items_code_key').on(t.code)],
+);
+
+/**
+ * One version of an item with its checklist template. A published version never changes (a trigger refuses
+ * UPDATE and DELETE of published rows, migration 0008); editing makes a new draft, at most one per item.
+ * `checklist` is an array of {code, text, appliesTo: 'all'|'key'|'crowded', basis}.
+ */
+export const checkItemVersions = pgTable(
+  'check_item_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => checkItems.id),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    name: text('name').notNull(),
+    subItem: text('sub_item'),
+    legalBasis: text('legal_basis').notNull(),
+    content: text('content').notNull(),
+    inspectingBody: text('inspecting_body').notNull(),
+    objectType: text('object_type').notNull(),
+    method: text('method', { enum: ['on_site', 'sampling', 'documentary'] }).notNull(),
+    ratio: text('ratio'),
+    frequency: text('frequency'),
+    inspectorRequirements: text('inspector_requirements'),
+    notes: text('notes'),
+    checklist: jsonb('checklist').notNull(),
+    changeNote: text('change_note'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+  },
+  (t) => [
+    uniqueIndex('check_item_versions_item_version_key').on(t.itemId, t.version),
+    uniqueIndex('check_item_versions_one_draft_key').on(t.itemId).where(sql`${t.status} = 'draft'`),
+    check('check_item_versions_status_check', sql`${t.status} in ('draft', 'published')`),
+    check('check_item_versions_method_check', sql`${t.method} in ('on_site', 'sampling', 'documentary')`),
+  ],
+);
+
+/**
+ * 年度抽查计划 of one org (a brigade, or a detachment for cross-region work) for one year. `settings` holds
+ * the whole rule set (strata and ratios, weights, frequency rules, exclusions, capacity), validated by the
+ * domain (src/domain/plans/plan-settings.ts). Editing a published plan is a revision with a reason.
+ */
+export const annualPlans = pgTable(
+  'annual_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    revision: integer('revision').notNull().default(1),
+    settings: jsonb('settings').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+  },
+  (t) => [
+    uniqueIndex('annual_plans_org_year_key').on(t.orgId, t.year),
+    check('annual_plans_status_check', sql`${t.status} in ('draft', 'published')`),
+    check('annual_plans_year_check', sql`${t.year} between 2000 and 2999`),
+  ],
+);
+
+/**
+ * 月度抽查计划 generated from an annual plan: per-stratum quotas (computed and adjusted), the capacity check
+ * and the month's task deadline. Editable while draft; published before the month starts.
+ */
+export const monthlyPlans = pgTable(
+  'monthly_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    annualPlanId: uuid('annual_plan_id')
+      .notNull()
+      .references(() => annualPlans.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    annualRevision: integer('annual_revision').notNull(),
+    /** [{code, name, computed, quota, alternates, candidates, adjustReason}] */
+    quotas: jsonb('quotas').notNull(),
+    /** {inspectorDays, tasksPerDay, capacity, demand, shortfall} */
+    capacity: jsonb('capacity').notNull(),
+    /** Candidate and excluded counts by stratum and reason, as computed at the last (re)generation. */
+    eligibility: jsonb('eligibility').notNull(),
+    dueDate: date('due_date').notNull(),
+    notes: text('notes'),
+    generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+    /** null: generated by the scheduler. */
+    generatedBy: uuid('generated_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+  },
+  (t) => [
+    uniqueIndex('monthly_plans_annual_month_key').on(t.annualPlanId, t.month),
+    index('monthly_plans_org_idx').on(t.orgId, t.year, t.month),
+    check('monthly_plans_status_check', sql`${t.status} in ('draft', 'published')`),
+    check('monthly_plans_month_check', sql`${t.month} between 1 and 12`),
+  ],
+);
+
+/** 专项检查: its own scope, quota and period; frequency rules apply unless overridden with a reason. */
+export const specialCampaigns = pgTable(
+  'special_campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    /** {categories, flags, tags, districtCodes, checkItemIds, quota, alternates, frequencyOverrideReason} */
+    settings: jsonb('settings').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+  },
+  (t) => [
+    index('special_campaigns_org_idx').on(t.orgId, t.startsOn),
+    check('special_campaigns_status_check', sql`${t.status} in ('draft', 'published')`),
+    check('special_campaigns_period_check', sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+/**
+ * 触发式: a complaint/举报, an incident or a bad-credit event that puts a unit into the triggered pool (raised
+ * draw weight) until it is closed with a reason.
+ */
+export const triggerEvents = pgTable(
+  'trigger_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    kind: text('kind', { enum: ['complaint', 'report', 'bad_credit', 'incident'] }).notNull(),
+    receivedOn: date('received_on').notNull(),
+    summary: text('summary').notNull(),
+    reference: text('reference'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by'),
+    closeReason: text('close_reason'),
+  },
+  (t) => [
+    index('trigger_events_unit_idx').on(t.unitId),
+    index('trigger_events_org_idx').on(t.orgId, t.receivedOn),
+    check('trigger_events_kind_check', sql`${t.kind} in ('complaint', 'report', 'bad_credit', 'incident')`),
+  ],
+);
+
+/**
+ * Inspections that happened (or were carried over from the previous system), for the frequency rules.
+ * `kind` says whether one counts: routine/special/triggered draws do; 复查 (reinspection), complaint checks and
+ * case-handling checks do not (DOMAIN.md §2).
+ */
+export const inspectionHistory = pgTable(
+  'inspection_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    inspectedOn: date('inspected_on').notNull(),
+    kind: text('kind', {
+      enum: ['routine', 'special', 'triggered', 'reinspection', 'complaint', 'case_handling', 'other'],
+    }).notNull(),
+    source: text('source', { enum: ['legacy', 'task'] }).notNull(),
+    taskId: uuid('task_id'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('inspection_history_unit_idx').on(t.unitId, t.inspectedOn),
+    index('inspection_history_date_idx').on(t.inspectedOn),
+    check(
+      'inspection_history_kind_check',
+      sql`${t.kind} in ('routine', 'special', 'triggered', 'reinspection', 'complaint', 'case_handling', 'other')`,
+    ),
+  ],
+);
+
+/**
+ * 随机抽取 (XF-SRS/1, docs/decisions/0010): a frozen manifest and, once executed, its seed and result. A draw
+ * is never re-drawn and never deleted: voiding keeps the draw and its would-be result, with the reason.
+ * `code` is the public drawId in the manifest. One live (not voided) draw per monthly plan or campaign.
+ */
+export const draws = pgTable(
+  'draws',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    monthlyPlanId: uuid('monthly_plan_id').references(() => monthlyPlans.id),
+    campaignId: uuid('campaign_id').references(() => specialCampaigns.id),
+    status: text('status', { enum: ['frozen', 'executed', 'voided'] }).notNull(),
+    manifest: jsonb('manifest').notNull(),
+    manifestHash: varchar('manifest_hash', { length: 64 }).notNull(),
+    /** The first and last day of the task period, and the tasks' due date. */
+    periodStart: date('period_start').notNull(),
+    dueDate: date('due_date').notNull(),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
+    frozenBy: uuid('frozen_by').notNull(),
+    seed: varchar('seed', { length: 64 }),
+    result: jsonb('result'),
+    resultHash: varchar('result_hash', { length: 64 }),
+    executedAt: timestamp('executed_at', { withTimezone: true }),
+    executedBy: uuid('executed_by'),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: uuid('voided_by'),
+    voidReason: text('void_reason'),
+  },
+  (t) => [
+    uniqueIndex('draws_code_key').on(t.code),
+    uniqueIndex('draws_live_monthly_key').on(t.monthlyPlanId).where(sql`${t.status} <> 'voided' and ${t.monthlyPlanId} is not null`),
+    uniqueIndex('draws_live_campaign_key').on(t.campaignId).where(sql`${t.status} <> 'voided' and ${t.campaignId} is not null`),
+    index('draws_org_idx').on(t.orgId, t.frozenAt),
+    check('draws_status_check', sql`${t.status} in ('frozen', 'executed', 'voided')`),
+    check('draws_source_check', sql`(${t.monthlyPlanId} is null) <> (${t.campaignId} is null)`),
+  ],
+);
+
+/** An observer at the draw table: commitment first, reveal later (it must open the commitment). */
+export const drawObservers = pgTable(
+  'draw_observers',
+  {
+    drawId: uuid('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    observerId: text('observer_id').notNull(),
+    /** Shown on the record sheet; never in the public bundle (ids only). */
+    name: text('name').notNull(),
+    capacity: text('capacity').notNull(),
+    commitment: varchar('commitment', { length: 64 }),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+    reveal: text('reveal'),
+    revealedAt: timestamp('revealed_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.observerId] })],
+);
+
+/** One entry of an external value (福彩3D …) by one account; two different accounts must agree. */
+export const drawExternalEntries = pgTable(
+  'draw_external_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    drawId: uuid('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    source: text('source').notNull(),
+    ref: text('ref').notNull(),
+    value: text('value').notNull(),
+    enteredBy: uuid('entered_by').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('draw_external_entries_once_key').on(t.drawId, t.source, t.ref, t.enteredBy)],
+);
+
+/** 抽查任务: one drawn unit with its inspectors, due date and replacement order. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    drawId: uuid('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    stratum: text('stratum').notNull(),
+    /** Rank in the stratum (0-based); alternates that replaced a unit keep their alternate rank. */
+    rank: integer('rank').notNull(),
+    leadIds: uuid('lead_ids').array().notNull(),
+    assistantIds: uuid('assistant_ids').array().notNull(),
+    /** {lead: [ids], assistant: [ids]}: the published 递补 order for inspectors. */
+    backups: jsonb('backups').notNull(),
+    dueDate: date('due_date').notNull(),
+    status: text('status', { enum: ['assigned', 'done', 'replaced', 'cancelled'] }).notNull().default('assigned'),
+    /** The task this one replaces (unit replacement by the stratum's next alternate). */
+    replacesTaskId: uuid('replaces_task_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tasks_draw_unit_key').on(t.drawId, t.unitId),
+    index('tasks_org_idx').on(t.orgId, t.dueDate),
+    index('tasks_unit_idx').on(t.unitId),
+    index('tasks_lead_idx').using('gin', t.leadIds),
+    index('tasks_assistant_idx').using('gin', t.assistantIds),
+    check('tasks_status_check', sql`${t.status} in ('assigned', 'done', 'replaced', 'cancelled')`),
+  ],
+);
+
+/** Every change to a drawn task after the draw (递补 of an inspector or a unit, cancellation), public. */
+export const taskChanges = pgTable(
+  'task_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    drawId: uuid('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    kind: text('kind', { enum: ['inspector_replaced', 'unit_replaced', 'cancelled'] }).notNull(),
+    role: text('role'),
+    fromId: text('from_id'),
+    toId: text('to_id'),
+    reason: text('reason').notNull(),
+    evidence: text('evidence').notNull(),
+    by: uuid('by').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('task_changes_draw_idx').on(t.drawId, t.at), check('task_changes_kind_check', sql`${t.kind} in ('inspector_replaced', 'unit_replaced', 'cancelled')`)],
 );

@@ -56,15 +56,19 @@ export type Permission =
   | 'registry.manage'
   | 'dictionaries.manage'
   | 'registry.export'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'items.manage'
+  | 'plans.read'
+  | 'plans.manage'
+  | 'draws.manage';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export', 'calendar.manage'],
-  org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export'],
-  brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage', 'registry.export'],
-  inspector: ['orgs.read', 'registry.read'],
+  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export', 'calendar.manage', 'items.manage', 'plans.read', 'plans.manage', 'draws.manage'],
+  org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export', 'items.manage', 'plans.read', 'plans.manage', 'draws.manage'],
+  brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage', 'registry.export', 'plans.read', 'plans.manage', 'draws.manage'],
+  inspector: ['orgs.read', 'registry.read', 'plans.read'],
   // Exports carry full phone numbers: administrators and 纪检 only, not every field account.
-  auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read', 'registry.export'],
+  auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read', 'registry.export', 'plans.read'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields } from './changes.ts';
+import { changedContent, changedFields } from './changes.ts';
 
 describe('changedFields', () => {
   it('lists only the keys whose value changed, as [before, after]', () => {
@@ -10,5 +10,15 @@ describe('changedFields', () => {
   });
   it('ignores keys it was not asked about', () => {
     expect(changedFields<'a' | 'z'>({ a: 1, z: 1 }, { a: 1, z: 2 }, ['a'])).toEqual({});
+  });
+});
+
+describe('changedContent', () => {
+  it('ignores key order, as jsonb does not keep it', () => {
+    expect(changedContent({ a: { x: 1, y: 2 }, b: 1 }, { b: 1, a: { y: 2, x: 1 } })).toEqual({});
+  });
+
+  it('names the top-level keys whose content changed', () => {
+    expect(changedContent({ a: { x: 1 }, b: 1 }, { a: { x: 2 }, b: 1 })).toEqual({ a: [{ x: 1 }, { x: 2 }] });
   });
 });

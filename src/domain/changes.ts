@@ -1,4 +1,4 @@
-import type { JsonValue } from './canonical-json.ts';
+import { canonicalJson, type JsonValue } from './canonical-json.ts';
 
 /**
  * The fields whose value differs between a record before and after an edit, as `[before, after]`
@@ -23,4 +23,14 @@ function toJson(value: unknown): JsonValue {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
   return value as JsonValue;
+}
+
+/**
+ * changedFields over every key of `after`, comparing values by canonical JSON: for records read back from
+ * jsonb, which does not keep object key order, so only a change of content counts.
+ */
+export function changedContent(before: object, after: object): Record<string, JsonValue> {
+  const canonical = (v: object) => JSON.parse(canonicalJson(v)) as Record<string, unknown>;
+  const a = canonical(after);
+  return changedFields(canonical(before), a, Object.keys(a));
 }
