@@ -1,0 +1,9 @@
+import type { CheckItemFields } from '../../domain/check-items/check-item.ts';
+import { checkItemProblems } from '../../domain/check-items/check-item.ts';
+import { DomainError } from '../../domain/errors.ts';
+
+/** Refuses fields that break a domain rule, with the first problem's Chinese message and field (the contract checked them too). */
+export function requireValidCheckItem(fields: CheckItemFields): void {
+  const [problem] = checkItemProblems(fields);
+  if (problem) throw new DomainError('VALIDATION_FAILED', problem.message, { field: problem.field });
+}
