@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/domain/access.ts';
 import type { Db } from '../../src/db/client.ts';
-import { accounts, orgs } from '../../src/db/schema.ts';
+import { accounts, inspectors, orgs, units } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/usecases/lib/passwords.ts';
 
 export const TEST_PASSWORD = 'Test1234pass';
@@ -62,4 +62,45 @@ export async function createAccountFixture(
     })
     .returning({ id: accounts.id });
   return { id: row!.id, username, password, role: options.role, orgId: options.org.id };
+}
+
+/** A valid 统一社会信用代码 made from a number (GB 32100-2015 check character computed). */
+export function usccFor(n: number): string {
+  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const body = `9133070${String(n).padStart(10, '0')}`.slice(0, 17);
+  const sum = [...body].reduce((s, ch, i) => s + charset.indexOf(ch) * weights[i]!, 0);
+  return body + charset[(31 - (sum % 31)) % 31];
+}
+
+export type UnitFixtureInput = Partial<typeof units.$inferInsert> & { brigadeId: string };
+
+/** Inserts a unit (active, general, with a usable address unless told otherwise) and returns its id. */
+export async function createUnitFixture(db: Db, input: UnitFixtureInput): Promise<string> {
+  const n = next();
+  const [row] = await db
+    .insert(units)
+    .values({ uscc: usccFor(n * 7919 + 13), name: `测试单位${n}`, address: `测试路${n}号`, category: 'general', ...input })
+    .returning({ id: units.id });
+  return row!.id;
+}
+
+/** Inserts an inspector with a certificate valid 2020–2030 and both roles, and returns its id. */
+export async function createInspectorFixture(db: Db, input: Partial<typeof inspectors.$inferInsert> & { orgId: string }): Promise<string> {
+  const n = next();
+  const [row] = await db
+    .insert(inspectors)
+    .values({
+      name: `监督员${n}`,
+      badgeNo: `T${String(n).padStart(6, '0')}`,
+      certificateNo: `ZJ${n}`,
+      certificateValidFrom: '2020-01-01',
+      certificateValidUntil: '2030-12-31',
+      post: 'full_time',
+      roles: ['lead', 'assistant'],
+      drawWeight: 2,
+      ...input,
+    })
+    .returning({ id: inspectors.id });
+  return row!.id;
 }

@@ -29,14 +29,9 @@ describe('demo data generator', () => {
     expect(generateDemoData({ seed: 1, asOf: AS_OF, unitCount: 0 }).units).toEqual([]);
   });
 
-  it('generates 12,000 units in well under 300 ms', () => {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      generateDemoData({ seed: i, asOf: AS_OF });
-      best = Math.min(best, performance.now() - t0);
-    }
-    expect(best).toBeLessThan(300);
+  // Its speed is measured by the start-up benchmark (npm run bench -- startup), never asserted in a test.
+  it('generates the default 12,000 units', () => {
+    expect(generateDemoData({ seed: 3, asOf: AS_OF }).units).toHaveLength(12_000);
   });
 
   it('rejects a malformed asOf or unit count', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/harness/db.ts';
 import { buildTestApp, logInAs } from '../../../test/harness/http.ts';
 import { DEMO_PASSWORD } from '../../domain/demo-data/generate-demo-data.ts';
-import { units } from '../../db/schema.ts';
+import { inspectionHistory, monthlyPlans, units } from '../../db/schema.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { checkProductionReadiness } from './check-production-readiness.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -25,7 +25,18 @@ describe('demo data', () => {
     expect(result).toMatchObject({ seeded: true, orgs: 5, units: 600 });
     const [count] = await database.db.select({ n: sql<number>`count(*)::int` }).from(units);
     expect(count!.n).toBe(600);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 1 });
+    // The seed itself, then next month's two draft plans generated as the scheduler would.
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  it('gives the plan pages something true to show: history, published annual plans, December drafts', async () => {
+    const [history] = await database.db.select({ n: sql<number>`count(*)::int` }).from(inspectionHistory);
+    expect(history!.n).toBeGreaterThan(100);
+    const monthly = await database.db.select().from(monthlyPlans);
+    expect(monthly.map((m) => [m.year, m.month, m.status, m.generatedBy])).toEqual([
+      [2026, 12, 'draft', null],
+      [2026, 12, 'draft', null],
+    ]);
   });
 
   it('lets every demo account log in with the demo password', async () => {

@@ -6,16 +6,72 @@ import { duplicateKey } from '../../domain/registry/unit-rules.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import {
   accounts,
+  annualPlans,
   collaborationZoneMembers,
+  inspectionHistory,
   collaborationZones,
   inspectorAvailability,
   inspectors,
   orgs,
   recusals,
+  triggerEvents,
   units,
 } from '../../db/schema.ts';
+import { generateDemoHistory } from '../../domain/demo-data/generate-demo-history.ts';
+import { localDate } from '../../domain/local-date.ts';
+import { defaultPlanSettings } from '../../domain/plans/plan-settings.ts';
+import { nextYearMonth } from '../../domain/plans/schedule.ts';
+import { runMonthlyPlanScheduler } from '../plans/run-monthly-plan-scheduler.ts';
 import { recordSystemAudit } from '../lib/audit.ts';
 import { hashPassword } from '../lib/passwords.ts';
+
+/**
+ * Two years of inspection history, the 2026-style annual plans of 婺城 and 金东 (default rules, published) and
+ * two open trigger events, so the plan pages have something true to show on first start.
+ */
+async function seedPlanDemo(
+  tx: Tx,
+  data: ReturnType<typeof generateDemoData>,
+  o: { seed: number; asOf: string; now: Date; orgId: (key: string) => string; adminId: string },
+): Promise<void> {
+  const idByUscc = new Map((await tx.select({ id: units.id, uscc: units.uscc }).from(units)).map((u) => [u.uscc, u.id]));
+  const unitIds = data.units.map((u) => idByUscc.get(u.uscc)!);
+  const history = generateDemoHistory(
+    data.units.map((u, index) => ({ index, category: u.category, isCrowded: u.isCrowded, status: u.status })),
+    { seed: o.seed, asOf: o.asOf },
+  );
+  await insertInBatches(history, (batch) =>
+    tx.insert(inspectionHistory).values(batch.map((h) => ({ unitId: unitIds[h.unitIndex]!, inspectedOn: h.on, kind: h.kind, source: 'legacy' as const, note: '演示数据：原系统检查记录' }))),
+  );
+  const year = Number(o.asOf.slice(0, 4));
+  for (const [key, name] of [
+    ['wucheng', '婺城区消防救援大队'],
+    ['jindong', '金东区消防救援大队'],
+  ] as const) {
+    await tx.insert(annualPlans).values({
+      orgId: o.orgId(key),
+      year,
+      name: `${name}${year}年度"双随机、一公开"抽查计划`,
+      status: 'published',
+      settings: defaultPlanSettings(),
+      createdBy: o.adminId,
+      createdAt: o.now,
+      updatedAt: o.now,
+      publishedAt: o.now,
+      publishedBy: o.adminId,
+    });
+  }
+  const wucheng = data.units.flatMap((u, i) => (u.brigadeKey === 'wucheng' && u.status === 'active' && u.category === 'general' ? [unitIds[i]!] : []));
+  await tx.insert(triggerEvents).values([
+    { unitId: wucheng[5]!, orgId: o.orgId('wucheng'), kind: 'complaint', receivedOn: o.asOf, summary: '群众来电反映楼梯间堆放杂物、安全出口上锁', reference: '12345-演示-001', createdBy: o.adminId, createdAt: o.now },
+    { unitId: wucheng[17]!, orgId: o.orgId('wucheng'), kind: 'bad_credit', receivedOn: o.asOf, summary: '市场监管推送：列入经营异常名录', reference: null, createdBy: o.adminId, createdAt: o.now },
+  ]);
+}
+
+/** Next month's draft plans, as the scheduler would make them (skipped when next month's year has no calendar). */
+async function generateDemoMonthlyPlans(db: Db, now: Date): Promise<void> {
+  await runMonthlyPlanScheduler({ db, ip: null, now, actorName: '系统定时任务' }, { month: nextYearMonth({ year: Number(localDate(now).slice(0, 4)), month: Number(localDate(now).slice(5, 7)) }) });
+}
 
 export type SeedDemoResult =
   | { seeded: false; reason: string }
@@ -124,6 +180,7 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
       },
     ]);
     const [firstUnit] = await tx.select({ id: units.id }).from(units).where(eq(units.brigadeId, orgId('wucheng'))).limit(1);
+    await seedPlanDemo(tx, data, { seed: options.seed, asOf, now: options.now, orgId, adminId });
     await tx.insert(recusals).values({ inspectorId: wuchengInspectors[0]!, unitId: firstUnit!.id, reason: '近亲属在该单位任职', validFrom: day(-365), createdBy: adminId });
 
     await recordSystemAudit(tx, { db, ip: null, now: options.now, actorName: '系统' }, {
@@ -143,6 +200,7 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
 
   // Fresh statistics so the planner uses the indexes (PGlite runs no autovacuum).
   await db.execute(sql`analyze`);
+  await generateDemoMonthlyPlans(db, options.now);
   return {
     seeded: true,
     orgs: data.orgs.length,

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { buildHolidayCalendar, CalendarYearMissingError, type HolidayDay } from '../calendar/working-days.ts';
+import { isDomainError } from '../errors.ts';
+import type { InspectorDrawFacts } from '../registry/inspector-rules.ts';
+import { availableWorkingDays, computeCapacity } from './capacity.ts';
+import type { PlanInspector } from './eligibility-types.ts';
+import { defaultPlanSettings } from './plan-settings.ts';
+
+/** The 2026 arrangement of the State Council notice of 2025-11-04 (shared DOMAIN.md §6), as stored. */
+const NOTICE_2026: { name: string; off: [string, string]; workdays: string[] }[] = [
+  { name: '元旦', off: ['2026-01-01', '2026-01-03'], workdays: ['2026-01-04'] },
+  { name: '春节', off: ['2026-02-15', '2026-02-23'], workdays: ['2026-02-14', '2026-02-28'] },
+  { name: '清明', off: ['2026-04-04', '2026-04-06'], workdays: [] },
+  { name: '劳动节', off: ['2026-05-01', '2026-05-05'], workdays: ['2026-05-09'] },
+  { name: '端午', off: ['2026-06-19', '2026-06-21'], workdays: [] },
+  { name: '中秋', off: ['2026-09-25', '2026-09-27'], workdays: [] },
+  { name: '国庆', off: ['2026-10-01', '2026-10-07'], workdays: ['2026-09-20', '2026-10-10'] },
+];
+
+function rows2026(): HolidayDay[] {
+  const out: HolidayDay[] = [];
+  for (const h of NOTICE_2026) {
+    const [first, last] = h.off;
+    for (let d = new Date(`${first}T00:00:00Z`); d <= new Date(`${last}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+      out.push({ date: d.toISOString().slice(0, 10), kind: 'holiday', name: h.name });
+    }
+    for (const date of h.workdays) out.push({ date, kind: 'workday', name: h.name });
+  }
+  return out;
+}
+
+const calendar = buildHolidayCalendar(rows2026(), [2026]);
+
+function facts(overrides: Partial<InspectorDrawFacts> = {}): InspectorDrawFacts {
+  return {
+    status: 'active',
+    certificateNo: '浙消执 0001',
+    certificateValidFrom: '2024-01-01',
+    certificateValidUntil: '2028-12-31',
+    availability: [],
+    roles: ['lead', 'assistant'],
+    ...overrides,
+  };
+}
+
+function inspector(id: string, overrides: Partial<InspectorDrawFacts> = {}): PlanInspector {
+  return { id, pools: ['b1'], weight: 1, facts: facts(overrides) };
+}
+
+describe('availableWorkingDays', () => {
+  const cases: [string, Partial<InspectorDrawFacts>, number, string][] = [
+    // October 2026: 国庆 10/1–10/7 off, 10/8 and 10/9 back, 10/10 (Saturday) a make-up day, then 3 full weeks.
+    ['2026-10', {}, 18, 'October 2026 under the 国庆 arrangement'],
+    ['2026-09', {}, 22, 'September 2026: 中秋 9/25 (Friday) off, 9/20 (Sunday) worked'],
+    ['2026-02', {}, 16, 'February 2026: 春节 takes six weekdays, 2/14 and 2/28 (Saturdays) worked'],
+    [
+      '2026-10',
+      { availability: [{ kind: 'leave', from: '2026-10-12', to: '2026-10-16', reason: '年休假' }] },
+      13,
+      'a week of leave',
+    ],
+    [
+      '2026-10',
+      { availability: [{ kind: 'frozen', from: '2026-10-20', to: null, reason: '纪律审查' }] },
+      9,
+      'frozen from 10/20 until lifted',
+    ],
+    ['2026-10', { certificateValidUntil: '2026-10-10' }, 3, 'certificate valid through the make-up Saturday 10/10'],
+    ['2026-10', { certificateValidFrom: '2026-10-26' }, 5, 'certificate valid from 10/26'],
+    ['2026-10', { status: 'retired' }, 0, 'retired'],
+    ['2026-10', { roles: [] }, 0, 'no role'],
+  ];
+  it.each(cases)('%s with %j: %i days (%s)', (month, overrides, expected) => {
+    expect(availableWorkingDays(calendar, month, facts(overrides))).toBe(expected);
+  });
+
+  it('fails closed for a month of a year without an arrangement', () => {
+    let caught: unknown;
+    try {
+      availableWorkingDays(calendar, '2027-01', facts());
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(CalendarYearMissingError);
+    expect(isDomainError(caught) && caught.code).toBe('CALENDAR_YEAR_MISSING');
+    // Even for an inspector who could not be drawn anyway: the answer never depends on a guess.
+    expect(() => availableWorkingDays(calendar, '2027-03', facts({ status: 'retired' }))).toThrow(CalendarYearMissingError);
+  });
+
+  it('refuses a month that is not YYYY-MM', () => {
+    expect(() => availableWorkingDays(calendar, '2026-13', facts())).toThrow(RangeError);
+    expect(() => availableWorkingDays(calendar, '2026-1', facts())).toThrow(RangeError);
+  });
+});
+
+describe('computeCapacity', () => {
+  const settings = defaultPlanSettings(); // one task per inspector-day, 1 主办 + 1 协办
+
+  it('turns inspector-days into tasks and shows the shortfall against the quotas', () => {
+    const inspectors = [
+      inspector('p1'),
+      inspector('p2'),
+      inspector('p3', { availability: [{ kind: 'leave', from: '2026-10-12', to: '2026-10-16', reason: '年休假' }] }),
+    ];
+    expect(computeCapacity({ calendar, month: '2026-10', inspectors, settings, demand: 30 })).toEqual({
+      inspectorDays: 18 + 18 + 13,
+      tasksPerInspectorDay: 1,
+      inspectorsPerTask: 2,
+      capacity: 24, // ⌊49 / 2⌋
+      demand: 30,
+      shortfall: 6,
+    });
+  });
+
+  it('has no shortfall when capacity covers the demand, and scales with tasks per day and team size', () => {
+    const inspectors = [inspector('p1'), inspector('p2')];
+    expect(computeCapacity({ calendar, month: '2026-10', inspectors, settings, demand: 18 }).shortfall).toBe(0);
+    const busier = { ...settings, capacity: { tasksPerInspectorDay: 2 }, assignment: { lead: 1, assistant: 2, backups: 0 } };
+    expect(computeCapacity({ calendar, month: '2026-10', inspectors, settings: busier, demand: 0 }).capacity).toBe(24); // ⌊36 × 2 / 3⌋
+  });
+
+  it('fails closed for a year without an arrangement, even with nobody to count', () => {
+    expect(() => computeCapacity({ calendar, month: '2027-01', inspectors: [], settings, demand: 0 })).toThrow(
+      CalendarYearMissingError,
+    );
+  });
+});

@@ -1,0 +1,72 @@
+/** Inspectors' capacity in a month against the quotas (每日一查). Pure. SPEC: eligibility-types.ts (CapacityReport). */
+import type { HolidayCalendar } from '../calendar/working-days.ts';
+import { CalendarYearMissingError, isWorkingDay } from '../calendar/working-days.ts';
+import type { InspectorDrawFacts } from '../registry/inspector-rules.ts';
+import { isInspectorDrawable } from '../registry/inspector-rules.ts';
+import type { CapacityReport, PlanInspector } from './eligibility-types.ts';
+import { daysInMonth } from './months.ts';
+import type { PlanSettings } from './plan-settings.ts';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/**
+ * Working days of the month (YYYY-MM) on which the inspector is drawable in any role: the day is a working
+ * day under the State Council's 放假调休 arrangement ({@link isWorkingDay}: 调休上班日 count, holidays do not)
+ * and {@link isInspectorDrawable} holds that day (in post, certificate valid, not frozen, seconded or on
+ * leave, at least one role). Inspections are done on working days; leave and secondment are dated.
+ *
+ * Fails closed: throws CalendarYearMissingError when the month's year has no arrangement, whatever the
+ * inspector's facts (guessing "no holidays" would overstate capacity around 春节 and 国庆). RangeError for a
+ * month that is not YYYY-MM.
+ */
+export function availableWorkingDays(calendar: HolidayCalendar, month: string, facts: InspectorDrawFacts): number {
+  const m = MONTH.exec(month);
+  if (!m) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(month)}`);
+  const year = Number(m[1]);
+  if (!calendar.years.has(year)) throw new CalendarYearMissingError(year);
+  const last = daysInMonth(year, Number(m[2]));
+  let days = 0;
+  for (let d = 1; d <= last; d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`;
+    if (isWorkingDay(calendar, date) && isInspectorDrawable(facts, date).drawable) days += 1;
+  }
+  return days;
+}
+
+/**
+ * The month's capacity against the demand (Σ quotas), per {@link CapacityReport}:
+ * inspectorDays = Σ {@link availableWorkingDays}; capacity = ⌊inspectorDays × tasksPerInspectorDay /
+ * (lead + assistant)⌋ — every task takes lead + assistant people for a day (two officers at least,
+ * 行政处罚法第四十二条); shortfall = max(0, demand − capacity). Rounded down: capacity is a ceiling.
+ * Throws CalendarYearMissingError for a month of a year without an arrangement, even with no inspectors.
+ */
+export function computeCapacity(input: {
+  calendar: HolidayCalendar;
+  month: string;
+  inspectors: readonly PlanInspector[];
+  settings: Pick<PlanSettings, 'capacity' | 'assignment'>;
+  demand: number;
+}): CapacityReport {
+  const { tasksPerInspectorDay } = input.settings.capacity;
+  const inspectorsPerTask = input.settings.assignment.lead + input.settings.assignment.assistant;
+  if (!Number.isInteger(tasksPerInspectorDay) || tasksPerInspectorDay < 1)
+    throw new RangeError('tasksPerInspectorDay must be a positive integer');
+  if (!Number.isInteger(inspectorsPerTask) || inspectorsPerTask < 2)
+    throw new RangeError('a task needs at least one lead and one assistant');
+  if (!Number.isSafeInteger(input.demand) || input.demand < 0)
+    throw new RangeError(`demand must be a non-negative integer, got ${input.demand}`);
+  const m = MONTH.exec(input.month);
+  if (!m) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(input.month)}`);
+  if (!input.calendar.years.has(Number(m[1]))) throw new CalendarYearMissingError(Number(m[1]));
+  let inspectorDays = 0;
+  for (const inspector of input.inspectors) inspectorDays += availableWorkingDays(input.calendar, input.month, inspector.facts);
+  const capacity = Math.floor((inspectorDays * tasksPerInspectorDay) / inspectorsPerTask);
+  return {
+    inspectorDays,
+    tasksPerInspectorDay,
+    inspectorsPerTask,
+    capacity,
+    demand: input.demand,
+    shortfall: Math.max(0, input.demand - capacity),
+  };
+}

@@ -1,0 +1,45 @@
+import { DomainError } from '../../domain/errors.ts';
+import { defaultPlanSettings, type PlanSettings } from '../../domain/plans/plan-settings.ts';
+import { findOrgById } from '../../db/org-queries.ts';
+import { findAnnualPlanOf } from '../../db/plan-queries.ts';
+import { annualPlans } from '../../db/schema.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requireInScope, requirePermission } from '../lib/require.ts';
+import { requireValidSettings } from './annual-plan-access.ts';
+
+/**
+ * Creates the draft annual plan of a brigade (or of a detachment, for cross-region work) for a year,
+ * starting from the default rules unless settings are given. One plan per org and year.
+ */
+export async function createAnnualPlan(
+  ctx: UseCaseContext,
+  input: { orgId: string; year: number; name: string; settings?: PlanSettings | undefined },
+): Promise<string> {
+  requirePermission(ctx.actor, 'plans.manage');
+  const settings = input.settings ?? defaultPlanSettings();
+  requireValidSettings(settings);
+  return ctx.db.transaction(async (tx) => {
+    const org = await findOrgById(tx, input.orgId);
+    if (!org) throw new DomainError('VALIDATION_FAILED', '制定单位：不存在', { field: 'orgId' });
+    requireInScope(ctx.actor, org.path, '制定单位');
+    if (org.kind === 'corps') throw new DomainError('VALIDATION_FAILED', '制定单位：年度计划由大队或支队制定', { field: 'orgId' });
+    if (await findAnnualPlanOf(tx, org.id, input.year)) {
+      throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
+    }
+    const [row] = await tx
+      .insert(annualPlans)
+      .values({ orgId: org.id, year: input.year, name: input.name, settings, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ id: annualPlans.id });
+    if (!row) throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
+    await recordAudit(tx, ctx, {
+      action: 'annual_plan.create',
+      targetType: 'annual_plan',
+      targetId: row.id,
+      orgId: org.id,
+      summary: { org: org.name, year: input.year, name: input.name },
+    });
+    return row.id;
+  });
+}

@@ -1,0 +1,194 @@
+import { lastWorkingDaysOfMonth } from '../../domain/calendar/working-days.ts';
+import { loadHolidayCalendar } from '../../db/calendar-queries.ts';
+import { loadPendingUnitIds } from '../../db/draw-queries.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  listBrigadesUnder,
+  loadEligibilityUnits,
+  loadInspectionHistory,
+  loadPlanInspectors,
+  loadTriggeredUnitIds,
+  loadZoneOfBrigade,
+} from '../../db/plan-queries.ts';
+import { availableWorkingDays, computeCapacity } from '../../domain/plans/capacity.ts';
+import { computeEligibility } from '../../domain/plans/eligibility.ts';
+import {
+  EXCLUSION_REASON_LABELS,
+  EXCLUSION_REASONS,
+  type CapacityReport,
+  type EligibilityMode,
+  type EligibilityResult,
+  type ManifestInspector,
+  type PlanInspector,
+  type StratumQuota,
+} from '../../domain/plans/eligibility-types.ts';
+import { checkFeasibility } from '../../domain/plans/feasibility.ts';
+import type { PlanSettings } from '../../domain/plans/plan-settings.ts';
+import { computeMonthlyQuotas } from '../../domain/plans/quotas.ts';
+import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
+import { effectivePeriods } from '../inspectors/inspector-facts.ts';
+
+/** Whose units and inspectors a plan covers: the plan org's subtree. */
+export type PlanScope = { orgId: string; orgPath: string };
+
+export type PlanInputs = {
+  eligibility: EligibilityResult;
+  inspectors: PlanInspector[];
+};
+
+const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+export const firstDayOf = (year: number, month: number) => `${monthKey(year, month)}-01`;
+
+/**
+ * Loads what the eligibility rules need for a plan's subtree (units, two calendar years of inspections,
+ * the triggered pool, inspectors with availability and zones) and runs them for date `on`.
+ */
+export async function evaluateEligibility(
+  db: DbOrTx,
+  scope: PlanScope,
+  settings: PlanSettings,
+  on: string,
+  mode: EligibilityMode,
+  ignoreFrequency = false,
+): Promise<PlanInputs> {
+  const brigades = await listBrigadesUnder(db, scope.orgPath);
+  const brigadeIds = brigades.map((b) => b.id);
+  const zoneOfBrigade = settings.inspectorPool === 'zone' ? await loadZoneOfBrigade(db, brigadeIds) : new Map<string, string>();
+  const poolCodeByBrigade = new Map(brigadeIds.map((id) => [id, zoneOfBrigade.get(id) ?? id]));
+  const historyFrom = `${Number(on.slice(0, 4)) - 1}-01-01`;
+  const [unitRows, history, triggeredUnitIds, pendingUnitIds, staff] = await Promise.all([
+    loadEligibilityUnits(db, brigadeIds),
+    loadInspectionHistory(db, brigadeIds, historyFrom),
+    loadTriggeredUnitIds(db, brigadeIds),
+    loadPendingUnitIds(db, brigadeIds),
+    loadPlanInspectors(db, [scope.orgId, ...brigadeIds], [...new Set(zoneOfBrigade.values())]),
+  ]);
+  const eligibility = computeEligibility({
+    settings,
+    mode,
+    on,
+    units: unitRows.map((u) => ({ ...u, flaggedForReview: u.flaggedAt !== null })),
+    history,
+    triggeredUnitIds,
+    pendingUnitIds,
+    poolCodeByBrigade,
+    ignoreFrequency,
+  });
+  const zonesOf = new Map<string, string[]>();
+  for (const m of staff.memberships) zonesOf.set(m.inspectorId, [...(zonesOf.get(m.inspectorId) ?? []), m.zoneId]);
+  const brigadeSet = new Set(brigadeIds);
+  const inspectors = staff.inspectors.map((i): PlanInspector => {
+    const pools = new Set<string>();
+    if (brigadeSet.has(i.orgId)) pools.add(poolCodeByBrigade.get(i.orgId) ?? i.orgId);
+    for (const z of zonesOf.get(i.id) ?? []) if (settings.inspectorPool === 'zone') pools.add(z);
+    return {
+      id: i.id,
+      pools: [...pools].sort(),
+      weight: i.drawWeight,
+      facts: {
+        status: i.status,
+        certificateNo: i.certificateNo,
+        certificateValidFrom: i.certificateValidFrom,
+        certificateValidUntil: i.certificateValidUntil,
+        availability: effectivePeriods(staff.availability.filter((a) => a.inspectorId === i.id)),
+        roles: i.roles as InspectorRole[],
+      },
+    };
+  });
+  return { eligibility, inspectors: inspectors.filter((i) => i.pools.length > 0) };
+}
+
+export type StoredEligibility = {
+  on: string;
+  computedAt: string;
+  candidates: number;
+  excluded: number;
+  strata: { code: string; name: string; population: number; covered: number; candidates: number }[];
+  excludedByReason: { reason: string; label: string; count: number }[];
+  problems: { code: string; message: string; severity: 'error' | 'warning' }[];
+};
+
+/** The eligibility summary stored with a plan (counts only; the drill-down recomputes the lists). */
+export function summarizeEligibility(
+  result: EligibilityResult,
+  settings: PlanSettings,
+  on: string,
+  now: Date,
+  problems: StoredEligibility['problems'],
+): StoredEligibility {
+  const nameOf = new Map(settings.strata.map((s) => [s.code, s.name]));
+  return {
+    on,
+    computedAt: now.toISOString(),
+    candidates: result.candidates.length,
+    excluded: result.excluded.length,
+    strata: result.strata.map((s) => ({ code: s.code, name: nameOf.get(s.code) ?? s.code, population: s.population, covered: s.covered, candidates: s.candidates })),
+    excludedByReason: EXCLUSION_REASONS.map((reason) => ({ reason, label: EXCLUSION_REASON_LABELS[reason], count: result.excludedByReason[reason] })),
+    problems,
+  };
+}
+
+/** Inspectors as manifest rows, keeping those drawable on at least one working day of the period. */
+export function drawableInspectors(inspectors: readonly PlanInspector[], availableDays: (i: PlanInspector) => number): ManifestInspector[] {
+  return inspectors
+    .filter((i) => availableDays(i) > 0)
+    .map((i) => ({
+      id: i.id,
+      pools: [...i.pools],
+      roles: (['lead', 'assistant'] as const).filter((r) => i.facts.roles.includes(r)),
+      weight: i.weight,
+    }));
+}
+
+export type MonthlyEvaluation = {
+  on: string;
+  dueDate: string;
+  eligibility: EligibilityResult;
+  quotas: (StratumQuota & { adjustReason: string | null })[];
+  capacity: CapacityReport;
+  stored: StoredEligibility;
+};
+
+/**
+ * Everything a monthly plan shows, computed from the published annual plan: eligibility on the 1st of the
+ * month, quotas (hand-set ones kept with their reasons), capacity from the inspectors' working days, the
+ * feasibility problems, and the due date (the month's last working day). Fails closed with
+ * CALENDAR_YEAR_MISSING when the month's year has no calendar.
+ */
+export async function evaluateMonthlyPlan(
+  db: DbOrTx,
+  scope: PlanScope,
+  settings: PlanSettings,
+  year: number,
+  month: number,
+  now: Date,
+  manual: ReadonlyMap<string, { quota: number; reason: string }> = new Map(),
+): Promise<MonthlyEvaluation> {
+  const on = firstDayOf(year, month);
+  const calendar = await loadHolidayCalendar(db, [year]);
+  const [dueDate] = lastWorkingDaysOfMonth(calendar, monthKey(year, month), 1);
+  const { eligibility, inspectors } = await evaluateEligibility(db, scope, settings, on, 'routine');
+  const manualQuotas = Object.fromEntries([...manual].map(([code, m]) => [code, m.quota]));
+  const quotas = computeMonthlyQuotas({ settings, month, counts: eligibility.strata, manualQuotas }).map((q) => ({
+    ...q,
+    adjustReason: manual.get(q.code)?.reason ?? null,
+  }));
+  const demand = quotas.reduce((sum, q) => sum + q.quota, 0);
+  const capacity = computeCapacity({ calendar, month: monthKey(year, month), inspectors, settings, demand });
+  const daysOf = (i: PlanInspector) => availableWorkingDays(calendar, monthKey(year, month), i.facts);
+  const feasibility = checkFeasibility({
+    quotas,
+    candidates: eligibility.candidates,
+    inspectors: drawableInspectors(inspectors, daysOf),
+    assignment: settings.assignment,
+    capacity,
+  });
+  return {
+    on,
+    dueDate: dueDate!,
+    eligibility,
+    quotas,
+    capacity,
+    stored: summarizeEligibility(eligibility, settings, on, now, feasibility.problems),
+  };
+}

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors.ts';
+import { localDate } from '../../domain/local-date.ts';
+import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
+import { monthlyPlans } from '../../db/schema.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requirePermission } from '../lib/require.ts';
+import { settingsOf } from './annual-plan-access.ts';
+import { quotasOf, readableMonthlyPlan } from './monthly-plan-access.ts';
+import { evaluateEligibility, firstDayOf } from './plan-evaluation.ts';
+
+/**
+ * Publishes a draft monthly plan: it appears on the portal and can no longer change. Refused when the month
+ * is over, when the annual plan was revised since generation, or when a stratum's candidates fell below its
+ * quota since then (regenerate first). A concurrent second publish gets CONFLICT.
+ */
+export async function publishMonthlyPlan(ctx: UseCaseContext, id: string): Promise<void> {
+  requirePermission(ctx.actor, 'plans.manage');
+  await ctx.db.transaction(async (tx) => {
+    const { plan, org } = await readableMonthlyPlan(ctx, id, tx);
+    const locked = await lockMonthlyPlan(tx, plan.annualPlanId, plan.month);
+    if (!locked || locked.status === 'published') throw new DomainError('CONFLICT', '该月度计划已发布');
+    const monthEnd = localDate(new Date(Date.UTC(plan.year, plan.month, 0)));
+    if (localDate(ctx.now) > monthEnd) throw new DomainError('CONFLICT', `${plan.year} 年 ${plan.month} 月已经结束，不能再发布该月计划`);
+    const annual = await findAnnualPlan(tx, plan.annualPlanId);
+    if (annual!.plan.revision !== locked.annualRevision) {
+      throw new DomainError('CONFLICT', '年度计划在生成本月计划后已修订，请重新生成月度计划后再发布');
+    }
+    const settings = settingsOf(annual!.plan);
+    const { eligibility } = await evaluateEligibility(tx, { orgId: org.id, orgPath: org.path }, settings, firstDayOf(plan.year, plan.month), 'routine');
+    const candidatesOf = new Map(eligibility.strata.map((s) => [s.code, s.candidates]));
+    for (const q of quotasOf(locked)) {
+      const now = candidatesOf.get(q.code) ?? 0;
+      if (q.quota > now) {
+        throw new DomainError('CONFLICT', `「${q.name}」的候选单位已从 ${q.candidates} 家变为 ${now} 家，少于本月任务数 ${q.quota}，请重新生成月度计划`);
+      }
+    }
+    const updated = await tx
+      .update(monthlyPlans)
+      .set({ status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now })
+      .where(and(eq(monthlyPlans.id, id), eq(monthlyPlans.status, 'draft')))
+      .returning({ id: monthlyPlans.id });
+    if (updated.length === 0) throw new DomainError('CONFLICT', '该月度计划已发布');
+    await recordAudit(tx, ctx, {
+      action: 'monthly_plan.publish',
+      targetType: 'monthly_plan',
+      targetId: id,
+      orgId: org.id,
+      summary: { org: org.name, year: plan.year, month: plan.month, quotas: Object.fromEntries(quotasOf(locked).map((q) => [q.code, q.quota])), dueDate: locked.dueDate },
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { DomainError } from '../../domain/errors.ts';
+import { triggerEvents } from '../../db/schema.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requirePermission } from '../lib/require.ts';
+import { getUnit } from '../units/get-unit.ts';
+
+export const TRIGGER_KIND_LABELS = { complaint: '举报投诉', report: '群众举报', bad_credit: '失信记录', incident: '火灾事故' } as const;
+export type TriggerKind = keyof typeof TRIGGER_KIND_LABELS;
+
+/**
+ * Registers a complaint, report, incident or bad-credit event against a unit: until it is closed the unit is
+ * in the triggered pool and weighs triggeredFactor times more in draws (触发式抽查).
+ */
+export async function recordTriggerEvent(
+  ctx: UseCaseContext,
+  input: { unitId: string; kind: TriggerKind; receivedOn: string; summary: string; reference: string },
+): Promise<string> {
+  requirePermission(ctx.actor, 'plans.manage');
+  return ctx.db.transaction(async (tx) => {
+    const { unit, brigade } = await getUnit(ctx, input.unitId, tx).catch(() => {
+      throw new DomainError('VALIDATION_FAILED', '检查对象：不存在', { field: 'unitId' });
+    });
+    const [row] = await tx
+      .insert(triggerEvents)
+      .values({
+        unitId: unit.id,
+        orgId: brigade.id,
+        kind: input.kind,
+        receivedOn: input.receivedOn,
+        summary: input.summary,
+        reference: input.reference === '' ? null : input.reference,
+        createdBy: ctx.actor.accountId,
+        createdAt: ctx.now,
+      })
+      .returning({ id: triggerEvents.id });
+    await recordAudit(tx, ctx, {
+      action: 'trigger_event.create',
+      targetType: 'trigger_event',
+      targetId: row!.id,
+      orgId: brigade.id,
+      summary: { unit: unit.name, uscc: unit.uscc, kind: input.kind, receivedOn: input.receivedOn, reference: input.reference },
+    });
+    return row!.id;
+  });
+}

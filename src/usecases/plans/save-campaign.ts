@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { changedContent } from '../../domain/changes.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { findOrgById } from '../../db/org-queries.ts';
+import { specialCampaigns } from '../../db/schema.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requireInScope, requirePermission } from '../lib/require.ts';
+import { campaignSettingsOf, readableCampaign, type CampaignSettings } from './campaign-rules.ts';
+
+export type CampaignInput = {
+  orgId: string;
+  name: string;
+  description: string;
+  startsOn: string;
+  endsOn: string;
+} & CampaignSettings;
+
+function splitInput(input: CampaignInput) {
+  const { orgId, name, description, startsOn, endsOn, ...settings } = input;
+  void orgId;
+  if (endsOn < startsOn) throw new DomainError('VALIDATION_FAILED', '结束日期：不能早于开始日期', { field: 'endsOn' });
+  return { name, description: description === '' ? null : description, startsOn, endsOn, settings: settings satisfies CampaignSettings };
+}
+
+/** Creates (id null) or edits a draft 专项检查. Published campaigns do not change. Returns the id. */
+export async function saveCampaign(ctx: UseCaseContext, id: string | null, input: CampaignInput): Promise<string> {
+  requirePermission(ctx.actor, 'plans.manage');
+  const fields = splitInput(input);
+  return ctx.db.transaction(async (tx) => {
+    if (id === null) {
+      const org = await findOrgById(tx, input.orgId);
+      if (!org) throw new DomainError('VALIDATION_FAILED', '制定单位：不存在', { field: 'orgId' });
+      requireInScope(ctx.actor, org.path, '制定单位');
+      const [row] = await tx
+        .insert(specialCampaigns)
+        .values({ ...fields, orgId: org.id, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning({ id: specialCampaigns.id });
+      await recordAudit(tx, ctx, {
+        action: 'campaign.create',
+        targetType: 'special_campaign',
+        targetId: row!.id,
+        orgId: org.id,
+        summary: { org: org.name, name: fields.name, startsOn: fields.startsOn, endsOn: fields.endsOn, quota: fields.settings.quota, frequencyOverrideReason: fields.settings.frequencyOverrideReason },
+      });
+      return row!.id;
+    }
+    const { campaign, org } = await readableCampaign(ctx, id, tx, true);
+    if (campaign.status === 'published') throw new DomainError('CONFLICT', '专项检查已发布，不能再修改');
+    const changes = changedContent(
+      { name: campaign.name, description: campaign.description, startsOn: campaign.startsOn, endsOn: campaign.endsOn, ...campaignSettingsOf(campaign) },
+      { name: fields.name, description: fields.description, startsOn: fields.startsOn, endsOn: fields.endsOn, ...fields.settings },
+    );
+    if (Object.keys(changes).length === 0) return id;
+    await tx.update(specialCampaigns).set({ ...fields, updatedAt: ctx.now }).where(eq(specialCampaigns.id, id));
+    await recordAudit(tx, ctx, { action: 'campaign.update', targetType: 'special_campaign', targetId: id, orgId: org.id, summary: { name: fields.name, changes } });
+    return id;
+  });
+}

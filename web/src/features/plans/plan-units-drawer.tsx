@@ -1,0 +1,66 @@
+import type { PlanUnitView } from '@contracts/plans.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { TableColumnsType } from 'antd';
+import { Drawer, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { PlanUnitsFilter } from '../../api/plans.ts';
+import { planUnitsQuery } from '../../api/plans.ts';
+import { usePaging } from '../../hooks/use-paging.ts';
+
+/** The units behind one count of a monthly plan (GET /api/monthly-plans/:id/units), paged. */
+export function PlanUnitsDrawer({
+  planId,
+  filter,
+  title,
+  stratumName,
+  onClose,
+}: {
+  planId: string;
+  filter: PlanUnitsFilter;
+  title: string;
+  stratumName: (code: string) => string;
+  onClose: () => void;
+}) {
+  const { paging, pagination } = usePaging('家单位');
+  const units = useQuery(planUnitsQuery(planId, filter, paging));
+  const candidates = filter.reason === 'candidate';
+
+  const columns: TableColumnsType<PlanUnitView> = [
+    { title: '单位名称', key: 'name', fixed: 'left', render: (_, u) => <Link to={`/admin/units/${u.id}`}>{u.name}</Link> },
+    { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc' },
+    {
+      title: '实际经营地址',
+      key: 'address',
+      render: (_, u) => (
+        <Typography.Text style={{ maxWidth: 220 }} ellipsis={{ tooltip: u.address }}>
+          {u.address ?? '—'}
+        </Typography.Text>
+      ),
+    },
+    { title: '类别', dataIndex: 'categoryLabel', key: 'category' },
+    { title: '分层', key: 'stratum', render: (_, u) => (u.stratum ? stratumName(u.stratum) : '—') },
+    candidates
+      ? { title: '权重', key: 'weight', align: 'right', render: (_, u) => u.weight ?? '—' }
+      : {
+          title: '原因',
+          key: 'reason',
+          render: (_, u) => u.reasonLabel ?? u.reason ?? '—',
+        },
+    { title: '上次抽查', key: 'lastInspectedOn', render: (_, u) => u.lastInspectedOn ?? '—' },
+  ];
+
+  return (
+    <Drawer open title={title} size={980} onClose={onClose} destroyOnHidden>
+      <Table<PlanUnitView>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={units.data?.items ?? []}
+        loading={units.isFetching}
+        scroll={{ x: 'max-content' }}
+        pagination={pagination(units.data?.total)}
+        locale={{ emptyText: '没有单位' }}
+      />
+    </Drawer>
+  );
+}

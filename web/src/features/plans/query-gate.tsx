@@ -1,0 +1,37 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ApiError, isUnauthenticated } from '../../api/client.ts';
+import { LoadFailed } from '../../components/load-failed.tsx';
+import { PageSpin } from '../../components/page-spin.tsx';
+
+/**
+ * A detail page's states: the content once the data is there; "not found" for a 404 (or a malformed id),
+ * which is also what an object outside the caller's scope looks like; retry on other failures; a spinner.
+ */
+export function QueryGate<T>({
+  query,
+  notFound,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  notFound: { title: string; backTo: string; backText: string };
+  children: (data: T) => ReactNode;
+}) {
+  if (query.data !== undefined) return children(query.data);
+  if (query.error) {
+    if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+      return (
+        <Result
+          status="404"
+          title={notFound.title}
+          subTitle="它不存在、尚未发布，或不在您的管辖范围内。"
+          extra={<Link to={notFound.backTo}>{notFound.backText}</Link>}
+        />
+      );
+    }
+    if (!isUnauthenticated(query.error)) return <LoadFailed onRetry={() => void query.refetch()} />;
+  }
+  return <PageSpin />;
+}

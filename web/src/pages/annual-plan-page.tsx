@@ -1,0 +1,183 @@
+import { SaveOutlined, SendOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import type { AnnualPlanView, MonthlyPlanSummary } from '@contracts/plans.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Flex, Form, Tooltip } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { annualPlanQuery, generateMonthlyPlan, planKeys, publishAnnualPlan, updateAnnualPlan } from '../api/plans.ts';
+import { PageHeader } from '../components/page-header.tsx';
+import type { AnnualPlanFormValues } from '../features/plans/annual-plan-form.tsx';
+import { BackLink } from '../features/plans/back-link.tsx';
+import { useConfirmAction, useValidatedValues } from '../features/plans/form-helpers.ts';
+import { AnnualPlanForm } from '../features/plans/annual-plan-form.tsx';
+import { MONTH_LABELS } from '../features/plans/labels.ts';
+import { MonthsTable } from '../features/plans/months-table.tsx';
+import { PlanStatusTag } from '../features/plans/plan-status-tag.tsx';
+import { QueryGate } from '../features/plans/query-gate.tsx';
+import { usePlanMutation } from '../features/plans/use-plan-mutation.ts';
+import { ReasonModal } from '../features/registry/reason-modal.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { useSession } from '../session/session-context.ts';
+
+export default function AnnualPlanPage() {
+  const { id = '' } = useParams();
+  const query = useQuery(annualPlanQuery(id));
+  return (
+    <QueryGate query={query} notFound={{ title: '找不到该年度计划', backTo: '/admin/annual-plans', backText: '返回年度计划列表' }}>
+      {(plan) => <AnnualPlanDetail key={`${plan.id}:${plan.status}:${plan.revision}:${plan.updatedAt}`} plan={plan} />}
+    </QueryGate>
+  );
+}
+
+function AnnualPlanDetail({ plan }: { plan: AnnualPlanView }) {
+  const { canChange } = useSession();
+  const canManage = canChange('plans.manage') && plan.canEdit;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<AnnualPlanFormValues>();
+  const [dirty, setDirty] = useState(false);
+  const [askingReason, setAskingReason] = useState<AnnualPlanFormValues | null>(null);
+  const published = plan.status === 'published';
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.all });
+  const save = (values: AnnualPlanFormValues, reason?: string) =>
+    updateAnnualPlan(plan.id, { name: values.name.trim(), settings: values.settings, ...(reason ? { reason } : {}) });
+
+  const saveMutation = usePlanMutation((values: AnnualPlanFormValues) => save(values), {
+    success: '年度计划已保存',
+    form,
+    onSuccess: () => setDirty(false),
+  });
+  const publishMutation = usePlanMutation(
+    async (values: AnnualPlanFormValues) => {
+      if (dirty) await save(values);
+      return publishAnnualPlan(plan.id);
+    },
+    { success: '年度计划已发布，已在门户公开', form },
+  );
+  const generateMutation = usePlanMutation((month: number) => generateMonthlyPlan(plan.id, month), {
+    success: (monthly) => `${MONTH_LABELS[monthly.month - 1] ?? ''}月度计划已生成`,
+    onSuccess: (monthly) => void navigate(`/admin/monthly-plans/${monthly.id}`),
+  });
+
+  const validated = useValidatedValues(form);
+  const confirm = useConfirmAction();
+  const onSave = async () => {
+    const values = await validated();
+    if (!values) return;
+    if (published) setAskingReason(values);
+    else saveMutation.mutate(values);
+  };
+  const onPublish = async () => {
+    const values = await validated();
+    if (!values) return;
+    confirm({
+      title: '发布年度计划？',
+      content: '发布后计划规则将在门户向社会公开，并可据此生成月度计划；之后的修改须填写修订理由，作为修订一并公开。',
+      okText: '发布',
+      action: () => publishMutation.mutateAsync(values),
+    });
+  };
+  const onGenerate = (month: number, existing: MonthlyPlanSummary | undefined) => {
+    if (!existing) {
+      generateMutation.mutate(month);
+      return;
+    }
+    confirm({
+      title: `重新生成${MONTH_LABELS[month - 1] ?? ''}月度计划？`,
+      content: '将按最新的名录库、检查记录和年度计划重新计算本月草稿；人工调整的任务数及其理由保留。',
+      okText: '重新生成',
+      action: () => generateMutation.mutateAsync(month),
+    });
+  };
+
+  const monthAction = (month: number, monthly: MonthlyPlanSummary | undefined) => {
+    if (!canManage || monthly?.status === 'published') return null;
+    const button = (
+      <Button
+        size="small"
+        icon={<ThunderboltOutlined />}
+        loading={generateMutation.isPending && generateMutation.variables === month}
+        disabled={!published || generateMutation.isPending}
+        aria-label={`生成${MONTH_LABELS[month - 1] ?? ''}月度计划`}
+        onClick={() => onGenerate(month, monthly)}
+      >
+        {monthly ? '重新生成' : '生成'}
+      </Button>
+    );
+    return published ? button : <Tooltip title="年度计划发布后才能生成月度计划">{button}</Tooltip>;
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <PageHeader
+        title={plan.name}
+        description={<BackLink to="/admin/annual-plans">返回年度计划列表</BackLink>}
+        extra={
+          canManage ? (
+            <>
+              <Button icon={<SaveOutlined />} loading={saveMutation.isPending} disabled={published && !dirty} onClick={() => void onSave()}>
+                {published ? '保存修订' : '保存草稿'}
+              </Button>
+              {published ? null : (
+                <Button type="primary" icon={<SendOutlined />} loading={publishMutation.isPending} onClick={() => void onPublish()}>
+                  发布
+                </Button>
+              )}
+            </>
+          ) : null
+        }
+      />
+      <Card>
+        <Descriptions
+          column={{ xs: 1, md: 2, xl: 4 }}
+          items={[
+            { key: 'org', label: '制定单位', children: plan.orgName },
+            { key: 'year', label: '年度', children: `${plan.year} 年` },
+            { key: 'status', label: '状态', children: <PlanStatusTag plan={plan} /> },
+            { key: 'publishedAt', label: '发布时间', children: formatDateTime(plan.publishedAt) },
+          ]}
+        />
+      </Card>
+      {published && canManage ? (
+        <Alert
+          type="info"
+          showIcon
+          title="计划已发布"
+          description="修改已发布的计划须填写修订理由；修订后的规则和理由将在门户公开，已发布的月度计划不受影响。"
+        />
+      ) : null}
+      {dirty ? <Alert type="warning" showIcon title="有尚未保存的修改" /> : null}
+      <AnnualPlanForm
+        form={form}
+        initialValues={{ name: plan.name, settings: plan.settings }}
+        disabled={!canManage}
+        onValuesChange={() => setDirty(true)}
+      />
+      <Card title={`${plan.year} 年月度计划`}>
+        <MonthsTable
+          monthlyPlans={plan.monthlyPlans}
+          linkTo={(monthly) => `/admin/monthly-plans/${monthly.id}`}
+          action={canManage ? monthAction : undefined}
+        />
+      </Card>
+
+      {askingReason ? (
+        <ReasonModal
+          title="保存修订"
+          name="annualRevisionForm"
+          label="修订理由（向社会公开）"
+          okText="保存修订"
+          successText="修订已保存并公开"
+          submit={(reason) => save(askingReason, reason)}
+          onClose={() => setAskingReason(null)}
+          onSaved={() => {
+            setAskingReason(null);
+            setDirty(false);
+            void refresh();
+          }}
+        />
+      ) : null}
+    </Flex>
+  );
+}
