@@ -39,6 +39,25 @@ describe('sha256', () => {
     expect(toHex(b)).toBe(expectB);
   });
 
+  it('digests a shared prefix followed by a suffix without changing the prefix, for any prefix and suffix length', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), fc.nat(8), (prefixBytes, suffixBytes, pad) => {
+        const prefix = new Sha256().update(prefixBytes);
+        const padded = new Uint8Array(pad + suffixBytes.length + pad).fill(0xee);
+        padded.set(suffixBytes, pad);
+        const words = new Uint32Array(8);
+        prefix.digestWithSuffix(padded, pad, pad + suffixBytes.length, words);
+        const bytes = new Uint8Array(32);
+        const view = new DataView(bytes.buffer);
+        words.forEach((w, i) => view.setUint32(i * 4, w));
+        const expected = createHash('sha256').update(prefixBytes).update(suffixBytes).digest('hex');
+        expect(toHex(bytes)).toBe(expected);
+        prefix.digestWithSuffix(padded, pad, pad + suffixBytes.length, words);
+        expect(toHex(prefix.digest())).toBe(createHash('sha256').update(prefixBytes).digest('hex'));
+      }),
+    );
+  });
+
   it('round-trips hex and rejects malformed hex', () => {
     expect(toHex(fromHex('00ff10'))).toBe('00ff10');
     expect(() => fromHex('0g')).toThrow();

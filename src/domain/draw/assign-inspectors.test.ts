@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Sha256, sha256 } from '../crypto/sha256.ts';
+import { InspectorStream, bitLength, pickByWeight, uniformInt, type WordSource } from './assign-inspectors.ts';
+import { TAG_INSPECTOR, lp, u32be } from './bytes.ts';
+
+/** The words of stream(U, role, k) computed the slow way, straight from §6, as BigInt. */
+function referenceWords(seed: Uint8Array, unitId: string, role: string, k: number, blocks: number): bigint[] {
+  const words: bigint[] = [];
+  for (let c = 0; c < blocks; c++) {
+    const h = new Sha256().update(TAG_INSPECTOR).update(seed).update(lp(unitId)).update(lp(role)).update(u32be(k)).update(u32be(c)).digest();
+    for (let w = 0; w < 4; w++) {
+      let word = 0n;
+      for (let i = 0; i < 8; i++) word = (word << 8n) | BigInt(h[w * 8 + i]!);
+      words.push(word);
+    }
+  }
+  return words;
+}
+
+/** A word source over fixed 64-bit words. */
+function wordsOf(words: bigint[]): WordSource & { read: number } {
+  return {
+    read: 0,
+    nextTopBits(bits: number): number {
+      const word = words[this.read++]!;
+      return Number(word >> BigInt(64 - bits));
+    },
+  };
+}
+
+describe('inspector streams and uniformInt (DRAW-SPEC §6)', () => {
+  it('reads each block of stream(U, role, k) as four big-endian u64, block after block', () => {
+    const seed = sha256('stream');
+    for (const [unitId, role, k] of [
+      ['U0001', 'lead', 0],
+      ['单位-甲', 'assistant', 3],
+      ['x'.repeat(150), 'assistant', 70000],
+    ] as const) {
+      const expected = referenceWords(seed, unitId, role, k, 3);
+      for (const bits of [1, 7, 32, 33, 53]) {
+        const stream = new InspectorStream(seed).reset(unitId, role, k);
+        const got = expected.map(() => stream.nextTopBits(bits));
+        expect(got).toEqual(expected.map((w) => Number(w >> BigInt(64 - bits))));
+      }
+    }
+  });
+
+  it('starts again at block 0 after a reset', () => {
+    const seed = sha256('reset');
+    const stream = new InspectorStream(seed);
+    const first = [stream.reset('U1', 'lead', 0).nextTopBits(53), stream.nextTopBits(53)];
+    stream.reset('U2', 'assistant', 1).nextTopBits(53);
+    expect([stream.reset('U1', 'lead', 0).nextTopBits(53), stream.nextTopBits(53)]).toEqual(first);
+  });
+
+  it('returns 0 for a range of 1 without reading a word', () => {
+    const source = wordsOf([]);
+    expect(uniformInt(1, source)).toBe(0);
+    expect(source.read).toBe(0);
+  });
+
+  it('takes the top bitlength(R − 1) bits and rejects values not below R', () => {
+    // R = 5: b = 3. Top bits 111 = 7 and 101 = 5 are rejected; 011 = 3 is returned.
+    const source = wordsOf([0xe000000000000000n, 0xa000000000000000n, 0x6fffffffffffffffn]);
+    expect(uniformInt(5, source)).toBe(3);
+    expect(source.read).toBe(3);
+    expect(uniformInt(2 ** 40 + 1, wordsOf([0x0000_0100_0000_0000n << 23n]))).toBe(2 ** 40);
+  });
+
+  it('always returns an integer below R', () => {
+    const seed = sha256('range');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.nat(1000), (range, k) => {
+        const v = uniformInt(range, new InspectorStream(seed).reset('U', 'lead', k));
+        expect(Number.isInteger(v) && v >= 0 && v < range).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses a range that is not a positive safe integer', () => {
+    for (const bad of [0, -1, 1.5, 2 ** 53 + 2]) expect(() => uniformInt(bad, wordsOf([0n]))).toThrow(RangeError);
+  });
+
+  it('computes bit lengths across the 32-bit boundary', () => {
+    expect([1, 2, 3, 4, 2 ** 32 - 1, 2 ** 32, 2 ** 52].map(bitLength)).toEqual([1, 2, 2, 3, 32, 33, 53]);
+  });
+
+  it('picks the first index whose running weight sum exceeds r', () => {
+    const weights = [2, 1, 3];
+    expect([0, 1, 2, 3, 4, 5].map((r) => pickByWeight(weights, 3, r))).toEqual([0, 0, 1, 2, 2, 2]);
+    expect(() => pickByWeight(weights, 3, 6)).toThrow(RangeError);
+    expect(pickByWeight(weights, 2, 2)).toBe(1);
+  });
+});

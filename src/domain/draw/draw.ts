@@ -1,0 +1,119 @@
+import { toHex } from '../crypto/sha256.ts';
+import { assignInspectors } from './assign-inspectors.ts';
+import { DrawError } from './draw-error.ts';
+import { DRAW_ALGORITHM, type DrawResult, type ExternalValue, type Manifest, type ManifestCandidate, type ObserverReveal, type StratumResult } from './draw-types.ts';
+import { isAsciiId } from './id-order.ts';
+import { manifestHashBytes } from './jcs-hash.ts';
+import { computeSeedBytes } from './seed.ts';
+import { StratumRanker, UnitHasher } from './select-units.ts';
+import { validateManifest } from './validate-manifest.ts';
+
+/**
+ * The draw of XF-SRS/1 (shared/DRAW-SPEC.md): `result = F(manifest, observer reveals, external values)`, with
+ * no other input — no clock, no database, no `Math.random`. Running it again gives the same result, byte for
+ * byte, here, in the browser verifier, or in anyone's reimplementation.
+ *
+ * 1. {@link freezeManifest}: the manifest must be valid (`validateManifest`), else INVALID_MANIFEST with the
+ *    problems in `details`; `manifestHash = H(JCS(manifest))`.
+ * 2. {@link executeDraw}: the seed from the manifest hash, the reveals (the manifest's observers, in order, each
+ *    ≥ 16 bytes) and the external values (its references, in order), INVALID_INPUTS when they do not match;
+ *    selection (§5): per stratum in manifest order, the first `quota` units in rank order are selected and the
+ *    next `alternates` (as many as remain) are the published 递补 order; assignment (§6) for the selected units
+ *    in id order, UNFILLED when a task finds nobody for a role.
+ *
+ * Reveals are matched to observers by position and id; their commitments are not an input of F (the
+ * system checks them at the reveal, and `verifyBundle` checks them again).
+ */
+export function draw(manifest: Manifest, reveals: readonly Pick<ObserverReveal, 'id' | 'reveal'>[], externals: readonly ExternalValue[]): DrawResult {
+  return executeDraw(freezeManifest(manifest), reveals, externals);
+}
+
+/**
+ * A manifest that has been validated and hashed (§1 step 1, the freeze): the only way to make one is
+ * {@link freezeManifest}, so {@link executeDraw} can trust it. The manifest must not be changed afterwards.
+ */
+export class FrozenManifest {
+  private constructor(
+    readonly manifest: Manifest,
+    /** `H(JCS(manifest))`, 32 bytes. */
+    readonly hash: Uint8Array,
+  ) {}
+
+  /** `manifestHash` as published: lowercase hex. */
+  get hashHex(): string {
+    return toHex(this.hash);
+  }
+
+  /** @internal Use {@link freezeManifest}. */
+  static of(manifest: Manifest): FrozenManifest {
+    const problems = validateManifest(manifest);
+    if (problems.length > 0) {
+      const first = problems[0] as (typeof problems)[number];
+      throw new DrawError('INVALID_MANIFEST', `抽取清单无效：${first.message}${problems.length > 1 ? `（共 ${problems.length} 个问题）` : ''}`, { problems });
+    }
+    return new FrozenManifest(manifest, manifestHashBytes(manifest));
+  }
+}
+
+/**
+ * Validates and hashes a manifest (§1 step 1, §3): throws INVALID_MANIFEST with the problems, or returns it
+ * frozen with its hash, ready to be published and later executed. For a million candidates this is about half
+ * of F (the JCS bytes of ~70 MB go through SHA-256).
+ */
+export function freezeManifest(manifest: Manifest): FrozenManifest {
+  return FrozenManifest.of(manifest);
+}
+
+/** §4–§7 for a frozen manifest: seed, selection, assignment, the result. */
+export function executeDraw(frozen: FrozenManifest, reveals: readonly Pick<ObserverReveal, 'id' | 'reveal'>[], externals: readonly ExternalValue[]): DrawResult {
+  const seed = computeSeedBytes(frozen.manifest, frozen.hash, reveals, externals);
+  return drawWithSeed(frozen.manifest, frozen.hash, seed);
+}
+
+/** Selection and assignment for a manifest already validated and hashed, and its seed (also used by verifyBundle). */
+export function drawWithSeed(manifest: Manifest, hashOfManifest: Uint8Array, seed: Uint8Array): DrawResult {
+  const { strata, taskUnits } = selectUnits(manifest, seed);
+  const tasks = assignInspectors(manifest, seed, taskUnits);
+  return { algorithm: DRAW_ALGORITHM, drawId: manifest.drawId, manifestHash: toHex(hashOfManifest), seed: toHex(seed), strata, tasks };
+}
+
+/**
+ * Selection of §5 over a valid manifest: every stratum's selected units (rank order) and alternates, and all
+ * selected units as candidate indices in id order (the tasks).
+ */
+export function selectUnits(manifest: Manifest, seed: Uint8Array): { strata: StratumResult[]; taskUnits: number[] } {
+  const candidates = manifest.candidates;
+  const hasher = new UnitHasher(seed);
+  const rankers = manifest.strata.map((s) => new StratumRanker(s.quota + s.alternates));
+  const stratumByNfc = new Map<string, StratumRanker>();
+  manifest.strata.forEach((s, i) => stratumByNfc.set(nfc(s.code), rankers[i] as StratumRanker));
+  // One pass: hash each unit and offer it to its stratum. Codes repeat, so raw strings are looked up first.
+  const rankerByRaw = new Map<string, StratumRanker>();
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i] as ManifestCandidate;
+    let ranker = rankerByRaw.get(row[1]);
+    if (ranker === undefined) {
+      ranker = stratumByNfc.get(nfc(row[1])) as StratumRanker;
+      rankerByRaw.set(row[1], ranker);
+    }
+    ranker.offer(i, hasher.randomOf(row[0]), row[2]);
+  }
+
+  const taskUnits: number[] = [];
+  const strata = manifest.strata.map((stratum, s): StratumResult => {
+    const ranked = (rankers[s] as StratumRanker).ranked();
+    const selected = ranked.slice(0, stratum.quota);
+    for (const i of selected) taskUnits.push(i);
+    return {
+      code: stratum.code,
+      selected: selected.map((i) => (candidates[i] as ManifestCandidate)[0]),
+      alternates: ranked.slice(stratum.quota).map((i) => (candidates[i] as ManifestCandidate)[0]),
+    };
+  });
+  taskUnits.sort((x, y) => x - y);
+  return { strata, taskUnits };
+}
+
+function nfc(s: string): string {
+  return isAsciiId(s) ? s : s.normalize('NFC');
+}

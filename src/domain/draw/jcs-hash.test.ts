@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../canonical-json.ts';
+import { sha256Hex, toHex } from '../crypto/sha256.ts';
+import { hashJcs, writeJcs } from './jcs-hash.ts';
+
+function chunked(value: unknown): { text: string; chunks: number } {
+  const parts: string[] = [];
+  writeJcs(value, (chunk) => parts.push(chunk));
+  return { text: parts.join(''), chunks: parts.length };
+}
+
+/** Strings that exercise JSON escaping, NFC and UTF-16 key order. */
+const awkwardString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('e\u0301', 'é', '"', '\\', '\u0000', '\u007f', '\u2028', '单位-甲', '𠀀', '\uff01', '\ud800', 'Å', '\u212b'),
+);
+
+describe('JCS written in chunks and hashed as it comes', { timeout: 60_000 }, () => {
+  it('writes exactly the characters of canonicalJson for any JSON value', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.boolean(),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        awkwardString,
+        fc.array(tie('value'), { maxLength: 5 }),
+        fc.dictionary(awkwardString, tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(chunked(value).text).toBe(canonicalJson(value));
+        expect(toHex(hashJcs(value))).toBe(sha256Hex(canonicalJson(value)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('splits a long array into chunks whose concatenation is canonicalJson', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`U${String(i).padStart(6, '0')}`, i % 3 === 0 ? '重点' : 'general', (i % 64) + 1, 'B1']);
+    const value = { zeta: 1, candidates: rows, alpha: 'e\u0301' };
+    const { text, chunks } = chunked(value);
+    expect(chunks).toBeGreaterThan(1);
+    expect(text).toBe(canonicalJson(value));
+    expect(toHex(hashJcs(value))).toBe(sha256Hex(canonicalJson(value)));
+  });
+
+  it('rejects what canonicalJson rejects, with its error', () => {
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    for (const bad of [[Number.NaN], { x: Infinity }, [undefined], cyclic, [1n]]) {
+      expect(() => chunked(bad)).toThrow(TypeError);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Sha256, sha256 } from '../crypto/sha256.ts';
+import { TAG_UNIT, utf8 } from './bytes.ts';
+import { NEAR_TIE_RELATIVE, compareRankExact, computeUnitRandoms, rankKey, rankStratum, unitRandom } from './select-units.ts';
+
+/** An odd integer 1 ≤ a < 2^53, as `2M + 1` always is. */
+const oddA = fc.bigInt({ min: 0n, max: 2n ** 52n - 1n }).map((m) => Number(2n * m + 1n));
+const weight = fc.integer({ min: 1, max: 64 });
+
+/** The order of §5 with integers only: the definition the fast path must equal. */
+function referenceOrder(members: number[], a: number[], w: number[]): number[] {
+  return [...members].sort((x, y) => compareRankExact(a[x]!, w[x]!, a[y]!, w[y]!) || x - y);
+}
+
+describe('selection of DRAW-SPEC §5', { timeout: 60_000 }, () => {
+  it('reads a as 2M + 1 from the first 8 bytes of the unit hash, shifted right by 12', () => {
+    const seed = sha256('seed');
+    for (const id of ['U0001', '单位-甲', 'x'.repeat(120)]) {
+      const h = new Sha256().update(TAG_UNIT).update(seed).update(utf8(id)).digest();
+      let word = 0n;
+      for (let i = 0; i < 8; i++) word = (word << 8n) | BigInt(h[i]!);
+      expect(unitRandom(seed, id)).toBe(Number(2n * (word >> 12n) + 1n));
+    }
+    expect(computeUnitRandoms(seed, [['e\u0301', 's', 1, 'p']])[0]).toBe(unitRandom(seed, 'é'));
+  });
+
+  it('orders by the float key exactly as the integer test does whenever the keys are not near-ties', () => {
+    fc.assert(
+      fc.property(oddA, weight, oddA, weight, (ai, wi, aj, wj) => {
+        const ki = rankKey(ai, wi);
+        const kj = rankKey(aj, wj);
+        fc.pre(Math.abs(ki - kj) > NEAR_TIE_RELATIVE * Math.max(ki, kj));
+        expect(Math.sign(compareRankExact(ai, wi, aj, wj))).toBe(Math.sign(ki - kj));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('ranks a unit with a larger u^(1/w) first, and equal values as equal', () => {
+    // u ≈ 1/2 with weight 1 against u ≈ 1/4 with weight 2: both keys are ln 2 to the last bit, and the integer
+    // test decides: (2^52 + 1)^2 · 2^53 = 2^157 + 2^106 + 2^53 against (2^51 + 1) · 2^106 = 2^157 + 2^106.
+    const ki = rankKey(2 ** 52 + 1, 1);
+    const kj = rankKey(2 ** 51 + 1, 2);
+    expect(Math.abs(ki - kj)).toBeLessThan(NEAR_TIE_RELATIVE * ki);
+    expect(compareRankExact(2 ** 52 + 1, 1, 2 ** 51 + 1, 2)).toBe(-1);
+    expect(compareRankExact(2 ** 51 + 1, 2, 2 ** 52 + 1, 1)).toBe(1);
+    expect(compareRankExact(7, 3, 7, 3)).toBe(0);
+    expect(compareRankExact(9, 1, 7, 1)).toBe(-1);
+    expect(compareRankExact(7, 1, 7, 2)).toBe(1);
+  });
+
+  it('keeps the first keep units of the exact order, for random strata with near-ties and exact ties', () => {
+    // Near-ties across weights: a_j chosen so that (a_j / 2^53)^(1/w_j) ≈ (a_i / 2^53)^(1/w_i) to the last bit.
+    const nearTie = fc.tuple(oddA, weight, weight).map(([ai, wi, wj]) => {
+      const u = (ai / 2 ** 53) ** (wj / wi);
+      const aj = Math.max(1, Math.min(2 ** 53 - 1, Math.floor(u * 2 ** 52) * 2 + 1));
+      return [
+        [ai, wi],
+        [aj, wj],
+      ] as const;
+    });
+    const unit = fc.tuple(oddA, weight).map((u) => [u] as const);
+    const sameA = fc.tuple(oddA, weight).map(([x, w]) => [
+      [x, w],
+      [x, w],
+    ] as const);
+    const closeA = fc.tuple(fc.bigInt({ min: 2n ** 38n, max: 2n ** 45n }), weight).map(([m, w]) => [
+      [Number(2n * m + 1n), w],
+      [Number(2n * m + 3n), w],
+    ] as const);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(unit, nearTie, sameA, closeA), { minLength: 1, maxLength: 60 }), fc.nat(130), (groups, keepRaw) => {
+        const pairs = groups.flat();
+        const a = pairs.map(([x]) => x);
+        const w = pairs.map(([, y]) => y);
+        const members = pairs.map((_, i) => i);
+        const keep = keepRaw % (pairs.length + 2);
+        expect(rankStratum(members, a, w, keep)).toEqual(referenceOrder(members, a, w).slice(0, keep));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('ranks only its own members, indexed into arrays of the whole manifest', () => {
+    const seed = sha256('members');
+    const ids = Array.from({ length: 200 }, (_, i) => `U${String(i).padStart(4, '0')}`);
+    const a = computeUnitRandoms(
+      seed,
+      ids.map((id) => [id, 's', 1, 'p']),
+    );
+    const w = ids.map((_, i) => (i % 5) + 1);
+    const members = ids.map((_, i) => i).filter((i) => i % 3 === 0);
+    expect(rankStratum(members, a, w, 10)).toEqual(referenceOrder(members, Array.from(a), w).slice(0, 10));
+    expect(rankStratum(members, a, w, 0)).toEqual([]);
+    expect(rankStratum([], a, w, 3)).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+import { fromHex, toHex } from '../crypto/sha256.ts';
+import { isLowerHex } from './bytes.ts';
+import { drawWithSeed } from './draw.ts';
+import type { DrawBundle, DrawResult } from './draw-types.ts';
+import { hashJcs, manifestHashBytes, writeJcs } from './jcs-hash.ts';
+import { MIN_REVEAL_BYTES, commitmentOf, computeSeedBytes, externalValuesInOrder, normalizeExternalValue } from './seed.ts';
+import { validateManifest } from './validate-manifest.ts';
+
+/** One check of a verification: `name` in English (stable, for programs), `label` and `detail` in Chinese. */
+export type VerificationCheck = { name: string; label: string; ok: boolean; detail: string };
+
+export type BundleVerification = {
+  ok: boolean;
+  checks: VerificationCheck[];
+  /** `H(JCS(result))` of the bundle's result, lowercase hex; null when the result cannot be serialised. */
+  resultHash: string | null;
+};
+
+/**
+ * Verifies a published bundle (DRAW-SPEC §7) from its own contents, as anyone can: the portal in the browser,
+ * the CLI offline, a journalist with another implementation. Checks, each named:
+ *
+ * - `manifest-valid` 抽取清单有效: `validateManifest` finds nothing.
+ * - `manifest-hash` 清单哈希一致: the result's manifestHash is `H(JCS(manifest))`.
+ * - `observers-listed` 监督人与清单一致: the bundle's observers are the manifest's, in order.
+ * - `commitment:<id>` 承诺值可以打开 (one per observer): the reveal (lowercase hex, ≥ 16 bytes) opens the
+ *   commitment `H(pad32("XF-SRS/1/commit") ‖ manifestHash ‖ LP(id) ‖ LP(reveal))`.
+ * - `external-values` 外部随机源与清单一致: the values answer the manifest's references, in order.
+ * - `seed` 种子一致: the result's seed is recomputed from the manifest hash, reveals and values.
+ * - `result` 抽取结果逐字节一致: the draw recomputed from the manifest and seed has the same JCS bytes as the
+ *   bundle's result; the detail names the first difference (e.g. `tasks[2].lead[0]`).
+ * - `result-hash` 结果哈希一致: `H(JCS(result))` of the bundle equals that of the recomputed result, and the
+ *   published value when `options.resultHash` is given.
+ *
+ * Never throws on a malformed bundle: what cannot be computed fails its check with the reason.
+ */
+export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string } = {}): BundleVerification {
+  const checks: VerificationCheck[] = [];
+  const check = (name: string, label: string, ok: boolean, detail: string): boolean => {
+    checks.push({ name, label, ok, detail });
+    return ok;
+  };
+  const manifest = bundle.manifest;
+  const result = (bundle.result ?? {}) as Partial<DrawResult>;
+  const observers = Array.isArray(bundle.observers) ? bundle.observers : [];
+  const external = Array.isArray(bundle.external) ? bundle.external : [];
+
+  const problems = validateManifest(manifest);
+  const manifestValid = check(
+    'manifest-valid',
+    '抽取清单有效',
+    problems.length === 0,
+    problems.length === 0 ? '清单格式、排序、权重、分层数量与人员库均符合 XF-SRS/1' : problems.map((p) => `${p.at}：${p.message}`).join('；'),
+  );
+
+  const hashOfManifest = attempt(() => manifestHashBytes(manifest));
+  const manifestHashHex = hashOfManifest instanceof Uint8Array ? toHex(hashOfManifest) : null;
+  check(
+    'manifest-hash',
+    '清单哈希一致',
+    manifestHashHex !== null && result.manifestHash === manifestHashHex,
+    manifestHashHex === null ? `清单无法按 JCS 序列化：${String(hashOfManifest)}` : `重算为 ${manifestHashHex}，结果中为 ${String(result.manifestHash)}`,
+  );
+
+  const listed = Array.isArray(manifest?.observers) ? manifest.observers : [];
+  const sameObservers = listed.length === observers.length && listed.every((id, i) => typeof observers[i]?.id === 'string' && observers[i].id.normalize('NFC') === id.normalize('NFC'));
+  check(
+    'observers-listed',
+    '监督人与清单一致',
+    sameObservers,
+    `清单列出 ${listed.length} 名（${listed.join('、') || '无'}），包中 ${observers.length} 名（${observers.map((o) => String(o?.id)).join('、') || '无'}）`,
+  );
+  for (const o of observers) {
+    const id = String(o?.id);
+    if (!isLowerHex(o?.reveal) || o.reveal.length < MIN_REVEAL_BYTES * 2) {
+      check(`commitment:${id}`, `监督人「${id}」的承诺值可以打开`, false, `揭示值应为至少 ${MIN_REVEAL_BYTES} 字节的小写十六进制`);
+      continue;
+    }
+    if (!(hashOfManifest instanceof Uint8Array)) {
+      check(`commitment:${id}`, `监督人「${id}」的承诺值可以打开`, false, '清单哈希无法计算');
+      continue;
+    }
+    const opened = commitmentOf(hashOfManifest, id, fromHex(o.reveal));
+    check(
+      `commitment:${id}`,
+      `监督人「${id}」的承诺值可以打开`,
+      opened === o.commitment,
+      opened === o.commitment ? `揭示值打开承诺值 ${opened}` : `揭示值算得 ${opened}，与登记的承诺值 ${String(o.commitment)} 不符`,
+    );
+  }
+
+  const values = attempt(() => externalValuesInOrder(manifest, external));
+  const renormalised = external
+    .filter((e) => typeof e?.value === 'string' && normalizeExternalValue(e.value) !== e.value)
+    .map((e) => `「${e.value}」按规则规范化为「${normalizeExternalValue(e.value)}」`);
+  check(
+    'external-values',
+    '外部随机源与清单一致',
+    Array.isArray(values),
+    (Array.isArray(values) ? values.map((v) => `${v.source} ${v.ref}：「${v.value}」`).join('；') || '无外部随机源' : errorMessage(values)) +
+      (renormalised.length > 0 ? `（${renormalised.join('；')}）` : ''),
+  );
+
+  const seed = hashOfManifest instanceof Uint8Array ? attempt(() => computeSeedBytes(manifest, hashOfManifest, observers, external)) : new Error('清单哈希无法计算');
+  const seedHex = seed instanceof Uint8Array ? toHex(seed) : null;
+  check(
+    'seed',
+    '种子一致',
+    seedHex !== null && result.seed === seedHex,
+    seedHex === null ? `种子无法计算：${errorMessage(seed)}` : `重算为 ${seedHex}，结果中为 ${String(result.seed)}`,
+  );
+
+  const bundleJcs = attempt(() => jcsString(bundle.result));
+  const bundleHash = attempt(() => toHex(hashJcs(bundle.result)));
+  let recomputedHash: string | null = null;
+  if (!manifestValid || !(hashOfManifest instanceof Uint8Array) || !(seed instanceof Uint8Array)) {
+    check('result', '抽取结果逐字节一致', false, '清单无效或种子无法计算，不能重算抽取结果');
+  } else {
+    const recomputed = attempt(() => drawWithSeed(manifest, hashOfManifest, seed));
+    if (recomputed instanceof Error) {
+      check('result', '抽取结果逐字节一致', false, `重算失败：${recomputed.message}`);
+    } else {
+      const recomputedJcs = jcsString(recomputed);
+      recomputedHash = toHex(hashJcs(recomputed));
+      const same = typeof bundleJcs === 'string' && bundleJcs === recomputedJcs;
+      check(
+        'result',
+        '抽取结果逐字节一致',
+        same,
+        same
+          ? `重算结果与包中结果的 JCS 字节完全相同（${recomputedJcs.length} 字符）`
+          : typeof bundleJcs === 'string'
+            ? `第一处不同：${firstDifference(recomputed, bundle.result, 'result') ?? '（字节不同）'}`
+            : `包中结果无法按 JCS 序列化：${errorMessage(bundleJcs)}`,
+      );
+    }
+  }
+  const published = options.resultHash;
+  const hashOk = typeof bundleHash === 'string' && bundleHash === recomputedHash && (published === undefined || published === bundleHash);
+  check(
+    'result-hash',
+    '结果哈希一致',
+    hashOk,
+    `包中结果 ${typeof bundleHash === 'string' ? bundleHash : '无法计算'}，重算结果 ${recomputedHash ?? '无法计算'}` + (published === undefined ? '' : `，公布值 ${published}`),
+  );
+
+  return { ok: checks.every((c) => c.ok), checks, resultHash: typeof bundleHash === 'string' ? bundleHash : null };
+}
+
+function attempt<T>(f: () => T): T | Error {
+  try {
+    return f();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function jcsString(value: unknown): string {
+  const parts: string[] = [];
+  writeJcs(value, (chunk) => parts.push(chunk));
+  return parts.join('');
+}
+
+/** The path of the first place where two JSON values differ (strings compared as NFC, as JCS does), with both values. */
+function firstDifference(expected: unknown, actual: unknown, path: string): string | null {
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+      if (i >= expected.length) return `${path}[${i}]：重算结果没有此项，包中为 ${JSON.stringify(actual[i])}`;
+      if (i >= actual.length) return `${path}[${i}]：重算为 ${JSON.stringify(expected[i])}，包中缺少此项`;
+      const d = firstDifference(expected[i], actual[i], `${path}[${i}]`);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  if (isObject(expected) && isObject(actual)) {
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
+    for (const k of keys) {
+      const d = firstDifference(expected[k], actual[k], `${path}.${k}`);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  const norm = (v: unknown): unknown => (typeof v === 'string' ? v.normalize('NFC') : v);
+  if (norm(expected) === norm(actual)) return null;
+  return `${path}：重算为 ${JSON.stringify(expected) ?? '（无）'}，包中为 ${JSON.stringify(actual) ?? '（无）'}`;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
