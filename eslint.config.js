@@ -2,8 +2,33 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Import direction (docs/architecture.md): domain ← usecases ← server/cli; db only from usecases; web only from contracts. */
+/**
+ * Import direction (docs/architecture.md): domain ← usecases ← server/cli; db only from usecases; web only from contracts,
+ * except the pure draw core (src/domain/draw, crypto, canonical-json) through the `@domain/*` alias.
+ */
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+const NODE_MODULES = ['fs', 'path', 'crypto', 'util', 'buffer', 'os', 'child_process'].map((name) => ({
+  name,
+  message: 'src/domain is pure and runs in the browser: no Node modules.',
+}));
+const DOMAIN_PATTERNS = [
+  { group: ['node:*'], message: 'src/domain is pure and runs in the browser: no Node modules.' },
+  { group: ['**/usecases/**', '**/db/**', '**/server/**', '**/cli/**', '**/config.ts'], message: 'src/domain depends on nothing else in src/.' },
+];
+/**
+ * The pure draw core (src/domain/draw, crypto, canonical-json.ts) is imported by the web (through `@domain/*`) to verify
+ * a draw and compute commitments in the browser, so it imports nothing outside itself: `outside` matches such a path.
+ */
+const drawCoreRule = (outside) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: NODE_MODULES,
+      patterns: [...DOMAIN_PATTERNS, { regex: outside, message: 'the draw core runs in the browser: it imports only src/domain/draw, crypto and canonical-json.ts.' }],
+    },
+  ],
+});
 
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', '.test-data', 'coverage', 'src/db/migrations'] },
@@ -20,22 +45,15 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['fs', 'path', 'crypto', 'util', 'buffer', 'os', 'child_process'].map((name) => ({
-            name,
-            message: 'src/domain is pure and runs in the browser: no Node modules.',
-          })),
-          patterns: [
-            { group: ['node:*'], message: 'src/domain is pure and runs in the browser: no Node modules.' },
-            { group: ['**/usecases/**', '**/db/**', '**/server/**', '**/cli/**', '**/config.ts'], message: 'src/domain depends on nothing else in src/.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: NODE_MODULES, patterns: DOMAIN_PATTERNS }] },
   },
+  {
+    // The draw core is what the web may import (see the web block below): it stays closed over itself.
+    files: ['src/domain/draw/**/*.ts', 'src/domain/crypto/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: drawCoreRule(String.raw`^\.\./(?!crypto/|canonical-json\.ts$)|.\/\.\.\/`),
+  },
+  { files: ['src/domain/canonical-json.ts'], rules: drawCoreRule(String.raw`^\.`) },
   {
     files: ['src/usecases/**/*.ts'],
     rules: restrict([{ group: ['**/server/**', '**/cli/**'], message: 'usecases must not depend on the HTTP server or the CLI.' }]),
@@ -49,7 +67,13 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict([
-      { group: ['**/src/domain/**', '**/src/usecases/**', '**/src/db/**', '**/src/server/**', '**/src/cli/**'], message: 'web imports only from src/contracts.' },
+      { group: ['**/src/domain/**', '**/src/usecases/**', '**/src/db/**', '**/src/server/**', '**/src/cli/**'], message: 'web imports only from src/contracts (and the draw core through @domain/).' },
+      // The one exception: the portal verifies a draw in the browser ("在浏览器中验证") and an observer's commitment is
+      // computed there, with the very code the server runs. The draw core imports only these three (no Node modules).
+      {
+        regex: String.raw`^@domain/(?!(?:draw|crypto)/(?!.*\.\.)|canonical-json\.ts$)`,
+        message: 'web may import from src/domain only the pure draw core: @domain/draw/*, @domain/crypto/*, @domain/canonical-json.ts.',
+      },
     ]),
   },
 );

@@ -14,6 +14,8 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts'],
+          // Property and statistical tests run many cases; a loaded 2-core machine must not turn them into timeouts.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import { benchDraw } from './draw.bench.ts';
+import { benchDrawUsecase } from './draw-usecase.bench.ts';
+import { benchEligibility } from './eligibility.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
 import { benchUnitList } from './unit-list.bench.ts';
@@ -11,6 +14,9 @@ import { describeMachine, printFigures, type Figure } from './machine.ts';
 const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> = {
   startup: { title: 'Start-up and idle memory (embedded PGlite)', run: benchStartupAndMemory },
   'unit-list': { title: 'Filtered unit list over HTTP (set BENCH_DATABASE_URL for PostgreSQL)', run: benchUnitList },
+  eligibility: { title: 'Eligibility, quotas and manifest inputs for 1,000,000 units (pure)', run: benchEligibility },
+  'draw-usecase': { title: 'A 12,000-unit brigade draw end to end through the use cases (PGlite)', run: benchDrawUsecase },
+  draw: { title: 'The draw F for 1,000,000 candidates → 100,000 tasks (pure; set BENCH_DATABASE_URL for ORDER BY random())', run: benchDraw },
   import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
 };
 

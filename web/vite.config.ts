@@ -9,7 +9,8 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    alias: { '@contracts': fromHere('../src/contracts') },
+    // @domain: only the pure draw core (src/domain/draw, crypto, canonical-json); eslint.config.js holds the line.
+    alias: { '@contracts': fromHere('../src/contracts'), '@domain': fromHere('../src/domain') },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -4,6 +4,8 @@ import { backupPglite, restorePglite } from '../db/pglite-backup.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { CliError } from './args.ts';
 import { runBootstrapSystem } from './bootstrap-system.ts';
+import { runGenerateMonthlyPlans } from './generate-monthly-plans.ts';
+import { runVerifyDraw } from './verify-draw.ts';
 import { runSeedDemo } from './seed-demo.ts';
 import { runVerifyAudit } from './verify-audit.ts';
 
@@ -14,6 +16,10 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   seed-demo [--seed N]            向空数据库载入演示数据（默认种子取 DEMO_SEED）
   bootstrap --corps-name 名称 --division-code 代码 --admin-username 用户名 --admin-name 姓名
                                   生产环境首次初始化：创建总队与第一个系统管理员（密码从标准输入读取）
+  draw-verify <结果包.json> [--result-hash 哈希]
+                                  离线重算一次抽取并逐项核对（通过退出码 0，否则 1；不需要数据库）
+  plans-generate [--month YYYY-MM] [--date YYYY-MM-DD]
+                                  生成下月月度计划草稿（服务每小时自动执行：每月最后两个工作日内）
   backup <文件.tar.gz>            备份嵌入式数据库（需先停止服务）
   restore <文件.tar.gz>           把备份恢复到空的数据目录
 
@@ -27,6 +33,8 @@ async function readStdin(): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Needs nothing but the file: anyone can verify a bundle offline, without configuration or database.
+  if (command === 'draw-verify') return runVerifyDraw(rest);
   const config = loadConfig();
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
@@ -63,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'bootstrap':
         return await runBootstrapSystem(database.db, rest, readStdin);
+      case 'plans-generate':
+        return await runGenerateMonthlyPlans(database.db, rest);
       default:
         console.error(`未知命令：${command}\n\n${USAGE}`);
         return 2;

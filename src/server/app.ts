@@ -16,6 +16,12 @@ import { registerUnitRoutes } from './routes/admin/unit-routes.ts';
 import { registerInspectorRoutes } from './routes/admin/inspector-routes.ts';
 import { registerImportRoutes } from './routes/admin/import-routes.ts';
 import { registerCalendarRoutes } from './routes/admin/calendar-routes.ts';
+import { registerPlanRoutes } from './routes/admin/plan-routes.ts';
+import { registerPublicPlanRoutes } from './routes/public/public-plan-routes.ts';
+import { registerDrawRoutes } from './routes/admin/draw-routes.ts';
+import { registerPublicDrawRoutes } from './routes/public/public-draw-routes.ts';
+import { registerCheckItemRoutes } from './routes/admin/check-item-routes.ts';
+import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -59,6 +65,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInspectorRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerPublicPlanRoutes(app, deps);
+  registerDrawRoutes(app, deps);
+  registerPublicDrawRoutes(app, deps);
+  registerCheckItemRoutes(app, deps);
+  registerPublicCheckItemRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

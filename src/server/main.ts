@@ -5,6 +5,7 @@ import { ROLE_LABELS, type Role } from '../domain/access.ts';
 import { checkProductionReadiness } from '../usecases/system/check-production-readiness.ts';
 import { seedDemo } from '../usecases/system/seed-demo.ts';
 import { buildApp } from './app.ts';
+import { startPlanScheduler } from './plan-scheduler.ts';
 
 /** Starts the server: config → database (create + migrate) → demo data on first start → listen. */
 async function main(): Promise<void> {
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
     webDistDir: config.webDistDir,
     logger: { level: config.logLevel },
   });
+  const stopScheduler = startPlanScheduler(database.db, app.log);
   const close = async () => {
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

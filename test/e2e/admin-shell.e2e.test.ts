@@ -35,8 +35,11 @@ describe('admin shell', () => {
     expect(await header.getByText('婺城区消防救援大队').isVisible()).toBe(true);
     expect(await header.getByText('大队管理员').isVisible()).toBe(true);
     const menu = page.getByRole('navigation', { name: '后台菜单' });
-    for (const entry of ['工作台', '账号管理', '机构管理', '审计日志']) expect(await menu.getByText(entry).isVisible()).toBe(true);
-    expect(await menu.getByText('随机抽取').count()).toBe(0);
+    for (const entry of ['工作台', '名录库', '抽查计划', '随机抽取', '账号管理', '机构管理', '审计日志']) {
+      expect(await menu.getByText(entry, { exact: true }).isVisible()).toBe(true);
+    }
+    // Modules not built yet have no menu entry (检查执行 and 统计报表 come with later issues).
+    expect(await menu.getByText('统计报表').count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-layout.png') });
     await page.context().close();
   });

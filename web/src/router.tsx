@@ -21,6 +21,25 @@ const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
 const DictionariesPage = lazy(() => import('./pages/dictionaries-page.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar-page.tsx'));
 const PasswordPage = lazy(() => import('./pages/password-page.tsx'));
+const AnnualPlansPage = lazy(() => import('./pages/annual-plans-page.tsx'));
+const AnnualPlanPage = lazy(() => import('./pages/annual-plan-page.tsx'));
+const MonthlyPlanPage = lazy(() => import('./pages/monthly-plan-page.tsx'));
+const CampaignsPage = lazy(() => import('./pages/campaigns-page.tsx'));
+const CampaignPage = lazy(() => import('./pages/campaign-page.tsx'));
+const TriggerEventsPage = lazy(() => import('./pages/trigger-events-page.tsx'));
+const PortalPlansPage = lazy(() => import('./pages/portal-plans-page.tsx'));
+const PortalAnnualPlanPage = lazy(() => import('./pages/portal-annual-plan-page.tsx'));
+const PortalMonthlyPlanPage = lazy(() => import('./pages/portal-monthly-plan-page.tsx'));
+const CheckItemsPage = lazy(() => import('./pages/check-items-page.tsx'));
+const CheckItemPage = lazy(() => import('./pages/check-item-page.tsx'));
+const PortalItemsPage = lazy(() => import('./pages/portal-items-page.tsx'));
+const PortalItemPage = lazy(() => import('./pages/portal-item-page.tsx'));
+const DrawsPage = lazy(() => import('./pages/draws-page.tsx'));
+const DrawPage = lazy(() => import('./pages/draw-page.tsx'));
+const TasksPage = lazy(() => import('./pages/tasks-page.tsx'));
+const MyTasksPage = lazy(() => import('./pages/my-tasks-page.tsx'));
+const PortalDrawsPage = lazy(() => import('./pages/portal-draws-page.tsx'));
+const PortalDrawPage = lazy(() => import('./pages/portal-draw-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -34,6 +53,13 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
+      { path: '/portal/items', element: <PortalItemsPage /> },
+      { path: '/portal/items/:code', element: <PortalItemPage /> },
+      { path: '/portal/plans', element: <PortalPlansPage /> },
+      { path: '/portal/plans/annual/:id', element: <PortalAnnualPlanPage /> },
+      { path: '/portal/plans/monthly/:id', element: <PortalMonthlyPlanPage /> },
+      { path: '/portal/draws', element: <PortalDrawsPage /> },
+      { path: '/portal/draws/:code', element: <PortalDrawPage /> },
       {
         path: '/admin',
         element: <AdminLayout />,
@@ -132,6 +158,102 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'annual-plans',
+            element: (
+              <RequirePermission permission="plans.read">
+                <AnnualPlansPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'annual-plans/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <AnnualPlanPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'monthly-plans/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <MonthlyPlanPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'campaigns',
+            element: (
+              <RequirePermission permission="plans.read">
+                <CampaignsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'campaigns/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <CampaignPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'trigger-events',
+            element: (
+              <RequirePermission permission="plans.read">
+                <TriggerEventsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'check-items',
+            element: (
+              <RequirePermission permission="plans.read">
+                <CheckItemsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'check-items/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <CheckItemPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'draws',
+            element: (
+              <RequirePermission permission="plans.read">
+                <DrawsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'draws/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <DrawPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tasks',
+            element: (
+              <RequirePermission permission="plans.read">
+                <TasksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'my-tasks',
+            element: (
+              <RequirePermission permission="plans.read">
+                <MyTasksPage />
               </RequirePermission>
             ),
           },

@@ -1,17 +1,26 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FlagOutlined,
   IdcardOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  ThunderboltOutlined,
+  FieldTimeOutlined,
+  ProfileOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -47,6 +56,27 @@ const ADMIN_MENU: MenuEntry[] = [
         permission: 'registry.manage',
         changesData: true,
       },
+    ],
+  },
+  {
+    key: 'plans',
+    label: '抽查计划',
+    icon: <CarryOutOutlined />,
+    children: [
+      { path: '/admin/check-items', label: '抽查事项清单', icon: <UnorderedListOutlined />, permission: 'plans.read' },
+      { path: '/admin/annual-plans', label: '年度计划', icon: <ScheduleOutlined />, permission: 'plans.read' },
+      { path: '/admin/campaigns', label: '专项检查', icon: <FlagOutlined />, permission: 'plans.read' },
+      { path: '/admin/trigger-events', label: '触发式线索', icon: <AlertOutlined />, permission: 'plans.read' },
+    ],
+  },
+  {
+    key: 'draws',
+    label: '随机抽取',
+    icon: <ThunderboltOutlined />,
+    children: [
+      { path: '/admin/draws', label: '抽取记录', icon: <FieldTimeOutlined />, permission: 'plans.read' },
+      { path: '/admin/tasks', label: '抽查任务', icon: <ProfileOutlined />, permission: 'plans.read' },
+      { path: '/admin/my-tasks', label: '我的任务', icon: <UserOutlined />, permission: 'plans.read' },
     ],
   },
   {

@@ -3,6 +3,14 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { documentTitle, SYSTEM_NAME } from '../lib/constants.ts';
 
+/** The portal's header navigation; each public section adds its entry here. */
+const PORTAL_NAV: { to: string; label: string }[] = [
+  { to: '/', label: '首页' },
+  { to: '/portal/items', label: '抽查事项' },
+  { to: '/portal/plans', label: '抽查计划' },
+  { to: '/portal/draws', label: '抽取结果' },
+];
+
 /** Header, content column and footer of the public pages (portal home and login). */
 export function PublicLayout({ title, children }: { title?: string; children: ReactNode }) {
   const { pathname } = useLocation();
@@ -14,6 +22,21 @@ export function PublicLayout({ title, children }: { title?: string; children: Re
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{SYSTEM_NAME}</span>
         </Link>
+        <nav aria-label="门户导航" style={{ display: 'flex', gap: 4, flex: 1, minWidth: 0, overflowX: 'auto' }}>
+          {PORTAL_NAV.map((entry) => {
+            const active = entry.to === '/' ? pathname === '/' : pathname === entry.to || pathname.startsWith(`${entry.to}/`);
+            return (
+              <Link
+                key={entry.to}
+                to={entry.to}
+                aria-current={active ? 'page' : undefined}
+                style={{ color: '#fff', padding: '0 12px', whiteSpace: 'nowrap', opacity: active ? 1 : 0.8, fontWeight: active ? 600 : 400, borderBottom: active ? '2px solid #fff' : '2px solid transparent' }}
+              >
+                {entry.label}
+              </Link>
+            );
+          })}
+        </nav>
         {pathname === '/login' ? (
           <Link to="/" className="portal-header-link">
             返回首页

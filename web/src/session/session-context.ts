@@ -12,7 +12,11 @@ export type Permission =
   | 'registry.manage'
   | 'registry.export'
   | 'dictionaries.manage'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'items.manage'
+  | 'plans.read'
+  | 'plans.manage'
+  | 'draws.manage';
 
 export type SessionState = {
   session: SessionInfo;

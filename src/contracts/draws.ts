@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { cleanText, uuidParam } from './common.ts';
+
+export const FreezeDrawRequest = z.object({
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('monthly_plan'), id: uuidParam('月度计划') }),
+    z.object({ kind: z.literal('campaign'), id: uuidParam('专项检查') }),
+  ]),
+  observers: z.array(z.object({ name: cleanText('监督人姓名', 40), capacity: cleanText('监督人身份', 40) })).max(9, '监督人：最多 9 名'),
+  external: z
+    .array(z.object({ source: cleanText('外部随机源', 40), ref: cleanText('期号', 40) }))
+    .min(1, '外部随机源：至少指定一个')
+    .max(3, '外部随机源：最多 3 个'),
+});
+export type FreezeDrawRequest = z.infer<typeof FreezeDrawRequest>;
+
+export const ObserverParams = z.object({ id: uuidParam('编号'), observerId: z.string().regex(/^OBS-\d{1,2}$/, '监督人编号不正确') });
+export const CommitmentRequest = z.object({ commitment: z.string({ error: '承诺值：必须是文本' }).trim().toLowerCase() });
+export const RevealRequest = z.object({ reveal: z.string({ error: '密钥：必须是文本' }).trim().min(1, '密钥：不能为空').max(512, '密钥：过长') });
+export const ExternalValueRequest = z.object({
+  source: cleanText('外部随机源', 40),
+  ref: cleanText('期号', 40),
+  value: z.string({ error: '开奖号码：必须是文本' }).max(100, '开奖号码：最多 100 个字符'),
+});
+export const ReplaceInspectorRequest = z.object({
+  inspectorId: uuidParam('检查人员'),
+  reason: cleanText('递补理由', 500),
+  evidence: cleanText('证明材料', 500),
+});
+export const ReplaceUnitRequest = z.object({ reason: cleanText('递补理由', 500), evidence: cleanText('证明材料', 500) });
+export const TaskListQuery = z.object({
+  mine: z.enum(['true', 'false']).optional(),
+  status: z.enum(['assigned', 'done', 'replaced', 'cancelled']).optional(),
+});
+export const DrawCodeParams = z.object({ code: z.string().regex(/^D-\d{4}-\d{2}-\d{6}-\d{3,}$/, '抽取编号格式不正确') });
+export const PublicUnitSearchQuery = z.object({ q: z.string().trim().min(2, '查询：至少 2 个字').max(60) });
+
+export type DrawStatus = 'frozen' | 'executed' | 'voided';
+
+export type DrawSummary = {
+  id: string;
+  code: string;
+  status: DrawStatus;
+  statusLabel: string;
+  orgName: string;
+  sourceLabel: string;
+  manifestHash: string;
+  frozenAt: string;
+  executedAt: string | null;
+  voidedAt: string | null;
+  dueDate: string;
+};
+
+export type PersonRef = { id: string; name: string };
+
+export type TaskView = {
+  id: string;
+  drawId: string;
+  drawCode: string;
+  orgName: string;
+  unitId: string;
+  unitName: string;
+  unitAddress: string | null;
+  stratum: string;
+  rank: number;
+  leads: PersonRef[];
+  assistants: PersonRef[];
+  backups: { lead: PersonRef[]; assistant: PersonRef[] };
+  dueDate: string;
+  status: 'assigned' | 'done' | 'replaced' | 'cancelled';
+  statusLabel: string;
+  replacesTaskId: string | null;
+};
+
+export type TaskChangeView = {
+  at: string;
+  kind: string;
+  kindLabel: string;
+  roleLabel: string | null;
+  from: string | null;
+  to: string | null;
+  reason: string;
+  evidence: string;
+};
+
+export type DrawStep = 'commit' | 'reveal' | 'external' | 'execute' | null;
+
+export type DrawView = DrawSummary & {
+  monthlyPlanId: string | null;
+  campaignId: string | null;
+  periodStart: string;
+  counts: { candidates: number; excluded: number; inspectors: number; conflicts: number };
+  strata: { code: string; quota: number; alternates: number }[];
+  observers: { observerId: string; name: string; capacity: string; commitment: string | null; committedAt: string | null; revealed: boolean; revealedAt: string | null }[];
+  external: { source: string; ref: string; entries: number; value: string | null; confirmed: boolean; enteredByMe: boolean }[];
+  seed: string | null;
+  resultHash: string | null;
+  voidReason: string | null;
+  tasks: TaskView[];
+  changes: TaskChangeView[];
+  nextStep: DrawStep;
+  canManage: boolean;
+};
+
+export type TimelineEntry = { at: string; label: string; detail: string };
+
+export type PublicDrawView = {
+  code: string;
+  status: DrawStatus;
+  statusLabel: string;
+  orgName: string;
+  sourceLabel: string;
+  manifestHash: string;
+  seed: string | null;
+  resultHash: string | null;
+  voidReason: string | null;
+  dueDate: string;
+  counts: DrawView['counts'];
+  strata: { code: string; quota: number; alternates: number }[];
+  external: { source: string; ref: string; value: string | null }[];
+  timeline: TimelineEntry[];
+  tasks: { unitName: string; unitId: string; stratum: string; rank: number; leads: string[]; assistants: string[]; statusLabel: string }[];
+  changes: TaskChangeView[];
+};
+
+export type PublicUnitRankView = {
+  unitId: string;
+  unitName: string;
+  outcome: 'selected' | 'alternate' | 'not_selected' | 'excluded' | 'not_listed';
+  outcomeLabel: string;
+  stratum: string | null;
+  /** 1-based rank in the stratum's full ranking (candidates only, once executed). */
+  rank: number | null;
+  candidatesInStratum: number | null;
+  reason: string | null;
+};

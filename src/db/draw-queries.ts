@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+import { drawExternalEntries, drawObservers, draws, inspectors, monthlyPlans, orgs, recusals, specialCampaigns, taskChanges, tasks, units } from './schema.ts';
+
+export type DrawRow = typeof draws.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+export type DrawWithOrg = { draw: DrawRow; org: typeof orgs.$inferSelect };
+
+export async function findDraw(db: DbOrTx, id: string, forUpdate = false): Promise<DrawWithOrg | undefined> {
+  const q = db.select({ draw: draws, org: orgs }).from(draws).innerJoin(orgs, eq(orgs.id, draws.orgId)).where(eq(draws.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: draws }) : await q;
+  return row;
+}
+
+export async function findDrawByCode(db: DbOrTx, code: string): Promise<DrawWithOrg | undefined> {
+  const [row] = await db.select({ draw: draws, org: orgs }).from(draws).innerJoin(orgs, eq(orgs.id, draws.orgId)).where(eq(draws.code, code));
+  return row;
+}
+
+export async function listDraws(db: DbOrTx, filter: { scopePath: string | null; publicOnly?: boolean }) {
+  const c = [filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined];
+  return db
+    .select({
+      draw: {
+        id: draws.id,
+        code: draws.code,
+        status: draws.status,
+        manifestHash: draws.manifestHash,
+        monthlyPlanId: draws.monthlyPlanId,
+        campaignId: draws.campaignId,
+        frozenAt: draws.frozenAt,
+        executedAt: draws.executedAt,
+        voidedAt: draws.voidedAt,
+        dueDate: draws.dueDate,
+      },
+      org: { id: orgs.id, name: orgs.name },
+      planYear: monthlyPlans.year,
+      planMonth: monthlyPlans.month,
+      campaignName: specialCampaigns.name,
+    })
+    .from(draws)
+    .innerJoin(orgs, eq(orgs.id, draws.orgId))
+    .leftJoin(monthlyPlans, eq(monthlyPlans.id, draws.monthlyPlanId))
+    .leftJoin(specialCampaigns, eq(specialCampaigns.id, draws.campaignId))
+    .where(and(...c))
+    .orderBy(desc(draws.frozenAt))
+    .limit(500);
+}
+
+export async function countDrawsOfOrg(db: DbOrTx, orgId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(draws).where(eq(draws.orgId, orgId));
+  return row?.n ?? 0;
+}
+
+export async function listObservers(db: DbOrTx, drawId: string) {
+  return db.select().from(drawObservers).where(eq(drawObservers.drawId, drawId)).orderBy(asc(drawObservers.observerId));
+}
+
+export async function listExternalEntries(db: DbOrTx, drawId: string) {
+  return db.select().from(drawExternalEntries).where(eq(drawExternalEntries.drawId, drawId)).orderBy(asc(drawExternalEntries.enteredAt));
+}
+
+/** 回避 declarations of these inspectors in force on any day of [from, to] (not revoked). */
+export async function loadRecusalsInPeriod(db: DbOrTx, inspectorIds: readonly string[], from: string, to: string) {
+  if (inspectorIds.length === 0) return [];
+  return db
+    .select({ inspectorId: recusals.inspectorId, unitId: recusals.unitId, validFrom: recusals.validFrom, validTo: recusals.validTo })
+    .from(recusals)
+    .where(
+      and(
+        inArray(recusals.inspectorId, [...inspectorIds]),
+        isNull(recusals.revokedAt),
+        sql`${recusals.validFrom} <= ${to}`,
+        or(isNull(recusals.validTo), sql`${recusals.validTo} >= ${from}`),
+      ),
+    );
+}
+
+/** Each unit's most recent task lead(s) from earlier draws that were not voided: the previous 主办. */
+export async function loadPreviousLeads(db: DbOrTx, unitIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .select({ unitId: tasks.unitId, leadIds: tasks.leadIds, createdAt: tasks.createdAt })
+    .from(tasks)
+    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .where(and(ne(draws.status, 'voided'), ne(tasks.status, 'cancelled'), inArray(tasks.unitId, [...unitIds])))
+    .orderBy(desc(tasks.createdAt));
+  const map = new Map<string, string[]>();
+  for (const r of rows) if (!map.has(r.unitId)) map.set(r.unitId, r.leadIds);
+  return map;
+}
+
+/** Units with an open task (drawn, not yet done): PENDING_TASK in eligibility. */
+export async function loadPendingUnitIds(db: DbOrTx, brigadeIds: readonly string[]): Promise<Set<string>> {
+  if (brigadeIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ unitId: tasks.unitId })
+    .from(tasks)
+    .innerJoin(units, eq(units.id, tasks.unitId))
+    .where(and(eq(tasks.status, 'assigned'), inArray(units.brigadeId, [...brigadeIds])));
+  return new Set(rows.map((r) => r.unitId));
+}
+
+export async function listTasksOfDraw(db: DbOrTx, drawId: string) {
+  return db
+    .select({ task: tasks, unitName: units.name, unitUscc: units.uscc, unitAddress: units.address, orgName: orgs.name })
+    .from(tasks)
+    .innerJoin(units, eq(units.id, tasks.unitId))
+    .innerJoin(orgs, eq(orgs.id, tasks.orgId))
+    .where(eq(tasks.drawId, drawId))
+    .orderBy(asc(tasks.stratum), asc(tasks.rank));
+}
+
+export async function listTaskChanges(db: DbOrTx, drawId: string) {
+  return db.select().from(taskChanges).where(eq(taskChanges.drawId, drawId)).orderBy(asc(taskChanges.at));
+}
+
+export async function findTask(db: DbOrTx, id: string, forUpdate = false) {
+  const q = db.select({ task: tasks, draw: draws, org: orgs }).from(tasks).innerJoin(draws, eq(draws.id, tasks.drawId)).innerJoin(orgs, eq(orgs.id, tasks.orgId)).where(eq(tasks.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: tasks }) : await q;
+  return row;
+}
+
+/** Tasks in a subtree, or those an inspector is on (lead or assistant), newest due date first. */
+export async function listTasks(db: DbOrTx, filter: { scopePath: string | null; inspectorId?: string; status?: TaskRow['status'] }) {
+  const c = [filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined];
+  if (filter.inspectorId) c.push(or(sql`${tasks.leadIds} @> array[${filter.inspectorId}]::uuid[]`, sql`${tasks.assistantIds} @> array[${filter.inspectorId}]::uuid[]`));
+  if (filter.status) c.push(eq(tasks.status, filter.status));
+  return db
+    .select({ task: tasks, unitName: units.name, unitAddress: units.address, orgName: orgs.name, drawCode: draws.code })
+    .from(tasks)
+    .innerJoin(units, eq(units.id, tasks.unitId))
+    .innerJoin(orgs, eq(orgs.id, tasks.orgId))
+    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .where(and(...c))
+    .orderBy(desc(tasks.dueDate), asc(units.name))
+    .limit(2000);
+}
+
+export async function inspectorNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: inspectors.id, name: inspectors.name }).from(inspectors).where(inArray(inspectors.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

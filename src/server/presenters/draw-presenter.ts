@@ -1,0 +1,180 @@
+import { hasPermission, isInScope, type Actor } from '../../domain/access.ts';
+import type { Manifest } from '../../domain/draw/draw-types.ts';
+import { INSPECTOR_ROLE_LABELS, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
+import type { DrawStep, DrawSummary, DrawView, PublicDrawView, PublicUnitRankView, TaskChangeView, TaskView } from '../../contracts/draws.ts';
+import type { DrawRow, TaskRow } from '../../db/draw-queries.ts';
+import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
+import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
+
+export const DRAW_STATUS_LABELS = { frozen: '已冻结，待执行', executed: '已执行', voided: '已作废' } as const;
+const TASK_STATUS_LABELS = { assigned: '待检查', done: '已完成', replaced: '已递补', cancelled: '已取消' } as const;
+const CHANGE_LABELS = { inspector_replaced: '检查人员递补', unit_replaced: '检查对象递补', cancelled: '任务取消' } as const;
+const OUTCOME_LABELS = { selected: '被抽中', alternate: '备选（递补顺序）', not_selected: '未被抽中', excluded: '未列入候选', not_listed: '不在本次抽取范围' } as const;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+type SummarySource = {
+  draw: Pick<DrawRow, 'id' | 'code' | 'status' | 'manifestHash' | 'frozenAt' | 'executedAt' | 'voidedAt' | 'dueDate'>;
+  org: { name: string };
+};
+
+export function presentDrawSummary(row: SummarySource, sourceLabel: string): DrawSummary {
+  const d = row.draw;
+  return {
+    id: d.id,
+    code: d.code,
+    status: d.status,
+    statusLabel: DRAW_STATUS_LABELS[d.status],
+    orgName: row.org.name,
+    sourceLabel,
+    manifestHash: d.manifestHash,
+    frozenAt: d.frozenAt.toISOString(),
+    executedAt: iso(d.executedAt),
+    voidedAt: iso(d.voidedAt),
+    dueDate: d.dueDate,
+  };
+}
+
+const people = (ids: readonly string[], names: Map<string, string>) => ids.map((id) => ({ id, name: names.get(id) ?? id }));
+
+export function presentTask(
+  row: { task: TaskRow; unitName: string; unitAddress: string | null; orgName?: string; drawCode?: string },
+  names: Map<string, string>,
+  draw?: { code: string; orgName: string },
+): TaskView {
+  const t = row.task;
+  const backups = t.backups as { lead: string[]; assistant: string[] };
+  return {
+    id: t.id,
+    drawId: t.drawId,
+    drawCode: row.drawCode ?? draw?.code ?? '',
+    orgName: row.orgName ?? draw?.orgName ?? '',
+    unitId: t.unitId,
+    unitName: row.unitName,
+    unitAddress: row.unitAddress,
+    stratum: t.stratum,
+    rank: t.rank,
+    leads: people(t.leadIds, names),
+    assistants: people(t.assistantIds, names),
+    backups: { lead: people(backups.lead, names), assistant: people(backups.assistant, names) },
+    dueDate: t.dueDate,
+    status: t.status,
+    statusLabel: TASK_STATUS_LABELS[t.status],
+    replacesTaskId: t.replacesTaskId,
+  };
+}
+
+function presentChanges(detail: DrawDetail): TaskChangeView[] {
+  const unitNames = new Map(detail.tasks.map((t) => [t.task.unitId, t.unitName]));
+  return detail.changes.map((c) => {
+    const nameOf = (id: string | null) => (id === null ? null : c.kind === 'unit_replaced' ? (unitNames.get(id) ?? id) : (detail.names.get(id) ?? id));
+    return {
+      at: c.at.toISOString(),
+      kind: c.kind,
+      kindLabel: CHANGE_LABELS[c.kind],
+      roleLabel: c.role ? INSPECTOR_ROLE_LABELS[c.role as InspectorRole] : null,
+      from: nameOf(c.fromId),
+      to: nameOf(c.toId),
+      reason: c.reason,
+      evidence: c.evidence,
+    };
+  });
+}
+
+function externalStatus(detail: DrawDetail, accountId: string | null) {
+  const manifest = detail.draw.manifest as Manifest;
+  return manifest.external.map((ref) => {
+    const entries = detail.entries.filter((e) => e.source === ref.source && e.ref === ref.ref);
+    const confirmed = new Set(entries.map((e) => e.enteredBy)).size >= 2;
+    return { source: ref.source, ref: ref.ref, entries: entries.length, value: confirmed ? entries[0]!.value : null, confirmed, enteredByMe: entries.some((e) => e.enteredBy === accountId) };
+  });
+}
+
+function nextStep(detail: DrawDetail): DrawStep {
+  if (detail.draw.status !== 'frozen') return null;
+  if (detail.observers.some((o) => !o.commitment)) return 'commit';
+  if (detail.observers.some((o) => !o.reveal)) return 'reveal';
+  if (externalStatus(detail, null).some((e) => !e.confirmed)) return 'external';
+  return 'execute';
+}
+
+function counts(manifest: Manifest) {
+  return { candidates: manifest.candidates.length, excluded: manifest.excluded.length, inspectors: manifest.inspectors.length, conflicts: manifest.conflicts.length };
+}
+
+export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
+  const d = detail.draw;
+  const manifest = d.manifest as Manifest;
+  const draw = { code: d.code, orgName: detail.org.name };
+  return {
+    ...presentDrawSummary(detail, detail.sourceLabel),
+    monthlyPlanId: d.monthlyPlanId,
+    campaignId: d.campaignId,
+    periodStart: d.periodStart,
+    counts: counts(manifest),
+    strata: manifest.strata.map((s) => ({ ...s })),
+    observers: detail.observers.map((o) => ({
+      observerId: o.observerId,
+      name: o.name,
+      capacity: o.capacity,
+      commitment: o.commitment,
+      committedAt: iso(o.committedAt),
+      revealed: o.reveal !== null,
+      revealedAt: iso(o.revealedAt),
+    })),
+    external: externalStatus(detail, actor.accountId),
+    seed: d.seed,
+    resultHash: d.resultHash,
+    voidReason: d.voidReason,
+    tasks: detail.tasks.map((t) => presentTask(t, detail.names, draw)),
+    changes: presentChanges(detail),
+    nextStep: nextStep(detail),
+    canManage: hasPermission(actor, 'draws.manage') && isInScope(actor, detail.org.path) && actor.role !== 'auditor',
+  };
+}
+
+/** The portal's view: no observer names (ids and commitments only), inspectors by name as on the task list. */
+export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
+  const d = detail.draw;
+  const manifest = d.manifest as Manifest;
+  const timeline = [{ at: d.frozenAt.toISOString(), label: '冻结抽取清单', detail: `清单哈希 ${d.manifestHash}` }];
+  for (const o of detail.observers) {
+    if (o.committedAt) timeline.push({ at: o.committedAt.toISOString(), label: `监督人 ${o.observerId} 提交承诺值`, detail: o.commitment ?? '' });
+  }
+  for (const o of detail.observers) {
+    if (o.revealedAt) timeline.push({ at: o.revealedAt.toISOString(), label: `监督人 ${o.observerId} 揭示密钥`, detail: o.reveal ?? '' });
+  }
+  for (const e of detail.entries) timeline.push({ at: e.enteredAt.toISOString(), label: `录入 ${e.source} 第 ${e.ref} 期开奖号码`, detail: e.value });
+  if (d.executedAt) timeline.push({ at: d.executedAt.toISOString(), label: '执行抽取', detail: `种子 ${d.seed}；结果哈希 ${d.resultHash}` });
+  if (d.voidedAt) timeline.push({ at: d.voidedAt.toISOString(), label: '作废', detail: d.voidReason ?? '' });
+  timeline.sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    code: d.code,
+    status: d.status,
+    statusLabel: DRAW_STATUS_LABELS[d.status],
+    orgName: detail.org.name,
+    sourceLabel: detail.sourceLabel,
+    manifestHash: d.manifestHash,
+    seed: d.seed,
+    resultHash: d.resultHash,
+    voidReason: d.voidReason,
+    dueDate: d.dueDate,
+    counts: counts(manifest),
+    strata: manifest.strata.map((s) => ({ ...s })),
+    external: externalStatus(detail, null).map(({ source, ref, value }) => ({ source, ref, value })),
+    timeline,
+    tasks: detail.tasks.map((t) => ({
+      unitName: t.unitName,
+      unitId: t.task.unitId,
+      stratum: t.task.stratum,
+      rank: t.task.rank,
+      leads: t.task.leadIds.map((id) => detail.names.get(id) ?? id),
+      assistants: t.task.assistantIds.map((id) => detail.names.get(id) ?? id),
+      statusLabel: TASK_STATUS_LABELS[t.task.status],
+    })),
+    changes: presentChanges(detail),
+  };
+}
+
+export function presentUnitRank(r: UnitRank): PublicUnitRankView {
+  return { ...r, outcomeLabel: OUTCOME_LABELS[r.outcome] };
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { DrawCodeParams, PublicUnitSearchQuery, type DrawSummary, type PublicDrawView, type PublicUnitRankView } from '../../../contracts/draws.ts';
+import type { DrawBundle } from '../../../domain/draw/draw-types.ts';
+import type { Db } from '../../../db/client.ts';
+import { listDraws } from '../../../db/draw-queries.ts';
+import { getPublicDraw } from '../../../usecases/public/get-public-draw.ts';
+import { getPublicDrawBundle } from '../../../usecases/public/get-public-draw-bundle.ts';
+import { searchPublicDrawUnit } from '../../../usecases/public/search-public-draw-unit.ts';
+import type { RouteDeps } from '../../deps.ts';
+import { parse } from '../../parse.ts';
+import { presentDrawSummary, presentPublicDraw, presentUnitRank } from '../../presenters/draw-presenter.ts';
+
+async function publicDrawList(db: Db): Promise<DrawSummary[]> {
+  const rows = await listDraws(db, { scopePath: null });
+  return rows.map((r) => presentDrawSummary(r, r.campaignName ? `专项检查：${r.campaignName}` : `${r.planYear} 年 ${r.planMonth} 月月度抽查计划`));
+}
+
+/** Every draw is public from its freeze: hash, timeline, result, changes, the bundle and a unit's rank. */
+export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.get('/api/public/draws', async (): Promise<DrawSummary[]> => publicDrawList(deps.db));
+
+  app.get('/api/public/draws/:code', async (request): Promise<PublicDrawView> => {
+    const { code } = parse(DrawCodeParams, request.params);
+    return presentPublicDraw(await getPublicDraw(deps.db, code));
+  });
+
+  app.get('/api/public/draws/:code/bundle', async (request, reply): Promise<DrawBundle> => {
+    const { code } = parse(DrawCodeParams, request.params);
+    const bundle = await getPublicDrawBundle(deps.db, code);
+    reply.header('content-disposition', `attachment; filename="${code}.bundle.json"`);
+    return bundle;
+  });
+
+  app.get('/api/public/draws/:code/units', async (request): Promise<PublicUnitRankView[]> => {
+    const { code } = parse(DrawCodeParams, request.params);
+    const { q } = parse(PublicUnitSearchQuery, request.query);
+    return (await searchPublicDrawUnit(deps.db, code, q)).map(presentUnitRank);
+  });
+}

@@ -1,0 +1,22 @@
+import { DomainError } from '../../domain/errors.ts';
+import type { Manifest } from '../../domain/draw/draw-types.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { findDraw, type DrawRow, type DrawWithOrg } from '../../db/draw-queries.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requireInScope, requirePermission } from '../lib/require.ts';
+
+/** The draw if the actor may read it, else NOT_FOUND. `forUpdate` locks the row: steps of one draw serialise. */
+export async function readableDraw(ctx: UseCaseContext, id: string, db: DbOrTx = ctx.db, forUpdate = false): Promise<DrawWithOrg> {
+  requirePermission(ctx.actor, 'plans.read');
+  const found = await findDraw(db, id, forUpdate);
+  if (!found) throw new DomainError('NOT_FOUND', '抽取不存在');
+  requireInScope(ctx.actor, found.org.path, '抽取');
+  return found;
+}
+
+export const manifestOf = (draw: DrawRow) => draw.manifest as Manifest;
+
+export function requireFrozen(draw: DrawRow): void {
+  if (draw.status === 'executed') throw new DomainError('CONFLICT', '该抽取已经执行，结果不可更改');
+  if (draw.status === 'voided') throw new DomainError('CONFLICT', '该抽取已作废');
+}

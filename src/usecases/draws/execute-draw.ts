@@ -1,0 +1,80 @@
+import { eq, inArray } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors.ts';
+import { draw as runDraw } from '../../domain/draw/draw.ts';
+import { isDrawError } from '../../domain/draw/draw-error.ts';
+import type { ExternalValue } from '../../domain/draw/draw-types.ts';
+import { resultHash } from '../../domain/draw/jcs-hash.ts';
+import { listExternalEntries, listObservers } from '../../db/draw-queries.ts';
+import { draws, tasks, units } from '../../db/schema.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requirePermission } from '../lib/require.ts';
+import { manifestOf, readableDraw, requireFrozen } from './draw-access.ts';
+
+/**
+ * 执行 (DRAW-SPEC §1.5): computes the seed and the result from the frozen manifest, the reveals and the
+ * confirmed external values, and creates every task, in one transaction with its audit entry. The draw row is
+ * locked first, so of two concurrent executions one succeeds and the other gets CONFLICT; there is no re-draw.
+ */
+export async function executeDraw(ctx: UseCaseContext, drawId: string): Promise<void> {
+  requirePermission(ctx.actor, 'draws.manage');
+  await ctx.db.transaction(async (tx) => {
+    const { draw, org } = await readableDraw(ctx, drawId, tx, true);
+    requireFrozen(draw);
+    const manifest = manifestOf(draw);
+    const observers = await listObservers(tx, drawId);
+    const pending = observers.filter((o) => !o.reveal);
+    if (pending.length > 0) throw new DomainError('CONFLICT', `还有 ${pending.length} 名监督人未揭示密钥`);
+    const entries = await listExternalEntries(tx, drawId);
+    const externals: ExternalValue[] = manifest.external.map((ref) => {
+      const mine = entries.filter((e) => e.source === ref.source && e.ref === ref.ref);
+      if (new Set(mine.map((e) => e.enteredBy)).size < 2) throw new DomainError('CONFLICT', `${ref.source} 第 ${ref.ref} 期的开奖号码须由两名工作人员分别录入`);
+      return { source: ref.source, ref: ref.ref, value: mine[0]!.value };
+    });
+    const byId = new Map(observers.map((o) => [o.observerId, o.reveal!]));
+    const reveals = manifest.observers.map((id) => ({ id, reveal: byId.get(id)! }));
+    let result;
+    try {
+      result = runDraw(manifest, reveals, externals);
+    } catch (e) {
+      if (isDrawError(e)) throw new DomainError('CONFLICT', `抽取无法完成：${e.message}`);
+      throw e;
+    }
+    const hash = resultHash(result);
+    await tx
+      .update(draws)
+      .set({ status: 'executed', seed: result.seed, result, resultHash: hash, executedAt: ctx.now, executedBy: ctx.actor.accountId })
+      .where(eq(draws.id, drawId));
+
+    const stratumOf = new Map(manifest.candidates.map((c) => [c[0], c[1]]));
+    const rankOf = new Map(result.strata.flatMap((s) => s.selected.map((id, i) => [id, i] as const)));
+    const unitIds = result.tasks.map((t) => t.unitId);
+    const brigadeOf = new Map(
+      unitIds.length ? (await tx.select({ id: units.id, brigadeId: units.brigadeId }).from(units).where(inArray(units.id, unitIds))).map((u) => [u.id, u.brigadeId]) : [],
+    );
+    for (let i = 0; i < result.tasks.length; i += 500) {
+      await tx.insert(tasks).values(
+        result.tasks.slice(i, i + 500).map((t) => ({
+          drawId,
+          orgId: brigadeOf.get(t.unitId) ?? org.id,
+          unitId: t.unitId,
+          stratum: stratumOf.get(t.unitId)!,
+          rank: rankOf.get(t.unitId)!,
+          leadIds: t.lead,
+          assistantIds: t.assistant,
+          backups: t.backups,
+          dueDate: draw.dueDate,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })),
+      );
+    }
+    await recordAudit(tx, ctx, {
+      action: 'draw.execute',
+      targetType: 'draw',
+      targetId: drawId,
+      orgId: org.id,
+      summary: { drawId: draw.code, manifestHash: draw.manifestHash, seed: result.seed, resultHash: hash, tasks: result.tasks.length, external: externals.map((e) => `${e.source} ${e.ref}: ${e.value}`) },
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import { and, eq } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors.ts';
+import { localDate } from '../../domain/local-date.ts';
+import { INSPECTOR_ROLE_LABELS } from '../../domain/registry/inspector-rules.ts';
+import { findTask } from '../../db/draw-queries.ts';
+import { taskChanges, tasks } from '../../db/schema.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requireInScope, requirePermission } from '../lib/require.ts';
+import { manifestOf } from './draw-access.ts';
+import { nextBackup } from './task-replacement.ts';
+
+/**
+ * 递补 of an inspector who cannot go (leave, illness, a conflict found late): the next eligible person in the
+ * task's published backup order for that role takes the place. Reason and evidence are required; the change is
+ * audited and listed publicly as a change since the draw.
+ */
+export async function replaceTaskInspector(
+  ctx: UseCaseContext,
+  taskId: string,
+  input: { inspectorId: string; reason: string; evidence: string },
+): Promise<{ replacementId: string }> {
+  requirePermission(ctx.actor, 'draws.manage');
+  return ctx.db.transaction(async (tx) => {
+    const found = await findTask(tx, taskId, true);
+    if (!found) throw new DomainError('NOT_FOUND', '任务不存在');
+    requireInScope(ctx.actor, found.org.path, '任务');
+    const { task, draw } = found;
+    if (task.status !== 'assigned' || draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
+    const role = task.leadIds.includes(input.inspectorId) ? 'lead' : task.assistantIds.includes(input.inspectorId) ? 'assistant' : null;
+    if (!role) throw new DomainError('VALIDATION_FAILED', '检查人员：不在该任务中', { field: 'inspectorId' });
+    const earlier = await tx.select({ fromId: taskChanges.fromId }).from(taskChanges).where(and(eq(taskChanges.taskId, taskId), eq(taskChanges.kind, 'inspector_replaced')));
+    const backups = (task.backups as { lead: string[]; assistant: string[] })[role];
+    const replacement = await nextBackup(tx, {
+      backups,
+      role,
+      unitId: task.unitId,
+      exclude: new Set([...task.leadIds, ...task.assistantIds, ...earlier.map((e) => e.fromId ?? '')]),
+      manifest: manifestOf(draw),
+      today: localDate(ctx.now),
+      dueDate: task.dueDate,
+    });
+    if (!replacement) throw new DomainError('CONFLICT', `${INSPECTOR_ROLE_LABELS[role]}的递补顺序已用尽，没有可递补的人员`);
+    const swap = (ids: string[]) => ids.map((id) => (id === input.inspectorId ? replacement : id));
+    await tx
+      .update(tasks)
+      .set(role === 'lead' ? { leadIds: swap(task.leadIds), updatedAt: ctx.now } : { assistantIds: swap(task.assistantIds), updatedAt: ctx.now })
+      .where(eq(tasks.id, taskId));
+    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'inspector_replaced', role, fromId: input.inspectorId, toId: replacement, reason: input.reason, evidence: input.evidence, by: ctx.actor.accountId, at: ctx.now });
+    await recordAudit(tx, ctx, {
+      action: 'task.replace_inspector',
+      targetType: 'task',
+      targetId: taskId,
+      orgId: found.org.id,
+      summary: { drawId: draw.code, unitId: task.unitId, role, from: input.inspectorId, to: replacement, reason: input.reason, evidence: input.evidence },
+    });
+    return { replacementId: replacement };
+  });
+}

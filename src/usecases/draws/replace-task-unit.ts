@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors.ts';
+import { localDate } from '../../domain/local-date.ts';
+import type { DrawResult } from '../../domain/draw/draw-types.ts';
+import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
+import { findTask } from '../../db/draw-queries.ts';
+import { taskChanges, tasks } from '../../db/schema.ts';
+import { recordAudit } from '../lib/audit.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requireInScope, requirePermission } from '../lib/require.ts';
+import { manifestOf } from './draw-access.ts';
+import { nextBackup } from './task-replacement.ts';
+
+/**
+ * 递补 of a unit found closed, gone or not operating: its task is marked replaced and the next unused
+ * alternate of the same stratum (the published order) gets a task with the same inspectors — any of them with
+ * a conflict with the new unit gives way to the next backup of that role. Reason and evidence are required.
+ */
+export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input: { reason: string; evidence: string }): Promise<{ taskId: string; unitId: string }> {
+  requirePermission(ctx.actor, 'draws.manage');
+  return ctx.db.transaction(async (tx) => {
+    const found = await findTask(tx, taskId, true);
+    if (!found) throw new DomainError('NOT_FOUND', '任务不存在');
+    requireInScope(ctx.actor, found.org.path, '任务');
+    const { task, draw } = found;
+    if (task.status !== 'assigned' || draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
+    const result = draw.result as DrawResult;
+    const stratum = result.strata.find((s) => s.code === task.stratum)!;
+    const existing = new Set((await tx.select({ unitId: tasks.unitId }).from(tasks).where(eq(tasks.drawId, draw.id))).map((t) => t.unitId));
+    const index = stratum.alternates.findIndex((id) => !existing.has(id));
+    if (index < 0) throw new DomainError('CONFLICT', '该分层的备选单位已用尽，无法递补');
+    const unitId = stratum.alternates[index]!;
+    const manifest = manifestOf(draw);
+    const today = localDate(ctx.now);
+    const backups = task.backups as { lead: string[]; assistant: string[] };
+    const conflicted = new Set(manifest.conflicts.filter((c) => c[1] === unitId).map((c) => c[0]));
+    const staff: Record<InspectorRole, string[]> = { lead: [...task.leadIds], assistant: [...task.assistantIds] };
+    for (const role of ['lead', 'assistant'] as const) {
+      for (const [i, id] of staff[role].entries()) {
+        if (!conflicted.has(id)) continue;
+        const replacement = await nextBackup(tx, { backups: backups[role], role, unitId, exclude: new Set([...staff.lead, ...staff.assistant]), manifest, today, dueDate: task.dueDate });
+        if (!replacement) throw new DomainError('CONFLICT', '备选单位与现有检查人员存在回避关系，且没有可递补的人员');
+        staff[role][i] = replacement;
+      }
+    }
+    await tx.update(tasks).set({ status: 'replaced', updatedAt: ctx.now }).where(eq(tasks.id, taskId));
+    const [created] = await tx
+      .insert(tasks)
+      .values({
+        drawId: draw.id,
+        orgId: task.orgId,
+        unitId,
+        stratum: task.stratum,
+        rank: stratum.selected.length + index,
+        leadIds: staff.lead,
+        assistantIds: staff.assistant,
+        backups,
+        dueDate: task.dueDate,
+        replacesTaskId: taskId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: tasks.id });
+    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'unit_replaced', role: null, fromId: task.unitId, toId: unitId, reason: input.reason, evidence: input.evidence, by: ctx.actor.accountId, at: ctx.now });
+    await recordAudit(tx, ctx, {
+      action: 'task.replace_unit',
+      targetType: 'task',
+      targetId: taskId,
+      orgId: found.org.id,
+      summary: { drawId: draw.code, stratum: task.stratum, from: task.unitId, to: unitId, newTask: created!.id, reason: input.reason, evidence: input.evidence },
+    });
+    return { taskId: created!.id, unitId };
+  });
+}

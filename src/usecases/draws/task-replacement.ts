@@ -1,0 +1,38 @@
+import { inArray } from 'drizzle-orm';
+import { isInspectorDrawable, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
+import type { Manifest } from '../../domain/draw/draw-types.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { loadRecusalsInPeriod } from '../../db/draw-queries.ts';
+import { inspectorAvailability, inspectors } from '../../db/schema.ts';
+import { effectivePeriods } from '../inspectors/inspector-facts.ts';
+
+/**
+ * The first of `backups` (the published 递补 order) who can take the place today: not already on the task,
+ * not excluded (someone who already stood down), drawable today in that role, and with no 回避 or manifest
+ * conflict with the unit during the task period. Null when the order is exhausted.
+ */
+export async function nextBackup(
+  db: DbOrTx,
+  input: { backups: readonly string[]; role: InspectorRole; unitId: string; exclude: ReadonlySet<string>; manifest: Manifest; today: string; dueDate: string },
+): Promise<string | null> {
+  const options = input.backups.filter((id) => !input.exclude.has(id));
+  if (options.length === 0) return null;
+  const rows = await db.select().from(inspectors).where(inArray(inspectors.id, options));
+  const availability = await db.select().from(inspectorAvailability).where(inArray(inspectorAvailability.inspectorId, options));
+  const recused = new Set((await loadRecusalsInPeriod(db, options, input.today, input.dueDate)).filter((r) => r.unitId === input.unitId).map((r) => r.inspectorId));
+  const conflicted = new Set(input.manifest.conflicts.filter((c) => c[1] === input.unitId).map((c) => c[0]));
+  for (const id of options) {
+    const i = rows.find((r) => r.id === id);
+    if (!i || recused.has(id) || conflicted.has(id)) continue;
+    const facts = {
+      status: i.status,
+      certificateNo: i.certificateNo,
+      certificateValidFrom: i.certificateValidFrom,
+      certificateValidUntil: i.certificateValidUntil,
+      availability: effectivePeriods(availability.filter((a) => a.inspectorId === id)),
+      roles: i.roles as InspectorRole[],
+    };
+    if (isInspectorDrawable(facts, input.today, input.role).drawable) return id;
+  }
+  return null;
+}

@@ -1,0 +1,73 @@
+import { and, eq, ilike, inArray, or } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors.ts';
+import { fromHex } from '../../domain/crypto/sha256.ts';
+import type { DrawResult, Manifest } from '../../domain/draw/draw-types.ts';
+import { computeUnitRandoms, rankStratum } from '../../domain/draw/select-units.ts';
+import { EXCLUSION_REASON_LABELS, type ExclusionReason } from '../../domain/plans/eligibility-types.ts';
+import type { Db } from '../../db/client.ts';
+import { findDrawByCode } from '../../db/draw-queries.ts';
+import { containsPattern } from '../../db/sql-helpers.ts';
+import { units } from '../../db/schema.ts';
+
+export type UnitRank = {
+  unitId: string;
+  unitName: string;
+  outcome: 'selected' | 'alternate' | 'not_selected' | 'excluded' | 'not_listed';
+  stratum: string | null;
+  rank: number | null;
+  candidatesInStratum: number | null;
+  reason: string | null;
+};
+
+const OUTCOME_ORDER = { selected: 0, alternate: 1, not_selected: 2, excluded: 3, not_listed: 4 } as const;
+
+/**
+ * "Was I drawn, and where did I rank?" — for units whose name or credit code matches `q` among the units the
+ * manifest lists: their outcome, and once the draw is executed their 1-based rank in the stratum's full order
+ * (DRAW-SPEC §5), which anyone can recompute from the bundle. At most 20 units.
+ */
+export async function searchPublicDrawUnit(db: Db, code: string, q: string): Promise<UnitRank[]> {
+  const found = await findDrawByCode(db, code);
+  if (!found) throw new DomainError('NOT_FOUND', '抽取不存在');
+  const manifest = found.draw.manifest as Manifest;
+  const listed = new Map<string, { stratum: string | null; reason: string | null }>();
+  for (const [id, stratum] of manifest.candidates) listed.set(id, { stratum, reason: null });
+  for (const [id, reason] of manifest.excluded) listed.set(id, { stratum: null, reason });
+  const term = q.toUpperCase();
+  const matches = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(inArray(units.id, [...listed.keys()].length ? [...listed.keys()] : ['00000000-0000-0000-0000-000000000000']), or(ilike(units.name, containsPattern(q)), eq(units.uscc, term))))
+    .limit(20);
+  const result = found.draw.result as DrawResult | null;
+  const rankCache = new Map<string, Map<string, number>>();
+  const fullRank = (stratum: string): Map<string, number> => {
+    if (!rankCache.has(stratum)) {
+      const members = manifest.candidates.filter((c) => c[1] === stratum);
+      const a = computeUnitRandoms(fromHex(result!.seed), members);
+      const order = rankStratum(
+        members.map((_, i) => i),
+        a,
+        members.map((c) => c[2]),
+        members.length,
+      );
+      rankCache.set(stratum, new Map(order.map((index, position) => [members[index]![0], position + 1])));
+    }
+    return rankCache.get(stratum)!;
+  };
+  return matches
+    .map((m): UnitRank => {
+      const entry = listed.get(m.id)!;
+      if (entry.reason !== null) {
+        const label = EXCLUSION_REASON_LABELS[entry.reason as ExclusionReason] ?? entry.reason;
+        return { unitId: m.id, unitName: m.name, outcome: 'excluded', stratum: null, rank: null, candidatesInStratum: null, reason: label };
+      }
+      const stratum = entry.stratum!;
+      const count = manifest.candidates.filter((c) => c[1] === stratum).length;
+      if (!result) return { unitId: m.id, unitName: m.name, outcome: 'not_selected', stratum, rank: null, candidatesInStratum: count, reason: '尚未执行抽取' };
+      const s = result.strata.find((x) => x.code === stratum)!;
+      const outcome = s.selected.includes(m.id) ? 'selected' : s.alternates.includes(m.id) ? 'alternate' : 'not_selected';
+      return { unitId: m.id, unitName: m.name, outcome, stratum, rank: fullRank(stratum).get(m.id) ?? null, candidatesInStratum: count, reason: null };
+    })
+    .sort((x, y) => OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome] || x.unitName.localeCompare(y.unitName, 'zh'));
+}

@@ -1,0 +1,39 @@
+import type { DrawView } from '@contracts/draws.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormInstance } from 'antd';
+import { App } from 'antd';
+import { drawKeys } from '../../api/draws.ts';
+import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+
+/**
+ * A step of the draw table or a change to its tasks: on success a message, the draw page shows the answer at once
+ * (when the call returns the draw) and every draw and task query is refreshed, the portal's too; on failure the
+ * server's Chinese message (a 409 is a normal answer here: two entries disagree, another account executed first…).
+ */
+export function useDrawMutation<Variables, Data>(
+  mutationFn: (variables: Variables) => Promise<Data>,
+  options: { success: string | ((data: Data) => string); form?: FormInstance; onSuccess?: (data: Data) => void },
+) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const handleError = useApiErrorHandler();
+  return useMutation({
+    mutationFn,
+    onSuccess: (data) => {
+      void message.success(typeof options.success === 'string' ? options.success : options.success(data));
+      if (isDrawView(data)) queryClient.setQueryData(drawKeys.draw(data.id), data);
+      void queryClient.invalidateQueries({ queryKey: drawKeys.all });
+      void queryClient.invalidateQueries({ queryKey: drawKeys.public });
+      options.onSuccess?.(data);
+    },
+    onError: (error) => {
+      handleError(error, options.form);
+      // The draw may have moved on meanwhile (another account's entry or execution): show where it is now.
+      void queryClient.invalidateQueries({ queryKey: drawKeys.all });
+    },
+  });
+}
+
+function isDrawView(data: unknown): data is DrawView {
+  return typeof data === 'object' && data !== null && 'nextStep' in data && 'manifestHash' in data;
+}

@@ -1,0 +1,145 @@
+import type { PublicDrawView } from '@contracts/draws.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { TableColumnsType } from 'antd';
+import { Alert, Card, Descriptions, Flex, Table, Timeline, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { publicDrawQuery } from '../api/draws.ts';
+import { BundleVerifier } from '../features/draws/bundle-verifier.tsx';
+import { ChangesTable } from '../features/draws/changes-table.tsx';
+import { DrawStatusTag } from '../features/draws/draw-status-tag.tsx';
+import { HashText } from '../features/draws/hash-text.tsx';
+import { displayRank, externalRefLabel, stratumName } from '../features/draws/labels.ts';
+import { UnitRankSearch } from '../features/draws/unit-rank-search.tsx';
+import { BackLink } from '../features/plans/back-link.tsx';
+import { QueryGate } from '../features/plans/query-gate.tsx';
+import { PublicLayout } from '../layouts/public-layout.tsx';
+import { formatDateTime } from '../lib/format.ts';
+
+type PublicTask = PublicDrawView['tasks'][number];
+type PublicStratum = PublicDrawView['strata'][number];
+
+const BACK = { title: '找不到该抽取', backTo: '/portal/draws', backText: '返回随机抽取结果' };
+
+const taskColumns: TableColumnsType<PublicTask> = [
+  { title: '检查对象', dataIndex: 'unitName', key: 'unit' },
+  { title: '分层', key: 'stratum', render: (_, t) => stratumName(t.stratum) },
+  { title: '排名', key: 'rank', align: 'right', width: 64, render: (_, t) => displayRank(t) },
+  { title: '主办', key: 'leads', render: (_, t) => t.leads.join('、') || '—' },
+  { title: '协办', key: 'assistants', render: (_, t) => t.assistants.join('、') || '—' },
+  { title: '状态', dataIndex: 'statusLabel', key: 'status' },
+];
+
+const strataColumns: TableColumnsType<PublicStratum> = [
+  { title: '分层', key: 'name', render: (_, s) => stratumName(s.code) },
+  { title: '抽取名额', key: 'quota', align: 'right', render: (_, s) => `${s.quota} 家` },
+  { title: '备选（递补顺序）', key: 'alternates', align: 'right', render: (_, s) => `${s.alternates} 家` },
+];
+
+/** /portal/draws/:code: a draw's inputs, timeline, result and changes, with the bundle and the in-browser verifier. */
+export default function PortalDrawPage() {
+  const { code = '' } = useParams();
+  const query = useQuery(publicDrawQuery(code));
+  return (
+    <PublicLayout title={`随机抽取 ${code}`}>
+      <QueryGate query={query} notFound={BACK}>
+        {(draw) => <PortalDraw draw={draw} />}
+      </QueryGate>
+    </PublicLayout>
+  );
+}
+
+function PortalDraw({ draw }: { draw: PublicDrawView }) {
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <BackLink to="/portal/draws">返回随机抽取结果</BackLink>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: '12px 0' }}>
+          随机抽取 {draw.code}
+        </Typography.Title>
+        {draw.status === 'voided' ? (
+          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`本次抽取已作废：${draw.voidReason ?? ''}`} />
+        ) : null}
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'org', label: '组织单位', children: draw.orgName },
+            { key: 'source', label: '抽查计划', children: draw.sourceLabel },
+            { key: 'status', label: '状态', children: <DrawStatusTag draw={draw} /> },
+            { key: 'due', label: '任务完成期限', children: draw.dueDate },
+            {
+              key: 'counts',
+              label: '抽取清单',
+              children: `候选单位 ${draw.counts.candidates} 家，排除 ${draw.counts.excluded} 家，检查人员 ${draw.counts.inspectors} 名，回避 ${draw.counts.conflicts} 条`,
+            },
+            {
+              key: 'external',
+              label: '外部随机源',
+              children: draw.external.map((e) => `${externalRefLabel(e)}：${e.value ?? '待开奖'}`).join('；'),
+            },
+            {
+              key: 'manifest',
+              label: '清单哈希',
+              span: 'filled',
+              children: <HashText hash={draw.manifestHash} label="清单哈希" />,
+            },
+            {
+              key: 'seed',
+              label: '种子',
+              span: 'filled',
+              children: draw.seed ? <HashText hash={draw.seed} label="种子" /> : '执行后公布',
+            },
+            {
+              key: 'result',
+              label: '结果哈希',
+              span: 'filled',
+              children: draw.resultHash ? <HashText hash={draw.resultHash} label="结果哈希" /> : '执行后公布',
+            },
+          ]}
+        />
+      </Card>
+      <Card title="验证抽取结果">
+        <BundleVerifier code={draw.code} resultHash={draw.resultHash} />
+      </Card>
+      <Card title={`抽查任务（${draw.tasks.length}）`}>
+        <Table<PublicTask>
+          rowKey={(t) => `${t.unitId}/${t.rank}/${t.statusLabel}`}
+          size="middle"
+          columns={taskColumns}
+          dataSource={draw.tasks}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: draw.resultHash ? '没有抽查任务' : '尚未执行抽取' }}
+        />
+      </Card>
+      <Card title="查询本单位">
+        <UnitRankSearch code={draw.code} />
+      </Card>
+      <Flex gap={16} wrap align="flex-start">
+        <Card title="抽取过程" style={{ flex: '1 1 480px', minWidth: 0 }}>
+          <Timeline
+            items={draw.timeline.map((t, i) => ({
+              key: i,
+              title: formatDateTime(t.at),
+              content: (
+                <>
+                  <Typography.Text strong>{t.label}</Typography.Text>
+                  {t.detail ? (
+                    <div className="hash-text" style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+                      {t.detail}
+                    </div>
+                  ) : null}
+                </>
+              ),
+            }))}
+          />
+        </Card>
+        <Card title="分层名额" style={{ flex: '1 1 320px', minWidth: 0 }}>
+          <Table<PublicStratum> rowKey="code" size="small" columns={strataColumns} dataSource={draw.strata} pagination={false} />
+        </Card>
+      </Flex>
+      <Card title="抽取后的变更">
+        <ChangesTable changes={draw.changes} />
+      </Card>
+    </Flex>
+  );
+}
