@@ -10,7 +10,7 @@ import { commitmentOf } from '../../src/domain/draw/seed.ts';
 import { seedDemo } from '../../src/usecases/system/seed-demo.ts';
 import { openTestDatabase } from '../harness/db.ts';
 import { buildTestApp, call, logInAs, type Session } from '../harness/http.ts';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, dialogsOf, logIn, newPage, type E2E } from './harness.ts';
+import { buttonName, DEMO_PASSWORD, SCREENSHOT_DIR, dialogsOf, logIn, newPage, type E2E } from './harness.ts';
 
 /** The server's clock: mid-December 2025, so January 2026 is the month the journey draws (the 2026 calendar is seeded). */
 const NOW = new Date('2025-12-15T02:00:00Z');
@@ -151,12 +151,12 @@ describe('draw journey', () => {
     await eventually(() => page.getByText('打不开承诺值，请核对记录单').isVisible()).toBe(true);
     await revealInput.fill(secret.replace(/(.{8})(?=.)/g, '$1 ').toUpperCase());
     await eventually(() => page.getByText('能打开承诺值').isVisible()).toBe(true);
-    await responseTo(page, 'POST', /\/observers\/OBS-1\/reveal$/, () => page.getByRole('button', { name: /^揭\s*示$/ }).click());
+    await responseTo(page, 'POST', /\/observers\/OBS-1\/reveal$/, () => page.getByRole('button', { name: buttonName('揭示') }).click());
 
     // 外部随机数, first entry (admin 1).
     const valueLabel = `福彩3D 第 ${ISSUE} 期 开奖号码`;
     await page.getByLabel(valueLabel).fill('5 0 8');
-    await responseTo(page, 'POST', /\/external$/, () => page.getByRole('button', { name: /^录\s*入$/ }).click());
+    await responseTo(page, 'POST', /\/external$/, () => page.getByRole('button', { name: buttonName('录入') }).click());
     await eventually(() => page.getByText('已由您录入').isVisible()).toBe(true);
     await noMessages(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-steps.png'), fullPage: true });
@@ -166,10 +166,10 @@ describe('draw journey', () => {
     await logIn(second, 'zhidui');
     await second.goto(`/admin/draws/${frozen.id}`);
     await second.getByLabel(valueLabel).fill('5 0 9');
-    await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: /^录\s*入$/ }).click(), 409);
+    await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click(), 409);
     await eventually(() => second.getByText(/两次录入不一致：已录入「5 0 8」，本次「5 0 9」/).isVisible()).toBe(true);
     await second.getByLabel(valueLabel).fill(' 5\u30000  8 ');
-    await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: /^录\s*入$/ }).click());
+    await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click());
     await eventually(() => second.getByText('1/1 已确认').isVisible()).toBe(true);
     await eventually(() => second.getByText(`福彩3D 第 ${ISSUE} 期：5 0 8`).isVisible()).toBe(true);
     expect(dialogsOf(second)).toEqual([]);

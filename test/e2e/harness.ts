@@ -69,3 +69,13 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(/\/admin/);
 }
+
+/**
+ * The accessible name of an antd button labelled `label`, as a pattern: antd puts a space between the two
+ * characters of a two-character label ("录 入"), and a button that was loading keeps its spinner's "loading"
+ * label in front of the text until the icon's leave motion ends — so match the label at the end only.
+ */
+export function buttonName(label: string): RegExp {
+  const chars = [...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^|\\s)${chars.join('\\s*')}$`);
+}

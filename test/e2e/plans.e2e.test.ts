@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/usecases/system/seed-demo.ts';
 import { openTestDatabase } from '../harness/db.ts';
 import { buildTestApp } from '../harness/http.ts';
-import { SCREENSHOT_DIR, dialogsOf, logIn, newPage, type E2E } from './harness.ts';
+import { buttonName, SCREENSHOT_DIR, dialogsOf, logIn, newPage, type E2E } from './harness.ts';
 
 /**
  * The server's clock: mid-December 2025, so January 2026 is the next month to plan (the 2026 calendar is
@@ -81,7 +81,7 @@ describe('plans journey', () => {
 
     await page.getByRole('button', { name: /发\s*布/ }).first().click();
     await responseTo(page, 'POST', /\/api\/annual-plans\/[^/]+\/publish$/, () =>
-      page.getByRole('dialog').getByRole('button', { name: /^发\s*布$/ }).click(),
+      page.getByRole('dialog').getByRole('button', { name: buttonName('发布') }).click(),
     );
     await eventually(() => page.getByRole('button', { name: '保存修订' }).isVisible()).toBe(true);
     await eventually(() => page.locator('.ant-message-notice').count()).toBe(0);
@@ -109,7 +109,7 @@ describe('plans journey', () => {
     await page.getByRole('button', { name: /发\s*布$/ }).click();
     await eventually(() => page.getByText('发布后不可修改，将在门户公开。').isVisible()).toBe(true);
     await responseTo(page, 'POST', /\/api\/monthly-plans\/[^/]+\/publish$/, () =>
-      page.getByRole('dialog').getByRole('button', { name: /^发\s*布$/ }).click(),
+      page.getByRole('dialog').getByRole('button', { name: buttonName('发布') }).click(),
     );
     // Once the published plan is back from the server, the page is read-only.
     await eventually(() => page.getByRole('button', { name: /保存调整/ }).count()).toBe(0);
