@@ -58,6 +58,25 @@ describe('sha256', () => {
     );
   });
 
+  it('digests a prefix followed by ASCII text, packed from the string, and declines other text', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 200 }), (prefixBytes, text) => {
+        const prefix = new Sha256().update(prefixBytes);
+        const words = new Uint32Array(8);
+        expect(prefix.digestAsciiSuffix(text, words)).toBe(true);
+        const bytes = new Uint8Array(32);
+        const view = new DataView(bytes.buffer);
+        words.forEach((w, i) => view.setUint32(i * 4, w));
+        expect(toHex(bytes)).toBe(createHash('sha256').update(prefixBytes).update(text, 'latin1').digest('hex'));
+        expect(toHex(prefix.digest())).toBe(createHash('sha256').update(prefixBytes).digest('hex'));
+      }),
+    );
+    const words = new Uint32Array(8).fill(7);
+    expect(new Sha256().digestAsciiSuffix('单位-001', words)).toBe(false);
+    expect(new Sha256().digestAsciiSuffix('caf\u00e9', words)).toBe(false);
+    expect([...words]).toEqual(new Array(8).fill(7));
+  });
+
   it('round-trips hex and rejects malformed hex', () => {
     expect(toHex(fromHex('00ff10'))).toBe('00ff10');
     expect(() => fromHex('0g')).toThrow();

@@ -436,6 +436,58 @@ export class Sha256 {
     for (let x = 0; x < 8; x++) out[x] = state[x]! >>> 0;
   }
 
+  /**
+   * {@link digestWithSuffix} for a suffix given as text that is all ASCII (its UTF-8 bytes are its char codes):
+   * the words are packed straight from the string, with no byte array. Returns false, writing nothing, when
+   * the text holds a character from U+0080 up (the caller then encodes it and uses digestWithSuffix).
+   */
+  digestAsciiSuffix(text: string, out: Uint32Array): boolean {
+    const end = text.length;
+    const w = SCRATCH_WORDS;
+    if (end > 55 || this.bufferLength > 0) {
+      // Longer than one block (not an id of the draw) or an unaligned prefix: through the bytes.
+      const bytes = new Uint8Array(end);
+      for (let i = 0; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) return false;
+        bytes[i] = c;
+      }
+      this.digestWithSuffix(bytes, 0, end, out);
+      return true;
+    }
+    // One block: pack the characters into words while noting whether any is beyond ASCII.
+    let any = 0;
+    let i = 0;
+    let k = 0;
+    for (; i + 4 <= end; k++, i += 4) {
+      const c0 = text.charCodeAt(i);
+      const c1 = text.charCodeAt(i + 1);
+      const c2 = text.charCodeAt(i + 2);
+      const c3 = text.charCodeAt(i + 3);
+      any |= c0 | c1 | c2 | c3;
+      w[k] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+    }
+    let last = 0;
+    let shift = 24;
+    for (; i < end; i++, shift -= 8) {
+      const c = text.charCodeAt(i);
+      any |= c;
+      last |= c << shift;
+    }
+    if (any >= 0x80) return false;
+    w[k++] = last | (0x80 << shift);
+    while (k < 14) w[k++] = 0;
+    const bitLength = (this.totalLength + end) * 8;
+    w[14] = Math.floor(bitLength / 0x100000000) | 0;
+    w[15] = bitLength | 0;
+    const state = SCRATCH_STATE;
+    const own = this.state;
+    for (let x = 0; x < 8; x++) state[x] = own[x]! | 0;
+    compressWords(state, w);
+    for (let x = 0; x < 8; x++) out[x] = state[x]! >>> 0;
+    return true;
+  }
+
   digest(): Uint8Array {
     const bitLength = this.totalLength * 8;
     const padLength = this.bufferLength < 56 ? 56 - this.bufferLength : 120 - this.bufferLength;

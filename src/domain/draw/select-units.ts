@@ -32,11 +32,13 @@ export class UnitHasher {
 
   randomOf(unitId: string): number {
     const words = this.words;
-    const length = writeUtf8(unitId, this.scratch, 0);
-    if (length >= 0) this.prefix.digestWithSuffix(this.scratch, 0, length, words);
-    else {
-      const bytes = utf8(unitId);
-      this.prefix.digestWithSuffix(bytes, 0, bytes.length, words);
+    if (!this.prefix.digestAsciiSuffix(unitId, words)) {
+      const length = writeUtf8(unitId, this.scratch, 0);
+      if (length >= 0) this.prefix.digestWithSuffix(this.scratch, 0, length, words);
+      else {
+        const bytes = utf8(unitId);
+        this.prefix.digestWithSuffix(bytes, 0, bytes.length, words);
+      }
     }
     // M = hi·2^20 + (lo >>> 12), so a = 2M + 1 = hi·2^21 + (lo >>> 12)·2 + 1 < 2^53.
     return (words[0] as number) * TWO_POW_21 + ((words[1] as number) >>> 12) * 2 + 1;

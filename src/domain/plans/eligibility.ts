@@ -4,7 +4,7 @@
  */
 import { compareIds, idOrder } from '../draw/id-order.ts';
 import { assertIsoDate } from '../registry/dates.ts';
-import { isUnitDrawable } from '../registry/unit-rules.ts';
+import { unitDrawabilityOnCheckedDate } from '../registry/unit-rules.ts';
 import type {
   Candidate,
   EligibilityInput,
@@ -177,7 +177,7 @@ const CANDIDATE = 255;
  *    settings.exclusions.units (九小场所 left to the 派出所, 《消防监督检查规定》第三十一条; the plan publishes
  *    the reason).
  * 2. STATUS_SUSPENDED / STATUS_DEREGISTERED / STATUS_RELOCATED / STATUS_NOT_FOUND / FLAGGED_FOR_REVIEW /
- *    NO_ADDRESS: {@link isUnitDrawable} on `on`, its reason unchanged.
+ *    NO_ADDRESS: isUnitDrawable on `on` ({@link unitDrawabilityOnCheckedDate}), its reason unchanged.
  * 3. NO_STRATUM: no enabled stratum matches ({@link stratumOf}).
  * 4. PENDING_TASK: in pendingUnitIds (drawn before, task still open).
  * 5. YEARLY_CAP_REACHED: at least maxPerYear counted inspections dated in the calendar year of `on`.
@@ -272,7 +272,7 @@ export function computeEligibility(input: EligibilityInput): EligibilityResult {
       setOutcome(i, reasonIndex.get('OUT_OF_SCOPE') as number, -1);
       continue;
     }
-    const drawable = isUnitDrawable(unit, on);
+    const drawable = unitDrawabilityOnCheckedDate(unit, on);
     if (!drawable.drawable) {
       setOutcome(i, reasonIndex.get(drawable.reason) as number, -1);
       continue;

@@ -8,6 +8,8 @@ import {
   UNIT_STATUSES,
   UNIT_STATUS_LABELS,
   duplicateKey,
+  foldAddress,
+  isCompactAddress,
   isUnitDrawable,
   isUsableAddress,
   normalizeAddress,
@@ -110,6 +112,32 @@ describe('isUsableAddress', () => {
   it('rejects empty cells, placeholders and bare administrative names', () => {
     for (const a of [null, '', '  ', '无', '暂无', '－', 'N/A', '金华市', '浙江省金华市婺城区'])
       expect(isUsableAddress(a)).toBe(false);
+  });
+
+  it('treats full-width, spaced, lower-case and invisible-character spellings like the plain ones', () => {
+    for (const a of ['ｎ／ａ', ' n/a ', '\u200b无\u3000', '－－', 'null']) expect(isUsableAddress(a)).toBe(false);
+    expect(isUsableAddress('金华市 婺城区')).toBe(false);
+    expect(isUsableAddress('金华市婺城区\u00a0人民路８８号')).toBe(true);
+  });
+
+  it('skips the folding only for text the folding leaves unchanged (every UTF-16 code unit, alone and in an address)', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `人民路${ch}88号`]) {
+        if (isCompactAddress(text)) expect(foldAddress(text), `U+${c.toString(16)}`).toBe(text);
+      }
+    }
+    expect(isCompactAddress('浙江省金华市婺城区人民路88号')).toBe(true);
+    expect(isCompactAddress('人民路88号 ')).toBe(false);
+  });
+
+  it('answers the same with and without the fast path', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (raw) => {
+        const folded = foldAddress(raw);
+        expect(isUsableAddress(raw)).toBe(isUsableAddress(folded));
+      }),
+    );
   });
 });
 

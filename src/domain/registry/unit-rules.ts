@@ -100,6 +100,18 @@ export function isUnitDrawable(
   options: UnitDrawOptions = {},
 ): Drawability<UnitUndrawableReason> {
   assertIsoDate(on, 'on');
+  return unitDrawabilityOnCheckedDate(unit, on, options);
+}
+
+/**
+ * {@link isUnitDrawable} for a caller that has already checked `on` (the eligibility rules, which ask it for a
+ * million units on one date: the date is checked once, not per unit).
+ */
+export function unitDrawabilityOnCheckedDate(
+  unit: UnitDrawFacts,
+  on: string,
+  options: UnitDrawOptions = {},
+): Drawability<UnitUndrawableReason> {
   if (unit.statusEffectiveOn != null) assertIsoDate(unit.statusEffectiveOn, 'statusEffectiveOn');
   if (unit.status !== 'active' && (unit.statusEffectiveOn == null || unit.statusEffectiveOn <= on)) {
     return { drawable: false, reason: STATUS_REASONS[unit.status] };
@@ -138,16 +150,52 @@ const ADDRESS_PLACEHOLDERS = new Set([
 const ADMIN_PREFIX =
   /^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|特别行政区))?(?:[\u4e00-\u9fff]{1,8}?(?:自治州|地区|盟|市|州))?(?:[\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|区|县|市|旗))?/;
 
+/** An address folded for comparison: invisible characters and whitespace removed, half-width, upper-case. */
+export function foldAddress(address: string): string {
+  return stripInvisible(foldFullWidth(address)).replace(/\s+/g, '').toUpperCase();
+}
+
 /**
  * Whether an address is specific enough to send an inspector to: not empty, not a placeholder (无, 不详,
  * "-" …), and not just administrative names ("浙江省金华市婺城区" alone is not an address).
  */
 export function isUsableAddress(address: string | null): boolean {
   if (address === null) return false;
-  const compact = stripInvisible(foldFullWidth(address)).replace(/\s+/g, '').toUpperCase();
+  const compact = isCompactAddress(address) ? address : foldAddress(address);
   if (ADDRESS_PLACEHOLDERS.has(compact)) return false;
-  const rest = compact.replace(ADMIN_PREFIX, '');
+  // The administrative prefix starts with a CJK ideograph; otherwise nothing is stripped.
+  const first = compact.charCodeAt(0);
+  const rest = first >= 0x4e00 && first <= 0x9fff ? compact.replace(ADMIN_PREFIX, '') : compact;
   return rest.length >= 2;
+}
+
+/**
+ * Whether the folding of {@link isUsableAddress} (full-width to half-width, invisible characters and all
+ * whitespace removed, upper-cased) would leave `text` unchanged, so the common address costs one scan and no
+ * new string. Conservative: ASCII control, space and lower-case letters, everything from U+0080 to U+2E7F
+ * (letters that upper-case, NBSP, the U+2000 spaces, zero-width characters), U+3000, the Cyrillic and Latin
+ * extension blocks U+A640–A7FF and U+AB30–ABBF, surrogates (astral letters), presentation forms U+FB00–FB4F and
+ * U+FE00–FFFF (full-width forms, BOM) all fail; CJK ideographs and punctuation pass. A test checks every UTF-16
+ * code unit against the folding itself.
+ */
+export function isCompactAddress(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 || c === 0x7f || (c >= 0x61 && c <= 0x7a)) return false;
+    } else if (
+      c < 0x2e80 ||
+      c === 0x3000 ||
+      (c >= 0xa640 && c <= 0xa7ff) ||
+      (c >= 0xab30 && c <= 0xabbf) ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      (c >= 0xfb00 && c <= 0xfb4f) ||
+      c >= 0xfe00
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const BRACKET_OPEN = /[【〔［〈<]/g;
