@@ -200,7 +200,9 @@ export async function benchImport(): Promise<Figure[]> {
       const { ctx, brigadeId } = await setUp(database);
 
       started = performance.now();
-      const batch = await uploadUnitImport(ctx, { brigadeId, fileName: '婺城区检查对象名录.xlsx', bytes: file });
+      // A file name per run: the server keeps the tables of recently read files (for the commit that follows a
+      // preview), and the second database's upload must parse the file afresh as a real upload would.
+      const batch = await uploadUnitImport(ctx, { brigadeId, fileName: `婺城区检查对象名录（${run.label}）.xlsx`, bytes: file });
       const previewMs = performance.now() - started;
       if (batch.summary.type !== 'rows' || batch.summary.totalRows !== UNITS)
         throw new Error(`${run.label}: the preview did not read ${UNITS} rows`);

@@ -40,6 +40,35 @@ const DICTIONARY_FIELD_BY_KIND = {
 } as const;
 
 /**
+ * The rows of a table validated on their own (step 1: fields, dictionaries, duplicates within the file), which
+ * depends only on the table, the mapping, the brigade's division and the dictionaries. The commit repeats the
+ * preview's dry run on the same table object (readImportFile keeps the tables of recent files), so the last
+ * result per table is kept and reused when all of those are the same; the registry comparison (step 2) is always
+ * made afresh. Prepared rows are never changed after this.
+ */
+const preparedByTable = new WeakMap<ImportTable, { key: string; prepared: PreparedUnitRow[] }>();
+
+async function prepareRows(
+  table: ImportTable,
+  columns: Parameters<typeof createUnitRowPreparer>[0],
+  options: { withinDivisionCode: string; dictionaries: UnitImportDictionaries },
+  mapping: ColumnMapping,
+): Promise<PreparedUnitRow[]> {
+  const key = JSON.stringify([mapping, options.withinDivisionCode, options.dictionaries]);
+  const known = preparedByTable.get(table);
+  if (known?.key === key) return known.prepared;
+  const prepareRow = createUnitRowPreparer(columns, options);
+  const prepared: PreparedUnitRow[] = [];
+  for (const [i, row] of table.rows.entries()) {
+    prepared.push(prepareRow(row));
+    if (i % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  markFileDuplicates(prepared, options);
+  preparedByTable.set(table, { key, prepared });
+  return prepared;
+}
+
+/**
  * The dry run of a units file for a brigade, as `actor` sees the registry: validation, the registry's copy
  * of each credit code (anywhere: the code is unique system-wide), probable duplicates in the actor's
  * subtree. `mapping` null means the recognised headers. Used for the preview and, inside the commit's
@@ -71,13 +100,7 @@ export async function analyzeUnitImport(
     codes.filter((c) => c.length === 18),
   );
   lookup.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
-  const prepareRow = createUnitRowPreparer(columns, options);
-  const prepared: PreparedUnitRow[] = [];
-  for (const [i, row] of input.table.rows.entries()) {
-    prepared.push(prepareRow(row));
-    if (i % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  markFileDuplicates(prepared, options);
+  const prepared = await prepareRows(input.table, columns, options, mapping);
 
   const byUscc = new Map<string, RegistryUnit>();
   for (const unit of await lookup) byUscc.set(unit.uscc, { ...unit, inScope: isInScope(actor, unit.brigadePath) });

@@ -64,4 +64,13 @@ describe('readImportFile', () => {
     const table = await readImportFile(new TextEncoder().encode('单位名称\n甲\n'), 'x.csv');
     expect(table).toMatchObject({ format: 'csv', encoding: 'utf-8', rows: [{ rowNumber: 2, cells: ['甲'] }] });
   });
+
+  it('gives the commit the table the preview read: the same bytes and name are parsed once, anything else afresh', async () => {
+    const bytes = new TextEncoder().encode('单位名称\n甲\n');
+    const first = await readImportFile(bytes, 'same.csv');
+    expect(await readImportFile(bytes.slice(), 'same.csv')).toBe(first);
+    expect(await readImportFile(bytes, 'other.csv')).not.toBe(first);
+    const changed = await readImportFile(new TextEncoder().encode('单位名称\n乙\n'), 'same.csv');
+    expect(changed.rows[0]!.cells).toEqual(['乙']);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type ImportTable,
 } from '../../domain/import/import-table.ts';
 import { cellValueToText, isImpreciseNumber } from '../../domain/import/spreadsheet-cell.ts';
+import { fileDigest } from './file-digest.ts';
 
 /** The parts of exceljs's streaming worksheet reader used here (its typings omit them). */
 type StreamedWorksheet = AsyncIterable<ExcelJS.Row> & { id?: number | string; name?: string };
@@ -22,6 +23,27 @@ type SheetModel = { id: number | string; name: string; state?: string };
  * over-long file stops at the row limit. Anything exceljs cannot read is one clear Chinese error.
  */
 export async function readImportFile(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+  const key = `${fileDigest(bytes)}\u0000${fileName}`;
+  const now = Date.now();
+  for (const [k, entry] of recentTables) if (now - entry.at > RECENT_TABLE_TTL_MS) recentTables.delete(k);
+  const recent = recentTables.get(key);
+  if (recent) return recent.table;
+  const table = await parseImportFile(bytes, fileName);
+  recentTables.set(key, { table, at: now });
+  while (recentTables.size > RECENT_TABLES) recentTables.delete(recentTables.keys().next().value as string);
+  return table;
+}
+
+/**
+ * The tables of the last files read, by content and name: the commit (and a mapping change) reads the file
+ * the preview has just read — 100,000 .xlsx rows take seconds to parse — and the same bytes always give the
+ * same table. Callers never change a table. Two entries, each kept half an hour; a miss simply parses again.
+ */
+const recentTables = new Map<string, { table: ImportTable; at: number }>();
+const RECENT_TABLES = 2;
+const RECENT_TABLE_TTL_MS = 30 * 60_000;
+
+async function parseImportFile(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
   const format = detectImportFileFormat(bytes, fileName);
   if (format === 'csv') return readCsvTable(bytes);
 
