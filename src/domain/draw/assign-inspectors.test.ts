@@ -46,6 +46,28 @@ describe('inspector streams and uniformInt (DRAW-SPEC §6)', () => {
     }
   });
 
+  it('matches §6 for any unit id length and alphabet, role, slot and order of resets (one stream reused)', () => {
+    const seed = sha256('stream-property');
+    const stream = new InspectorStream(seed);
+    const unitId = fc.string({ unit: fc.constantFrom('a', '9', '-', '单', '位', 'é', 'e\u0301'), maxLength: 130 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(unitId, fc.constantFrom('lead' as const, 'assistant' as const), fc.nat(2 ** 32 - 1)), { minLength: 1, maxLength: 6 }),
+        (picks) => {
+          // Each pick also re-reads the previous unit with another slot: the stream only repacks k then.
+          for (const [id, role, k] of picks) {
+            for (const slot of [k, (k + 1) % 2 ** 32]) {
+              stream.reset(id, role, slot);
+              const got = [0, 1, 2, 3, 4, 5].map(() => BigInt(stream.nextTopBits(32)));
+              expect(got).toEqual(referenceWords(seed, id, role, slot, 2).slice(0, 6).map((w) => w >> 32n));
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('starts again at block 0 after a reset', () => {
     const seed = sha256('reset');
     const stream = new InspectorStream(seed);
