@@ -6,7 +6,9 @@ export const FreezeDrawRequest = z.object({
     z.object({ kind: z.literal('monthly_plan'), id: uuidParam('月度计划') }),
     z.object({ kind: z.literal('campaign'), id: uuidParam('专项检查') }),
   ]),
-  observers: z.array(z.object({ name: cleanText('监督人姓名', 40), capacity: cleanText('监督人身份', 40) })).max(9, '监督人：最多 9 名'),
+  observers: z
+    .array(z.object({ name: cleanText('监督人姓名', 40), capacity: cleanText('监督人身份', 40) }))
+    .max(9, '监督人：最多 9 名'),
   external: z
     .array(z.object({ source: cleanText('外部随机源', 40), ref: cleanText('期号', 40) }))
     .min(1, '外部随机源：至少指定一个')
@@ -14,9 +16,14 @@ export const FreezeDrawRequest = z.object({
 });
 export type FreezeDrawRequest = z.infer<typeof FreezeDrawRequest>;
 
-export const ObserverParams = z.object({ id: uuidParam('编号'), observerId: z.string().regex(/^OBS-\d{1,2}$/, '监督人编号不正确') });
+export const ObserverParams = z.object({
+  id: uuidParam('编号'),
+  observerId: z.string().regex(/^OBS-\d{1,2}$/, '监督人编号不正确'),
+});
 export const CommitmentRequest = z.object({ commitment: z.string({ error: '承诺值：必须是文本' }).trim().toLowerCase() });
-export const RevealRequest = z.object({ reveal: z.string({ error: '密钥：必须是文本' }).trim().min(1, '密钥：不能为空').max(512, '密钥：过长') });
+export const RevealRequest = z.object({
+  reveal: z.string({ error: '密钥：必须是文本' }).trim().min(1, '密钥：不能为空').max(512, '密钥：过长'),
+});
 export const ExternalValueRequest = z.object({
   source: cleanText('外部随机源', 40),
   ref: cleanText('期号', 40),
@@ -44,6 +51,9 @@ export type DrawSummary = {
   statusLabel: string;
   orgName: string;
   sourceLabel: string;
+  /** The plan the draw comes from: a monthly plan or a special campaign (one of the two). */
+  monthlyPlanId: string | null;
+  campaignId: string | null;
   manifestHash: string;
   frozenAt: string;
   executedAt: string | null;
@@ -62,6 +72,7 @@ export type TaskView = {
   unitName: string;
   unitAddress: string | null;
   stratum: string;
+  /** 0-based position in the stratum's published order (selected, then alternates); shown as rank + 1. */
   rank: number;
   leads: PersonRef[];
   assistants: PersonRef[];
@@ -90,8 +101,17 @@ export type DrawView = DrawSummary & {
   campaignId: string | null;
   periodStart: string;
   counts: { candidates: number; excluded: number; inspectors: number; conflicts: number };
-  strata: { code: string; quota: number; alternates: number }[];
-  observers: { observerId: string; name: string; capacity: string; commitment: string | null; committedAt: string | null; revealed: boolean; revealedAt: string | null }[];
+  /** In manifest order, with the name the plan published for each. */
+  strata: { code: string; name: string; quota: number; alternates: number }[];
+  observers: {
+    observerId: string;
+    name: string;
+    capacity: string;
+    commitment: string | null;
+    committedAt: string | null;
+    revealed: boolean;
+    revealedAt: string | null;
+  }[];
   external: { source: string; ref: string; entries: number; value: string | null; confirmed: boolean; enteredByMe: boolean }[];
   seed: string | null;
   resultHash: string | null;
@@ -116,10 +136,19 @@ export type PublicDrawView = {
   voidReason: string | null;
   dueDate: string;
   counts: DrawView['counts'];
-  strata: { code: string; quota: number; alternates: number }[];
+  /** In manifest order, with the name the plan published for each. */
+  strata: { code: string; name: string; quota: number; alternates: number }[];
   external: { source: string; ref: string; value: string | null }[];
   timeline: TimelineEntry[];
-  tasks: { unitName: string; unitId: string; stratum: string; rank: number; leads: string[]; assistants: string[]; statusLabel: string }[];
+  tasks: {
+    unitName: string;
+    unitId: string;
+    stratum: string;
+    rank: number;
+    leads: string[];
+    assistants: string[];
+    statusLabel: string;
+  }[];
   changes: TaskChangeView[];
 };
 

@@ -1,6 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { drawExternalEntries, drawObservers, draws, inspectors, monthlyPlans, orgs, recusals, specialCampaigns, taskChanges, tasks, units } from './schema.ts';
+import {
+  drawExternalEntries,
+  drawObservers,
+  draws,
+  inspectors,
+  monthlyPlans,
+  orgs,
+  recusals,
+  specialCampaigns,
+  taskChanges,
+  tasks,
+  units,
+} from './schema.ts';
 
 export type DrawRow = typeof draws.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
@@ -13,7 +25,11 @@ export async function findDraw(db: DbOrTx, id: string, forUpdate = false): Promi
 }
 
 export async function findDrawByCode(db: DbOrTx, code: string): Promise<DrawWithOrg | undefined> {
-  const [row] = await db.select({ draw: draws, org: orgs }).from(draws).innerJoin(orgs, eq(orgs.id, draws.orgId)).where(eq(draws.code, code));
+  const [row] = await db
+    .select({ draw: draws, org: orgs })
+    .from(draws)
+    .innerJoin(orgs, eq(orgs.id, draws.orgId))
+    .where(eq(draws.code, code));
   return row;
 }
 
@@ -48,7 +64,10 @@ export async function listDraws(db: DbOrTx, filter: { scopePath: string | null; 
 }
 
 export async function countDrawsOfOrg(db: DbOrTx, orgId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(draws).where(eq(draws.orgId, orgId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(draws)
+    .where(eq(draws.orgId, orgId));
   return row?.n ?? 0;
 }
 
@@ -57,14 +76,23 @@ export async function listObservers(db: DbOrTx, drawId: string) {
 }
 
 export async function listExternalEntries(db: DbOrTx, drawId: string) {
-  return db.select().from(drawExternalEntries).where(eq(drawExternalEntries.drawId, drawId)).orderBy(asc(drawExternalEntries.enteredAt));
+  return db
+    .select()
+    .from(drawExternalEntries)
+    .where(eq(drawExternalEntries.drawId, drawId))
+    .orderBy(asc(drawExternalEntries.enteredAt));
 }
 
 /** 回避 declarations of these inspectors in force on any day of [from, to] (not revoked). */
 export async function loadRecusalsInPeriod(db: DbOrTx, inspectorIds: readonly string[], from: string, to: string) {
   if (inspectorIds.length === 0) return [];
   return db
-    .select({ inspectorId: recusals.inspectorId, unitId: recusals.unitId, validFrom: recusals.validFrom, validTo: recusals.validTo })
+    .select({
+      inspectorId: recusals.inspectorId,
+      unitId: recusals.unitId,
+      validFrom: recusals.validFrom,
+      validTo: recusals.validTo,
+    })
     .from(recusals)
     .where(
       and(
@@ -90,15 +118,29 @@ export async function loadPreviousLeads(db: DbOrTx, unitIds: readonly string[]):
   return map;
 }
 
-/** Units with an open task (drawn, not yet done): PENDING_TASK in eligibility. */
-export async function loadPendingUnitIds(db: DbOrTx, brigadeIds: readonly string[]): Promise<Set<string>> {
-  if (brigadeIds.length === 0) return new Set();
+/**
+ * Units with an open task (drawn, not yet done): PENDING_TASK in eligibility; and those of them with an open
+ * task due in `year`, which count as covered that year.
+ */
+export async function loadPendingUnitIds(
+  db: DbOrTx,
+  brigadeIds: readonly string[],
+  year: number,
+): Promise<{ pending: Set<string>; coveringYear: Set<string> }> {
+  const pending = new Set<string>();
+  const coveringYear = new Set<string>();
+  if (brigadeIds.length === 0) return { pending, coveringYear };
   const rows = await db
-    .selectDistinct({ unitId: tasks.unitId })
+    .select({ unitId: tasks.unitId, dueDate: tasks.dueDate })
     .from(tasks)
     .innerJoin(units, eq(units.id, tasks.unitId))
     .where(and(eq(tasks.status, 'assigned'), inArray(units.brigadeId, [...brigadeIds])));
-  return new Set(rows.map((r) => r.unitId));
+  const prefix = `${String(year).padStart(4, '0')}-`;
+  for (const r of rows) {
+    pending.add(r.unitId);
+    if (r.dueDate.startsWith(prefix)) coveringYear.add(r.unitId);
+  }
+  return { pending, coveringYear };
 }
 
 export async function listTasksOfDraw(db: DbOrTx, drawId: string) {
@@ -116,15 +158,29 @@ export async function listTaskChanges(db: DbOrTx, drawId: string) {
 }
 
 export async function findTask(db: DbOrTx, id: string, forUpdate = false) {
-  const q = db.select({ task: tasks, draw: draws, org: orgs }).from(tasks).innerJoin(draws, eq(draws.id, tasks.drawId)).innerJoin(orgs, eq(orgs.id, tasks.orgId)).where(eq(tasks.id, id));
+  const q = db
+    .select({ task: tasks, draw: draws, org: orgs })
+    .from(tasks)
+    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .innerJoin(orgs, eq(orgs.id, tasks.orgId))
+    .where(eq(tasks.id, id));
   const [row] = forUpdate ? await q.for('update', { of: tasks }) : await q;
   return row;
 }
 
 /** Tasks in a subtree, or those an inspector is on (lead or assistant), newest due date first. */
-export async function listTasks(db: DbOrTx, filter: { scopePath: string | null; inspectorId?: string; status?: TaskRow['status'] }) {
+export async function listTasks(
+  db: DbOrTx,
+  filter: { scopePath: string | null; inspectorId?: string; status?: TaskRow['status'] },
+) {
   const c = [filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined];
-  if (filter.inspectorId) c.push(or(sql`${tasks.leadIds} @> array[${filter.inspectorId}]::uuid[]`, sql`${tasks.assistantIds} @> array[${filter.inspectorId}]::uuid[]`));
+  if (filter.inspectorId)
+    c.push(
+      or(
+        sql`${tasks.leadIds} @> array[${filter.inspectorId}]::uuid[]`,
+        sql`${tasks.assistantIds} @> array[${filter.inspectorId}]::uuid[]`,
+      ),
+    );
   if (filter.status) c.push(eq(tasks.status, filter.status));
   return db
     .select({ task: tasks, unitName: units.name, unitAddress: units.address, orgName: orgs.name, drawCode: draws.code })
@@ -139,6 +195,9 @@ export async function listTasks(db: DbOrTx, filter: { scopePath: string | null; 
 
 export async function inspectorNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: inspectors.id, name: inspectors.name }).from(inspectors).where(inArray(inspectors.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: inspectors.id, name: inspectors.name })
+    .from(inspectors)
+    .where(inArray(inspectors.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS = {
   'monthly_plan.generate': '生成月度抽查计划',
   'monthly_plan.update': '调整月度抽查计划',
   'monthly_plan.publish': '发布月度抽查计划',
+  'monthly_plan.reopen': '退回已发布的月度抽查计划',
   'campaign.create': '新建专项检查',
   'campaign.update': '修改专项检查',
   'campaign.publish': '发布专项检查',

@@ -113,6 +113,12 @@ export type EligibilityInput = {
   triggeredUnitIds: ReadonlySet<string>;
   /** Units already drawn whose task is still open. */
   pendingUnitIds: ReadonlySet<string>;
+  /**
+   * Those of pendingUnitIds whose open task is due in the calendar year of `on`: the inspection is under way, so
+   * the unit counts as covered this year and the monthly quotas (target − covered) do not draw for it again.
+   * Default: none.
+   */
+  pendingCoveringUnitIds?: ReadonlySet<string>;
   /** brigadeId → pool code (the brigade id, or the collaboration zone id for cross-region plans). */
   poolCodeByBrigade: ReadonlyMap<string, string>;
   /** Frequency rules are skipped (a special campaign's recorded override); never for routine mode. */
@@ -128,7 +134,10 @@ export type Exclusion = { unitId: string; reason: ExclusionReason; stratum: stri
 export type StratumCounts = {
   code: string;
   population: number;
-  /** Population units with at least one counted inspection this calendar year before `on`. */
+  /**
+   * Population units with at least one counted inspection this calendar year before `on`, or an open task due
+   * this year (pendingCoveringUnitIds).
+   */
   covered: number;
   candidates: number;
   /** The same two counts by riskLevel ('' for units without a level), for per-risk ratio adjustments. */

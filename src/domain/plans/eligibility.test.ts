@@ -348,6 +348,18 @@ describe('computeEligibility: rows and counts', () => {
     });
   });
 
+  it('counts a unit with an open task due this year as covered (still excluded as pending), one due another year not', () => {
+    const units = [unit('g1'), unit('g2'), unit('g3')];
+    const result = computeEligibility(
+      input(units, { pendingUnitIds: new Set(['g1', 'g2']), pendingCoveringUnitIds: new Set(['g1']) }),
+    );
+    expect(result.strata.find((s) => s.code === 'general')).toMatchObject({ population: 3, covered: 1, candidates: 1 });
+    expect(result.excluded.map((e) => [e.unitId, e.reason])).toEqual([
+      ['g1', 'PENDING_TASK'],
+      ['g2', 'PENDING_TASK'],
+    ]);
+  });
+
   it('refuses caller bugs: a brigade without a pool, a unit listed twice, an unknown kind, a malformed date, a fractional weight', () => {
     expect(() => computeEligibility(input([unit('u', { brigadeId: 'nowhere', status: 'deregistered' })]))).toThrow(RangeError);
     expect(() => computeEligibility(input([unit('u'), unit('v'), unit('u')]))).toThrow('listed twice');

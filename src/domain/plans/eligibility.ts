@@ -82,6 +82,7 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set(INSPECTION_KINDS);
 const OUT_OF_SCOPE_UNIT = 1;
 const PENDING = 2;
 const TRIGGERED = 4;
+const PENDING_COVERING = 8;
 
 /**
  * What is known of each unit besides its row, behind one Map lookup per unit: `slotOf` maps a unit id to a slot
@@ -101,8 +102,9 @@ type UnitFacts = {
 
 function indexUnitFacts(input: EligibilityInput, onDay: number): UnitFacts {
   const { history, pendingUnitIds, triggeredUnitIds } = input;
+  const pendingCovering = input.pendingCoveringUnitIds ?? new Set<string>();
   const outOfScope = input.settings.exclusions.units;
-  const size = history.length + pendingUnitIds.size + triggeredUnitIds.size + outOfScope.length;
+  const size = history.length + pendingUnitIds.size + pendingCovering.size + triggeredUnitIds.size + outOfScope.length;
   const slotOf = new Map<string, number>();
   const inYear = new Uint32Array(size);
   const lastBefore = new Uint32Array(size);
@@ -143,6 +145,8 @@ function indexUnitFacts(input: EligibilityInput, onDay: number): UnitFacts {
   };
   for (const u of outOfScope) mark(u.unitId, OUT_OF_SCOPE_UNIT);
   for (const id of pendingUnitIds) mark(id, PENDING);
+  // An open task due this year covers its unit; it is pending by definition.
+  for (const id of pendingCovering) mark(id, PENDING | PENDING_COVERING);
   for (const id of triggeredUnitIds) mark(id, TRIGGERED);
   return { slotOf, inYear, lastBefore, flags };
 }
@@ -194,7 +198,7 @@ const CANDIDATE = 255;
  * (RangeError).
  *
  * Counts: for every enabled stratum, `population` = units that reach rule 4 in that stratum (in scope,
- * drawable, matched), `covered` = those of them with a counted inspection in the year of `on` before `on`,
+ * drawable, matched), `covered` = those of them with a counted inspection in the year of `on` before `on` or an open task due that year (pendingCoveringUnitIds),
  * `candidates` = those that pass every rule; the first two also by riskLevel ('' = none, keys in id order).
  * An exclusion carries its stratum from rule 4 on, null before.
  *
@@ -286,7 +290,7 @@ export function computeEligibility(input: EligibilityInput): EligibilityResult {
     const tally = tallies[s] as Tally;
     const inYear = slot === undefined ? 0 : (facts.inYear[slot] as number);
     const lastBefore = slot === undefined ? 0 : (facts.lastBefore[slot] as number);
-    const covered = lastBefore >= yearStart;
+    const covered = lastBefore >= yearStart || (flags & PENDING_COVERING) !== 0;
     const riskKey = unit.riskLevel ?? '';
     let risk = tally.byRisk.get(riskKey);
     if (risk === undefined) {

@@ -1,7 +1,15 @@
 import { hasPermission, isInScope, type Actor } from '../../domain/access.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import { INSPECTOR_ROLE_LABELS, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
-import type { DrawStep, DrawSummary, DrawView, PublicDrawView, PublicUnitRankView, TaskChangeView, TaskView } from '../../contracts/draws.ts';
+import type {
+  DrawStep,
+  DrawSummary,
+  DrawView,
+  PublicDrawView,
+  PublicUnitRankView,
+  TaskChangeView,
+  TaskView,
+} from '../../contracts/draws.ts';
 import type { DrawRow, TaskRow } from '../../db/draw-queries.ts';
 import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
@@ -9,11 +17,29 @@ import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts'
 export const DRAW_STATUS_LABELS = { frozen: '已冻结，待执行', executed: '已执行', voided: '已作废' } as const;
 const TASK_STATUS_LABELS = { assigned: '待检查', done: '已完成', replaced: '已递补', cancelled: '已取消' } as const;
 const CHANGE_LABELS = { inspector_replaced: '检查人员递补', unit_replaced: '检查对象递补', cancelled: '任务取消' } as const;
-const OUTCOME_LABELS = { selected: '被抽中', alternate: '备选（递补顺序）', not_selected: '未被抽中', excluded: '未列入候选', not_listed: '不在本次抽取范围' } as const;
+const OUTCOME_LABELS = {
+  selected: '被抽中',
+  alternate: '备选（递补顺序）',
+  not_selected: '未被抽中',
+  excluded: '未列入候选',
+  not_listed: '不在本次抽取范围',
+} as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 type SummarySource = {
-  draw: Pick<DrawRow, 'id' | 'code' | 'status' | 'manifestHash' | 'frozenAt' | 'executedAt' | 'voidedAt' | 'dueDate'>;
+  draw: Pick<
+    DrawRow,
+    | 'id'
+    | 'code'
+    | 'status'
+    | 'manifestHash'
+    | 'frozenAt'
+    | 'executedAt'
+    | 'voidedAt'
+    | 'dueDate'
+    | 'monthlyPlanId'
+    | 'campaignId'
+  >;
   org: { name: string };
 };
 
@@ -26,6 +52,8 @@ export function presentDrawSummary(row: SummarySource, sourceLabel: string): Dra
     statusLabel: DRAW_STATUS_LABELS[d.status],
     orgName: row.org.name,
     sourceLabel,
+    monthlyPlanId: d.monthlyPlanId,
+    campaignId: d.campaignId,
     manifestHash: d.manifestHash,
     frozenAt: d.frozenAt.toISOString(),
     executedAt: iso(d.executedAt),
@@ -66,7 +94,8 @@ export function presentTask(
 function presentChanges(detail: DrawDetail): TaskChangeView[] {
   const unitNames = new Map(detail.tasks.map((t) => [t.task.unitId, t.unitName]));
   return detail.changes.map((c) => {
-    const nameOf = (id: string | null) => (id === null ? null : c.kind === 'unit_replaced' ? (unitNames.get(id) ?? id) : (detail.names.get(id) ?? id));
+    const nameOf = (id: string | null) =>
+      id === null ? null : c.kind === 'unit_replaced' ? (unitNames.get(id) ?? id) : (detail.names.get(id) ?? id);
     return {
       at: c.at.toISOString(),
       kind: c.kind,
@@ -85,7 +114,14 @@ function externalStatus(detail: DrawDetail, accountId: string | null) {
   return manifest.external.map((ref) => {
     const entries = detail.entries.filter((e) => e.source === ref.source && e.ref === ref.ref);
     const confirmed = new Set(entries.map((e) => e.enteredBy)).size >= 2;
-    return { source: ref.source, ref: ref.ref, entries: entries.length, value: confirmed ? entries[0]!.value : null, confirmed, enteredByMe: entries.some((e) => e.enteredBy === accountId) };
+    return {
+      source: ref.source,
+      ref: ref.ref,
+      entries: entries.length,
+      value: confirmed ? entries[0]!.value : null,
+      confirmed,
+      enteredByMe: entries.some((e) => e.enteredBy === accountId),
+    };
   });
 }
 
@@ -98,7 +134,12 @@ function nextStep(detail: DrawDetail): DrawStep {
 }
 
 function counts(manifest: Manifest) {
-  return { candidates: manifest.candidates.length, excluded: manifest.excluded.length, inspectors: manifest.inspectors.length, conflicts: manifest.conflicts.length };
+  return {
+    candidates: manifest.candidates.length,
+    excluded: manifest.excluded.length,
+    inspectors: manifest.inspectors.length,
+    conflicts: manifest.conflicts.length,
+  };
 }
 
 export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
@@ -111,7 +152,7 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
     campaignId: d.campaignId,
     periodStart: d.periodStart,
     counts: counts(manifest),
-    strata: manifest.strata.map((s) => ({ ...s })),
+    strata: manifest.strata.map((s) => ({ ...s, name: detail.stratumNames[s.code] ?? s.code })),
     observers: detail.observers.map((o) => ({
       observerId: o.observerId,
       name: o.name,
@@ -138,13 +179,17 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
   const manifest = d.manifest as Manifest;
   const timeline = [{ at: d.frozenAt.toISOString(), label: '冻结抽取清单', detail: `清单哈希 ${d.manifestHash}` }];
   for (const o of detail.observers) {
-    if (o.committedAt) timeline.push({ at: o.committedAt.toISOString(), label: `监督人 ${o.observerId} 提交承诺值`, detail: o.commitment ?? '' });
+    if (o.committedAt)
+      timeline.push({ at: o.committedAt.toISOString(), label: `监督人 ${o.observerId} 提交承诺值`, detail: o.commitment ?? '' });
   }
   for (const o of detail.observers) {
-    if (o.revealedAt) timeline.push({ at: o.revealedAt.toISOString(), label: `监督人 ${o.observerId} 揭示密钥`, detail: o.reveal ?? '' });
+    if (o.revealedAt)
+      timeline.push({ at: o.revealedAt.toISOString(), label: `监督人 ${o.observerId} 揭示密钥`, detail: o.reveal ?? '' });
   }
-  for (const e of detail.entries) timeline.push({ at: e.enteredAt.toISOString(), label: `录入 ${e.source} 第 ${e.ref} 期开奖号码`, detail: e.value });
-  if (d.executedAt) timeline.push({ at: d.executedAt.toISOString(), label: '执行抽取', detail: `种子 ${d.seed}；结果哈希 ${d.resultHash}` });
+  for (const e of detail.entries)
+    timeline.push({ at: e.enteredAt.toISOString(), label: `录入 ${e.source} 第 ${e.ref} 期开奖号码`, detail: e.value });
+  if (d.executedAt)
+    timeline.push({ at: d.executedAt.toISOString(), label: '执行抽取', detail: `种子 ${d.seed}；结果哈希 ${d.resultHash}` });
   if (d.voidedAt) timeline.push({ at: d.voidedAt.toISOString(), label: '作废', detail: d.voidReason ?? '' });
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   return {
@@ -159,7 +204,7 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
     voidReason: d.voidReason,
     dueDate: d.dueDate,
     counts: counts(manifest),
-    strata: manifest.strata.map((s) => ({ ...s })),
+    strata: manifest.strata.map((s) => ({ ...s, name: detail.stratumNames[s.code] ?? s.code })),
     external: externalStatus(detail, null).map(({ source, ref, value }) => ({ source, ref, value })),
     timeline,
     tasks: detail.tasks.map((t) => ({

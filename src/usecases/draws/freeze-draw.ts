@@ -10,7 +10,7 @@ import { findUnstaffableUnits } from '../../domain/plans/unit-staffing.ts';
 import { isInspectorDrawable } from '../../domain/registry/inspector-rules.ts';
 import type { Tx } from '../../db/client.ts';
 import { countDrawsOfOrg, loadPreviousLeads, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
-import { findAnnualPlan, findMonthlyPlan } from '../../db/plan-queries.ts';
+import { findAnnualPlan, findMonthlyPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
 import { drawObservers, draws } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -44,7 +44,9 @@ async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<D
   const found = await findMonthlyPlan(tx, id);
   if (!found) throw new DomainError('NOT_FOUND', '月度计划不存在');
   requireInScope(ctx.actor, found.org.path, '月度计划');
-  if (found.plan.status !== 'published') throw new DomainError('CONFLICT', '月度计划发布后才能组织抽取');
+  // Locked for the freeze: a concurrent reopening of the plan waits for it, then sees the draw.
+  const locked = await lockMonthlyPlan(tx, found.plan.annualPlanId, found.plan.month);
+  if (locked?.status !== 'published') throw new DomainError('CONFLICT', '月度计划发布后才能组织抽取');
   const annual = await findAnnualPlan(tx, found.plan.annualPlanId);
   const settings = settingsOf(annual!.plan);
   const periodStart = firstDayOf(found.plan.year, found.plan.month);
@@ -53,7 +55,7 @@ async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<D
   const quotas = quotasOf(found.plan).map((q) => {
     const candidates = candidatesOf.get(q.code) ?? 0;
     if (q.quota > candidates) {
-      throw new DomainError('CONFLICT', `「${q.name}」现有候选单位 ${candidates} 家，少于本月任务数 ${q.quota}：请核实名录库后重新制定月度计划`);
+      throw new DomainError('CONFLICT', `「${q.name}」现有候选单位 ${candidates} 家，少于本月任务数 ${q.quota}：请核实名录库，或退回月度计划重新制定后再发布`);
     }
     return { ...q, candidates, alternates: Math.min(q.alternates, candidates - q.quota) };
   });

@@ -1,4 +1,11 @@
-import { inspectorNames, listExternalEntries, listObservers, listTaskChanges, listTasksOfDraw, type DrawWithOrg } from '../../db/draw-queries.ts';
+import {
+  inspectorNames,
+  listExternalEntries,
+  listObservers,
+  listTaskChanges,
+  listTasksOfDraw,
+  type DrawWithOrg,
+} from '../../db/draw-queries.ts';
 import { findCampaign, findMonthlyPlan } from '../../db/plan-queries.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -6,6 +13,8 @@ import { readableDraw } from './draw-access.ts';
 
 export type DrawDetail = DrawWithOrg & {
   sourceLabel: string;
+  /** Stratum code → the name its plan published (see drawSource). */
+  stratumNames: Record<string, string>;
   observers: Awaited<ReturnType<typeof listObservers>>;
   entries: Awaited<ReturnType<typeof listExternalEntries>>;
   tasks: Awaited<ReturnType<typeof listTasksOfDraw>>;
@@ -14,31 +23,58 @@ export type DrawDetail = DrawWithOrg & {
 };
 
 /** "2026 年 12 月月度计划" or the campaign's name. */
-export async function drawSourceLabel(db: DbOrTx, draw: { monthlyPlanId: string | null; campaignId: string | null }): Promise<string> {
+export async function drawSourceLabel(
+  db: DbOrTx,
+  draw: { monthlyPlanId: string | null; campaignId: string | null },
+): Promise<string> {
+  return (await drawSource(db, draw, [])).label;
+}
+
+/**
+ * Where a draw comes from: its label, and the names of its strata as its plan published them (a monthly plan's
+ * quota rows; a campaign's single pool takes the campaign's name).
+ */
+async function drawSource(
+  db: DbOrTx,
+  draw: { monthlyPlanId: string | null; campaignId: string | null },
+  strataCodes: readonly string[],
+): Promise<{ label: string; stratumNames: Record<string, string> }> {
   if (draw.monthlyPlanId) {
     const m = await findMonthlyPlan(db, draw.monthlyPlanId);
-    return m ? `${m.plan.year} 年 ${m.plan.month} 月月度抽查计划` : '月度抽查计划';
+    const quotas = (m?.plan.quotas ?? []) as { code: string; name: string }[];
+    return {
+      label: m ? `${m.plan.year} 年 ${m.plan.month} 月月度抽查计划` : '月度抽查计划',
+      stratumNames: Object.fromEntries(quotas.map((q) => [q.code, q.name])),
+    };
   }
   const c = draw.campaignId ? await findCampaign(db, draw.campaignId) : undefined;
-  return c ? `专项检查：${c.campaign.name}` : '专项检查';
+  return {
+    label: c ? `专项检查：${c.campaign.name}` : '专项检查',
+    stratumNames: c ? Object.fromEntries(strataCodes.map((code) => [code, c.campaign.name])) : {},
+  };
 }
 
 /** Everything about one draw, for its page (admin) or, through a whitelisting presenter, the portal. */
 export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<DrawDetail> {
   const drawId = found.draw.id;
-  const [observers, entries, tasks, changes, sourceLabel] = await Promise.all([
+  const strataCodes = (found.draw.manifest as { strata: { code: string }[] }).strata.map((s) => s.code);
+  const [observers, entries, tasks, changes, source] = await Promise.all([
     listObservers(db, drawId),
     listExternalEntries(db, drawId),
     listTasksOfDraw(db, drawId),
     listTaskChanges(db, drawId),
-    drawSourceLabel(db, found.draw),
+    drawSource(db, found.draw, strataCodes),
   ]);
   const ids = [
-    ...tasks.flatMap((t) => [...t.task.leadIds, ...t.task.assistantIds, ...Object.values(t.task.backups as Record<string, string[]>).flat()]),
+    ...tasks.flatMap((t) => [
+      ...t.task.leadIds,
+      ...t.task.assistantIds,
+      ...Object.values(t.task.backups as Record<string, string[]>).flat(),
+    ]),
     ...changes.flatMap((c) => (c.kind === 'inspector_replaced' ? [c.fromId ?? '', c.toId ?? ''] : [])),
   ].filter((id) => id !== '');
   const names = await inspectorNames(db, ids);
-  return { ...found, sourceLabel, observers, entries, tasks, changes, names };
+  return { ...found, sourceLabel: source.label, stratumNames: source.stratumNames, observers, entries, tasks, changes, names };
 }
 
 export async function getDraw(ctx: UseCaseContext, id: string): Promise<DrawDetail> {

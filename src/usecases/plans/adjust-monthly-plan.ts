@@ -11,7 +11,7 @@ import { quotasOf, readableMonthlyPlan } from './monthly-plan-access.ts';
 
 /**
  * Adjusts a draft monthly plan: per-stratum quotas (a quota that differs from the computed one needs a
- * reason; none may exceed the stratum's candidates), the due date and notes. Capacity demand and
+ * reason, which can also be reworded on its own; none may exceed the stratum's candidates), the due date and notes. Capacity demand and
  * alternates follow the new quotas.
  */
 export async function adjustMonthlyPlan(
@@ -35,7 +35,8 @@ export async function adjustMonthlyPlan(
     const changes: Record<string, [number, number, string]> = {};
     const quotas = quotasOf(locked).map((q) => {
       const r = requested.get(q.code);
-      if (!r || r.quota === q.quota) return q;
+      // Unchanged: the same quota with the same reason (a new reason alone for an adjusted quota is an edit).
+      if (!r || (r.quota === q.quota && (r.quota === q.computed || r.reason.trim() === (q.adjustReason ?? '')))) return q;
       const adjusted = adjustQuota(q, r.quota, r.reason, settings.alternatesPercent);
       if (!adjusted.ok) throw new DomainError('VALIDATION_FAILED', adjusted.message, { field: `quotas.${q.code}` });
       changes[q.code] = [q.quota, r.quota, r.reason];

@@ -56,11 +56,11 @@ export async function evaluateEligibility(
   const zoneOfBrigade = settings.inspectorPool === 'zone' ? await loadZoneOfBrigade(db, brigadeIds) : new Map<string, string>();
   const poolCodeByBrigade = new Map(brigadeIds.map((id) => [id, zoneOfBrigade.get(id) ?? id]));
   const historyFrom = `${Number(on.slice(0, 4)) - 1}-01-01`;
-  const [unitRows, history, triggeredUnitIds, pendingUnitIds, staff] = await Promise.all([
+  const [unitRows, history, triggeredUnitIds, pending, staff] = await Promise.all([
     loadEligibilityUnits(db, brigadeIds),
     loadInspectionHistory(db, brigadeIds, historyFrom),
     loadTriggeredUnitIds(db, brigadeIds),
-    loadPendingUnitIds(db, brigadeIds),
+    loadPendingUnitIds(db, brigadeIds, Number(on.slice(0, 4))),
     loadPlanInspectors(db, [scope.orgId, ...brigadeIds], [...new Set(zoneOfBrigade.values())]),
   ]);
   const eligibility = computeEligibility({
@@ -70,7 +70,8 @@ export async function evaluateEligibility(
     units: unitRows.map((u) => ({ ...u, flaggedForReview: u.flaggedAt !== null })),
     history,
     triggeredUnitIds,
-    pendingUnitIds,
+    pendingUnitIds: pending.pending,
+    pendingCoveringUnitIds: pending.coveringYear,
     poolCodeByBrigade,
     ignoreFrequency,
   });

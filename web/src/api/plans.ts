@@ -80,14 +80,17 @@ export const adjustMonthlyPlan = (id: string, body: AdjustMonthlyPlanRequest) =>
 
 export const publishMonthlyPlan = (id: string) => api.post<MonthlyPlanView>(`${at('/api/monthly-plans', id)}/publish`);
 
+/** Takes a published monthly plan back to a draft, with a reason (refused while a draw of it is live). */
+export const reopenMonthlyPlan = (id: string, body: ReasonRequest) =>
+  api.post<MonthlyPlanView>(`${at('/api/monthly-plans', id)}/reopen`, body);
+
 /** Which units a count is made of: `reason` is 'candidate' or an exclusion reason code. */
 export type PlanUnitsFilter = { reason: string; stratum?: string | undefined };
 
 export const planUnitsQuery = (id: string, filter: PlanUnitsFilter, paging: { page: number; pageSize: number }) =>
   queryOptions({
     queryKey: [...planKeys.monthly(id), 'units', filter, paging] as const,
-    queryFn: () =>
-      api.get<Page<PlanUnitView>>(withQuery(`${at('/api/monthly-plans', id)}/units`, { ...filter, ...paging })),
+    queryFn: () => api.get<Page<PlanUnitView>>(withQuery(`${at('/api/monthly-plans', id)}/units`, { ...filter, ...paging })),
     placeholderData: keepPreviousData,
   });
 

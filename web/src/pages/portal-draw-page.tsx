@@ -20,9 +20,10 @@ type PublicStratum = PublicDrawView['strata'][number];
 
 const BACK = { title: '找不到该抽取', backTo: '/portal/draws', backText: '返回随机抽取结果' };
 
-const taskColumns: TableColumnsType<PublicTask> = [
+/** The task table's columns; strata by the names the draw's plan published. */
+const taskColumns = (names: ReadonlyMap<string, string>): TableColumnsType<PublicTask> => [
   { title: '检查对象', dataIndex: 'unitName', key: 'unit' },
-  { title: '分层', key: 'stratum', render: (_, t) => stratumName(t.stratum) },
+  { title: '分层', key: 'stratum', render: (_, t) => stratumName(t.stratum, names) },
   { title: '排名', key: 'rank', align: 'right', width: 64, render: (_, t) => displayRank(t) },
   { title: '主办', key: 'leads', render: (_, t) => t.leads.join('、') || '—' },
   { title: '协办', key: 'assistants', render: (_, t) => t.assistants.join('、') || '—' },
@@ -30,7 +31,7 @@ const taskColumns: TableColumnsType<PublicTask> = [
 ];
 
 const strataColumns: TableColumnsType<PublicStratum> = [
-  { title: '分层', key: 'name', render: (_, s) => stratumName(s.code) },
+  { title: '分层', dataIndex: 'name', key: 'name' },
   { title: '抽取名额', key: 'quota', align: 'right', render: (_, s) => `${s.quota} 家` },
   { title: '备选（递补顺序）', key: 'alternates', align: 'right', render: (_, s) => `${s.alternates} 家` },
 ];
@@ -104,7 +105,7 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
         <Table<PublicTask>
           rowKey={(t) => `${t.unitId}/${t.rank}/${t.statusLabel}`}
           size="middle"
-          columns={taskColumns}
+          columns={taskColumns(new Map(draw.strata.map((s) => [s.code, s.name])))}
           dataSource={draw.tasks}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}

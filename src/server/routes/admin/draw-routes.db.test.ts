@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
-import { createAccountFixture, createInspectorFixture, createOrgTree, createUnitFixture } from '../../../../test/harness/factories.ts';
+import {
+  createAccountFixture,
+  createInspectorFixture,
+  createOrgTree,
+  createUnitFixture,
+} from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import { accounts, recusals } from '../../../db/schema.ts';
 import { fromHex } from '../../../domain/crypto/sha256.ts';
@@ -33,11 +38,22 @@ beforeAll(async () => {
   const j = await createAccountFixture(database.db, { role: 'auditor', org: tree.detachment });
   const f = await createAccountFixture(database.db, { role: 'inspector', org: tree.brigadeA });
   const brigadeId = tree.brigadeA.id;
-  for (let i = 0; i < 6; i++) crowdedIds.push(await createUnitFixture(database.db, { brigadeId, category: 'key', isCrowded: true, name: `人员密集单位${i}` }));
+  for (let i = 0; i < 6; i++)
+    crowdedIds.push(
+      await createUnitFixture(database.db, { brigadeId, category: 'key', isCrowded: true, name: `人员密集单位${i}` }),
+    );
   for (let i = 0; i < 30; i++) await createUnitFixture(database.db, { brigadeId, category: 'general' });
   for (let i = 0; i < 4; i++) inspectorIds.push(await createInspectorFixture(database.db, { orgId: brigadeId }));
   await database.db.update(accounts).set({ inspectorId: inspectorIds[0]! }).where(eq(accounts.id, f.id));
-  await database.db.insert(recusals).values({ inspectorId: inspectorIds[0]!, unitId: crowdedIds[0]!, reason: '近亲属任职', validFrom: '2026-01-01', createdBy: a1.id });
+  await database.db
+    .insert(recusals)
+    .values({
+      inspectorId: inspectorIds[0]!,
+      unitId: crowdedIds[0]!,
+      reason: '近亲属任职',
+      validFrom: '2026-01-01',
+      createdBy: a1.id,
+    });
   [admin1, admin2, auditor, field] = await Promise.all([
     logInAs(app, a1.username, a1.password),
     logInAs(app, a2.username, a2.password),
@@ -72,9 +88,18 @@ describe('a draw from a published monthly plan', () => {
     ids.hash = draw.manifestHash;
     expect(draw).toMatchObject({ status: 'frozen', nextStep: 'commit', counts: { candidates: 36, inspectors: 4, conflicts: 1 } });
     expect(draw.manifestHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(draw.strata.find((s: { code: string }) => s.code === 'crowded_key')).toMatchObject({ quota: 6 });
+    expect(draw.strata.find((s: { code: string }) => s.code === 'crowded_key')).toMatchObject({
+      quota: 6,
+      name: '人员密集场所重点单位',
+    });
+    expect(draw).toMatchObject({ monthlyPlanId: ids.monthly, campaignId: null });
     const portal = await call(app, null, 'GET', `/api/public/draws/${ids.code}`);
     expect(portal.json()).toMatchObject({ manifestHash: ids.hash, seed: null, tasks: [] });
+    expect(portal.json().strata.find((s: { code: string }) => s.code === 'crowded_key')).toMatchObject({
+      name: '人员密集场所重点单位',
+    });
+    const listed = (await call(app, admin1, 'GET', '/api/draws')).json() as { code: string; monthlyPlanId: string | null }[];
+    expect(listed.find((d) => d.code === ids.code)).toMatchObject({ monthlyPlanId: ids.monthly });
     expect(JSON.stringify(portal.json())).not.toContain('王监督');
   });
 
@@ -97,7 +122,9 @@ describe('a draw from a published monthly plan', () => {
     expect(ok.json().nextStep).toBe('reveal');
     const again = await call(app, admin1, 'POST', `/api/draws/${ids.draw}/observers/OBS-1/commitment`, { commitment });
     expect(again.statusCode).toBe(409);
-    const wrong = await call(app, admin1, 'POST', `/api/draws/${ids.draw}/observers/OBS-1/reveal`, { reveal: 'ff112233445566778899aabbccddeeff' });
+    const wrong = await call(app, admin1, 'POST', `/api/draws/${ids.draw}/observers/OBS-1/reveal`, {
+      reveal: 'ff112233445566778899aabbccddeeff',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toMatch(/与记录的承诺值不符/);
     const right = await call(app, admin1, 'POST', `/api/draws/${ids.draw}/observers/OBS-1/reveal`, { reveal: SECRET });
@@ -117,7 +144,10 @@ describe('a draw from a published monthly plan', () => {
   });
 
   it('executes once: a concurrent second execution gets 409', async () => {
-    const [r1, r2] = await Promise.all([call(app, admin1, 'POST', `/api/draws/${ids.draw}/execute`), call(app, admin2, 'POST', `/api/draws/${ids.draw}/execute`)]);
+    const [r1, r2] = await Promise.all([
+      call(app, admin1, 'POST', `/api/draws/${ids.draw}/execute`),
+      call(app, admin2, 'POST', `/api/draws/${ids.draw}/execute`),
+    ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
     const draw = (r1.statusCode === 200 ? r1 : r2).json();
     const total = draw.strata.reduce((s: number, x: { quota: number }) => s + x.quota, 0);
@@ -127,7 +157,8 @@ describe('a draw from a published monthly plan', () => {
       expect(task.leads).toHaveLength(1);
       expect(task.assistants).toHaveLength(1);
       expect(task.leads[0].id).not.toBe(task.assistants[0].id);
-      if (task.unitId === crowdedIds[0]) expect([...task.leads, ...task.assistants].map((p: { id: string }) => p.id)).not.toContain(inspectorIds[0]);
+      if (task.unitId === crowdedIds[0])
+        expect([...task.leads, ...task.assistants].map((p: { id: string }) => p.id)).not.toContain(inspectorIds[0]);
     }
     ids.task = draw.tasks[0].id;
   });
@@ -149,23 +180,33 @@ describe('a draw from a published monthly plan', () => {
     const res = await call(app, null, 'GET', `/api/public/draws/${ids.code}/units?q=${encodeURIComponent('人员密集单位1')}`);
     expect(res.statusCode).toBe(200);
     // Six crowded key units, quota six: every one is selected, with a rank among six.
-    expect(res.json()).toEqual([expect.objectContaining({ outcome: 'selected', outcomeLabel: '被抽中', stratum: 'crowded_key', candidatesInStratum: 6 })]);
+    expect(res.json()).toEqual([
+      expect.objectContaining({ outcome: 'selected', outcomeLabel: '被抽中', stratum: 'crowded_key', candidatesInStratum: 6 }),
+    ]);
     expect(res.json()[0].rank).toBeGreaterThanOrEqual(1);
   });
 
   it('shows 我的任务 to the inspector on them, and drawn units are no longer candidates', async () => {
     const mine = await call(app, field, 'GET', '/api/tasks?mine=true');
     expect(mine.statusCode).toBe(200);
-    for (const t of mine.json()) expect([...t.leads, ...t.assistants].map((p: { id: string }) => p.id)).toContain(inspectorIds[0]);
+    for (const t of mine.json())
+      expect([...t.leads, ...t.assistants].map((p: { id: string }) => p.id)).toContain(inspectorIds[0]);
     const pending = await call(app, admin1, 'GET', `/api/monthly-plans/${ids.monthly}/units?reason=PENDING_TASK&pageSize=200`);
     expect(pending.json().total).toBeGreaterThan(0);
+    const reopen = await call(app, admin1, 'POST', `/api/monthly-plans/${ids.monthly}/reopen`, { reason: '想重新制定' });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().error.message).toContain(ids.code);
   });
 
   it('replaces an inspector by the next backup, with reason and evidence, publicly', async () => {
     const draw = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
     const task = draw.tasks.find((t: { id: string }) => t.id === ids.task);
     const lead = task.leads[0].id;
-    const res = await call(app, admin1, 'POST', `/api/tasks/${ids.task}/replace-inspector`, { inspectorId: lead, reason: '病假', evidence: '医院证明（扫描件编号 2026-118）' });
+    const res = await call(app, admin1, 'POST', `/api/tasks/${ids.task}/replace-inspector`, {
+      inspectorId: lead,
+      reason: '病假',
+      evidence: '医院证明（扫描件编号 2026-118）',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(task.backups.lead.map((p: { id: string }) => p.id)).toContain(res.json().replacementId);
     const portal = (await call(app, null, 'GET', `/api/public/draws/${ids.code}`)).json();
@@ -175,22 +216,48 @@ describe('a draw from a published monthly plan', () => {
   it('replaces a closed unit by the next alternate of its stratum', async () => {
     const draw = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
     const general = draw.tasks.find((t: { stratum: string }) => t.stratum === 'general');
-    const res = await call(app, admin1, 'POST', `/api/tasks/${general.id}/replace-unit`, { reason: '现场核实已停业', evidence: '现场照片 3 张' });
+    const res = await call(app, admin1, 'POST', `/api/tasks/${general.id}/replace-unit`, {
+      reason: '现场核实已停业',
+      evidence: '现场照片 3 张',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const after = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
     expect(after.tasks.find((t: { id: string }) => t.id === general.id).status).toBe('replaced');
-    expect(after.tasks.find((t: { id: string }) => t.id === res.json().taskId)).toMatchObject({ unitId: res.json().unitId, stratum: 'general', status: 'assigned' });
+    expect(after.tasks.find((t: { id: string }) => t.id === res.json().taskId)).toMatchObject({
+      unitId: res.json().unitId,
+      stratum: 'general',
+      status: 'assigned',
+    });
   });
 
   it('voids with a reason and keeps the draw and its result visible', async () => {
     expect((await call(app, admin1, 'POST', `/api/draws/${ids.draw}/void`, { reason: '' })).statusCode).toBe(400);
-    const res = await call(app, admin1, 'POST', `/api/draws/${ids.draw}/void`, { reason: '抽取清单遗漏新登记单位，经支队批准作废' });
+    const res = await call(app, admin1, 'POST', `/api/draws/${ids.draw}/void`, {
+      reason: '抽取清单遗漏新登记单位，经支队批准作废',
+    });
     expect(res.json()).toMatchObject({ status: 'voided', voidReason: '抽取清单遗漏新登记单位，经支队批准作废' });
     expect(res.json().tasks.every((t: { status: string }) => t.status !== 'assigned')).toBe(true);
     const portal = (await call(app, null, 'GET', `/api/public/draws/${ids.code}`)).json();
     expect(portal).toMatchObject({ status: 'voided', statusLabel: '已作废' });
     expect(portal.resultHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('takes the published monthly plan back to a draft, with a reason, only once no draw of it is live', async () => {
+    expect((await call(app, admin1, 'POST', `/api/monthly-plans/${ids.monthly}/reopen`, { reason: '' })).statusCode).toBe(400);
+    const res = await call(app, admin1, 'POST', `/api/monthly-plans/${ids.monthly}/reopen`, {
+      reason: '名录库清理后候选单位减少，重新制定本月计划',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'draft' });
+    expect((await call(app, null, 'GET', `/api/public/plans/monthly/${ids.monthly}`)).statusCode).toBe(404);
+    // The voided draw and its result stay public.
+    expect((await call(app, null, 'GET', `/api/public/draws/${ids.code}`)).json()).toMatchObject({ status: 'voided' });
+    expect((await call(app, admin1, 'POST', `/api/monthly-plans/${ids.monthly}/reopen`, { reason: '再退一次' })).statusCode).toBe(
+      409,
+    );
+    const audit = await call(app, auditor, 'GET', '/api/audit?action=monthly_plan.reopen');
+    expect(JSON.stringify(audit.json())).toContain('名录库清理后候选单位减少');
   });
 });
 

@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
-import { createAccountFixture, createInspectorFixture, createOrgTree, createUnitFixture } from '../../../../test/harness/factories.ts';
+import {
+  createAccountFixture,
+  createInspectorFixture,
+  createOrgTree,
+  createUnitFixture,
+} from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import { auditLog, inspectionHistory } from '../../../db/schema.ts';
 import { runMonthlyPlanScheduler } from '../../../usecases/plans/run-monthly-plan-scheduler.ts';
@@ -63,7 +68,11 @@ afterAll(async () => {
 
 describe('annual plans', () => {
   it('creates a draft with the default rules, once per org and year', async () => {
-    const res = await call(app, adminA, 'POST', '/api/annual-plans', { orgId: tree.brigadeA.id, year: 2026, name: '2026年度双随机抽查计划' });
+    const res = await call(app, adminA, 'POST', '/api/annual-plans', {
+      orgId: tree.brigadeA.id,
+      year: 2026,
+      name: '2026年度双随机抽查计划',
+    });
     expect(res.statusCode).toBe(201);
     const plan = res.json();
     ids.annual = plan.id;
@@ -111,23 +120,37 @@ describe('annual plans', () => {
       call(app, adminA, 'POST', `/api/annual-plans/${ids.annual}/publish`),
     ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
-    const published = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'annual_plan.publish'), eq(auditLog.targetId, ids.annual!)));
+    const published = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'annual_plan.publish'), eq(auditLog.targetId, ids.annual!)));
     expect(published).toHaveLength(1);
   });
 
   it('requires a reason to revise a published plan, and counts the revision', async () => {
     const plan = (await call(app, adminA, 'GET', `/api/annual-plans/${ids.annual}`)).json();
-    const noReason = await call(app, adminA, 'PUT', `/api/annual-plans/${ids.annual}`, { name: plan.name, settings: plan.settings });
+    const noReason = await call(app, adminA, 'PUT', `/api/annual-plans/${ids.annual}`, {
+      name: plan.name,
+      settings: plan.settings,
+    });
     expect(noReason.statusCode, noReason.body).toBe(200); // nothing changed: nothing to revise
     const settings = structuredClone(plan.settings);
     settings.alternatesPercent = 25;
     const refused = await call(app, adminA, 'PUT', `/api/annual-plans/${ids.annual}`, { name: plan.name, settings });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toMatch(/修订理由/);
-    const revised = await call(app, adminA, 'PUT', `/api/annual-plans/${ids.annual}`, { name: plan.name, settings, reason: '备选比例提高' });
+    const revised = await call(app, adminA, 'PUT', `/api/annual-plans/${ids.annual}`, {
+      name: plan.name,
+      settings,
+      reason: '备选比例提高',
+    });
     expect(revised.json()).toMatchObject({ revision: 2, statusLabel: '已发布（修订 1）' });
     settings.alternatesPercent = 20;
-    const back = await call(app, adminA, 'PUT', `/api/annual-plans/${ids.annual}`, { name: plan.name, settings, reason: '恢复 20%' });
+    const back = await call(app, adminA, 'PUT', `/api/annual-plans/${ids.annual}`, {
+      name: plan.name,
+      settings,
+      reason: '恢复 20%',
+    });
     expect(back.json().revision).toBe(3);
   });
 });
@@ -141,12 +164,22 @@ describe('monthly plans', () => {
     expect(plan).toMatchObject({ year: 2026, month: 12, status: 'draft', dueDate: '2026-12-31', canEdit: true });
     const quota = (code: string) => plan.quotas.find((q: { code: string }) => q.code === code);
     // 100 %: 10 units, 1 covered (inspected twice, so also capped); December is the last month: all the rest.
-    expect(quota('crowded_key')).toMatchObject({ target: 10, covered: 1, remaining: 9, monthsLeft: 1, computed: 9, candidates: 9, quota: 9 });
+    expect(quota('crowded_key')).toMatchObject({
+      target: 10,
+      covered: 1,
+      remaining: 9,
+      monthsLeft: 1,
+      computed: 9,
+      candidates: 9,
+      quota: 9,
+    });
     expect(quota('other_key')).toMatchObject({ target: 16, covered: 0, computed: 16, candidates: 20, quota: 16, alternates: 4 });
     // 20 % of 50 active drawable general units = 10; one covered in August, still within six months.
     expect(quota('general')).toMatchObject({ target: 10, covered: 1, computed: 9, candidates: 49, quota: 9 });
     expect(quota('small_venue')).toMatchObject({ target: null, computed: 0, quota: 0 });
-    const reasons = Object.fromEntries(plan.eligibility.excludedByReason.map((r: { reason: string; count: number }) => [r.reason, r.count]));
+    const reasons = Object.fromEntries(
+      plan.eligibility.excludedByReason.map((r: { reason: string; count: number }) => [r.reason, r.count]),
+    );
     expect(reasons).toMatchObject({ STATUS_SUSPENDED: 2, FLAGGED_FOR_REVIEW: 1, YEARLY_CAP_REACHED: 1, WITHIN_MIN_INTERVAL: 1 });
     // 3 inspectors × 23 working days in December 2026, one task a day, two inspectors a task.
     expect(plan.capacity).toMatchObject({ inspectorDays: 69, capacity: 34, demand: 34, shortfall: 0 });
@@ -155,31 +188,60 @@ describe('monthly plans', () => {
   it('drills down to the units behind a count, and a reinspection does not count', async () => {
     const capped = await call(app, adminA, 'GET', `/api/monthly-plans/${ids.monthly}/units?reason=YEARLY_CAP_REACHED`);
     expect(capped.statusCode, capped.body).toBe(200);
-    expect(capped.json()).toMatchObject({ total: 1, items: [{ id: ids.capped, reasonLabel: '本自然年抽查次数已达上限', lastInspectedOn: '2026-09-15' }] });
-    const candidates = await call(app, adminA, 'GET', `/api/monthly-plans/${ids.monthly}/units?reason=candidate&stratum=general&pageSize=200`);
+    expect(capped.json()).toMatchObject({
+      total: 1,
+      items: [{ id: ids.capped, reasonLabel: '本自然年抽查次数已达上限', lastInspectedOn: '2026-09-15' }],
+    });
+    const candidates = await call(
+      app,
+      adminA,
+      'GET',
+      `/api/monthly-plans/${ids.monthly}/units?reason=candidate&stratum=general&pageSize=200`,
+    );
     expect(candidates.json().total).toBe(49);
     expect(candidates.json().items.map((u: { id: string }) => u.id)).toContain(ids.reinspected);
     expect((await call(app, adminA, 'GET', `/api/monthly-plans/${ids.monthly}/units?reason=NOPE`)).statusCode).toBe(400);
   });
 
   it('raises the weight of a unit in the triggered pool', async () => {
-    const res = await call(app, adminA, 'POST', '/api/trigger-events', { unitId: ids.triggered, kind: 'complaint', receivedOn: '2026-11-20', summary: '群众反映疏散通道堵塞', reference: '12345-001' });
+    const res = await call(app, adminA, 'POST', '/api/trigger-events', {
+      unitId: ids.triggered,
+      kind: 'complaint',
+      receivedOn: '2026-11-20',
+      summary: '群众反映疏散通道堵塞',
+      reference: '12345-001',
+    });
     expect(res.statusCode).toBe(201);
     ids.event = res.json().id;
-    const list = await call(app, adminA, 'GET', `/api/monthly-plans/${ids.monthly}/units?reason=candidate&stratum=general&pageSize=200`);
+    const list = await call(
+      app,
+      adminA,
+      'GET',
+      `/api/monthly-plans/${ids.monthly}/units?reason=candidate&stratum=general&pageSize=200`,
+    );
     const unit = list.json().items.find((u: { id: string }) => u.id === ids.triggered);
     expect(unit.weight).toBe(4);
     expect((await call(app, adminA, 'GET', '/api/trigger-events?open=true')).json()).toHaveLength(1);
-    expect((await call(app, adminA, 'POST', `/api/trigger-events/${ids.event}/close`, { reason: '已核查，通道已清理' })).statusCode).toBe(200);
-    expect((await call(app, adminA, 'POST', `/api/trigger-events/${ids.event}/close`, { reason: '再次关闭' })).statusCode).toBe(409);
+    expect(
+      (await call(app, adminA, 'POST', `/api/trigger-events/${ids.event}/close`, { reason: '已核查，通道已清理' })).statusCode,
+    ).toBe(200);
+    expect((await call(app, adminA, 'POST', `/api/trigger-events/${ids.event}/close`, { reason: '再次关闭' })).statusCode).toBe(
+      409,
+    );
   });
 
   it('adjusts a quota only with a reason and never above the candidates', async () => {
     const base = { notes: '', dueDate: '2026-12-31' };
-    const noReason = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, { ...base, quotas: [{ code: 'general', quota: 12, reason: '' }] });
+    const noReason = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, {
+      ...base,
+      quotas: [{ code: 'general', quota: 12, reason: '' }],
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.message).toMatch(/一般单位.*须说明调整理由/);
-    const tooMany = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, { ...base, quotas: [{ code: 'general', quota: 60, reason: '多查' }] });
+    const tooMany = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, {
+      ...base,
+      quotas: [{ code: 'general', quota: 60, reason: '多查' }],
+    });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().error.message).toMatch(/超过了候选单位数 49/);
     const ok = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, {
@@ -191,6 +253,30 @@ describe('monthly plans', () => {
     const general = ok.json().quotas.find((q: { code: string }) => q.code === 'general');
     expect(general).toMatchObject({ computed: 9, quota: 12, alternates: 3, adjustReason: '年底集中整治，多抽 3 家' });
     expect(ok.json().capacity).toMatchObject({ demand: 37, shortfall: 3 });
+    // The reason alone can be reworded; an empty one for an adjusted quota is still refused.
+    const reworded = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, {
+      ...base,
+      notes: '年底前补齐一般单位',
+      quotas: [{ code: 'general', quota: 12, reason: '年底集中整治，经大队会议研究多抽 3 家' }],
+    });
+    expect(reworded.statusCode).toBe(200);
+    expect(reworded.json().quotas.find((q: { code: string }) => q.code === 'general')).toMatchObject({
+      quota: 12,
+      adjustReason: '年底集中整治，经大队会议研究多抽 3 家',
+    });
+    const emptied = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, {
+      ...base,
+      quotas: [{ code: 'general', quota: 12, reason: ' ' }],
+    });
+    expect(emptied.statusCode).toBe(400);
+    const kept = await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, {
+      ...base,
+      notes: '年底前补齐一般单位',
+      quotas: [{ code: 'general', quota: 12, reason: '年底集中整治，多抽 3 家' }],
+    });
+    expect(kept.json().quotas.find((q: { code: string }) => q.code === 'general')).toMatchObject({
+      adjustReason: '年底集中整治，多抽 3 家',
+    });
   });
 
   it('keeps drafts off the portal, and publishes the month for everyone to see', async () => {
@@ -199,21 +285,31 @@ describe('monthly plans', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published', canEdit: false });
     expect((await call(app, adminA, 'POST', `/api/annual-plans/${ids.annual}/months/12/generate`)).statusCode).toBe(409);
-    expect((await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, { notes: '', dueDate: '2026-12-31', quotas: [] })).statusCode).toBe(409);
+    expect(
+      (await call(app, adminA, 'PUT', `/api/monthly-plans/${ids.monthly}`, { notes: '', dueDate: '2026-12-31', quotas: [] }))
+        .statusCode,
+    ).toBe(409);
 
     const portal = await call(app, null, 'GET', '/api/public/plans');
     expect(portal.statusCode).toBe(200);
     const annual = portal.json().annual.find((a: { id: string }) => a.id === ids.annual);
     expect(annual.monthlyPlans).toEqual([expect.objectContaining({ id: ids.monthly, month: 12, totalQuota: 37 })]);
     const month = await call(app, null, 'GET', `/api/public/plans/monthly/${ids.monthly}`);
-    expect(month.json().quotas.find((q: { code: string }) => q.code === 'general')).toMatchObject({ quota: 12, adjustReason: '年底集中整治，多抽 3 家' });
+    expect(month.json().quotas.find((q: { code: string }) => q.code === 'general')).toMatchObject({
+      quota: 12,
+      adjustReason: '年底集中整治，多抽 3 家',
+    });
     expect(JSON.stringify(month.json())).not.toContain(ids.capped);
   });
 });
 
 describe('the monthly scheduler', () => {
   it('generates next month for published plans on the last two working days only', async () => {
-    const created = await call(app, adminB, 'POST', '/api/annual-plans', { orgId: tree.brigadeB.id, year: 2026, name: 'B 大队 2026 年度计划' });
+    const created = await call(app, adminB, 'POST', '/api/annual-plans', {
+      orgId: tree.brigadeB.id,
+      year: 2026,
+      name: 'B 大队 2026 年度计划',
+    });
     await call(app, adminB, 'POST', `/api/annual-plans/${created.json().id}/publish`);
     const ctx = { db: database.db, ip: null, actorName: '系统定时任务' };
     expect(await runMonthlyPlanScheduler({ ...ctx, now: new Date('2026-11-26T02:00:00Z') })).toEqual({ due: null, outcomes: [] });
@@ -226,13 +322,22 @@ describe('the monthly scheduler', () => {
       ]),
     );
     const list = (await call(app, adminB, 'GET', '/api/monthly-plans?year=2026&month=12')).json();
-    expect(list).toEqual([expect.objectContaining({ orgName: tree.brigadeB.name, generatedByName: '系统定时任务', status: 'draft' })]);
+    expect(list).toEqual([
+      expect.objectContaining({ orgName: tree.brigadeB.name, generatedByName: '系统定时任务', status: 'draft' }),
+    ]);
   });
 
   it('reports a month whose year has no calendar instead of guessing', async () => {
-    const run = await runMonthlyPlanScheduler({ db: database.db, ip: null, actorName: '命令行', now: NOW }, { month: { year: 2027, month: 1 } });
+    const run = await runMonthlyPlanScheduler(
+      { db: database.db, ip: null, actorName: '命令行', now: NOW },
+      { month: { year: 2027, month: 1 } },
+    );
     expect(run.outcomes).toEqual([]); // no published 2027 plans
-    const created = await call(app, adminA, 'POST', '/api/annual-plans', { orgId: tree.brigadeA.id, year: 2027, name: '2027年度计划' });
+    const created = await call(app, adminA, 'POST', '/api/annual-plans', {
+      orgId: tree.brigadeA.id,
+      year: 2027,
+      name: '2027年度计划',
+    });
     await call(app, adminA, 'POST', `/api/annual-plans/${created.json().id}/publish`);
     const res = await call(app, adminA, 'POST', `/api/annual-plans/${created.json().id}/months/1/generate`);
     expect(res.statusCode).toBe(409);
@@ -260,11 +365,17 @@ describe('special campaigns', () => {
     // Ten crowded key units, one capped this year: nine candidates, short of twelve.
     expect(created.json().quotaView).toMatchObject({ candidates: 9, quota: 9, shortBy: 3 });
     expect((await call(app, adminA, 'POST', `/api/campaigns/${id}/publish`)).statusCode).toBe(409);
-    const overridden = await call(app, adminA, 'PUT', `/api/campaigns/${id}`, { ...body, quota: 10, frequencyOverrideReason: '节前全覆盖，经支队批准不受频次限制' });
+    const overridden = await call(app, adminA, 'PUT', `/api/campaigns/${id}`, {
+      ...body,
+      quota: 10,
+      frequencyOverrideReason: '节前全覆盖，经支队批准不受频次限制',
+    });
     expect(overridden.json().quotaView).toMatchObject({ candidates: 10, quota: 10, shortBy: 0 });
     expect((await call(app, adminA, 'POST', `/api/campaigns/${id}/publish`)).statusCode).toBe(200);
     const portal = (await call(app, null, 'GET', '/api/public/plans')).json();
-    expect(portal.campaigns).toEqual([expect.objectContaining({ id, frequencyOverrideReason: '节前全覆盖，经支队批准不受频次限制' })]);
+    expect(portal.campaigns).toEqual([
+      expect.objectContaining({ id, frequencyOverrideReason: '节前全覆盖，经支队批准不受频次限制' }),
+    ]);
     expect((await call(app, adminA, 'PUT', `/api/campaigns/${id}`, body)).statusCode).toBe(409);
   });
 });

@@ -32,6 +32,7 @@ import { listAnnualPlans } from '../../../usecases/plans/list-annual-plans.ts';
 import { listCampaigns } from '../../../usecases/plans/list-campaigns.ts';
 import { listMonthlyPlanUnits } from '../../../usecases/plans/list-monthly-plan-units.ts';
 import { listMonthlyPlans } from '../../../usecases/plans/list-monthly-plans.ts';
+import { reopenMonthlyPlan } from '../../../usecases/plans/reopen-monthly-plan.ts';
 import { listTriggerEvents } from '../../../usecases/plans/list-trigger-events.ts';
 import { publishAnnualPlan } from '../../../usecases/plans/publish-annual-plan.ts';
 import { publishCampaign } from '../../../usecases/plans/publish-campaign.ts';
@@ -144,6 +145,14 @@ export function registerPlanRoutes(app: FastifyInstance, deps: RouteDeps): void 
     const { id } = parse(IdParams, request.params);
     const ctx = contextOf(request, deps);
     await publishMonthlyPlan(ctx, id);
+    return monthlyView(ctx, id);
+  });
+
+  app.post('/api/monthly-plans/:id/reopen', async (request): Promise<MonthlyPlanView> => {
+    const { id } = parse(IdParams, request.params);
+    const { reason } = parse(ReasonRequest, request.body);
+    const ctx = contextOf(request, deps);
+    await reopenMonthlyPlan(ctx, id, reason);
     return monthlyView(ctx, id);
   });
 
