@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createRng, deriveSeed, type Rng } from '../src/domain/demo-data/prng.ts';
+import { createRng, deriveSeed } from '../src/domain/demo-data/prng.ts';
 import { assignInspectors } from '../src/domain/draw/assign-inspectors.ts';
 import { executeDraw, freezeManifest, selectUnits } from '../src/domain/draw/draw.ts';
 import type { ExternalValue, Manifest, ManifestCandidate, ManifestConflict, ManifestInspectorRow, ObserverReveal } from '../src/domain/draw/draw-types.ts';
@@ -11,6 +11,7 @@ import { sortByIdOrder } from '../src/domain/draw/id-order.ts';
 import { manifestHashBytes, resultHash } from '../src/domain/draw/jcs-hash.ts';
 import { computeSeedBytes } from '../src/domain/draw/seed.ts';
 import { validateManifest } from '../src/domain/draw/validate-manifest.ts';
+import { uuid } from './fixtures.ts';
 import type { Figure } from './machine.ts';
 
 const CANDIDATES = 1_000_000;
@@ -21,18 +22,6 @@ const SELECTED = 100_000;
 const RUNS = 3;
 const TARGET_MS = 1_500;
 const SEED = 20261201;
-
-/** A v4-shaped UUID, as the units table stores ids. */
-function uuid(rng: Rng): string {
-  const chars: string[] = [];
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) chars.push('-');
-    else if (i === 14) chars.push('4');
-    else if (i === 19) chars.push('89ab'[rng.int(0, 3)] as string);
-    else chars.push('0123456789abcdef'[Math.floor(rng.next() * 16)] as string);
-  }
-  return chars.join('');
-}
 
 /**
  * A province-sized manifest: 1,000,000 candidates (UUID ids, id order) in 20 strata of unequal size over 300

@@ -12,6 +12,7 @@ import { buildManifestInputs } from '../src/domain/plans/feasibility.ts';
 import { defaultPlanSettings } from '../src/domain/plans/plan-settings.ts';
 import { computeMonthlyQuotas } from '../src/domain/plans/quotas.ts';
 import type { UnitCategory, UnitStatus } from '../src/domain/registry/unit-rules.ts';
+import { uuid } from './fixtures.ts';
 import type { Figure } from './machine.ts';
 
 const UNITS = 1_000_000;
@@ -64,18 +65,6 @@ const pickCountedKind = weightedTable<InspectionKind>([
 ]);
 const TAGS = ['电动自行车集中停放场所', '地下空间', '大型商业综合体', '沿街商铺', '冷库', '老旧小区'];
 const ROADS = ['人民路', '解放路', '中山路', '八一北街', '双龙南街', '李渔路', '宾虹路', '婺江东路'];
-
-/** A v4-shaped UUID, as the units table stores ids; joined, so the string is flat like one read from a driver. */
-function uuid(rng: Rng): string {
-  const chars: string[] = [];
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) chars.push('-');
-    else if (i === 14) chars.push('4');
-    else if (i === 19) chars.push('89ab'[rng.int(0, 3)] as string);
-    else chars.push('0123456789abcdef'[Math.floor(rng.next() * 16)] as string);
-  }
-  return chars.join('');
-}
 
 function dateIn(rng: Rng, year: number, lastDayOfYear = 365): string {
   const d = new Date(Date.UTC(year, 0, 1 + rng.int(0, lastDayOfYear - 1)));

@@ -1,16 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Page, type Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawView } from '../../src/contracts/draws.ts';
 import { fromHex } from '../../src/domain/crypto/sha256.ts';
 import type { DrawBundle } from '../../src/domain/draw/draw-types.ts';
 import { commitmentOf } from '../../src/domain/draw/seed.ts';
-import { seedDemo } from '../../src/usecases/system/seed-demo.ts';
-import { openTestDatabase } from '../harness/db.ts';
-import { buildTestApp, call, logInAs, type Session } from '../harness/http.ts';
-import { buttonName, DEMO_PASSWORD, SCREENSHOT_DIR, dialogsOf, logIn, newPage, type E2E } from './harness.ts';
+import { call, logInAs, type Session } from '../harness/http.ts';
+import {
+  buttonName,
+  DEMO_PASSWORD,
+  SCREENSHOT_DIR,
+  dialogsOf,
+  eventually,
+  logIn,
+  newPage,
+  responseTo,
+  startE2E,
+  type E2E,
+} from './harness.ts';
 
 /** The server's clock: mid-December 2025, so January 2026 is the month the journey draws (the 2026 calendar is seeded). */
 const NOW = new Date('2025-12-15T02:00:00Z');
@@ -20,37 +29,6 @@ const OBSERVER = '王监督<img src=x onerror=alert(1)>';
 
 let e2e: E2E;
 let monthlyPlanId: string;
-
-/** The real server with the clock at NOW over demo data seeded as of NOW; the 2026 annual and January plans published through the API. */
-async function startDrawsE2E(): Promise<E2E> {
-  const database = await openTestDatabase();
-  await seedDemo(database.db, { seed: 20261122, now: NOW, unitCount: 150 });
-  const app = await buildTestApp(database, { now: () => NOW, webDistDir: path.resolve('web/dist') });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return {
-    database,
-    app,
-    baseUrl,
-    browser,
-    close: async () => {
-      await browser.close();
-      await app.close();
-      await database.dispose();
-    },
-  };
-}
 
 /** A call that must succeed; its JSON. */
 async function ok<T>(app: FastifyInstance, session: Session, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
@@ -73,30 +51,12 @@ async function publishJanuaryPlan(app: FastifyInstance): Promise<string> {
   return monthly.id;
 }
 
+// The real server with the clock at NOW over demo data seeded as of NOW; the 2026 annual and January plans published through the API.
 beforeAll(async () => {
-  e2e = await startDrawsE2E();
+  e2e = await startE2E({ now: NOW, unitCount: 150 });
   monthlyPlanId = await publishJanuaryPlan(e2e.app);
 });
 afterAll(async () => e2e?.close());
-
-/** The response of the first request matching method and path, once `act` has triggered it; its status must be `status`. */
-async function responseTo(
-  page: Page,
-  method: string,
-  pathPattern: RegExp,
-  act: () => Promise<unknown>,
-  status = 200,
-): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === method && pathPattern.test(new URL(r.url()).pathname)),
-    act(),
-  ]);
-  expect(response.status(), `${method} ${response.url()}: ${await response.text()}`).toBe(status);
-  return response;
-}
-
-/** expect.poll with room for a busy machine (the default gives up after one second). */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const noMessages = (page: Page) => eventually(() => page.locator('.ant-message-notice').count()).toBe(0);
 
@@ -123,8 +83,12 @@ describe('draw journey', () => {
     const secretInput = page.getByLabel('OBS-1 密钥');
     await eventually(() => secretInput.inputValue()).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
     const secret = (await secretInput.inputValue()).replace(/ /g, '');
-    const committed = await responseTo(page, 'POST', /\/observers\/OBS-1\/commitment$/, () =>
-      page.getByRole('button', { name: '记录承诺值' }).click(),
+    const committed = await responseTo(
+      page,
+      'POST',
+      /\/observers\/OBS-1\/commitment$/,
+      () => page.getByRole('button', { name: '记录承诺值' }).click(),
+      200,
     );
     const sent = committed.request().postDataJSON() as { commitment: string };
     expect(sent).toEqual({ commitment: commitmentOf(frozen.manifestHash, 'OBS-1', fromHex(secret)) });
@@ -151,12 +115,18 @@ describe('draw journey', () => {
     await eventually(() => page.getByText('打不开承诺值，请核对记录单').isVisible()).toBe(true);
     await revealInput.fill(secret.replace(/(.{8})(?=.)/g, '$1 ').toUpperCase());
     await eventually(() => page.getByText('能打开承诺值').isVisible()).toBe(true);
-    await responseTo(page, 'POST', /\/observers\/OBS-1\/reveal$/, () => page.getByRole('button', { name: buttonName('揭示') }).click());
+    await responseTo(
+      page,
+      'POST',
+      /\/observers\/OBS-1\/reveal$/,
+      () => page.getByRole('button', { name: buttonName('揭示') }).click(),
+      200,
+    );
 
     // 外部随机数, first entry (admin 1).
     const valueLabel = `福彩3D 第 ${ISSUE} 期 开奖号码`;
     await page.getByLabel(valueLabel).fill('5 0 8');
-    await responseTo(page, 'POST', /\/external$/, () => page.getByRole('button', { name: buttonName('录入') }).click());
+    await responseTo(page, 'POST', /\/external$/, () => page.getByRole('button', { name: buttonName('录入') }).click(), 200);
     await eventually(() => page.getByText('已由您录入').isVisible()).toBe(true);
     await noMessages(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-steps.png'), fullPage: true });
@@ -169,7 +139,7 @@ describe('draw journey', () => {
     await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click(), 409);
     await eventually(() => second.getByText(/两次录入不一致：已录入「5 0 8」，本次「5 0 9」/).isVisible()).toBe(true);
     await second.getByLabel(valueLabel).fill(' 5\u30000  8 ');
-    await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click());
+    await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click(), 200);
     await eventually(() => second.getByText('1/1 已确认').isVisible()).toBe(true);
     await eventually(() => second.getByText(`福彩3D 第 ${ISSUE} 期：5 0 8`).isVisible()).toBe(true);
     expect(dialogsOf(second)).toEqual([]);
@@ -179,8 +149,12 @@ describe('draw journey', () => {
     await page.reload();
     await page.getByRole('button', { name: '执行抽取' }).click();
     const executed = (await (
-      await responseTo(page, 'POST', /\/execute$/, () =>
-        page.getByRole('dialog').getByRole('button', { name: '执行抽取' }).click(),
+      await responseTo(
+        page,
+        'POST',
+        /\/execute$/,
+        () => page.getByRole('dialog').getByRole('button', { name: '执行抽取' }).click(),
+        200,
       )
     ).json()) as DrawView;
     const total = executed.strata.reduce((sum, s) => sum + s.quota, 0);
@@ -196,7 +170,7 @@ describe('draw journey', () => {
     await visitor.goto('/portal/draws');
     await visitor.getByRole('link', { name: frozen.code }).click();
     await visitor.waitForURL(new RegExp(`/portal/draws/${frozen.code}$`));
-    await responseTo(visitor, 'GET', /\/bundle$/, () => visitor.getByRole('button', { name: '在浏览器中验证' }).click());
+    await responseTo(visitor, 'GET', /\/bundle$/, () => visitor.getByRole('button', { name: '在浏览器中验证' }).click(), 200);
     await eventually(() => visitor.getByText('验证通过（公开结果包）').isVisible()).toBe(true);
     const checks = visitor.locator('[data-check]');
     expect(await checks.count()).toBeGreaterThanOrEqual(8);
@@ -219,7 +193,7 @@ describe('draw journey', () => {
     // 查询本单位: the first task's unit finds itself with its rank.
     const first = executed.tasks[0]!;
     await visitor.getByLabel('查询本单位').fill(first.unitName);
-    await responseTo(visitor, 'GET', /\/units$/, () => visitor.getByLabel('查询本单位').press('Enter'));
+    await responseTo(visitor, 'GET', /\/units$/, () => visitor.getByLabel('查询本单位').press('Enter'), 200);
     await eventually(() =>
       visitor
         .getByRole('row')

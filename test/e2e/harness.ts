@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo-data/generate-demo-data.ts';
 import { seedDemo } from '../../src/usecases/system/seed-demo.ts';
 import { openTestDatabase, type TestDatabase } from '../harness/db.ts';
@@ -16,14 +17,17 @@ export type E2E = { database: TestDatabase; app: FastifyInstance; baseUrl: strin
 
 /**
  * The real server (built web app + API) on a free port over a demo-seeded test database, and Debian's
- * Chromium driven by playwright-core. Never a downloaded browser.
+ * Chromium driven by playwright-core. Never a downloaded browser. With `now`, the server's clock is fixed
+ * there and the demo data is seeded as of that day (certificates, update dates), so a journey does not
+ * depend on the day it runs; without, both follow the real clock.
  */
-export async function startE2E(options: { unitCount?: number } = {}): Promise<E2E> {
+export async function startE2E(options: { unitCount?: number; now?: Date } = {}): Promise<E2E> {
+  const { now } = options;
   const database = await openTestDatabase();
-  await seedDemo(database.db, { seed: 20261122, now: new Date(), unitCount: options.unitCount ?? 1500 });
+  await seedDemo(database.db, { seed: 20261122, now: now ?? new Date(), unitCount: options.unitCount ?? 1500 });
   const webDistDir = path.resolve('web/dist');
   if (!fs.existsSync(path.join(webDistDir, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-  const app = await buildTestApp(database, { webDistDir });
+  const app = await buildTestApp(database, { now: now ? () => now : undefined, webDistDir });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -79,3 +83,27 @@ export function buttonName(label: string): RegExp {
   const chars = [...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?:^|\\s)${chars.join('\\s*')}$`);
 }
+
+/**
+ * The response of the first request matching method and path, once `act` has triggered it; its status must be
+ * `status`, or any success (below 300) when no status is given.
+ */
+export async function responseTo(
+  page: Page,
+  method: string,
+  pathPattern: RegExp,
+  act: () => Promise<unknown>,
+  status?: number,
+): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === method && pathPattern.test(new URL(r.url()).pathname)),
+    act(),
+  ]);
+  const what = `${method} ${response.url()}: ${await response.text()}`;
+  if (status === undefined) expect(response.status(), what).toBeLessThan(300);
+  else expect(response.status(), what).toBe(status);
+  return response;
+}
+
+/** expect.poll with room for a busy machine (the default gives up after one second). */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });

@@ -1,12 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { MonthlyPlanView } from '../../src/contracts/plans.ts';
-import { chromium, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/usecases/system/seed-demo.ts';
-import { openTestDatabase } from '../harness/db.ts';
-import { buildTestApp } from '../harness/http.ts';
-import { buttonName, SCREENSHOT_DIR, dialogsOf, logIn, newPage, type E2E } from './harness.ts';
+import { buttonName, SCREENSHOT_DIR, dialogsOf, eventually, logIn, newPage, responseTo, startE2E, type E2E } from './harness.ts';
 
 /**
  * The server's clock: mid-December 2025, so January 2026 is the next month to plan (the 2026 calendar is
@@ -16,51 +11,11 @@ const NOW = new Date('2025-12-15T02:00:00Z');
 const YEAR = 2026;
 const MONTH = 1;
 
-/**
- * startE2E with the server clock fixed at NOW, and the demo data seeded as of that day (certificates,
- * update dates), so the journey does not depend on the day it runs.
- */
-async function startPlansE2E(): Promise<E2E> {
-  const database = await openTestDatabase();
-  await seedDemo(database.db, { seed: 20261122, now: NOW, unitCount: 150 });
-  const app = await buildTestApp(database, { now: () => NOW, webDistDir: path.resolve('web/dist') });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return {
-    database,
-    app,
-    baseUrl,
-    browser,
-    close: async () => {
-      await browser.close();
-      await app.close();
-      await database.dispose();
-    },
-  };
-}
-
 let e2e: E2E;
 beforeAll(async () => {
-  e2e = await startPlansE2E();
+  e2e = await startE2E({ now: NOW, unitCount: 150 });
 });
 afterAll(async () => e2e?.close());
-
-/** The response of the first request matching method and path, once `act` has triggered it. */
-async function responseTo(page: Page, method: string, pathPattern: RegExp, act: () => Promise<unknown>): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === method && pathPattern.test(new URL(r.url()).pathname)),
-    act(),
-  ]);
-  expect(response.status(), `${method} ${response.url()}: ${await response.text()}`).toBeLessThan(300);
-  return response;
-}
-
-/** expect.poll with room for a busy machine (the default gives up after one second). */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const HOSTILE_REASON = '<img src=x onerror=alert(1)>本月专项整治占用警力';
 

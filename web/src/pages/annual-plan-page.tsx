@@ -1,7 +1,7 @@
 import { SaveOutlined, SendOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { AnnualPlanView, MonthlyPlanSummary } from '@contracts/plans.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Form, Tooltip } from 'antd';
+import { Alert, Button, Card, Flex, Form, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { annualPlanQuery, generateMonthlyPlan, planKeys, publishAnnualPlan, updateAnnualPlan } from '../api/plans.ts';
@@ -12,7 +12,7 @@ import { useConfirmAction, useValidatedValues } from '../features/plans/form-hel
 import { AnnualPlanForm } from '../features/plans/annual-plan-form.tsx';
 import { MONTH_LABELS } from '../features/plans/labels.ts';
 import { MonthsTable } from '../features/plans/months-table.tsx';
-import { PlanStatusTag } from '../features/plans/plan-status-tag.tsx';
+import { PlanFactsCard } from '../features/plans/plan-facts-card.tsx';
 import { QueryGate } from '../features/plans/query-gate.tsx';
 import { usePlanMutation } from '../features/plans/use-plan-mutation.ts';
 import { ReasonModal } from '../features/registry/reason-modal.tsx';
@@ -128,17 +128,12 @@ function AnnualPlanDetail({ plan }: { plan: AnnualPlanView }) {
           ) : null
         }
       />
-      <Card>
-        <Descriptions
-          column={{ xs: 1, md: 2, xl: 4 }}
-          items={[
-            { key: 'org', label: '制定单位', children: plan.orgName },
-            { key: 'year', label: '年度', children: `${plan.year} 年` },
-            { key: 'status', label: '状态', children: <PlanStatusTag plan={plan} /> },
-            { key: 'publishedAt', label: '发布时间', children: formatDateTime(plan.publishedAt) },
-          ]}
-        />
-      </Card>
+      <PlanFactsCard
+        plan={plan}
+        period={{ key: 'year', label: '年度', children: `${plan.year} 年` }}
+        facts={[{ key: 'publishedAt', label: '发布时间', children: formatDateTime(plan.publishedAt) }]}
+        xl={4}
+      />
       {published && canManage ? (
         <Alert
           type="info"

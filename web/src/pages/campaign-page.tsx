@@ -10,7 +10,7 @@ import { BackLink } from '../features/plans/back-link.tsx';
 import { CampaignFormModal } from '../features/plans/campaign-form-modal.tsx';
 import { useConfirmAction } from '../features/plans/form-helpers.ts';
 import { EligibilityTotals, ExcludedReasonsTable } from '../features/plans/eligibility-card.tsx';
-import { PlanStatusTag } from '../features/plans/plan-status-tag.tsx';
+import { PlanFactsCard } from '../features/plans/plan-facts-card.tsx';
 import { QueryGate } from '../features/plans/query-gate.tsx';
 import { useFilterDescription } from '../features/plans/use-filter-description.ts';
 import { usePlanMutation } from '../features/plans/use-plan-mutation.ts';
@@ -64,21 +64,17 @@ function CampaignDetail({ campaign }: { campaign: CampaignView }) {
           ) : null
         }
       />
-      <Card>
-        <Descriptions
-          column={{ xs: 1, md: 2, xl: 3 }}
-          items={[
-            { key: 'org', label: '制定单位', children: campaign.orgName },
-            { key: 'period', label: '检查期间', children: `${campaign.startsOn} 至 ${campaign.endsOn}` },
-            { key: 'status', label: '状态', children: <PlanStatusTag plan={campaign} /> },
-            { key: 'scope', label: '检查范围', children: describe(campaign.filter), span: 2 },
-            { key: 'published', label: '发布时间', children: formatDateTime(campaign.publishedAt) },
-            { key: 'quota', label: '抽查数量', children: `${campaign.quota} 家（备选 ${campaign.alternatesPercent}%）` },
-            { key: 'items', label: '抽查事项', children: campaign.checkItemCodes.join('、') || '—' },
-            { key: 'description', label: '说明', children: campaign.description || '—', span: 3 },
-          ]}
-        />
-      </Card>
+      <PlanFactsCard
+        plan={campaign}
+        period={{ key: 'period', label: '检查期间', children: `${campaign.startsOn} 至 ${campaign.endsOn}` }}
+        facts={[
+          { key: 'scope', label: '检查范围', children: describe(campaign.filter), span: 2 },
+          { key: 'published', label: '发布时间', children: formatDateTime(campaign.publishedAt) },
+          { key: 'quota', label: '抽查数量', children: `${campaign.quota} 家（备选 ${campaign.alternatesPercent}%）` },
+          { key: 'items', label: '抽查事项', children: campaign.checkItemCodes.join('、') || '—' },
+          { key: 'description', label: '说明', children: campaign.description || '—', span: 3 },
+        ]}
+      />
       {campaign.frequencyOverrideReason ? (
         <Alert
           type="warning"

@@ -2,12 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { CampaignView } from '@contracts/plans.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { campaignsQuery, planKeys } from '../api/plans.ts';
-import { LoadFailed } from '../components/load-failed.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { QueryTable } from '../components/query-table.tsx';
 import { CampaignFormModal } from '../features/plans/campaign-form-modal.tsx';
 import { PlanStatusTag } from '../features/plans/plan-status-tag.tsx';
 import { useFilterDescription } from '../features/plans/use-filter-description.ts';
@@ -74,19 +74,7 @@ export default function CampaignsPage() {
         }
       />
       <Card>
-        {list.isError ? (
-          <LoadFailed onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<CampaignView>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data ?? []}
-            loading={list.isFetching}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: '还没有专项检查' }}
-          />
-        )}
+        <QueryTable<CampaignView> list={list} columns={columns} emptyText="还没有专项检查" />
       </Card>
       {editing ? (
         <CampaignFormModal

@@ -2,10 +2,10 @@ import { AuditOutlined, BankOutlined, SafetyCertificateOutlined, TeamOutlined } 
 import type { PortalHomeView } from '@contracts/public.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { portalHomeQuery } from '../api/public.ts';
-import { LoadFailed } from '../components/load-failed.tsx';
+import { PortalQuery } from '../features/portal/portal-query.tsx';
 import { SYSTEM_NAME } from '../lib/constants.ts';
 import { nestByParent } from '../lib/org-tree.ts';
 import { PublicLayout } from '../layouts/public-layout.tsx';
@@ -43,14 +43,14 @@ const orgColumns: TableColumnsType<PortalOrg> = [
 ];
 
 export default function HomePage() {
-  const { data, isPending, isError, refetch } = useQuery(portalHomeQuery);
+  const query = useQuery(portalHomeQuery);
 
   return (
     <PublicLayout>
       <Flex vertical gap={16}>
         <Card>
           <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0 }}>
-            {data?.systemName ?? SYSTEM_NAME}
+            {query.data?.systemName ?? SYSTEM_NAME}
           </Typography.Title>
           <Typography.Paragraph>
             本系统落实消防监督检查“双随机、一公开”要求：随机抽取检查对象、随机选派执法检查人员、抽查情况及查处结果及时向社会公开。
@@ -72,17 +72,7 @@ export default function HomePage() {
           </Typography.Paragraph>
         </Card>
 
-        {isPending ? (
-          <Card>
-            <Skeleton active />
-          </Card>
-        ) : isError ? (
-          <Card>
-            <LoadFailed onRetry={() => void refetch()} />
-          </Card>
-        ) : (
-          <PortalData home={data} />
-        )}
+        <PortalQuery query={query}>{(home) => <PortalData home={home} />}</PortalQuery>
       </Flex>
     </PublicLayout>
   );

@@ -3,7 +3,7 @@ import type { MonthlyPlanView, StratumQuotaView } from '@contracts/plans.ts';
 import { AdjustMonthlyPlanRequest } from '@contracts/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { FormRule } from 'antd';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -17,7 +17,7 @@ import { CapacityCard } from '../features/plans/capacity-card.tsx';
 import { EligibilityCard } from '../features/plans/eligibility-card.tsx';
 import { useConfirmAction, useValidatedValues } from '../features/plans/form-helpers.ts';
 import { formatYearMonth, revisionsOf } from '../features/plans/labels.ts';
-import { PlanStatusTag } from '../features/plans/plan-status-tag.tsx';
+import { PlanFactsCard } from '../features/plans/plan-facts-card.tsx';
 import { PlanUnitsDrawer } from '../features/plans/plan-units-drawer.tsx';
 import { ProblemAlerts } from '../features/plans/problem-alerts.tsx';
 import { QueryGate } from '../features/plans/query-gate.tsx';
@@ -136,38 +136,35 @@ function MonthlyPlanDetail({ plan }: { plan: MonthlyPlanView }) {
         }}
       >
         <Flex vertical gap={16}>
-          <Card>
-            <Descriptions
-              column={{ xs: 1, md: 2, xl: 3 }}
-              items={[
-                { key: 'org', label: '制定单位', children: plan.orgName },
-                { key: 'month', label: '年月', children: formatYearMonth(plan.year, plan.month) },
-                { key: 'status', label: '状态', children: <PlanStatusTag plan={plan} /> },
-                {
-                  key: 'annual',
-                  label: '依据年度计划',
-                  children: (
-                    <Link to={`/admin/annual-plans/${plan.annualPlanId}`}>
-                      {plan.annualPlanName}
-                      {revisionsOf(plan.annualRevision) ? `（修订 ${revisionsOf(plan.annualRevision)} 后）` : ''}
-                    </Link>
-                  ),
-                },
-                { key: 'generated', label: '生成', children: `${plan.generatedByName} · ${formatDateTime(plan.generatedAt)}` },
-                { key: 'published', label: '发布时间', children: formatDateTime(plan.publishedAt) },
-                {
-                  key: 'due',
-                  label: '任务完成期限',
-                  children: editable ? (
-                    <Form.Item name="dueDate" noStyle rules={[{ required: true, message: '请选择完成期限' }]}>
-                      <DatePicker allowClear={false} aria-label="任务完成期限" />
-                    </Form.Item>
-                  ) : (
-                    plan.dueDate
-                  ),
-                },
-              ]}
-            />
+          <PlanFactsCard
+            plan={plan}
+            period={{ key: 'month', label: '年月', children: formatYearMonth(plan.year, plan.month) }}
+            facts={[
+              {
+                key: 'annual',
+                label: '依据年度计划',
+                children: (
+                  <Link to={`/admin/annual-plans/${plan.annualPlanId}`}>
+                    {plan.annualPlanName}
+                    {revisionsOf(plan.annualRevision) ? `（修订 ${revisionsOf(plan.annualRevision)} 后）` : ''}
+                  </Link>
+                ),
+              },
+              { key: 'generated', label: '生成', children: `${plan.generatedByName} · ${formatDateTime(plan.generatedAt)}` },
+              { key: 'published', label: '发布时间', children: formatDateTime(plan.publishedAt) },
+              {
+                key: 'due',
+                label: '任务完成期限',
+                children: editable ? (
+                  <Form.Item name="dueDate" noStyle rules={[{ required: true, message: '请选择完成期限' }]}>
+                    <DatePicker allowClear={false} aria-label="任务完成期限" />
+                  </Form.Item>
+                ) : (
+                  plan.dueDate
+                ),
+              },
+            ]}
+          >
             {editable ? (
               <Form.Item label="备注（随计划公开）" name="notes" rules={[optionalZodRule(AdjustMonthlyPlanRequest.shape.notes)]} style={{ marginBottom: 0 }}>
                 <Input.TextArea rows={2} maxLength={1000} showCount placeholder="如：本月重点检查电动自行车集中停放场所" />
@@ -175,7 +172,7 @@ function MonthlyPlanDetail({ plan }: { plan: MonthlyPlanView }) {
             ) : plan.notes ? (
               <Alert type="info" title={`备注：${plan.notes}`} style={{ marginTop: 8 }} />
             ) : null}
-          </Card>
+          </PlanFactsCard>
           <ProblemAlerts problems={plan.problems} />
           <Card title="各分层任务数">
             <QuotaTable

@@ -1,10 +1,11 @@
 import type { PublicCheckItemListItem } from '@contracts/check-items.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Card, Flex, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { publicCheckItemsQuery } from '../api/check-items.ts';
-import { LoadFailed } from '../components/load-failed.tsx';
+import { PortalIntro } from '../features/portal/portal-intro.tsx';
+import { PortalQuery } from '../features/portal/portal-query.tsx';
 import { PublicLayout } from '../layouts/public-layout.tsx';
 import { formatDateTime } from '../lib/format.ts';
 
@@ -34,57 +35,48 @@ const columns: TableColumnsType<PublicCheckItemListItem> = [
 
 /** 抽查事项清单 on the public portal: the published items, no login. */
 export default function PortalItemsPage() {
-  const { data, isPending, isError, refetch } = useQuery(publicCheckItemsQuery);
-  const inForce = (data?.items ?? []).filter((item) => !item.withdrawnAt);
-  const withdrawn = (data?.items ?? []).filter((item) => item.withdrawnAt);
+  const query = useQuery(publicCheckItemsQuery);
 
   return (
     <PublicLayout title="抽查事项清单">
       <Flex vertical gap={16}>
-        <Card>
-          <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-            随机抽查事项清单
-          </Typography.Title>
-          <Typography.Paragraph style={{ marginBottom: 0 }}>
-            消防救援机构依法随机抽查的事项，列明抽查依据、内容、主体、对象、方式、比例和频次。每个事项的现场检查表随事项一并公开；事项修改后形成新版本，历次版本均可查阅。
-          </Typography.Paragraph>
-        </Card>
-        {isPending ? (
-          <Card>
-            <Skeleton active />
-          </Card>
-        ) : isError ? (
-          <Card>
-            <LoadFailed onRetry={() => void refetch()} />
-          </Card>
-        ) : (
-          <>
-            <Card title={`现行事项（${inForce.length} 项）`}>
-              <Table<PublicCheckItemListItem>
-                rowKey="code"
-                columns={columns}
-                dataSource={inForce}
-                pagination={false}
-                scroll={{ x: 900 }}
-                locale={{ emptyText: '暂无公开的抽查事项' }}
-              />
-            </Card>
-            {withdrawn.length ? (
-              <Card title={`已废止的事项（${withdrawn.length} 项）`}>
-                <Table<PublicCheckItemListItem>
-                  rowKey="code"
-                  columns={[
-                    ...columns,
-                    { title: '状态', key: 'withdrawn', width: 90, render: () => <Tag color="red">已废止</Tag> },
-                  ]}
-                  dataSource={withdrawn}
-                  pagination={false}
-                  scroll={{ x: 900 }}
-                />
-              </Card>
-            ) : null}
-          </>
-        )}
+        <PortalIntro title="随机抽查事项清单">
+          消防救援机构依法随机抽查的事项，列明抽查依据、内容、主体、对象、方式、比例和频次。每个事项的现场检查表随事项一并公开；事项修改后形成新版本，历次版本均可查阅。
+        </PortalIntro>
+        <PortalQuery query={query}>
+          {(data) => {
+            const inForce = data.items.filter((item) => !item.withdrawnAt);
+            const withdrawn = data.items.filter((item) => item.withdrawnAt);
+            return (
+              <>
+                <Card title={`现行事项（${inForce.length} 项）`}>
+                  <Table<PublicCheckItemListItem>
+                    rowKey="code"
+                    columns={columns}
+                    dataSource={inForce}
+                    pagination={false}
+                    scroll={{ x: 900 }}
+                    locale={{ emptyText: '暂无公开的抽查事项' }}
+                  />
+                </Card>
+                {withdrawn.length ? (
+                  <Card title={`已废止的事项（${withdrawn.length} 项）`}>
+                    <Table<PublicCheckItemListItem>
+                      rowKey="code"
+                      columns={[
+                        ...columns,
+                        { title: '状态', key: 'withdrawn', width: 90, render: () => <Tag color="red">已废止</Tag> },
+                      ]}
+                      dataSource={withdrawn}
+                      pagination={false}
+                      scroll={{ x: 900 }}
+                    />
+                  </Card>
+                ) : null}
+              </>
+            );
+          }}
+        </PortalQuery>
       </Flex>
     </PublicLayout>
   );

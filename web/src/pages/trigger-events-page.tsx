@@ -2,12 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { TriggerEventView } from '@contracts/plans.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Flex, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { closeTriggerEvent, planKeys, triggerEventsQuery } from '../api/plans.ts';
-import { LoadFailed } from '../components/load-failed.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { QueryTable } from '../components/query-table.tsx';
 import { TriggerEventModal } from '../features/plans/trigger-event-modal.tsx';
 import { ReasonModal } from '../features/registry/reason-modal.tsx';
 import { formatDateTime } from '../lib/format.ts';
@@ -64,18 +64,8 @@ export default function TriggerEventsPage() {
     });
   }
 
-  const table = list.isError ? (
-    <LoadFailed onRetry={() => void list.refetch()} />
-  ) : (
-    <Table<TriggerEventView>
-      rowKey="id"
-      columns={columns}
-      dataSource={list.data ?? []}
-      loading={list.isFetching}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: open ? '没有未处理的线索' : '没有已关闭的线索' }}
-    />
+  const table = (
+    <QueryTable<TriggerEventView> list={list} columns={columns} emptyText={open ? '没有未处理的线索' : '没有已关闭的线索'} />
   );
 
   return (

@@ -1,9 +1,9 @@
 import type { DrawSummary } from '@contracts/draws.ts';
 import type { TableColumnsType } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import { Link } from 'react-router';
-import { LoadFailed } from '../../components/load-failed.tsx';
+import { QueryTable } from '../../components/query-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { DrawStatusTag } from './draw-status-tag.tsx';
 import { HashText } from './hash-text.tsx';
@@ -29,20 +29,7 @@ export function DrawsCard({
   ];
   return (
     <Card>
-      {list.isError ? (
-        <LoadFailed onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<DrawSummary>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data ?? []}
-          loading={list.isFetching}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText }}
-        />
-      )}
+      <QueryTable<DrawSummary> list={list} columns={columns} emptyText={emptyText} size="middle" />
     </Card>
   );
 }

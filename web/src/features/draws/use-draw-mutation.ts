@@ -1,9 +1,7 @@
 import type { DrawView } from '@contracts/draws.ts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FormInstance } from 'antd';
-import { App } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { drawKeys } from '../../api/draws.ts';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { useNotifiedMutation, type NotifiedMutationOptions } from '../../hooks/use-notified-mutation.ts';
 
 /**
  * A step of the draw table or a change to its tasks: on success a message, the draw page shows the answer at once
@@ -12,25 +10,17 @@ import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
  */
 export function useDrawMutation<Variables, Data>(
   mutationFn: (variables: Variables) => Promise<Data>,
-  options: { success: string | ((data: Data) => string); form?: FormInstance; onSuccess?: (data: Data) => void },
+  options: NotifiedMutationOptions<Data>,
 ) {
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  return useMutation({
-    mutationFn,
-    onSuccess: (data) => {
-      void message.success(typeof options.success === 'string' ? options.success : options.success(data));
+  return useNotifiedMutation(mutationFn, options, {
+    refresh: (data) => {
       if (isDrawView(data)) queryClient.setQueryData(drawKeys.draw(data.id), data);
       void queryClient.invalidateQueries({ queryKey: drawKeys.all });
       void queryClient.invalidateQueries({ queryKey: drawKeys.public });
-      options.onSuccess?.(data);
     },
-    onError: (error) => {
-      handleError(error, options.form);
-      // The draw may have moved on meanwhile (another account's entry or execution): show where it is now.
-      void queryClient.invalidateQueries({ queryKey: drawKeys.all });
-    },
+    // The draw may have moved on meanwhile (another account's entry or execution): show where it is now.
+    refreshOnError: () => void queryClient.invalidateQueries({ queryKey: drawKeys.all }),
   });
 }
 

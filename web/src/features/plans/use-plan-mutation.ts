@@ -1,8 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FormInstance } from 'antd';
-import { App } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { planKeys } from '../../api/plans.ts';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { useNotifiedMutation, type NotifiedMutationOptions } from '../../hooks/use-notified-mutation.ts';
 
 /**
  * A change to a plan: on success a message and every plan query refreshed (lists, the plan, its months, the
@@ -10,18 +8,10 @@ import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
  */
 export function usePlanMutation<Variables, Data>(
   mutationFn: (variables: Variables) => Promise<Data>,
-  options: { success: string | ((data: Data) => string); form?: FormInstance; onSuccess?: (data: Data) => void },
+  options: NotifiedMutationOptions<Data>,
 ) {
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  return useMutation({
-    mutationFn,
-    onSuccess: (data) => {
-      void message.success(typeof options.success === 'string' ? options.success : options.success(data));
-      void queryClient.invalidateQueries({ queryKey: planKeys.all });
-      options.onSuccess?.(data);
-    },
-    onError: (error) => handleError(error, options.form),
+  return useNotifiedMutation(mutationFn, options, {
+    refresh: () => void queryClient.invalidateQueries({ queryKey: planKeys.all }),
   });
 }
