@@ -67,6 +67,9 @@ describe('draw journey', () => {
 
     // 组织抽取 from the published monthly plan: one observer, tonight's 福彩3D issue.
     await page.goto(`/admin/monthly-plans/${monthlyPlanId}`);
+    // Until a draw is live the plan can still be taken back to a draft (with a reason); the API test covers it.
+    await eventually(() => page.getByRole('button', { name: '退回重新制定' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monthly-plan-published.png'), fullPage: true });
     await page.getByRole('button', { name: '组织抽取' }).click();
     const freeze = page.getByRole('dialog', { name: '组织随机抽取' });
     await freeze.getByLabel('监督人姓名（第 1 行）').fill(OBSERVER);
