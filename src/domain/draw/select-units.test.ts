@@ -82,6 +82,20 @@ describe('selection of DRAW-SPEC §5', { timeout: 60_000 }, () => {
     );
   });
 
+  it('keeps every near-tie of the bound when the buffer fills with them, and still ranks exactly', () => {
+    // 1,000 units with one key: nothing can be dropped, the buffer grows; ties go to the smaller id.
+    const n = 1_000;
+    const same = Array.from({ length: n }, () => 2 ** 52 + 1);
+    const ones = Array.from({ length: n }, () => 1);
+    const members = Array.from({ length: n }, (_, i) => n - 1 - i);
+    expect(rankStratum(members, same, ones, 3)).toEqual([0, 1, 2]);
+    // Many distinct units around a few near-ties: compaction runs many times.
+    const a = Array.from({ length: 5_000 }, (_, i) => 2 * ((i * 7_919) % 4_999) * 2 ** 30 + 1);
+    const w = a.map((_, i) => (i % 4) + 1);
+    const all = a.map((_, i) => i);
+    expect(rankStratum(all, a, w, 7)).toEqual(referenceOrder(all, a, w).slice(0, 7));
+  });
+
   it('ranks only its own members, indexed into arrays of the whole manifest', () => {
     const seed = sha256('members');
     const ids = Array.from({ length: 200 }, (_, i) => `U${String(i).padStart(4, '0')}`);

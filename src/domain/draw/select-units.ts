@@ -92,99 +92,89 @@ export function compareRank(ki: number, ai: number, wi: number, i: number, kj: n
 }
 
 /**
- * The best `keep` units offered so far, in the order of §5: a bounded max-heap with the worst on top, so a
- * stratum of n units costs n key computations and about keep·ln(n / keep) heap updates, never a sort of n keys;
- * memory is O(keep). Units must be offered with distinct candidate indices.
+ * The best `keep` units offered so far, in the order of §5. Offers go to a buffer of twice `keep`; when it is full,
+ * the keep-th smallest float key T (a native sort of the buffer's keys) sets the bound `T · (1 + 2 · tolerance)`:
+ * `keep` units rank before anything beyond it — the floats decide there, and they agree with the exact test —
+ * so such units are dropped and later ones rejected on one comparison. Only {@link ranked} orders the survivors,
+ * exactly ({@link compareRank}). A stratum of n units costs n key computations, O(keep · log(n / keep)) buffered
+ * offers and a few sorts of 2 · keep numbers; memory is O(keep). Units must be offered with distinct indices.
  */
 export class StratumRanker {
-  private readonly index: Int32Array;
-  private readonly key: Float64Array;
-  private readonly a: Float64Array;
-  private readonly weight: Float64Array;
+  private index: Int32Array;
+  private key: Float64Array;
+  private a: Float64Array;
+  private weight: Float64Array;
+  private scratch: Float64Array;
   private size = 0;
-  /** The key on top widened by the tolerance: a unit with a larger key ranks after the top, no compare needed. */
+  /** A unit with a larger key ranks after `keep` of those kept: no need to keep it. */
   private reject = Infinity;
 
   constructor(readonly keep: number) {
-    const capacity = Math.max(0, keep);
+    const capacity = Math.max(0, 2 * keep);
     this.index = new Int32Array(capacity);
     this.key = new Float64Array(capacity);
     this.a = new Float64Array(capacity);
     this.weight = new Float64Array(capacity);
+    this.scratch = new Float64Array(capacity);
   }
 
   offer(index: number, a: number, weight: number): void {
-    const capacity = this.index.length;
-    if (capacity === 0) return;
+    if (this.keep <= 0) return;
     const key = rankKey(a, weight);
-    if (this.size < capacity) {
-      this.siftUp(this.size++, index, key, a, weight);
-      if (this.size === capacity) this.reject = (this.key[0] as number) * (1 + NEAR_TIE_RELATIVE);
-      return;
-    }
     if (key > this.reject) return;
-    if (this.compareToSlot(index, key, a, weight, 0) >= 0) return;
-    this.siftDown(index, key, a, weight);
-    this.reject = (this.key[0] as number) * (1 + NEAR_TIE_RELATIVE);
+    if (this.size === this.index.length) {
+      this.compact();
+      if (key > this.reject) return;
+    }
+    const at = this.size++;
+    this.index[at] = index;
+    this.key[at] = key;
+    this.a[at] = a;
+    this.weight[at] = weight;
   }
 
-  /** Candidate indices of the units kept, best first. */
+  /** Candidate indices of the units kept, best first (at most `keep`). */
   ranked(): number[] {
     const slots = Array.from({ length: this.size }, (_, s) => s);
-    slots.sort((x, y) => this.compareSlots(x, y));
-    return slots.map((s) => this.index[s] as number);
+    const { index, key, a, weight } = this;
+    slots.sort((x, y) =>
+      compareRank(key[x] as number, a[x] as number, weight[x] as number, index[x] as number, key[y] as number, a[y] as number, weight[y] as number, index[y] as number),
+    );
+    return slots.slice(0, this.keep).map((s) => index[s] as number);
   }
 
-  /** {@link compareRank} of two slots: the keys alone unless they are a near-tie. */
-  private compareSlots(x: number, y: number): number {
-    return this.compareToSlot(this.index[x] as number, this.key[x] as number, this.a[x] as number, this.weight[x] as number, y);
-  }
-
-  /** {@link compareRank} of a unit and a slot, loading the slot's a, weight and index only for a near-tie. */
-  private compareToSlot(index: number, key: number, a: number, weight: number, slot: number): number {
-    const other = this.key[slot] as number;
-    const tolerance = NEAR_TIE_RELATIVE * (key > other ? key : other);
-    if (key < other - tolerance) return -1;
-    if (key > other + tolerance) return 1;
-    return compareRank(key, a, weight, index, other, this.a[slot] as number, this.weight[slot] as number, this.index[slot] as number);
-  }
-
-  private put(slot: number, index: number, key: number, a: number, weight: number): void {
-    this.index[slot] = index;
-    this.key[slot] = key;
-    this.a[slot] = a;
-    this.weight[slot] = weight;
-  }
-
-  private move(from: number, to: number): void {
-    this.put(to, this.index[from] as number, this.key[from] as number, this.a[from] as number, this.weight[from] as number);
-  }
-
-  /** Max-heap on rank: a parent ranks after (is worse than) its children. */
-  private siftUp(at: number, index: number, key: number, a: number, weight: number): void {
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (this.compareToSlot(index, key, a, weight, parent) <= 0) break;
-      this.move(parent, at);
-      at = parent;
-    }
-    this.put(at, index, key, a, weight);
-  }
-
-  /** Replaces the top by the given unit and restores the heap. */
-  private siftDown(index: number, key: number, a: number, weight: number): void {
+  /** Lowers the bound to the keep-th smallest key (widened by the tolerance) and drops the units beyond it. */
+  private compact(): void {
     const size = this.size;
-    let at = 0;
-    for (;;) {
-      const left = 2 * at + 1;
-      if (left >= size) break;
-      const right = left + 1;
-      const worse = right < size && this.compareSlots(right, left) > 0 ? right : left;
-      if (this.compareToSlot(index, key, a, weight, worse) >= 0) break;
-      this.move(worse, at);
-      at = worse;
+    const keys = this.scratch.subarray(0, size);
+    keys.set(this.key.subarray(0, size));
+    keys.sort();
+    this.reject = (keys[this.keep - 1] as number) * (1 + 2 * NEAR_TIE_RELATIVE);
+    let kept = 0;
+    for (let r = 0; r < size; r++) {
+      if ((this.key[r] as number) > this.reject) continue;
+      this.index[kept] = this.index[r] as number;
+      this.key[kept] = this.key[r] as number;
+      this.a[kept] = this.a[r] as number;
+      this.weight[kept] = this.weight[r] as number;
+      kept += 1;
     }
-    this.put(at, index, key, a, weight);
+    this.size = kept;
+    // Only near-ties of the bound can keep the buffer full: make room.
+    if (kept === this.index.length) this.grow();
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.index.length;
+    const widen = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.index = widen(this.index, new Int32Array(capacity));
+    this.key = widen(this.key, new Float64Array(capacity));
+    this.a = widen(this.a, new Float64Array(capacity));
+    this.weight = widen(this.weight, new Float64Array(capacity));
+    this.scratch = new Float64Array(capacity);
   }
 }
 
