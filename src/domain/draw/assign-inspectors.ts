@@ -2,7 +2,7 @@ import { Sha256 } from '../crypto/sha256.ts';
 import { TAG_INSPECTOR, utf8, writeUtf8 } from './bytes.ts';
 import { DrawError } from './draw-error.ts';
 import { DRAW_ROLES, type DrawRole, type Manifest, type ManifestCandidate, type ManifestInspectorRow, type TaskResult } from './draw-types.ts';
-import { isAsciiId } from './id-order.ts';
+import { indexOfId, isAsciiId } from './id-order.ts';
 
 /**
  * Inspector assignment of DRAW-SPEC §6: for each role, slot and task, a weighted pick among the eligible
@@ -198,13 +198,15 @@ class Assignment {
         else list.push(p);
       }
     }
-    const conflictsByUnit = new Map<string, number[]>();
+    // Conflicts by candidate index (the candidates are in id order): a task finds its own by a number.
+    const conflictsByCandidate = new Map<number, number[]>();
     for (const [inspectorId, unitId] of manifest.conflicts) {
       const p = inspectorByNfcId.get(nfc(inspectorId));
       if (p === undefined) continue;
-      const key = nfc(unitId);
-      const list = conflictsByUnit.get(key);
-      if (list === undefined) conflictsByUnit.set(key, [p]);
+      const c = indexOfId(manifest.candidates, candidateId, unitId);
+      if (c < 0) continue;
+      const list = conflictsByCandidate.get(c);
+      if (list === undefined) conflictsByCandidate.set(c, [p]);
       else list.push(p);
     }
 
@@ -224,7 +226,7 @@ class Assignment {
         memberCache.set(row[3], list);
       }
       this.members[t] = list;
-      this.barred[t] = conflictsByUnit.size === 0 ? undefined : conflictsByUnit.get(nfc(row[0]));
+      this.barred[t] = conflictsByCandidate.size === 0 ? undefined : conflictsByCandidate.get(taskUnits[t] as number);
     }
 
     const { lead, assistant, backups } = manifest.assignment;
@@ -360,6 +362,8 @@ function unfilled(unitId: string, pool: string, role: DrawRole, k: number): Draw
     { unitId, role, slot: k, pool },
   );
 }
+
+const candidateId = (row: ManifestCandidate): string => row[0];
 
 function nfc(s: string): string {
   return isAsciiId(s) ? s : s.normalize('NFC');

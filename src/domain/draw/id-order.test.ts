@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareIds, idOrder, idOrderPermutation, isAsciiId, sortByIdOrder, sortUniqueByIdOrder } from './id-order.ts';
+import { compareIds, idOrder, idOrderPermutation, isAsciiId, sortByIdOrder, sortUniqueByIdOrder, indexOfId } from './id-order.ts';
 
 /** The definition itself (DRAW-SPEC §2): compare the UTF-8 bytes of the NFC forms. */
 function byUtf8(a: string, b: string): number {
@@ -141,5 +141,15 @@ describe('idOrder', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('indexOfId', () => {
+  it('finds an id in rows in id order, under any NFC spelling, and answers -1 otherwise', () => {
+    const rows = sortByIdOrder(['b', 'é', 'a', '单位-1', '𠀀', 'ab'].map((id) => [id] as const), (r) => r[0]);
+    for (const [i, [id]] of rows.entries()) expect(indexOfId(rows, (r) => r[0], id)).toBe(i);
+    expect(indexOfId(rows, (r) => r[0], 'e\u0301')).toBe(rows.findIndex(([id]) => id === 'é'));
+    expect(indexOfId(rows, (r) => r[0], 'c')).toBe(-1);
+    expect(indexOfId([], (r: readonly [string]) => r[0], 'a')).toBe(-1);
   });
 });

@@ -49,6 +49,23 @@ export function isAsciiId(s: string): boolean {
 }
 
 /**
+ * The position of `id` in `rows`, which are in id order by `idOf` with no two ids alike (a manifest's candidates
+ * or inspectors), or -1: a binary search with {@link compareIds}, so NFC-equal spellings find each other.
+ */
+export function indexOfId<T>(rows: readonly T[], idOf: (row: T) => string, id: string): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareIds(idOf(rows[mid] as T), id);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
  * `items` sorted in id order of `idOf(item)`, stable for equal ids ({@link idOrder}). The input is never
  * modified; when it is already in id order it is returned as it is (one pass, no copy).
  */
