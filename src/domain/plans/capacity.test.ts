@@ -1,35 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildHolidayCalendar, CalendarYearMissingError, type HolidayDay } from '../calendar/working-days.ts';
+import { noticeRows2026 } from '../calendar/notice-2026.ts';
+import { buildHolidayCalendar, CalendarYearMissingError } from '../calendar/working-days.ts';
 import { isDomainError } from '../errors.ts';
 import type { InspectorDrawFacts } from '../registry/inspector-rules.ts';
 import { availableWorkingDays, computeCapacity } from './capacity.ts';
 import type { PlanInspector } from './eligibility-types.ts';
 import { defaultPlanSettings } from './plan-settings.ts';
 
-/** The 2026 arrangement of the State Council notice of 2025-11-04 (shared DOMAIN.md §6), as stored. */
-const NOTICE_2026: { name: string; off: [string, string]; workdays: string[] }[] = [
-  { name: '元旦', off: ['2026-01-01', '2026-01-03'], workdays: ['2026-01-04'] },
-  { name: '春节', off: ['2026-02-15', '2026-02-23'], workdays: ['2026-02-14', '2026-02-28'] },
-  { name: '清明', off: ['2026-04-04', '2026-04-06'], workdays: [] },
-  { name: '劳动节', off: ['2026-05-01', '2026-05-05'], workdays: ['2026-05-09'] },
-  { name: '端午', off: ['2026-06-19', '2026-06-21'], workdays: [] },
-  { name: '中秋', off: ['2026-09-25', '2026-09-27'], workdays: [] },
-  { name: '国庆', off: ['2026-10-01', '2026-10-07'], workdays: ['2026-09-20', '2026-10-10'] },
-];
-
-function rows2026(): HolidayDay[] {
-  const out: HolidayDay[] = [];
-  for (const h of NOTICE_2026) {
-    const [first, last] = h.off;
-    for (let d = new Date(`${first}T00:00:00Z`); d <= new Date(`${last}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
-      out.push({ date: d.toISOString().slice(0, 10), kind: 'holiday', name: h.name });
-    }
-    for (const date of h.workdays) out.push({ date, kind: 'workday', name: h.name });
-  }
-  return out;
-}
-
-const calendar = buildHolidayCalendar(rows2026(), [2026]);
+const calendar = buildHolidayCalendar(noticeRows2026(), [2026]);
 
 function facts(overrides: Partial<InspectorDrawFacts> = {}): InspectorDrawFacts {
   return {
