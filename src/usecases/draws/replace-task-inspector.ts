@@ -2,13 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { INSPECTOR_ROLE_LABELS } from '../../domain/registry/inspector-rules.ts';
-import { findTask } from '../../db/draw-queries.ts';
 import { taskChanges, tasks } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
-import { requireInScope, requirePermission } from '../lib/require.ts';
+import { requirePermission } from '../lib/require.ts';
 import { manifestOf } from './draw-access.ts';
-import { nextBackup } from './task-replacement.ts';
+import { lockOpenTask, nextBackup } from './task-replacement.ts';
 
 /**
  * 递补 of an inspector who cannot go (leave, illness, a conflict found late): the next eligible person in the
@@ -22,11 +21,8 @@ export async function replaceTaskInspector(
 ): Promise<{ replacementId: string }> {
   requirePermission(ctx.actor, 'draws.manage');
   return ctx.db.transaction(async (tx) => {
-    const found = await findTask(tx, taskId, true);
-    if (!found) throw new DomainError('NOT_FOUND', '任务不存在');
-    requireInScope(ctx.actor, found.org.path, '任务');
+    const found = await lockOpenTask(tx, ctx, taskId);
     const { task, draw } = found;
-    if (task.status !== 'assigned' || draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
     const role = task.leadIds.includes(input.inspectorId) ? 'lead' : task.assistantIds.includes(input.inspectorId) ? 'assistant' : null;
     if (!role) throw new DomainError('VALIDATION_FAILED', '检查人员：不在该任务中', { field: 'inspectorId' });
     const earlier = await tx.select({ fromId: taskChanges.fromId }).from(taskChanges).where(and(eq(taskChanges.taskId, taskId), eq(taskChanges.kind, 'inspector_replaced')));

@@ -3,13 +3,12 @@ import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import type { DrawResult } from '../../domain/draw/draw-types.ts';
 import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
-import { findTask } from '../../db/draw-queries.ts';
 import { taskChanges, tasks } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
-import { requireInScope, requirePermission } from '../lib/require.ts';
+import { requirePermission } from '../lib/require.ts';
 import { manifestOf } from './draw-access.ts';
-import { nextBackup } from './task-replacement.ts';
+import { lockOpenTask, nextBackup } from './task-replacement.ts';
 
 /**
  * 递补 of a unit found closed, gone or not operating: its task is marked replaced and the next unused
@@ -19,11 +18,8 @@ import { nextBackup } from './task-replacement.ts';
 export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input: { reason: string; evidence: string }): Promise<{ taskId: string; unitId: string }> {
   requirePermission(ctx.actor, 'draws.manage');
   return ctx.db.transaction(async (tx) => {
-    const found = await findTask(tx, taskId, true);
-    if (!found) throw new DomainError('NOT_FOUND', '任务不存在');
-    requireInScope(ctx.actor, found.org.path, '任务');
+    const found = await lockOpenTask(tx, ctx, taskId);
     const { task, draw } = found;
-    if (task.status !== 'assigned' || draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
     const result = draw.result as DrawResult;
     const stratum = result.strata.find((s) => s.code === task.stratum)!;
     const existing = new Set((await tx.select({ unitId: tasks.unitId }).from(tasks).where(eq(tasks.drawId, draw.id))).map((t) => t.unitId));

@@ -1,10 +1,26 @@
 import { inArray } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors.ts';
 import { isInspectorDrawable, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { loadRecusalsInPeriod } from '../../db/draw-queries.ts';
+import type { Tx } from '../../db/client.ts';
+import { findTask, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
 import { inspectorAvailability, inspectors } from '../../db/schema.ts';
 import { effectivePeriods } from '../inspectors/inspector-facts.ts';
+import type { UseCaseContext } from '../lib/context.ts';
+import { requireInScope } from '../lib/require.ts';
+
+/**
+ * The task a 递补 changes, locked for the change: it must exist in the actor's scope, still be open, and belong
+ * to an executed draw (a voided draw's tasks are closed).
+ */
+export async function lockOpenTask(tx: Tx, ctx: UseCaseContext, taskId: string) {
+  const found = await findTask(tx, taskId, true);
+  if (!found) throw new DomainError('NOT_FOUND', '任务不存在');
+  requireInScope(ctx.actor, found.org.path, '任务');
+  if (found.task.status !== 'assigned' || found.draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
+  return found;
+}
 
 /**
  * The first of `backups` (the published 递补 order) who can take the place today: not already on the task,
