@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { findDraw, type DrawRow, type DrawWithOrg } from '../../db/draw-queries.ts';
+import { findDraw, listObservers, type DrawRow, type DrawWithOrg } from '../../db/draw-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
 
@@ -19,4 +19,14 @@ export const manifestOf = (draw: DrawRow) => draw.manifest as Manifest;
 export function requireFrozen(draw: DrawRow): void {
   if (draw.status === 'executed') throw new DomainError('CONFLICT', '该抽取已经执行，结果不可更改');
   if (draw.status === 'voided') throw new DomainError('CONFLICT', '该抽取已作废');
+}
+
+/** A frozen draw locked for an observer's step (commitment or reveal), its observers, and the one named. */
+export async function lockObserverStep(ctx: UseCaseContext, db: DbOrTx, drawId: string, observerId: string) {
+  const found = await readableDraw(ctx, drawId, db, true);
+  requireFrozen(found.draw);
+  const observers = await listObservers(db, drawId);
+  const observer = observers.find((o) => o.observerId === observerId);
+  if (!observer) throw new DomainError('NOT_FOUND', '监督人不存在');
+  return { ...found, observers, observer };
 }

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { drawObservers } from '../../db/schema.ts';
-import { listObservers } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { readableDraw, requireFrozen } from './draw-access.ts';
+import { lockObserverStep } from './draw-access.ts';
 
 /**
  * Records an observer's commitment (DRAW-SPEC §1.2). The secret never reaches the server: the browser (or the
@@ -16,11 +15,7 @@ export async function recordCommitment(ctx: UseCaseContext, drawId: string, obse
   requirePermission(ctx.actor, 'draws.manage');
   if (!/^[0-9a-f]{64}$/.test(commitment)) throw new DomainError('VALIDATION_FAILED', '承诺值：应为 64 位小写十六进制（SHA-256）', { field: 'commitment' });
   await ctx.db.transaction(async (tx) => {
-    const { draw, org } = await readableDraw(ctx, drawId, tx, true);
-    requireFrozen(draw);
-    const observers = await listObservers(tx, drawId);
-    const observer = observers.find((o) => o.observerId === observerId);
-    if (!observer) throw new DomainError('NOT_FOUND', '监督人不存在');
+    const { draw, org, observers, observer } = await lockObserverStep(ctx, tx, drawId, observerId);
     if (observer.commitment) throw new DomainError('CONFLICT', `监督人 ${observerId} 的承诺值已记录，不能更改`);
     if (observers.some((o) => o.reveal !== null)) throw new DomainError('CONFLICT', '已有监督人揭示密钥，不再接受新的承诺值');
     await tx.update(drawObservers).set({ commitment, committedAt: ctx.now }).where(and(eq(drawObservers.drawId, drawId), eq(drawObservers.observerId, observerId)));

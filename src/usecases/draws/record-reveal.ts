@@ -3,11 +3,11 @@ import { DomainError } from '../../domain/errors.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import { commitmentOf, MIN_REVEAL_BYTES } from '../../domain/draw/seed.ts';
 import { drawObservers } from '../../db/schema.ts';
-import { listExternalEntries, listObservers } from '../../db/draw-queries.ts';
+import { listExternalEntries } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { readableDraw, requireFrozen } from './draw-access.ts';
+import { lockObserverStep } from './draw-access.ts';
 
 /**
  * An observer reveals the secret (DRAW-SPEC §1.3): only after every observer has committed, before any
@@ -20,11 +20,7 @@ export async function recordReveal(ctx: UseCaseContext, drawId: string, observer
     throw new DomainError('VALIDATION_FAILED', `密钥：应为至少 ${MIN_REVEAL_BYTES} 字节的十六进制`, { field: 'reveal' });
   }
   await ctx.db.transaction(async (tx) => {
-    const { draw, org } = await readableDraw(ctx, drawId, tx, true);
-    requireFrozen(draw);
-    const observers = await listObservers(tx, drawId);
-    const observer = observers.find((o) => o.observerId === observerId);
-    if (!observer) throw new DomainError('NOT_FOUND', '监督人不存在');
+    const { draw, org, observers, observer } = await lockObserverStep(ctx, tx, drawId, observerId);
     if (observers.some((o) => !o.commitment)) throw new DomainError('CONFLICT', '所有监督人记录承诺值之后才能揭示');
     if (observer.reveal) throw new DomainError('CONFLICT', `监督人 ${observerId} 已揭示`);
     if ((await listExternalEntries(tx, drawId)).length > 0) throw new DomainError('CONFLICT', '已开始录入外部随机数，不能再揭示');
