@@ -3,12 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
-import { findAccountById } from '../src/db/account-queries.ts';
-import { accounts, monthlyPlans, orgs } from '../src/db/schema.ts';
+import { monthlyPlans, orgs } from '../src/db/schema.ts';
 import { fromHex } from '../src/domain/crypto/sha256.ts';
 import { commitmentOf } from '../src/domain/draw/seed.ts';
-import { actorOf } from '../src/usecases/lib/actor.ts';
-import type { UseCaseContext } from '../src/usecases/lib/context.ts';
 import { executeDraw } from '../src/usecases/draws/execute-draw.ts';
 import { freezeDraw } from '../src/usecases/draws/freeze-draw.ts';
 import { recordCommitment } from '../src/usecases/draws/record-commitment.ts';
@@ -17,17 +14,13 @@ import { recordReveal } from '../src/usecases/draws/record-reveal.ts';
 import { findDraw } from '../src/db/draw-queries.ts';
 import { publishMonthlyPlan } from '../src/usecases/plans/publish-monthly-plan.ts';
 import { seedDemo } from '../src/usecases/system/seed-demo.ts';
+import { demoContextFor } from '../src/usecases/system/seed-demo-draw.ts';
 import type { Figure } from './machine.ts';
 
 // 30,000 demo units put about 12,000 in the 婺城 brigade (the size of the 金东 report's registry).
 const UNITS = 30_000;
 const NOW = new Date('2026-11-27T02:00:00Z');
 const SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
-
-async function contextFor(db: UseCaseContext['db'], username: string): Promise<UseCaseContext> {
-  const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
-  return { db, actor: actorOf((await findAccountById(db, row!.id))!), ip: null, now: NOW };
-}
 
 /**
  * A brigade's monthly draw end to end through the use cases on embedded PGlite: publish the month, freeze the
@@ -42,8 +35,8 @@ export async function benchDrawUsecase(): Promise<Figure[]> {
     await migrateDatabase(database);
     await seedDemo(database.db, { seed: 1, now: NOW, unitCount: UNITS });
     const db = database.db;
-    const admin = await contextFor(db, 'wucheng');
-    const second = await contextFor(db, 'zhidui');
+    const admin = await demoContextFor(db, 'wucheng', NOW);
+    const second = await demoContextFor(db, 'zhidui', NOW);
     const [wucheng] = await db.select().from(orgs).where(eq(orgs.id, admin.actor.orgId));
     const [monthly] = await db.select().from(monthlyPlans).where(eq(monthlyPlans.orgId, wucheng!.id));
     const unitCount = (await db.execute(`select count(*)::int as n from units where brigade_id = '${wucheng!.id}'`)) as unknown as { rows: { n: number }[] };

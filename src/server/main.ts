@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../domain/demo-data/generate-demo-data.ts';
 import { ROLE_LABELS, type Role } from '../domain/access.ts';
 import { checkProductionReadiness } from '../usecases/system/check-production-readiness.ts';
 import { seedDemo } from '../usecases/system/seed-demo.ts';
+import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
 import { buildApp } from './app.ts';
 import { startPlanScheduler } from './plan-scheduler.ts';
 
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
   }
 
   let seeded: Awaited<ReturnType<typeof seedDemo>> | null = null;
-  if (config.seedDemo) seeded = await seedDemo(database.db, { seed: config.demoSeed, now: new Date() });
+  let demoDraw: { code: string } | null = null;
+  if (config.seedDemo) {
+    const now = new Date();
+    seeded = await seedDemo(database.db, { seed: config.demoSeed, now });
+    if (seeded.seeded) demoDraw = await seedDemoDraw(database.db, now);
+  }
 
   const app = await buildApp({
     database,
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
     `数据库：${where}`,
   ];
   if (seeded?.seeded) lines.push(`已载入演示数据：${seeded.units} 个单位、${seeded.inspectors} 名检查人员。`);
+  if (demoDraw) lines.push(`演示抽取：/portal/draws/${demoDraw.code}（监督人密钥与开奖号码均为演示用的虚构值）`);
   if (!config.isProduction && config.seedDemo) {
     lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const [username, role] of DEMO_LOGINS) lines.push(`  ${username.padEnd(10)} ${ROLE_LABELS[role]}`);
