@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
 import { cleanText, uuidParam } from './common.ts';
 import { UNIT_CATEGORY_VALUES } from './units.ts';
 
@@ -156,21 +157,8 @@ export type ReasonRequest = z.infer<typeof ReasonRequest>;
 
 // ---- views ----
 
-export type StratumQuotaView = {
-  code: string;
-  name: string;
-  target: number | null;
-  covered: number;
-  remaining: number | null;
-  monthsLeft: number;
-  computed: number;
-  candidates: number;
-  quota: number;
-  alternates: number;
-  shortBy: number;
-  /** Set when a person changed the computed quota. */
-  adjustReason: string | null;
-};
+/** A stratum's monthly quota as stored and shown: the computed figures and, when a person changed it, the reason. */
+export type StratumQuotaView = AdjustableQuota;
 
 export type CapacityView = {
   inspectorDays: number;

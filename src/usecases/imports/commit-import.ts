@@ -3,13 +3,12 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import {
   analyzeUnitTables,
   findImportBatch,
-  loadImportFileBytes,
   lockImportBatch,
   type ImportBatchRecord,
 } from '../../db/import-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { loadImportBatch } from './load-import-batch.ts';
-import { readImportFile } from './read-import-file.ts';
+import { readBatchFile } from './read-import-file.ts';
 import { writeInspectorImport } from './write-inspector-import.ts';
 import { writeUnitImport } from './write-unit-import.ts';
 
@@ -31,7 +30,7 @@ const alreadyDone = (status: ImportBatchRecord['status'] | undefined) =>
 export async function commitImport(ctx: UseCaseContext, id: string, mode: 'refuse' | 'skip'): Promise<ImportBatchRecord> {
   const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['units', 'inspectors'] });
   if (batch.status !== 'previewed') throw alreadyDone(batch.status);
-  const table = await readImportFile(await loadImportFileBytes(ctx.db, id), batch.fileName);
+  const table = await readBatchFile(ctx.db, batch);
   try {
     const result = await ctx.db.transaction(async (tx) => {
       const status = await lockImportBatch(tx, id);

@@ -3,7 +3,6 @@ import {
   findImportBatch,
   flagUnitsForReview,
   insertUnitHistoryBulk,
-  loadImportFileBytes,
   lockImportBatch,
   updateImportBatch,
   type ImportBatchRecord,
@@ -13,7 +12,7 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { analyzeMarketSnapshot } from './analyze-market-snapshot.ts';
 import { loadImportBatch } from './load-import-batch.ts';
-import { readImportFile } from './read-import-file.ts';
+import { readBatchFile } from './read-import-file.ts';
 
 const alreadyDone = () => new DomainError('CONFLICT', '该比对批次已提交，不能重复提交');
 
@@ -27,7 +26,7 @@ export async function commitReconciliation(ctx: UseCaseContext, id: string): Pro
   const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['market_snapshot'] });
   if (batch.status !== 'previewed') throw alreadyDone();
   const stored = batch.summary as SnapshotImportSummary;
-  const table = await readImportFile(await loadImportFileBytes(ctx.db, id), batch.fileName);
+  const table = await readBatchFile(ctx.db, batch);
   await ctx.db.transaction(async (tx) => {
     if ((await lockImportBatch(tx, id)) !== 'previewed') throw alreadyDone();
     const analysis = await analyzeMarketSnapshot(tx, { table, brigadeId: batch.orgId, full: stored.full });

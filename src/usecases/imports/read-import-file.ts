@@ -10,6 +10,8 @@ import {
   type ImportTable,
 } from '../../domain/import/import-table.ts';
 import { cellValueToText, isImpreciseNumber } from '../../domain/import/spreadsheet-cell.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { loadImportFileBytes } from '../../db/import-queries.ts';
 import { fileDigest } from './file-digest.ts';
 
 /** The parts of exceljs's streaming worksheet reader used here (its typings omit them). */
@@ -22,16 +24,30 @@ type SheetModel = { id: number | string; name: string; state?: string };
  * read through and ignored), rows as they come, so a 100,000-row file needs a fraction of the memory of loading the whole workbook and an
  * over-long file stops at the row limit. Anything exceljs cannot read is one clear Chinese error.
  */
-export async function readImportFile(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
-  const key = `${fileDigest(bytes)}\u0000${fileName}`;
-  const now = Date.now();
-  for (const [k, entry] of recentTables) if (now - entry.at > RECENT_TABLE_TTL_MS) recentTables.delete(k);
-  const recent = recentTables.get(key);
-  if (recent) return recent.table;
+export async function readImportFile(bytes: Uint8Array, fileName: string, digest = fileDigest(bytes)): Promise<ImportTable> {
+  const recent = recentTable(digest, fileName);
+  if (recent) return recent;
   const table = await parseImportFile(bytes, fileName);
-  recentTables.set(key, { table, at: now });
+  recentTables.set(`${digest}\u0000${fileName}`, { table, at: Date.now() });
   while (recentTables.size > RECENT_TABLES) recentTables.delete(recentTables.keys().next().value as string);
   return table;
+}
+
+/**
+ * The table of a stored batch's file: the one the preview has just read when it is still kept (found by the
+ * batch's stored SHA-256, without loading the file), otherwise the stored bytes read again.
+ */
+export async function readBatchFile(db: DbOrTx, batch: { id: string; fileName: string; fileSha256: string }): Promise<ImportTable> {
+  return (
+    recentTable(batch.fileSha256, batch.fileName) ??
+    readImportFile(await loadImportFileBytes(db, batch.id), batch.fileName, batch.fileSha256)
+  );
+}
+
+function recentTable(digest: string, fileName: string): ImportTable | undefined {
+  const now = Date.now();
+  for (const [k, entry] of recentTables) if (now - entry.at > RECENT_TABLE_TTL_MS) recentTables.delete(k);
+  return recentTables.get(`${digest}\u0000${fileName}`)?.table;
 }
 
 /**

@@ -3,12 +3,12 @@ import { INSPECTOR_IMPORT_SPEC } from '../../domain/import/inspector-import-fiel
 import { UNIT_IMPORT_SPEC } from '../../domain/import/unit-import-spec.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
-import { findImportBatch, loadImportFileBytes, updateImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
+import { findImportBatch, updateImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { analyzeInspectorImport } from './analyze-inspector-import.ts';
 import { analyzeUnitImport } from './analyze-unit-import.ts';
 import { loadImportBatch } from './load-import-batch.ts';
-import { readImportFile } from './read-import-file.ts';
+import { readBatchFile } from './read-import-file.ts';
 import { rowsImportSummary } from './rows-import-summary.ts';
 
 const ALREADY_DONE = () => new DomainError('CONFLICT', '该批次已提交，不能再修改列映射；如需调整请重新上传文件');
@@ -24,7 +24,7 @@ export async function updateImportMapping(
 ): Promise<ImportBatchRecord> {
   const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['units', 'inspectors'] });
   if (batch.status !== 'previewed') throw ALREADY_DONE();
-  const table = await readImportFile(await loadImportFileBytes(ctx.db, id), batch.fileName);
+  const table = await readBatchFile(ctx.db, batch);
   const mapping =
     batch.kind === 'units'
       ? applyMappingChanges(batch.mapping, changes, table.headers.length, UNIT_IMPORT_SPEC)

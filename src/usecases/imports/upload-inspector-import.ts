@@ -22,7 +22,8 @@ export async function uploadInspectorImport(ctx: UseCaseContext, input: UploadIn
   if (!org || !isInScope(ctx.actor, org.path)) throw new DomainError('VALIDATION_FAILED', '所属机构：不存在', { field: 'orgId' });
 
   const fileName = baseFileName(input.fileName);
-  const table = await readImportFile(input.bytes, fileName);
+  const fileSha256 = fileDigest(input.bytes);
+  const table = await readImportFile(input.bytes, fileName, fileSha256);
   const analysis = await analyzeInspectorImport(
     ctx.db,
     { table, mapping: null, orgId: org.id, today: localDate(ctx.now) },
@@ -32,7 +33,7 @@ export async function uploadInspectorImport(ctx: UseCaseContext, input: UploadIn
     kind: 'inspectors',
     orgId: org.id,
     fileName,
-    fileSha256: fileDigest(input.bytes),
+    fileSha256,
     fileBytes: input.bytes,
     encoding: table.encoding,
     mapping: analysis.mapping,

@@ -23,13 +23,14 @@ export async function uploadMarketSnapshot(ctx: UseCaseContext, input: UploadMar
     throw new DomainError('VALIDATION_FAILED', '所属大队：只能与某个大队的名录比对', { field: 'brigadeId' });
 
   const fileName = baseFileName(input.fileName);
-  const table = await readImportFile(input.bytes, fileName);
+  const fileSha256 = fileDigest(input.bytes);
+  const table = await readImportFile(input.bytes, fileName, fileSha256);
   const analysis = await analyzeMarketSnapshot(ctx.db, { table, brigadeId: brigade.id, full: input.full });
   const id = await insertImportBatch(ctx.db, {
     kind: 'market_snapshot',
     orgId: brigade.id,
     fileName,
-    fileSha256: fileDigest(input.bytes),
+    fileSha256,
     fileBytes: input.bytes,
     encoding: table.encoding,
     mapping: analysis.mapping,

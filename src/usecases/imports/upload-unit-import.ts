@@ -25,13 +25,14 @@ export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImp
     throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
 
   const fileName = baseFileName(input.fileName);
-  const table = await readImportFile(input.bytes, fileName);
+  const fileSha256 = fileDigest(input.bytes);
+  const table = await readImportFile(input.bytes, fileName, fileSha256);
   const analysis = await analyzeUnitImport(ctx.db, { table, mapping: null, brigade }, ctx.actor);
   const id = await insertImportBatch(ctx.db, {
     kind: 'units',
     orgId: brigade.id,
     fileName,
-    fileSha256: fileDigest(input.bytes),
+    fileSha256,
     fileBytes: input.bytes,
     encoding: table.encoding,
     mapping: analysis.mapping,

@@ -6,9 +6,7 @@ import type {
   CampaignRequest,
   CampaignView,
   CreateAnnualPlanRequest,
-  MonthlyPlanSummary,
   MonthlyPlanView,
-  PlanSettingsInput,
   PlanUnitView,
   PublicAnnualPlanView,
   PublicMonthlyPlanView,
@@ -27,7 +25,6 @@ export const planKeys = {
   all: ['plans'] as const,
   annualList: (year: number | undefined) => ['plans', 'annual', 'list', year ?? null] as const,
   annual: (id: string) => ['plans', 'annual', id] as const,
-  defaults: ['plans', 'annual', 'defaults'] as const,
   monthly: (id: string) => ['plans', 'monthly', id] as const,
   campaigns: ['plans', 'campaigns'] as const,
   triggerEvents: ['plans', 'trigger-events'] as const,
@@ -41,13 +38,6 @@ export const annualPlansQuery = (year: number | undefined) =>
     queryKey: planKeys.annualList(year),
     queryFn: () => api.get<AnnualPlanSummary[]>(withQuery('/api/annual-plans', { year })),
   });
-
-/** The settings a new plan starts from (the domain defaults). */
-export const planDefaultsQuery = queryOptions({
-  queryKey: planKeys.defaults,
-  queryFn: () => api.get<PlanSettingsInput>('/api/annual-plans/defaults'),
-  staleTime: Infinity,
-});
 
 export const annualPlanQuery = (id: string) =>
   queryOptions({ queryKey: planKeys.annual(id), queryFn: () => api.get<AnnualPlanView>(at('/api/annual-plans', id)) });
@@ -65,12 +55,6 @@ export const generateMonthlyPlan = (annualPlanId: string, month: number) =>
   api.post<MonthlyPlanView>(`${at('/api/annual-plans', annualPlanId)}/months/${String(month)}/generate`);
 
 // ---- monthly plans ----
-
-export const monthlyPlansQuery = (year: number, month: number) =>
-  queryOptions({
-    queryKey: ['plans', 'monthly', 'list', year, month] as const,
-    queryFn: () => api.get<MonthlyPlanSummary[]>(withQuery('/api/monthly-plans', { year, month })),
-  });
 
 export const monthlyPlanQuery = (id: string) =>
   queryOptions({ queryKey: planKeys.monthly(id), queryFn: () => api.get<MonthlyPlanView>(at('/api/monthly-plans', id)) });
