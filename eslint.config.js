@@ -31,7 +31,7 @@ const drawCoreRule = (outside) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', '.test-data', 'coverage', 'src/db/migrations'] },
+  { ignores: ['node_modules', 'web/dist', 'data', '.test-data', 'coverage', 'src/db/migrations', '.tmp-exp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

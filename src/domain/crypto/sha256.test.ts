@@ -77,6 +77,53 @@ describe('sha256', () => {
     expect([...words]).toEqual(new Array(8).fill(7));
   });
 
+  it('digests a block-aligned prefix and suffixes of one length patched in place (bytes, unaligned u32, ASCII), at every length', () => {
+    const toBytes = (words: Int32Array): Uint8Array => {
+      const bytes = new Uint8Array(32);
+      const view = new DataView(bytes.buffer);
+      words.forEach((w, i) => view.setInt32(i * 4, w));
+      return bytes;
+    };
+    fc.assert(
+      fc.property(
+        fc.nat(2).map((blocks) => new Uint8Array(64 * blocks).map((_, i) => (i * 37) & 0xff)),
+        fc.nat(200),
+        fc.array(fc.tuple(fc.nat(300), fc.nat(0xffffffff), fc.constantFrom('byte', 'u32', 'ascii', 'bytes')), { maxLength: 12 }),
+        (prefixBytes, length, patches) => {
+          const hasher = new Sha256().update(prefixBytes).suffixHasher().start(length);
+          const expected = new Uint8Array(length);
+          const view = new DataView(expected.buffer);
+          for (const [position, value, kind] of patches) {
+            if (kind === 'byte' && position < length) {
+              hasher.setByte(position, value);
+              expected[position] = value & 0xff;
+            } else if (kind === 'u32' && position + 4 <= length) {
+              hasher.setU32(position, value);
+              view.setUint32(position, value);
+            } else if (kind === 'ascii') {
+              const text = value.toString(36).slice(0, Math.max(0, length - position));
+              if (position + text.length > length) continue;
+              expect(hasher.setAscii(position, text)).toBe(true);
+              for (let i = 0; i < text.length; i++) expected[position + i] = text.charCodeAt(i);
+            } else if (kind === 'bytes' && position + 3 <= length) {
+              const bytes = Uint8Array.of(9, value & 0xff, 7, 5, 3);
+              hasher.setBytes(position, bytes, 1, 4);
+              expected.set(bytes.subarray(1, 4), position);
+            }
+          }
+          const out = new Int32Array(8);
+          hasher.digest(out, 0);
+          expect(toHex(toBytes(out))).toBe(createHash('sha256').update(prefixBytes).update(expected).digest('hex'));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const hasher = new Sha256().update(new Uint8Array(64)).suffixHasher().start(8);
+    expect(() => hasher.setU32(5, 1)).toThrow(RangeError);
+    expect(hasher.setAscii(0, 'ab\u00e9')).toBe(false);
+    expect(() => new Sha256().update(new Uint8Array(3)).suffixHasher()).toThrow(RangeError);
+  });
+
   it('round-trips hex and rejects malformed hex', () => {
     expect(toHex(fromHex('00ff10'))).toBe('00ff10');
     expect(() => fromHex('0g')).toThrow();

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Sha256, sha256 } from '../crypto/sha256.ts';
-import { InspectorStream, bitLength, pickByWeight, uniformInt, type WordSource } from './assign-inspectors.ts';
+import { InspectorStream, assignInspectors, bitLength, pickByWeight, uniformInt, type WordSource } from './assign-inspectors.ts';
 import { TAG_INSPECTOR, lp, u32be } from './bytes.ts';
+import { DrawError } from './draw-error.ts';
+import type { DrawRole, Manifest, ManifestCandidate, TaskResult } from './draw-types.ts';
+import { drawInputs } from './test-manifests.ts';
+import { validateManifest } from './validate-manifest.ts';
 
 /** The words of stream(U, role, k) computed the slow way, straight from §6, as BigInt. */
 function referenceWords(seed: Uint8Array, unitId: string, role: string, k: number, blocks: number): bigint[] {
@@ -113,5 +117,128 @@ describe('inspector streams and uniformInt (DRAW-SPEC §6)', () => {
     expect([0, 1, 2, 3, 4, 5].map((r) => pickByWeight(weights, 3, r))).toEqual([0, 0, 1, 2, 2, 2]);
     expect(() => pickByWeight(weights, 3, 6)).toThrow(RangeError);
     expect(pickByWeight(weights, 2, 2)).toBe(1);
+  });
+});
+
+/**
+ * §6 transcribed plainly — lists, filters, a fresh stream per pick — against which the optimised assignment
+ * (typed arrays, first blocks hashed ahead) is compared. Returns 'UNFILLED' where the draw must fail, and counts
+ * the picks that read past the first block of their stream.
+ */
+function referenceAssignment(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[]): { tasks: TaskResult[] | 'UNFILLED'; longPicks: number } {
+  const nfc = (x: string): string => x.normalize('NFC');
+  const load = new Map<string, number>();
+  let longPicks = 0;
+  const tasks = taskUnits.map((i) => {
+    const [unitId, , , pool] = manifest.candidates[i] as ManifestCandidate;
+    return { unitId, pool, lead: [] as string[], assistant: [] as string[], backups: { lead: [] as string[], assistant: [] as string[] } };
+  });
+  type Task = (typeof tasks)[number];
+  const eligible = (task: Task, role: DrawRole, without: string[]): (typeof manifest.inspectors)[number][] =>
+    manifest.inspectors.filter(
+      ([id, pools, roles]) =>
+        pools.map(nfc).includes(nfc(task.pool)) &&
+        roles.map(nfc).includes(role) &&
+        !manifest.conflicts.some(([p, u]) => nfc(p) === nfc(id) && nfc(u) === nfc(task.unitId)) &&
+        !task.lead.includes(id) &&
+        !task.assistant.includes(id) &&
+        !without.includes(id),
+    );
+  const pick = (from: (typeof manifest.inspectors)[number][], task: Task, role: DrawRole, k: number): string => {
+    const stream = new InspectorStream(seed).reset(task.unitId, role, k);
+    let words = 0;
+    const counted: WordSource = { nextTopBits: (bits) => (words++, stream.nextTopBits(bits)) };
+    const r = uniformInt(
+      from.reduce((sum, p) => sum + p[3], 0),
+      counted,
+    );
+    if (words > 4) longPicks += 1;
+    let running = 0;
+    return from.find((p) => (running += p[3]) > r)![0];
+  };
+  const roles: DrawRole[] = ['lead', 'assistant'];
+  for (const role of roles) {
+    for (let k = 0; k < manifest.assignment[role]; k++) {
+      for (const task of tasks) {
+        const e = eligible(task, role, []);
+        if (e.length === 0) return { tasks: 'UNFILLED', longPicks };
+        const least = Math.min(...e.map(([id]) => load.get(id) ?? 0));
+        const id = pick(
+          e.filter(([p]) => (load.get(p) ?? 0) <= least + 1),
+          task,
+          role,
+          k,
+        );
+        load.set(id, (load.get(id) ?? 0) + 1);
+        task[role].push(id);
+      }
+    }
+  }
+  for (const task of tasks) {
+    const drawn: string[] = [];
+    for (const role of roles) {
+      for (let j = 1; j <= manifest.assignment.backups; j++) {
+        const e = eligible(task, role, drawn);
+        if (e.length === 0) break;
+        const id = pick(e, task, role, manifest.assignment[role] - 1 + j);
+        drawn.push(id);
+        task.backups[role].push(id);
+      }
+    }
+  }
+  return { tasks: tasks.map(({ unitId, lead, assistant, backups }) => ({ unitId, lead, assistant, backups })), longPicks };
+}
+
+function assignedOrUnfilled(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[]): TaskResult[] | 'UNFILLED' {
+  try {
+    return assignInspectors(manifest, seed, taskUnits);
+  } catch (e) {
+    if (e instanceof DrawError && e.code === 'UNFILLED') return 'UNFILLED';
+    throw e;
+  }
+}
+
+describe('inspector assignment (DRAW-SPEC §6)', () => {
+  it('equals §6 transcribed plainly, for any valid manifest and any set of tasks', () => {
+    fc.assert(
+      fc.property(
+        drawInputs().filter(({ manifest }) => validateManifest(manifest).length === 0),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.nat(),
+        ({ manifest }, seed, subset) => {
+          const taskUnits = manifest.candidates.map((_, i) => i).filter((i) => ((subset >> i % 30) & 1) === 1 || i % 3 === 0);
+          expect(assignedOrUnfilled(manifest, seed, taskUnits)).toEqual(referenceAssignment(manifest, seed, taskUnits).tasks);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads on past the first block of a stream when rejections use up its four words', () => {
+    // Weights 2, 2, 1: Σ = 5, three bits, 3/8 of the values rejected: about 2 % of picks need a second block.
+    const units: ManifestCandidate[] = Array.from({ length: 400 }, (_, i) => [`U${String(i).padStart(4, '0')}`, 'S', 1, 'B1']);
+    const manifest: Manifest = {
+      algorithm: 'XF-SRS/1',
+      drawId: 'D-LONG',
+      planId: 'P',
+      asOf: '2026-12-01',
+      strata: [{ code: 'S', quota: 400, alternates: 0 }],
+      candidates: units,
+      excluded: [],
+      inspectors: [
+        ['I1', ['B1'], ['lead', 'assistant'], 2],
+        ['I2', ['B1'], ['lead', 'assistant'], 2],
+        ['I3', ['B1'], ['lead', 'assistant'], 1],
+      ],
+      conflicts: [],
+      assignment: { lead: 1, assistant: 1, backups: 1 },
+      observers: ['O'],
+      external: [],
+    };
+    const taskUnits = units.map((_, i) => i);
+    const seed = sha256('long streams');
+    const reference = referenceAssignment(manifest, seed, taskUnits);
+    expect(reference.longPicks).toBeGreaterThan(0);
+    expect(assignInspectors(manifest, seed, taskUnits)).toEqual(reference.tasks);
   });
 });

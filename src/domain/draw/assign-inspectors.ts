@@ -1,8 +1,8 @@
-import { Sha256 } from '../crypto/sha256.ts';
-import { TAG_INSPECTOR, utf8, writeUtf8 } from './bytes.ts';
+import { Sha256, type SuffixHasher } from '../crypto/sha256.ts';
+import { TAG_INSPECTOR, utf8 } from './bytes.ts';
 import { DrawError } from './draw-error.ts';
 import { DRAW_ROLES, type DrawRole, type Manifest, type ManifestCandidate, type ManifestInspectorRow, type TaskResult } from './draw-types.ts';
-import { indexOfId, isAsciiId } from './id-order.ts';
+import { isAsciiId } from './id-order.ts';
 
 /**
  * Inspector assignment of DRAW-SPEC §6: for each role, slot and task, a weighted pick among the eligible
@@ -11,7 +11,6 @@ import { indexOfId, isAsciiId } from './id-order.ts';
 
 const ROLE_LABELS: Record<DrawRole, string> = { lead: '主办', assistant: '协办' };
 const ROLE_BYTES: Record<DrawRole, Uint8Array> = { lead: utf8('lead'), assistant: utf8('assistant') };
-const ROLE_BIT: Record<DrawRole, number> = { lead: 1, assistant: 2 };
 
 /** A source of 64-bit words, read as their top `bits` bits (1 ≤ bits ≤ 53, so the value is an exact number). */
 export type WordSource = { nextTopBits(bits: number): number };
@@ -19,69 +18,133 @@ export type WordSource = { nextTopBits(bits: number): number };
 /**
  * `stream(U, role, k)` of §6: the 64-bit words of the blocks `H(pad32("XF-SRS/1/inspector") ‖ seed ‖ LP(U) ‖
  * LP(role) ‖ u32be(k) ‖ u32be(c))` for c = 0, 1, 2 …, each block read as four big-endian u64. Blocks are
- * hashed only when a word is needed; the 64-byte prefix is absorbed once per draw. One object is reset per pick.
+ * hashed only when a word is needed; the 64-byte prefix is absorbed once per draw. Each role keeps its message laid
+ * out ({@link StreamMessage}), so a new slot or counter rewrites a word or two and a new unit its id.
  */
 export class InspectorStream implements WordSource {
-  private readonly prefix: Sha256;
-  private message = new Uint8Array(128);
-  private length = 0;
-  private readonly words = new Uint32Array(8);
+  private readonly messages: readonly [StreamMessage, StreamMessage];
+  private current: StreamMessage;
+  private readonly words = new Int32Array(8);
   /** Next unread word of the current block (0–4); 4 = the block is used up. */
   private next = 4;
   private counter = 0;
-  /** The unit whose utf8 bytes are at message[4…]: backups reset the same unit several times in a row. */
-  private unitId: string | null = null;
-  private unitLength = 0;
 
   constructor(seed: Uint8Array) {
-    this.prefix = new Sha256().update(TAG_INSPECTOR).update(seed);
+    const prefix = new Sha256().update(TAG_INSPECTOR).update(seed);
+    this.messages = [new StreamMessage(prefix, 'lead'), new StreamMessage(prefix, 'assistant')];
+    this.current = this.messages[0];
   }
 
-  /** Starts `stream(unitId, role, k)` at c = 0. */
+  /** Starts `stream(unitId, role, k)` at its first word. */
   reset(unitId: string, role: DrawRole, k: number): this {
-    if (!(Number.isInteger(k) && k >= 0 && k < 2 ** 32)) throw new RangeError(`stream: slot ${k} is not a u32`);
-    let unitLength = unitId === this.unitId ? this.unitLength : writeUtf8(unitId, this.message, 4);
-    if (unitLength < 0) {
-      this.message = new Uint8Array(utf8(unitId).length + 64);
-      unitLength = writeUtf8(unitId, this.message, 4);
-    }
-    const roleBytes = ROLE_BYTES[role];
-    const length = 4 + unitLength + 4 + roleBytes.length + 8;
-    if (this.message.length < length) {
-      const grown = new Uint8Array(length);
-      grown.set(this.message.subarray(0, 4 + unitLength));
-      this.message = grown;
-    }
-    const msg = this.message;
-    // Lengths and k are small non-negative integers (k < 2^31: validateManifest bounds the slots).
-    putU32(msg, 0, unitLength);
-    let at = 4 + unitLength;
-    putU32(msg, at, roleBytes.length);
-    at += 4;
-    for (let x = 0; x < roleBytes.length; x++) msg[at++] = roleBytes[x] as number;
-    putU32(msg, at, k);
-    this.unitId = unitId;
-    this.unitLength = unitLength;
-    this.length = length;
+    this.current = this.messageOf(unitId, role, k);
     this.next = 4;
     this.counter = 0;
     return this;
   }
 
-  nextTopBits(bits: number): number {
-    if (this.next === 4) {
-      putU32(this.message, this.length - 4, this.counter);
-      this.prefix.digestWithSuffix(this.message, 0, this.length, this.words);
-      this.counter += 1;
-      this.next = 0;
-    }
-    const hi = this.words[2 * this.next] as number;
-    const lo = this.words[2 * this.next + 1] as number;
-    this.next += 1;
-    // word >> (64 − bits), from the two 32-bit halves.
-    if (bits <= 32) return hi >>> (32 - bits);
-    return hi * 2 ** (bits - 32) + (lo >>> (64 - bits));
+  /** Moves the current stream to its word `word` (0, 1, 2 …: word w is word w mod 4 of block ⌊w / 4⌋). */
+  seek(word: number): this {
+    this.counter = Math.floor(word / 4);
+    this.next = 4;
+    if (word % 4 !== 0) this.hashBlock();
+    this.next = word % 4;
+    return this;
   }
+
+  nextTopBits(bits: number): number {
+    if (this.next === 4) this.hashBlock();
+    const at = 2 * this.next;
+    this.next += 1;
+    return topBits(this.words[at] as number, this.words[at + 1] as number, bits);
+  }
+
+  /**
+   * The first `wordCount` 64-bit words (1–4) of block c = 0 of `stream(unitId, role, k)` for k = 0 … count − 1,
+   * as signed 32-bit halves (hi, lo), `2 · wordCount` per stream, into `out` from `at`: what the assignment
+   * hashes ahead. Call {@link reset} before reading words again.
+   */
+  firstWords(unitId: string, role: DrawRole, count: number, wordCount: number, out: Int32Array, at: number): void {
+    const message = this.messageOf(unitId, role, 0);
+    const half = 2 * wordCount;
+    message.hasher.setU32(message.slotAt + 4, 0);
+    for (let k = 0; k < count; k++) {
+      if (k > 0) message.setSlot(k);
+      message.hasher.digest(out, at + k * half, half);
+    }
+  }
+
+  private messageOf(unitId: string, role: DrawRole, k: number): StreamMessage {
+    const message = this.messages[role === 'lead' ? 0 : 1];
+    message.setUnit(unitId);
+    message.setSlot(k);
+    return message;
+  }
+
+  /** Hashes block `counter` of the current stream into the words and moves the counter on. */
+  private hashBlock(): void {
+    const message = this.current;
+    message.hasher.setU32(message.slotAt + 4, this.counter);
+    message.hasher.digest(this.words, 0, 8);
+    this.counter += 1;
+    this.next = 0;
+  }
+}
+
+/** The message of §6 for one role, `LP(U) ‖ LP(role) ‖ u32be(k) ‖ u32be(c)`, laid out after the absorbed prefix. */
+class StreamMessage {
+  readonly hasher: SuffixHasher;
+  private readonly roleBytes: Uint8Array;
+  private unitId: string | null = null;
+  /** Where u32be(k) is; u32be(c) follows. */
+  slotAt = 0;
+
+  constructor(
+    prefix: Sha256,
+    readonly role: DrawRole,
+  ) {
+    this.hasher = prefix.suffixHasher();
+    this.roleBytes = ROLE_BYTES[role];
+  }
+
+  /**
+   * Lays out LP(unitId) and, when the length changes, LP(role) after it. A unit of the same length as the last
+   * one only rewrites its id and length: every other byte stays where it was.
+   */
+  setUnit(unitId: string): void {
+    if (unitId === this.unitId) return;
+    const hasher = this.hasher;
+    const roleLength = this.roleBytes.length;
+    let unitLength = unitId.length; // its UTF-8 length when it is ASCII, as ids nearly always are
+    let fresh = hasher.suffixLength !== 4 + unitLength + 4 + roleLength + 8;
+    if (fresh) hasher.start(4 + unitLength + 4 + roleLength + 8);
+    if (!hasher.setAscii(4, unitId)) {
+      const unitBytes = utf8(unitId);
+      unitLength = unitBytes.length;
+      hasher.start(4 + unitLength + 4 + roleLength + 8);
+      hasher.setBytes(4, unitBytes, 0, unitLength);
+      fresh = true;
+    }
+    hasher.setU32(0, unitLength);
+    if (fresh) {
+      const roleAt = 4 + unitLength;
+      hasher.setU32(roleAt, roleLength);
+      hasher.setBytes(roleAt + 4, this.roleBytes, 0, roleLength);
+      this.slotAt = roleAt + 4 + roleLength;
+    }
+    this.unitId = unitId;
+  }
+
+  setSlot(k: number): void {
+    if (!(Number.isInteger(k) && k >= 0 && k < 2 ** 32)) throw new RangeError(`stream: slot ${k} is not a u32`);
+    this.hasher.setU32(this.slotAt, k);
+  }
+}
+
+/** `word >> (64 − bits)` (1 ≤ bits ≤ 53) of the 64-bit word whose halves are `hi` and `lo` (as signed 32-bit). */
+function topBits(hi: number, lo: number, bits: number): number {
+  if (bits <= 32) return hi >>> (32 - bits);
+  return (hi >>> 0) * 2 ** (bits - 32) + (lo >>> (64 - bits));
 }
 
 /**
@@ -134,11 +197,12 @@ export function pickByWeight(weights: ArrayLike<number>, count: number, r: numbe
  */
 export function assignInspectors(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[]): TaskResult[] {
   const assignment = new Assignment(manifest, seed, taskUnits);
+  assignment.hashAhead();
   const { lead, assistant, backups } = manifest.assignment;
-  const slots: Record<DrawRole, number> = { lead, assistant };
-  for (const role of DRAW_ROLES) {
-    for (let k = 0; k < slots[role]; k++) {
-      for (let t = 0; t < taskUnits.length; t++) assignment.fillSlot(t, role, k);
+  const slots = [lead, assistant];
+  for (let r = 0; r < 2; r++) {
+    for (let k = 0; k < (slots[r] as number); k++) {
+      for (let t = 0; t < taskUnits.length; t++) assignment.fillSlot(t, r, k);
     }
   }
   if (backups > 0) for (let t = 0; t < taskUnits.length; t++) assignment.drawBackups(t);
@@ -146,20 +210,29 @@ export function assignInspectors(manifest: Manifest, seed: Uint8Array, taskUnits
 }
 
 /**
- * The state of one assignment: inspectors as typed arrays, each task's pool members and barred inspectors, who
- * is on each task, loads. One small method per pick, so that the engine optimises each on its own (one large
- * loop function is recompiled each time it reaches a phase it has not seen yet).
+ * 64-bit words of each stream hashed ahead. A pick reads its first word, and its second when the first is
+ * rejected (probability below 1/2, usually far below); past them the stream hashes its first block again.
+ */
+const WORDS_AHEAD = 2;
+
+/**
+ * The state of one assignment, as typed arrays: for each pool and role the inspectors who may serve (one list,
+ * a range per pool and role), each task's pool and barred inspectors, who is on each task, loads. One small
+ * method per pick, so that the engine optimises each on its own (one large loop function is recompiled each time
+ * it reaches a phase it has not seen yet).
  */
 class Assignment {
   private readonly inspectors: readonly ManifestInspectorRow[];
-  private readonly roleMask: Uint8Array;
   private readonly weight: Float64Array;
+  /** Inspectors of pool g with role r, in id order: members[memberStart[2g + r] … memberStart[2g + r + 1]). */
+  private readonly members: Int32Array;
+  private readonly memberStart: Int32Array;
   private readonly unitIds: string[];
-  private readonly pools: string[];
-  private readonly members: (readonly number[])[];
+  /** Each task's pool as an index; the code, for messages. */
+  private readonly taskPool: Int32Array;
+  private readonly poolCodes: string[];
   private readonly barred: (readonly number[] | undefined)[];
-  private readonly lead: number;
-  private readonly assistant: number;
+  private readonly slots: readonly [number, number];
   private readonly backups: number;
   /** Who is on each task: its leads, then its assistants (stride lead + assistant). */
   private readonly stride: number;
@@ -174,64 +247,75 @@ class Assignment {
   private stamp = 0;
   private readonly eligible: Int32Array;
   private readonly eligibleWeights: Float64Array;
-  private readonly stream: InspectorStream;
+  /** Streams per task and role (slots + backups) and the words hashed ahead for them ({@link hashAhead}). */
+  private readonly streams: readonly [number, number];
+  private readonly ahead: Int32Array;
+  private readonly source: PrefetchedStream;
 
   constructor(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[]) {
     const inspectors = manifest.inspectors;
     const n = inspectors.length;
     this.inspectors = inspectors;
-    this.roleMask = new Uint8Array(n);
     this.weight = new Float64Array(n);
     const inspectorByNfcId = new Map<string, number>();
-    const membersByPool = new Map<string, number[]>();
+    // Pools by NFC code; each inspector joins the lists of its pools (once each) for each role it has.
+    const poolIndex = new Map<string, number>();
+    const lists: number[][] = [];
     for (let p = 0; p < n; p++) {
       const row = inspectors[p] as ManifestInspectorRow;
       inspectorByNfcId.set(nfc(row[0]), p);
       this.weight[p] = row[3];
-      for (const role of row[2]) {
-        const r = nfc(role);
-        if (r === 'lead' || r === 'assistant') this.roleMask[p] = (this.roleMask[p] as number) | ROLE_BIT[r];
-      }
+      const roles = new Set(row[2].map(nfc));
       for (const pool of new Set(row[1].map(nfc))) {
-        const list = membersByPool.get(pool);
-        if (list === undefined) membersByPool.set(pool, [p]);
-        else list.push(p);
+        let g = poolIndex.get(pool);
+        if (g === undefined) {
+          g = poolIndex.size;
+          poolIndex.set(pool, g);
+          lists.push([], []);
+        }
+        if (roles.has('lead')) (lists[2 * g] as number[]).push(p);
+        if (roles.has('assistant')) (lists[2 * g + 1] as number[]).push(p);
       }
     }
-    // Conflicts by candidate index (the candidates are in id order): a task finds its own by a number.
-    const conflictsByCandidate = new Map<number, number[]>();
+    lists.push([], []); // the last pool: nobody (a unit whose pool no inspector serves)
+    const nobody = lists.length / 2 - 1;
+    this.memberStart = new Int32Array(lists.length + 1);
+    for (let x = 0; x < lists.length; x++) this.memberStart[x + 1] = (this.memberStart[x] as number) + (lists[x] as number[]).length;
+    this.members = Int32Array.from(lists.flat());
+
+    // Conflicts by the NFC form of the unit id.
+    const conflictsByUnit = new Map<string, number[]>();
     for (const [inspectorId, unitId] of manifest.conflicts) {
       const p = inspectorByNfcId.get(nfc(inspectorId));
       if (p === undefined) continue;
-      const c = indexOfId(manifest.candidates, candidateId, unitId);
-      if (c < 0) continue;
-      const list = conflictsByCandidate.get(c);
-      if (list === undefined) conflictsByCandidate.set(c, [p]);
+      const u = nfc(unitId);
+      const list = conflictsByUnit.get(u);
+      if (list === undefined) conflictsByUnit.set(u, [p]);
       else list.push(p);
     }
 
     const count = taskUnits.length;
     this.unitIds = new Array<string>(count);
-    this.pools = new Array<string>(count);
-    this.members = new Array<readonly number[]>(count);
+    this.taskPool = new Int32Array(count);
+    this.poolCodes = new Array<string>(count);
     this.barred = new Array<readonly number[] | undefined>(count);
-    const memberCache = new Map<string, readonly number[]>();
+    const poolOfRaw = new Map<string, number>();
     for (let t = 0; t < count; t++) {
       const row = manifest.candidates[taskUnits[t] as number] as ManifestCandidate;
       this.unitIds[t] = row[0];
-      this.pools[t] = row[3];
-      let list = memberCache.get(row[3]);
-      if (list === undefined) {
-        list = membersByPool.get(nfc(row[3])) ?? [];
-        memberCache.set(row[3], list);
+      this.poolCodes[t] = row[3];
+      let g = poolOfRaw.get(row[3]);
+      if (g === undefined) {
+        g = poolIndex.get(nfc(row[3])) ?? nobody;
+        poolOfRaw.set(row[3], g);
       }
-      this.members[t] = list;
-      this.barred[t] = conflictsByCandidate.size === 0 ? undefined : conflictsByCandidate.get(taskUnits[t] as number);
+      this.taskPool[t] = g;
+      // Most ids are ASCII, their own NFC form: the raw id finds them without normalising.
+      if (conflictsByUnit.size > 0) this.barred[t] = conflictsByUnit.get(row[0]) ?? (isAsciiId(row[0]) ? undefined : conflictsByUnit.get(nfc(row[0])));
     }
 
     const { lead, assistant, backups } = manifest.assignment;
-    this.lead = lead;
-    this.assistant = assistant;
+    this.slots = [lead, assistant];
     this.backups = backups;
     this.stride = lead + assistant;
     this.onTask = new Int32Array(count * this.stride);
@@ -242,7 +326,31 @@ class Assignment {
     this.mark = new Int32Array(n);
     this.eligible = new Int32Array(n);
     this.eligibleWeights = new Float64Array(n);
-    this.stream = new InspectorStream(seed);
+    this.streams = [lead + backups, assistant + backups];
+    this.ahead = new Int32Array(count * (lead + assistant + 2 * backups) * 2 * WORDS_AHEAD);
+    this.source = new PrefetchedStream(new InspectorStream(seed), this.ahead);
+  }
+
+  /**
+   * Hashes, task by task, the first words of every stream a task will use — `stream(U, role, k)` for k = 0 …
+   * slots + backups − 1 of each role. The words do not depend on the picks, so they can be hashed before them,
+   * and each unit's message is then laid out once for all its streams instead of once per pick.
+   */
+  hashAhead(): void {
+    const stream = this.source.stream;
+    const [leadStreams, assistantStreams] = this.streams;
+    const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
+    for (let t = 0; t < this.unitIds.length; t++) {
+      const unitId = this.unitIds[t] as string;
+      stream.firstWords(unitId, 'lead', leadStreams, WORDS_AHEAD, this.ahead, t * perTask);
+      stream.firstWords(unitId, 'assistant', assistantStreams, WORDS_AHEAD, this.ahead, t * perTask + leadStreams * 2 * WORDS_AHEAD);
+    }
+  }
+
+  /** Where the words hashed ahead for stream(task t, role r, k) begin. */
+  private aheadAt(t: number, r: number, k: number): number {
+    const [leadStreams, assistantStreams] = this.streams;
+    return (t * (leadStreams + assistantStreams) + (r === 0 ? 0 : leadStreams) + k) * 2 * WORDS_AHEAD;
   }
 
   /** Marks who may not be drawn for task t now: barred, or already on it. */
@@ -256,22 +364,22 @@ class Assignment {
     for (let x = base; x < end; x++) this.mark[this.onTask[x] as number] = stamp;
   }
 
-  /** §6 steps 1–3 for task t, role, slot k. */
-  fillSlot(t: number, role: DrawRole, k: number): void {
+  /** §6 steps 1–3 for task t, role r, slot k. */
+  fillSlot(t: number, r: number, k: number): void {
     this.markTask(t);
-    const { mark, roleMask, load, weight, eligible, eligibleWeights } = this;
+    const { mark, load, weight, eligible, eligibleWeights, members } = this;
     const stamp = this.stamp;
-    const bit = ROLE_BIT[role];
-    const own = this.members[t] as readonly number[];
+    const group = 2 * (this.taskPool[t] as number) + r;
+    const end = this.memberStart[group + 1] as number;
     let size = 0;
-    let minLoad = Infinity;
-    for (let m = 0; m < own.length; m++) {
-      const p = own[m] as number;
-      if (((roleMask[p] as number) & bit) === 0 || mark[p] === stamp) continue;
+    let minLoad = 0x7fffffff;
+    for (let m = this.memberStart[group] as number; m < end; m++) {
+      const p = members[m] as number;
+      if (mark[p] === stamp) continue;
       eligible[size++] = p;
       if ((load[p] as number) < minLoad) minLoad = load[p] as number;
     }
-    if (size === 0) throw unfilled(this.unitIds[t] as string, this.pools[t] as string, role, k);
+    if (size === 0) throw unfilled(this.unitIds[t] as string, this.poolCodes[t] as string, r, k);
     let kept = 0;
     let sum = 0;
     for (let x = 0; x < size; x++) {
@@ -282,8 +390,8 @@ class Assignment {
       sum += weight[p] as number;
       kept += 1;
     }
-    const r = uniformInt(sum, this.stream.reset(this.unitIds[t] as string, role, k));
-    const p = eligible[pickByWeight(eligibleWeights, kept, r)] as number;
+    const pick = uniformInt(sum, this.source.start(this.aheadAt(t, r, k), this.unitIds[t] as string, r, k));
+    const p = eligible[pickByWeight(eligibleWeights, kept, pick)] as number;
     load[p] = (load[p] as number) + 1;
     this.onTask[t * this.stride + (this.onCount[t] as number)] = p;
     this.onCount[t] = (this.onCount[t] as number) + 1;
@@ -292,54 +400,64 @@ class Assignment {
   /** §6 backups of task t: lead then assistant, each until `backups` or nobody is left. */
   drawBackups(t: number): void {
     this.markTask(t);
-    this.drawBackupsOfRole(t, 'lead', 0, this.lead);
-    this.drawBackupsOfRole(t, 'assistant', 1, this.assistant);
+    this.drawBackupsOfRole(t, 0);
+    this.drawBackupsOfRole(t, 1);
   }
 
-  private drawBackupsOfRole(t: number, role: DrawRole, roleIndex: number, slots: number): void {
-    const { mark, roleMask, weight, eligible, eligibleWeights } = this;
+  private drawBackupsOfRole(t: number, r: number): void {
+    const { mark, weight, eligible, eligibleWeights, members } = this;
     const stamp = this.stamp;
-    const bit = ROLE_BIT[role];
-    const own = this.members[t] as readonly number[];
+    const group = 2 * (this.taskPool[t] as number) + r;
+    const from = this.memberStart[group] as number;
+    const end = this.memberStart[group + 1] as number;
+    const slots = this.slots[r] as number;
     for (let j = 1; j <= this.backups; j++) {
       let size = 0;
       let sum = 0;
-      for (let m = 0; m < own.length; m++) {
-        const p = own[m] as number;
-        if (((roleMask[p] as number) & bit) === 0 || mark[p] === stamp) continue;
+      for (let m = from; m < end; m++) {
+        const p = members[m] as number;
+        if (mark[p] === stamp) continue;
         eligible[size] = p;
         eligibleWeights[size] = weight[p] as number;
         sum += weight[p] as number;
         size += 1;
       }
       if (size === 0) return;
-      const r = uniformInt(sum, this.stream.reset(this.unitIds[t] as string, role, slots - 1 + j));
-      const p = eligible[pickByWeight(eligibleWeights, size, r)] as number;
+      const k = slots - 1 + j;
+      const pick = uniformInt(sum, this.source.start(this.aheadAt(t, r, k), this.unitIds[t] as string, r, k));
+      const p = eligible[pickByWeight(eligibleWeights, size, pick)] as number;
       mark[p] = stamp; // a backup is drawn once per task, across roles
-      const c = t * 2 + roleIndex;
-      this.backupPicks[t * 2 * this.backups + roleIndex * this.backups + (this.backupCounts[c] as number)] = p;
+      const c = t * 2 + r;
+      this.backupPicks[t * 2 * this.backups + r * this.backups + (this.backupCounts[c] as number)] = p;
       this.backupCounts[c] = (this.backupCounts[c] as number) + 1;
     }
   }
 
   results(): TaskResult[] {
-    const idOf = (p: number): string => (this.inspectors[p] as ManifestInspectorRow)[0];
+    const { inspectors, onTask, backupPicks, backupCounts, backups, stride } = this;
+    const lead = this.slots[0];
+    const idOf = (p: number): string => (inspectors[p] as ManifestInspectorRow)[0];
+    // Literals for the usual one or two ids: packed arrays, built without a loop.
     const ids = (from: Int32Array, start: number, end: number): string[] => {
-      const out = new Array<string>(end - start);
-      for (let x = start; x < end; x++) out[x - start] = idOf(from[x] as number);
+      const n = end - start;
+      if (n === 0) return [];
+      if (n === 1) return [idOf(from[start] as number)];
+      if (n === 2) return [idOf(from[start] as number), idOf(from[start + 1] as number)];
+      const out: string[] = [];
+      for (let x = start; x < end; x++) out.push(idOf(from[x] as number));
       return out;
     };
     const results = new Array<TaskResult>(this.unitIds.length);
     for (let t = 0; t < results.length; t++) {
-      const base = t * this.stride;
-      const bBase = t * 2 * this.backups;
+      const base = t * stride;
+      const bBase = t * 2 * backups;
       results[t] = {
         unitId: this.unitIds[t] as string,
-        lead: ids(this.onTask, base, base + this.lead),
-        assistant: ids(this.onTask, base + this.lead, base + this.stride),
+        lead: ids(onTask, base, base + lead),
+        assistant: ids(onTask, base + lead, base + stride),
         backups: {
-          lead: ids(this.backupPicks, bBase, bBase + (this.backupCounts[t * 2] as number)),
-          assistant: ids(this.backupPicks, bBase + this.backups, bBase + this.backups + (this.backupCounts[t * 2 + 1] as number)),
+          lead: ids(backupPicks, bBase, bBase + (backupCounts[t * 2] as number)),
+          assistant: ids(backupPicks, bBase + backups, bBase + backups + (backupCounts[t * 2 + 1] as number)),
         },
       };
     }
@@ -347,23 +465,54 @@ class Assignment {
   }
 }
 
-/** u32be(n) written at `at`, for values known to fit (the hot path of the stream; bytes.ts's writeU32be checks). */
-function putU32(out: Uint8Array, at: number, n: number): void {
-  out[at] = n >>> 24;
-  out[at + 1] = n >>> 16;
-  out[at + 2] = n >>> 8;
-  out[at + 3] = n;
+/**
+ * A stream read from the words hashed ahead ({@link Assignment.hashAhead}) while they last, then from the
+ * stream itself, moved to the first word not hashed ahead.
+ */
+class PrefetchedStream implements WordSource {
+  private at = 0;
+  private end = 0;
+  private unitId = '';
+  private role = 0;
+  private k = 0;
+
+  constructor(
+    readonly stream: InspectorStream,
+    private readonly ahead: Int32Array,
+  ) {}
+
+  /** Starts reading stream(unitId, role r, k), whose words hashed ahead begin at `at`. */
+  start(at: number, unitId: string, r: number, k: number): this {
+    this.at = at;
+    this.end = at + 2 * WORDS_AHEAD;
+    this.unitId = unitId;
+    this.role = r;
+    this.k = k;
+    return this;
+  }
+
+  nextTopBits(bits: number): number {
+    const at = this.at;
+    if (at < this.end) {
+      this.at = at + 2;
+      return topBits(this.ahead[at] as number, this.ahead[at + 1] as number, bits);
+    }
+    if (at === this.end) {
+      this.stream.reset(this.unitId, DRAW_ROLES[this.role] as DrawRole, this.k).seek(WORDS_AHEAD);
+      this.at = at + 1;
+    }
+    return this.stream.nextTopBits(bits);
+  }
 }
 
-function unfilled(unitId: string, pool: string, role: DrawRole, k: number): DrawError {
+function unfilled(unitId: string, pool: string, r: number, k: number): DrawError {
+  const role = DRAW_ROLES[r] as DrawRole;
   return new DrawError(
     'UNFILLED',
     `单位「${unitId}」的第 ${k + 1} 名${ROLE_LABELS[role]}无人可派：检查人员库「${pool}」中没有具备该角色、无回避关系且尚未派到该单位的人员`,
     { unitId, role, slot: k, pool },
   );
 }
-
-const candidateId = (row: ManifestCandidate): string => row[0];
 
 function nfc(s: string): string {
   return isAsciiId(s) ? s : s.normalize('NFC');

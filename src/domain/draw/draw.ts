@@ -99,18 +99,19 @@ export function selectUnits(manifest: Manifest, seed: Uint8Array): { strata: Str
     ranker.offer(i, hasher.randomOf(row[0]), row[2]);
   }
 
-  const taskUnits: number[] = [];
+  const selectedUnits: number[] = [];
   const strata = manifest.strata.map((stratum, s): StratumResult => {
     const ranked = (rankers[s] as StratumRanker).ranked();
     const selected = ranked.slice(0, stratum.quota);
-    for (const i of selected) taskUnits.push(i);
+    for (const i of selected) selectedUnits.push(i);
     return {
       code: stratum.code,
       selected: selected.map((i) => (candidates[i] as ManifestCandidate)[0]),
       alternates: ranked.slice(stratum.quota).map((i) => (candidates[i] as ManifestCandidate)[0]),
     };
   });
-  taskUnits.sort((x, y) => x - y);
+  // Candidate indices ascending = unit id order (a native numeric sort).
+  const taskUnits = Array.from(Int32Array.from(selectedUnits).sort());
   return { strata, taskUnits };
 }
 

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Sha256, sha256 } from '../crypto/sha256.ts';
 import { TAG_UNIT, utf8 } from './bytes.ts';
-import { NEAR_TIE_RELATIVE, compareRankExact, computeUnitRandoms, rankKey, rankStratum, unitRandom } from './select-units.ts';
+import {
+  NEAR_TIE_RELATIVE,
+  compareRankExact,
+  computeUnitRandoms,
+  rankKey,
+  rankStratum,
+  selectNth,
+  unitRandom,
+} from './select-units.ts';
 
 /** An odd integer 1 ≤ a < 2^53, as `2M + 1` always is. */
 const oddA = fc.bigInt({ min: 0n, max: 2n ** 52n - 1n }).map((m) => Number(2n * m + 1n));
@@ -61,23 +69,33 @@ describe('selection of DRAW-SPEC §5', { timeout: 60_000 }, () => {
       ] as const;
     });
     const unit = fc.tuple(oddA, weight).map((u) => [u] as const);
-    const sameA = fc.tuple(oddA, weight).map(([x, w]) => [
-      [x, w],
-      [x, w],
-    ] as const);
-    const closeA = fc.tuple(fc.bigInt({ min: 2n ** 38n, max: 2n ** 45n }), weight).map(([m, w]) => [
-      [Number(2n * m + 1n), w],
-      [Number(2n * m + 3n), w],
-    ] as const);
+    const sameA = fc.tuple(oddA, weight).map(
+      ([x, w]) =>
+        [
+          [x, w],
+          [x, w],
+        ] as const,
+    );
+    const closeA = fc.tuple(fc.bigInt({ min: 2n ** 38n, max: 2n ** 45n }), weight).map(
+      ([m, w]) =>
+        [
+          [Number(2n * m + 1n), w],
+          [Number(2n * m + 3n), w],
+        ] as const,
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(unit, nearTie, sameA, closeA), { minLength: 1, maxLength: 60 }), fc.nat(130), (groups, keepRaw) => {
-        const pairs = groups.flat();
-        const a = pairs.map(([x]) => x);
-        const w = pairs.map(([, y]) => y);
-        const members = pairs.map((_, i) => i);
-        const keep = keepRaw % (pairs.length + 2);
-        expect(rankStratum(members, a, w, keep)).toEqual(referenceOrder(members, a, w).slice(0, keep));
-      }),
+      fc.property(
+        fc.array(fc.oneof(unit, nearTie, sameA, closeA), { minLength: 1, maxLength: 60 }),
+        fc.nat(130),
+        (groups, keepRaw) => {
+          const pairs = groups.flat();
+          const a = pairs.map(([x]) => x);
+          const w = pairs.map(([, y]) => y);
+          const members = pairs.map((_, i) => i);
+          const keep = keepRaw % (pairs.length + 2);
+          expect(rankStratum(members, a, w, keep)).toEqual(referenceOrder(members, a, w).slice(0, keep));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -94,6 +112,41 @@ describe('selection of DRAW-SPEC §5', { timeout: 60_000 }, () => {
     const w = a.map((_, i) => (i % 4) + 1);
     const all = a.map((_, i) => i);
     expect(rankStratum(all, a, w, 7)).toEqual(referenceOrder(all, a, w).slice(0, 7));
+  });
+
+  it('selects the n-th smallest of any numbers, repeated values and sorted or reversed runs included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 40, noNaN: true }), fc.constantFrom(0, 1, 1, 2)), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        fc.nat(),
+        fc.nat(2),
+        (values, nRaw, shape) => {
+          const input = shape === 0 ? values : [...values].sort((x, y) => (shape === 1 ? x - y : y - x));
+          const n = nRaw % input.length;
+          expect(selectNth(Float64Array.from(input), n)).toBe([...input].sort((x, y) => x - y)[n]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(() => selectNth(new Float64Array(3), 3)).toThrow(RangeError);
+  });
+
+  it('ranks a large stratum as the integer order does, with many compactions and cuts (weights 1–64)', () => {
+    const seed = sha256('large stratum');
+    const ids = Array.from({ length: 4_000 }, (_, i) => `U${String(i).padStart(5, '0')}`);
+    const a = Array.from(
+      computeUnitRandoms(
+        seed,
+        ids.map((id) => [id, 's', 1, 'p']),
+      ),
+    );
+    const w = ids.map((_, i) => [1, 1, 1, 2, 3, 8, 64][i % 7]!);
+    const members = ids.map((_, i) => i);
+    for (const keep of [1, 37, 400])
+      expect(rankStratum(members, a, w, keep)).toEqual(referenceOrder(members, a, w).slice(0, keep));
   });
 
   it('ranks only its own members, indexed into arrays of the whole manifest', () => {

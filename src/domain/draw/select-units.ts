@@ -91,13 +91,18 @@ export function compareRank(ki: number, ai: number, wi: number, i: number, kj: n
   return compareRankExact(ai, wi, aj, wj) || i - j;
 }
 
+/** 2^53 · exp(−x) must not exceed the exact value: exp is within an ulp or two, so this margin is ample. */
+const CUT_MARGIN = 1 - 2 ** -40;
+
 /**
  * The best `keep` units offered so far, in the order of §5. Offers go to a buffer of twice `keep`; when it is full,
- * the keep-th smallest float key T (a native sort of the buffer's keys) sets the bound `T · (1 + 2 · tolerance)`:
+ * the keep-th smallest float key T (a selection in the buffer's keys) sets the bound `R = T · (1 + 2 · tolerance)`:
  * `keep` units rank before anything beyond it — the floats decide there, and they agree with the exact test —
- * so such units are dropped and later ones rejected on one comparison. Only {@link ranked} orders the survivors,
- * exactly ({@link compareRank}). A stratum of n units costs n key computations, O(keep · log(n / keep)) buffered
- * offers and a few sorts of 2 · keep numbers; memory is O(keep). Units must be offered with distinct indices.
+ * so such units are dropped, and later ones rejected on one comparison of `a` with the weight's cut
+ * `2^53 · exp(−R · w)` (a unit below it has a key beyond R, with no logarithm to compute). Only {@link ranked}
+ * orders the survivors: a native sort of their float keys, then each run of near-tied keys in the exact order
+ * ({@link compareRank}). A stratum of n units costs n comparisons, O(keep · log(n / keep)) buffered offers and a
+ * few linear selections of 2 · keep numbers; memory is O(keep). Units must be offered with distinct indices.
  */
 export class StratumRanker {
   private index: Int32Array;
@@ -108,6 +113,8 @@ export class StratumRanker {
   private size = 0;
   /** A unit with a larger key ranks after `keep` of those kept: no need to keep it. */
   private reject = Infinity;
+  /** cut[w]: a unit of weight w (1–64) whose `a` is below it has a key beyond {@link reject}. */
+  private readonly cut = new Float64Array(65);
 
   constructor(readonly keep: number) {
     const capacity = Math.max(0, 2 * keep);
@@ -119,7 +126,7 @@ export class StratumRanker {
   }
 
   offer(index: number, a: number, weight: number): void {
-    if (this.keep <= 0) return;
+    if (this.keep <= 0 || a < (this.cut[weight] ?? 0)) return;
     const key = rankKey(a, weight);
     if (key > this.reject) return;
     if (this.size === this.index.length) {
@@ -135,12 +142,31 @@ export class StratumRanker {
 
   /** Candidate indices of the units kept, best first (at most `keep`). */
   ranked(): number[] {
-    const slots = Array.from({ length: this.size }, (_, s) => s);
+    if (this.size > this.keep) this.compact();
+    const n = this.size;
     const { index, key, a, weight } = this;
-    slots.sort((x, y) =>
-      compareRank(key[x] as number, a[x] as number, weight[x] as number, index[x] as number, key[y] as number, a[y] as number, weight[y] as number, index[y] as number),
-    );
-    return slots.slice(0, this.keep).map((s) => index[s] as number);
+    // The keys sorted natively; each slot goes to the position of its key (equal keys to consecutive positions).
+    const sorted = this.scratch.subarray(0, n);
+    sorted.set(key.subarray(0, n));
+    sorted.sort();
+    const order = new Int32Array(n).fill(-1);
+    for (let s = 0; s < n; s++) {
+      let at = lowerBound(sorted, key[s] as number);
+      while (order[at] !== -1) at += 1;
+      order[at] = s;
+    }
+    // Runs of keys within the tolerance of their neighbours: the exact order decides inside them.
+    const before = (x: number, y: number): boolean =>
+      compareRank(key[x] as number, a[x] as number, weight[x] as number, index[x] as number, key[y] as number, a[y] as number, weight[y] as number, index[y] as number) < 0;
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      while (end < n && (sorted[end] as number) - (sorted[end - 1] as number) <= NEAR_TIE_RELATIVE * (sorted[end] as number)) end += 1;
+      if (end - start > 1) insertionSort(order, start, end, before);
+      start = end;
+    }
+    const out = new Array<number>(Math.min(n, this.keep));
+    for (let r = 0; r < out.length; r++) out[r] = index[order[r] as number] as number;
+    return out;
   }
 
   /** Lowers the bound to the keep-th smallest key (widened by the tolerance) and drops the units beyond it. */
@@ -148,8 +174,8 @@ export class StratumRanker {
     const size = this.size;
     const keys = this.scratch.subarray(0, size);
     keys.set(this.key.subarray(0, size));
-    keys.sort();
-    this.reject = (keys[this.keep - 1] as number) * (1 + 2 * NEAR_TIE_RELATIVE);
+    this.reject = selectNth(keys, this.keep - 1) * (1 + 2 * NEAR_TIE_RELATIVE);
+    for (let w = 1; w < this.cut.length; w++) this.cut[w] = 2 ** 53 * Math.exp(-this.reject * w) * CUT_MARGIN;
     let kept = 0;
     for (let r = 0; r < size; r++) {
       if ((this.key[r] as number) > this.reject) continue;
@@ -176,6 +202,68 @@ export class StratumRanker {
     this.weight = widen(this.weight, new Float64Array(capacity));
     this.scratch = new Float64Array(capacity);
   }
+}
+
+/** The first position of `sorted` (ascending) holding a value ≥ `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sorts `items[start, end)` by `before` (a few items: the near-ties of one run). */
+function insertionSort(items: Int32Array, start: number, end: number, before: (x: number, y: number) => boolean): void {
+  for (let i = start + 1; i < end; i++) {
+    const item = items[i] as number;
+    let j = i - 1;
+    for (; j >= start && before(item, items[j] as number); j--) items[j + 1] = items[j] as number;
+    items[j + 1] = item;
+  }
+}
+
+/**
+ * The n-th smallest (0-based) of `values`, which it reorders: quickselect with the median of three as pivot,
+ * linear on average; a native sort finishes the range if the partitions stop shrinking (a pathological input).
+ */
+export function selectNth(values: Float64Array, n: number): number {
+  if (!(n >= 0 && n < values.length)) throw new RangeError(`selectNth: ${n} of ${values.length}`);
+  let lo = 0;
+  let hi = values.length - 1;
+  let budget = 2 * Math.ceil(Math.log2(values.length + 1)) + 8;
+  while (hi > lo) {
+    if (budget-- === 0) {
+      values.subarray(lo, hi + 1).sort();
+      break;
+    }
+    const mid = (lo + hi) >>> 1;
+    const x = values[lo] as number;
+    const y = values[mid] as number;
+    const z = values[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i += 1;
+      while ((values[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    // [lo, j] ≤ pivot ≤ [i, hi], and anything strictly between j and i equals the pivot.
+    if (n <= j) hi = j;
+    else if (n >= i) lo = i;
+    else return values[n] as number;
+  }
+  return values[n] as number;
 }
 
 /**
