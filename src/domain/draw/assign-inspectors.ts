@@ -1,8 +1,9 @@
 import { Sha256, type SuffixHasher } from '../crypto/sha256.ts';
 import { TAG_INSPECTOR, utf8 } from './bytes.ts';
+import type { CandidateIdBytes } from './jcs-hash.ts';
 import { DrawError } from './draw-error.ts';
 import { DRAW_ROLES, type DrawRole, type Manifest, type ManifestCandidate, type ManifestInspectorRow, type TaskResult } from './draw-types.ts';
-import { isAsciiId } from './id-order.ts';
+import { indexOfId, isAsciiId } from './id-order.ts';
 
 /**
  * Inspector assignment of DRAW-SPEC §6: for each role, slot and task, a weighted pick among the eligible
@@ -28,6 +29,8 @@ export class InspectorStream implements WordSource {
   /** Next unread word of the current block (0–4); 4 = the block is used up. */
   private next = 4;
   private counter = 0;
+  /** A unit whose id's UTF-8 bytes are at hand ({@link useIdBytes}). */
+  private idBytes: { unitId: string; bytes: Uint8Array; start: number; end: number } | null = null;
 
   constructor(seed: Uint8Array) {
     const prefix = new Sha256().update(TAG_INSPECTOR).update(seed);
@@ -74,9 +77,19 @@ export class InspectorStream implements WordSource {
     }
   }
 
+  /**
+   * The UTF-8 bytes of `unitId` are `bytes[start, end)` (the manifest hash kept them): its messages are laid out
+   * from them, not from the string.
+   */
+  useIdBytes(unitId: string, bytes: Uint8Array, start: number, end: number): void {
+    this.idBytes = { unitId, bytes, start, end };
+  }
+
   private messageOf(unitId: string, role: DrawRole, k: number): StreamMessage {
     const message = this.messages[role === 'lead' ? 0 : 1];
-    message.setUnit(unitId);
+    const known = this.idBytes;
+    if (known !== null && known.unitId === unitId) message.setUnitBytes(unitId, known.bytes, known.start, known.end);
+    else message.setUnit(unitId);
     message.setSlot(k);
     return message;
   }
@@ -125,6 +138,13 @@ class StreamMessage {
       hasher.setBytes(4, unitBytes, 0, unitLength);
       fresh = true;
     }
+    this.finishUnit(unitId, unitLength, fresh);
+  }
+
+  /** LP's length of the unit and, in a fresh layout, LP(role) after it. */
+  private finishUnit(unitId: string, unitLength: number, fresh: boolean): void {
+    const hasher = this.hasher;
+    const roleLength = this.roleBytes.length;
     hasher.setU32(0, unitLength);
     if (fresh) {
       const roleAt = 4 + unitLength;
@@ -133,6 +153,18 @@ class StreamMessage {
       this.slotAt = roleAt + 4 + roleLength;
     }
     this.unitId = unitId;
+  }
+
+  /** {@link setUnit} from the id's UTF-8 bytes, `bytes[start, end)`. */
+  setUnitBytes(unitId: string, bytes: Uint8Array, start: number, end: number): void {
+    if (unitId === this.unitId) return;
+    const hasher = this.hasher;
+    const unitLength = end - start;
+    const length = 4 + unitLength + 4 + this.roleBytes.length + 8;
+    const fresh = hasher.suffixLength !== length;
+    if (fresh) hasher.start(length);
+    hasher.setBytes(4, bytes, start, end);
+    this.finishUnit(unitId, unitLength, fresh);
   }
 
   setSlot(k: number): void {
@@ -195,8 +227,8 @@ export function pickByWeight(weights: ArrayLike<number>, count: number, r: numbe
  *
  * Strings (pools, roles, ids in conflicts) are matched by their NFC forms, as JCS hashes them.
  */
-export function assignInspectors(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[]): TaskResult[] {
-  const assignment = new Assignment(manifest, seed, taskUnits);
+export function assignInspectors(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[], candidateIds?: CandidateIdBytes): TaskResult[] {
+  const assignment = new Assignment(manifest, seed, taskUnits, candidateIds);
   assignment.hashAhead();
   const { lead, assistant, backups } = manifest.assignment;
   const slots = [lead, assistant];
@@ -228,9 +260,11 @@ class Assignment {
   private readonly members: Int32Array;
   private readonly memberStart: Int32Array;
   private readonly unitIds: string[];
-  /** Each task's pool as an index; the code, for messages. */
+  /** Each task's pool as an index. */
   private readonly taskPool: Int32Array;
-  private readonly poolCodes: string[];
+  /** The manifest's candidates and the tasks' indices among them (for the pool code in an error). */
+  private readonly candidates: readonly ManifestCandidate[];
+  private readonly taskUnits: readonly number[];
   private readonly barred: (readonly number[] | undefined)[];
   private readonly slots: readonly [number, number];
   private readonly backups: number;
@@ -252,7 +286,13 @@ class Assignment {
   private readonly ahead: Int32Array;
   private readonly source: PrefetchedStream;
 
-  constructor(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[]) {
+  constructor(
+    manifest: Manifest,
+    seed: Uint8Array,
+    taskUnits: readonly number[],
+    /** The candidates' id bytes from the manifest hash, if at hand: each task's unit is laid out from them. */
+    private readonly candidateIds: CandidateIdBytes | undefined,
+  ) {
     const inspectors = manifest.inspectors;
     const n = inspectors.length;
     this.inspectors = inspectors;
@@ -283,35 +323,36 @@ class Assignment {
     for (let x = 0; x < lists.length; x++) this.memberStart[x + 1] = (this.memberStart[x] as number) + (lists[x] as number[]).length;
     this.members = Int32Array.from(lists.flat());
 
-    // Conflicts by the NFC form of the unit id.
-    const conflictsByUnit = new Map<string, number[]>();
+    // Conflicts by candidate index (the candidates are in id order): a task finds its own by a number, without
+    // reading its id again.
+    const conflictsByCandidate = new Map<number, number[]>();
     for (const [inspectorId, unitId] of manifest.conflicts) {
       const p = inspectorByNfcId.get(nfc(inspectorId));
       if (p === undefined) continue;
-      const u = nfc(unitId);
-      const list = conflictsByUnit.get(u);
-      if (list === undefined) conflictsByUnit.set(u, [p]);
+      const c = indexOfId(manifest.candidates, candidateId, unitId);
+      if (c < 0) continue;
+      const list = conflictsByCandidate.get(c);
+      if (list === undefined) conflictsByCandidate.set(c, [p]);
       else list.push(p);
     }
 
     const count = taskUnits.length;
+    this.candidates = manifest.candidates;
+    this.taskUnits = taskUnits;
     this.unitIds = new Array<string>(count);
     this.taskPool = new Int32Array(count);
-    this.poolCodes = new Array<string>(count);
     this.barred = new Array<readonly number[] | undefined>(count);
     const poolOfRaw = new Map<string, number>();
     for (let t = 0; t < count; t++) {
       const row = manifest.candidates[taskUnits[t] as number] as ManifestCandidate;
       this.unitIds[t] = row[0];
-      this.poolCodes[t] = row[3];
       let g = poolOfRaw.get(row[3]);
       if (g === undefined) {
         g = poolIndex.get(nfc(row[3])) ?? nobody;
         poolOfRaw.set(row[3], g);
       }
       this.taskPool[t] = g;
-      // Most ids are ASCII, their own NFC form: the raw id finds them without normalising.
-      if (conflictsByUnit.size > 0) this.barred[t] = conflictsByUnit.get(row[0]) ?? (isAsciiId(row[0]) ? undefined : conflictsByUnit.get(nfc(row[0])));
+      if (conflictsByCandidate.size > 0) this.barred[t] = conflictsByCandidate.get(taskUnits[t] as number);
     }
 
     const { lead, assistant, backups } = manifest.assignment;
@@ -340,8 +381,11 @@ class Assignment {
     const stream = this.source.stream;
     const [leadStreams, assistantStreams] = this.streams;
     const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
+    const ids = this.candidateIds;
     for (let t = 0; t < this.unitIds.length; t++) {
       const unitId = this.unitIds[t] as string;
+      const c = this.taskUnits[t] as number;
+      if (ids !== undefined && ids.plain[c] === 1) stream.useIdBytes(unitId, ids.bytes, ids.start[c] as number, ids.start[c + 1] as number);
       stream.firstWords(unitId, 'lead', leadStreams, WORDS_AHEAD, this.ahead, t * perTask);
       stream.firstWords(unitId, 'assistant', assistantStreams, WORDS_AHEAD, this.ahead, t * perTask + leadStreams * 2 * WORDS_AHEAD);
     }
@@ -379,7 +423,7 @@ class Assignment {
       eligible[size++] = p;
       if ((load[p] as number) < minLoad) minLoad = load[p] as number;
     }
-    if (size === 0) throw unfilled(this.unitIds[t] as string, this.poolCodes[t] as string, r, k);
+    if (size === 0) throw unfilled((this.candidates[this.taskUnits[t] as number] as ManifestCandidate)[3], this.unitIds[t] as string, r, k);
     let kept = 0;
     let sum = 0;
     for (let x = 0; x < size; x++) {
@@ -505,7 +549,7 @@ class PrefetchedStream implements WordSource {
   }
 }
 
-function unfilled(unitId: string, pool: string, r: number, k: number): DrawError {
+function unfilled(pool: string, unitId: string, r: number, k: number): DrawError {
   const role = DRAW_ROLES[r] as DrawRole;
   return new DrawError(
     'UNFILLED',
@@ -513,6 +557,8 @@ function unfilled(unitId: string, pool: string, r: number, k: number): DrawError
     { unitId, role, slot: k, pool },
   );
 }
+
+const candidateId = (row: ManifestCandidate): string => row[0];
 
 function nfc(s: string): string {
   return isAsciiId(s) ? s : s.normalize('NFC');

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
-import { draw, executeDraw, freezeManifest } from './draw.ts';
+import { draw, drawWithSeed, executeDraw, freezeManifest } from './draw.ts';
 import { DrawError } from './draw-error.ts';
 import type { DrawResult, Manifest, ManifestInspectorRow } from './draw-types.ts';
 import { compareIds } from './id-order.ts';
-import { resultHash } from './jcs-hash.ts';
+import { type CandidateIdBytes, digestManifest, resultHash } from './jcs-hash.ts';
 import { drawInputs, type DrawInputs } from './test-manifests.ts';
 import { loadVector } from './test-vector.ts';
 import { validateManifest } from './validate-manifest.ts';
@@ -57,6 +57,23 @@ describe('draw (DRAW-SPEC §5–§7)', { timeout: 60_000 }, () => {
     expect(frozen.hashHex).toBe(v.result.manifestHash);
     expect(canonicalJson(executeDraw(frozen, v.observers, v.external))).toBe(canonicalJson(v.result));
     expect(() => freezeManifest({ ...v.manifest, observers: [], external: [] })).toThrow(DrawError);
+  });
+
+  it('draws alike whether the ids are hashed from the bytes the manifest hash kept or from their strings', () => {
+    fc.assert(
+      fc.property(validInputs(), fc.uint8Array({ minLength: 32, maxLength: 32 }), ({ manifest }, seed) => {
+        const { hash, candidateIds } = digestManifest(manifest);
+        const outcome = (ids?: CandidateIdBytes): unknown => {
+          try {
+            return drawWithSeed(manifest, hash, seed, ids);
+          } catch (e) {
+            return (e as DrawError).code;
+          }
+        };
+        expect(outcome(candidateIds)).toEqual(outcome());
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('gives the same bytes for the same inputs, also after a JSON round trip of the manifest', () => {

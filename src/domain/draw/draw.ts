@@ -3,7 +3,7 @@ import { assignInspectors } from './assign-inspectors.ts';
 import { DrawError } from './draw-error.ts';
 import { DRAW_ALGORITHM, type DrawResult, type ExternalValue, type Manifest, type ManifestCandidate, type ObserverReveal, type StratumResult } from './draw-types.ts';
 import { isAsciiId } from './id-order.ts';
-import { manifestHashBytes } from './jcs-hash.ts';
+import { type CandidateIdBytes, digestManifest } from './jcs-hash.ts';
 import { computeSeedBytes } from './seed.ts';
 import { StratumRanker, UnitHasher } from './select-units.ts';
 import { validateManifest } from './validate-manifest.ts';
@@ -37,6 +37,8 @@ export class FrozenManifest {
     readonly manifest: Manifest,
     /** `H(JCS(manifest))`, 32 bytes. */
     readonly hash: Uint8Array,
+    /** The candidates' id bytes as the hash read them: the selection hashes them without reading the ids again. */
+    readonly candidateIds: CandidateIdBytes,
   ) {}
 
   /** `manifestHash` as published: lowercase hex. */
@@ -51,7 +53,8 @@ export class FrozenManifest {
       const first = problems[0] as (typeof problems)[number];
       throw new DrawError('INVALID_MANIFEST', `抽取清单无效：${first.message}${problems.length > 1 ? `（共 ${problems.length} 个问题）` : ''}`, { problems });
     }
-    return new FrozenManifest(manifest, manifestHashBytes(manifest));
+    const { hash, candidateIds } = digestManifest(manifest);
+    return new FrozenManifest(manifest, hash, candidateIds);
   }
 }
 
@@ -67,13 +70,16 @@ export function freezeManifest(manifest: Manifest): FrozenManifest {
 /** §4–§7 for a frozen manifest: seed, selection, assignment, the result. */
 export function executeDraw(frozen: FrozenManifest, reveals: readonly Pick<ObserverReveal, 'id' | 'reveal'>[], externals: readonly ExternalValue[]): DrawResult {
   const seed = computeSeedBytes(frozen.manifest, frozen.hash, reveals, externals);
-  return drawWithSeed(frozen.manifest, frozen.hash, seed);
+  return drawWithSeed(frozen.manifest, frozen.hash, seed, frozen.candidateIds);
 }
 
-/** Selection and assignment for a manifest already validated and hashed, and its seed (also used by verifyBundle). */
-export function drawWithSeed(manifest: Manifest, hashOfManifest: Uint8Array, seed: Uint8Array): DrawResult {
-  const { strata, taskUnits } = selectUnits(manifest, seed);
-  const tasks = assignInspectors(manifest, seed, taskUnits);
+/**
+ * Selection and assignment for a manifest already validated and hashed, and its seed (also used by verifyBundle);
+ * `candidateIds` from the hash ({@link digestManifest}) spare reading the ids again.
+ */
+export function drawWithSeed(manifest: Manifest, hashOfManifest: Uint8Array, seed: Uint8Array, candidateIds?: CandidateIdBytes): DrawResult {
+  const { strata, taskUnits } = selectUnits(manifest, seed, candidateIds);
+  const tasks = assignInspectors(manifest, seed, taskUnits, candidateIds);
   return { algorithm: DRAW_ALGORITHM, drawId: manifest.drawId, manifestHash: toHex(hashOfManifest), seed: toHex(seed), strata, tasks };
 }
 
@@ -81,7 +87,7 @@ export function drawWithSeed(manifest: Manifest, hashOfManifest: Uint8Array, see
  * Selection of §5 over a valid manifest: every stratum's selected units (rank order) and alternates, and all
  * selected units as candidate indices in id order (the tasks).
  */
-export function selectUnits(manifest: Manifest, seed: Uint8Array): { strata: StratumResult[]; taskUnits: number[] } {
+export function selectUnits(manifest: Manifest, seed: Uint8Array, candidateIds?: CandidateIdBytes): { strata: StratumResult[]; taskUnits: number[] } {
   const candidates = manifest.candidates;
   const hasher = new UnitHasher(seed);
   const rankers = manifest.strata.map((s) => new StratumRanker(s.quota + s.alternates));
@@ -96,7 +102,8 @@ export function selectUnits(manifest: Manifest, seed: Uint8Array): { strata: Str
       ranker = stratumByNfc.get(nfc(row[1])) as StratumRanker;
       rankerByRaw.set(row[1], ranker);
     }
-    ranker.offer(i, hasher.randomOf(row[0]), row[2]);
+    const a = candidateIds !== undefined && candidateIds.plain[i] === 1 ? hasher.randomOfBytes(candidateIds.bytes, candidateIds.start[i] as number, candidateIds.start[i + 1] as number) : hasher.randomOf(row[0]);
+    ranker.offer(i, a, row[2]);
   }
 
   const selectedUnits: number[] = [];

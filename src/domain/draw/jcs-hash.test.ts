@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
 import { sha256Hex, toHex } from '../crypto/sha256.ts';
-import { hashJcs, writeJcs } from './jcs-hash.ts';
+import { utf8 } from './bytes.ts';
+import type { Manifest } from './draw-types.ts';
+import { digestManifest, hashJcs, manifestHashBytes, writeJcs } from './jcs-hash.ts';
 
 function chunked(value: unknown): { text: string; chunks: number } {
   const parts: string[] = [];
@@ -55,5 +57,27 @@ describe('JCS written in chunks and hashed as it comes', { timeout: 60_000 }, ()
     for (const bad of [[Number.NaN], { x: Infinity }, [undefined], cyclic, [1n]]) {
       expect(() => chunked(bad)).toThrow(TypeError);
     }
+  });
+
+  it('keeps, from the same pass as the manifest hash, the UTF-8 bytes of every plain candidate id', () => {
+    const ids = ['U0001', 'a"quote', 'back\\slash', '单位-甲', 'e\u0301', 'ctrl\u0001', 'x'.repeat(70_000), 'U0002', ''];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(ids), fc.array(awkwardString, { maxLength: 3 }), (chosen, extra) => {
+        const candidates = [...chosen, ...extra].map((id, i) => [id, 'S', (i % 64) + 1, 'B1']);
+        // A row that is not a row, in the middle: it has no bytes, and the hash is still JCS.
+        const rows = [...candidates.slice(0, 2), 'not a row', ...candidates.slice(2)] as unknown as Manifest['candidates'];
+        const manifest = { algorithm: 'XF-SRS/1', candidates: rows, strata: [], zeta: [['U0001']] } as unknown as Manifest;
+        const { hash, candidateIds } = digestManifest(manifest);
+        expect(toHex(hash)).toBe(toHex(manifestHashBytes(manifest)));
+        expect(candidateIds.start.length).toBe(rows.length + 1);
+        rows.forEach((row, i) => {
+          const id = Array.isArray(row) ? (row[0] as string) : undefined;
+          const plain = id !== undefined && /^[\x20-\x7e]*$/.test(id) && !/["\\]/.test(id) && id.length + 2 <= 1 << 16;
+          expect(candidateIds.plain[i], `row ${i}`).toBe(plain ? 1 : 0);
+          if (plain) expect(toHex(candidateIds.bytes.subarray(candidateIds.start[i]!, candidateIds.start[i + 1]!))).toBe(toHex(utf8(id!)));
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -18,6 +18,26 @@ export function manifestHashBytes(manifest: Manifest): Uint8Array {
   return hashJcs(manifest);
 }
 
+/**
+ * The UTF-8 bytes of the candidates' unit ids, kept as the manifest hash wrote them, so that the selection
+ * (DRAW-SPEC §5) hashes each id from bytes instead of reading its string again: where `plain[i]` is 1, candidate
+ * i's id is `bytes[start[i], start[i + 1])`; where it is 0 (an id JCS escapes, or a row that is not a row),
+ * only the string has it.
+ */
+export type CandidateIdBytes = { readonly bytes: Uint8Array; readonly start: Int32Array; readonly plain: Uint8Array };
+
+/**
+ * {@link manifestHashBytes} and, from the same pass, the candidates' id bytes ({@link CandidateIdBytes}): the
+ * freeze of a draw that is executed next (the usecase, the verifier) reads every id once, not twice.
+ */
+export function digestManifest(manifest: Manifest): { hash: Uint8Array; candidateIds: CandidateIdBytes } {
+  const sink = new HashSink();
+  const ids = new IdBytesBuilder(manifest.candidates.length);
+  sink.capture = { rows: manifest.candidates, ids };
+  serialize(manifest, sink, []);
+  return { hash: sink.digest(), candidateIds: ids.build() };
+}
+
 /** `manifestHash` (DRAW-SPEC §3) as lowercase hex, as published at the freeze and carried in the result. */
 export function manifestHash(manifest: Manifest): string {
   return toHex(hashJcs(manifest));
@@ -42,8 +62,18 @@ export function writeJcs(value: unknown, onChunk: (chunk: string) => void): void
   sink.flush();
 }
 
-/** Where JCS goes: `raw` ASCII text (punctuation, numbers), `text` any text, `string` a string value to quote. */
-type JcsSink = { raw(text: string): void; text(text: string): void; string(value: string): void; number(value: number): void };
+/**
+ * Where JCS goes: `raw` ASCII text (punctuation, numbers), `text` any text, `string` a string value to quote.
+ * `capture`: an array of rows whose first strings the sink keeps (the manifest's candidates), see
+ * {@link digestManifest}.
+ */
+type JcsSink = {
+  raw(text: string): void;
+  text(text: string): void;
+  string(value: string): void;
+  number(value: number): void;
+  capture?: { rows: readonly unknown[]; ids: IdBytesBuilder } | undefined;
+};
 
 /** `ancestors`: the arrays and objects being written around `v`, for canonicalJson's cycle error (a stack, not a Set: rows need no identity hash). */
 function serialize(v: unknown, sink: JcsSink, ancestors: object[]): void {
@@ -60,9 +90,11 @@ function serialize(v: unknown, sink: JcsSink, ancestors: object[]): void {
     if (ancestors.includes(v)) canonicalJson(v);
     ancestors.push(v);
     sink.raw('[');
+    const ids = sink.capture?.rows === v && sink instanceof HashSink ? sink.capture.ids : undefined;
     for (let i = 0; i < v.length; i++) {
       if (i > 0) sink.raw(',');
-      serialize(v[i], sink, ancestors);
+      if (ids === undefined) serialize(v[i], sink, ancestors);
+      else serializeRow(v[i], i, sink as HashSink, ids, ancestors);
     }
     sink.raw(']');
     ancestors.pop();
@@ -87,6 +119,66 @@ function serialize(v: unknown, sink: JcsSink, ancestors: object[]): void {
     ancestors.pop();
   } else {
     sink.text(canonicalJson(v));
+  }
+}
+
+/** A candidate row `[unitId, …]`, written as {@link serialize} would, keeping the id's bytes as they are written. */
+function serializeRow(row: unknown, index: number, sink: HashSink, ids: IdBytesBuilder, ancestors: object[]): void {
+  if (!Array.isArray(row) || typeof row[0] !== 'string' || ancestors.includes(row)) return serialize(row, sink, ancestors);
+  ancestors.push(row);
+  sink.raw('[');
+  const at = sink.plainString(row[0]);
+  if (at >= 0) ids.add(index, sink.bytes, at, at + row[0].length);
+  for (let j = 1; j < row.length; j++) {
+    sink.raw(',');
+    serialize(row[j], sink, ancestors);
+  }
+  sink.raw(']');
+  ancestors.pop();
+}
+
+/** Collects {@link CandidateIdBytes}: ids are added in candidate order, some skipped. */
+class IdBytesBuilder {
+  private bytes: Uint8Array;
+  private readonly start: Int32Array;
+  private readonly plain: Uint8Array;
+  private length = 0;
+  /** Candidates up to here have their start set. */
+  private filled = 0;
+
+  constructor(private readonly count: number) {
+    this.bytes = new Uint8Array(Math.max(64, count * 40));
+    this.start = new Int32Array(count + 1);
+    this.plain = new Uint8Array(count);
+  }
+
+  add(index: number, from: Uint8Array, begin: number, end: number): void {
+    if (index >= this.count || index < this.filled) return;
+    this.fillTo(index);
+    const n = end - begin;
+    if (this.length + n > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + n));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = begin; i < end; i++) bytes[at++] = from[i] as number;
+    this.length = at;
+    this.plain[index] = 1;
+    this.start[index + 1] = at;
+    this.filled = index + 1;
+  }
+
+  build(): CandidateIdBytes {
+    this.fillTo(this.count);
+    return { bytes: this.bytes.subarray(0, this.length), start: this.start, plain: this.plain };
+  }
+
+  /** Candidates before `index` not added: empty, not plain. */
+  private fillTo(index: number): void {
+    for (let i = this.filled; i < index; i++) this.start[i + 1] = this.length;
+    this.filled = Math.max(this.filled, index);
   }
 }
 
@@ -138,6 +230,12 @@ class HashSink implements JcsSink {
   private readonly hash = new Sha256();
   private readonly buffer = new Uint8Array(BUFFER_BYTES);
   private at = 0;
+  capture: JcsSink['capture'];
+
+  /** The buffer, for {@link plainString}'s caller to copy the bytes it just wrote. */
+  get bytes(): Uint8Array {
+    return this.buffer;
+  }
 
   raw(text: string): void {
     if (this.at + text.length > BUFFER_BYTES) this.flush();
@@ -157,20 +255,35 @@ class HashSink implements JcsSink {
   }
 
   string(value: string): void {
+    this.plainString(value);
+  }
+
+  /**
+   * Writes the string as {@link string} does and returns where its characters begin in {@link bytes} when it is
+   * plain (printable ASCII without `"` or `\`: its UTF-8 bytes as written, until the next write), else −1.
+   */
+  plainString(value: string): number {
     const n = value.length;
     if (this.at + n + 2 > BUFFER_BYTES) this.flush();
-    if (n + 2 > BUFFER_BYTES) return this.text(JSON.stringify(value.normalize('NFC')));
+    if (n + 2 > BUFFER_BYTES) {
+      this.text(JSON.stringify(value.normalize('NFC')));
+      return -1;
+    }
     const buffer = this.buffer;
     const start = this.at;
     let at = start;
     buffer[at++] = 0x22;
     for (let i = 0; i < n; i++) {
       const c = value.charCodeAt(i);
-      if (!isPlainCode(c)) return this.text(JSON.stringify(value.normalize('NFC')));
+      if (!isPlainCode(c)) {
+        this.text(JSON.stringify(value.normalize('NFC')));
+        return -1;
+      }
       buffer[at++] = c;
     }
     buffer[at++] = 0x22;
     this.at = at;
+    return start + 1;
   }
 
   number(value: number): void {

@@ -40,9 +40,19 @@ export class UnitHasher {
         this.prefix.digestWithSuffix(bytes, 0, bytes.length, words);
       }
     }
-    // M = hi·2^20 + (lo >>> 12), so a = 2M + 1 = hi·2^21 + (lo >>> 12)·2 + 1 < 2^53.
-    return (words[0] as number) * TWO_POW_21 + ((words[1] as number) >>> 12) * 2 + 1;
+    return aOf(words);
   }
+
+  /** {@link randomOf} of the unit whose id's UTF-8 bytes (NFC) are `bytes[start, end)`. */
+  randomOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    this.prefix.digestWithSuffix(bytes, start, end, this.words);
+    return aOf(this.words);
+  }
+}
+
+/** M = hi·2^20 + (lo >>> 12), so a = 2M + 1 = hi·2^21 + (lo >>> 12)·2 + 1 < 2^53. */
+function aOf(words: Uint32Array): number {
+  return (words[0] as number) * TWO_POW_21 + ((words[1] as number) >>> 12) * 2 + 1;
 }
 
 /** `a` of every candidate, by index (see {@link UnitHasher}). */
@@ -169,25 +179,40 @@ export class StratumRanker {
     return out;
   }
 
-  /** Lowers the bound to the keep-th smallest key (widened by the tolerance) and drops the units beyond it. */
+  /**
+   * Lowers the bound to the keep-th smallest key (widened by the tolerance) and drops the units beyond it. (Its
+   * loops are methods of their own: the engine optimises a loop while it runs, and code after it that has not run
+   * yet would be compiled blind and thrown away at each call.)
+   */
   private compact(): void {
-    const size = this.size;
-    const keys = this.scratch.subarray(0, size);
-    keys.set(this.key.subarray(0, size));
+    const keys = this.scratch.subarray(0, this.size);
+    keys.set(this.key.subarray(0, this.size));
     this.reject = selectNth(keys, this.keep - 1) * (1 + 2 * NEAR_TIE_RELATIVE);
-    for (let w = 1; w < this.cut.length; w++) this.cut[w] = 2 ** 53 * Math.exp(-this.reject * w) * CUT_MARGIN;
+    this.setCuts();
+    this.size = this.dropBeyondBound();
+    // Only near-ties of the bound can keep the buffer full: make room.
+    if (this.size === this.index.length) this.grow();
+  }
+
+  private setCuts(): void {
+    const cut = this.cut;
+    const reject = this.reject;
+    for (let w = 1; w < cut.length; w++) cut[w] = 2 ** 53 * Math.exp(-reject * w) * CUT_MARGIN;
+  }
+
+  /** Keeps the units with keys within the bound, in place; returns how many. */
+  private dropBeyondBound(): number {
+    const { index, key, a, weight, reject } = this;
     let kept = 0;
-    for (let r = 0; r < size; r++) {
-      if ((this.key[r] as number) > this.reject) continue;
-      this.index[kept] = this.index[r] as number;
-      this.key[kept] = this.key[r] as number;
-      this.a[kept] = this.a[r] as number;
-      this.weight[kept] = this.weight[r] as number;
+    for (let r = 0; r < this.size; r++) {
+      if ((key[r] as number) > reject) continue;
+      index[kept] = index[r] as number;
+      key[kept] = key[r] as number;
+      a[kept] = a[r] as number;
+      weight[kept] = weight[r] as number;
       kept += 1;
     }
-    this.size = kept;
-    // Only near-ties of the bound can keep the buffer full: make room.
-    if (kept === this.index.length) this.grow();
+    return kept;
   }
 
   private grow(): void {
