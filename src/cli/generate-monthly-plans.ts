@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseYearMonth } from '../domain/calendar/year-month.ts';
 import type { Db } from '../db/client.ts';
 import { runMonthlyPlanScheduler, type SchedulerOutcome } from '../usecases/plans/run-monthly-plan-scheduler.ts';
 import { parseOptions } from './args.ts';
@@ -8,13 +9,20 @@ const RESULT_LABELS: Record<SchedulerOutcome['result'], string> = { generated: '
 const Options = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM')
+    .transform((text, ctx) => {
+      const month = parseYearMonth(text);
+      if (!month) ctx.addIssue({ code: 'custom', message: '应为 YYYY-MM 格式的月份' });
+      return month ?? z.NEVER;
+    })
     .optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
-    .optional(),
+  // z.iso.date checks the day exists: 2026-02-30 is refused, not rolled over to March.
+  date: z.iso.date('应为 YYYY-MM-DD 格式的有效日期').optional(),
 });
+
+/** The options of `plans-generate`; a bad one throws CliError naming it. */
+export function parseGenerateOptions(argv: string[]): z.infer<typeof Options> {
+  return parseOptions(argv, ['month', 'date'], Options);
+}
 
 /**
  * `plans-generate`: what the server's scheduler does each hour, on demand. Without options it acts only on
@@ -22,9 +30,8 @@ const Options = z.object({
  * --date YYYY-MM-DD runs the scheduler as if it were that day (China time). Exit 1 when a plan failed.
  */
 export async function runGenerateMonthlyPlans(db: Db, argv: string[]): Promise<number> {
-  const options = parseOptions(argv, ['month', 'date'], Options);
-  const now = options.date ? new Date(`${options.date}T09:00:00+08:00`) : new Date();
-  const month = options.month ? { year: Number(options.month.slice(0, 4)), month: Number(options.month.slice(5, 7)) } : undefined;
+  const { month, date } = parseGenerateOptions(argv);
+  const now = date ? new Date(`${date}T09:00:00+08:00`) : new Date();
   const { due, outcomes } = await runMonthlyPlanScheduler({ db, ip: null, now, actorName: '命令行' }, month ? { month } : {});
   if (!due) {
     console.log('今天不是本月最后两个工作日，无需生成月度计划（可用 --month YYYY-MM 指定月份）。');

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { PageQuery } from './common.ts';
+import { isoDate, PageQuery } from './common.ts';
 
 export const AuditListQuery = PageQuery.extend({
   action: z.string().trim().max(64).optional(),
   q: z.string().trim().max(64, '关键字：最多 64 个字符').optional(),
-  from: z.iso.date('开始时间：应为 YYYY-MM-DD').optional(),
-  to: z.iso.date('结束时间：应为 YYYY-MM-DD').optional(),
+  from: isoDate('开始时间').optional(),
+  to: isoDate('结束时间').optional(),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 

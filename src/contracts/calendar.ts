@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from './common.ts';
+import { cleanText, isoDate } from './common.ts';
 
 /** "days[3].date" from a zod issue path, so a bad row is named by its position in the request. */
 function pathName(path: readonly PropertyKey[] | undefined, fallback: string): string {
@@ -10,16 +10,8 @@ function pathName(path: readonly PropertyKey[] | undefined, fallback: string): s
 /** A message naming the exact field at fault: 「days[3].date：应为 YYYY-MM-DD 格式的日期」. */
 const at = (fallback: string, problem: string) => (issue: { path?: readonly PropertyKey[] | undefined }) => `${pathName(issue.path, fallback)}：${problem}`;
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-const isoDate = (fallback: string) =>
-  z
-    .string({ error: at(fallback, '必须是文本') })
-    .regex(ISO_DATE, { error: at(fallback, '应为 YYYY-MM-DD 格式的日期') })
-    .refine(isRealDate, { error: at(fallback, '不是有效的日期') });
+/** A date named by its path in the request (「days[3].date」), `fallback` when it is parsed on its own. */
+const isoDateAt = (fallback: string) => isoDate((path) => pathName(path, fallback));
 
 export const CalendarYearParams = z.object({
   year: z.coerce.number({ error: '年份：必须是数字' }).int('年份：必须是整数').min(2000, '年份：应在 2000–2999 之间').max(2999, '年份：应在 2000–2999 之间'),
@@ -30,7 +22,7 @@ export const HOLIDAY_KIND_VALUES = ['holiday', 'workday'] as const;
 export const HOLIDAY_KIND_LABELS: Record<(typeof HOLIDAY_KIND_VALUES)[number], string> = { holiday: '放假', workday: '调休上班' };
 
 export const HolidayDayInput = z.object({
-  date: isoDate('date'),
+  date: isoDateAt('date'),
   kind: z.enum(HOLIDAY_KIND_VALUES, { error: at('kind', '应为 holiday（放假）或 workday（调休上班）') }),
   name: z
     .string({ error: at('name', '必须是文本') })
@@ -46,7 +38,7 @@ export type HolidayDayInput = z.infer<typeof HolidayDayInput>;
  */
 export const PutCalendarYearRequest = z.object({
   source: cleanText('来源', 200),
-  publishedOn: isoDate('publishedOn').nullable(),
+  publishedOn: isoDateAt('publishedOn').nullable(),
   days: z.array(HolidayDayInput, { error: 'days：必须是列表' }).max(366, 'days：最多 366 天'),
 });
 export type PutCalendarYearRequest = z.infer<typeof PutCalendarYearRequest>;

@@ -5,7 +5,10 @@ export const ErrorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** The top-level request field at fault (the form field; a list's error names the list). */
     field: z.string().optional(),
+    /** Where inside `field` exactly, when deeper: "checklist.2.code" (list indexes as numbers, dot-separated). */
+    path: z.string().optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
@@ -20,14 +23,34 @@ export const cleanText = (label: string, max: number) =>
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label}：含有不可见的控制字符`);
 
-export const uuidParam = (label: string) => z.string().uuid(`${label}：编号格式不正确`);
+export const uuidParam = (label: string) => z.string({ error: `${label}：编号格式不正确` }).uuid(`${label}：编号格式不正确`);
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date written YYYY-MM-DD (z.iso.date: 2026-02-30 and 2025-02-29 fail). `label` names the field,
+ * or builds the name from the issue's path when the field sits in a list (「days[3].date」).
+ */
+export const isoDate = (label: string | ((path: readonly PropertyKey[]) => string)) =>
+  z.iso.date({
+    error: (issue) => {
+      const name = typeof label === 'string' ? label : label(issue.path ?? []);
+      if (typeof issue.input !== 'string') return `${name}：必须是文本`;
+      return DATE_SHAPE.test(issue.input) ? `${name}：不是有效的日期` : `${name}：应为 YYYY-MM-DD 格式的日期`;
+    },
+  });
 
 export const IdParams = z.object({ id: uuidParam('编号') });
 export type IdParams = z.infer<typeof IdParams>;
 
 export const PageQuery = z.object({
-  page: z.coerce.number({ error: '页码：必须是数字' }).int().min(1, '页码：至少为 1').default(1),
-  pageSize: z.coerce.number({ error: '每页条数：必须是数字' }).int().min(1).max(200, '每页条数：最多 200').default(20),
+  page: z.coerce.number({ error: '页码：必须是数字' }).int('页码：必须是整数').min(1, '页码：至少为 1').default(1),
+  pageSize: z.coerce
+    .number({ error: '每页条数：必须是数字' })
+    .int('每页条数：必须是整数')
+    .min(1, '每页条数：至少为 1')
+    .max(200, '每页条数：最多 200')
+    .default(20),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 

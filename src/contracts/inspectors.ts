@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, PageQuery, uuidParam } from './common.ts';
+import { cleanText, isoDate, PageQuery, uuidParam } from './common.ts';
 
 export const INSPECTOR_POST_VALUES = ['full_time', 'part_time', 'other'] as const;
 export const INSPECTOR_ROLE_VALUES = ['lead', 'assistant'] as const;
@@ -13,7 +13,7 @@ export const InspectorListQuery = PageQuery.extend({
   status: z.enum(INSPECTOR_STATUS_VALUES, { error: '状态：无效' }).optional(),
   /** Only inspectors who can (true) or cannot (false) be drawn on `on` (default today). */
   drawable: z.enum(['true', 'false'], { error: '可抽取：只能是 true 或 false' }).optional(),
-  on: z.iso.date('日期：应为 YYYY-MM-DD').optional(),
+  on: isoDate('日期').optional(),
 });
 export type InspectorListQuery = z.infer<typeof InspectorListQuery>;
 
@@ -81,7 +81,6 @@ export type InspectorDetail = Omit<InspectorListItem, 'phoneMasked'> & {
   updatedAt: string;
 };
 
-const isoDate = (label: string) => z.iso.date(`${label}：应为 YYYY-MM-DD`);
 const optionalText = (label: string, max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), cleanText(label, max).nullable().optional());
 

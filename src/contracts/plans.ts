@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
-import { cleanText, uuidParam } from './common.ts';
+import { cleanText, isoDate, PageQuery, uuidParam } from './common.ts';
 import { UNIT_CATEGORY_VALUES } from './units.ts';
+
+// Every schema here carries a Chinese message naming its field: zod's defaults are English and would reach the user.
 
 const int = (label: string, min: number, max: number) =>
   z
@@ -10,35 +12,49 @@ const int = (label: string, min: number, max: number) =>
     .min(min, `${label}：不能小于 ${min}`)
     .max(max, `${label}：不能大于 ${max}`);
 
+/** A whole number from a query string ("2026"). */
+const queryInt = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label}：必须是数字` })
+    .int(`${label}：必须是整数`)
+    .min(min, `${label}：应在 ${min}–${max} 之间`)
+    .max(max, `${label}：应在 ${min}–${max} 之间`);
+
 const optionalText = (label: string, max: number) =>
   z
     .string({ error: `${label}：必须是文本` })
     .trim()
     .max(max, `${label}：最多 ${max} 个字符`);
 
+const listOf = <T extends z.ZodType>(label: string, item: T, max: number, unit = '项') =>
+  z.array(item, { error: `${label}：必须是列表` }).max(max, `${label}：最多 ${max} ${unit}`);
+
+const group = <S extends z.ZodRawShape>(label: string, shape: S) => z.object(shape, { error: `${label}：格式不正确` });
+
+/** Code → value, e.g. risk level → weight. A bad key is reported by the record itself (invalid_key), not by the key schema. */
+const codeMap = <V extends z.ZodType>(label: string, value: V) =>
+  z.record(z.string().min(1).max(40), value, {
+    error: (issue) => (issue.code === 'invalid_key' ? `${label}：代码应为 1–40 个字符` : `${label}：格式不正确`),
+  });
+
+const checkItemCodes = listOf(
+  '抽查事项',
+  z.string({ error: '抽查事项：代码必须是文本' }).trim().min(1, '抽查事项：代码不能为空').max(40, '抽查事项：代码最多 40 个字符'),
+  50,
+);
+
 const triState = (label: string) => z.boolean({ error: `${label}：应为是、否或不限` }).nullable();
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-export const isoDateField = (label: string) =>
-  z
-    .string({ error: `${label}：必须是文本` })
-    .regex(ISO_DATE, `${label}：应为 YYYY-MM-DD 格式的日期`)
-    .refine(isRealDate, `${label}：不是有效的日期`);
-
-export const StratumFilterInput = z.object({
-  categories: z.array(z.enum(UNIT_CATEGORY_VALUES, { error: '单位类别：不在可选范围内' })).max(4),
+export const StratumFilterInput = group('筛选条件', {
+  categories: listOf('单位类别', z.enum(UNIT_CATEGORY_VALUES, { error: '单位类别：不在可选范围内' }), 4),
   crowded: triState('人员密集场所'),
   flammable: triState('易燃易爆场所'),
   highRise: triState('高层建筑'),
-  tagsAny: z.array(cleanText('标签', 40)).max(50),
-  districtCodes: z.array(z.string().regex(/^\d{6}$/, '行政区划：应为 6 位数字')).max(100),
+  tagsAny: listOf('标签', cleanText('标签', 40), 50, '个'),
+  districtCodes: listOf('行政区划', z.string({ error: '行政区划：必须是文本' }).regex(/^\d{6}$/, '行政区划：应为 6 位数字'), 100, '个'),
 });
 
-export const StratumRuleInput = z.object({
+export const StratumRuleInput = group('分层', {
   code: z.string({ error: '分层代码：必须是文本' }).regex(/^[a-z][a-z0-9_]{0,31}$/, '分层代码：应为小写字母开头的字母、数字或下划线'),
   name: cleanText('分层名称', 40),
   enabled: z.boolean({ error: '是否启用：应为是或否' }),
@@ -46,29 +62,34 @@ export const StratumRuleInput = z.object({
   annualRatioBp: int('年度抽查比例', 0, 10_000).nullable(),
 });
 
-const weightMap = (label: string) => z.record(z.string().min(1).max(40), int(label, 1, 64));
+const weightMap = (label: string) => codeMap(label, int(label, 1, 64));
 
-export const PlanSettingsInput = z.object({
-  checkItemCodes: z.array(z.string().trim().min(1).max(40)).max(50),
-  strata: z.array(StratumRuleInput).min(1, '分层：至少一个').max(12, '分层：最多 12 个'),
-  weights: z.object({
+export const PlanSettingsInput = group('计划规则', {
+  checkItemCodes,
+  strata: z.array(StratumRuleInput, { error: '分层：必须是列表' }).min(1, '分层：至少一个').max(12, '分层：最多 12 个'),
+  weights: group('抽取权重', {
     risk: weightMap('风险等级权重'),
     credit: weightMap('信用等级权重'),
     triggeredFactor: int('触发式线索权重倍数', 1, 64),
   }),
-  riskRatioAdjustmentsBp: z.record(z.string().min(1).max(40), int('风险比例调整', -10_000, 10_000)),
-  frequency: z.object({
+  riskRatioAdjustmentsBp: codeMap('风险比例调整', int('风险比例调整', -10_000, 10_000)),
+  frequency: group('抽查频次', {
     maxPerYear: int('每自然年最多抽查次数', 1, 12),
     minIntervalMonths: int('最短间隔月数', 0, 12),
     coverageFirst: z.boolean({ error: '优先覆盖未检查单位：应为是或否' }),
   }),
-  exclusions: z.object({
-    categories: z.array(z.enum(UNIT_CATEGORY_VALUES, { error: '不纳入的类别：不在可选范围内' })).max(4),
+  exclusions: group('不纳入范围', {
+    categories: listOf('不纳入的类别', z.enum(UNIT_CATEGORY_VALUES, { error: '不纳入的类别：不在可选范围内' }), 4),
     categoriesReason: optionalText('不纳入理由', 200),
-    units: z.array(z.object({ unitId: uuidParam('不纳入的单位'), reason: cleanText('不纳入理由', 200) })).max(5000),
+    units: listOf(
+      '不纳入的单位',
+      group('不纳入的单位', { unitId: uuidParam('不纳入的单位'), reason: cleanText('不纳入理由', 200) }),
+      5000,
+      '个',
+    ),
   }),
-  capacity: z.object({ tasksPerInspectorDay: int('每人每日任务数', 1, 10) }),
-  assignment: z.object({
+  capacity: group('检查力量', { tasksPerInspectorDay: int('每人每日任务数', 1, 10) }),
+  assignment: group('检查人员配置', {
     lead: int('主办人数', 1, 5),
     assistant: int('协办人数', 1, 5),
     backups: int('递补人数', 0, 10),
@@ -96,35 +117,40 @@ export const UpdateAnnualPlanRequest = z.object({
 export type UpdateAnnualPlanRequest = z.infer<typeof UpdateAnnualPlanRequest>;
 
 export const AnnualPlanListQuery = z.object({
-  year: z.coerce.number({ error: '年度：必须是数字' }).int().min(2000).max(2999).optional(),
+  year: queryInt('年度', 2000, 2999).optional(),
 });
+export type AnnualPlanListQuery = z.infer<typeof AnnualPlanListQuery>;
+
+export const MonthlyPlanListQuery = z.object({
+  year: queryInt('年度', 2000, 2999).optional(),
+  month: queryInt('月份', 1, 12).optional(),
+});
+export type MonthlyPlanListQuery = z.infer<typeof MonthlyPlanListQuery>;
 
 export const MonthParams = z.object({
   id: uuidParam('编号'),
-  month: z.coerce.number({ error: '月份：必须是数字' }).int('月份：必须是整数').min(1, '月份：应为 1–12').max(12, '月份：应为 1–12'),
+  month: queryInt('月份', 1, 12),
 });
 
 export const AdjustMonthlyPlanRequest = z.object({
-  quotas: z
-    .array(
-      z.object({
-        code: z.string().min(1).max(32),
-        quota: int('本月任务数', 0, 100_000),
-        reason: optionalText('调整理由', 200),
-      }),
-    )
-    .max(12),
+  quotas: listOf(
+    '本月任务数',
+    group('本月任务数', {
+      code: z.string({ error: '分层代码：必须是文本' }).min(1, '分层代码：不能为空').max(32, '分层代码：最多 32 个字符'),
+      quota: int('本月任务数', 0, 100_000),
+      reason: optionalText('调整理由', 200),
+    }),
+    12,
+  ),
   notes: optionalText('备注', 1000),
-  dueDate: isoDateField('任务完成期限'),
+  dueDate: isoDate('任务完成期限'),
 });
 export type AdjustMonthlyPlanRequest = z.infer<typeof AdjustMonthlyPlanRequest>;
 
-export const MonthlyPlanUnitsQuery = z.object({
-  page: z.coerce.number({ error: '页码：必须是数字' }).int().min(1).default(1),
-  pageSize: z.coerce.number({ error: '每页条数：必须是数字' }).int().min(1).max(200).default(20),
+export const MonthlyPlanUnitsQuery = PageQuery.extend({
   /** 'candidate' or an exclusion reason code. */
-  reason: z.string().max(40).default('candidate'),
-  stratum: z.string().max(32).optional(),
+  reason: z.string({ error: '筛选：必须是文本' }).max(40, '筛选：最多 40 个字符').default('candidate'),
+  stratum: z.string({ error: '分层：必须是文本' }).max(32, '分层：最多 32 个字符').optional(),
 });
 export type MonthlyPlanUnitsQuery = z.infer<typeof MonthlyPlanUnitsQuery>;
 
@@ -132,12 +158,12 @@ export const CampaignRequest = z.object({
   orgId: uuidParam('制定单位'),
   name: cleanText('专项检查名称', 100),
   description: optionalText('说明', 2000),
-  startsOn: isoDateField('开始日期'),
-  endsOn: isoDateField('结束日期'),
+  startsOn: isoDate('开始日期'),
+  endsOn: isoDate('结束日期'),
   filter: StratumFilterInput,
   quota: int('抽查数量', 1, 100_000),
   alternatesPercent: int('备选单位比例', 0, 100),
-  checkItemCodes: z.array(z.string().trim().min(1).max(40)).max(50),
+  checkItemCodes,
   /** Set to override the frequency rules; the reason is published. Empty = the rules apply. */
   frequencyOverrideReason: optionalText('不受频次限制的理由', 500),
 });
@@ -146,11 +172,16 @@ export type CampaignRequest = z.infer<typeof CampaignRequest>;
 export const TriggerEventRequest = z.object({
   unitId: uuidParam('检查对象'),
   kind: z.enum(['complaint', 'report', 'bad_credit', 'incident'], { error: '线索类型：不在可选范围内' }),
-  receivedOn: isoDateField('收到日期'),
+  receivedOn: isoDate('收到日期'),
   summary: cleanText('线索摘要', 1000),
   reference: optionalText('文号或编号', 100),
 });
 export type TriggerEventRequest = z.infer<typeof TriggerEventRequest>;
+
+export const TriggerEventListQuery = z.object({
+  open: z.enum(['true', 'false'], { error: '线索状态：应为 true（未办结）或 false（已办结）' }).optional(),
+});
+export type TriggerEventListQuery = z.infer<typeof TriggerEventListQuery>;
 
 export const ReasonRequest = z.object({ reason: cleanText('理由', 500) });
 export type ReasonRequest = z.infer<typeof ReasonRequest>;

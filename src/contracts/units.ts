@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, PageQuery, uuidParam } from './common.ts';
+import { cleanText, isoDate, PageQuery, uuidParam } from './common.ts';
 
 export const UNIT_CATEGORY_VALUES = ['key', 'general', 'small_venue', 'other'] as const;
 export const UNIT_STATUS_VALUES = ['active', 'suspended', 'deregistered', 'relocated', 'not_found'] as const;
@@ -144,7 +144,7 @@ export type UpdateUnitRequest = z.infer<typeof UpdateUnitRequest>;
 export const ChangeUnitStatusRequest = z.object({
   status: z.enum(UNIT_STATUS_VALUES, { error: '状态：不是有效的状态' }),
   reason: cleanText('原因', 200),
-  effectiveOn: z.iso.date('生效日期：应为 YYYY-MM-DD'),
+  effectiveOn: isoDate('生效日期'),
 });
 export type ChangeUnitStatusRequest = z.infer<typeof ChangeUnitStatusRequest>;
 

@@ -144,11 +144,13 @@ export async function loadTriggeredUnitIds(db: DbOrTx, brigadeIds: readonly stri
 
 /** Inspectors of the given orgs and those serving the given zones, with their availability and zones. */
 export async function loadPlanInspectors(db: DbOrTx, orgIds: readonly string[], zoneIds: readonly string[]) {
-  const byOrg = orgIds.length ? await db.select().from(inspectors).where(inArray(inspectors.orgId, [...orgIds])) : [];
-  const memberships = zoneIds.length
-    ? await db.select().from(inspectorZoneMemberships).where(inArray(inspectorZoneMemberships.zoneId, [...zoneIds]))
-    : [];
-  const extraIds = memberships.map((m) => m.inspectorId).filter((id) => !byOrg.some((i) => i.id === id));
+  const [byOrg, memberships] = await Promise.all([
+    orgIds.length ? db.select().from(inspectors).where(inArray(inspectors.orgId, [...orgIds])) : [],
+    zoneIds.length ? db.select().from(inspectorZoneMemberships).where(inArray(inspectorZoneMemberships.zoneId, [...zoneIds])) : [],
+  ]);
+  // Zone members from other orgs, each once (an inspector may serve two of the zones).
+  const known = new Set(byOrg.map((i) => i.id));
+  const extraIds = [...new Set(memberships.map((m) => m.inspectorId))].filter((id) => !known.has(id));
   const extra = extraIds.length ? await db.select().from(inspectors).where(inArray(inspectors.id, extraIds)) : [];
   const all = [...byOrg, ...extra];
   const ids = all.map((i) => i.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccountGrant, hasPermission, isInScope, isReadOnly, ROLES, type Actor } from './access.ts';
+import { canManageInScope, checkAccountGrant, hasPermission, isInScope, isReadOnly, ROLES, type Actor } from './access.ts';
 
 const brigadeAdmin: Pick<Actor, 'role' | 'orgPath'> = { role: 'brigade_admin', orgPath: '/c/d/b1/' };
 const orgAdmin: Pick<Actor, 'role' | 'orgPath'> = { role: 'org_admin', orgPath: '/c/d/' };
@@ -22,6 +22,16 @@ describe('access rules', () => {
     expect(hasPermission({ role: 'auditor' }, 'audit.read')).toBe(true);
     expect(hasPermission({ role: 'auditor' }, 'accounts.manage')).toBe(false);
     for (const role of ROLES) if (role !== 'auditor') expect(isReadOnly({ role })).toBe(false);
+  });
+
+  it('offers a change only with the permission, inside the scope, and never to 纪检', () => {
+    expect(canManageInScope(brigadeAdmin, 'plans.manage', '/c/d/b1/')).toBe(true);
+    expect(canManageInScope(brigadeAdmin, 'plans.manage', '/c/d/b2/')).toBe(false);
+    expect(canManageInScope(brigadeAdmin, 'calendar.manage', '/c/d/b1/')).toBe(false);
+    expect(canManageInScope({ role: 'inspector', orgPath: '/c/d/b1/' }, 'plans.manage', '/c/d/b1/')).toBe(false);
+    for (const permission of ['plans.manage', 'draws.manage'] as const) {
+      expect(canManageInScope({ role: 'auditor', orgPath: '/c/' }, permission, '/c/d/b1/')).toBe(false);
+    }
   });
 
   it('never lets an admin grant a role above their own', () => {

@@ -94,6 +94,15 @@ export function isInScope(actor: Pick<Actor, 'role' | 'orgPath'>, targetOrgPath:
   return targetOrgPath.startsWith(actor.orgPath);
 }
 
+/**
+ * Whether the actor may change a record of the org at `orgPath` that needs `permission` (the buttons a page
+ * shows): they hold the permission, the org lies in their scope, and they are not read-only (纪检). The use
+ * cases check the same on every change; this only keeps the page from offering what would be refused.
+ */
+export function canManageInScope(actor: Pick<Actor, 'role' | 'orgPath'>, permission: Permission, orgPath: string): boolean {
+  return hasPermission(actor, permission) && isInScope(actor, orgPath) && !isReadOnly(actor);
+}
+
 /** The org kinds an account of each role may belong to. */
 export const ROLE_ORG_KINDS: Record<Role, readonly OrgKind[]> = {
   system_admin: ['corps'],

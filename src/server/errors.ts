@@ -25,13 +25,19 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
 /** Turns the first zod issue into a DomainError whose Chinese message names the field. */
 export function validationError(error: ZodError): DomainError {
   const issue = error.issues[0]!;
+  // A body that is not a JSON object fails at the root, where no contract has a field to name.
+  if (issue.path.length === 0 && issue.code === 'invalid_type' && !issue.message.includes('：')) {
+    return new DomainError('VALIDATION_FAILED', '请求内容：应为 JSON 对象');
+  }
   // The top-level key names the form field (an array item's error belongs to the array's field).
   const key = issue.path.length > 0 ? String(issue.path[0]) : '';
   const field = key;
   const label = FIELD_LABELS[key] ?? (field || '请求');
   // Messages written in the contracts already start with their label ("用户名：…").
   const message = issue.message.includes('：') ? issue.message : `${label}：${issue.message}`;
-  return new DomainError('VALIDATION_FAILED', message, field ? { field } : undefined);
+  // The full path too ("checklist.2.code"), so a form can mark the very row and cell at fault.
+  const path = issue.path.length > 1 ? issue.path.map(String).join('.') : undefined;
+  return new DomainError('VALIDATION_FAILED', message, field ? { field, ...(path ? { path } : {}) } : undefined);
 }
 
 export function sendError(reply: FastifyReply, status: number, body: ErrorResponse): FastifyReply {
@@ -41,10 +47,15 @@ export function sendError(reply: FastifyReply, status: number, body: ErrorRespon
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
+    // `path` only where it says more than `field` (a value inside a list or object).
+    const path =
+      field && typeof error.details?.path === 'string' && error.details.path !== field ? error.details.path : undefined;
     if (error.code === 'LOGIN_THROTTLED' && typeof error.details?.retryAfterSeconds === 'number') {
       void reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
-    return sendError(reply, STATUS_BY_CODE[error.code], { error: { code: error.code, message: error.message, ...(field ? { field } : {}) } });
+    return sendError(reply, STATUS_BY_CODE[error.code], {
+      error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(path ? { path } : {}) },
+    });
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.statusCode === 415) {

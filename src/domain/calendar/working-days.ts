@@ -12,6 +12,7 @@
  */
 import { DomainError } from '../errors.ts';
 import { assertIsoDate } from '../registry/dates.ts';
+import { assertYearMonth, firstDayOfMonth, nextYearMonth } from './year-month.ts';
 
 export type HolidayKind = 'holiday' | 'workday';
 
@@ -99,11 +100,11 @@ export function addWorkingDays(calendar: HolidayCalendar, date: string, n: numbe
  * 09-30; of 2026-02 it is Saturday 02-28). If the month has fewer than n working days, all of them.
  */
 export function lastWorkingDaysOfMonth(calendar: HolidayCalendar, month: string, n: number): string[] {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(month)}`);
+  const ym = assertYearMonth(month);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  requireYear(calendar, Number(month.slice(0, 4)));
+  requireYear(calendar, ym.year);
   const out: string[] = [];
-  let day = addCalendarDays(`${nextMonth(month)}-01`, -1);
+  let day = addCalendarDays(firstDayOfMonth(nextYearMonth(ym)), -1);
   while (out.length < n && day.startsWith(month)) {
     if (isWorkingDay(calendar, day)) out.unshift(day);
     day = addCalendarDays(day, -1);
@@ -142,11 +143,6 @@ function addCalendarDays(date: string, days: number): string {
   const d = toUtc(date);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /**

@@ -1,13 +1,12 @@
 /** Inspectors' capacity in a month against the quotas (每日一查). Pure. SPEC: eligibility-types.ts (CapacityReport). */
 import type { HolidayCalendar } from '../calendar/working-days.ts';
 import { CalendarYearMissingError, isWorkingDay } from '../calendar/working-days.ts';
+import { assertYearMonth } from '../calendar/year-month.ts';
 import type { InspectorDrawFacts } from '../registry/inspector-rules.ts';
 import { isInspectorDrawable } from '../registry/inspector-rules.ts';
 import type { CapacityReport, PlanInspector } from './eligibility-types.ts';
 import { daysInMonth } from './months.ts';
 import type { PlanSettings } from './plan-settings.ts';
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
  * Working days of the month (YYYY-MM) on which the inspector is drawable in any role: the day is a working
@@ -20,11 +19,9 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
  * month that is not YYYY-MM.
  */
 export function availableWorkingDays(calendar: HolidayCalendar, month: string, facts: InspectorDrawFacts): number {
-  const m = MONTH.exec(month);
-  if (!m) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(month)}`);
-  const year = Number(m[1]);
+  const { year, month: m } = assertYearMonth(month);
   if (!calendar.years.has(year)) throw new CalendarYearMissingError(year);
-  const last = daysInMonth(year, Number(m[2]));
+  const last = daysInMonth(year, m);
   let days = 0;
   for (let d = 1; d <= last; d++) {
     const date = `${month}-${String(d).padStart(2, '0')}`;
@@ -55,9 +52,8 @@ export function computeCapacity(input: {
     throw new RangeError('a task needs at least one lead and one assistant');
   if (!Number.isSafeInteger(input.demand) || input.demand < 0)
     throw new RangeError(`demand must be a non-negative integer, got ${input.demand}`);
-  const m = MONTH.exec(input.month);
-  if (!m) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(input.month)}`);
-  if (!input.calendar.years.has(Number(m[1]))) throw new CalendarYearMissingError(Number(m[1]));
+  const { year } = assertYearMonth(input.month);
+  if (!input.calendar.years.has(year)) throw new CalendarYearMissingError(year);
   let inspectorDays = 0;
   for (const inspector of input.inspectors) inspectorDays += availableWorkingDays(input.calendar, input.month, inspector.facts);
   const capacity = Math.floor((inspectorDays * tasksPerInspectorDay) / inspectorsPerTask);

@@ -3,12 +3,7 @@
  * last two working days of each month the next month's plan is generated. Pure: `today` comes in.
  */
 import { lastWorkingDaysOfMonth, type HolidayCalendar } from '../calendar/working-days.ts';
-
-export type YearMonth = { year: number; month: number };
-
-export function nextYearMonth({ year, month }: YearMonth): YearMonth {
-  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
-}
+import { formatYearMonth, nextYearMonth, yearMonthOf, type YearMonth } from '../calendar/year-month.ts';
 
 /**
  * The month whose plan is due to be generated on `today`: the next month when today is one of the last two
@@ -16,7 +11,7 @@ export function nextYearMonth({ year, month }: YearMonth): YearMonth {
  * (the scheduler must not guess which days are working days).
  */
 export function monthDueForGeneration(calendar: HolidayCalendar, today: string): YearMonth | null {
-  const current = { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
-  const days = lastWorkingDaysOfMonth(calendar, today.slice(0, 7), 2);
+  const current = yearMonthOf(today);
+  const days = lastWorkingDaysOfMonth(calendar, formatYearMonth(current), 2);
   return days.includes(today) ? nextYearMonth(current) : null;
 }

@@ -19,7 +19,11 @@ export type UnstaffableUnit = { unitId: string; pool: string; leads: number; ass
 export function findUnstaffableUnits(input: StaffingInput): UnstaffableUnit[] {
   const byPool = new Map<string, (typeof input.inspectors)[number][]>();
   for (const row of input.inspectors) {
-    for (const pool of row[1]) byPool.set(pool, [...(byPool.get(pool) ?? []), row]);
+    for (const pool of row[1]) {
+      const members = byPool.get(pool);
+      if (members) members.push(row);
+      else byPool.set(pool, [row]);
+    }
   }
   const conflicted = new Set(input.conflicts.map(([inspectorId, unitId]) => `${inspectorId}\u0000${unitId}`));
   const out: UnstaffableUnit[] = [];

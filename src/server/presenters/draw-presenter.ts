@@ -1,4 +1,4 @@
-import { hasPermission, isInScope, type Actor } from '../../domain/access.ts';
+import { canManageInScope, type Actor } from '../../domain/access.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import { INSPECTOR_ROLE_LABELS, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type {
@@ -169,7 +169,7 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
     tasks: detail.tasks.map((t) => presentTask(t, detail.names, draw)),
     changes: presentChanges(detail),
     nextStep: nextStep(detail),
-    canManage: hasPermission(actor, 'draws.manage') && isInScope(actor, detail.org.path) && actor.role !== 'auditor',
+    canManage: canManageInScope(actor, 'draws.manage', detail.org.path),
   };
 }
 

@@ -1,4 +1,4 @@
-import { hasPermission, isInScope, type Actor } from '../../domain/access.ts';
+import { canManageInScope, type Actor } from '../../domain/access.ts';
 import { EXCLUSION_REASON_LABELS, EXCLUSION_REASONS, type EligibilityResult, type StratumQuota } from '../../domain/plans/eligibility-types.ts';
 import { UNIT_CATEGORY_LABELS } from '../../domain/registry/unit-rules.ts';
 import type {
@@ -23,11 +23,6 @@ import { TRIGGER_KIND_LABELS } from '../../usecases/plans/record-trigger-event.t
 
 const STATUS_LABELS = { draft: '草稿', published: '已发布' } as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** Whether the actor may change a record of this org (the buttons the page shows). */
-export function canManage(actor: Actor, orgPath: string): boolean {
-  return hasPermission(actor, 'plans.manage') && isInScope(actor, orgPath) && actor.role !== 'auditor';
-}
 
 export function presentAnnualSummary({ plan, org }: AnnualPlanWithOrg): AnnualPlanSummary {
   return {
@@ -67,7 +62,7 @@ export function presentAnnualPlan(found: AnnualPlanWithOrg & { monthly: MonthlyP
     ...presentAnnualSummary(found),
     settings: found.plan.settings as PlanSettingsInput,
     monthlyPlans: found.monthly.map(presentMonthlySummary).sort((a, b) => a.month - b.month),
-    canEdit: actor !== null && canManage(actor, found.org.path),
+    canEdit: actor !== null && canManageInScope(actor, 'plans.manage', found.org.path),
   };
 }
 
@@ -114,7 +109,7 @@ export function presentMonthlyPlan(found: MonthlyPlanWithOrg & { annualRevisionN
     eligibility: presentEligibility(stored),
     problems,
     notes: found.plan.notes,
-    canEdit: found.plan.status === 'draft' && canManage(actor, found.org.path),
+    canEdit: found.plan.status === 'draft' && canManageInScope(actor, 'plans.manage', found.org.path),
   };
 }
 
@@ -179,7 +174,7 @@ export function presentCampaign(
     ...presentCampaignBase(found),
     eligibility: e ? { candidates: e.eligibility.candidates.length, excluded: e.eligibility.excluded.length, excludedByReason: excludedByReasonView(e.eligibility) } : null,
     quotaView: e ? presentQuota(e.quota) : null,
-    canEdit: found.campaign.status === 'draft' && canManage(actor, found.org.path),
+    canEdit: found.campaign.status === 'draft' && canManageInScope(actor, 'plans.manage', found.org.path),
   };
 }
 

@@ -1,3 +1,4 @@
+import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { DRAW_ALGORITHM, type Manifest } from '../../domain/draw/draw-types.ts';
@@ -18,7 +19,7 @@ import { requireInScope, requirePermission } from '../lib/require.ts';
 import { settingsOf } from '../plans/annual-plan-access.ts';
 import { campaignSettingsOf, evaluateCampaign, readableCampaign } from '../plans/campaign-rules.ts';
 import { quotasOf } from '../plans/monthly-plan-access.ts';
-import { drawableInspectors, evaluateEligibility, firstDayOf, type PlanInputs } from '../plans/plan-evaluation.ts';
+import { drawableInspectors, evaluateEligibility, type PlanInputs } from '../plans/plan-evaluation.ts';
 
 export type FreezeDrawInput = {
   source: { kind: 'monthly_plan'; id: string } | { kind: 'campaign'; id: string };
@@ -49,7 +50,7 @@ async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<D
   if (locked?.status !== 'published') throw new DomainError('CONFLICT', '月度计划发布后才能组织抽取');
   const annual = await findAnnualPlan(tx, found.plan.annualPlanId);
   const settings = settingsOf(annual!.plan);
-  const periodStart = firstDayOf(found.plan.year, found.plan.month);
+  const periodStart = firstDayOfMonth(found.plan);
   const inputs = await evaluateEligibility(tx, { orgId: found.org.id, orgPath: found.org.path }, settings, periodStart, 'routine');
   const candidatesOf = new Map(inputs.eligibility.strata.map((s) => [s.code, s.candidates]));
   const quotas = quotasOf(found.plan).map((q) => {

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { adjustQuota } from '../../domain/plans/quota-adjustment.ts';
 import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
@@ -26,8 +27,7 @@ export async function adjustMonthlyPlan(
     if (!locked || locked.status === 'published') throw new DomainError('CONFLICT', '月度计划已发布，不能再调整');
     const annual = await findAnnualPlan(tx, plan.annualPlanId);
     const settings = settingsOf(annual!.plan);
-    const monthStart = `${plan.year}-${String(plan.month).padStart(2, '0')}-01`;
-    if (input.dueDate < monthStart) throw new DomainError('VALIDATION_FAILED', '任务完成期限：不能早于本月第一天', { field: 'dueDate' });
+    if (input.dueDate < firstDayOfMonth(plan)) throw new DomainError('VALIDATION_FAILED', '任务完成期限：不能早于本月第一天', { field: 'dueDate' });
     const requested = new Map(input.quotas.map((q) => [q.code, q]));
     for (const code of requested.keys()) {
       if (!quotasOf(locked).some((q) => q.code === code)) throw new DomainError('VALIDATION_FAILED', `本月任务数：没有分层「${code}」`, { field: 'quotas' });

@@ -1,3 +1,4 @@
+import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../../domain/plans/eligibility-types.ts';
 import { compareIds } from '../../domain/draw/id-order.ts';
@@ -5,7 +6,7 @@ import { findAnnualPlan, loadUnitsForList } from '../../db/plan-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { settingsOf } from './annual-plan-access.ts';
 import { readableMonthlyPlan } from './monthly-plan-access.ts';
-import { evaluateEligibility, firstDayOf } from './plan-evaluation.ts';
+import { evaluateEligibility } from './plan-evaluation.ts';
 
 export type PlanUnitRow = {
   unit: Awaited<ReturnType<typeof loadUnitsForList>>[number];
@@ -28,7 +29,7 @@ export async function listMonthlyPlanUnits(
     throw new DomainError('VALIDATION_FAILED', '筛选：未知的排除原因', { field: 'reason' });
   }
   const annual = await findAnnualPlan(ctx.db, plan.annualPlanId);
-  const { eligibility } = await evaluateEligibility(ctx.db, { orgId: org.id, orgPath: org.path }, settingsOf(annual!.plan), firstDayOf(plan.year, plan.month), 'routine');
+  const { eligibility } = await evaluateEligibility(ctx.db, { orgId: org.id, orgPath: org.path }, settingsOf(annual!.plan), firstDayOfMonth(plan), 'routine');
   const rows: (Omit<PlanUnitRow, 'unit'> & { unitId: string })[] = [];
   if (query.reason === 'candidate') {
     for (const c of eligibility.candidates) {

@@ -1,4 +1,5 @@
 import { lastWorkingDaysOfMonth } from '../../domain/calendar/working-days.ts';
+import { firstDayOfMonth, formatYearMonth } from '../../domain/calendar/year-month.ts';
 import { loadHolidayCalendar } from '../../db/calendar-queries.ts';
 import { loadPendingUnitIds } from '../../db/draw-queries.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -36,9 +37,6 @@ export type PlanInputs = {
   inspectors: PlanInspector[];
 };
 
-const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
-export const firstDayOf = (year: number, month: number) => `${monthKey(year, month)}-01`;
-
 /**
  * Loads what the eligibility rules need for a plan's subtree (units, two calendar years of inspections,
  * the triggered pool, inspectors with availability and zones) and runs them for date `on`.
@@ -75,13 +73,13 @@ export async function evaluateEligibility(
     poolCodeByBrigade,
     ignoreFrequency,
   });
-  const zonesOf = new Map<string, string[]>();
-  for (const m of staff.memberships) zonesOf.set(m.inspectorId, [...(zonesOf.get(m.inspectorId) ?? []), m.zoneId]);
+  const zonesOf = groupBy(staff.memberships, (m) => m.inspectorId);
+  const availabilityOf = groupBy(staff.availability, (a) => a.inspectorId);
   const brigadeSet = new Set(brigadeIds);
   const inspectors = staff.inspectors.map((i): PlanInspector => {
     const pools = new Set<string>();
     if (brigadeSet.has(i.orgId)) pools.add(poolCodeByBrigade.get(i.orgId) ?? i.orgId);
-    for (const z of zonesOf.get(i.id) ?? []) if (settings.inspectorPool === 'zone') pools.add(z);
+    if (settings.inspectorPool === 'zone') for (const m of zonesOf.get(i.id) ?? []) pools.add(m.zoneId);
     return {
       id: i.id,
       pools: [...pools].sort(),
@@ -91,12 +89,24 @@ export async function evaluateEligibility(
         certificateNo: i.certificateNo,
         certificateValidFrom: i.certificateValidFrom,
         certificateValidUntil: i.certificateValidUntil,
-        availability: effectivePeriods(staff.availability.filter((a) => a.inspectorId === i.id)),
+        availability: effectivePeriods(availabilityOf.get(i.id) ?? []),
         roles: i.roles as InspectorRole[],
       },
     };
   });
   return { eligibility, inspectors: inspectors.filter((i) => i.pools.length > 0) };
+}
+
+/** Rows grouped by a key in one pass, each group in the rows' order. */
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 export type StoredEligibility = {
@@ -165,9 +175,10 @@ export async function evaluateMonthlyPlan(
   now: Date,
   manual: ReadonlyMap<string, { quota: number; reason: string }> = new Map(),
 ): Promise<MonthlyEvaluation> {
-  const on = firstDayOf(year, month);
+  const on = firstDayOfMonth({ year, month });
+  const monthText = formatYearMonth({ year, month });
   const calendar = await loadHolidayCalendar(db, [year]);
-  const [dueDate] = lastWorkingDaysOfMonth(calendar, monthKey(year, month), 1);
+  const [dueDate] = lastWorkingDaysOfMonth(calendar, monthText, 1);
   const { eligibility, inspectors } = await evaluateEligibility(db, scope, settings, on, 'routine');
   const manualQuotas = Object.fromEntries([...manual].map(([code, m]) => [code, m.quota]));
   const quotas = computeMonthlyQuotas({ settings, month, counts: eligibility.strata, manualQuotas }).map((q) => ({
@@ -175,8 +186,8 @@ export async function evaluateMonthlyPlan(
     adjustReason: manual.get(q.code)?.reason ?? null,
   }));
   const demand = quotas.reduce((sum, q) => sum + q.quota, 0);
-  const capacity = computeCapacity({ calendar, month: monthKey(year, month), inspectors, settings, demand });
-  const daysOf = (i: PlanInspector) => availableWorkingDays(calendar, monthKey(year, month), i.facts);
+  const capacity = computeCapacity({ calendar, month: monthText, inspectors, settings, demand });
+  const daysOf = (i: PlanInspector) => availableWorkingDays(calendar, monthText, i.facts);
   const feasibility = checkFeasibility({
     quotas,
     candidates: eligibility.candidates,

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
@@ -8,7 +9,7 @@ import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { settingsOf } from './annual-plan-access.ts';
 import { quotasOf, readableMonthlyPlan } from './monthly-plan-access.ts';
-import { evaluateEligibility, firstDayOf } from './plan-evaluation.ts';
+import { evaluateEligibility } from './plan-evaluation.ts';
 
 /**
  * Publishes a draft monthly plan: it appears on the portal and can no longer change. Refused when the month
@@ -28,7 +29,7 @@ export async function publishMonthlyPlan(ctx: UseCaseContext, id: string): Promi
       throw new DomainError('CONFLICT', '年度计划在生成本月计划后已修订，请重新生成月度计划后再发布');
     }
     const settings = settingsOf(annual!.plan);
-    const { eligibility } = await evaluateEligibility(tx, { orgId: org.id, orgPath: org.path }, settings, firstDayOf(plan.year, plan.month), 'routine');
+    const { eligibility } = await evaluateEligibility(tx, { orgId: org.id, orgPath: org.path }, settings, firstDayOfMonth(plan), 'routine');
     const candidatesOf = new Map(eligibility.strata.map((s) => [s.code, s.candidates]));
     for (const q of quotasOf(locked)) {
       const now = candidatesOf.get(q.code) ?? 0;

@@ -1,6 +1,7 @@
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
-import { monthDueForGeneration, type YearMonth } from '../../domain/plans/schedule.ts';
+import type { YearMonth } from '../../domain/calendar/year-month.ts';
+import { monthDueForGeneration } from '../../domain/plans/schedule.ts';
 import { loadHolidayCalendar } from '../../db/calendar-queries.ts';
 import { findAnnualPlan, listAnnualPlans, listMonthlyPlans } from '../../db/plan-queries.ts';
 import type { SystemContext } from '../lib/context.ts';

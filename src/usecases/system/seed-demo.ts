@@ -20,7 +20,7 @@ import {
 import { generateDemoHistory } from '../../domain/demo-data/generate-demo-history.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { defaultPlanSettings } from '../../domain/plans/plan-settings.ts';
-import { nextYearMonth } from '../../domain/plans/schedule.ts';
+import { nextYearMonth, yearMonthOf } from '../../domain/calendar/year-month.ts';
 import { runMonthlyPlanScheduler } from '../plans/run-monthly-plan-scheduler.ts';
 import { recordSystemAudit } from '../lib/audit.ts';
 import { hashPassword } from '../lib/passwords.ts';
@@ -70,7 +70,7 @@ async function seedPlanDemo(
 
 /** Next month's draft plans, as the scheduler would make them (skipped when next month's year has no calendar). */
 async function generateDemoMonthlyPlans(db: Db, now: Date): Promise<void> {
-  await runMonthlyPlanScheduler({ db, ip: null, now, actorName: '系统定时任务' }, { month: nextYearMonth({ year: Number(localDate(now).slice(0, 4)), month: Number(localDate(now).slice(5, 7)) }) });
+  await runMonthlyPlanScheduler({ db, ip: null, now, actorName: '系统定时任务' }, { month: nextYearMonth(yearMonthOf(localDate(now))) });
 }
 
 export type SeedDemoResult =

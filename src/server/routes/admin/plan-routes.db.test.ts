@@ -379,3 +379,55 @@ describe('special campaigns', () => {
     expect((await call(app, adminA, 'PUT', `/api/campaigns/${id}`, body)).statusCode).toBe(409);
   });
 });
+
+describe('validation', () => {
+  const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+  async function refusal(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) {
+    const res = await call(app, adminA, method, url, body);
+    expect(res.statusCode).toBe(400);
+    return res.json().error as { code: string; message: string; field?: string };
+  }
+
+  it('names a bad query parameter in Chinese', async () => {
+    expect(await refusal('GET', '/api/annual-plans?year=abc')).toEqual({ code: 'VALIDATION_FAILED', message: '年度：必须是数字', field: 'year' });
+    expect(await refusal('GET', '/api/annual-plans?year=1999')).toMatchObject({ message: '年度：应在 2000–2999 之间', field: 'year' });
+    expect(await refusal('GET', '/api/monthly-plans?month=13')).toMatchObject({ message: '月份：应在 1–12 之间', field: 'month' });
+    expect(await refusal('GET', `/api/monthly-plans/${SOME_ID}/units?pageSize=100000`)).toMatchObject({
+      message: '每页条数：最多 200',
+      field: 'pageSize',
+    });
+    expect(await refusal('GET', `/api/monthly-plans/${SOME_ID}/units?page=1.5`)).toMatchObject({ message: '页码：必须是整数', field: 'page' });
+    expect(await refusal('GET', '/api/trigger-events?open=maybe')).toMatchObject({
+      message: '线索状态：应为 true（未办结）或 false（已办结）',
+      field: 'open',
+    });
+  });
+
+  it('names a bad body field in Chinese, nested ones by their own label', async () => {
+    const event = { unitId: ids.triggered, kind: 'complaint', receivedOn: '2026-11-20', summary: '投诉', reference: '' };
+    expect(await refusal('POST', '/api/trigger-events', { ...event, kind: 'rumour' })).toMatchObject({
+      message: '线索类型：不在可选范围内',
+      field: 'kind',
+    });
+    expect(await refusal('POST', '/api/trigger-events', { ...event, receivedOn: '2026-02-30' })).toMatchObject({
+      message: '收到日期：不是有效的日期',
+      field: 'receivedOn',
+    });
+    expect(await refusal('POST', '/api/trigger-events', [event])).toEqual({ code: 'VALIDATION_FAILED', message: '请求内容：应为 JSON 对象' });
+
+    const plan = (await call(app, adminA, 'GET', `/api/annual-plans/${ids.annual}`)).json();
+    const settings = structuredClone(plan.settings);
+    settings.weights.risk = { ['很'.repeat(41)]: 2 };
+    expect(await refusal('PUT', `/api/annual-plans/${ids.annual}`, { name: plan.name, settings, reason: '调整' })).toMatchObject({
+      message: '风险等级权重：代码应为 1–40 个字符',
+      field: 'settings',
+    });
+    settings.weights = null;
+    expect(await refusal('PUT', `/api/annual-plans/${ids.annual}`, { name: plan.name, settings, reason: '调整' })).toMatchObject({
+      message: '抽取权重：格式不正确',
+    });
+    const month = { quotas: Array.from({ length: 13 }, () => ({ code: 'general', quota: 1, reason: '' })), notes: '', dueDate: '2026-12-31' };
+    expect(await refusal('PUT', `/api/monthly-plans/${SOME_ID}`, month)).toMatchObject({ message: '本月任务数：最多 12 项', field: 'quotas' });
+  });
+});

@@ -6,8 +6,10 @@ import {
   CampaignRequest,
   CreateAnnualPlanRequest,
   MonthParams,
+  MonthlyPlanListQuery,
   MonthlyPlanUnitsQuery,
   ReasonRequest,
+  TriggerEventListQuery,
   TriggerEventRequest,
   UpdateAnnualPlanRequest,
   type AnnualPlanSummary,
@@ -51,13 +53,6 @@ import {
   presentPlanUnit,
   presentTriggerEvent,
 } from '../../presenters/plan-presenter.ts';
-import { z } from 'zod';
-
-const MonthlyListQuery = z.object({
-  year: z.coerce.number({ error: '年度：必须是数字' }).int().min(2000).max(2999).optional(),
-  month: z.coerce.number({ error: '月份：必须是数字' }).int().min(1).max(12).optional(),
-});
-const TriggerListQuery = z.object({ open: z.enum(['true', 'false']).optional() });
 
 async function annualView(ctx: UseCaseContext, id: string): Promise<AnnualPlanView> {
   return presentAnnualPlan(await getAnnualPlan(ctx, id), ctx.actor);
@@ -124,7 +119,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: RouteDeps): void 
   });
 
   app.get('/api/monthly-plans', async (request): Promise<MonthlyPlanSummary[]> => {
-    const filter = parse(MonthlyListQuery, request.query);
+    const filter = parse(MonthlyPlanListQuery, request.query);
     return (await listMonthlyPlans(contextOf(request, deps), filter)).map(presentMonthlySummary);
   });
 
@@ -197,7 +192,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: RouteDeps): void 
   });
 
   app.get('/api/trigger-events', async (request): Promise<TriggerEventView[]> => {
-    const { open } = parse(TriggerListQuery, request.query);
+    const { open } = parse(TriggerEventListQuery, request.query);
     const rows = await listTriggerEvents(contextOf(request, deps), open === undefined ? undefined : open === 'true');
     return rows.map(presentTriggerEvent);
   });
