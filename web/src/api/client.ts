@@ -1,17 +1,22 @@
 import type { ErrorResponse } from '@contracts/common.ts';
 
-/** A failed API call. `message` is Chinese and safe to show; `field` names the offending request field. */
+/**
+ * A failed API call. `message` is Chinese and safe to show; `field` names the offending request field, `path` the
+ * exact value inside it when it is deeper ("checklist.2.code").
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  readonly path: string | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, path?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.path = path;
   }
 }
 
@@ -58,8 +63,8 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
 
 function toApiError(status: number, body: unknown): ApiError {
   if (isErrorResponse(body)) {
-    const { code, message, field } = body.error;
-    return new ApiError(status, code, message, field);
+    const { code, message, field, path } = body.error;
+    return new ApiError(status, code, message, field, path);
   }
   if (status === 401) return new ApiError(status, 'UNAUTHENTICATED', '登录已失效，请重新登录');
   if (status >= 500) return new ApiError(status, 'SERVER_ERROR', '服务器暂时无法处理请求，请稍后重试');

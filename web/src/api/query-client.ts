@@ -1,4 +1,5 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { hashKey, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isUnauthenticated } from './client.ts';
 
 /**
@@ -22,4 +23,15 @@ export function createAppQueryClient(notify: (message: string) => void): QueryCl
       },
     },
   });
+}
+
+/**
+ * After a change the server answered with the object's new state: shows that answer under `key` at once and
+ * marks every other query under `prefix` stale (refetching those on screen), but not `key` itself — refetching it
+ * would only ask again for what the answer already holds.
+ */
+export function setAnswerAndInvalidateRest(queryClient: QueryClient, key: QueryKey, answer: unknown, prefix: QueryKey): void {
+  queryClient.setQueryData(key, answer);
+  const answered = hashKey(key);
+  void queryClient.invalidateQueries({ queryKey: prefix, predicate: (query) => query.queryHash !== answered });
 }

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { AnnualPlanSummary } from '@contracts/plans.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { annualPlansQuery, planKeys } from '../api/plans.ts';
+import { annualPlansQuery } from '../api/plans.ts';
 import { LoadFailed } from '../components/load-failed.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { AnnualPlanCreateModal } from '../features/plans/annual-plan-create-modal.tsx';
@@ -27,7 +27,6 @@ export default function AnnualPlansPage() {
   const { canChange } = useSession();
   const canManage = canChange('plans.manage');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const yearParam = Number(searchParams.get('year'));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : undefined;
@@ -83,7 +82,6 @@ export default function AnnualPlansPage() {
           onClose={() => setCreating(false)}
           onCreated={(plan) => {
             setCreating(false);
-            void queryClient.invalidateQueries({ queryKey: planKeys.all });
             void navigate(`/admin/annual-plans/${plan.id}`);
           }}
         />

@@ -1,19 +1,19 @@
 import { EditOutlined, SendOutlined } from '@ant-design/icons';
 import type { CampaignView, StratumQuotaView } from '@contracts/plans.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { campaignQuery, planKeys, publishCampaign } from '../api/plans.ts';
+import { campaignQuery, publishCampaign } from '../api/plans.ts';
+import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { BackLink } from '../features/plans/back-link.tsx';
+import { QueryGate } from '../components/query-gate.tsx';
 import { CampaignFormModal } from '../features/plans/campaign-form-modal.tsx';
-import { useConfirmAction } from '../features/plans/form-helpers.ts';
 import { EligibilityTotals, ExcludedReasonsTable } from '../features/plans/eligibility-card.tsx';
 import { PlanFactsCard } from '../features/plans/plan-facts-card.tsx';
-import { QueryGate } from '../features/plans/query-gate.tsx';
 import { useFilterDescription } from '../features/plans/use-filter-description.ts';
 import { usePlanMutation } from '../features/plans/use-plan-mutation.ts';
+import { useConfirmAction } from '../hooks/use-confirm-action.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useSession } from '../session/session-context.ts';
 
@@ -31,10 +31,8 @@ function CampaignDetail({ campaign }: { campaign: CampaignView }) {
   const { canChange } = useSession();
   const editable = canChange('plans.manage') && campaign.canEdit && campaign.status === 'draft';
   const confirm = useConfirmAction();
-  const queryClient = useQueryClient();
   const describe = useFilterDescription();
   const [editing, setEditing] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.campaigns });
 
   const publishMutation = usePlanMutation(() => publishCampaign(campaign.id), { success: '专项检查已发布，已在门户公开' });
   const onPublish = () =>
@@ -95,14 +93,7 @@ function CampaignDetail({ campaign }: { campaign: CampaignView }) {
         <Alert type="info" showIcon title="尚未计算候选单位（保存后计算）" />
       )}
       {editing ? (
-        <CampaignFormModal
-          campaign={campaign}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            void refresh();
-          }}
-        />
+        <CampaignFormModal campaign={campaign} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : null}
     </Flex>
   );

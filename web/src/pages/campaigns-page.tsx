@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CampaignView } from '@contracts/plans.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { campaignsQuery, planKeys } from '../api/plans.ts';
+import { campaignsQuery } from '../api/plans.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryTable } from '../components/query-table.tsx';
 import { CampaignFormModal } from '../features/plans/campaign-form-modal.tsx';
@@ -17,7 +17,6 @@ export default function CampaignsPage() {
   const { canChange } = useSession();
   const canManage = canChange('plans.manage');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const describe = useFilterDescription();
   const list = useQuery(campaignsQuery);
   const [editing, setEditing] = useState<{ campaign?: CampaignView } | null>(null);
@@ -82,7 +81,6 @@ export default function CampaignsPage() {
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
             setEditing(null);
-            void queryClient.invalidateQueries({ queryKey: planKeys.campaigns });
             if (!editing.campaign) void navigate(`/admin/campaigns/${saved.id}`);
           }}
         />

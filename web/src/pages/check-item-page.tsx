@@ -1,41 +1,38 @@
-import { ArrowLeftOutlined, EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import type { CheckItemDetail, CheckItemVersionView } from '@contracts/check-items.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Alert, App, Button, Card, Flex, Result, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { checkItemKeys, checkItemQuery, publishCheckItemDraft, withdrawCheckItem } from '../api/check-items.ts';
-import { ApiError, isUnauthenticated } from '../api/client.ts';
-import { LoadFailed } from '../components/load-failed.tsx';
+import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { PageSpin } from '../components/page-spin.tsx';
+import { QueryGate } from '../components/query-gate.tsx';
 import { CheckItemFields, ChecklistByApplicability, VersionDiff } from '../features/check-items/check-item-content.tsx';
 import { CheckItemEditorModal } from '../features/check-items/check-item-editor-modal.tsx';
+import { useCheckItemMutation } from '../features/check-items/use-check-item-mutation.ts';
 import { ReasonModal } from '../features/registry/reason-modal.tsx';
-import { useApiErrorHandler } from '../hooks/use-api-error.ts';
+import { useConfirmAction } from '../hooks/use-confirm-action.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useSession } from '../session/session-context.ts';
 
 export default function CheckItemPage() {
   const { id = '' } = useParams();
-  const detail = useQuery(checkItemQuery(id));
-
-  if (detail.data) return <CheckItemView item={detail.data} />;
-  if (detail.error) {
-    if (detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 400)) {
-      return (
-        <Result
-          status="404"
-          title="找不到该抽查事项"
-          subTitle="事项不存在，或不在您的管辖范围内。"
-          extra={<Link to="/admin/check-items">返回抽查事项清单</Link>}
-        />
-      );
-    }
-    if (!isUnauthenticated(detail.error)) return <LoadFailed onRetry={() => void detail.refetch()} />;
-  }
-  return <PageSpin />;
+  const query = useQuery(checkItemQuery(id));
+  return (
+    <QueryGate
+      query={query}
+      notFound={{
+        title: '找不到该抽查事项',
+        subTitle: '事项不存在，或不在您的管辖范围内。',
+        backTo: '/admin/check-items',
+        backText: '返回抽查事项清单',
+      }}
+    >
+      {(item) => <CheckItemView item={item} />}
+    </QueryGate>
+  );
 }
 
 const versionColumns: TableColumnsType<CheckItemVersionView> = [
@@ -67,9 +64,8 @@ const versionColumns: TableColumnsType<CheckItemVersionView> = [
 
 function CheckItemView({ item }: { item: CheckItemDetail }) {
   const { canChange } = useSession();
-  const { modal, message } = App.useApp();
+  const confirm = useConfirmAction();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
   const [chosen, setChosen] = useState<number | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'withdraw' | null>(null);
 
@@ -80,53 +76,34 @@ function CheckItemView({ item }: { item: CheckItemDetail }) {
   const nextVersion = draft?.version ?? (item.versions[0]?.version ?? 0) + 1;
   const title = `${item.code} ${(current ?? draft)?.name ?? ''}`;
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: checkItemKeys.all });
-  const publish = useMutation({
-    mutationFn: (version: CheckItemVersionView) =>
-      publishCheckItemDraft(item.id, { version: version.version, updatedAt: version.updatedAt }),
-    onSuccess: (saved) => {
-      void message.success(`已发布第 ${saved.versions.find((v) => v.status === 'published')?.version ?? ''} 版`);
-      setChosen(null);
-      queryClient.setQueryData(checkItemKeys.detail(item.id), saved);
-      refresh();
+  const publish = useCheckItemMutation(
+    (version: CheckItemVersionView) => publishCheckItemDraft(item.id, { version: version.version, updatedAt: version.updatedAt }),
+    {
+      success: (saved) => `已发布第 ${saved.versions.find((v) => v.status === 'published')?.version ?? ''} 版`,
+      onSuccess: () => setChosen(null),
+      // Another administrator may have published or changed the draft meanwhile: show where it stands now.
+      refreshOnError: true,
     },
-    onError: (error) => {
-      handleError(error);
-      refresh();
-    },
-  });
+  );
 
   const confirmPublish = (version: CheckItemVersionView) =>
-    modal.confirm({
+    confirm({
       title: `发布 ${item.code} 第 ${version.version} 版？`,
       content: '发布后该版本立即在门户网站公开，且不能再修改；以后的修改将形成新的版本。',
       okText: '确认发布',
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await publish.mutateAsync(version);
-        } catch {
-          // Reported by the mutation's onError.
-        }
-      },
+      action: () => publish.mutateAsync(version),
     });
 
-  const onSaved = (saved: CheckItemDetail) => {
+  const onSaved = () => {
     setDialog(null);
     setChosen(null);
-    queryClient.setQueryData(checkItemKeys.detail(item.id), saved);
-    refresh();
   };
 
   return (
     <Flex vertical gap={16}>
       <PageHeader
         title={title}
-        description={
-          <Link to="/admin/check-items">
-            <ArrowLeftOutlined /> 返回抽查事项清单
-          </Link>
-        }
+        description={<BackLink to="/admin/check-items">返回抽查事项清单</BackLink>}
         extra={
           canEdit ? (
             <>
@@ -224,7 +201,7 @@ function CheckItemView({ item }: { item: CheckItemDetail }) {
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
-            refresh();
+            void queryClient.invalidateQueries({ queryKey: checkItemKeys.all });
           }}
         >
           <Typography.Paragraph type="secondary">

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CheckItemDetail, CheckItemListItem } from '@contracts/check-items.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { checkItemKeys, checkItemsQuery } from '../api/check-items.ts';
+import { checkItemsQuery } from '../api/check-items.ts';
 import { LoadFailed } from '../components/load-failed.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { CheckItemEditorModal } from '../features/check-items/check-item-editor-modal.tsx';
@@ -54,14 +54,12 @@ export default function CheckItemsPage() {
   const { canChange, session } = useSession();
   const canManage = canChange('items.manage');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const list = useQuery(checkItemsQuery);
   const scope = useOrgScope();
   const [creating, setCreating] = useState(false);
 
   const onCreated = (saved: CheckItemDetail) => {
     setCreating(false);
-    void queryClient.invalidateQueries({ queryKey: checkItemKeys.all });
     void navigate(`/admin/check-items/${saved.id}`);
   };
 

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { drawQuery } from '../api/draws.ts';
 import { monthlyPlanQuery } from '../api/plans.ts';
+import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { QueryGate } from '../components/query-gate.tsx';
 import { ChangesTable } from '../features/draws/changes-table.tsx';
 import { DrawStatusTag } from '../features/draws/draw-status-tag.tsx';
 import { DrawSteps } from '../features/draws/draw-steps.tsx';
@@ -17,8 +19,6 @@ import { ReplaceTaskModal } from '../features/draws/replace-task-modal.tsx';
 import { TasksTable } from '../features/draws/tasks-table.tsx';
 import { useLeaveGuard } from '../features/draws/use-leave-guard.ts';
 import { VoidDrawModal } from '../features/draws/void-draw-modal.tsx';
-import { BackLink } from '../features/plans/back-link.tsx';
-import { QueryGate } from '../features/plans/query-gate.tsx';
 import { formatDateTime } from '../lib/format.ts';
 
 /** /admin/draws/:id: the draw table — freeze → commitments → reveals → external values → execute — and its tasks. */

@@ -1,16 +1,15 @@
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { AvailabilityView, InspectorDetail, RecusalView } from '@contracts/inspectors.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
-import { Alert, Button, Card, Descriptions, Flex, Result, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, isUnauthenticated } from '../api/client.ts';
 import { inspectorDetailQuery, inspectorKeys, liftAvailability, revokeRecusal } from '../api/inspectors.ts';
-import { LoadFailed } from '../components/load-failed.tsx';
+import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { PageSpin } from '../components/page-spin.tsx';
+import { QueryGate } from '../components/query-gate.tsx';
 import { AvailabilityModal } from '../features/inspectors/availability-modal.tsx';
 import { InspectorFormModal } from '../features/inspectors/inspector-form-modal.tsx';
 import { CertificateText } from '../features/inspectors/inspector-tags.tsx';
@@ -29,23 +28,20 @@ type Dialog =
 
 export default function InspectorDetailPage() {
   const { id = '' } = useParams();
-  const detail = useQuery(inspectorDetailQuery(id));
-
-  if (detail.data) return <InspectorDetailView inspector={detail.data} />;
-  if (detail.error) {
-    if (detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 400)) {
-      return (
-        <Result
-          status="404"
-          title="找不到该检查人员"
-          subTitle="人员不存在，或不在您的管辖范围内。"
-          extra={<Link to="/admin/inspectors">返回检查人员列表</Link>}
-        />
-      );
-    }
-    if (!isUnauthenticated(detail.error)) return <LoadFailed onRetry={() => void detail.refetch()} />;
-  }
-  return <PageSpin />;
+  const query = useQuery(inspectorDetailQuery(id));
+  return (
+    <QueryGate
+      query={query}
+      notFound={{
+        title: '找不到该检查人员',
+        subTitle: '人员不存在，或不在您的管辖范围内。',
+        backTo: '/admin/inspectors',
+        backText: '返回检查人员列表',
+      }}
+    >
+      {(inspector) => <InspectorDetailView inspector={inspector} />}
+    </QueryGate>
+  );
 }
 
 const today = () => dayjs().format('YYYY-MM-DD');
@@ -190,11 +186,7 @@ function InspectorDetailView({ inspector }: { inspector: InspectorDetail }) {
     <Flex vertical gap={16}>
       <PageHeader
         title={inspector.name}
-        description={
-          <Link to="/admin/inspectors">
-            <ArrowLeftOutlined /> 返回检查人员列表
-          </Link>
-        }
+        description={<BackLink to="/admin/inspectors">返回检查人员列表</BackLink>}
         extra={
           canManage ? (
             <Button type="primary" onClick={() => setDialog({ kind: 'edit' })}>

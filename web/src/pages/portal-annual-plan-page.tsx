@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Flex, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { publicAnnualPlanQuery } from '../api/plans.ts';
-import { BackLink } from '../features/plans/back-link.tsx';
+import { BackLink } from '../components/back-link.tsx';
+import { QueryGate } from '../components/query-gate.tsx';
 import { revisionsOf } from '../features/plans/labels.ts';
 import { MonthsTable } from '../features/plans/months-table.tsx';
 import { PlanRules } from '../features/plans/plan-rules.tsx';
-import { QueryGate } from '../features/plans/query-gate.tsx';
 import { PublicLayout } from '../layouts/public-layout.tsx';
 import { formatDateTime } from '../lib/format.ts';
 

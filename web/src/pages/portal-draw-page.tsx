@@ -4,14 +4,14 @@ import type { TableColumnsType } from 'antd';
 import { Alert, Card, Descriptions, Flex, Table, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { publicDrawQuery } from '../api/draws.ts';
+import { BackLink } from '../components/back-link.tsx';
+import { QueryGate } from '../components/query-gate.tsx';
 import { BundleVerifier } from '../features/draws/bundle-verifier.tsx';
 import { ChangesTable } from '../features/draws/changes-table.tsx';
 import { DrawStatusTag } from '../features/draws/draw-status-tag.tsx';
 import { HashText } from '../features/draws/hash-text.tsx';
 import { displayRank, externalRefLabel, stratumName } from '../features/draws/labels.ts';
 import { UnitRankSearch } from '../features/draws/unit-rank-search.tsx';
-import { BackLink } from '../features/plans/back-link.tsx';
-import { QueryGate } from '../features/plans/query-gate.tsx';
 import { PublicLayout } from '../layouts/public-layout.tsx';
 import { formatDateTime } from '../lib/format.ts';
 

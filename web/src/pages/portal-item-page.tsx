@@ -1,20 +1,16 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { PublicCheckItemDetail, PublicCheckItemVersionView } from '@contracts/check-items.ts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Collapse, Flex, Result, Skeleton, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { publicCheckItemQuery } from '../api/check-items.ts';
 import { ApiError } from '../api/client.ts';
+import { BackLink } from '../components/back-link.tsx';
 import { LoadFailed } from '../components/load-failed.tsx';
 import { CheckItemFields, ChecklistByApplicability, VersionDiff } from '../features/check-items/check-item-content.tsx';
 import { PublicLayout } from '../layouts/public-layout.tsx';
 import { formatDateTime } from '../lib/format.ts';
 
-const backLink = (
-  <Link to="/portal/items">
-    <ArrowLeftOutlined /> 返回抽查事项清单
-  </Link>
-);
+const backLink = <BackLink to="/portal/items">返回抽查事项清单</BackLink>;
 
 /** One published item on the portal: the version in force, its checklist, and every earlier published version. */
 export default function PortalItemPage() {

@@ -91,15 +91,7 @@ export default function TriggerEventsPage() {
           ]}
         />
       </Card>
-      {registering ? (
-        <TriggerEventModal
-          onClose={() => setRegistering(false)}
-          onSaved={() => {
-            setRegistering(false);
-            refresh();
-          }}
-        />
-      ) : null}
+      {registering ? <TriggerEventModal onClose={() => setRegistering(false)} onSaved={() => setRegistering(false)} /> : null}
       {closing ? (
         <ReasonModal
           title={`关闭线索：${closing.unitName}`}

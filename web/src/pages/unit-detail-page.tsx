@@ -1,15 +1,13 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { UnitDetail } from '@contracts/units.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DescriptionsProps } from 'antd';
-import { Alert, Button, Card, Descriptions, Flex, List, Result, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isUnauthenticated, ApiError } from '../api/client.ts';
 import { unitDetailQuery, unitKeys } from '../api/units.ts';
-import { LoadFailed } from '../components/load-failed.tsx';
+import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { PageSpin } from '../components/page-spin.tsx';
+import { QueryGate } from '../components/query-gate.tsx';
 import { DictionaryTag } from '../features/registry/dictionary-tag.tsx';
 import { UnitFlagModal } from '../features/units/unit-flag-modal.tsx';
 import { UnitFormModal } from '../features/units/unit-form-modal.tsx';
@@ -28,23 +26,20 @@ const dash = (value: string | null | undefined) => value || '—';
 
 export default function UnitDetailPage() {
   const { id = '' } = useParams();
-  const detail = useQuery(unitDetailQuery(id));
-
-  if (detail.data) return <UnitDetailView unit={detail.data} />;
-  if (detail.error) {
-    if (detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 400)) {
-      return (
-        <Result
-          status="404"
-          title="找不到该单位"
-          subTitle="单位不存在，或不在您的管辖范围内。"
-          extra={<Link to="/admin/units">返回检查对象列表</Link>}
-        />
-      );
-    }
-    if (!isUnauthenticated(detail.error)) return <LoadFailed onRetry={() => void detail.refetch()} />;
-  }
-  return <PageSpin />;
+  const query = useQuery(unitDetailQuery(id));
+  return (
+    <QueryGate
+      query={query}
+      notFound={{
+        title: '找不到该单位',
+        subTitle: '单位不存在，或不在您的管辖范围内。',
+        backTo: '/admin/units',
+        backText: '返回检查对象列表',
+      }}
+    >
+      {(unit) => <UnitDetailView unit={unit} />}
+    </QueryGate>
+  );
 }
 
 function UnitDetailView({ unit }: { unit: UnitDetail }) {
@@ -130,11 +125,7 @@ function UnitDetailView({ unit }: { unit: UnitDetail }) {
     <Flex vertical gap={16}>
       <PageHeader
         title={unit.name}
-        description={
-          <Link to="/admin/units">
-            <ArrowLeftOutlined /> 返回检查对象列表
-          </Link>
-        }
+        description={<BackLink to="/admin/units">返回检查对象列表</BackLink>}
         extra={
           canManage ? (
             <>

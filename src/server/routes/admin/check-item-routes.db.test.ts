@@ -360,7 +360,30 @@ describe('validation', () => {
     ];
     const res = await call(app, systemAdmin, 'POST', '/api/check-items', { code: 'XF-91', ...itemBody({ checklist }) });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ field: 'checklist', message: '检查表第 2 行编号：「A」与第 1 行重复' });
+    expect(res.json().error).toEqual({
+      code: 'VALIDATION_FAILED',
+      field: 'checklist',
+      path: 'checklist.1.code',
+      message: '检查表第 2 行编号：「A」与第 1 行重复',
+    });
+  });
+
+  it('names the faulty row of a stored draft by its path when publishing it', async () => {
+    const id = await createItem(systemAdmin, 'XF-93');
+    const checklist = [
+      { code: 'A', text: '甲', appliesTo: 'all', basis: null },
+      { code: 'B', text: '  ', appliesTo: 'key', basis: null },
+    ];
+    // A draft written before today's rules: only the database holds it, so the use case's own check answers.
+    await database.db.update(checkItemVersions).set({ checklist }).where(eq(checkItemVersions.itemId, id));
+    const res = await publishDraft(systemAdmin, id);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toEqual({
+      code: 'VALIDATION_FAILED',
+      field: 'checklist',
+      path: 'checklist.1.text',
+      message: '检查表第 2 行检查内容：不能为空',
+    });
   });
 
   it('names a wrong method, a wrong applicability and a non-text field', async () => {
@@ -373,6 +396,7 @@ describe('validation', () => {
       code: 'XF-91',
       ...itemBody({ checklist: [{ code: 'A', text: '甲', appliesTo: 'hotel' }] }),
     });
+    expect(appliesTo.json().error).toMatchObject({ field: 'checklist', path: 'checklist.0.appliesTo' });
     expect(appliesTo.json().error.message).toMatch(/^检查表第 1 行适用范围：/);
     const notText = await call(app, systemAdmin, 'POST', '/api/check-items', { code: 'XF-91', ...itemBody({ legalBasis: 5 }) });
     expect(notText.json().error).toMatchObject({ field: 'legalBasis', message: '抽查依据：必须是文本' });

@@ -12,16 +12,14 @@ import {
   normalizeCheckItemCode,
   normalizeCheckItemFields,
 } from '@contracts/check-items.ts';
-import { useMutation } from '@tanstack/react-query';
-import type { FormInstance, FormRule } from 'antd';
-import { App, Button, Col, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
+import type { FormRule } from 'antd';
+import { Button, Col, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { createCheckItem, saveCheckItemDraft } from '../../api/check-items.ts';
-import { ApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import type { OrgOption } from '../../lib/org-tree.ts';
 import { OrgSelect } from '../accounts/org-select.tsx';
+import { useCheckItemMutation } from './use-check-item-mutation.ts';
 
 type LineValues = { code?: string; text?: string; appliesTo?: ChecklistAppliesTo; basis?: string | null };
 type TextKey =
@@ -47,8 +45,6 @@ type DraftValues = { [K in TextKey]?: string | null } & {
 const NATIONAL = 'national';
 const METHOD_OPTIONS = CHECK_METHODS.map((value) => ({ value, label: CHECK_METHOD_LABELS[value] }));
 const APPLIES_TO_OPTIONS = CHECKLIST_APPLIES_TO.map((value) => ({ value, label: CHECKLIST_APPLIES_TO_LABELS[value] }));
-const LINE_PARTS: Record<string, keyof LineValues> = { 编号: 'code', 检查内容: 'text', 适用范围: 'appliesTo', 依据: 'basis' };
-const ROW_MESSAGE = /^检查表第 (\d+) 行(编号|检查内容|适用范围|依据)：/;
 
 /** The form's values as the API takes them (before trimming, which the contract and the domain do). */
 function fieldsOf(values: DraftValues) {
@@ -114,19 +110,6 @@ const toValues = (content: CheckItemContentView): DraftValues => ({
   })),
 });
 
-/** Puts a server error on the field it names; a checklist row error on that row's field. */
-function showServerError(error: Error, form: FormInstance<DraftValues>, fallback: (error: Error) => void) {
-  const row = error instanceof ApiError ? ROW_MESSAGE.exec(error.message) : null;
-  const part = row?.[2] ? LINE_PARTS[row[2]] : undefined;
-  if (row?.[1] && part) {
-    const name: ['checklist', number, keyof LineValues] = ['checklist', Number(row[1]) - 1, part];
-    form.setFields([{ name, errors: [error.message] }]);
-    form.scrollToField(name);
-    return;
-  }
-  fallback(error);
-}
-
 type EditorProps = {
   onClose: () => void;
   onSaved: (saved: CheckItemDetail) => void;
@@ -144,25 +127,24 @@ type EditorProps = {
 
 /** 新建抽查事项 / 编辑草稿: every field of a version and its checklist lines, checked with the server's rules. */
 export function CheckItemEditorModal(props: EditorProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<DraftValues>();
-  const handleError = useApiErrorHandler();
   const draftVersion = props.mode === 'edit' ? props.draftVersion : 1;
   const ownerOrgs = props.mode === 'create' ? props.orgs.filter((org) => org.kind !== 'brigade') : [];
 
-  const mutation = useMutation({
-    mutationFn: (values: DraftValues) => {
+  // A server error lands on the field its path names, a checklist row's error on that row's field.
+  const mutation = useCheckItemMutation(
+    (values: DraftValues) => {
       const body = { ...fieldsOf(values), changeNote: values.changeNote ?? null };
       if (props.mode === 'edit') return saveCheckItemDraft(props.item.id, body);
       const ownerOrgId = values.ownerOrgId === NATIONAL ? null : values.ownerOrgId;
       return createCheckItem({ ...body, code: values.code ?? '', ownerOrgId });
     },
-    onSuccess: (saved) => {
-      void message.success(props.mode === 'create' ? `已新建 ${saved.code}（第 1 版草稿）` : `已保存第 ${draftVersion} 版草稿`);
-      props.onSaved(saved);
+    {
+      success: (saved) => (props.mode === 'create' ? `已新建 ${saved.code}（第 1 版草稿）` : `已保存第 ${draftVersion} 版草稿`),
+      form,
+      onSuccess: props.onSaved,
     },
-    onError: (error) => showServerError(error, form, (e) => handleError(e, form)),
-  });
+  );
 
   const initialValues: DraftValues =
     props.mode === 'edit'

@@ -4,7 +4,7 @@ import type { StepsProps } from 'antd';
 import { Alert, Button, Card, Flex, Input, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { executeDraw, recordExternalValue } from '../../api/draws.ts';
-import { useConfirmAction } from '../plans/form-helpers.ts';
+import { useConfirmAction } from '../../hooks/use-confirm-action.ts';
 import { externalRefLabel } from './labels.ts';
 import type { HeldSecrets, HeldSecret } from './observer-panels.tsx';
 import { ObserversPanel } from './observer-panels.tsx';

@@ -1,36 +1,30 @@
 import type { AnnualPlanView, CreateAnnualPlanRequest } from '@contracts/plans.ts';
 import { CreateAnnualPlanRequest as CreateSchema } from '@contracts/plans.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Typography } from 'antd';
+import { Form, Input, InputNumber, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { createAnnualPlan } from '../../api/plans.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 import { OrgSelect } from '../accounts/org-select.tsx';
 import { useDefaultOrg } from './use-default-org.ts';
+import { usePlanMutation } from './use-plan-mutation.ts';
 
 type CreateValues = Pick<CreateAnnualPlanRequest, 'orgId' | 'year' | 'name'>;
 
 /** 新建年度计划: org, year and name; the rules start from the defaults and are edited on the plan's page. */
 export function AnnualPlanCreateModal({ onClose, onCreated }: { onClose: () => void; onCreated: (plan: AnnualPlanView) => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
-  const handleError = useApiErrorHandler();
   const scope = useDefaultOrg(form);
   const nextYear = dayjs().year() + (dayjs().month() >= 9 ? 1 : 0);
   const orgName = (id: string | undefined) => scope.orgs.find((o) => o.id === id)?.name ?? '';
   const suggestName = (orgId: string | undefined, year: number | undefined) =>
     orgId && year ? `${orgName(orgId)}${year}年度“双随机、一公开”抽查工作计划` : '';
 
-  const mutation = useMutation({
-    mutationFn: (values: CreateValues) => createAnnualPlan({ ...values, name: values.name.trim() }),
-    onSuccess: (plan) => {
-      void message.success('年度计划已创建');
-      onCreated(plan);
-    },
-    onError: (error) => handleError(error, form),
+  const mutation = usePlanMutation((values: CreateValues) => createAnnualPlan({ ...values, name: values.name.trim() }), {
+    success: '年度计划已创建',
+    form,
+    onSuccess: onCreated,
   });
 
   // The name follows org and year until the user types one of their own.

@@ -1,12 +1,12 @@
 import type { CampaignRequest, CampaignView } from '@contracts/plans.ts';
 import { CampaignRequest as CampaignSchema } from '@contracts/plans.ts';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Divider, Form, Input, InputNumber, Row } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { createCampaign, updateCampaign } from '../../api/plans.ts';
+import { createCampaign, planKeys, updateCampaign } from '../../api/plans.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { optionalZodRule, zodRule } from '../../lib/form-rules.ts';
 import { OrgSelect } from '../accounts/org-select.tsx';
 import { CheckItemCodesSelect } from './check-item-codes-select.tsx';
@@ -26,14 +26,13 @@ export function CampaignFormModal({
   onClose: () => void;
   onSaved: (campaign: CampaignView) => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<CampaignValues>();
-  const handleError = useApiErrorHandler();
+  const queryClient = useQueryClient();
   const scope = useDefaultOrg(form);
   const override = Form.useWatch('frequencyOverrideReason', form) as string | undefined;
 
-  const mutation = useMutation({
-    mutationFn: ({ period, ...values }: CampaignValues) => {
+  const mutation = useNotifiedMutation(
+    ({ period, ...values }: CampaignValues) => {
       const body: CampaignRequest = {
         ...values,
         name: values.name.trim(),
@@ -44,12 +43,9 @@ export function CampaignFormModal({
       };
       return campaign ? updateCampaign(campaign.id, body) : createCampaign(body);
     },
-    onSuccess: (saved) => {
-      void message.success(campaign ? '专项检查已保存' : '专项检查已创建');
-      onSaved(saved);
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: campaign ? '专项检查已保存' : '专项检查已创建', form, onSuccess: onSaved },
+    { refresh: () => void queryClient.invalidateQueries({ queryKey: planKeys.campaigns }) },
+  );
 
   const initialValues: Partial<CampaignValues> = campaign
     ? {

@@ -1,12 +1,12 @@
 import type { TriggerEventRequest } from '@contracts/plans.ts';
 import { TriggerEventRequest as TriggerEventSchema } from '@contracts/plans.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { createTriggerEvent } from '../../api/plans.ts';
+import { createTriggerEvent, planKeys } from '../../api/plans.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { optionalZodRule, zodRule } from '../../lib/form-rules.ts';
 import { UnitPicker } from '../units/unit-picker.tsx';
 import { TRIGGER_KIND_OPTIONS } from './labels.ts';
@@ -15,23 +15,19 @@ type TriggerValues = Omit<TriggerEventRequest, 'receivedOn'> & { receivedOn: Day
 
 /** 登记线索: a complaint, report, bad-credit record or fire that puts a unit into the triggered pool. */
 export function TriggerEventModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<TriggerValues>();
-  const handleError = useApiErrorHandler();
-  const mutation = useMutation({
-    mutationFn: ({ receivedOn, ...values }: TriggerValues) =>
+  const queryClient = useQueryClient();
+  const mutation = useNotifiedMutation(
+    ({ receivedOn, ...values }: TriggerValues) =>
       createTriggerEvent({
         ...values,
         summary: values.summary.trim(),
         reference: (values.reference ?? '').trim(),
         receivedOn: receivedOn.format('YYYY-MM-DD'),
       }),
-    onSuccess: () => {
-      void message.success('线索已登记');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: '线索已登记', form, onSuccess: onSaved },
+    { refresh: () => void queryClient.invalidateQueries({ queryKey: planKeys.triggerEvents }) },
+  );
 
   return (
     <FormModal<TriggerValues>

@@ -2,9 +2,18 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ApiError, isUnauthenticated } from '../../api/client.ts';
-import { LoadFailed } from '../../components/load-failed.tsx';
-import { PageSpin } from '../../components/page-spin.tsx';
+import { ApiError, isUnauthenticated } from '../api/client.ts';
+import { LoadFailed } from './load-failed.tsx';
+import { PageSpin } from './page-spin.tsx';
+
+/** What a detail page says when its object is not there, and the way back. */
+export type NotFound = {
+  title: string;
+  /** Why it may be missing; the default suits an object that is published before the public sees it. */
+  subTitle?: string;
+  backTo: string;
+  backText: string;
+};
 
 /**
  * A detail page's states: the content once the data is there; "not found" for a 404 (or a malformed id),
@@ -16,7 +25,7 @@ export function QueryGate<T>({
   children,
 }: {
   query: UseQueryResult<T>;
-  notFound: { title: string; backTo: string; backText: string };
+  notFound: NotFound;
   children: (data: T) => ReactNode;
 }) {
   if (query.data !== undefined) return children(query.data);
@@ -26,7 +35,7 @@ export function QueryGate<T>({
         <Result
           status="404"
           title={notFound.title}
-          subTitle="它不存在、尚未发布，或不在您的管辖范围内。"
+          subTitle={notFound.subTitle ?? '它不存在、尚未发布，或不在您的管辖范围内。'}
           extra={<Link to={notFound.backTo}>{notFound.backText}</Link>}
         />
       );
