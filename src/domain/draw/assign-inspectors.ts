@@ -2,7 +2,14 @@ import { Sha256, type SuffixHasher } from '../crypto/sha256.ts';
 import { TAG_INSPECTOR, utf8 } from './bytes.ts';
 import type { CandidateIdBytes } from './jcs-hash.ts';
 import { DrawError } from './draw-error.ts';
-import { DRAW_ROLES, type DrawRole, type Manifest, type ManifestCandidate, type ManifestInspectorRow, type TaskResult } from './draw-types.ts';
+import {
+  DRAW_ROLES,
+  type DrawRole,
+  type Manifest,
+  type ManifestCandidate,
+  type ManifestInspectorRow,
+  type TaskResult,
+} from './draw-types.ts';
 import { indexOfId, isAsciiId } from './id-order.ts';
 
 /**
@@ -227,17 +234,18 @@ export function pickByWeight(weights: ArrayLike<number>, count: number, r: numbe
  *
  * Strings (pools, roles, ids in conflicts) are matched by their NFC forms, as JCS hashes them.
  */
-export function assignInspectors(manifest: Manifest, seed: Uint8Array, taskUnits: readonly number[], candidateIds?: CandidateIdBytes): TaskResult[] {
-  const assignment = new Assignment(manifest, seed, taskUnits, candidateIds);
-  assignment.hashAhead();
-  const { lead, assistant, backups } = manifest.assignment;
-  const slots = [lead, assistant];
-  for (let r = 0; r < 2; r++) {
-    for (let k = 0; k < (slots[r] as number); k++) {
-      for (let t = 0; t < taskUnits.length; t++) assignment.fillSlot(t, r, k);
-    }
-  }
-  if (backups > 0) for (let t = 0; t < taskUnits.length; t++) assignment.drawBackups(t);
+export function assignInspectors(
+  manifest: Manifest,
+  seed: Uint8Array,
+  taskUnits: readonly number[],
+  candidateIds?: CandidateIdBytes,
+  /** The words of every task's streams hashed ahead elsewhere ({@link hashStreamsAhead} over all tasks), if done. */
+  ahead?: Int32Array,
+): TaskResult[] {
+  const assignment = new Assignment(manifest, seed, taskUnits, candidateIds, ahead);
+  if (ahead === undefined) assignment.hashAhead();
+  assignment.fillSlots();
+  assignment.drawAllBackups();
   return assignment.results();
 }
 
@@ -250,8 +258,8 @@ const WORDS_AHEAD = 2;
 /**
  * The state of one assignment, as typed arrays: for each pool and role the inspectors who may serve (one list,
  * a range per pool and role), each task's pool and barred inspectors, who is on each task, loads. One small
- * method per pick, so that the engine optimises each on its own (one large loop function is recompiled each time
- * it reaches a phase it has not seen yet).
+ * method per pick and one per loop: the engine compiles a loop while it runs, and code after the loop in the same
+ * function would be compiled before it ever ran, then thrown away at every draw.
  */
 class Assignment {
   private readonly inspectors: readonly ManifestInspectorRow[];
@@ -292,6 +300,7 @@ class Assignment {
     taskUnits: readonly number[],
     /** The candidates' id bytes from the manifest hash, if at hand: each task's unit is laid out from them. */
     private readonly candidateIds: CandidateIdBytes | undefined,
+    ahead?: Int32Array,
   ) {
     const inspectors = manifest.inspectors;
     const n = inspectors.length;
@@ -320,7 +329,8 @@ class Assignment {
     lists.push([], []); // the last pool: nobody (a unit whose pool no inspector serves)
     const nobody = lists.length / 2 - 1;
     this.memberStart = new Int32Array(lists.length + 1);
-    for (let x = 0; x < lists.length; x++) this.memberStart[x + 1] = (this.memberStart[x] as number) + (lists[x] as number[]).length;
+    for (let x = 0; x < lists.length; x++)
+      this.memberStart[x + 1] = (this.memberStart[x] as number) + (lists[x] as number[]).length;
     this.members = Int32Array.from(lists.flat());
 
     // Conflicts by candidate index (the candidates are in id order): a task finds its own by a number, without
@@ -339,21 +349,17 @@ class Assignment {
     const count = taskUnits.length;
     this.candidates = manifest.candidates;
     this.taskUnits = taskUnits;
-    this.unitIds = new Array<string>(count);
-    this.taskPool = new Int32Array(count);
-    this.barred = new Array<readonly number[] | undefined>(count);
-    const poolOfRaw = new Map<string, number>();
-    for (let t = 0; t < count; t++) {
-      const row = manifest.candidates[taskUnits[t] as number] as ManifestCandidate;
-      this.unitIds[t] = row[0];
-      let g = poolOfRaw.get(row[3]);
-      if (g === undefined) {
-        g = poolIndex.get(nfc(row[3])) ?? nobody;
-        poolOfRaw.set(row[3], g);
-      }
-      this.taskPool[t] = g;
-      if (conflictsByCandidate.size > 0) this.barred[t] = conflictsByCandidate.get(taskUnits[t] as number);
-    }
+    ({
+      unitIds: this.unitIds,
+      taskPool: this.taskPool,
+      barred: this.barred,
+    } = readTasks(
+      manifest.candidates,
+      taskUnits,
+      (code) => poolIndex.get(nfc(code)) ?? nobody,
+      conflictsByCandidate,
+      candidateIds,
+    ));
 
     const { lead, assistant, backups } = manifest.assignment;
     this.slots = [lead, assistant];
@@ -368,7 +374,10 @@ class Assignment {
     this.eligible = new Int32Array(n);
     this.eligibleWeights = new Float64Array(n);
     this.streams = [lead + backups, assistant + backups];
-    this.ahead = new Int32Array(count * (lead + assistant + 2 * backups) * 2 * WORDS_AHEAD);
+    const aheadSize = count * wordsAheadPerTask(manifest.assignment);
+    if (ahead !== undefined && ahead.length !== aheadSize)
+      throw new RangeError(`assignInspectors: ${ahead.length} words ahead for ${aheadSize}`);
+    this.ahead = ahead ?? new Int32Array(aheadSize);
     this.source = new PrefetchedStream(new InspectorStream(seed), this.ahead);
   }
 
@@ -378,23 +387,38 @@ class Assignment {
    * and each unit's message is then laid out once for all its streams instead of once per pick.
    */
   hashAhead(): void {
-    const stream = this.source.stream;
-    const [leadStreams, assistantStreams] = this.streams;
-    const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
-    const ids = this.candidateIds;
-    for (let t = 0; t < this.unitIds.length; t++) {
-      const unitId = this.unitIds[t] as string;
-      const c = this.taskUnits[t] as number;
-      if (ids !== undefined && ids.plain[c] === 1) stream.useIdBytes(unitId, ids.bytes, ids.start[c] as number, ids.start[c + 1] as number);
-      stream.firstWords(unitId, 'lead', leadStreams, WORDS_AHEAD, this.ahead, t * perTask);
-      stream.firstWords(unitId, 'assistant', assistantStreams, WORDS_AHEAD, this.ahead, t * perTask + leadStreams * 2 * WORDS_AHEAD);
-    }
+    const { unitIds, taskUnits } = this;
+    hashStreamsAhead(
+      this.source.stream,
+      this.streams,
+      { from: 0, to: unitIds.length, unitId: (t) => unitIds[t] as string, candidate: (t) => taskUnits[t] as number },
+      this.candidateIds,
+      this.ahead,
+    );
   }
 
   /** Where the words hashed ahead for stream(task t, role r, k) begin. */
   private aheadAt(t: number, r: number, k: number): number {
     const [leadStreams, assistantStreams] = this.streams;
     return (t * (leadStreams + assistantStreams) + (r === 0 ? 0 : leadStreams) + k) * 2 * WORDS_AHEAD;
+  }
+
+  /** §6 steps 1–3: role lead then assistant, slot by slot, task by task. */
+  fillSlots(): void {
+    for (let r = 0; r < 2; r++) {
+      for (let k = 0; k < (this.slots[r] as number); k++) this.fillSlotOfAll(r, k);
+    }
+  }
+
+  /** One slot of every task. (Each loop of the assignment is a method of its own: see {@link Assignment}.) */
+  private fillSlotOfAll(r: number, k: number): void {
+    for (let t = 0; t < this.unitIds.length; t++) this.fillSlot(t, r, k);
+  }
+
+  /** §6 backups, task by task. */
+  drawAllBackups(): void {
+    if (this.backups === 0) return;
+    for (let t = 0; t < this.unitIds.length; t++) this.drawBackups(t);
   }
 
   /** Marks who may not be drawn for task t now: barred, or already on it. */
@@ -409,7 +433,7 @@ class Assignment {
   }
 
   /** §6 steps 1–3 for task t, role r, slot k. */
-  fillSlot(t: number, r: number, k: number): void {
+  private fillSlot(t: number, r: number, k: number): void {
     this.markTask(t);
     const { mark, load, weight, eligible, eligibleWeights, members } = this;
     const stamp = this.stamp;
@@ -423,7 +447,8 @@ class Assignment {
       eligible[size++] = p;
       if ((load[p] as number) < minLoad) minLoad = load[p] as number;
     }
-    if (size === 0) throw unfilled((this.candidates[this.taskUnits[t] as number] as ManifestCandidate)[3], this.unitIds[t] as string, r, k);
+    if (size === 0)
+      throw unfilled((this.candidates[this.taskUnits[t] as number] as ManifestCandidate)[3], this.unitIds[t] as string, r, k);
     let kept = 0;
     let sum = 0;
     for (let x = 0; x < size; x++) {
@@ -442,7 +467,7 @@ class Assignment {
   }
 
   /** §6 backups of task t: lead then assistant, each until `backups` or nobody is left. */
-  drawBackups(t: number): void {
+  private drawBackups(t: number): void {
     this.markTask(t);
     this.drawBackupsOfRole(t, 0);
     this.drawBackupsOfRole(t, 1);
@@ -507,6 +532,81 @@ class Assignment {
     }
     return results;
   }
+}
+
+/** int32 words hashed ahead per task: WORDS_AHEAD 64-bit words of each of its streams (slots + backups, per role). */
+export function wordsAheadPerTask(assignment: Manifest['assignment']): number {
+  return (assignment.lead + assignment.assistant + 2 * assignment.backups) * 2 * WORDS_AHEAD;
+}
+
+/**
+ * The words hashed ahead for tasks [from, to) into `out` (task `from` first, {@link wordsAheadPerTask} each): the
+ * first WORDS_AHEAD words of block c = 0 of stream(U, role, k) for role lead then assistant, k = 0 … slots +
+ * backups − 1. A task's unit is `unitId(t)`, laid out from its bytes in `ids` at `candidate(t)` when there. With
+ * `unitId` null (another thread, which has only the bytes), tasks without bytes are skipped and returned.
+ */
+export function hashStreamsAhead(
+  stream: InspectorStream,
+  streams: readonly [number, number],
+  tasks: { from: number; to: number; unitId: ((t: number) => string) | null; candidate: (t: number) => number },
+  ids: CandidateIdBytes | undefined,
+  out: Int32Array,
+): number[] {
+  const [leadStreams, assistantStreams] = streams;
+  const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
+  const skipped: number[] = [];
+  for (let t = tasks.from; t < tasks.to; t++) {
+    const c = tasks.candidate(t);
+    const plain = ids !== undefined && ids.plain[c] === 1;
+    // Without the string, a key that tells this unit from the others is enough: the bytes are the message.
+    const unitId = tasks.unitId === null ? (plain ? `#${c}` : null) : tasks.unitId(t);
+    if (unitId === null) {
+      skipped.push(t);
+      continue;
+    }
+    if (plain) stream.useIdBytes(unitId, ids.bytes, ids.start[c] as number, ids.start[c + 1] as number);
+    const at = (t - tasks.from) * perTask;
+    stream.firstWords(unitId, 'lead', leadStreams, WORDS_AHEAD, out, at);
+    stream.firstWords(unitId, 'assistant', assistantStreams, WORDS_AHEAD, out, at + leadStreams * 2 * WORDS_AHEAD);
+  }
+  return skipped;
+}
+
+/**
+ * Each task's unit id, pool (an index, by `poolOf` of its code) and barred inspectors. (A function of its own:
+ * see {@link Assignment}.)
+ */
+function readTasks(
+  candidates: readonly ManifestCandidate[],
+  taskUnits: readonly number[],
+  poolOf: (code: string) => number,
+  conflictsByCandidate: ReadonlyMap<number, readonly number[]>,
+  columns: CandidateIdBytes | undefined,
+): { unitIds: string[]; taskPool: Int32Array; barred: (readonly number[] | undefined)[] } {
+  const count = taskUnits.length;
+  const unitIds = new Array<string>(count);
+  const taskPool = new Int32Array(count);
+  const barred = new Array<readonly number[] | undefined>(count);
+  // Pools from the columns the manifest hash kept where it has them; else each raw code is looked up once.
+  const columnPools = columns?.poolCodes.map(poolOf) ?? [];
+  const poolOfRaw = new Map<string, number>();
+  for (let t = 0; t < count; t++) {
+    const c = taskUnits[t] as number;
+    const row = candidates[c] as ManifestCandidate;
+    unitIds[t] = row[0];
+    if (columns !== undefined && (columns.stratum[c] as number) >= 0) {
+      taskPool[t] = columnPools[columns.pool[c] as number] as number;
+    } else {
+      let g = poolOfRaw.get(row[3]);
+      if (g === undefined) {
+        g = poolOf(row[3]);
+        poolOfRaw.set(row[3], g);
+      }
+      taskPool[t] = g;
+    }
+    if (conflictsByCandidate.size > 0) barred[t] = conflictsByCandidate.get(c);
+  }
+  return { unitIds, taskPool, barred };
 }
 
 /**

@@ -1,7 +1,16 @@
 import { toHex } from '../crypto/sha256.ts';
 import { assignInspectors } from './assign-inspectors.ts';
 import { DrawError } from './draw-error.ts';
-import { DRAW_ALGORITHM, type DrawResult, type ExternalValue, type Manifest, type ManifestCandidate, type ObserverReveal, type StratumResult } from './draw-types.ts';
+import {
+  DRAW_ALGORITHM,
+  type DrawResult,
+  type ExternalValue,
+  type Manifest,
+  type ManifestCandidate,
+  type ObserverReveal,
+  type StratumResult,
+  type TaskResult,
+} from './draw-types.ts';
 import { isAsciiId } from './id-order.ts';
 import { type CandidateIdBytes, digestManifest } from './jcs-hash.ts';
 import { computeSeedBytes } from './seed.ts';
@@ -24,7 +33,11 @@ import { validateManifest } from './validate-manifest.ts';
  * Reveals are matched to observers by position and id; their commitments are not an input of F (the
  * system checks them at the reveal, and `verifyBundle` checks them again).
  */
-export function draw(manifest: Manifest, reveals: readonly Pick<ObserverReveal, 'id' | 'reveal'>[], externals: readonly ExternalValue[]): DrawResult {
+export function draw(
+  manifest: Manifest,
+  reveals: readonly Pick<ObserverReveal, 'id' | 'reveal'>[],
+  externals: readonly ExternalValue[],
+): DrawResult {
   return executeDraw(freezeManifest(manifest), reveals, externals);
 }
 
@@ -51,7 +64,11 @@ export class FrozenManifest {
     const problems = validateManifest(manifest);
     if (problems.length > 0) {
       const first = problems[0] as (typeof problems)[number];
-      throw new DrawError('INVALID_MANIFEST', `抽取清单无效：${first.message}${problems.length > 1 ? `（共 ${problems.length} 个问题）` : ''}`, { problems });
+      throw new DrawError(
+        'INVALID_MANIFEST',
+        `抽取清单无效：${first.message}${problems.length > 1 ? `（共 ${problems.length} 个问题）` : ''}`,
+        { problems },
+      );
     }
     const { hash, candidateIds } = digestManifest(manifest);
     return new FrozenManifest(manifest, hash, candidateIds);
@@ -68,7 +85,11 @@ export function freezeManifest(manifest: Manifest): FrozenManifest {
 }
 
 /** §4–§7 for a frozen manifest: seed, selection, assignment, the result. */
-export function executeDraw(frozen: FrozenManifest, reveals: readonly Pick<ObserverReveal, 'id' | 'reveal'>[], externals: readonly ExternalValue[]): DrawResult {
+export function executeDraw(
+  frozen: FrozenManifest,
+  reveals: readonly Pick<ObserverReveal, 'id' | 'reveal'>[],
+  externals: readonly ExternalValue[],
+): DrawResult {
   const seed = computeSeedBytes(frozen.manifest, frozen.hash, reveals, externals);
   return drawWithSeed(frozen.manifest, frozen.hash, seed, frozen.candidateIds);
 }
@@ -77,35 +98,52 @@ export function executeDraw(frozen: FrozenManifest, reveals: readonly Pick<Obser
  * Selection and assignment for a manifest already validated and hashed, and its seed (also used by verifyBundle);
  * `candidateIds` from the hash ({@link digestManifest}) spare reading the ids again.
  */
-export function drawWithSeed(manifest: Manifest, hashOfManifest: Uint8Array, seed: Uint8Array, candidateIds?: CandidateIdBytes): DrawResult {
+export function drawWithSeed(
+  manifest: Manifest,
+  hashOfManifest: Uint8Array,
+  seed: Uint8Array,
+  candidateIds?: CandidateIdBytes,
+): DrawResult {
   const { strata, taskUnits } = selectUnits(manifest, seed, candidateIds);
   const tasks = assignInspectors(manifest, seed, taskUnits, candidateIds);
-  return { algorithm: DRAW_ALGORITHM, drawId: manifest.drawId, manifestHash: toHex(hashOfManifest), seed: toHex(seed), strata, tasks };
+  return drawResult(manifest, hashOfManifest, seed, strata, tasks);
+}
+
+/** The result of §7 from its parts. */
+export function drawResult(
+  manifest: Manifest,
+  hashOfManifest: Uint8Array,
+  seed: Uint8Array,
+  strata: StratumResult[],
+  tasks: TaskResult[],
+): DrawResult {
+  return {
+    algorithm: DRAW_ALGORITHM,
+    drawId: manifest.drawId,
+    manifestHash: toHex(hashOfManifest),
+    seed: toHex(seed),
+    strata,
+    tasks,
+  };
 }
 
 /**
  * Selection of §5 over a valid manifest: every stratum's selected units (rank order) and alternates, and all
- * selected units as candidate indices in id order (the tasks).
+ * selected units as candidate indices in id order (the tasks). `unitRandoms`: `a` of the candidates computed
+ * elsewhere (by index, NaN where not; see unitRandomsOfBytes), e.g. half of them by another thread.
  */
-export function selectUnits(manifest: Manifest, seed: Uint8Array, candidateIds?: CandidateIdBytes): { strata: StratumResult[]; taskUnits: number[] } {
+export function selectUnits(
+  manifest: Manifest,
+  seed: Uint8Array,
+  candidateIds?: CandidateIdBytes,
+  unitRandoms?: Float64Array,
+): { strata: StratumResult[]; taskUnits: number[] } {
   const candidates = manifest.candidates;
   const hasher = new UnitHasher(seed);
   const rankers = manifest.strata.map((s) => new StratumRanker(s.quota + s.alternates));
   const stratumByNfc = new Map<string, StratumRanker>();
   manifest.strata.forEach((s, i) => stratumByNfc.set(nfc(s.code), rankers[i] as StratumRanker));
-  // One pass: hash each unit and offer it to its stratum. Codes repeat, so raw strings are looked up first.
-  const rankerByRaw = new Map<string, StratumRanker>();
-  for (let i = 0; i < candidates.length; i++) {
-    const row = candidates[i] as ManifestCandidate;
-    let ranker = rankerByRaw.get(row[1]);
-    if (ranker === undefined) {
-      ranker = stratumByNfc.get(nfc(row[1])) as StratumRanker;
-      rankerByRaw.set(row[1], ranker);
-    }
-    const a = candidateIds !== undefined && candidateIds.plain[i] === 1 ? hasher.randomOfBytes(candidateIds.bytes, candidateIds.start[i] as number, candidateIds.start[i + 1] as number) : hasher.randomOf(row[0]);
-    ranker.offer(i, a, row[2]);
-  }
-
+  offerCandidates(candidates, candidateIds, unitRandoms, hasher, stratumByNfc);
   const selectedUnits: number[] = [];
   const strata = manifest.strata.map((stratum, s): StratumResult => {
     const ranked = (rankers[s] as StratumRanker).ranked();
@@ -120,6 +158,49 @@ export function selectUnits(manifest: Manifest, seed: Uint8Array, candidateIds?:
   // Candidate indices ascending = unit id order (a native numeric sort).
   const taskUnits = Array.from(Int32Array.from(selectedUnits).sort());
   return { strata, taskUnits };
+}
+
+/**
+ * One pass over the candidates: hash each unit and offer it to its stratum's ranker. Codes repeat, so raw strings
+ * are looked up first. (A function of its own: the engine compiles the loop while it runs, and the code after it
+ * would otherwise be compiled before it ever ran, then thrown away at every draw.)
+ */
+function offerCandidates(
+  candidates: readonly ManifestCandidate[],
+  candidateIds: CandidateIdBytes | undefined,
+  unitRandoms: Float64Array | undefined,
+  hasher: UnitHasher,
+  stratumByNfc: Map<string, StratumRanker>,
+): void {
+  const rankerOf = (code: string): StratumRanker => stratumByNfc.get(nfc(code)) as StratumRanker;
+  // Rows the manifest hash read into columns are read from them (stratum, weight, id bytes); others from the row.
+  const columnRankers = candidateIds?.stratumCodes.map(rankerOf) ?? [];
+  const rankerByRaw = new Map<string, StratumRanker>();
+  for (let i = 0; i < candidates.length; i++) {
+    const s = candidateIds === undefined ? -1 : (candidateIds.stratum[i] as number);
+    let ranker: StratumRanker;
+    let weight: number;
+    if (s >= 0) {
+      ranker = columnRankers[s] as StratumRanker;
+      weight = (candidateIds as CandidateIdBytes).weight[i] as number;
+    } else {
+      const row = candidates[i] as ManifestCandidate;
+      let known = rankerByRaw.get(row[1]);
+      if (known === undefined) {
+        known = rankerOf(row[1]);
+        rankerByRaw.set(row[1], known);
+      }
+      ranker = known;
+      weight = row[2];
+    }
+    const given = unitRandoms === undefined ? Number.NaN : (unitRandoms[i] as number);
+    const a = !Number.isNaN(given)
+      ? given
+      : candidateIds !== undefined && candidateIds.plain[i] === 1
+        ? hasher.randomOfBytes(candidateIds.bytes, candidateIds.start[i] as number, candidateIds.start[i + 1] as number)
+        : hasher.randomOf((candidates[i] as ManifestCandidate)[0]);
+    ranker.offer(i, a, weight);
+  }
 }
 
 function nfc(s: string): string {

@@ -63,7 +63,7 @@ describe('JCS written in chunks and hashed as it comes', { timeout: 60_000 }, ()
     const ids = ['U0001', 'a"quote', 'back\\slash', '单位-甲', 'e\u0301', 'ctrl\u0001', 'x'.repeat(70_000), 'U0002', ''];
     fc.assert(
       fc.property(fc.shuffledSubarray(ids), fc.array(awkwardString, { maxLength: 3 }), (chosen, extra) => {
-        const candidates = [...chosen, ...extra].map((id, i) => [id, 'S', (i % 64) + 1, 'B1']);
+        const candidates = [...chosen, ...extra].map((id, i) => [id, `S${i % 3}`, (i % 64) + 1, `B${i % 2}`]);
         // A row that is not a row, in the middle: it has no bytes, and the hash is still JCS.
         const rows = [...candidates.slice(0, 2), 'not a row', ...candidates.slice(2)] as unknown as Manifest['candidates'];
         const manifest = { algorithm: 'XF-SRS/1', candidates: rows, strata: [], zeta: [['U0001']] } as unknown as Manifest;
@@ -75,6 +75,12 @@ describe('JCS written in chunks and hashed as it comes', { timeout: 60_000 }, ()
           const plain = id !== undefined && /^[\x20-\x7e]*$/.test(id) && !/["\\]/.test(id) && id.length + 2 <= 1 << 16;
           expect(candidateIds.plain[i], `row ${i}`).toBe(plain ? 1 : 0);
           if (plain) expect(toHex(candidateIds.bytes.subarray(candidateIds.start[i]!, candidateIds.start[i + 1]!))).toBe(toHex(utf8(id!)));
+          // The other columns: every well-formed row, whatever its id.
+          if (Array.isArray(row)) {
+            expect(candidateIds.stratumCodes[candidateIds.stratum[i]!]).toBe(row[1]);
+            expect(candidateIds.weight[i]).toBe(row[2]);
+            expect(candidateIds.poolCodes[candidateIds.pool[i]!]).toBe(row[3]);
+          } else expect(candidateIds.stratum[i]).toBe(-1);
         });
       }),
       { numRuns: 200 },

@@ -19,12 +19,22 @@ export function manifestHashBytes(manifest: Manifest): Uint8Array {
 }
 
 /**
- * The UTF-8 bytes of the candidates' unit ids, kept as the manifest hash wrote them, so that the selection
- * (DRAW-SPEC §5) hashes each id from bytes instead of reading its string again: where `plain[i]` is 1, candidate
- * i's id is `bytes[start[i], start[i + 1])`; where it is 0 (an id JCS escapes, or a row that is not a row),
- * only the string has it.
+ * The candidates as columns, kept by the manifest hash as it reads each row, so that the draw reads typed arrays
+ * instead of a million rows again. Ids: where `plain[i]` is 1, candidate i's id is the UTF-8 bytes
+ * `bytes[start[i], start[i + 1])`; where it is 0 (an id JCS escapes, or a row that is not a row), only the string
+ * has it. The other fields: where `stratum[i]` ≥ 0, candidate i's stratum code is `stratumCodes[stratum[i]]`, its
+ * weight `weight[i]` and its pool code `poolCodes[pool[i]]` (codes as written in the rows); −1: read the row.
  */
-export type CandidateIdBytes = { readonly bytes: Uint8Array; readonly start: Int32Array; readonly plain: Uint8Array };
+export type CandidateIdBytes = {
+  readonly bytes: Uint8Array;
+  readonly start: Int32Array;
+  readonly plain: Uint8Array;
+  readonly stratum: Int32Array;
+  readonly weight: Uint8Array;
+  readonly pool: Int32Array;
+  readonly stratumCodes: readonly string[];
+  readonly poolCodes: readonly string[];
+};
 
 /**
  * {@link manifestHashBytes} and, from the same pass, the candidates' id bytes ({@link CandidateIdBytes}): the
@@ -129,6 +139,7 @@ function serializeRow(row: unknown, index: number, sink: HashSink, ids: IdBytesB
   sink.raw('[');
   const at = sink.plainString(row[0]);
   if (at >= 0) ids.add(index, sink.bytes, at, at + row[0].length);
+  ids.setColumns(index, row);
   for (let j = 1; j < row.length; j++) {
     sink.raw(',');
     serialize(row[j], sink, ancestors);
@@ -146,10 +157,29 @@ class IdBytesBuilder {
   /** Candidates up to here have their start set. */
   private filled = 0;
 
+  private readonly stratum: Int32Array;
+  private readonly weight: Uint8Array;
+  private readonly pool: Int32Array;
+  private readonly stratumIndex = new Map<string, number>();
+  private readonly poolIndex = new Map<string, number>();
+
   constructor(private readonly count: number) {
-    this.bytes = new Uint8Array(Math.max(64, count * 40));
-    this.start = new Int32Array(count + 1);
-    this.plain = new Uint8Array(count);
+    this.bytes = new Uint8Array(sharedBuffer(Math.max(64, count * 40)));
+    this.start = new Int32Array(sharedBuffer(4 * (count + 1)));
+    this.plain = new Uint8Array(sharedBuffer(count));
+    this.stratum = new Int32Array(count).fill(-1);
+    this.weight = new Uint8Array(count);
+    this.pool = new Int32Array(count);
+  }
+
+  /** Candidate `index`'s stratum, weight and pool when its row is `[id, stratum, weight 0–255, pool]`. */
+  setColumns(index: number, row: readonly unknown[]): void {
+    const [, stratum, weight, pool] = row;
+    if (index >= this.count || row.length !== 4 || typeof stratum !== 'string' || typeof pool !== 'string') return;
+    if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > 255) return;
+    this.stratum[index] = indexIn(this.stratumIndex, stratum);
+    this.weight[index] = weight;
+    this.pool[index] = indexIn(this.poolIndex, pool);
   }
 
   add(index: number, from: Uint8Array, begin: number, end: number): void {
@@ -157,7 +187,7 @@ class IdBytesBuilder {
     this.fillTo(index);
     const n = end - begin;
     if (this.length + n > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + n));
+      const grown = new Uint8Array(sharedBuffer(Math.max(2 * this.bytes.length, this.length + n)));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
@@ -172,7 +202,16 @@ class IdBytesBuilder {
 
   build(): CandidateIdBytes {
     this.fillTo(this.count);
-    return { bytes: this.bytes.subarray(0, this.length), start: this.start, plain: this.plain };
+    return {
+      bytes: this.bytes.subarray(0, this.length),
+      start: this.start,
+      plain: this.plain,
+      stratum: this.stratum,
+      weight: this.weight,
+      pool: this.pool,
+      stratumCodes: [...this.stratumIndex.keys()],
+      poolCodes: [...this.poolIndex.keys()],
+    };
   }
 
   /** Candidates before `index` not added: empty, not plain. */
@@ -180,6 +219,24 @@ class IdBytesBuilder {
     for (let i = this.filled; i < index; i++) this.start[i + 1] = this.length;
     this.filled = Math.max(this.filled, index);
   }
+}
+
+/** The index of `code` in first-seen order, assigning the next one to a new code. */
+function indexIn(index: Map<string, number>, code: string): number {
+  let at = index.get(code);
+  if (at === undefined) {
+    at = index.size;
+    index.set(code, at);
+  }
+  return at;
+}
+
+/**
+ * Memory a worker thread can read without a copy (the server hashes half of a large draw's ids there), where the
+ * platform has it; a plain buffer elsewhere (a browser page without cross-origin isolation).
+ */
+function sharedBuffer(bytes: number): ArrayBufferLike {
+  return typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
 }
 
 /** Printable ASCII other than `"` and `\`: NFC-stable, and JSON.stringify adds only the quotes. */

@@ -1,6 +1,7 @@
 import { Sha256 } from '../crypto/sha256.ts';
 import { TAG_UNIT, utf8, writeUtf8 } from './bytes.ts';
 import type { ManifestCandidate } from './draw-types.ts';
+import type { CandidateIdBytes } from './jcs-hash.ts';
 
 /**
  * Selection of DRAW-SPEC §5: Efraimidis–Spirakis weighted sampling without replacement, with an order defined
@@ -63,6 +64,21 @@ export function computeUnitRandoms(seed: Uint8Array, candidates: readonly Manife
   return out;
 }
 
+/**
+ * `a` of candidates [from, to) from their id bytes kept by the manifest hash ({@link CandidateIdBytes}), NaN
+ * where a candidate has no bytes there (its id is then hashed from the string): a slice of the selection's work
+ * that another thread can do.
+ */
+export function unitRandomsOfBytes(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number): Float64Array {
+  const hasher = new UnitHasher(seed);
+  const out = new Float64Array(to - from);
+  for (let i = from; i < to; i++) {
+    out[i - from] =
+      ids.plain[i] === 1 ? hasher.randomOfBytes(ids.bytes, ids.start[i] as number, ids.start[i + 1] as number) : Number.NaN;
+  }
+  return out;
+}
+
 /** `a` of one unit (see {@link UnitHasher}). */
 export function unitRandom(seed: Uint8Array, unitId: string): number {
   return new UnitHasher(seed).randomOf(unitId);
@@ -81,8 +97,8 @@ export function rankKey(a: number, weight: number): number {
  */
 export function compareRankExact(ai: number, wi: number, aj: number, wj: number): number {
   const m = Math.min(wi, wj);
-  const left = BigInt(ai) ** BigInt(wj) << BigInt(53 * (wi - m));
-  const right = BigInt(aj) ** BigInt(wi) << BigInt(53 * (wj - m));
+  const left = (BigInt(ai) ** BigInt(wj)) << BigInt(53 * (wi - m));
+  const right = (BigInt(aj) ** BigInt(wi)) << BigInt(53 * (wj - m));
   return left > right ? -1 : left < right ? 1 : 0;
 }
 
@@ -93,7 +109,16 @@ export function compareRankExact(ai: number, wi: number, aj: number, wj: number)
  * then the id. A key's float error is a few units in the last place (~1e-16 relative), so whenever the floats
  * decide they agree with the exact test: this is the exact order, with BigInt for about one pair in 10^8.
  */
-export function compareRank(ki: number, ai: number, wi: number, i: number, kj: number, aj: number, wj: number, j: number): number {
+export function compareRank(
+  ki: number,
+  ai: number,
+  wi: number,
+  i: number,
+  kj: number,
+  aj: number,
+  wj: number,
+  j: number,
+): number {
   if (i === j) return 0;
   const tolerance = NEAR_TIE_RELATIVE * (ki > kj ? ki : kj);
   if (ki < kj - tolerance) return -1;
@@ -167,10 +192,20 @@ export class StratumRanker {
     }
     // Runs of keys within the tolerance of their neighbours: the exact order decides inside them.
     const before = (x: number, y: number): boolean =>
-      compareRank(key[x] as number, a[x] as number, weight[x] as number, index[x] as number, key[y] as number, a[y] as number, weight[y] as number, index[y] as number) < 0;
-    for (let start = 0; start < n; ) {
+      compareRank(
+        key[x] as number,
+        a[x] as number,
+        weight[x] as number,
+        index[x] as number,
+        key[y] as number,
+        a[y] as number,
+        weight[y] as number,
+        index[y] as number,
+      ) < 0;
+    for (let start = 0; start < n;) {
       let end = start + 1;
-      while (end < n && (sorted[end] as number) - (sorted[end - 1] as number) <= NEAR_TIE_RELATIVE * (sorted[end] as number)) end += 1;
+      while (end < n && (sorted[end] as number) - (sorted[end - 1] as number) <= NEAR_TIE_RELATIVE * (sorted[end] as number))
+        end += 1;
       if (end - start > 1) insertionSort(order, start, end, before);
       start = end;
     }
@@ -297,7 +332,12 @@ export function selectNth(values: Float64Array, n: number): number {
  * frequencies with the exact Efraimidis–Spirakis probabilities; the draw offers units to a
  * {@link StratumRanker} as it hashes them.
  */
-export function rankStratum(members: ArrayLike<number>, a: ArrayLike<number>, weights: ArrayLike<number>, keep: number): number[] {
+export function rankStratum(
+  members: ArrayLike<number>,
+  a: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  keep: number,
+): number[] {
   const ranker = new StratumRanker(Math.min(keep, members.length));
   for (let m = 0; m < members.length; m++) {
     const i = members[m] as number;

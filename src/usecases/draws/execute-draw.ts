@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { draw as runDraw } from '../../domain/draw/draw.ts';
+import { freezeManifest } from '../../domain/draw/draw.ts';
 import { isDrawError } from '../../domain/draw/draw-error.ts';
 import type { ExternalValue } from '../../domain/draw/draw-types.ts';
 import { resultHash } from '../../domain/draw/jcs-hash.ts';
@@ -9,6 +9,7 @@ import { draws, tasks, units } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { executeDrawInParallel } from '../../workers/draw-hashing-pool.ts';
 import { manifestOf, readableDraw, requireFrozen } from './draw-access.ts';
 
 /**
@@ -35,7 +36,8 @@ export async function executeDraw(ctx: UseCaseContext, drawId: string): Promise<
     const reveals = manifest.observers.map((id) => ({ id, reveal: byId.get(id)! }));
     let result;
     try {
-      result = runDraw(manifest, reveals, externals);
+      // The whole F again (validate and hash the stored manifest, then draw): a large draw hashes on two threads.
+      result = await executeDrawInParallel(freezeManifest(manifest), reveals, externals);
     } catch (e) {
       if (isDrawError(e)) throw new DomainError('CONFLICT', `抽取无法完成：${e.message}`);
       throw e;
