@@ -38,6 +38,8 @@ export default defineConfig({
           globalSetup: ['test/harness/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // A page on a shared 2-core machine can take seconds to settle: polls wait up to 15 s, not 1 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
