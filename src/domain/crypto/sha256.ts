@@ -129,17 +129,9 @@ export class Sha256 {
       return true;
     }
     // One block: pack the characters into words while noting whether any is beyond ASCII.
-    let any = 0;
-    let i = 0;
-    let k = 0;
-    for (; i + 4 <= end; k++, i += 4) {
-      const c0 = text.charCodeAt(i);
-      const c1 = text.charCodeAt(i + 1);
-      const c2 = text.charCodeAt(i + 2);
-      const c3 = text.charCodeAt(i + 3);
-      any |= c0 | c1 | c2 | c3;
-      w[k] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
-    }
+    let any = packAscii(text, end >> 2, w, 0);
+    let i = end & ~3;
+    let k = end >> 2;
     let last = 0;
     let shift = 24;
     for (; i < end; i++, shift -= 8) {
@@ -284,17 +276,8 @@ export class SuffixHasher {
     this.checkRange(at, n);
     let i = 0;
     if ((at & 3) === 0) {
-      const w = this.words;
-      let any = 0;
-      for (let k = at >> 2; i + 4 <= n; i += 4, k++) {
-        const c0 = text.charCodeAt(i);
-        const c1 = text.charCodeAt(i + 1);
-        const c2 = text.charCodeAt(i + 2);
-        const c3 = text.charCodeAt(i + 3);
-        any |= c0 | c1 | c2 | c3;
-        w[k] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
-      }
-      if (any >= 0x80) return false;
+      if (packAscii(text, n >> 2, this.words, at >> 2) >= 0x80) return false;
+      i = n & ~3;
     }
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -319,6 +302,23 @@ export class SuffixHasher {
   private checkRange(at: number, count: number): void {
     if (!(at >= 0 && count >= 0 && at + count <= this.length)) throw new RangeError(`sha256: bytes ${at}…${at + count} are outside the suffix of ${this.length}`);
   }
+}
+
+/**
+ * Packs the first `4 · count` characters of `text` into `count` big-endian words from `words[at]` and returns
+ * the OR of their codes: ≥ 0x80 when one is beyond ASCII (the words are then not its UTF-8).
+ */
+function packAscii(text: string, count: number, words: Int32Array, at: number): number {
+  let any = 0;
+  for (let k = 0, i = 0; k < count; k++, i += 4) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    any |= c0 | c1 | c2 | c3;
+    words[at + k] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+  }
+  return any;
 }
 
 const encoder = new TextEncoder();
