@@ -144,10 +144,11 @@ export async function loadTriggeredUnitIds(db: DbOrTx, brigadeIds: readonly stri
 
 /** Inspectors of the given orgs and those serving the given zones, with their availability and zones. */
 export async function loadPlanInspectors(db: DbOrTx, orgIds: readonly string[], zoneIds: readonly string[]) {
-  const [byOrg, memberships] = await Promise.all([
-    orgIds.length ? db.select().from(inspectors).where(inArray(inspectors.orgId, [...orgIds])) : [],
-    zoneIds.length ? db.select().from(inspectorZoneMemberships).where(inArray(inspectorZoneMemberships.zoneId, [...zoneIds])) : [],
-  ]);
+  // One after the other: inside a transaction both run on one connection (pg 8 deprecates queueing them there).
+  const byOrg = orgIds.length ? await db.select().from(inspectors).where(inArray(inspectors.orgId, [...orgIds])) : [];
+  const memberships = zoneIds.length
+    ? await db.select().from(inspectorZoneMemberships).where(inArray(inspectorZoneMemberships.zoneId, [...zoneIds]))
+    : [];
   // Zone members from other orgs, each once (an inspector may serve two of the zones).
   const known = new Set(byOrg.map((i) => i.id));
   const extraIds = [...new Set(memberships.map((m) => m.inspectorId))].filter((id) => !known.has(id));
