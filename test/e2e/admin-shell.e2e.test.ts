@@ -12,8 +12,6 @@ afterAll(async () => e2e?.close());
 async function pickOption(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
   await scope.getByLabel(label).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  // The list closes with an animation; on a slow machine it still covers the next field for a moment.
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 describe('public portal', () => {
