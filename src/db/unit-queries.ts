@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql, type SQL } f
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { UnitListQuery } from '../contracts/units.ts';
 import { searchGrams } from '../domain/registry/search-grams.ts';
-import type { DbOrTx } from './client.ts';
+import { readTogether, type DbOrTx } from './client.ts';
 import { orgs, unitHistory, units } from './schema.ts';
 import { containsPattern } from './sql-helpers.ts';
 
@@ -99,12 +99,19 @@ function textConditions(q: string, plan: TextSearchPlan): SQL[] {
   }
   const c: SQL[] = [];
   const grams = searchGrams(q);
-  if (grams.length > 0 && plan.useGramIndex !== false) c.push(sql`${units.searchGrams} @> ${sql.param(grams, units.searchGrams)}`);
+  if (grams.length > 0 && plan.useGramIndex !== false)
+    c.push(sql`${units.searchGrams} @> ${sql.param(grams, units.searchGrams)}`);
   // The exact confirmation. For Chinese text (no letter case) LIKE gives the same rows as ILIKE, at about a
   // third of the cost per row: ILIKE lower-cases every multibyte value it compares.
   const pattern = containsPattern(q);
   const op = caseless(q) ? sql`like` : sql`ilike`;
-  c.push(or(sql`${units.name} ${op} ${pattern}`, sql`${units.address} ${op} ${pattern}`, sql`${units.registeredAddress} ${op} ${pattern}`)!);
+  c.push(
+    or(
+      sql`${units.name} ${op} ${pattern}`,
+      sql`${units.address} ${op} ${pattern}`,
+      sql`${units.registeredAddress} ${op} ${pattern}`,
+    )!,
+  );
   return c;
 }
 
@@ -191,17 +198,18 @@ export async function listUnitsPage(
     .where(where)
     .limit(LIST_COUNT_CAP + 1)
     .as('capped');
-  // The page and its count are independent reads: on PostgreSQL they run on two pooled connections at once.
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({ unit: unitColumns, brigadeName: orgs.name })
-      .from(units)
-      .innerJoin(orgs, eq(orgs.id, units.brigadeId))
-      .where(where)
-      .orderBy(...(paging.order === 'asc' ? [asc(column), asc(units.id)] : [desc(column), desc(units.id)]))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(capped),
+  // The page and its count are independent reads: on a PostgreSQL pool they run on two connections at once.
+  const [rows, [count]] = await readTogether(db, [
+    () =>
+      db
+        .select({ unit: unitColumns, brigadeName: orgs.name })
+        .from(units)
+        .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+        .where(where)
+        .orderBy(...(paging.order === 'asc' ? [asc(column), asc(units.id)] : [desc(column), desc(units.id)]))
+        .limit(paging.pageSize)
+        .offset((paging.page - 1) * paging.pageSize),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(capped),
   ]);
   const n = count?.n ?? 0;
   return { rows, total: Math.min(n, LIST_COUNT_CAP), totalCapped: n > LIST_COUNT_CAP };
@@ -239,10 +247,7 @@ export async function listUnitHistory(db: DbOrTx, unitId: string) {
 }
 
 export async function countUnitQuality(db: DbOrTx, scopeOrgIds: string[] | null, brigadeId: string | undefined, now: Date) {
-  const base = and(
-    scopeCondition(scopeOrgIds),
-    brigadeId ? eq(units.brigadeId, brigadeId) : undefined,
-  );
+  const base = and(scopeCondition(scopeOrgIds), brigadeId ? eq(units.brigadeId, brigadeId) : undefined);
   const count = (q: NonNullable<UnitFilter['quality']>) =>
     sql<number>`(count(*) filter (where ${qualityCondition(q, now)}))::int`;
   const [row] = await db

@@ -7,7 +7,7 @@ import {
   type DrawWithOrg,
 } from '../../db/draw-queries.ts';
 import { findCampaign, findMonthlyPlan } from '../../db/plan-queries.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import { readTogether, type DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { readableDraw } from './draw-access.ts';
 
@@ -58,12 +58,12 @@ async function drawSource(
 export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<DrawDetail> {
   const drawId = found.draw.id;
   const strataCodes = (found.draw.manifest as { strata: { code: string }[] }).strata.map((s) => s.code);
-  const [observers, entries, tasks, changes, source] = await Promise.all([
-    listObservers(db, drawId),
-    listExternalEntries(db, drawId),
-    listTasksOfDraw(db, drawId),
-    listTaskChanges(db, drawId),
-    drawSource(db, found.draw, strataCodes),
+  const [observers, entries, tasks, changes, source] = await readTogether(db, [
+    () => listObservers(db, drawId),
+    () => listExternalEntries(db, drawId),
+    () => listTasksOfDraw(db, drawId),
+    () => listTaskChanges(db, drawId),
+    () => drawSource(db, found.draw, strataCodes),
   ]);
   const ids = [
     ...tasks.flatMap((t) => [

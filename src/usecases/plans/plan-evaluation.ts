@@ -2,7 +2,7 @@ import { lastWorkingDaysOfMonth } from '../../domain/calendar/working-days.ts';
 import { firstDayOfMonth, formatYearMonth } from '../../domain/calendar/year-month.ts';
 import { loadHolidayCalendar } from '../../db/calendar-queries.ts';
 import { loadPendingUnitIds } from '../../db/draw-queries.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import { readTogether, type DbOrTx } from '../../db/client.ts';
 import {
   listBrigadesUnder,
   loadEligibilityUnits,
@@ -54,12 +54,12 @@ export async function evaluateEligibility(
   const zoneOfBrigade = settings.inspectorPool === 'zone' ? await loadZoneOfBrigade(db, brigadeIds) : new Map<string, string>();
   const poolCodeByBrigade = new Map(brigadeIds.map((id) => [id, zoneOfBrigade.get(id) ?? id]));
   const historyFrom = `${Number(on.slice(0, 4)) - 1}-01-01`;
-  const [unitRows, history, triggeredUnitIds, pending, staff] = await Promise.all([
-    loadEligibilityUnits(db, brigadeIds),
-    loadInspectionHistory(db, brigadeIds, historyFrom),
-    loadTriggeredUnitIds(db, brigadeIds),
-    loadPendingUnitIds(db, brigadeIds, Number(on.slice(0, 4))),
-    loadPlanInspectors(db, [scope.orgId, ...brigadeIds], [...new Set(zoneOfBrigade.values())]),
+  const [unitRows, history, triggeredUnitIds, pending, staff] = await readTogether(db, [
+    () => loadEligibilityUnits(db, brigadeIds),
+    () => loadInspectionHistory(db, brigadeIds, historyFrom),
+    () => loadTriggeredUnitIds(db, brigadeIds),
+    () => loadPendingUnitIds(db, brigadeIds, Number(on.slice(0, 4))),
+    () => loadPlanInspectors(db, [scope.orgId, ...brigadeIds], [...new Set(zoneOfBrigade.values())]),
   ]);
   const eligibility = computeEligibility({
     settings,
@@ -133,14 +133,27 @@ export function summarizeEligibility(
     computedAt: now.toISOString(),
     candidates: result.candidates.length,
     excluded: result.excluded.length,
-    strata: result.strata.map((s) => ({ code: s.code, name: nameOf.get(s.code) ?? s.code, population: s.population, covered: s.covered, candidates: s.candidates })),
-    excludedByReason: EXCLUSION_REASONS.map((reason) => ({ reason, label: EXCLUSION_REASON_LABELS[reason], count: result.excludedByReason[reason] })),
+    strata: result.strata.map((s) => ({
+      code: s.code,
+      name: nameOf.get(s.code) ?? s.code,
+      population: s.population,
+      covered: s.covered,
+      candidates: s.candidates,
+    })),
+    excludedByReason: EXCLUSION_REASONS.map((reason) => ({
+      reason,
+      label: EXCLUSION_REASON_LABELS[reason],
+      count: result.excludedByReason[reason],
+    })),
     problems,
   };
 }
 
 /** Inspectors as manifest rows, keeping those drawable on at least one working day of the period. */
-export function drawableInspectors(inspectors: readonly PlanInspector[], availableDays: (i: PlanInspector) => number): ManifestInspector[] {
+export function drawableInspectors(
+  inspectors: readonly PlanInspector[],
+  availableDays: (i: PlanInspector) => number,
+): ManifestInspector[] {
   return inspectors
     .filter((i) => availableDays(i) > 0)
     .map((i) => ({
