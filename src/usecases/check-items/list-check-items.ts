@@ -13,7 +13,11 @@ import type { UseCaseContext } from '../lib/context.ts';
 export async function listCheckItems(ctx: UseCaseContext) {
   const [items, versions] = [await listCheckItemsWithOwner(ctx.db), await listCheckItemVersionSummaries(ctx.db)];
   const byItem = new Map<string, CheckItemVersionSummary[]>();
-  for (const v of versions) byItem.set(v.itemId, [...(byItem.get(v.itemId) ?? []), v]);
+  for (const v of versions) {
+    const own = byItem.get(v.itemId);
+    if (own) own.push(v);
+    else byItem.set(v.itemId, [v]);
+  }
   return items
     .filter((item) => canSeeCheckItem(ctx.actor, item.ownerOrgPath))
     .map((item) => {
