@@ -6,7 +6,7 @@ export const ROLE_VALUES = ['system_admin', 'org_admin', 'brigade_admin', 'inspe
 const roleField = z.enum(ROLE_VALUES, { error: '角色：不是有效的角色' });
 
 export const AccountListQuery = PageQuery.extend({
-  q: z.string().trim().max(64, '关键字：最多 64 个字符').optional(),
+  q: z.string({ error: '关键字：必须是文本' }).trim().max(64, '关键字：最多 64 个字符').optional(),
   role: roleField.optional(),
   orgId: uuidParam('所属机构').optional(),
   status: z.enum(['active', 'disabled'], { error: '状态：只能是 active 或 disabled' }).optional(),
@@ -37,7 +37,7 @@ export const CreateAccountRequest = z.object({
   displayName: cleanText('姓名', 32),
   role: roleField,
   orgId: uuidParam('所属机构'),
-  password: z.string({ error: '初始密码：必须填写' }).min(1, '初始密码：必须填写').max(256),
+  password: z.string({ error: '初始密码：必须填写' }).min(1, '初始密码：必须填写').max(256, '初始密码：最多 256 个字符'),
 });
 export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
 
@@ -57,6 +57,6 @@ export const SetAccountStatusRequest = z.object({
 export type SetAccountStatusRequest = z.infer<typeof SetAccountStatusRequest>;
 
 export const ResetPasswordRequest = z.object({
-  password: z.string({ error: '新密码：必须填写' }).min(1, '新密码：必须填写').max(256),
+  password: z.string({ error: '新密码：必须填写' }).min(1, '新密码：必须填写').max(256, '新密码：最多 256 个字符'),
 });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;

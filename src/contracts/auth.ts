@@ -7,7 +7,7 @@ export const LoginRequest = z.object({
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const ChangePasswordRequest = z.object({
-  currentPassword: z.string({ error: '当前密码：必须填写' }).min(1, '当前密码：必须填写').max(256),
+  currentPassword: z.string({ error: '当前密码：必须填写' }).min(1, '当前密码：必须填写').max(256, '当前密码：过长'),
   newPassword: z.string({ error: '新密码：必须填写' }).min(1, '新密码：必须填写').max(256, '新密码：过长'),
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

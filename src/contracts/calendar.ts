@@ -8,28 +8,36 @@ function pathName(path: readonly PropertyKey[] | undefined, fallback: string): s
 }
 
 /** A message naming the exact field at fault: 「days[3].date：应为 YYYY-MM-DD 格式的日期」. */
-const at = (fallback: string, problem: string) => (issue: { path?: readonly PropertyKey[] | undefined }) => `${pathName(issue.path, fallback)}：${problem}`;
+const at = (fallback: string, problem: string) => (issue: { path?: readonly PropertyKey[] | undefined }) =>
+  `${pathName(issue.path, fallback)}：${problem}`;
 
 /** A date named by its path in the request (「days[3].date」), `fallback` when it is parsed on its own. */
 const isoDateAt = (fallback: string) => isoDate((path) => pathName(path, fallback));
 
 export const CalendarYearParams = z.object({
-  year: z.coerce.number({ error: '年份：必须是数字' }).int('年份：必须是整数').min(2000, '年份：应在 2000–2999 之间').max(2999, '年份：应在 2000–2999 之间'),
+  year: z.coerce
+    .number({ error: '年份：必须是数字' })
+    .int('年份：必须是整数')
+    .min(2000, '年份：应在 2000–2999 之间')
+    .max(2999, '年份：应在 2000–2999 之间'),
 });
 export type CalendarYearParams = z.infer<typeof CalendarYearParams>;
 
 export const HOLIDAY_KIND_VALUES = ['holiday', 'workday'] as const;
 export const HOLIDAY_KIND_LABELS: Record<(typeof HOLIDAY_KIND_VALUES)[number], string> = { holiday: '放假', workday: '调休上班' };
 
-export const HolidayDayInput = z.object({
-  date: isoDateAt('date'),
-  kind: z.enum(HOLIDAY_KIND_VALUES, { error: at('kind', '应为 holiday（放假）或 workday（调休上班）') }),
-  name: z
-    .string({ error: at('name', '必须是文本') })
-    .trim()
-    .min(1, { error: at('name', '节日名称不能为空') })
-    .max(20, { error: at('name', '节日名称最多 20 个字符') }),
-});
+export const HolidayDayInput = z.object(
+  {
+    date: isoDateAt('date'),
+    kind: z.enum(HOLIDAY_KIND_VALUES, { error: at('kind', '应为 holiday（放假）或 workday（调休上班）') }),
+    name: z
+      .string({ error: at('name', '必须是文本') })
+      .trim()
+      .min(1, { error: at('name', '节日名称不能为空') })
+      .max(20, { error: at('name', '节日名称最多 20 个字符') }),
+  },
+  { error: at('日期条目', '应为包含 date、kind、name 的对象') },
+);
 export type HolidayDayInput = z.infer<typeof HolidayDayInput>;
 
 /**

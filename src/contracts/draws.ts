@@ -2,15 +2,30 @@ import { z } from 'zod';
 import { cleanText, uuidParam } from './common.ts';
 
 export const FreezeDrawRequest = z.object({
-  source: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('monthly_plan'), id: uuidParam('月度计划') }),
-    z.object({ kind: z.literal('campaign'), id: uuidParam('专项检查') }),
-  ]),
+  source: z.discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('monthly_plan'), id: uuidParam('月度计划') }),
+      z.object({ kind: z.literal('campaign'), id: uuidParam('专项检查') }),
+    ],
+    {
+      // An object whose `kind` is neither plan, or (raised here too, though zod's types omit it) no object at all.
+      error: (issue) =>
+        typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
+          ? '抽取来源：应为月度计划（monthly_plan）或专项检查（campaign）'
+          : '抽取来源：格式不正确',
+    },
+  ),
   observers: z
-    .array(z.object({ name: cleanText('监督人姓名', 40), capacity: cleanText('监督人身份', 40) }))
+    .array(
+      z.object({ name: cleanText('监督人姓名', 40), capacity: cleanText('监督人身份', 40) }, { error: '监督人：格式不正确' }),
+      { error: '监督人：必须是列表' },
+    )
     .max(9, '监督人：最多 9 名'),
   external: z
-    .array(z.object({ source: cleanText('外部随机源', 40), ref: cleanText('期号', 40) }))
+    .array(z.object({ source: cleanText('外部随机源', 40), ref: cleanText('期号', 40) }, { error: '外部随机源：格式不正确' }), {
+      error: '外部随机源：必须是列表',
+    })
     .min(1, '外部随机源：至少指定一个')
     .max(3, '外部随机源：最多 3 个'),
 });
@@ -18,7 +33,7 @@ export type FreezeDrawRequest = z.infer<typeof FreezeDrawRequest>;
 
 export const ObserverParams = z.object({
   id: uuidParam('编号'),
-  observerId: z.string().regex(/^OBS-\d{1,2}$/, '监督人编号不正确'),
+  observerId: z.string({ error: '监督人编号：格式不正确' }).regex(/^OBS-\d{1,2}$/, '监督人编号：格式不正确'),
 });
 export const CommitmentRequest = z.object({ commitment: z.string({ error: '承诺值：必须是文本' }).trim().toLowerCase() });
 export const RevealRequest = z.object({
@@ -36,11 +51,19 @@ export const ReplaceInspectorRequest = z.object({
 });
 export const ReplaceUnitRequest = z.object({ reason: cleanText('递补理由', 500), evidence: cleanText('证明材料', 500) });
 export const TaskListQuery = z.object({
-  mine: z.enum(['true', 'false']).optional(),
-  status: z.enum(['assigned', 'done', 'replaced', 'cancelled']).optional(),
+  mine: z.enum(['true', 'false'], { error: '仅看我的任务：只能是 true 或 false' }).optional(),
+  status: z
+    .enum(['assigned', 'done', 'replaced', 'cancelled'], {
+      error: '任务状态：只能是 assigned（待检查）、done（已完成）、replaced（已递补）或 cancelled（已取消）',
+    })
+    .optional(),
 });
-export const DrawCodeParams = z.object({ code: z.string().regex(/^D-\d{4}-\d{2}-\d{6}-\d{3,}$/, '抽取编号格式不正确') });
-export const PublicUnitSearchQuery = z.object({ q: z.string().trim().min(2, '查询：至少 2 个字').max(60) });
+export const DrawCodeParams = z.object({
+  code: z.string({ error: '抽取编号：格式不正确' }).regex(/^D-\d{4}-\d{2}-\d{6}-\d{3,}$/, '抽取编号：格式不正确'),
+});
+export const PublicUnitSearchQuery = z.object({
+  q: z.string({ error: '查询：必须是文本' }).trim().min(2, '查询：至少 2 个字').max(60, '查询：最多 60 个字'),
+});
 
 export type DrawStatus = 'frozen' | 'executed' | 'voided';
 

@@ -19,19 +19,24 @@ import { uuidParam } from './common.ts';
  */
 export const UploadUnitsQuery = z.object({
   brigadeId: uuidParam('所属大队'),
-  fileName: z.string().trim().min(1, '文件名：必须提供').max(200, '文件名：过长'),
+  fileName: z.string({ error: '文件名：必须提供' }).trim().min(1, '文件名：必须提供').max(200, '文件名：过长'),
 });
 export type UploadUnitsQuery = z.infer<typeof UploadUnitsQuery>;
 
 export const UploadInspectorsQuery = z.object({
   orgId: uuidParam('所属机构'),
-  fileName: z.string().trim().min(1, '文件名：必须提供').max(200, '文件名：过长'),
+  fileName: z.string({ error: '文件名：必须提供' }).trim().min(1, '文件名：必须提供').max(200, '文件名：过长'),
 });
 export type UploadInspectorsQuery = z.infer<typeof UploadInspectorsQuery>;
 
 export const UpdateImportMappingRequest = z.object({
   /** Column index (0-based, as a string key) → field name, or null to ignore the column. */
-  mapping: z.record(z.string().regex(/^[0-9]+$/), z.string().max(64).nullable()),
+  mapping: z.record(
+    z.string().regex(/^[0-9]+$/),
+    z.string({ error: '列映射：字段名应为文本或 null' }).max(64, '列映射：字段名最多 64 个字符').nullable(),
+    // A bad key is reported by the record itself (invalid_key), not by the key schema.
+    { error: (issue) => (issue.code === 'invalid_key' ? '列映射：列序号应为数字' : '列映射：应为“列序号 → 字段名”的对象') },
+  ),
 });
 export type UpdateImportMappingRequest = z.infer<typeof UpdateImportMappingRequest>;
 

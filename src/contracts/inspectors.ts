@@ -7,7 +7,7 @@ export const INSPECTOR_STATUS_VALUES = ['active', 'transferred', 'retired'] as c
 export const AVAILABILITY_KIND_VALUES = ['leave', 'seconded', 'frozen'] as const;
 
 export const InspectorListQuery = PageQuery.extend({
-  q: z.string().trim().max(64, '关键字：最多 64 个字符').optional(),
+  q: z.string({ error: '关键字：必须是文本' }).trim().max(64, '关键字：最多 64 个字符').optional(),
   orgId: uuidParam('所属机构').optional(),
   post: z.enum(INSPECTOR_POST_VALUES, { error: '岗位：无效' }).optional(),
   status: z.enum(INSPECTOR_STATUS_VALUES, { error: '状态：无效' }).optional(),
@@ -84,6 +84,14 @@ export type InspectorDetail = Omit<InspectorListItem, 'phoneMasked'> & {
 const optionalText = (label: string, max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), cleanText(label, max).nullable().optional());
 
+/** Specialty codes (dictionary "specialty"), shared by inspectors and external people. */
+const specialties = z
+  .array(z.string({ error: '专长：必须是文本' }).trim().min(1, '专长：不能为空').max(50, '专长：每项最多 50 个字符'), {
+    error: '专长：必须是列表',
+  })
+  .max(20, '专长：最多 20 项')
+  .default([]);
+
 export const InspectorFields = z.object({
   name: cleanText('姓名', 32),
   badgeNo: cleanText('警号/工号', 32),
@@ -94,14 +102,19 @@ export const InspectorFields = z.object({
   post: z.enum(INSPECTOR_POST_VALUES, { error: '岗位：无效' }),
   duty: optionalText('职务', 50),
   roles: z
-    .array(z.enum(INSPECTOR_ROLE_VALUES, { error: '可任角色：只能是主办或协办' }))
+    .array(z.enum(INSPECTOR_ROLE_VALUES, { error: '可任角色：只能是主办或协办' }), { error: '可任角色：必须是列表' })
     .min(1, '可任角色：至少选择一项')
-    .max(2),
-  specialties: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    .max(2, '可任角色：最多 2 项'),
+  specialties,
   /** Omitted = the default weight of the post (dictionary "inspector_post_weight"). */
-  drawWeight: z.number({ error: '抽取权重：必须是整数' }).int('抽取权重：必须是整数').min(1, '抽取权重：1–64').max(64, '抽取权重：1–64').optional(),
+  drawWeight: z
+    .number({ error: '抽取权重：必须是整数' })
+    .int('抽取权重：必须是整数')
+    .min(1, '抽取权重：1–64')
+    .max(64, '抽取权重：1–64')
+    .optional(),
   phone: optionalText('手机号', 30),
-  zoneIds: z.array(uuidParam('协作区')).max(20).default([]),
+  zoneIds: z.array(uuidParam('协作区'), { error: '协作区：必须是列表' }).max(20, '协作区：最多 20 个').default([]),
 });
 
 export const CreateInspectorRequest = InspectorFields;
@@ -159,7 +172,7 @@ export type ExternalPersonView = {
 
 export const ExternalPersonListQuery = PageQuery.extend({
   kind: z.enum(EXTERNAL_KIND_VALUES, { error: '类型：只能是专家或部门人员' }).optional(),
-  q: z.string().trim().max(64).optional(),
+  q: z.string({ error: '关键字：必须是文本' }).trim().max(64, '关键字：最多 64 个字符').optional(),
 });
 export type ExternalPersonListQuery = z.infer<typeof ExternalPersonListQuery>;
 
@@ -170,10 +183,10 @@ export const SaveExternalPersonRequest = z.object({
   name: cleanText('姓名', 32),
   organization: cleanText('工作单位/所属部门', 100),
   title: optionalText('职称/职务', 50),
-  specialties: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  specialties,
   certificateNo: optionalText('证件号', 64),
   phone: optionalText('手机号', 30),
-  active: z.boolean().default(true),
+  active: z.boolean({ error: '在库：应为是或否' }).default(true),
   notes: optionalText('备注', 500),
 });
 export type SaveExternalPersonRequest = z.infer<typeof SaveExternalPersonRequest>;

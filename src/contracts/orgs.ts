@@ -53,6 +53,6 @@ export const SaveCollaborationZoneRequest = z.object({
   brigadeIds: z
     .array(uuidParam('成员大队'), { error: '成员大队：必须是列表' })
     .min(2, '成员大队：协作区至少包含 2 个大队')
-    .max(100),
+    .max(100, '成员大队：最多 100 个'),
 });
 export type SaveCollaborationZoneRequest = z.infer<typeof SaveCollaborationZoneRequest>;

@@ -29,12 +29,21 @@ const textList = (label: string) =>
   z
     .preprocess(
       (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : String(v).split(',')),
-      z.array(z.string().trim().min(1).max(64, `${label}：取值过长`)).max(50).optional(),
+      z
+        .array(
+          z
+            .string({ error: `${label}：必须是文本` })
+            .trim()
+            .min(1, `${label}：取值不能为空`)
+            .max(64, `${label}：取值过长`),
+        )
+        .max(50, `${label}：最多 50 个取值`)
+        .optional(),
     )
     .optional();
 
 export const UnitListQuery = PageQuery.extend({
-  q: z.string().trim().max(100, '关键字：最多 100 个字符').optional(),
+  q: z.string({ error: '关键字：必须是文本' }).trim().max(100, '关键字：最多 100 个字符').optional(),
   category: list(UNIT_CATEGORY_VALUES, '单位类别'),
   status: list(UNIT_STATUS_VALUES, '状态'),
   flags: list(UNIT_FLAG_VALUES, '场所属性'),
@@ -42,7 +51,10 @@ export const UnitListQuery = PageQuery.extend({
   creditLevel: textList('信用等级'),
   tags: textList('标签'),
   industry: textList('行业'),
-  districtCode: z.string().regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码').optional(),
+  districtCode: z
+    .string({ error: '行政区划：应为 6 位代码' })
+    .regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码')
+    .optional(),
   brigadeId: uuidParam('所属大队').optional(),
   quality: z.enum(UNIT_QUALITY_VALUES, { error: '数据质量：不是有效的类别' }).optional(),
   sort: z.enum(UNIT_SORT_VALUES, { error: '排序字段：无效' }).default('updatedAt'),
@@ -109,24 +121,37 @@ const optionalText = (label: string, max: number) =>
 /** The editable fields of a unit. The credit code is validated by the domain (check character). */
 export const UnitFields = z.object({
   name: cleanText('单位名称', 100),
-  uscc: z.string({ error: '统一社会信用代码：必须填写' }).trim().min(1, '统一社会信用代码：必须填写').max(40, '统一社会信用代码：过长'),
+  uscc: z
+    .string({ error: '统一社会信用代码：必须填写' })
+    .trim()
+    .min(1, '统一社会信用代码：必须填写')
+    .max(40, '统一社会信用代码：过长'),
   registeredAddress: optionalText('住所（注册地址）', 200),
   address: optionalText('实际经营地址', 200),
   districtCode: z.preprocess(
     (v) => (v === '' ? null : v),
-    z.string().regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码').nullable().optional(),
+    z
+      .string({ error: '行政区划：应为 6 位代码' })
+      .regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码')
+      .nullable()
+      .optional(),
   ),
   street: optionalText('街道（乡镇）', 50),
   community: optionalText('社区（村）', 50),
   category: z.enum(UNIT_CATEGORY_VALUES, { error: '单位类别：不是有效的类别' }),
-  isCrowded: z.boolean().default(false),
-  isFlammable: z.boolean().default(false),
-  isHighRise: z.boolean().default(false),
+  isCrowded: z.boolean({ error: '人员密集场所：应为是或否' }).default(false),
+  isFlammable: z.boolean({ error: '易燃易爆场所：应为是或否' }).default(false),
+  isHighRise: z.boolean({ error: '高层建筑：应为是或否' }).default(false),
   industry: optionalText('行业', 50),
   buildingScale: optionalText('建筑规模', 50),
   riskLevel: optionalText('风险等级', 50),
   creditLevel: optionalText('信用等级', 50),
-  tags: z.array(z.string().trim().min(1).max(50)).max(30, '标签：最多 30 个').default([]),
+  tags: z
+    .array(z.string({ error: '标签：必须是文本' }).trim().min(1, '标签：不能为空').max(50, '标签：每个最多 50 个字符'), {
+      error: '标签：必须是列表',
+    })
+    .max(30, '标签：最多 30 个')
+    .default([]),
   legalRepresentative: optionalText('法定代表人', 50),
   contactName: optionalText('联系人', 50),
   contactPhone: optionalText('联系电话', 30),
@@ -138,7 +163,10 @@ export const UnitFields = z.object({
 export const CreateUnitRequest = UnitFields.extend({ brigadeId: uuidParam('所属大队') });
 export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;
 
-export const UpdateUnitRequest = UnitFields.partial().refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
+export const UpdateUnitRequest = UnitFields.partial().refine(
+  (v) => Object.values(v).some((x) => x !== undefined),
+  '请至少修改一项',
+);
 export type UpdateUnitRequest = z.infer<typeof UpdateUnitRequest>;
 
 export const ChangeUnitStatusRequest = z.object({
@@ -149,7 +177,10 @@ export const ChangeUnitStatusRequest = z.object({
 export type ChangeUnitStatusRequest = z.infer<typeof ChangeUnitStatusRequest>;
 
 export const BulkUnitStatusRequest = ChangeUnitStatusRequest.extend({
-  unitIds: z.array(uuidParam('单位')).min(1, '单位：请至少选择一个').max(5000, '单位：一次最多 5000 个'),
+  unitIds: z
+    .array(uuidParam('单位'), { error: '单位：必须是列表' })
+    .min(1, '单位：请至少选择一个')
+    .max(5000, '单位：一次最多 5000 个'),
 });
 export type BulkUnitStatusRequest = z.infer<typeof BulkUnitStatusRequest>;
 
@@ -194,23 +225,35 @@ export const DICTIONARY_KIND_VALUES = [
   'specialty',
 ] as const;
 
+const dictionaryColor = z.string({ error: '颜色：应为 #RRGGBB' }).regex(/^#[0-9a-fA-F]{6}$/, '颜色：应为 #RRGGBB');
+const dictionaryWeight = z
+  .number({ error: '权重：必须是整数' })
+  .int('权重：必须是整数')
+  .min(1, '权重：1–64')
+  .max(64, '权重：1–64');
+const dictionarySortOrder = z
+  .number({ error: '排序：必须是整数' })
+  .int('排序：必须是整数')
+  .min(0, '排序：应在 0–9999 之间')
+  .max(9999, '排序：应在 0–9999 之间');
+
 export const CreateDictionaryEntryRequest = z.object({
   kind: z.enum(DICTIONARY_KIND_VALUES, { error: '字典类型：无效' }),
   code: cleanText('代码', 50),
   label: cleanText('名称', 50),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色：应为 #RRGGBB').nullable().optional(),
-  weight: z.number().int().min(1, '权重：1–64').max(64, '权重：1–64').nullable().optional(),
-  sortOrder: z.number().int().min(0).max(9999).default(0),
+  color: dictionaryColor.nullable().optional(),
+  weight: dictionaryWeight.nullable().optional(),
+  sortOrder: dictionarySortOrder.default(0),
 });
 export type CreateDictionaryEntryRequest = z.infer<typeof CreateDictionaryEntryRequest>;
 
 export const UpdateDictionaryEntryRequest = z
   .object({
     label: cleanText('名称', 50).optional(),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色：应为 #RRGGBB').nullable().optional(),
-    weight: z.number().int().min(1, '权重：1–64').max(64, '权重：1–64').nullable().optional(),
-    sortOrder: z.number().int().min(0).max(9999).optional(),
-    active: z.boolean().optional(),
+    color: dictionaryColor.nullable().optional(),
+    weight: dictionaryWeight.nullable().optional(),
+    sortOrder: dictionarySortOrder.optional(),
+    active: z.boolean({ error: '启用：应为是或否' }).optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
 export type UpdateDictionaryEntryRequest = z.infer<typeof UpdateDictionaryEntryRequest>;
