@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
+import { anyUuidOf } from './sql-helpers.ts';
 import {
   drawExternalEntries,
   drawObservers,
@@ -63,7 +64,32 @@ export async function listDraws(db: DbOrTx, filter: { scopePath: string | null; 
     .limit(500);
 }
 
+/** `source\u0000ref` of every external value named by a voided draw of the plan (a live one blocks a new draw anyway). */
+export async function externalRefsOfEarlierDraws(
+  db: DbOrTx,
+  plan: { monthlyPlanId: string | null; campaignId: string | null },
+): Promise<Set<string>> {
+  const rows = await db
+    .select({ external: sql<{ source: string; ref: string }[]>`${draws.manifest} -> 'external'` })
+    .from(draws)
+    .where(
+      and(eq(draws.status, 'voided'), plan.monthlyPlanId ? eq(draws.monthlyPlanId, plan.monthlyPlanId) : eq(draws.campaignId, plan.campaignId!)),
+    );
+  return new Set(rows.flatMap((r) => r.external.map((e) => `${e.source}\u0000${e.ref}`)));
+}
+
+export async function unitNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: units.id, name: units.name }).from(units).where(anyUuidOf(units.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * How many draws the org has made, for the next draw's code. Locks the org's row first, so two freezes in one
+ * org at once number their draws one after the other instead of both taking the same code.
+ */
 export async function countDrawsOfOrg(db: DbOrTx, orgId: string): Promise<number> {
+  await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('update');
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(draws)
@@ -111,7 +137,7 @@ export async function loadPreviousLeads(db: DbOrTx, unitIds: readonly string[]):
     .select({ unitId: tasks.unitId, leadIds: tasks.leadIds, createdAt: tasks.createdAt })
     .from(tasks)
     .innerJoin(draws, eq(draws.id, tasks.drawId))
-    .where(and(ne(draws.status, 'voided'), ne(tasks.status, 'cancelled'), inArray(tasks.unitId, [...unitIds])))
+    .where(and(ne(draws.status, 'voided'), ne(tasks.status, 'cancelled'), anyUuidOf(tasks.unitId, unitIds)))
     .orderBy(desc(tasks.createdAt));
   const map = new Map<string, string[]>();
   for (const r of rows) if (!map.has(r.unitId)) map.set(r.unitId, r.leadIds);

@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ImportCounts, ImportProblemRow, ImportRowResult } from '../domain/import/import-outcome.ts';
 import type { FlagProposal } from '../domain/import/reconcile-market-snapshot.ts';
 import type { JsonValue } from '../domain/canonical-json.ts';
 import { unitSearchGrams } from '../domain/registry/search-grams.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { importBatches, inspectors, orgs, units } from './schema.ts';
+import { anyOf } from './sql-helpers.ts';
 
 /**
  * What import_batches.summary holds for a units or inspectors file: the latest dry run (at upload, after
@@ -72,14 +72,6 @@ export type ImportBatchRecord = {
 const LOOKUP_CHUNK = 20_000;
 /** Rows per bulk write: one JSON parameter each, so only the statement's size limits it. */
 const WRITE_CHUNK = 2_000;
-
-/**
- * `column in (…keys)` with the keys as ONE JSON parameter. drizzle's inArray binds one parameter per key,
- * which for 100,000 keys costs more in building the statement than the database spends answering it.
- */
-function anyOf(column: AnyPgColumn | SQL, keys: readonly string[]): SQL {
-  return sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -730,7 +730,7 @@ export const drawObservers = pgTable(
   (t) => [primaryKey({ columns: [t.drawId, t.observerId] })],
 );
 
-/** One entry of an external value (福彩3D …) by one account; two different accounts must agree. */
+/** One entry of an external value (福彩3D …) by one account; confirmed once two different accounts entered the same value. */
 export const drawExternalEntries = pgTable(
   'draw_external_entries',
   {
@@ -744,7 +744,8 @@ export const drawExternalEntries = pgTable(
     enteredBy: uuid('entered_by').notNull(),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('draw_external_entries_once_key').on(t.drawId, t.source, t.ref, t.enteredBy)],
+  // Not unique per account: an account may correct its own entry (see domain/draw/external-entries.ts).
+  (t) => [index('draw_external_entries_draw_idx').on(t.drawId, t.source, t.ref)],
 );
 
 /** 抽查任务: one drawn unit with its inspectors, due date and replacement order. */

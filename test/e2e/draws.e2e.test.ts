@@ -134,13 +134,16 @@ describe('draw journey', () => {
     await noMessages(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-steps.png'), fullPage: true });
 
-    // Second entry by another account (支队 admin): a disagreeing value is refused with the server's message, the same value confirms.
+    // Second entry by another account (支队 admin), mistyped: kept but not confirmed, and the message does not
+    // show the first entry; the card asks for a correction, and the right value confirms.
     const second = await newPage(e2e);
     await logIn(second, 'zhidui');
     await second.goto(`/admin/draws/${frozen.id}`);
     await second.getByLabel(valueLabel).fill('5 0 9');
     await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click(), 409);
-    await eventually(() => second.getByText(/两次录入不一致：已录入「5 0 8」，本次「5 0 9」/).isVisible()).toBe(true);
+    await eventually(() => second.getByText(/与另一名工作人员的录入不一致/).isVisible()).toBe(true);
+    expect(await second.getByText(/与另一名工作人员的录入不一致/).innerText()).not.toContain('5 0 8');
+    await eventually(() => second.getByText('录入不一致 · 待更正').isVisible()).toBe(true);
     await second.getByLabel(valueLabel).fill(' 5\u30000  8 ');
     await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click(), 200);
     await eventually(() => second.getByText('1/1 已确认').isVisible()).toBe(true);

@@ -1,5 +1,6 @@
 import { canManageInScope, type Actor } from '../../domain/access.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
+import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
 import { INSPECTOR_ROLE_LABELS, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type {
   DrawStep,
@@ -113,13 +114,13 @@ function externalStatus(detail: DrawDetail, accountId: string | null) {
   const manifest = detail.draw.manifest as Manifest;
   return manifest.external.map((ref) => {
     const entries = detail.entries.filter((e) => e.source === ref.source && e.ref === ref.ref);
-    const confirmed = new Set(entries.map((e) => e.enteredBy)).size >= 2;
+    const value = confirmedExternalValue(entries);
     return {
       source: ref.source,
       ref: ref.ref,
       entries: entries.length,
-      value: confirmed ? entries[0]!.value : null,
-      confirmed,
+      value,
+      confirmed: value !== null,
       enteredByMe: entries.some((e) => e.enteredBy === accountId),
     };
   });
@@ -186,8 +187,14 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
     if (o.revealedAt)
       timeline.push({ at: o.revealedAt.toISOString(), label: `监督人 ${o.observerId} 揭示密钥`, detail: o.reveal ?? '' });
   }
+  // An entry's value is public once two accounts agree on one; before that, it could be copied from here.
+  const confirmedRefs = new Set(externalStatus(detail, null).filter((e) => e.confirmed).map((e) => `${e.source}\u0000${e.ref}`));
   for (const e of detail.entries)
-    timeline.push({ at: e.enteredAt.toISOString(), label: `录入 ${e.source} 第 ${e.ref} 期开奖号码`, detail: e.value });
+    timeline.push({
+      at: e.enteredAt.toISOString(),
+      label: `录入 ${e.source} 第 ${e.ref} 期开奖号码`,
+      detail: confirmedRefs.has(`${e.source}\u0000${e.ref}`) ? e.value : '（两人录入一致后公布）',
+    });
   if (d.executedAt)
     timeline.push({ at: d.executedAt.toISOString(), label: '执行抽取', detail: `种子 ${d.seed}；结果哈希 ${d.resultHash}` });
   if (d.voidedAt) timeline.push({ at: d.voidedAt.toISOString(), label: '作废', detail: d.voidReason ?? '' });

@@ -10,7 +10,7 @@ import { buildManifestInputs, checkFeasibility } from '../../domain/plans/feasib
 import { findUnstaffableUnits } from '../../domain/plans/unit-staffing.ts';
 import { isInspectorDrawable } from '../../domain/registry/inspector-rules.ts';
 import type { Tx } from '../../db/client.ts';
-import { countDrawsOfOrg, loadPreviousLeads, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
+import { countDrawsOfOrg, externalRefsOfEarlierDraws, loadPreviousLeads, loadRecusalsInPeriod, unitNames } from '../../db/draw-queries.ts';
 import { findAnnualPlan, findMonthlyPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
 import { drawObservers, draws } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
@@ -109,6 +109,13 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
     const source = input.source.kind === 'monthly_plan' ? await monthlySource(tx, ctx, input.source.id) : await campaignSource(tx, ctx, input.source.id);
     const asOf = localDate(ctx.now);
     if (asOf > source.dueDate) throw new DomainError('CONFLICT', `任务期限 ${source.dueDate} 已过，不能再组织抽取`);
+    // A draw of this plan that was voided named its lottery issues; their values may be known by now, so a new
+    // draw naming one of them could be steered (DRAW-SPEC §1.5: new external references).
+    const used = await externalRefsOfEarlierDraws(tx, { monthlyPlanId: source.monthlyPlanId, campaignId: source.campaignId });
+    const reused = input.external.find((e) => used.has(`${e.source}\u0000${e.ref}`));
+    if (reused) {
+      throw new DomainError('VALIDATION_FAILED', `外部随机源：${reused.source} 第 ${reused.ref} 期已被本计划此前的抽取指定过，请指定一个新的、尚未开奖的期号`, { field: 'external' });
+    }
 
     const manifestInspectors = drawableInspectors(
       source.inputs.inspectors.filter((i) => isInspectorDrawable(i.facts, asOf).drawable && (i.facts.certificateValidUntil ?? '') >= source.dueDate),
@@ -134,7 +141,13 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
     if (errors.length > 0) throw new DomainError('CONFLICT', `不具备抽取条件：${errors.map((e) => e.message).join('；')}`);
     const unstaffable = findUnstaffableUnits({ candidates: rows.candidates, inspectors: rows.inspectors, conflicts: conflictRows, assignment: source.assignment });
     if (unstaffable.length > 0) {
-      throw new DomainError('CONFLICT', `有 ${unstaffable.length} 家候选单位无法配齐主办和协办（回避或人员不足），请先调整人员或回避登记`, { units: unstaffable.slice(0, 20) });
+      const names = await unitNames(tx, unstaffable.slice(0, 5).map((u) => u.unitId));
+      const named = unstaffable.slice(0, 5).map((u) => names.get(u.unitId) ?? u.unitId).join('、');
+      throw new DomainError(
+        'CONFLICT',
+        `有 ${unstaffable.length} 家候选单位无法配齐主办和协办（回避或人员不足）：${named}${unstaffable.length > 5 ? ' 等' : ''}。请先调整人员或回避登记`,
+        { units: unstaffable.slice(0, 20) },
+      );
     }
 
     const code = `D-${source.periodStart.slice(0, 7)}-${source.org.divisionCode}-${String((await countDrawsOfOrg(tx, source.org.id)) + 1).padStart(3, '0')}`;

@@ -4,7 +4,7 @@ import { isInspectorDrawable, type InspectorRole } from '../../domain/registry/i
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Tx } from '../../db/client.ts';
-import { findTask, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
+import { findDraw, findTask, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
 import { inspectorAvailability, inspectors } from '../../db/schema.ts';
 import { effectivePeriods } from '../inspectors/inspector-facts.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -12,12 +12,16 @@ import { requireInScope } from '../lib/require.ts';
 
 /**
  * The task a 递补 changes, locked for the change: it must exist in the actor's scope, still be open, and belong
- * to an executed draw (a voided draw's tasks are closed).
+ * to an executed draw (a voided draw's tasks are closed). The draw row is locked first, then the task, as
+ * voiding does: every change to one draw's tasks waits for the one before (two 递补 of one stratum cannot take
+ * the same alternate, and a void cannot miss a task created while it waited).
  */
 export async function lockOpenTask(tx: Tx, ctx: UseCaseContext, taskId: string) {
-  const found = await findTask(tx, taskId, true);
-  if (!found) throw new DomainError('NOT_FOUND', '任务不存在');
-  requireInScope(ctx.actor, found.org.path, '任务');
+  const peek = await findTask(tx, taskId);
+  if (!peek) throw new DomainError('NOT_FOUND', '任务不存在');
+  requireInScope(ctx.actor, peek.org.path, '任务');
+  await findDraw(tx, peek.draw.id, true);
+  const found = (await findTask(tx, taskId, true))!;
   if (found.task.status !== 'assigned' || found.draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
   return found;
 }

@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { DrawBundle, DrawResult, Manifest } from '../../domain/draw/draw-types.ts';
 import type { Db } from '../../db/client.ts';
 import { findDrawByCode, listExternalEntries, listObservers } from '../../db/draw-queries.ts';
+import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
 
 /**
  * The published bundle of an executed (or voided after execution) draw (DRAW-SPEC §7): manifest, observers'
@@ -21,7 +22,11 @@ export async function getPublicDrawBundle(db: Db, code: string): Promise<DrawBun
       const o = observers.find((x) => x.observerId === id)!;
       return { id, commitment: o.commitment!, reveal: o.reveal! };
     }),
-    external: manifest.external.map((ref) => ({ source: ref.source, ref: ref.ref, value: entries.find((e) => e.source === ref.source && e.ref === ref.ref)!.value })),
+    external: manifest.external.map((ref) => ({
+      source: ref.source,
+      ref: ref.ref,
+      value: confirmedExternalValue(entries.filter((e) => e.source === ref.source && e.ref === ref.ref))!,
+    })),
     result: draw.result as DrawResult,
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import type { DrawResult, Manifest } from '../../domain/draw/draw-types.ts';
@@ -7,7 +7,7 @@ import { EXCLUSION_REASON_LABELS, type ExclusionReason } from '../../domain/plan
 import type { Db } from '../../db/client.ts';
 import { findDrawByCode } from '../../db/draw-queries.ts';
 import { containsPattern } from '../../db/sql-helpers.ts';
-import { units } from '../../db/schema.ts';
+import { orgs, units } from '../../db/schema.ts';
 
 export type UnitRank = {
   unitId: string;
@@ -20,6 +20,33 @@ export type UnitRank = {
 };
 
 const OUTCOME_ORDER = { selected: 0, alternate: 1, not_selected: 2, excluded: 3, not_listed: 4 } as const;
+/** Name matches read before keeping those the manifest lists (a short name can match many units). */
+const MATCHES_SCANNED = 500;
+
+/**
+ * Each stratum's full order, computed once per executed draw and kept: a result never changes, and ranking a
+ * stratum of a large draw takes far longer than a search should. At most RANKS_KEPT strata are kept.
+ */
+const RANKS_KEPT = 32;
+const rankCache = new Map<string, Map<string, number>>();
+
+function stratumRanks(drawCode: string, result: DrawResult, manifest: Manifest, stratum: string): Map<string, number> {
+  const key = `${drawCode}\u0000${result.seed}\u0000${stratum}`;
+  const cached = rankCache.get(key);
+  if (cached) return cached;
+  const members = manifest.candidates.filter((c) => c[1] === stratum);
+  const a = computeUnitRandoms(fromHex(result.seed), members);
+  const order = rankStratum(
+    members.map((_, i) => i),
+    a,
+    members.map((c) => c[2]),
+    members.length,
+  );
+  const ranks = new Map(order.map((index, position) => [members[index]![0], position + 1]));
+  if (rankCache.size >= RANKS_KEPT) rankCache.delete(rankCache.keys().next().value!);
+  rankCache.set(key, ranks);
+  return ranks;
+}
 
 /**
  * "Was I drawn, and where did I rank?" — for units whose name or credit code matches `q` among the units the
@@ -34,27 +61,19 @@ export async function searchPublicDrawUnit(db: Db, code: string, q: string): Pro
   for (const [id, stratum] of manifest.candidates) listed.set(id, { stratum, reason: null });
   for (const [id, reason] of manifest.excluded) listed.set(id, { stratum: null, reason });
   const term = q.toUpperCase();
-  const matches = await db
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(and(inArray(units.id, [...listed.keys()].length ? [...listed.keys()] : ['00000000-0000-0000-0000-000000000000']), or(ilike(units.name, containsPattern(q)), eq(units.uscc, term))))
-    .limit(20);
+  // Units of the draw's org and below whose name or credit code matches; of those, the ones the manifest lists.
+  const matches = (
+    await db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+      .where(and(sql`${orgs.path} like ${found.org.path + '%'}`, or(ilike(units.name, containsPattern(q)), eq(units.uscc, term))))
+      .limit(MATCHES_SCANNED)
+  )
+    .filter((m) => listed.has(m.id))
+    .slice(0, 20);
   const result = found.draw.result as DrawResult | null;
-  const rankCache = new Map<string, Map<string, number>>();
-  const fullRank = (stratum: string): Map<string, number> => {
-    if (!rankCache.has(stratum)) {
-      const members = manifest.candidates.filter((c) => c[1] === stratum);
-      const a = computeUnitRandoms(fromHex(result!.seed), members);
-      const order = rankStratum(
-        members.map((_, i) => i),
-        a,
-        members.map((c) => c[2]),
-        members.length,
-      );
-      rankCache.set(stratum, new Map(order.map((index, position) => [members[index]![0], position + 1])));
-    }
-    return rankCache.get(stratum)!;
-  };
+  const fullRank = (stratum: string) => stratumRanks(found.draw.code, result!, manifest, stratum);
   return matches
     .map((m): UnitRank => {
       const entry = listed.get(m.id)!;

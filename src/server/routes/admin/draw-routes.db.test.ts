@@ -133,14 +133,26 @@ describe('a draw from a published monthly plan', () => {
 
   it('needs the external value from two different accounts, and they must agree', async () => {
     const entry = (value: string) => ({ source: '福彩3D', ref: '2026335', value });
-    expect((await call(app, admin1, 'POST', `/api/draws/${ids.draw}/external`, entry('5 0 8'))).statusCode).toBe(200);
-    const twice = await call(app, admin1, 'POST', `/api/draws/${ids.draw}/external`, entry('5 0 8'));
-    expect(twice.statusCode).toBe(409);
-    const disagree = await call(app, admin2, 'POST', `/api/draws/${ids.draw}/external`, entry('5 0 9'));
+    const post = (who: typeof admin1, value: string) => call(app, who, 'POST', `/api/draws/${ids.draw}/external`, entry(value));
+    // The first entry is a typo.
+    expect((await post(admin1, '5 0 9')).statusCode).toBe(200);
+    expect((await post(admin1, '5 0 9')).statusCode).toBe(409);
+    const disagree = await post(admin2, '5 0 8');
     expect(disagree.statusCode).toBe(409);
-    expect(disagree.json().error.message).toMatch(/两次录入不一致/);
-    const agree = await call(app, admin2, 'POST', `/api/draws/${ids.draw}/external`, entry(' 5\u30000  8 '));
+    expect(disagree.json().error.message).toMatch(/不一致/);
+    // Neither the error nor the portal nor the audit log lets the second person copy the first entry.
+    expect(disagree.json().error.message).not.toContain('5 0 9');
+    const portal = JSON.stringify((await call(app, null, 'GET', `/api/public/draws/${ids.code}`)).json());
+    expect(portal).not.toMatch(/5 0 [89]/);
+    expect(portal).toContain('两人录入一致后公布');
+    const audit = JSON.stringify((await call(app, admin1, 'GET', '/api/audit?action=draw.external')).json());
+    expect(audit).not.toMatch(/5 0 [89]/);
+    // The first person reads the announcement again and corrects the typo: two accounts now agree on 5 0 8.
+    const agree = await post(admin1, ' 5\u30000  8 ');
     expect(agree.json()).toMatchObject({ nextStep: 'execute', external: [{ value: '5 0 8', confirmed: true }] });
+    expect((await post(admin2, '5 0 8')).statusCode).toBe(409);
+    const after = JSON.stringify((await call(app, null, 'GET', `/api/public/draws/${ids.code}`)).json());
+    expect(after).toContain('5 0 9');
   });
 
   it('executes once: a concurrent second execution gets 409', async () => {
@@ -241,6 +253,38 @@ describe('a draw from a published monthly plan', () => {
     expect(portal).toMatchObject({ status: 'voided', statusLabel: '已作废' });
     expect(portal.resultHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('after a void, draws the plan again only with a new lottery issue; a frozen draw is voided with its would-be result', async () => {
+    const freeze = (ref: string, observers: { name: string; capacity: string }[]) =>
+      call(app, admin1, 'POST', '/api/draws', { ...freezeBody(), observers, external: [{ source: '福彩3D', ref }] });
+    const reused = await freeze('2026335', []);
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error).toMatchObject({ field: 'external', message: expect.stringContaining('2026335 期已被本计划此前的抽取指定过') });
+
+    // Voided before the observer revealed: nobody can know a result, none is kept.
+    const early = await freeze('2026336', [{ name: '王监督', capacity: '特邀廉政监督员' }]);
+    expect(early.statusCode, early.body).toBe(201);
+    const earlyVoid = await call(app, admin1, 'POST', `/api/draws/${early.json().id}/void`, { reason: '监督人未到场，改期抽取' });
+    expect(earlyVoid.json()).toMatchObject({ status: 'voided', resultHash: null });
+
+    // No observers: only the lottery value is missing, so the draw is voided only once it is entered …
+    const late = await freeze('2026337', []);
+    expect(late.statusCode, late.body).toBe(201);
+    const id = late.json().id;
+    const refused = await call(app, admin1, 'POST', `/api/draws/${id}/void`, { reason: '想重新抽' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/开奖号码/);
+    for (const who of [admin1, admin2]) {
+      expect((await call(app, who, 'POST', `/api/draws/${id}/external`, { source: '福彩3D', ref: '2026337', value: '1 2 3' })).statusCode).toBe(200);
+    }
+    // … and then its would-be result is computed, kept and published with the void: no tasks, a bundle that verifies.
+    const voided = await call(app, admin1, 'POST', `/api/draws/${id}/void`, { reason: '清单有误' });
+    expect(voided.json()).toMatchObject({ status: 'voided', tasks: [] });
+    expect(voided.json().resultHash).toMatch(/^[0-9a-f]{64}$/);
+    const bundle = (await call(app, null, 'GET', `/api/public/draws/${late.json().code}/bundle`)).json() as DrawBundle;
+    expect(verifyBundle(bundle).ok).toBe(true);
+    expect(bundle.result.strata.some((s) => s.selected.length > 0)).toBe(true);
   });
 
   it('takes the published monthly plan back to a draft, with a reason, only once no draw of it is live', async () => {

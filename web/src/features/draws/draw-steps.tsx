@@ -69,8 +69,8 @@ export function DrawSteps({
 function ExternalPanel({ draw }: { draw: DrawView }) {
   return (
     <StepPanel
-      title="开奖号码公布后，须由两名不同的工作人员各用自己的账号录入一次，两次一致才确认。"
-      description="第二次录入的人看不到第一次的号码，请各自对照官方开奖公告录入；号码之间的空格按规则统一（如「5 0 8」）。两次不一致时系统不保存第二次录入，请核对公告后重新录入。"
+      title="开奖号码公布后，须由两名不同的工作人员各用自己的账号录入，两人录入一致才确认。"
+      description="确认之前任何人都看不到已录入的号码，请各自对照官方开奖公告录入；号码之间的空格按规则统一（如「5 0 8」）。两人录入不一致时两次录入都会记录但均不确认：请再次核对公告，录错的一方重新录入正确号码。"
     >
       {draw.external.map((e) => (
         <ExternalEntryCard key={`${e.source}/${e.ref}`} draw={draw} entry={e} />
@@ -91,13 +91,20 @@ function ExternalEntryCard({ draw, entry }: { draw: DrawView; entry: DrawView['e
       onSuccess: () => setValue(''),
     },
   );
+  // Two or more entries and no agreement: someone mistyped, and whoever did may enter again.
+  const disagreed = !entry.confirmed && entry.entries >= 2;
   const state = entry.confirmed ? (
-    <Tag color="green">已确认 · 2/2</Tag>
+    <Tag color="green">已确认</Tag>
+  ) : disagreed ? (
+    <Tag color="red">录入不一致 · 待更正</Tag>
   ) : entry.entries === 1 ? (
-    <Tag color="orange">已录入 1/2 · 待复核录入</Tag>
+    <Tag color="orange">已录入 1 次 · 待复核录入</Tag>
   ) : (
-    <Tag>尚未录入 · 0/2</Tag>
+    <Tag>尚未录入</Tag>
   );
+  const submit = () => {
+    if (value.trim() && !mutation.isPending) mutation.mutate(value);
+  };
   return (
     <Card
       type="inner"
@@ -117,23 +124,30 @@ function ExternalEntryCard({ draw, entry }: { draw: DrawView; entry: DrawView['e
             {entry.value}
           </Typography.Text>
         </div>
-      ) : entry.enteredByMe ? (
-        <Typography.Text type="secondary">您已录入过一次；第二次须由另一名工作人员用自己的账号录入。</Typography.Text>
+      ) : entry.enteredByMe && !disagreed ? (
+        <Typography.Text type="secondary">您已录入过一次；复核录入须由另一名工作人员用自己的账号进行。</Typography.Text>
       ) : draw.canManage ? (
-        <Space.Compact style={{ maxWidth: 420, width: '100%' }}>
-          <Input
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            placeholder="如 5 0 8"
-            aria-label={`${externalRefLabel(entry)} 开奖号码`}
-            maxLength={100}
-            autoComplete="off"
-            onPressEnter={() => value.trim() && mutation.mutate(value)}
-          />
-          <Button type="primary" disabled={!value.trim()} loading={mutation.isPending} onClick={() => mutation.mutate(value)}>
-            录入
-          </Button>
-        </Space.Compact>
+        <Flex vertical gap={8}>
+          {disagreed ? (
+            <Typography.Text type="danger">
+              已有录入与他人不一致。请核对官方开奖公告；如您录错了，请重新录入正确号码。
+            </Typography.Text>
+          ) : null}
+          <Space.Compact style={{ maxWidth: 420, width: '100%' }}>
+            <Input
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              placeholder="如 5 0 8"
+              aria-label={`${externalRefLabel(entry)} 开奖号码`}
+              maxLength={100}
+              autoComplete="off"
+              onPressEnter={submit}
+            />
+            <Button type="primary" disabled={!value.trim()} loading={mutation.isPending} onClick={submit}>
+              录入
+            </Button>
+          </Space.Compact>
+        </Flex>
       ) : (
         <Typography.Text type="secondary">等待工作人员录入。</Typography.Text>
       )}
