@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { INSPECTOR_ROLE_LABELS } from '../../domain/registry/inspector-rules.ts';
@@ -7,7 +7,7 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { manifestOf } from './draw-access.ts';
-import { lockOpenTask, nextBackup } from './task-replacement.ts';
+import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
 /**
  * 递补 of an inspector who cannot go (leave, illness, a conflict found late): the next eligible person in the
@@ -25,13 +25,12 @@ export async function replaceTaskInspector(
     const { task, draw } = found;
     const role = task.leadIds.includes(input.inspectorId) ? 'lead' : task.assistantIds.includes(input.inspectorId) ? 'assistant' : null;
     if (!role) throw new DomainError('VALIDATION_FAILED', '检查人员：不在该任务中', { field: 'inspectorId' });
-    const earlier = await tx.select({ fromId: taskChanges.fromId }).from(taskChanges).where(and(eq(taskChanges.taskId, taskId), eq(taskChanges.kind, 'inspector_replaced')));
     const backups = (task.backups as { lead: string[]; assistant: string[] })[role];
     const replacement = await nextBackup(tx, {
       backups,
       role,
       unitId: task.unitId,
-      exclude: new Set([...task.leadIds, ...task.assistantIds, ...earlier.map((e) => e.fromId ?? '')]),
+      exclude: new Set([...task.leadIds, ...task.assistantIds, ...(await stoodDownFrom(tx, task))]),
       manifest: manifestOf(draw),
       today: localDate(ctx.now),
       dueDate: task.dueDate,

@@ -1,19 +1,26 @@
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
+import { fromHex } from '../../domain/crypto/sha256.ts';
+import { assignInspectors } from '../../domain/draw/assign-inspectors.ts';
 import type { DrawResult } from '../../domain/draw/draw-types.ts';
 import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
-import { taskChanges, tasks } from '../../db/schema.ts';
+import { taskChanges, tasks, units } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { manifestOf } from './draw-access.ts';
-import { lockOpenTask, nextBackup } from './task-replacement.ts';
+import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
 /**
  * 递补 of a unit found closed, gone or not operating: its task is marked replaced and the next unused
- * alternate of the same stratum (the published order) gets a task with the same inspectors — any of them with
- * a conflict with the new unit gives way to the next backup of that role. Reason and evidence are required.
+ * alternate of the same stratum (the published order) gets a task, under the alternate's own brigade, and
+ * with a reason and evidence.
+ * - Same inspector pool: the same inspectors go — any of them with a conflict with the new unit gives way to
+ *   the next backup of that role.
+ * - Another pool (a cross-region draw): the old team may not serve there, so the team and backups are those
+ *   DRAW-SPEC §6 gives the alternate as a task of its own (the draw's seed, loads from zero): anyone can
+ *   recompute them from the bundle, and nobody picks them.
  */
 export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input: { reason: string; evidence: string }): Promise<{ taskId: string; unitId: string }> {
   requirePermission(ctx.actor, 'draws.manage');
@@ -28,23 +35,31 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
     const unitId = stratum.alternates[index]!;
     const manifest = manifestOf(draw);
     const today = localDate(ctx.now);
-    const backups = task.backups as { lead: string[]; assistant: string[] };
+    const poolOf = (id: string) => manifest.candidates.find((c) => c[0] === id)?.[3];
+    const samePool = poolOf(unitId) === poolOf(task.unitId);
+    const team = samePool ? null : assignInspectors(manifest, fromHex(result.seed), [manifest.candidates.findIndex((c) => c[0] === unitId)])[0]!;
+    const backups = team ? team.backups : (task.backups as { lead: string[]; assistant: string[] });
     const conflicted = new Set(manifest.conflicts.filter((c) => c[1] === unitId).map((c) => c[0]));
-    const staff: Record<InspectorRole, string[]> = { lead: [...task.leadIds], assistant: [...task.assistantIds] };
+    const staff: Record<InspectorRole, string[]> = team
+      ? { lead: [...team.lead], assistant: [...team.assistant] }
+      : { lead: [...task.leadIds], assistant: [...task.assistantIds] };
+    const stoodDown = await stoodDownFrom(tx, task);
     for (const role of ['lead', 'assistant'] as const) {
       for (const [i, id] of staff[role].entries()) {
         if (!conflicted.has(id)) continue;
-        const replacement = await nextBackup(tx, { backups: backups[role], role, unitId, exclude: new Set([...staff.lead, ...staff.assistant]), manifest, today, dueDate: task.dueDate });
+        const exclude = new Set([...staff.lead, ...staff.assistant, ...stoodDown]);
+        const replacement = await nextBackup(tx, { backups: backups[role], role, unitId, exclude, manifest, today, dueDate: task.dueDate });
         if (!replacement) throw new DomainError('CONFLICT', '备选单位与现有检查人员存在回避关系，且没有可递补的人员');
         staff[role][i] = replacement;
       }
     }
+    const [unit] = await tx.select({ brigadeId: units.brigadeId }).from(units).where(eq(units.id, unitId));
     await tx.update(tasks).set({ status: 'replaced', updatedAt: ctx.now }).where(eq(tasks.id, taskId));
     const [created] = await tx
       .insert(tasks)
       .values({
         drawId: draw.id,
-        orgId: task.orgId,
+        orgId: unit?.brigadeId ?? task.orgId,
         unitId,
         stratum: task.stratum,
         rank: stratum.selected.length + index,
@@ -63,7 +78,16 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
       targetType: 'task',
       targetId: taskId,
       orgId: found.org.id,
-      summary: { drawId: draw.code, stratum: task.stratum, from: task.unitId, to: unitId, newTask: created!.id, reason: input.reason, evidence: input.evidence },
+      summary: {
+        drawId: draw.code,
+        stratum: task.stratum,
+        from: task.unitId,
+        to: unitId,
+        newTask: created!.id,
+        team: samePool ? 'kept' : 'drawn_for_the_alternate',
+        reason: input.reason,
+        evidence: input.evidence,
+      },
     });
     return { taskId: created!.id, unitId };
   });

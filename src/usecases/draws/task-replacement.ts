@@ -1,11 +1,11 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { isInspectorDrawable, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Tx } from '../../db/client.ts';
 import { findDraw, findTask, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
-import { inspectorAvailability, inspectors } from '../../db/schema.ts';
+import { inspectorAvailability, inspectors, taskChanges, tasks } from '../../db/schema.ts';
 import { effectivePeriods } from '../inspectors/inspector-facts.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope } from '../lib/require.ts';
@@ -27,9 +27,28 @@ export async function lockOpenTask(tx: Tx, ctx: UseCaseContext, taskId: string) 
 }
 
 /**
+ * Everyone who stood down (an inspector 递补) from this task or from the tasks it replaced, back to the drawn
+ * one: a person who could not go is not brought back by a later 递补.
+ */
+export async function stoodDownFrom(tx: Tx, task: { id: string; replacesTaskId: string | null }): Promise<Set<string>> {
+  const ids = [task.id];
+  for (let previous = task.replacesTaskId; previous !== null; ) {
+    ids.push(previous);
+    const [row] = await tx.select({ replacesTaskId: tasks.replacesTaskId }).from(tasks).where(eq(tasks.id, previous));
+    previous = row?.replacesTaskId ?? null;
+  }
+  const rows = await tx
+    .select({ fromId: taskChanges.fromId })
+    .from(taskChanges)
+    .where(and(inArray(taskChanges.taskId, ids), eq(taskChanges.kind, 'inspector_replaced')));
+  return new Set(rows.flatMap((r) => (r.fromId ? [r.fromId] : [])));
+}
+
+/**
  * The first of `backups` (the published 递补 order) who can take the place today: not already on the task,
- * not excluded (someone who already stood down), drawable today in that role, and with no 回避 or manifest
- * conflict with the unit during the task period. Null when the order is exhausted.
+ * not excluded (someone who already stood down), drawable today in that role with a certificate valid to the
+ * due date (as the freeze requires), and with no 回避 or manifest conflict with the unit during the task
+ * period. Null when the order is exhausted.
  */
 export async function nextBackup(
   db: DbOrTx,
@@ -43,7 +62,7 @@ export async function nextBackup(
   const conflicted = new Set(input.manifest.conflicts.filter((c) => c[1] === input.unitId).map((c) => c[0]));
   for (const id of options) {
     const i = rows.find((r) => r.id === id);
-    if (!i || recused.has(id) || conflicted.has(id)) continue;
+    if (!i || recused.has(id) || conflicted.has(id) || (i.certificateValidUntil ?? '') < input.dueDate) continue;
     const facts = {
       status: i.status,
       certificateNo: i.certificateNo,
