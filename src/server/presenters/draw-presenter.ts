@@ -92,7 +92,15 @@ export function presentTask(
   };
 }
 
-function presentChanges(detail: DrawDetail): TaskChangeView[] {
+/** What the portal says of an inspector's 递补: why a named person could not go (illness, leave …) is theirs. */
+const PUBLIC_INSPECTOR_REASON = '检查人员因故不能参加，按公布的递补顺序替换（具体理由已记录备查）';
+const PUBLIC_EVIDENCE = '证明材料已留存备查';
+
+/**
+ * The changes since the draw. The admin view has every reason and evidence as entered; the portal keeps a
+ * unit's 递补 reason (it is about the unit) but not an inspector's, and no evidence (it may name people).
+ */
+function presentChanges(detail: DrawDetail, audience: 'admin' | 'public'): TaskChangeView[] {
   const unitNames = new Map(detail.tasks.map((t) => [t.task.unitId, t.unitName]));
   return detail.changes.map((c) => {
     const nameOf = (id: string | null) =>
@@ -104,8 +112,8 @@ function presentChanges(detail: DrawDetail): TaskChangeView[] {
       roleLabel: c.role ? INSPECTOR_ROLE_LABELS[c.role as InspectorRole] : null,
       from: nameOf(c.fromId),
       to: nameOf(c.toId),
-      reason: c.reason,
-      evidence: c.evidence,
+      reason: audience === 'public' && c.kind === 'inspector_replaced' ? PUBLIC_INSPECTOR_REASON : c.reason,
+      evidence: audience === 'public' ? PUBLIC_EVIDENCE : c.evidence,
     };
   });
 }
@@ -168,7 +176,7 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
     resultHash: d.resultHash,
     voidReason: d.voidReason,
     tasks: detail.tasks.map((t) => presentTask(t, detail.names, draw)),
-    changes: presentChanges(detail),
+    changes: presentChanges(detail, 'admin'),
     nextStep: nextStep(detail),
     canManage: canManageInScope(actor, 'draws.manage', detail.org.path),
   };
@@ -223,7 +231,7 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
       assistants: t.task.assistantIds.map((id) => detail.names.get(id) ?? id),
       statusLabel: TASK_STATUS_LABELS[t.task.status],
     })),
-    changes: presentChanges(detail),
+    changes: presentChanges(detail, 'public'),
   };
 }
 
