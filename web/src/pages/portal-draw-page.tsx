@@ -58,7 +58,17 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
           随机抽取 {draw.code}
         </Typography.Title>
         {draw.status === 'voided' ? (
-          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`本次抽取已作废：${draw.voidReason ?? ''}`} />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`本次抽取已作废：${draw.voidReason ?? ''}`}
+            description={
+              draw.resultHash && draw.tasks.length === 0
+                ? '作废时抽取输入已齐备：本应产生的抽取结果（未下达任务）已随作废公开，可下载结果包并在浏览器中验证。'
+                : undefined
+            }
+          />
         ) : null}
         <Descriptions
           column={{ xs: 1, md: 2 }}

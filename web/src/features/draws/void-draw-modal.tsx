@@ -30,7 +30,7 @@ export function VoidDrawModal({ draw, onClose }: { draw: DrawView; onClose: () =
         showIcon
         style={{ margin: '16px 0' }}
         title="作废不可撤销。"
-        description={`抽取清单、监督人承诺、外部随机数${draw.resultHash ? '和抽取结果' : ''}仍在门户公开，并标明“已作废”及理由；${draw.tasks.length ? '进行中的任务随之取消；' : ''}再次抽取须重新冻结清单并指定新的外部随机源期号。`}
+        description={`抽取清单、监督人承诺、外部随机数${draw.resultHash ? '和抽取结果' : ''}仍在门户公开，并标明“已作废”及理由；${draw.status === 'frozen' && draw.nextStep === 'execute' ? '输入已齐备，作废时将计算本应产生的抽取结果（不下达任务）并一并公开；' : ''}${draw.tasks.length ? '进行中的任务随之取消；' : ''}再次抽取须重新冻结清单并指定新的外部随机源期号。`}
       />
       <Form
         form={form}
