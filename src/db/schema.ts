@@ -768,7 +768,7 @@ export const tasks = pgTable(
     leadIds: uuid('lead_ids').array().notNull(),
     assistantIds: uuid('assistant_ids').array().notNull(),
     /** {lead: [ids], assistant: [ids]}: the published 递补 order for inspectors. */
-    backups: jsonb('backups').notNull(),
+    backups: jsonb('backups').$type<{ lead: string[]; assistant: string[] }>().notNull(),
     dueDate: date('due_date').notNull(),
     status: text('status', { enum: ['assigned', 'done', 'replaced', 'cancelled'] }).notNull().default('assigned'),
     /** The task this one replaces (unit replacement by the stratum's next alternate). */

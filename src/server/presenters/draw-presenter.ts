@@ -71,7 +71,7 @@ export function presentTask(
   draw?: { code: string; orgName: string },
 ): TaskView {
   const t = row.task;
-  const backups = t.backups as { lead: string[]; assistant: string[] };
+  const backups = t.backups;
   return {
     id: t.id,
     drawId: t.drawId,

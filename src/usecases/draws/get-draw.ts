@@ -10,6 +10,7 @@ import { findCampaign, findMonthlyPlan } from '../../db/plan-queries.ts';
 import { readTogether, type DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { readableDraw } from './draw-access.ts';
+import { drawSourceLabel } from './draw-source-label.ts';
 
 export type DrawDetail = DrawWithOrg & {
   sourceLabel: string;
@@ -21,14 +22,6 @@ export type DrawDetail = DrawWithOrg & {
   changes: Awaited<ReturnType<typeof listTaskChanges>>;
   names: Map<string, string>;
 };
-
-/** "2026 年 12 月月度计划" or the campaign's name. */
-export async function drawSourceLabel(
-  db: DbOrTx,
-  draw: { monthlyPlanId: string | null; campaignId: string | null },
-): Promise<string> {
-  return (await drawSource(db, draw, [])).label;
-}
 
 /**
  * Where a draw comes from: its label, and the names of its strata as its plan published them (a monthly plan's
@@ -43,13 +36,13 @@ async function drawSource(
     const m = await findMonthlyPlan(db, draw.monthlyPlanId);
     const quotas = (m?.plan.quotas ?? []) as { code: string; name: string }[];
     return {
-      label: m ? `${m.plan.year} 年 ${m.plan.month} 月月度抽查计划` : '月度抽查计划',
+      label: drawSourceLabel({ campaignName: null, planYear: m?.plan.year ?? null, planMonth: m?.plan.month ?? null }),
       stratumNames: Object.fromEntries(quotas.map((q) => [q.code, q.name])),
     };
   }
   const c = draw.campaignId ? await findCampaign(db, draw.campaignId) : undefined;
   return {
-    label: c ? `专项检查：${c.campaign.name}` : '专项检查',
+    label: drawSourceLabel({ campaignName: c?.campaign.name ?? '', planYear: null, planMonth: null }),
     stratumNames: c ? Object.fromEntries(strataCodes.map((code) => [code, c.campaign.name])) : {},
   };
 }
@@ -69,7 +62,8 @@ export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<Dr
     ...tasks.flatMap((t) => [
       ...t.task.leadIds,
       ...t.task.assistantIds,
-      ...Object.values(t.task.backups as Record<string, string[]>).flat(),
+      ...t.task.backups.lead,
+      ...t.task.backups.assistant,
     ]),
     ...changes.flatMap((c) => (c.kind === 'inspector_replaced' ? [c.fromId ?? '', c.toId ?? ''] : [])),
   ].filter((id) => id !== '');

@@ -25,7 +25,7 @@ export async function replaceTaskInspector(
     const { task, draw } = found;
     const role = task.leadIds.includes(input.inspectorId) ? 'lead' : task.assistantIds.includes(input.inspectorId) ? 'assistant' : null;
     if (!role) throw new DomainError('VALIDATION_FAILED', '检查人员：不在该任务中', { field: 'inspectorId' });
-    const backups = (task.backups as { lead: string[]; assistant: string[] })[role];
+    const backups = task.backups[role];
     const replacement = await nextBackup(tx, {
       backups,
       role,

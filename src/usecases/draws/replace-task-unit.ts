@@ -38,7 +38,7 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
     const poolOf = (id: string) => manifest.candidates.find((c) => c[0] === id)?.[3];
     const samePool = poolOf(unitId) === poolOf(task.unitId);
     const team = samePool ? null : assignInspectors(manifest, fromHex(result.seed), [manifest.candidates.findIndex((c) => c[0] === unitId)])[0]!;
-    const backups = team ? team.backups : (task.backups as { lead: string[]; assistant: string[] });
+    const backups = team ? team.backups : task.backups;
     const conflicted = new Set(manifest.conflicts.filter((c) => c[1] === unitId).map((c) => c[0]));
     const staff: Record<InspectorRole, string[]> = team
       ? { lead: [...team.lead], assistant: [...team.assistant] }

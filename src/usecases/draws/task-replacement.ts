@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { isInspectorDrawable, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
+import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Tx } from '../../db/client.ts';
 import { findDraw, findTask, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
 import { inspectorAvailability, inspectors, taskChanges, tasks } from '../../db/schema.ts';
-import { effectivePeriods } from '../inspectors/inspector-facts.ts';
+import { drawabilityOf } from '../inspectors/inspector-facts.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope } from '../lib/require.ts';
 
@@ -63,15 +63,7 @@ export async function nextBackup(
   for (const id of options) {
     const i = rows.find((r) => r.id === id);
     if (!i || recused.has(id) || conflicted.has(id) || (i.certificateValidUntil ?? '') < input.dueDate) continue;
-    const facts = {
-      status: i.status,
-      certificateNo: i.certificateNo,
-      certificateValidFrom: i.certificateValidFrom,
-      certificateValidUntil: i.certificateValidUntil,
-      availability: effectivePeriods(availability.filter((a) => a.inspectorId === id)),
-      roles: i.roles as InspectorRole[],
-    };
-    if (isInspectorDrawable(facts, input.today, input.role).drawable) return id;
+    if (drawabilityOf(i, availability.filter((a) => a.inspectorId === id), input.today, input.role).drawable) return id;
   }
   return null;
 }

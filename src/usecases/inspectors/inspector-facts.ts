@@ -1,4 +1,4 @@
-import { isInspectorDrawable, type AvailabilityPeriod } from '../../domain/registry/inspector-rules.ts';
+import { isInspectorDrawable, type AvailabilityPeriod, type InspectorDrawFacts, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type { AvailabilityRow, InspectorRow } from '../../db/inspector-queries.ts';
 import { localDate } from '../../domain/local-date.ts';
 
@@ -18,16 +18,18 @@ export function effectivePeriods(rows: AvailabilityRow[]): AvailabilityPeriod[] 
   });
 }
 
-export function drawabilityOf(inspector: InspectorRow, availability: AvailabilityRow[], on: string) {
-  return isInspectorDrawable(
-    {
-      status: inspector.status,
-      certificateNo: inspector.certificateNo,
-      certificateValidFrom: inspector.certificateValidFrom,
-      certificateValidUntil: inspector.certificateValidUntil,
-      availability: effectivePeriods(availability),
-      roles: inspector.roles as ('lead' | 'assistant')[],
-    },
-    on,
-  );
+/** An inspector row and its availability rows as the facts the drawability rule reads. */
+export function inspectorFacts(inspector: InspectorRow, availability: AvailabilityRow[]): InspectorDrawFacts {
+  return {
+    status: inspector.status,
+    certificateNo: inspector.certificateNo,
+    certificateValidFrom: inspector.certificateValidFrom,
+    certificateValidUntil: inspector.certificateValidUntil,
+    availability: effectivePeriods(availability),
+    roles: inspector.roles as InspectorRole[],
+  };
+}
+
+export function drawabilityOf(inspector: InspectorRow, availability: AvailabilityRow[], on: string, role?: InspectorRole) {
+  return isInspectorDrawable(inspectorFacts(inspector, availability), on, role);
 }

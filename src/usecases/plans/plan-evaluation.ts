@@ -26,8 +26,7 @@ import {
 import { checkFeasibility } from '../../domain/plans/feasibility.ts';
 import type { PlanSettings } from '../../domain/plans/plan-settings.ts';
 import { computeMonthlyQuotas } from '../../domain/plans/quotas.ts';
-import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
-import { effectivePeriods } from '../inspectors/inspector-facts.ts';
+import { inspectorFacts } from '../inspectors/inspector-facts.ts';
 
 /** Whose units and inspectors a plan covers: the plan org's subtree. */
 export type PlanScope = { orgId: string; orgPath: string };
@@ -84,14 +83,7 @@ export async function evaluateEligibility(
       id: i.id,
       pools: [...pools].sort(),
       weight: i.drawWeight,
-      facts: {
-        status: i.status,
-        certificateNo: i.certificateNo,
-        certificateValidFrom: i.certificateValidFrom,
-        certificateValidUntil: i.certificateValidUntil,
-        availability: effectivePeriods(availabilityOf.get(i.id) ?? []),
-        roles: i.roles as InspectorRole[],
-      },
+      facts: inspectorFacts(i, availabilityOf.get(i.id) ?? []),
     };
   });
   return { eligibility, inspectors: inspectors.filter((i) => i.pools.length > 0) };

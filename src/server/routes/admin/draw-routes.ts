@@ -29,20 +29,17 @@ import type { UseCaseContext } from '../../../usecases/lib/context.ts';
 import { contextOf, type RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentDraw, presentDrawSummary, presentTask } from '../../presenters/draw-presenter.ts';
+import { drawSourceLabel } from '../../../usecases/draws/draw-source-label.ts';
 
 async function drawView(ctx: UseCaseContext, id: string): Promise<DrawView> {
   return presentDraw(await getDraw(ctx, id), ctx.actor);
-}
-
-function sourceLabelOf(row: { planYear: number | null; planMonth: number | null; campaignName: string | null }): string {
-  return row.campaignName ? `专项检查：${row.campaignName}` : `${row.planYear} 年 ${row.planMonth} 月月度抽查计划`;
 }
 
 /** 随机抽取 (freeze → commit → reveal → external value ×2 → execute, void) and 抽查任务 (lists, 递补). */
 export function registerDrawRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/draws', async (request): Promise<DrawSummary[]> => {
     const rows = await listDraws(contextOf(request, deps));
-    return rows.map((r) => presentDrawSummary(r, sourceLabelOf(r)));
+    return rows.map((r) => presentDrawSummary(r, drawSourceLabel(r)));
   });
 
   app.post('/api/draws', async (request, reply): Promise<DrawView> => {

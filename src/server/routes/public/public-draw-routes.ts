@@ -9,10 +9,11 @@ import { searchPublicDrawUnit } from '../../../usecases/public/search-public-dra
 import type { RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentDrawSummary, presentPublicDraw, presentUnitRank } from '../../presenters/draw-presenter.ts';
+import { drawSourceLabel } from '../../../usecases/draws/draw-source-label.ts';
 
 async function publicDrawList(db: Db): Promise<DrawSummary[]> {
   const rows = await listDraws(db, { scopePath: null });
-  return rows.map((r) => presentDrawSummary(r, r.campaignName ? `专项检查：${r.campaignName}` : `${r.planYear} 年 ${r.planMonth} 月月度抽查计划`));
+  return rows.map((r) => presentDrawSummary(r, drawSourceLabel(r)));
 }
 
 /** Every draw is public from its freeze: hash, timeline, result, changes, the bundle and a unit's rank. */
