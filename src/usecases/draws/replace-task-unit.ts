@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import { assignInspectors } from '../../domain/draw/assign-inspectors.ts';
 import type { DrawResult } from '../../domain/draw/draw-types.ts';
 import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
-import { taskChanges, tasks, units } from '../../db/schema.ts';
+import { orgs, taskChanges, tasks, units } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -53,7 +54,11 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
         staff[role][i] = replacement;
       }
     }
-    const [unit] = await tx.select({ brigadeId: units.brigadeId }).from(units).where(eq(units.id, unitId));
+    const [unit] = await tx.select({ brigadeId: units.brigadeId, brigadePath: orgs.path }).from(units).innerJoin(orgs, eq(orgs.id, units.brigadeId)).where(eq(units.id, unitId));
+    // The alternate's task belongs to its own brigade: one brigade does not create another's tasks.
+    if (unit && !isInScope(ctx.actor, unit.brigadePath)) {
+      throw new DomainError('FORBIDDEN', '下一家备选单位属于其他大队，须由组织本次抽取的上级单位办理递补');
+    }
     await tx.update(tasks).set({ status: 'replaced', updatedAt: ctx.now }).where(eq(tasks.id, taskId));
     const [created] = await tx
       .insert(tasks)

@@ -72,6 +72,14 @@ describe('递补 of a unit by an alternate of another inspector pool', () => {
     const replaced = tasks.find((t) => poolOf(t.unitId) !== poolOf(alternate))!;
     expect(replaced).toBeDefined();
 
+    // The old unit's brigade may not create a task in the other brigade: the detachment does this 递补.
+    const oldBrigade = [tree.brigadeA, tree.brigadeB].find((b) => b.id === poolOf(replaced.unitId))!;
+    const local = await createAccountFixture(database.db, { role: 'brigade_admin', org: oldBrigade });
+    const brigadeAdmin = await logInAs(app, local.username, local.password);
+    const refused = await call(app, brigadeAdmin, 'POST', `/api/tasks/${replaced.id}/replace-unit`, { reason: '现场核实已停业', evidence: '现场照片' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(/属于其他大队/);
+
     const res = await call(app, admin, 'POST', `/api/tasks/${replaced.id}/replace-unit`, { reason: '现场核实已停业', evidence: '现场照片' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().unitId).toBe(alternate);
