@@ -32,8 +32,10 @@ import { parse } from '../../parse.ts';
 import { presentDictionaryEntry, presentDivision, presentUnitDetail, presentUnitListItem } from '../../presenters/unit-presenter.ts';
 
 const QualityQuery = z.object({ brigadeId: uuidParam('所属大队').optional() });
-const DivisionQuery = z.object({ within: z.string().regex(/^[0-9]{6}$/, '上级行政区划：应为 6 位代码') });
-const CodeParams = z.object({ code: z.string().regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码') });
+const DivisionQuery = z.object({
+  within: z.string({ error: '上级行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '上级行政区划：应为 6 位代码'),
+});
+const CodeParams = z.object({ code: z.string({ error: '行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码') });
 
 export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/units', async (request) => {
