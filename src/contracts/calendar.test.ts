@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CalendarYearParams, HolidayDayInput, PutCalendarYearRequest } from './calendar.ts';
-import { issueMessages, messagesNotInChinese, NAMES_THE_PATH } from './contract-test-helpers.ts';
+import { issueMessages, messagesNotInChinese, NAMES_THE_FIELD } from './contract-test-helpers.ts';
 
 const day = { date: '2027-01-01', kind: 'holiday', name: '元旦' };
 
@@ -24,13 +24,12 @@ describe('calendar contracts', () => {
     expect(schema.safeParse(sample).error?.issues).toBeUndefined();
   });
 
-  // A day is named by its place in the request (「days[3].date：…」), so the name may be the path rather than a label.
-  it.each(VALID)('%s answers every bad value in Chinese, naming the field', (_, schema, sample) => {
-    expect(messagesNotInChinese(schema, sample, NAMES_THE_PATH)).toEqual([]);
+  it.each(VALID)('%s answers every bad value in Chinese, naming the field (a day by its place: 「第 4 天的日期：…」)', (_, schema, sample) => {
+    expect(messagesNotInChinese(schema, sample, NAMES_THE_FIELD)).toEqual([]);
   });
 
   it('names the row of a day that is not an object', () => {
     const body = { source: '通知', publishedOn: null, days: [day, '2027-01-02'] };
-    expect(issueMessages(PutCalendarYearRequest, body)).toEqual(['days[1]：应为包含 date、kind、name 的对象']);
+    expect(issueMessages(PutCalendarYearRequest, body)).toEqual(['第 2 天：应为包含 date、kind、name 的对象']);
   });
 });

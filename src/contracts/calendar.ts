@@ -1,17 +1,29 @@
 import { z } from 'zod';
 import { cleanText, isoDate } from './common.ts';
 
-/** "days[3].date" from a zod issue path, so a bad row is named by its position in the request. */
-function pathName(path: readonly PropertyKey[] | undefined, fallback: string): string {
-  if (!path || path.length === 0) return fallback;
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
+const FIELD_LABELS: Record<string, string> = { date: '日期', kind: '类型', name: '节日名称', publishedOn: '发布日期', days: '放假调休日期' };
 
-/** A message naming the exact field at fault: 「days[3].date：应为 YYYY-MM-DD 格式的日期」. */
+/**
+ * The field at fault in words, from a zod issue path: 「第 4 天的日期」 for days[3].date, 「发布日期」 for
+ * publishedOn; `fallback` when the schema is parsed on its own. The error's `path` (days.3.date) lets a form
+ * mark the very row.
+ */
+export function calendarFieldName(path: readonly PropertyKey[] | undefined, fallback: string): string {
+  const label = (key: PropertyKey) => FIELD_LABELS[String(key)] ?? String(key);
+  if (!path || path.length === 0) return label(fallback);
+  if (path[0] === 'days' && typeof path[1] === 'number') {
+    const day = `第 ${path[1] + 1} 天`;
+    return path.length > 2 ? `${day}的${label(path[2]!)}` : day;
+  }
+  return label(path[path.length - 1]!);
+}
+const pathName = calendarFieldName;
+
+/** A message naming the exact field at fault: 「第 4 天的日期：应为 YYYY-MM-DD 格式的日期」. */
 const at = (fallback: string, problem: string) => (issue: { path?: readonly PropertyKey[] | undefined }) =>
   `${pathName(issue.path, fallback)}：${problem}`;
 
-/** A date named by its path in the request (「days[3].date」), `fallback` when it is parsed on its own. */
+/** A date named by its place in the request (「第 4 天的日期」), `fallback` when it is parsed on its own. */
 const isoDateAt = (fallback: string) => isoDate((path) => pathName(path, fallback));
 
 export const CalendarYearParams = z.object({
@@ -47,7 +59,7 @@ export type HolidayDayInput = z.infer<typeof HolidayDayInput>;
 export const PutCalendarYearRequest = z.object({
   source: cleanText('来源', 200),
   publishedOn: isoDateAt('publishedOn').nullable(),
-  days: z.array(HolidayDayInput, { error: 'days：必须是列表' }).max(366, 'days：最多 366 天'),
+  days: z.array(HolidayDayInput, { error: '放假调休日期：必须是列表' }).max(366, '放假调休日期：最多 366 天'),
 });
 export type PutCalendarYearRequest = z.infer<typeof PutCalendarYearRequest>;
 

@@ -29,7 +29,7 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A calendar date written YYYY-MM-DD (z.iso.date: 2026-02-30 and 2025-02-29 fail). `label` names the field,
- * or builds the name from the issue's path when the field sits in a list (「days[3].date」).
+ * or builds the name from the issue's path when the field sits in a list (「第 4 天的日期」).
  */
 export const isoDate = (label: string | ((path: readonly PropertyKey[]) => string)) =>
   z.iso.date({

@@ -147,17 +147,17 @@ function addCalendarDays(date: string, days: number): string {
 
 /**
  * Checks a year's arrangement as an administrator enters it: every date lies in `year` and appears
- * once. Throws VALIDATION_FAILED naming the row, e.g. 「days[3].date：2026-12-31 不属于 2027 年」.
+ * once. Throws VALIDATION_FAILED naming the row, e.g. 「第 4 天的日期：2026-12-31 不属于 2027 年」 (path days.3.date).
  */
 export function checkYearArrangement(year: number, days: readonly HolidayDay[]): void {
   const seen = new Map<string, number>();
   days.forEach((day, i) => {
     if (yearOf(day.date) !== year) {
-      throw new DomainError('VALIDATION_FAILED', `days[${i}].date：${day.date} 不属于 ${year} 年`, { field: 'days' });
+      throw new DomainError('VALIDATION_FAILED', `第 ${i + 1} 天的日期：${day.date} 不属于 ${year} 年`, { field: 'days', path: `days.${i}.date` });
     }
     const first = seen.get(day.date);
     if (first !== undefined) {
-      throw new DomainError('VALIDATION_FAILED', `days[${i}].date：${day.date} 与 days[${first}] 重复`, { field: 'days' });
+      throw new DomainError('VALIDATION_FAILED', `第 ${i + 1} 天的日期：${day.date} 与第 ${first + 1} 天重复`, { field: 'days', path: `days.${i}.date` });
     }
     seen.set(day.date, i);
   });

@@ -80,18 +80,21 @@ describe('working-day calendar API', () => {
     ]);
     const res = await call(app, systemAdmin, 'PUT', '/api/calendar/2027', bad);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'days', message: 'days[1].date：不是有效的日期' });
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'days', message: '第 2 天的日期：不是有效的日期', path: 'days.1.date' });
   });
 
   it('rejects a date of another year and a duplicated date', async () => {
     const otherYear = await call(app, systemAdmin, 'PUT', '/api/calendar/2027', body2027([{ date: '2026-12-31', kind: 'holiday', name: '元旦' }]));
     expect(otherYear.statusCode).toBe(400);
-    expect(otherYear.json().error.message).toBe('days[0].date：2026-12-31 不属于 2027 年');
+    expect(otherYear.json().error).toMatchObject({ message: '第 1 天的日期：2026-12-31 不属于 2027 年', path: 'days.0.date' });
     const twice = body2027([
       { date: '2027-01-01', kind: 'holiday', name: '元旦' },
       { date: '2027-01-01', kind: 'holiday', name: '元旦' },
     ]);
-    expect((await call(app, systemAdmin, 'PUT', '/api/calendar/2027', twice)).json().error.message).toBe('days[1].date：2027-01-01 与 days[0] 重复');
+    expect((await call(app, systemAdmin, 'PUT', '/api/calendar/2027', twice)).json().error).toMatchObject({
+      message: '第 2 天的日期：2027-01-01 与第 1 天重复',
+      path: 'days.1.date',
+    });
     expect((await call(app, brigadeAdmin, 'GET', '/api/calendar/2027')).statusCode).toBe(404);
   });
 

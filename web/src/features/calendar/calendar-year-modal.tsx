@@ -19,19 +19,19 @@ const KIND_OPTIONS = HOLIDAY_KIND_VALUES.map((value) => ({ value, label: HOLIDAY
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2999;
 
-/** A row error from the server: `field` is `days[3].date`, or `days` with the message starting 「days[3].date：」. */
-const ROW_FIELD = /^days\[(\d+)\]\.(date|kind|name)$/;
-const ROW_MESSAGE = /^days\[(\d+)\]\.(date|kind|name)：([\s\S]+)$/;
+/** A row error from the server: its `path` is `days.3.date` (the message says 「第 4 天的日期：…」). */
+const ROW_PATH = /^days\.(\d+)\.(date|kind|name)$/;
 
 type RowField = ['days', number, keyof DayValues];
 
 function rowError(error: Error): { name: RowField; index: number; message: string } | null {
-  if (!(error instanceof ApiError) || !error.field) return null;
-  const fromMessage = ROW_MESSAGE.exec(error.message);
-  const match = ROW_FIELD.exec(error.field) ?? (error.field === 'days' ? fromMessage : null);
+  if (!(error instanceof ApiError) || !error.path) return null;
+  const match = ROW_PATH.exec(error.path);
   if (!match?.[1] || !match[2]) return null;
   const index = Number(match[1]);
-  return { name: ['days', index, match[2] as keyof DayValues], index, message: fromMessage?.[3] ?? error.message };
+  // Beside the row the field needs no naming: keep what follows 「第 4 天的日期：」.
+  const message = error.message.includes('：') ? error.message.slice(error.message.indexOf('：') + 1) : error.message;
+  return { name: ['days', index, match[2] as keyof DayValues], index, message };
 }
 
 const toValues = (detail: CalendarYearDetail): YearValues => ({
