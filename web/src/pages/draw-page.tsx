@@ -5,7 +5,6 @@ import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { drawQuery } from '../api/draws.ts';
-import { monthlyPlanQuery } from '../api/plans.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryGate } from '../components/query-gate.tsx';
@@ -32,17 +31,12 @@ export default function DrawPage() {
   );
 }
 
-/** The plan's own stratum names (a monthly plan's quotas), for a draw made from one. */
-function useStratumNames(draw: DrawView): ReadonlyMap<string, string> | undefined {
-  const plan = useQuery({ ...monthlyPlanQuery(draw.monthlyPlanId ?? ''), enabled: draw.monthlyPlanId !== null });
-  return plan.data ? new Map(plan.data.quotas.map((q) => [q.code, q.name])) : undefined;
-}
-
 function DrawDetail({ draw }: { draw: DrawView }) {
   const [held, setHeld] = useState<HeldSecrets>({});
   const [voiding, setVoiding] = useState(false);
   const [replacing, setReplacing] = useState<{ task: TaskView; kind: 'inspector' | 'unit' } | null>(null);
-  const names = useStratumNames(draw);
+  // The plan's own stratum names come with the draw (a monthly plan's quota rows, a campaign's name).
+  const names = new Map(draw.strata.map((s) => [s.code, s.name]));
   // A recorded commitment whose secret lives only on this page until its sheet is printed.
   const unprinted =
     draw.status === 'frozen' &&
