@@ -95,6 +95,16 @@ describe('inspector contracts', () => {
     expect(issueMessages(ExternalPersonListQuery, { q: 'q'.repeat(65) })).toEqual(['关键字：最多 64 个字符']);
   });
 
+  it('leaves the fields an update omits absent, and fills the defaults only on creation', () => {
+    expect(UpdateInspectorRequest.parse({ phone: '13900139000' })).toEqual({ phone: '13900139000' });
+    expect(UpdateInspectorRequest.parse({ specialties: [], zoneIds: [] })).toEqual({ specialties: [], zoneIds: [] });
+    expect(issueMessages(UpdateInspectorRequest, {})).toEqual(['请至少修改一项']);
+    expect(issueMessages(UpdateInspectorRequest, { specialties: [' '] })).toEqual(['专长：不能为空']);
+    const { specialties, zoneIds, ...rest } = inspector;
+    void [specialties, zoneIds];
+    expect(CreateInspectorRequest.parse(rest)).toMatchObject({ specialties: [], zoneIds: [] });
+  });
+
   it('keeps the cross-field date rules at the later field', () => {
     expect(
       issueMessages(CreateAvailabilityRequest, { kind: 'frozen', from: '2026-06-10', to: '2026-06-01', reason: '调查' }),

@@ -84,15 +84,19 @@ export type InspectorDetail = Omit<InspectorListItem, 'phoneMasked'> & {
 const optionalText = (label: string, max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), cleanText(label, max).nullable().optional());
 
-/** Specialty codes (dictionary "specialty"), shared by inspectors and external people. */
+/** Specialty codes (dictionary "specialty"), shared by inspectors and external people. Empty by default on creation. */
 const specialties = z
   .array(z.string({ error: '专长：必须是文本' }).trim().min(1, '专长：不能为空').max(50, '专长：每项最多 50 个字符'), {
     error: '专长：必须是列表',
   })
-  .max(20, '专长：最多 20 项')
-  .default([]);
+  .max(20, '专长：最多 20 项');
 
-export const InspectorFields = z.object({
+/**
+ * The editable fields of an inspector, without defaults. Defaults belong to creation only: zod 4's `.partial()` keeps a
+ * field's `.default()` and fills it in when the field is absent, so an update built from defaulted fields would empty
+ * the specialties and zone memberships the client left out.
+ */
+const inspectorFieldShape = z.object({
   name: cleanText('姓名', 32),
   badgeNo: cleanText('警号/工号', 32),
   certificateNo: optionalText('执法证号', 64),
@@ -114,13 +118,21 @@ export const InspectorFields = z.object({
     .max(64, '抽取权重：1–64')
     .optional(),
   phone: optionalText('手机号', 30),
-  zoneIds: z.array(uuidParam('协作区'), { error: '协作区：必须是列表' }).max(20, '协作区：最多 20 个').default([]),
+  zoneIds: z.array(uuidParam('协作区'), { error: '协作区：必须是列表' }).max(20, '协作区：最多 20 个'),
+});
+
+/** The fields of a new inspector: omitted specialties and zones are empty. */
+export const InspectorFields = inspectorFieldShape.extend({
+  specialties: specialties.default([]),
+  zoneIds: inspectorFieldShape.shape.zoneIds.default([]),
 });
 
 export const CreateInspectorRequest = InspectorFields;
 export type CreateInspectorRequest = z.infer<typeof CreateInspectorRequest>;
 
-export const UpdateInspectorRequest = InspectorFields.partial()
+/** PATCH: only the fields sent, each validated as on creation; an omitted field stays absent and keeps its stored value. */
+export const UpdateInspectorRequest = inspectorFieldShape
+  .partial()
   .extend({ status: z.enum(INSPECTOR_STATUS_VALUES, { error: '状态：无效' }).optional() })
   .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
 export type UpdateInspectorRequest = z.infer<typeof UpdateInspectorRequest>;
@@ -183,7 +195,7 @@ export const SaveExternalPersonRequest = z.object({
   name: cleanText('姓名', 32),
   organization: cleanText('工作单位/所属部门', 100),
   title: optionalText('职称/职务', 50),
-  specialties,
+  specialties: specialties.default([]),
   certificateNo: optionalText('证件号', 64),
   phone: optionalText('手机号', 30),
   active: z.boolean({ error: '在库：应为是或否' }).default(true),

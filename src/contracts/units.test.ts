@@ -102,6 +102,22 @@ describe('unit and dictionary contracts', () => {
     expect(issueMessages(BulkUnitStatusRequest, { ...status, unitIds: ID })).toEqual(['单位：必须是列表']);
   });
 
+  it('leaves the fields an update omits absent, and fills the defaults only on creation', () => {
+    expect(UpdateUnitRequest.parse({ name: '新名称' })).toEqual({ name: '新名称' });
+    expect(UpdateUnitRequest.parse({ isCrowded: false })).toEqual({ isCrowded: false });
+    expect(issueMessages(UpdateUnitRequest, {})).toEqual(['请至少修改一项']);
+    expect(issueMessages(UpdateUnitRequest, { isHighRise: 'yes' })).toEqual(['高层建筑：应为是或否']);
+    const { isCrowded, isFlammable, isHighRise, tags, source, ...rest } = unit;
+    void [isCrowded, isFlammable, isHighRise, tags, source];
+    expect(CreateUnitRequest.parse({ ...rest, brigadeId: ID })).toMatchObject({
+      isCrowded: false,
+      isFlammable: false,
+      isHighRise: false,
+      tags: [],
+      source: 'manual',
+    });
+  });
+
   it('names the list filter at fault', () => {
     expect(issueMessages(UnitListQuery, { tags: 'a'.repeat(65) })).toEqual(['标签：取值过长']);
     expect(issueMessages(UnitListQuery, { industry: '餐饮,,住宿' })).toEqual(['行业：取值不能为空']);

@@ -118,8 +118,12 @@ export type UnitDetail = Omit<UnitListItem, 'contactPhoneMasked'> & {
 const optionalText = (label: string, max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), cleanText(label, max).nullable().optional());
 
-/** The editable fields of a unit. The credit code is validated by the domain (check character). */
-export const UnitFields = z.object({
+/**
+ * The editable fields of a unit, without defaults. The credit code is validated by the domain (check character).
+ * Defaults belong to creation only: zod 4's `.partial()` keeps a field's `.default()` and fills it in when the field
+ * is absent, so an update built from defaulted fields would reset the flags, tags and source the client left out.
+ */
+const unitFieldShape = z.object({
   name: cleanText('单位名称', 100),
   uscc: z
     .string({ error: '统一社会信用代码：必须填写' })
@@ -139,9 +143,9 @@ export const UnitFields = z.object({
   street: optionalText('街道（乡镇）', 50),
   community: optionalText('社区（村）', 50),
   category: z.enum(UNIT_CATEGORY_VALUES, { error: '单位类别：不是有效的类别' }),
-  isCrowded: z.boolean({ error: '人员密集场所：应为是或否' }).default(false),
-  isFlammable: z.boolean({ error: '易燃易爆场所：应为是或否' }).default(false),
-  isHighRise: z.boolean({ error: '高层建筑：应为是或否' }).default(false),
+  isCrowded: z.boolean({ error: '人员密集场所：应为是或否' }),
+  isFlammable: z.boolean({ error: '易燃易爆场所：应为是或否' }),
+  isHighRise: z.boolean({ error: '高层建筑：应为是或否' }),
   industry: optionalText('行业', 50),
   buildingScale: optionalText('建筑规模', 50),
   riskLevel: optionalText('风险等级', 50),
@@ -150,23 +154,31 @@ export const UnitFields = z.object({
     .array(z.string({ error: '标签：必须是文本' }).trim().min(1, '标签：不能为空').max(50, '标签：每个最多 50 个字符'), {
       error: '标签：必须是列表',
     })
-    .max(30, '标签：最多 30 个')
-    .default([]),
+    .max(30, '标签：最多 30 个'),
   legalRepresentative: optionalText('法定代表人', 50),
   contactName: optionalText('联系人', 50),
   contactPhone: optionalText('联系电话', 30),
   safetyOwner: optionalText('消防安全责任人', 50),
   safetyManager: optionalText('消防安全管理人', 50),
-  source: z.enum(UNIT_SOURCE_VALUES, { error: '数据来源：无效' }).default('manual'),
+  source: z.enum(UNIT_SOURCE_VALUES, { error: '数据来源：无效' }),
+});
+
+/** The fields of a new unit: omitted site flags, tags and source take their defaults. */
+export const UnitFields = unitFieldShape.extend({
+  isCrowded: unitFieldShape.shape.isCrowded.default(false),
+  isFlammable: unitFieldShape.shape.isFlammable.default(false),
+  isHighRise: unitFieldShape.shape.isHighRise.default(false),
+  tags: unitFieldShape.shape.tags.default([]),
+  source: unitFieldShape.shape.source.default('manual'),
 });
 
 export const CreateUnitRequest = UnitFields.extend({ brigadeId: uuidParam('所属大队') });
 export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;
 
-export const UpdateUnitRequest = UnitFields.partial().refine(
-  (v) => Object.values(v).some((x) => x !== undefined),
-  '请至少修改一项',
-);
+/** PATCH: only the fields sent, each validated as on creation; an omitted field stays absent and keeps its stored value. */
+export const UpdateUnitRequest = unitFieldShape
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
 export type UpdateUnitRequest = z.infer<typeof UpdateUnitRequest>;
 
 export const ChangeUnitStatusRequest = z.object({

@@ -6,7 +6,7 @@ import type { InspectorPost, InspectorRole, InspectorStatus } from '../../domain
 import type { Tx } from '../../db/client.ts';
 import { listDictionaryEntries } from '../../db/dictionary-queries.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findInspectorByBadge } from '../../db/inspector-queries.ts';
+import { findInspectorByBadge, listInspectorZones } from '../../db/inspector-queries.ts';
 import { findOrgById } from '../../db/org-queries.ts';
 import { collaborationZoneMembers, inspectorZoneMemberships, inspectors } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
@@ -99,7 +99,10 @@ export async function saveInspector(ctx: UseCaseContext, id: string | null, patc
           summary: { name: values.name, badgeNo: values.badgeNo, post: values.post, roles: values.roles, drawWeight },
         });
       }
-      if (patch.zoneIds !== undefined) await saveZones(tx, targetId!, org.id, patch.zoneIds);
+      // An edit that leaves the zones out keeps them; a move to another brigade re-checks the kept zones against it.
+      const movedWithZonesKept = existing && patch.zoneIds === undefined && org.id !== existing.inspector.orgId;
+      const zoneIds = movedWithZonesKept ? (await listInspectorZones(tx, existing.inspector.id)).map((z) => z.id) : patch.zoneIds;
+      if (zoneIds !== undefined) await saveZones(tx, targetId!, org.id, zoneIds);
       return targetId!;
     });
   } catch (e) {

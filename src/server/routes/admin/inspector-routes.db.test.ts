@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
-import { createAccountFixture, createOrgTree } from '../../../../test/harness/factories.ts';
+import { createAccountFixture, createOrg, createOrgTree } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import { auditLog } from '../../../db/schema.ts';
 
@@ -12,6 +12,7 @@ let tree: Awaited<ReturnType<typeof createOrgTree>>;
 let adminA: Session;
 let adminB: Session;
 let auditor: Session;
+let orgAdmin: Session;
 const clock = new Date('2026-11-22T02:00:00Z');
 let badge = 0;
 
@@ -29,6 +30,14 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A 协作区 of brigades A and B (only a detachment admin may create one); returns its id. */
+const createZone = async (name: string): Promise<string> => {
+  const zone = { detachmentId: tree.detachment.id, name, brigadeIds: [tree.brigadeA.id, tree.brigadeB.id] };
+  const res = await call(app, orgAdmin, 'POST', '/api/collaboration-zones', zone);
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+};
+
 const lastAudit = async () => (await database.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1))[0]!;
 
 beforeAll(async () => {
@@ -38,6 +47,8 @@ beforeAll(async () => {
   adminA = await logInAs(app, (await createAccountFixture(database.db, { role: 'brigade_admin', org: tree.brigadeA })).username, 'Test1234pass');
   adminB = await logInAs(app, (await createAccountFixture(database.db, { role: 'brigade_admin', org: tree.brigadeB })).username, 'Test1234pass');
   auditor = await logInAs(app, (await createAccountFixture(database.db, { role: 'auditor', org: tree.detachment })).username, 'Test1234pass');
+  const detachmentAdmin = await createAccountFixture(database.db, { role: 'org_admin', org: tree.detachment });
+  orgAdmin = await logInAs(app, detachmentAdmin.username, detachmentAdmin.password);
 });
 afterAll(async () => {
   await app.close();
@@ -69,6 +80,50 @@ describe('inspector registry API', () => {
     expect(dup.json().error.field).toBe('badgeNo');
     expect((await call(app, adminA, 'POST', '/api/inspectors', body({ specialties: ['算命'] }))).json().error.field).toBe('specialties');
     expect((await call(app, adminA, 'POST', '/api/inspectors', body({ roles: [] }))).json().error).toMatchObject({ field: 'roles', message: '可任角色：至少选择一项' });
+  });
+
+  it('keeps the fields a PATCH leaves out: a new phone or name keeps the specialties and zones', async () => {
+    const zoneId = await createZone('婺城金东协作区');
+    const specialties = ['建筑防火', '电气防火'];
+    const created = await call(app, adminA, 'POST', '/api/inspectors', body({ specialties, zoneIds: [zoneId] }));
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json();
+    const kept = { specialties, zones: [{ id: zoneId, name: '婺城金东协作区' }] };
+    expect(created.json()).toMatchObject(kept);
+
+    expect((await call(app, adminA, 'PATCH', `/api/inspectors/${id}`, { phone: '13900002222' })).statusCode).toBe(200);
+    expect((await call(app, adminA, 'GET', `/api/inspectors/${id}`)).json()).toMatchObject({ ...kept, phone: '13900002222' });
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ action: 'inspector.update', summary: { changes: { phone: ['13900001111', '13900002222'] } } });
+    expect(Object.keys((audit.summary as { changes: Record<string, unknown> }).changes)).toEqual(['phone']);
+
+    expect((await call(app, adminA, 'PATCH', `/api/inspectors/${id}`, { name: '李监督员' })).statusCode).toBe(200);
+    expect((await call(app, adminA, 'GET', `/api/inspectors/${id}`)).json()).toMatchObject({
+      ...kept,
+      name: '李监督员',
+      phone: '13900002222',
+    });
+  });
+
+  it('keeps the zones on a move within them, and refuses a move out of them unless the zones change too', async () => {
+    const zoneId = await createZone('金华市区协作区');
+    const brigadeC = await createOrg(database.db, tree.detachment, 'brigade');
+    const { id } = (await call(app, adminA, 'POST', '/api/inspectors', body({ zoneIds: [zoneId] }))).json();
+    const toB = await call(app, orgAdmin, 'PATCH', `/api/inspectors/${id}`, { orgId: tree.brigadeB.id });
+    expect(toB.statusCode).toBe(200);
+    expect(toB.json()).toMatchObject({ orgId: tree.brigadeB.id, zones: [{ id: zoneId }], specialties: ['建筑防火'] });
+    const toC = await call(app, orgAdmin, 'PATCH', `/api/inspectors/${id}`, { orgId: brigadeC.id });
+    expect(toC.statusCode).toBe(400);
+    expect(toC.json().error).toMatchObject({ field: 'zoneIds', message: '协作区：只能选择包含该人员所在大队的协作区' });
+    const toCWithoutZones = await call(app, orgAdmin, 'PATCH', `/api/inspectors/${id}`, { orgId: brigadeC.id, zoneIds: [] });
+    expect(toCWithoutZones.json()).toMatchObject({ orgId: brigadeC.id, zones: [], specialties: ['建筑防火'] });
+  });
+
+  it('refuses a PATCH that changes nothing', async () => {
+    const insp = (await call(app, adminA, 'POST', '/api/inspectors', body())).json();
+    const res = await call(app, adminA, 'PATCH', `/api/inspectors/${insp.id}`, {});
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('请求：请至少修改一项');
   });
 
   it('freezes an inspector for a period, audited, and unfreezing restores them from that day', async () => {

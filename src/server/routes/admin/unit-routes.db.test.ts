@@ -135,6 +135,47 @@ describe('unit registry API', () => {
     expect(history[0]).toMatchObject({ kind: 'update', summary: { changes: { riskLevel: ['medium', 'high'] } } });
   });
 
+  it('keeps the fields a PATCH leaves out: renaming keeps the site flags, tags and source', async () => {
+    const created = await call(
+      app,
+      adminA,
+      'POST',
+      '/api/units',
+      unitBody({
+        isCrowded: true,
+        isFlammable: true,
+        isHighRise: true,
+        tags: ['沿街商铺', '高层建筑'],
+        source: 'department_share',
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    const { id, name } = created.json();
+    const res = await call(app, adminA, 'PATCH', `/api/units/${id}`, { name: '金华市婺城区鑫源餐饮店（更名）' });
+    expect(res.statusCode).toBe(200);
+    const unit = (await call(app, adminA, 'GET', `/api/units/${id}`)).json();
+    expect(unit).toMatchObject({
+      name: '金华市婺城区鑫源餐饮店（更名）',
+      isCrowded: true,
+      isFlammable: true,
+      isHighRise: true,
+      tags: ['沿街商铺', '高层建筑'],
+      source: 'department_share',
+    });
+    expect(unit.history[0]).toMatchObject({
+      kind: 'update',
+      summary: { changes: { name: [name, '金华市婺城区鑫源餐饮店（更名）'] } },
+    });
+    expect(Object.keys(unit.history[0].summary.changes)).toEqual(['name']);
+  });
+
+  it('refuses a PATCH that changes nothing', async () => {
+    const unit = (await call(app, adminA, 'POST', '/api/units', unitBody())).json();
+    const res = await call(app, adminA, 'PATCH', `/api/units/${unit.id}`, {});
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('请求：请至少修改一项');
+  });
+
   it('takes a unit out of the pool by a dated status change with a reason, never by deletion', async () => {
     const unit = (await call(app, adminA, 'POST', '/api/units', unitBody())).json();
     const noReason = await call(app, adminA, 'POST', `/api/units/${unit.id}/status`, { status: 'deregistered', reason: '', effectiveOn: '2026-11-01' });
