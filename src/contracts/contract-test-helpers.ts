@@ -29,7 +29,6 @@ export const BAD_VALUES: readonly unknown[] = [
 /** A Chinese message that starts with the field's label: 「年度：必须是整数」. */
 export const NAMES_THE_FIELD = /^[^\s：]*[\u4e00-\u9fff][^：]*：\S/;
 
-
 /** Every path of a JSON value, the root included. */
 export function pathsOf(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
   const out = [path];
