@@ -144,6 +144,7 @@ describe('draw journey', () => {
     await eventually(() => second.getByText(/与另一名工作人员的录入不一致/).isVisible()).toBe(true);
     expect(await second.getByText(/与另一名工作人员的录入不一致/).innerText()).not.toContain('5 0 8');
     await eventually(() => second.getByText('录入不一致 · 待更正').isVisible()).toBe(true);
+    await second.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-external-disagreement.png'), fullPage: true });
     await second.getByLabel(valueLabel).fill(' 5\u30000  8 ');
     await responseTo(second, 'POST', /\/external$/, () => second.getByRole('button', { name: buttonName('录入') }).click(), 200);
     await eventually(() => second.getByText('1/1 已确认').isVisible()).toBe(true);
