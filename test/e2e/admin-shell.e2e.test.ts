@@ -1,28 +1,12 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, dialogsOf, logIn, newPage, startE2E, type E2E } from './harness.ts';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, dialogsOf, logIn, newPage, pickOption, startE2E, type E2E } from './harness.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(async () => e2e?.close());
-
-/**
- * Picks `option` in the antd Select labelled `label` and waits until the field shows it and every list has
- * finished closing: a list that is still sliding away must not be mistaken for the next field's list.
- */
-async function pickOption(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
-  const field = scope.getByLabel(label);
-  await field.click();
-  // Only a list that has finished sliding in: an option clicked mid-animation is sometimes not taken.
-  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-appear):not(.ant-slide-up-leave)');
-  await openList.getByTitle(option, { exact: true }).click();
-  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
-  await expect.poll(() => item.locator('.ant-select').innerText()).toContain(option);
-  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
-}
 
 describe('public portal', () => {
   it('opens at / without logging in and lists the organisations in Chinese', async () => {

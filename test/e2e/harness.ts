@@ -107,3 +107,18 @@ export async function responseTo(
 
 /** expect.poll with room for a busy machine (the default gives up after one second). */
 export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+/**
+ * Picks `option` in the antd Select labelled `label` and waits until the field shows it and every list has
+ * finished closing: a list that is still sliding away must not be mistaken for the next field's list.
+ */
+export async function pickOption(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
+  const field = scope.getByLabel(label);
+  await field.click();
+  // Only a list that has finished sliding in: an option clicked mid-animation is sometimes not taken.
+  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-appear):not(.ant-slide-up-leave)');
+  await openList.getByTitle(option, { exact: true }).click();
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
+  await expect.poll(() => item.locator('.ant-select').innerText()).toContain(option);
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+}

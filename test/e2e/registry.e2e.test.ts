@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../src/domain/uscc.ts';
-import { SCREENSHOT_DIR, dialogsOf, logIn, newPage, startE2E, type E2E } from './harness.ts';
+import { SCREENSHOT_DIR, dialogsOf, logIn, newPage, pickOption, startE2E, type E2E } from './harness.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -75,6 +75,37 @@ describe('registry journey', () => {
     expect(dialogsOf(page)).toEqual([]);
     fs.rmSync(file, { force: true });
     fs.rmSync(exported, { force: true });
+    await page.context().close();
+  });
+
+  it('edits a unit, changes its status and flags it, each dialog refreshing the page it came from', async () => {
+    const page = await newPage(e2e);
+    await logIn(page, 'wucheng');
+    await page.goto(`/admin/units?q=${encodeURIComponent('导入测试宾馆')}`);
+    await page.getByRole('link', { name: '金华市婺城区导入测试宾馆' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '变更状态' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('单位名称').fill('金华市婺城区导入测试宾馆（更名）');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '金华市婺城区导入测试宾馆（更名）' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: '变更状态' }).click();
+    const status = page.getByRole('dialog');
+    await pickOption(page, status, '新状态', '停业');
+    await status.getByLabel('变更原因').fill('现场核实已停业装修');
+    await status.getByRole('button', { name: '确认变更' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    // The page shows the new status at once (the detail and the history both name the reason).
+    await expect.poll(() => page.getByText('现场核实已停业装修').first().isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: '标记待核实' }).click();
+    const flag = page.getByRole('dialog');
+    await flag.getByLabel('标记原因').fill('地址与营业执照不一致');
+    await flag.getByRole('button', { name: '标记待核实' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '取消标记' }).isVisible()).toBe(true);
+    expect(dialogsOf(page)).toEqual([]);
     await page.context().close();
   });
 

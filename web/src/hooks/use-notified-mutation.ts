@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { App } from 'antd';
 import { useApiErrorHandler } from './use-api-error.ts';
@@ -34,4 +34,17 @@ export function useNotifiedMutation<Variables, Data>(
       feature.refreshOnError?.();
     },
   });
+}
+
+/**
+ * The feature side of `useNotifiedMutation` for a change whose answer is not kept: every query under the given
+ * key prefixes is refreshed.
+ */
+export function useInvalidation(...queryKeys: QueryKey[]): { refresh: () => void } {
+  const queryClient = useQueryClient();
+  return {
+    refresh: () => {
+      for (const queryKey of queryKeys) void queryClient.invalidateQueries({ queryKey });
+    },
+  };
 }

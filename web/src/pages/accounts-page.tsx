@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { AccountListQuery, AccountView } from '@contracts/accounts.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import { accountKeys, accountListQuery, accountOptionsQuery } from '../api/accounts.ts';
+import { accountListQuery, accountOptionsQuery } from '../api/accounts.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { AccountFormModal } from '../features/accounts/account-form-modal.tsx';
 import { AccountStatusModal } from '../features/accounts/account-status-modal.tsx';
@@ -27,7 +27,6 @@ const STATUS_OPTIONS = [
 export default function AccountsPage() {
   const { canChange } = useSession();
   const canManage = canChange('accounts.manage');
-  const queryClient = useQueryClient();
   const [filterForm] = Form.useForm<AccountFilters>();
   const [filters, setFilters] = useState<AccountFilters>({});
   const { paging, firstPage, pagination } = usePaging('个账号');
@@ -41,11 +40,8 @@ export default function AccountsPage() {
     firstPage();
   };
 
+  // The modals refresh the account lists themselves.
   const closeDialog = () => setDialog(null);
-  const afterSave = () => {
-    setDialog(null);
-    void queryClient.invalidateQueries({ queryKey: accountKeys.lists });
-  };
 
   const columns: TableColumnsType<AccountView> = [
     { title: '用户名', dataIndex: 'username', key: 'username' },
@@ -139,15 +135,15 @@ export default function AccountsPage() {
         </Flex>
       </Card>
 
-      {dialog?.kind === 'create' ? <AccountFormModal options={options.data} onClose={closeDialog} onSaved={afterSave} /> : null}
+      {dialog?.kind === 'create' ? <AccountFormModal options={options.data} onClose={closeDialog} onSaved={closeDialog} /> : null}
       {dialog?.kind === 'edit' ? (
-        <AccountFormModal account={dialog.account} options={options.data} onClose={closeDialog} onSaved={afterSave} />
+        <AccountFormModal account={dialog.account} options={options.data} onClose={closeDialog} onSaved={closeDialog} />
       ) : null}
       {dialog?.kind === 'status' ? (
-        <AccountStatusModal account={dialog.account} onClose={closeDialog} onSaved={afterSave} />
+        <AccountStatusModal account={dialog.account} onClose={closeDialog} onSaved={closeDialog} />
       ) : null}
       {dialog?.kind === 'password' ? (
-        <ResetPasswordModal account={dialog.account} onClose={closeDialog} onSaved={afterSave} />
+        <ResetPasswordModal account={dialog.account} onClose={closeDialog} onSaved={closeDialog} />
       ) : null}
     </Flex>
   );

@@ -1,17 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { DictionaryEntryView } from '@contracts/units.ts';
 import { DICTIONARY_KIND_VALUES } from '@contracts/units.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { App, Button, Card, Flex, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DictionaryKind } from '../api/dictionaries.ts';
-import { dictionariesQuery, dictionaryKeys, updateDictionaryEntry } from '../api/dictionaries.ts';
+import { dictionariesQuery, updateDictionaryEntry } from '../api/dictionaries.ts';
 import { LoadFailed } from '../components/load-failed.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { COLORED_KINDS, DictionaryEntryModal, WEIGHTED_KINDS } from '../features/dictionaries/dictionary-entry-modal.tsx';
-import { useApiErrorHandler } from '../hooks/use-api-error.ts';
+import { useDictionaryMutation } from '../features/dictionaries/use-dictionary-mutation.ts';
 import { DICTIONARY_KIND_LABELS } from '../lib/registry-labels.ts';
 import { useSession } from '../session/session-context.ts';
 
@@ -65,23 +65,17 @@ export default function DictionariesPage() {
 function DictionaryTab({ kind, entries, loading }: { kind: DictionaryKind; entries: DictionaryEntryView[]; loading: boolean }) {
   const { canChange } = useSession();
   const canManage = canChange('dictionaries.manage');
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
   const [editing, setEditing] = useState<{ entry?: DictionaryEntryView } | null>(null);
   const sorted = [...entries].sort((a, b) => a.sortOrder - b.sortOrder);
   const colored = COLORED_KINDS.includes(kind) || entries.some((entry) => entry.color);
   const weighted = WEIGHTED_KINDS.includes(kind);
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: dictionaryKeys.all });
-  const toggle = useMutation({
-    mutationFn: (entry: DictionaryEntryView) => updateDictionaryEntry(entry.id, { active: !entry.active }),
-    onSuccess: (saved) => {
-      void message.success(saved.active ? `已启用：${saved.label}` : `已停用：${saved.label}`);
-      refresh();
+  const toggle = useDictionaryMutation(
+    (entry: DictionaryEntryView) => updateDictionaryEntry(entry.id, { active: !entry.active }),
+    {
+      success: (saved) => (saved.active ? `已启用：${saved.label}` : `已停用：${saved.label}`),
     },
-    onError: (error) => handleError(error),
-  });
+  );
 
   const columns: TableColumnsType<DictionaryEntryView> = [
     { title: '名称', dataIndex: 'label', key: 'label' },
@@ -161,10 +155,7 @@ function DictionaryTab({ kind, entries, loading }: { kind: DictionaryKind; entri
           entry={editing.entry}
           nextSortOrder={sorted.length ? Math.max(...sorted.map((entry) => entry.sortOrder)) + 1 : 0}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            refresh();
-          }}
+          onSaved={() => setEditing(null)}
         />
       ) : null}
     </Flex>

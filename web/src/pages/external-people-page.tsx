@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ExternalPersonView } from '@contracts/inspectors.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Form, Input, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { externalPeopleQuery, inspectorKeys } from '../api/inspectors.ts';
+import { externalPeopleQuery } from '../api/inspectors.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { ExternalPersonFormModal } from '../features/external-people/external-person-form-modal.tsx';
 import { useDictionaries } from '../hooks/use-dictionaries.ts';
@@ -43,7 +43,6 @@ export default function ExternalPeoplePage() {
 function ExternalPeopleTab({ kind }: { kind: ExternalKind }) {
   const { session, canChange } = useSession();
   const canManage = canChange('registry.manage');
-  const queryClient = useQueryClient();
   const scope = useOrgScope();
   const dictionaries = useDictionaries();
   const [filterForm] = Form.useForm<{ q?: string }>();
@@ -140,10 +139,7 @@ function ExternalPeopleTab({ kind }: { kind: ExternalKind }) {
           orgs={scope.orgs}
           defaultOrgId={session.org.id}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void queryClient.invalidateQueries({ queryKey: inspectorKeys.external });
-          }}
+          onSaved={() => setEditing(null)}
         />
       ) : null}
     </Flex>

@@ -64,6 +64,8 @@ function InspectorDetailView({ inspector }: { inspector: InspectorDetail }) {
   const scope = useOrgScope();
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
+  // The inspector's own modals refresh its queries themselves; a ReasonModal leaves that to its caller.
+  const close = () => setDialog(null);
   const afterSave = () => {
     setDialog(null);
     void queryClient.invalidateQueries({ queryKey: inspectorKeys.all });
@@ -250,14 +252,10 @@ function InspectorDetailView({ inspector }: { inspector: InspectorDetail }) {
       </Card>
 
       {dialog?.kind === 'edit' ? (
-        <InspectorFormModal inspector={inspector} orgs={scope.orgs} onClose={() => setDialog(null)} onSaved={afterSave} />
+        <InspectorFormModal inspector={inspector} orgs={scope.orgs} onClose={close} onSaved={close} />
       ) : null}
-      {dialog?.kind === 'availability' ? (
-        <AvailabilityModal inspector={inspector} onClose={() => setDialog(null)} onSaved={afterSave} />
-      ) : null}
-      {dialog?.kind === 'recusal' ? (
-        <RecusalModal inspector={inspector} onClose={() => setDialog(null)} onSaved={afterSave} />
-      ) : null}
+      {dialog?.kind === 'availability' ? <AvailabilityModal inspector={inspector} onClose={close} onSaved={close} /> : null}
+      {dialog?.kind === 'recusal' ? <RecusalModal inspector={inspector} onClose={close} onSaved={close} /> : null}
       {dialog?.kind === 'lift' ? (
         <ReasonModal
           title={dialog.period.kind === 'frozen' ? '解冻' : `解除${dialog.period.kindLabel}`}

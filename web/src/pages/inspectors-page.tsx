@@ -1,13 +1,13 @@
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { InspectorDetail, InspectorListItem } from '@contracts/inspectors.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { InspectorFilters } from '../api/inspectors.ts';
-import { inspectorDetailQuery, inspectorExportUrl, inspectorKeys, inspectorListQuery } from '../api/inspectors.ts';
+import { inspectorDetailQuery, inspectorExportUrl, inspectorListQuery } from '../api/inspectors.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { OrgSelect } from '../features/accounts/org-select.tsx';
 import { InspectorFormModal } from '../features/inspectors/inspector-form-modal.tsx';
@@ -30,7 +30,6 @@ const DRAWABLE_OPTIONS = [
 export default function InspectorsPage() {
   const { can, canChange } = useSession();
   const canManage = canChange('registry.manage');
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const scope = useOrgScope();
   const dictionaries = useDictionaries();
@@ -45,10 +44,8 @@ export default function InspectorsPage() {
     firstPage();
   };
 
-  const afterSave = () => {
-    setDialog(null);
-    void queryClient.invalidateQueries({ queryKey: inspectorKeys.all });
-  };
+  // The form refreshes the inspector queries itself.
+  const close = () => setDialog(null);
 
   const columns: TableColumnsType<InspectorListItem> = [
     {
@@ -174,16 +171,14 @@ export default function InspectorsPage() {
       {dialog?.kind === 'create' ? (
         <InspectorFormModal
           orgs={scope.orgs}
-          onClose={() => setDialog(null)}
+          onClose={close}
           onSaved={(inspector) => {
-            afterSave();
+            close();
             void navigate(`/admin/inspectors/${inspector.id}`);
           }}
         />
       ) : null}
-      {dialog?.kind === 'edit' ? (
-        <EditInspector id={dialog.id} orgs={scope.orgs} onClose={() => setDialog(null)} onSaved={afterSave} />
-      ) : null}
+      {dialog?.kind === 'edit' ? <EditInspector id={dialog.id} orgs={scope.orgs} onClose={close} onSaved={close} /> : null}
     </Flex>
   );
 }

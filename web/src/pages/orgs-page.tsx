@@ -1,9 +1,9 @@
 import type { OrgView } from '@contracts/orgs.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { orgKeys, orgTreeQuery } from '../api/orgs.ts';
+import { orgTreeQuery } from '../api/orgs.ts';
 import { LoadFailed } from '../components/load-failed.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { CollaborationZonesCard } from '../features/orgs/collaboration-zones-card.tsx';
@@ -19,7 +19,6 @@ const KIND_COLORS: Record<OrgView['kind'], string> = { corps: 'geekblue', detach
 export default function OrgsPage() {
   const { canChange } = useSession();
   const canManage = canChange('orgs.manage');
-  const queryClient = useQueryClient();
   const orgTree = useQuery(orgTreeQuery);
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
@@ -86,16 +85,7 @@ export default function OrgsPage() {
         )}
       </Card>
       <CollaborationZonesCard detachments={detachments} canManage={canManage} />
-      {dialog ? (
-        <OrgFormModal
-          {...dialog}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null);
-            void queryClient.invalidateQueries({ queryKey: orgKeys.all });
-          }}
-        />
-      ) : null}
+      {dialog ? <OrgFormModal {...dialog} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} /> : null}
     </Flex>
   );
 }

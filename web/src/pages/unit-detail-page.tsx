@@ -1,10 +1,10 @@
 import type { UnitDetail } from '@contracts/units.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { DescriptionsProps } from 'antd';
 import { Alert, Button, Card, Descriptions, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { unitDetailQuery, unitKeys } from '../api/units.ts';
+import { unitDetailQuery } from '../api/units.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryGate } from '../components/query-gate.tsx';
@@ -45,16 +45,13 @@ export default function UnitDetailPage() {
 function UnitDetailView({ unit }: { unit: UnitDetail }) {
   const { canChange } = useSession();
   const canManage = canChange('registry.manage');
-  const queryClient = useQueryClient();
   const dictionaries = useDictionaries();
   const scope = useOrgScope();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const otherBrigades = scope.brigades.filter((brigade) => brigade.id !== unit.brigadeId);
 
-  const afterSave = () => {
-    setDialog(null);
-    void queryClient.invalidateQueries({ queryKey: unitKeys.all });
-  };
+  // The modals refresh the unit's queries themselves.
+  const close = () => setDialog(null);
 
   const basics: DescriptionsProps['items'] = [
     { key: 'name', label: '单位名称', children: unit.name, span: 2 },
@@ -201,14 +198,10 @@ function UnitDetailView({ unit }: { unit: UnitDetail }) {
         <UnitHistory history={unit.history} dictionaries={dictionaries} />
       </Card>
 
-      {dialog === 'edit' ? (
-        <UnitFormModal unit={unit} brigades={scope.brigades} onClose={() => setDialog(null)} onSaved={afterSave} />
-      ) : null}
-      {dialog === 'status' ? <UnitStatusModal unit={unit} onClose={() => setDialog(null)} onSaved={afterSave} /> : null}
-      {dialog === 'transfer' ? (
-        <UnitTransferModal unit={unit} brigades={scope.brigades} onClose={() => setDialog(null)} onSaved={afterSave} />
-      ) : null}
-      {dialog === 'flag' ? <UnitFlagModal unit={unit} onClose={() => setDialog(null)} onSaved={afterSave} /> : null}
+      {dialog === 'edit' ? <UnitFormModal unit={unit} brigades={scope.brigades} onClose={close} onSaved={close} /> : null}
+      {dialog === 'status' ? <UnitStatusModal unit={unit} onClose={close} onSaved={close} /> : null}
+      {dialog === 'transfer' ? <UnitTransferModal unit={unit} brigades={scope.brigades} onClose={close} onSaved={close} /> : null}
+      {dialog === 'flag' ? <UnitFlagModal unit={unit} onClose={close} onSaved={close} /> : null}
     </Flex>
   );
 }

@@ -1,7 +1,7 @@
 import { CloudUploadOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { UnitListItem } from '@contracts/units.ts';
 import { UNIT_SORT_VALUES } from '@contracts/units.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
@@ -9,7 +9,7 @@ import type { Key } from 'react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { UnitFilters } from '../api/units.ts';
-import { unitExportUrl, unitKeys, unitListQuery } from '../api/units.ts';
+import { unitExportUrl, unitListQuery } from '../api/units.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { ColumnSettings, useHiddenColumns } from '../features/registry/column-settings.tsx';
 import { DictionaryTag } from '../features/registry/dictionary-tag.tsx';
@@ -36,7 +36,6 @@ const dash = (value: string | null | undefined) => value || '—';
 export default function UnitsPage() {
   const { can, canChange } = useSession();
   const canManage = canChange('registry.manage');
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const state = useMemo(() => parseUnitListState(searchParams), [searchParams]);
@@ -130,7 +129,6 @@ export default function UnitsPage() {
   const afterBulk = () => {
     setDialog(null);
     setSelected([]);
-    void queryClient.invalidateQueries({ queryKey: unitKeys.all });
   };
 
   return (
@@ -191,7 +189,11 @@ export default function UnitsPage() {
               ) : null}
             </Flex>
             <Flex gap={8} wrap>
-              <Button icon={<DownloadOutlined />} href={unitExportUrl({ ...filters, sort, order })} hidden={!can('registry.export')}>
+              <Button
+                icon={<DownloadOutlined />}
+                href={unitExportUrl({ ...filters, sort, order })}
+                hidden={!can('registry.export')}
+              >
                 导出 Excel
               </Button>
               <ColumnSettings columns={columnChoices} hidden={hidden} onChange={setHidden} />
@@ -214,7 +216,10 @@ export default function UnitsPage() {
               total: list.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (count) => (list.data?.totalCapped ? `共 ${count.toLocaleString()}+ 家单位（请缩小筛选范围）` : `共 ${count.toLocaleString()} 家单位`),
+              showTotal: (count) =>
+                list.data?.totalCapped
+                  ? `共 ${count.toLocaleString()}+ 家单位（请缩小筛选范围）`
+                  : `共 ${count.toLocaleString()} 家单位`,
             }}
           />
         </Flex>
@@ -226,7 +231,6 @@ export default function UnitsPage() {
           onClose={() => setDialog(null)}
           onSaved={(unit) => {
             setDialog(null);
-            void queryClient.invalidateQueries({ queryKey: unitKeys.all });
             void navigate(`/admin/units/${unit.id}`);
           }}
         />

@@ -1,13 +1,12 @@
 import type { AccountView, CreateAccountRequest, UpdateAccountRequest } from '@contracts/accounts.ts';
 import { CreateAccountRequest as CreateAccountSchema } from '@contracts/accounts.ts';
-import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Select } from 'antd';
 import type { AccountOptions } from '../../api/accounts.ts';
 import { createAccount, updateAccount } from '../../api/accounts.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { PASSWORD_HINT, zodRule } from '../../lib/form-rules.ts';
 import { OrgSelect } from './org-select.tsx';
+import { useAccountMutation } from './use-account-mutation.ts';
 
 type AccountFormModalProps = {
   /** The account to edit; absent to create one. */
@@ -21,19 +20,14 @@ type AccountFormModalProps = {
 export function AccountFormModal({ account, options, onClose, onSaved }: AccountFormModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateAccountRequest>();
-  const handleError = useApiErrorHandler();
 
-  const saveMutation = useMutation({
-    mutationFn: (values: CreateAccountRequest) => {
+  const saveMutation = useAccountMutation(
+    (values: CreateAccountRequest) => {
       if (!account) return createAccount(values);
       return updateAccount(account.id, changedFields(account, values));
     },
-    onSuccess: () => {
-      void message.success(account ? '账号已保存' : '账号已创建');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: account ? '账号已保存' : '账号已创建', form, onSuccess: onSaved },
+  );
 
   const submit = (values: CreateAccountRequest) => {
     if (account && Object.keys(changedFields(account, values)).length === 0) {

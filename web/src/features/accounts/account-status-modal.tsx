@@ -1,11 +1,10 @@
 import type { AccountView } from '@contracts/accounts.ts';
 import { SetAccountStatusRequest } from '@contracts/accounts.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { setAccountStatus } from '../../api/accounts.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
+import { useAccountMutation } from './use-account-mutation.ts';
 
 type StatusValues = { reason: string };
 
@@ -19,20 +18,14 @@ export function AccountStatusModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<StatusValues>();
-  const handleError = useApiErrorHandler();
   const disabling = !account.disabled;
   const action = disabling ? '停用' : '启用';
 
-  const statusMutation = useMutation({
-    mutationFn: ({ reason }: StatusValues) => setAccountStatus(account.id, { disabled: disabling, reason }),
-    onSuccess: () => {
-      void message.success(`账号已${action}`);
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+  const statusMutation = useAccountMutation(
+    ({ reason }: StatusValues) => setAccountStatus(account.id, { disabled: disabling, reason }),
+    { success: `账号已${action}`, form, onSuccess: onSaved },
+  );
 
   return (
     <FormModal<StatusValues>
@@ -45,8 +38,7 @@ export function AccountStatusModal({
       onClose={onClose}
     >
       <Typography.Paragraph>
-        {disabling ? '停用后该账号将无法登录。' : '启用后该账号可以重新登录。'}账号：{account.displayName}（
-        {account.username}）
+        {disabling ? '停用后该账号将无法登录。' : '启用后该账号可以重新登录。'}账号：{account.displayName}（{account.username}）
       </Typography.Paragraph>
       <Form.Item label={`${action}原因`} name="reason" required rules={[zodRule(SetAccountStatusRequest.shape.reason)]}>
         <Input.TextArea rows={3} maxLength={200} showCount />

@@ -1,11 +1,10 @@
 import type { AccountView, ResetPasswordRequest } from '@contracts/accounts.ts';
 import { ResetPasswordRequest as ResetPasswordSchema } from '@contracts/accounts.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { resetAccountPassword } from '../../api/accounts.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { PASSWORD_HINT, sameAsRule, zodRule } from '../../lib/form-rules.ts';
+import { useAccountMutation } from './use-account-mutation.ts';
 
 type ResetValues = ResetPasswordRequest & { confirmPassword: string };
 
@@ -19,17 +18,12 @@ export function ResetPasswordModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<ResetValues>();
-  const handleError = useApiErrorHandler();
 
-  const resetMutation = useMutation({
-    mutationFn: ({ password }: ResetValues) => resetAccountPassword(account.id, { password }),
-    onSuccess: () => {
-      void message.success('密码已重置');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
+  const resetMutation = useAccountMutation(({ password }: ResetValues) => resetAccountPassword(account.id, { password }), {
+    success: '密码已重置',
+    form,
+    onSuccess: onSaved,
   });
 
   return (

@@ -1,14 +1,13 @@
 import type { DictionaryEntryView, UpdateDictionaryEntryRequest } from '@contracts/units.ts';
 import { CreateDictionaryEntryRequest as CreateSchema } from '@contracts/units.ts';
-import { useMutation } from '@tanstack/react-query';
 import type { GetProp } from 'antd';
 import { App, ColorPicker, Form, Input, InputNumber } from 'antd';
 import type { DictionaryKind } from '../../api/dictionaries.ts';
 import { createDictionaryEntry, updateDictionaryEntry } from '../../api/dictionaries.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { optionalZodRule, zodRule } from '../../lib/form-rules.ts';
 import { DICTIONARY_KIND_LABELS } from '../../lib/registry-labels.ts';
+import { useDictionaryMutation } from './use-dictionary-mutation.ts';
 
 type EntryValues = { code: string; label: string; color?: string | null; weight?: number | null; sortOrder?: number | null };
 
@@ -37,7 +36,6 @@ export function DictionaryEntryModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EntryValues>();
-  const handleError = useApiErrorHandler();
   const colored = COLORED_KINDS.includes(kind) || Boolean(entry?.color);
   const weighted = WEIGHTED_KINDS.includes(kind);
 
@@ -51,8 +49,8 @@ export function DictionaryEntryModal({
     return result as UpdateDictionaryEntryRequest;
   };
 
-  const mutation = useMutation({
-    mutationFn: (values: EntryValues) =>
+  const mutation = useDictionaryMutation(
+    (values: EntryValues) =>
       entry
         ? updateDictionaryEntry(entry.id, changes(values))
         : createDictionaryEntry({
@@ -63,12 +61,8 @@ export function DictionaryEntryModal({
             weight: weighted ? (values.weight ?? null) : null,
             sortOrder: values.sortOrder ?? 0,
           }),
-    onSuccess: () => {
-      void message.success(entry ? '字典项已保存' : '字典项已新增');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: entry ? '字典项已保存' : '字典项已新增', form, onSuccess: onSaved },
+  );
 
   const submit = (values: EntryValues) => {
     if (entry && Object.keys(changes(values)).length === 0) {

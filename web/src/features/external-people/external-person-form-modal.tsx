@@ -1,11 +1,10 @@
 import type { ExternalPersonView, SaveExternalPersonRequest } from '@contracts/inspectors.ts';
 import { SaveExternalPersonRequest as SaveSchema } from '@contracts/inspectors.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Col, Form, Input, Row, Select, Switch } from 'antd';
-import { createExternalPerson, updateExternalPerson } from '../../api/inspectors.ts';
+import { Col, Form, Input, Row, Select, Switch } from 'antd';
+import { createExternalPerson, inspectorKeys, updateExternalPerson } from '../../api/inspectors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { useDictionaries } from '../../hooks/use-dictionaries.ts';
+import { useInvalidation, useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 import type { OrgOption } from '../../lib/org-tree.ts';
 import type { ExternalKind } from '../../lib/registry-labels.ts';
@@ -35,14 +34,12 @@ export function ExternalPersonFormModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<PersonValues>();
-  const handleError = useApiErrorHandler();
   const dictionaries = useDictionaries();
   const kindLabel = kind === 'expert' ? '专家' : '部门执法人员';
 
-  const mutation = useMutation({
-    mutationFn: (values: PersonValues) => {
+  const mutation = useNotifiedMutation(
+    (values: PersonValues) => {
       const body: SaveExternalPersonRequest = {
         kind,
         orgId: values.orgId,
@@ -58,12 +55,9 @@ export function ExternalPersonFormModal({
       if (phone || !person) body.phone = phone;
       return person ? updateExternalPerson(person.id, body) : createExternalPerson(body);
     },
-    onSuccess: () => {
-      void message.success(person ? '已保存' : `${kindLabel}已登记`);
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: person ? '已保存' : `${kindLabel}已登记`, form, onSuccess: onSaved },
+    useInvalidation(inspectorKeys.external),
+  );
 
   return (
     <FormModal<PersonValues>

@@ -1,14 +1,13 @@
 import type { CreateAvailabilityRequest, InspectorDetail } from '@contracts/inspectors.ts';
 import { CreateAvailabilityRequest as AvailabilitySchema } from '@contracts/inspectors.ts';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { addAvailability } from '../../api/inspectors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 import { AVAILABILITY_KIND_OPTIONS } from '../../lib/registry-labels.ts';
+import { useInspectorMutation } from './use-inspector-mutation.ts';
 
 type AvailabilityValues = {
   kind: CreateAvailabilityRequest['kind'];
@@ -29,25 +28,19 @@ export function AvailabilityModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<AvailabilityValues>();
-  const handleError = useApiErrorHandler();
   const kind = Form.useWatch('kind', form);
 
-  const mutation = useMutation({
-    mutationFn: (values: AvailabilityValues) =>
+  const mutation = useInspectorMutation(
+    (values: AvailabilityValues) =>
       addAvailability(inspector.id, {
         kind: values.kind,
         from: values.from.format('YYYY-MM-DD'),
         to: values.to ? values.to.format('YYYY-MM-DD') : null,
         reason: values.reason.trim(),
       }),
-    onSuccess: () => {
-      void message.success(kind === 'frozen' ? '已冻结' : '已登记');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: kind === 'frozen' ? '已冻结' : '已登记', form, onSuccess: onSaved },
+  );
 
   return (
     <FormModal<AvailabilityValues>

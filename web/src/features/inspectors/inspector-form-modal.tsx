@@ -1,13 +1,12 @@
 import type { CreateInspectorRequest, InspectorDetail, UpdateInspectorRequest } from '@contracts/inspectors.ts';
 import { InspectorFields } from '@contracts/inspectors.ts';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { createInspector, updateInspector } from '../../api/inspectors.ts';
 import { collaborationZonesQuery } from '../../api/orgs.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { useDictionaries } from '../../hooks/use-dictionaries.ts';
 import { optionalZodRule, zodRule } from '../../lib/form-rules.ts';
 import type { OrgOption } from '../../lib/org-tree.ts';
@@ -20,6 +19,7 @@ import {
   labelOf,
 } from '../../lib/registry-labels.ts';
 import { OrgSelect } from '../accounts/org-select.tsx';
+import { useInspectorMutation } from './use-inspector-mutation.ts';
 
 type InspectorFormValues = {
   name: string;
@@ -108,21 +108,16 @@ const { shape } = InspectorFields;
 export function InspectorFormModal({ inspector, orgs, onClose, onSaved }: InspectorFormModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<InspectorFormValues>();
-  const handleError = useApiErrorHandler();
   const dictionaries = useDictionaries();
   const zones = useQuery(collaborationZonesQuery);
   const post = Form.useWatch('post', form);
   const postWeight = dictionaries.entries('inspector_post_weight').find((entry) => entry.code === post)?.weight;
 
-  const saveMutation = useMutation({
-    mutationFn: (values: InspectorFormValues) =>
+  const saveMutation = useInspectorMutation(
+    (values: InspectorFormValues) =>
       inspector ? updateInspector(inspector.id, changedFields(inspector, values)) : createInspector(toRequest(values)),
-    onSuccess: (saved) => {
-      void message.success(inspector ? '检查人员信息已保存' : '检查人员已登记');
-      onSaved(saved);
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: inspector ? '检查人员信息已保存' : '检查人员已登记', form, onSuccess: onSaved },
+  );
 
   const submit = (values: InspectorFormValues) => {
     if (inspector && Object.keys(changedFields(inspector, values)).length === 0) {

@@ -1,14 +1,13 @@
 import type { InspectorDetail } from '@contracts/inspectors.ts';
 import { CreateRecusalRequest as RecusalSchema } from '@contracts/inspectors.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Col, DatePicker, Form, Input, Row } from 'antd';
+import { Col, DatePicker, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { createRecusal } from '../../api/inspectors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 import { UnitPicker } from '../units/unit-picker.tsx';
+import { useInspectorMutation } from './use-inspector-mutation.ts';
 
 type RecusalValues = { unitId: string; reason: string; validFrom: Dayjs; validTo?: Dayjs | null };
 
@@ -22,12 +21,10 @@ export function RecusalModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<RecusalValues>();
-  const handleError = useApiErrorHandler();
 
-  const mutation = useMutation({
-    mutationFn: (values: RecusalValues) =>
+  const mutation = useInspectorMutation(
+    (values: RecusalValues) =>
       createRecusal({
         inspectorId: inspector.id,
         unitId: values.unitId,
@@ -35,12 +32,8 @@ export function RecusalModal({
         validFrom: values.validFrom.format('YYYY-MM-DD'),
         validTo: values.validTo ? values.validTo.format('YYYY-MM-DD') : null,
       }),
-    onSuccess: () => {
-      void message.success('回避声明已登记');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: '回避声明已登记', form, onSuccess: onSaved },
+  );
 
   return (
     <FormModal<RecusalValues>

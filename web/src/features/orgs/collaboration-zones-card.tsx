@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CollaborationZoneView, OrgTreeNode } from '@contracts/orgs.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { collaborationZonesQuery, orgKeys } from '../../api/orgs.ts';
+import { collaborationZonesQuery } from '../../api/orgs.ts';
 import { ZoneFormModal } from './zone-form-modal.tsx';
 
 type CollaborationZonesCardProps = {
@@ -15,7 +15,6 @@ type CollaborationZonesCardProps = {
 
 /** 协作区: groups of 大队 under one 支队 that pool inspectors for cross-region draws. */
 export function CollaborationZonesCard({ detachments, canManage }: CollaborationZonesCardProps) {
-  const queryClient = useQueryClient();
   const zones = useQuery(collaborationZonesQuery);
   const [editing, setEditing] = useState<{ zone?: CollaborationZoneView } | null>(null);
 
@@ -71,10 +70,7 @@ export function CollaborationZonesCard({ detachments, canManage }: Collaboration
           zone={editing.zone}
           detachments={detachments}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void queryClient.invalidateQueries({ queryKey: orgKeys.zones });
-          }}
+          onSaved={() => setEditing(null)}
         />
       ) : null}
     </Card>

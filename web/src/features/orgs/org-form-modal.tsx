@@ -1,10 +1,9 @@
 import type { CreateOrgRequest, OrgView, UpdateOrgRequest } from '@contracts/orgs.ts';
 import { CreateOrgRequest as CreateOrgSchema } from '@contracts/orgs.ts';
-import { useMutation } from '@tanstack/react-query';
 import { App, Descriptions, Form, Input } from 'antd';
-import { createOrg, updateOrg } from '../../api/orgs.ts';
+import { createOrg, orgKeys, updateOrg } from '../../api/orgs.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { useInvalidation, useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 
 type OrgFields = Pick<CreateOrgRequest, 'name' | 'shortName' | 'divisionCode'>;
@@ -27,22 +26,18 @@ type OrgFormModalProps = ({ mode: 'create'; parent: OrgView } | { mode: 'edit'; 
 export function OrgFormModal(props: OrgFormModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<OrgFields>();
-  const handleError = useApiErrorHandler();
   const editing = props.mode === 'edit' ? props.org : null;
   const child = props.mode === 'create' ? CHILD_KIND[props.parent.kind] : undefined;
 
-  const saveMutation = useMutation({
-    mutationFn: (values: OrgFields) => {
+  const saveMutation = useNotifiedMutation(
+    (values: OrgFields) => {
       if (props.mode === 'edit') return updateOrg(props.org.id, changedFields(props.org, values));
       if (!child) throw new Error(`${props.parent.kindLabel}下不能新建机构`);
       return createOrg({ ...values, parentId: props.parent.id, kind: child.kind });
     },
-    onSuccess: () => {
-      void message.success(editing ? '机构已保存' : '机构已创建');
-      props.onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: editing ? '机构已保存' : '机构已创建', form, onSuccess: props.onSaved },
+    useInvalidation(orgKeys.all),
+  );
 
   const submit = (values: OrgFields) => {
     if (editing && Object.keys(changedFields(editing, values)).length === 0) {

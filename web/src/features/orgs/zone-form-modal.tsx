@@ -1,10 +1,9 @@
 import type { CollaborationZoneView, OrgTreeNode, SaveCollaborationZoneRequest } from '@contracts/orgs.ts';
 import { SaveCollaborationZoneRequest as SaveZoneSchema } from '@contracts/orgs.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Select } from 'antd';
-import { createCollaborationZone, updateCollaborationZone } from '../../api/orgs.ts';
+import { Form, Input, Select } from 'antd';
+import { createCollaborationZone, orgKeys, updateCollaborationZone } from '../../api/orgs.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { useInvalidation, useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 
 type ZoneFormModalProps = {
@@ -18,21 +17,15 @@ type ZoneFormModalProps = {
 
 /** Create (POST) or edit (PUT) a 协作区: a 支队 and at least two of its 大队. */
 export function ZoneFormModal({ zone, detachments, onClose, onSaved }: ZoneFormModalProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<SaveCollaborationZoneRequest>();
-  const handleError = useApiErrorHandler();
   const detachmentId = Form.useWatch('detachmentId', form);
   const brigades = (detachments.find((d) => d.id === detachmentId)?.children ?? []).filter((o) => o.kind === 'brigade');
 
-  const saveMutation = useMutation({
-    mutationFn: (values: SaveCollaborationZoneRequest) =>
-      zone ? updateCollaborationZone(zone.id, values) : createCollaborationZone(values),
-    onSuccess: () => {
-      void message.success(zone ? '协作区已保存' : '协作区已创建');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+  const saveMutation = useNotifiedMutation(
+    (values: SaveCollaborationZoneRequest) => (zone ? updateCollaborationZone(zone.id, values) : createCollaborationZone(values)),
+    { success: zone ? '协作区已保存' : '协作区已创建', form, onSuccess: onSaved },
+    useInvalidation(orgKeys.zones),
+  );
 
   return (
     <FormModal<SaveCollaborationZoneRequest>
@@ -40,9 +33,7 @@ export function ZoneFormModal({ zone, detachments, onClose, onSaved }: ZoneFormM
       name="zoneForm"
       form={form}
       initialValues={
-        zone
-          ? { detachmentId: zone.detachmentId, name: zone.name, brigadeIds: zone.brigades.map((b) => b.id) }
-          : undefined
+        zone ? { detachmentId: zone.detachmentId, name: zone.name, brigadeIds: zone.brigades.map((b) => b.id) } : undefined
       }
       submitting={saveMutation.isPending}
       onSubmit={(values) => saveMutation.mutate(values)}

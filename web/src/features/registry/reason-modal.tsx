@@ -1,12 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
+import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { LiftAvailabilityRequest } from '@contracts/inspectors.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 
 type ReasonValues = { reason: string };
+
+/** What the reason changed belongs to the caller's feature (plans, draws, inspectors …): its `onSaved` refreshes it. */
+const REFRESHED_BY_CALLER = { refresh: () => undefined };
 
 /** A confirmation that needs a reason for the record (解除、撤销 …): one text field, then `submit(reason)`. */
 export function ReasonModal({
@@ -31,17 +33,12 @@ export function ReasonModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<ReasonValues>();
-  const handleError = useApiErrorHandler();
-  const mutation = useMutation({
-    mutationFn: ({ reason }: ReasonValues) => submit(reason.trim()),
-    onSuccess: () => {
-      void message.success(successText);
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+  const mutation = useNotifiedMutation(
+    ({ reason }: ReasonValues) => submit(reason.trim()),
+    { success: successText, form, onSuccess: onSaved },
+    REFRESHED_BY_CALLER,
+  );
   return (
     <FormModal<ReasonValues>
       title={title}

@@ -1,30 +1,23 @@
 import type { UnitDetail } from '@contracts/units.ts';
 import { FlagUnitRequest as FlagSchema } from '@contracts/units.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { flagUnit } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
+import { useUnitMutation } from './use-unit-mutation.ts';
 
 type FlagValues = { reason: string };
 
 /** 标记待核实 (suspected 僵尸单位: out of the draw until reviewed) or 取消标记, with a reason. */
 export function UnitFlagModal({ unit, onClose, onSaved }: { unit: UnitDetail; onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<FlagValues>();
-  const handleError = useApiErrorHandler();
   const flagging = !unit.flagged;
   const action = flagging ? '标记待核实' : '取消标记';
 
-  const flagMutation = useMutation({
-    mutationFn: ({ reason }: FlagValues) => flagUnit(unit.id, { flagged: flagging, reason: reason.trim() }),
-    onSuccess: () => {
-      void message.success(flagging ? '已标记为待核实' : '已取消待核实标记');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+  const flagMutation = useUnitMutation(
+    ({ reason }: FlagValues) => flagUnit(unit.id, { flagged: flagging, reason: reason.trim() }),
+    { success: flagging ? '已标记为待核实' : '已取消待核实标记', form, onSuccess: onSaved },
+  );
 
   return (
     <FormModal<FlagValues>

@@ -1,14 +1,13 @@
 import type { CreateUnitRequest, UnitDetail, UpdateUnitRequest } from '@contracts/units.ts';
 import { UnitFields } from '@contracts/units.ts';
-import { useMutation } from '@tanstack/react-query';
 import { App, Checkbox, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { createUnit, updateUnit } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { useDictionaries } from '../../hooks/use-dictionaries.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 import { UNIT_CATEGORY_OPTIONS, UNIT_SOURCE_OPTIONS } from '../../lib/registry-labels.ts';
 import { DivisionSelect } from '../registry/division-select.tsx';
+import { useUnitMutation } from './use-unit-mutation.ts';
 
 /** The text fields of a unit that may be left empty (sent as null). */
 const OPTIONAL_TEXT_FIELDS = [
@@ -122,20 +121,15 @@ const { shape } = UnitFields;
 export function UnitFormModal({ unit, brigades, onClose, onSaved }: UnitFormModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
-  const handleError = useApiErrorHandler();
   const dictionaries = useDictionaries();
 
-  const saveMutation = useMutation({
-    mutationFn: (values: UnitFormValues) => {
+  const saveMutation = useUnitMutation(
+    (values: UnitFormValues) => {
       if (unit) return updateUnit(unit.id, changedUnitFields(unit, values));
       return createUnit({ ...cleanValues(values), brigadeId: values.brigadeId ?? '' });
     },
-    onSuccess: (saved) => {
-      void message.success(unit ? '单位信息已保存' : '单位已创建');
-      onSaved(saved);
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: unit ? '单位信息已保存' : '单位已创建', form, onSuccess: onSaved },
+  );
 
   const submit = (values: UnitFormValues) => {
     if (unit && Object.keys(changedUnitFields(unit, values)).length === 0) {

@@ -1,14 +1,13 @@
 import type { ChangeUnitStatusRequest, UnitDetail } from '@contracts/units.ts';
 import { ChangeUnitStatusRequest as ChangeStatusSchema } from '@contracts/units.ts';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { bulkChangeUnitStatus, changeUnitStatus } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 import { UNIT_STATUS_OPTIONS } from '../../lib/registry-labels.ts';
+import { useUnitMutation } from './use-unit-mutation.ts';
 
 type StatusValues = { status: ChangeUnitStatusRequest['status']; effectiveOn: Dayjs; reason: string };
 
@@ -21,13 +20,11 @@ type UnitStatusModalProps = { onClose: () => void; onSaved: () => void } & (
  * A unit leaves the drawable pool only this way: a dated status with a reason, never a deletion.
  */
 export function UnitStatusModal({ unit, unitIds, onClose, onSaved }: UnitStatusModalProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<StatusValues>();
-  const handleError = useApiErrorHandler();
   const status = Form.useWatch('status', form);
 
-  const statusMutation = useMutation({
-    mutationFn: async ({ status: next, effectiveOn, reason }: StatusValues) => {
+  const statusMutation = useUnitMutation(
+    async ({ status: next, effectiveOn, reason }: StatusValues) => {
       const body = { status: next, reason: reason.trim(), effectiveOn: effectiveOn.format('YYYY-MM-DD') };
       if (unit) {
         await changeUnitStatus(unit.id, body);
@@ -35,12 +32,8 @@ export function UnitStatusModal({ unit, unitIds, onClose, onSaved }: UnitStatusM
       }
       return (await bulkChangeUnitStatus({ ...body, unitIds })).updated;
     },
-    onSuccess: (updated) => {
-      void message.success(unit ? '状态已变更' : `已变更 ${updated} 家单位的状态`);
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+    { success: (updated) => (unit ? '状态已变更' : `已变更 ${updated} 家单位的状态`), form, onSuccess: onSaved },
+  );
 
   return (
     <FormModal<StatusValues>

@@ -1,11 +1,10 @@
 import type { TransferUnitRequest, UnitDetail } from '@contracts/units.ts';
 import { TransferUnitRequest as TransferSchema } from '@contracts/units.ts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Select, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import { transferUnit } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
+import { useUnitMutation } from './use-unit-mutation.ts';
 
 /** 转移大队: moves a unit to another 大队 (POST /api/units/:id/transfer); audited, with a reason. */
 export function UnitTransferModal({
@@ -19,18 +18,12 @@ export function UnitTransferModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<TransferUnitRequest>();
-  const handleError = useApiErrorHandler();
 
-  const transferMutation = useMutation({
-    mutationFn: (values: TransferUnitRequest) => transferUnit(unit.id, { ...values, reason: values.reason.trim() }),
-    onSuccess: () => {
-      void message.success('单位已转移');
-      onSaved();
-    },
-    onError: (error) => handleError(error, form),
-  });
+  const transferMutation = useUnitMutation(
+    (values: TransferUnitRequest) => transferUnit(unit.id, { ...values, reason: values.reason.trim() }),
+    { success: '单位已转移', form, onSuccess: onSaved },
+  );
 
   return (
     <FormModal<TransferUnitRequest>
