@@ -173,6 +173,8 @@ export type PublicDrawView = {
     statusLabel: string;
   }[];
   changes: TaskChangeView[];
+  /** Voided before execution with complete inputs: the tasks its result would have created (none were). */
+  wouldBeTasks: { unitName: string; unitId: string; stratum: string; rank: number; leads: string[]; assistants: string[] }[];
 };
 
 export type PublicUnitRankView = {

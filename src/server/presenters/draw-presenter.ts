@@ -232,6 +232,14 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
       statusLabel: TASK_STATUS_LABELS[t.task.status],
     })),
     changes: presentChanges(detail, 'public'),
+    wouldBeTasks: detail.wouldBe.map((t) => ({
+      unitName: t.unitName,
+      unitId: t.unitId,
+      stratum: t.stratum,
+      rank: t.rank,
+      leads: t.leadIds.map((id) => detail.names.get(id) ?? id),
+      assistants: t.assistantIds.map((id) => detail.names.get(id) ?? id),
+    })),
   };
 }
 

@@ -4,8 +4,10 @@ import {
   listObservers,
   listTaskChanges,
   listTasksOfDraw,
+  unitNames,
   type DrawWithOrg,
 } from '../../db/draw-queries.ts';
+import type { DrawResult } from '../../domain/draw/draw-types.ts';
 import { findCampaign, findMonthlyPlan } from '../../db/plan-queries.ts';
 import { readTogether, type DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -21,6 +23,11 @@ export type DrawDetail = DrawWithOrg & {
   tasks: Awaited<ReturnType<typeof listTasksOfDraw>>;
   changes: Awaited<ReturnType<typeof listTaskChanges>>;
   names: Map<string, string>;
+  /**
+   * A draw voided before execution with complete inputs: the tasks its result would have created (never
+   * created), each with its unit's name, in the order of the result. Empty otherwise.
+   */
+  wouldBe: { unitId: string; unitName: string; stratum: string; rank: number; leadIds: string[]; assistantIds: string[] }[];
 };
 
 /**
@@ -67,8 +74,21 @@ export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<Dr
     ]),
     ...changes.flatMap((c) => (c.kind === 'inspector_replaced' ? [c.fromId ?? '', c.toId ?? ''] : [])),
   ].filter((id) => id !== '');
+  const result = found.draw.result as DrawResult | null;
+  const wouldBeTasks = found.draw.status === 'voided' && tasks.length === 0 && result ? result.tasks : [];
+  for (const t of wouldBeTasks) ids.push(...t.lead, ...t.assistant);
   const names = await inspectorNames(db, ids);
-  return { ...found, sourceLabel: source.label, stratumNames: source.stratumNames, observers, entries, tasks, changes, names };
+  const unitName = await unitNames(db, wouldBeTasks.map((t) => t.unitId));
+  const placeOf = new Map(result?.strata.flatMap((s) => s.selected.map((id, rank) => [id, { stratum: s.code, rank }] as const)) ?? []);
+  const wouldBe = wouldBeTasks.map((t) => ({
+    unitId: t.unitId,
+    unitName: unitName.get(t.unitId) ?? t.unitId,
+    stratum: placeOf.get(t.unitId)?.stratum ?? '',
+    rank: placeOf.get(t.unitId)?.rank ?? 0,
+    leadIds: t.lead,
+    assistantIds: t.assistant,
+  }));
+  return { ...found, sourceLabel: source.label, stratumNames: source.stratumNames, observers, entries, tasks, changes, names, wouldBe };
 }
 
 export async function getDraw(ctx: UseCaseContext, id: string): Promise<DrawDetail> {

@@ -111,12 +111,18 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
       <Card title="验证抽取结果">
         <BundleVerifier code={draw.code} resultHash={draw.resultHash} />
       </Card>
-      <Card title={`抽查任务（${draw.tasks.length}）`}>
+      <Card
+        title={
+          draw.wouldBeTasks.length
+            ? `本应产生的抽查任务（${draw.wouldBeTasks.length}，抽取已作废，未下达）`
+            : `抽查任务（${draw.tasks.length}）`
+        }
+      >
         <Table<PublicTask>
           rowKey={(t) => `${t.unitId}/${t.rank}/${t.statusLabel}`}
           size="middle"
           columns={taskColumns(new Map(draw.strata.map((s) => [s.code, s.name])))}
-          dataSource={draw.tasks}
+          dataSource={draw.wouldBeTasks.length ? draw.wouldBeTasks.map((t) => ({ ...t, statusLabel: '未下达' })) : draw.tasks}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: draw.resultHash ? '没有抽查任务' : '尚未执行抽取' }}

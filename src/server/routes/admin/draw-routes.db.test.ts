@@ -289,6 +289,11 @@ describe('a draw from a published monthly plan', () => {
     const bundle = (await call(app, null, 'GET', `/api/public/draws/${late.json().code}/bundle`)).json() as DrawBundle;
     expect(verifyBundle(bundle).ok).toBe(true);
     expect(bundle.result.strata.some((s) => s.selected.length > 0)).toBe(true);
+    // The portal lists the tasks it would have created, by unit name, with the inspectors drawn.
+    const portal = (await call(app, null, 'GET', `/api/public/draws/${late.json().code}`)).json();
+    expect(portal.tasks).toEqual([]);
+    expect(portal.wouldBeTasks.map((t: { unitId: string }) => t.unitId)).toEqual(bundle.result.tasks.map((t) => t.unitId));
+    expect(portal.wouldBeTasks[0]).toMatchObject({ unitName: expect.stringMatching(/[\u4e00-\u9fff]/), leads: [expect.any(String)] });
   });
 
   it('takes the published monthly plan back to a draft, with a reason, only once no draw of it is live', async () => {
