@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CalendarYearParams, HolidayDayInput, PutCalendarYearRequest } from './calendar.ts';
-import { issueMessages, messagesNotInChinese, NAMES_THE_FIELD } from './contract-test-helpers.ts';
+import { issueMessages, sweepContracts } from './contract-test-helpers.ts';
 
 const day = { date: '2027-01-01', kind: 'holiday', name: '元旦' };
 
@@ -20,13 +20,7 @@ const VALID: [string, z.ZodType, unknown][] = [
 ];
 
 describe('calendar contracts', () => {
-  it.each(VALID)('%s accepts a valid request', (_, schema, sample) => {
-    expect(schema.safeParse(sample).error?.issues).toBeUndefined();
-  });
-
-  it.each(VALID)('%s answers every bad value in Chinese, naming the field (a day by its place: 「第 4 天的日期：…」)', (_, schema, sample) => {
-    expect(messagesNotInChinese(schema, sample, NAMES_THE_FIELD)).toEqual([]);
-  });
+  sweepContracts(VALID);
 
   it('names the row of a day that is not an object', () => {
     const body = { source: '通知', publishedOn: null, days: [day, '2027-01-02'] };

@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import type { z } from 'zod';
 
 /*
@@ -72,4 +73,20 @@ export function messagesNotInChinese(schema: z.ZodType, sample: unknown, expecte
 /** The messages of every issue when `schema` parses `input` (empty when it succeeds). */
 export function issueMessages(schema: z.ZodType, input: unknown): string[] {
   return schema.safeParse(input).error?.issues.map((issue) => issue.message) ?? [];
+}
+
+/** A contract test's samples: a name, the schema, a request it must accept. */
+export type ContractSamples = readonly (readonly [string, z.ZodType, unknown])[];
+
+/**
+ * The two tests every contract file runs over its samples: each sample is accepted, and every bad value put in
+ * any of its fields is answered in Chinese, naming the field ({@link messagesNotInChinese}).
+ */
+export function sweepContracts(samples: ContractSamples): void {
+  it.each(samples)('%s accepts a valid request', (_, schema, sample) => {
+    expect(schema.safeParse(sample).error?.issues).toBeUndefined();
+  });
+  it.each(samples)('%s answers every bad value in Chinese, naming the field', (_, schema, sample) => {
+    expect(messagesNotInChinese(schema, sample)).toEqual([]);
+  });
 }
