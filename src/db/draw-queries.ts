@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from './client.ts';
+import type { DbOrTx, Tx } from './client.ts';
 import { anyUuidOf } from './sql-helpers.ts';
 import {
   drawExternalEntries,
@@ -85,11 +85,15 @@ export async function unitNames(db: DbOrTx, ids: readonly string[]): Promise<Map
 }
 
 /**
- * How many draws the org has made, for the next draw's code. Locks the org's row first, so two freezes in one
- * org at once number their draws one after the other instead of both taking the same code.
+ * Locks the org's row for numbering its next draw: two freezes in one org at once count and number their draws
+ * one after the other instead of both taking the same code.
  */
+export async function lockOrgForNumbering(tx: Tx, orgId: string): Promise<void> {
+  await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('update');
+}
+
+/** How many draws the org has made (call {@link lockOrgForNumbering} first when numbering a new one). */
 export async function countDrawsOfOrg(db: DbOrTx, orgId: string): Promise<number> {
-  await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('update');
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(draws)

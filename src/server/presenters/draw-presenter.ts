@@ -196,7 +196,8 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
       timeline.push({ at: o.revealedAt.toISOString(), label: `监督人 ${o.observerId} 揭示密钥`, detail: o.reveal ?? '' });
   }
   // An entry's value is public once two accounts agree on one; before that, it could be copied from here.
-  const confirmedRefs = new Set(externalStatus(detail, null).filter((e) => e.confirmed).map((e) => `${e.source}\u0000${e.ref}`));
+  const external = externalStatus(detail, null);
+  const confirmedRefs = new Set(external.filter((e) => e.confirmed).map((e) => `${e.source}\u0000${e.ref}`));
   for (const e of detail.entries)
     timeline.push({
       at: e.enteredAt.toISOString(),
@@ -220,7 +221,7 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
     dueDate: d.dueDate,
     counts: counts(manifest),
     strata: manifest.strata.map((s) => ({ ...s, name: detail.stratumNames[s.code] ?? s.code })),
-    external: externalStatus(detail, null).map(({ source, ref, value }) => ({ source, ref, value })),
+    external: external.map(({ source, ref, value }) => ({ source, ref, value })),
     timeline,
     tasks: detail.tasks.map((t) => ({
       unitName: t.unitName,

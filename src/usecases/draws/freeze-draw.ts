@@ -10,7 +10,14 @@ import { buildManifestInputs, checkFeasibility } from '../../domain/plans/feasib
 import { findUnstaffableUnits } from '../../domain/plans/unit-staffing.ts';
 import { isInspectorDrawable } from '../../domain/registry/inspector-rules.ts';
 import type { Tx } from '../../db/client.ts';
-import { countDrawsOfOrg, externalRefsOfEarlierDraws, loadPreviousLeads, loadRecusalsInPeriod, unitNames } from '../../db/draw-queries.ts';
+import {
+  countDrawsOfOrg,
+  externalRefsOfEarlierDraws,
+  loadPreviousLeads,
+  loadRecusalsInPeriod,
+  lockOrgForNumbering,
+  unitNames,
+} from '../../db/draw-queries.ts';
 import { findAnnualPlan, findMonthlyPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
 import { drawObservers, draws } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
@@ -150,6 +157,7 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
       );
     }
 
+    await lockOrgForNumbering(tx, source.org.id);
     const code = `D-${source.periodStart.slice(0, 7)}-${source.org.divisionCode}-${String((await countDrawsOfOrg(tx, source.org.id)) + 1).padStart(3, '0')}`;
     const manifest: Manifest = {
       algorithm: DRAW_ALGORITHM,

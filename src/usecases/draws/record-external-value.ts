@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../domain/crypto/sha256.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkExternalEntry } from '../../domain/draw/external-entries.ts';
 import { normalizeExternalValue } from '../../domain/draw/seed.ts';
@@ -47,7 +47,7 @@ export async function recordExternalValue(ctx: UseCaseContext, drawId: string, i
         source: input.source,
         ref: input.ref,
         // The value itself only once confirmed: before that, anyone reading the log could copy it.
-        ...(check.confirms ? { value } : { valueSha256: createHash('sha256').update(value, 'utf8').digest('hex') }),
+        ...(check.confirms ? { value } : { valueSha256: sha256Hex(value) }),
         entry: earlier.length + 1,
         confirmed: check.confirms,
         disagrees: check.disagrees,

@@ -36,9 +36,9 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
     const unitId = stratum.alternates[index]!;
     const manifest = manifestOf(draw);
     const today = localDate(ctx.now);
-    const poolOf = (id: string) => manifest.candidates.find((c) => c[0] === id)?.[3];
-    const samePool = poolOf(unitId) === poolOf(task.unitId);
-    const team = samePool ? null : assignInspectors(manifest, fromHex(result.seed), [manifest.candidates.findIndex((c) => c[0] === unitId)])[0]!;
+    const alternateIndex = manifest.candidates.findIndex((c) => c[0] === unitId);
+    const samePool = manifest.candidates[alternateIndex]?.[3] === manifest.candidates.find((c) => c[0] === task.unitId)?.[3];
+    const team = samePool ? null : assignInspectors(manifest, fromHex(result.seed), [alternateIndex])[0]!;
     const backups = team ? team.backups : task.backups;
     const conflicted = new Set(manifest.conflicts.filter((c) => c[1] === unitId).map((c) => c[0]));
     const staff: Record<InspectorRole, string[]> = team

@@ -5,7 +5,7 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { readableDraw } from './draw-access.ts';
-import { computeResult, drawInputsOf } from './execute-draw.ts';
+import { computeResult, drawInputsOf } from './draw-result.ts';
 
 /**
  * 作废: a draw is never deleted or re-drawn. Voiding needs a reason; the draw, its manifest and its would-be

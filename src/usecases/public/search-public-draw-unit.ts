@@ -58,7 +58,11 @@ export async function searchPublicDrawUnit(db: Db, code: string, q: string): Pro
   if (!found) throw new DomainError('NOT_FOUND', '抽取不存在');
   const manifest = found.draw.manifest as Manifest;
   const listed = new Map<string, { stratum: string | null; reason: string | null }>();
-  for (const [id, stratum] of manifest.candidates) listed.set(id, { stratum, reason: null });
+  const stratumSize = new Map<string, number>();
+  for (const [id, stratum] of manifest.candidates) {
+    listed.set(id, { stratum, reason: null });
+    stratumSize.set(stratum, (stratumSize.get(stratum) ?? 0) + 1);
+  }
   for (const [id, reason] of manifest.excluded) listed.set(id, { stratum: null, reason });
   const term = q.toUpperCase();
   // Units of the draw's org and below whose name or credit code matches; of those, the ones the manifest lists.
@@ -82,7 +86,7 @@ export async function searchPublicDrawUnit(db: Db, code: string, q: string): Pro
         return { unitId: m.id, unitName: m.name, outcome: 'excluded', stratum: null, rank: null, candidatesInStratum: null, reason: label };
       }
       const stratum = entry.stratum!;
-      const count = manifest.candidates.filter((c) => c[1] === stratum).length;
+      const count = stratumSize.get(stratum) ?? 0;
       if (!result) return { unitId: m.id, unitName: m.name, outcome: 'not_selected', stratum, rank: null, candidatesInStratum: count, reason: '尚未执行抽取' };
       const s = result.strata.find((x) => x.code === stratum)!;
       const outcome = s.selected.includes(m.id) ? 'selected' : s.alternates.includes(m.id) ? 'alternate' : 'not_selected';
