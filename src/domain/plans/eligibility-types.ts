@@ -61,8 +61,8 @@ export type InspectionRecord = { unitId: string; on: string; kind: InspectionKin
  * OUT_OF_SCOPE (the plan leaves its category or the unit itself out, with a published reason) →
  * STATUS_* / FLAGGED_FOR_REVIEW / NO_ADDRESS (isUnitDrawable) → NO_STRATUM (no enabled stratum matches) →
  * PENDING_TASK (already drawn, task not yet done) → YEARLY_CAP_REACHED (maxPerYear counted inspections in
- * the calendar year of `on`) → WITHIN_MIN_INTERVAL (last counted inspection + minIntervalMonths > `on`) →
- * COVERED_THIS_YEAR (coverageFirst, routine mode: already inspected this calendar year).
+ * the calendar year of `on`) → WITHIN_MIN_INTERVAL (a counted inspection less than minIntervalMonths from `on`,
+ * before or after it) → COVERED_THIS_YEAR (coverageFirst, routine mode: already inspected this calendar year).
  */
 export const EXCLUSION_REASONS = [
   'OUT_OF_SCOPE',
@@ -102,8 +102,10 @@ export type EligibilityInput = {
   settings: PlanSettings;
   mode: EligibilityMode;
   /**
-   * The first day the drawn units may be inspected (the 1st of the plan's month, or a campaign's start):
-   * the frequency rules are checked against it, so the next inspection can never come too early.
+   * The first day the drawn units may be inspected: the first day of the period (the 1st of the plan's month, a
+   * campaign's start), or today when the plan is generated or the draw frozen later in the period
+   * (`eligibilityDate`). The frequency rules are checked against it, so the next inspection can never come too
+   * early: an inspection recorded between the 1st and the freeze counts.
    */
   on: string;
   units: readonly EligibilityUnit[];
@@ -135,7 +137,7 @@ export type StratumCounts = {
   code: string;
   population: number;
   /**
-   * Population units with at least one counted inspection this calendar year before `on`, or an open task due
+   * Population units with at least one counted inspection this calendar year on or before `on`, or an open task due
    * this year (pendingCoveringUnitIds).
    */
   covered: number;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareIds } from '../draw/id-order.ts';
-import { computeEligibility, stratumOf, unitWeight } from './eligibility.ts';
+import { computeEligibility, eligibilityDate, stratumOf, unitWeight } from './eligibility.ts';
 import type {
   EligibilityInput,
   EligibilityMode,
@@ -219,13 +219,79 @@ describe('computeEligibility: frequency rules', () => {
     expect(next('2027-02-28')).toBe('candidate:general');
   });
 
-  it('treats a record dated on or after `on` as planned: it counts toward the yearly cap, not toward the interval or coverage', () => {
-    const planned: InspectionRecord[] = [{ unitId: 'u', on: '2026-11-15', kind: 'special' }];
-    expect(outcomeOf({ history: planned })).toBe('candidate:general');
-    const capped: InspectionRecord[] = [...planned, { unitId: 'u', on: '2026-01-05', kind: 'routine' }];
-    expect(outcomeOf({ history: capped })).toBe('YEARLY_CAP_REACHED');
+  it('counts an inspection dated on `on` itself (inspected the day of the freeze): interval and coverage', () => {
     const sameDay: InspectionRecord[] = [{ unitId: 'u', on: ON, kind: 'routine' }];
-    expect(outcomeOf({ history: sameDay })).toBe('candidate:general');
+    expect(outcomeOf({ history: sameDay })).toBe('WITHIN_MIN_INTERVAL');
+    expect(outcomeOf({ history: sameDay, settings: settingsWith((s) => (s.frequency.minIntervalMonths = 0)) })).toBe(
+      'COVERED_THIS_YEAR',
+    );
+  });
+
+  it('counts a record dated after `on` toward the yearly cap and the interval, not toward coverage', () => {
+    const later: InspectionRecord[] = [{ unitId: 'u', on: '2026-11-15', kind: 'special' }];
+    expect(outcomeOf({ history: later })).toBe('WITHIN_MIN_INTERVAL');
+    const noInterval = settingsWith((s) => (s.frequency.minIntervalMonths = 0));
+    expect(outcomeOf({ history: later, settings: noInterval })).toBe('candidate:general');
+    const capped: InspectionRecord[] = [...later, { unitId: 'u', on: '2026-01-05', kind: 'routine' }];
+    expect(outcomeOf({ history: capped })).toBe('YEARLY_CAP_REACHED');
+    // Six months after `on` or later is far enough (2026-11-01 + 6 months = 2027-05-01).
+    const farLater: InspectionRecord[] = [{ unitId: 'u', on: '2027-05-01', kind: 'routine' }];
+    expect(outcomeOf({ history: farLater })).toBe('candidate:general');
+    expect(outcomeOf({ history: [{ unitId: 'u', on: '2027-04-30', kind: 'routine' }] })).toBe('WITHIN_MIN_INTERVAL');
+  });
+
+  it('excludes, frozen mid-month, the units inspected between the 1st and the freeze (the demo draw of 12-05)', () => {
+    const history: InspectionRecord[] = [
+      { unitId: 'first', on: '2026-12-01', kind: 'routine' },
+      { unitId: 'third', on: '2026-12-03', kind: 'triggered' },
+      { unitId: 'fourth', on: '2026-12-04', kind: 'special' },
+      { unitId: 'recheck', on: '2026-12-04', kind: 'reinspection' },
+    ];
+    const units = ['first', 'third', 'fourth', 'recheck', 'never'].map((id) => unit(id));
+    const atFreeze = outcomes(computeEligibility(input(units, { history, on: eligibilityDate('2026-12-01', '2026-12-05') })));
+    expect(atFreeze).toEqual({
+      first: 'WITHIN_MIN_INTERVAL',
+      third: 'WITHIN_MIN_INTERVAL',
+      fourth: 'WITHIN_MIN_INTERVAL',
+      recheck: 'candidate:general',
+      never: 'candidate:general',
+    });
+  });
+
+  it('never lets a unit be a candidate with a counted inspection within the interval of `on` or the yearly cap reached', () => {
+    const dayArb = fc.integer({ min: 0, max: 3 * 365 }).map((d) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const recordArb = fc.record({
+      unitId: fc.constantFrom('u1', 'u2', 'u3'),
+      on: dayArb,
+      kind: fc.constantFrom(...INSPECTION_KINDS),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { maxLength: 12 }),
+        dayArb,
+        fc.constantFrom<EligibilityMode>('routine', 'special'),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 12 }),
+        (history, on, mode, maxPerYear, minIntervalMonths) => {
+          const settings = settingsWith((s) => {
+            s.frequency.maxPerYear = maxPerYear;
+            s.frequency.minIntervalMonths = minIntervalMonths;
+          });
+          const result = computeEligibility(input(['u1', 'u2', 'u3'].map((id) => unit(id)), { history, on, mode, settings }));
+          for (const c of result.candidates) {
+            const counted = history.filter((h) => h.unitId === c.unitId && COUNTED_INSPECTION_KINDS.has(h.kind));
+            expect(counted.filter((h) => h.on.slice(0, 4) === on.slice(0, 4)).length).toBeLessThan(maxPerYear);
+            if (minIntervalMonths > 0) {
+              for (const h of counted) {
+                const far = h.on <= on ? addMonths(h.on, minIntervalMonths) <= on : h.on >= addMonths(on, minIntervalMonths);
+                expect(far, `${c.unitId} inspected ${h.on}, on ${on}`).toBe(true);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('applies coverage first only to routine draws', () => {

@@ -77,6 +77,18 @@ function factorOf(table: Record<string, number>, level: string | null): number {
   return table[level] as number;
 }
 
+/**
+ * The day a plan's or a draw's eligibility is computed for: the first day of its period, or `today` when that is
+ * later (a monthly plan generated on the 10th, a draw frozen on the 5th). Inspections recorded between the 1st
+ * and today are done by then and count toward the six-month interval and the yearly cap
+ * (《消防监督检查规定》第七条 and the plan's frequency rules); the drawn units cannot be visited before today.
+ */
+export function eligibilityDate(periodStart: string, today: string): string {
+  assertIsoDate(periodStart, 'periodStart');
+  assertIsoDate(today, 'today');
+  return today > periodStart ? today : periodStart;
+}
+
 const KNOWN_KINDS: ReadonlySet<string> = new Set(INSPECTION_KINDS);
 
 const OUT_OF_SCOPE_UNIT = 1;
@@ -93,10 +105,12 @@ const PENDING_COVERING = 8;
  */
 type UnitFacts = {
   slotOf: Map<string, number>;
-  /** Counted inspections dated in the calendar year of `on` (any day of it, also on or after `on`). */
+  /** Counted inspections dated in the calendar year of `on` (any day of it, also after `on`). */
   inYear: Uint32Array;
-  /** The latest counted inspection dated before `on` as YYYYMMDD, 0 when there is none. */
-  lastBefore: Uint32Array;
+  /** The latest counted inspection dated on or before `on` as YYYYMMDD, 0 when there is none. */
+  lastOnOrBefore: Uint32Array;
+  /** The earliest counted inspection dated after `on` (a record of a later date) as YYYYMMDD, 0 when there is none. */
+  firstAfter: Uint32Array;
   flags: Uint8Array;
 };
 
@@ -107,7 +121,8 @@ function indexUnitFacts(input: EligibilityInput, onDay: number): UnitFacts {
   const size = history.length + pendingUnitIds.size + pendingCovering.size + triggeredUnitIds.size + outOfScope.length;
   const slotOf = new Map<string, number>();
   const inYear = new Uint32Array(size);
-  const lastBefore = new Uint32Array(size);
+  const lastOnOrBefore = new Uint32Array(size);
+  const firstAfter = new Uint32Array(size);
   const flags = new Uint8Array(size);
   let lastId: string | null = null;
   let lastSlot = 0;
@@ -137,7 +152,9 @@ function indexUnitFacts(input: EligibilityInput, onDay: number): UnitFacts {
     }
     const k = slot(record.unitId);
     if (Math.floor(day / 10_000) === year) inYear[k] = (inYear[k] as number) + 1;
-    if (day < onDay && day > (lastBefore[k] as number)) lastBefore[k] = day;
+    if (day <= onDay) {
+      if (day > (lastOnOrBefore[k] as number)) lastOnOrBefore[k] = day;
+    } else if (firstAfter[k] === 0 || day < (firstAfter[k] as number)) firstAfter[k] = day;
   }
   const mark = (unitId: string, flag: number): void => {
     const k = slot(unitId);
@@ -148,7 +165,7 @@ function indexUnitFacts(input: EligibilityInput, onDay: number): UnitFacts {
   // An open task due this year covers its unit; it is pending by definition.
   for (const id of pendingCovering) mark(id, PENDING | PENDING_COVERING);
   for (const id of triggeredUnitIds) mark(id, TRIGGERED);
-  return { slotOf, inYear, lastBefore, flags };
+  return { slotOf, inYear, lastOnOrBefore, firstAfter, flags };
 }
 
 /** YYYY-MM-DD as the integer YYYYMMDD, which orders the same way. */
@@ -185,20 +202,23 @@ const CANDIDATE = 255;
  * 3. NO_STRATUM: no enabled stratum matches ({@link stratumOf}).
  * 4. PENDING_TASK: in pendingUnitIds (drawn before, task still open).
  * 5. YEARLY_CAP_REACHED: at least maxPerYear counted inspections dated in the calendar year of `on`.
- * 6. WITHIN_MIN_INTERVAL: addMonths(last counted inspection before `on`, minIntervalMonths) > `on`
- *    (minIntervalMonths 0 disables the rule; months are clamped, see {@link addMonths}).
+ * 6. WITHIN_MIN_INTERVAL: a counted inspection less than minIntervalMonths away from `on`, on either side:
+ *    addMonths(latest one dated on or before `on`, minIntervalMonths) > `on`, or the earliest one dated after
+ *    `on` falls before addMonths(`on`, minIntervalMonths) (minIntervalMonths 0 disables the rule; months are
+ *    clamped, see {@link addMonths}).
  * 7. COVERED_THIS_YEAR: routine mode with frequency.coverageFirst, and a counted inspection dated in the
- *    calendar year of `on` before `on`.
+ *    calendar year of `on`, on or before `on`.
  *
  * Frequency rules (DOMAIN.md §2; 南宫 2023 "每自然年不超过两次，间隔不少于六个月，不含监督复查"): only
  * COUNTED_INSPECTION_KINDS (routine, special, triggered) count; 复查, complaint, case-handling and other checks
- * never exclude a unit. Records dated on or after `on` are planned, not done: they count toward the yearly cap
- * when they fall in the same calendar year, but neither toward the interval nor toward coverage.
+ * never exclude a unit. Every counted record counts, whatever its date: one dated on `on` (inspected the day of
+ * the freeze) is as recent as can be; one dated after `on` (entered for a later day) counts toward the yearly cap
+ * and the interval, but not toward coverage, which speaks of what is done.
  * `ignoreFrequency` skips rules 5–7 for a special campaign's recorded override; in routine mode it is refused
  * (RangeError).
  *
  * Counts: for every enabled stratum, `population` = units that reach rule 4 in that stratum (in scope,
- * drawable, matched), `covered` = those of them with a counted inspection in the year of `on` before `on` or an open task due that year (pendingCoveringUnitIds),
+ * drawable, matched), `covered` = those of them with a counted inspection in the year of `on` on or before `on` or an open task due that year (pendingCoveringUnitIds),
  * `candidates` = those that pass every rule; the first two also by riskLevel ('' = none, keys in id order).
  * An exclusion carries its stratum from rule 4 on, null before.
  *
@@ -230,13 +250,16 @@ export function computeEligibility(input: EligibilityInput): EligibilityResult {
   const reasonIndex = new Map<ExclusionReason, number>(EXCLUSION_REASONS.map((r, i) => [r, i]));
 
   const facts = indexUnitFacts(input, onDay);
-  // Few distinct "last inspection" dates occur: decide the interval once per date.
+  // Few distinct inspection dates occur: decide the interval once per date. A counted inspection on `day` is too
+  // close when fewer than minIntervalMonths lie between it and `on`, on either side of `on`.
+  const intervalEnd = minIntervalMonths > 0 ? dayNumber(addMonths(on, minIntervalMonths)) : onDay;
   const withinIntervalByDay = new Map<number, boolean>();
-  const isWithinInterval = (last: number): boolean => {
-    let within = withinIntervalByDay.get(last);
+  const isWithinInterval = (day: number): boolean => {
+    if (day > onDay) return day < intervalEnd;
+    let within = withinIntervalByDay.get(day);
     if (within === undefined) {
-      within = addMonths(dayString(last), minIntervalMonths) > on;
-      withinIntervalByDay.set(last, within);
+      within = addMonths(dayString(day), minIntervalMonths) > on;
+      withinIntervalByDay.set(day, within);
     }
     return within;
   };
@@ -289,8 +312,9 @@ export function computeEligibility(input: EligibilityInput): EligibilityResult {
     const s = stratumIndex.get(stratum) as number;
     const tally = tallies[s] as Tally;
     const inYear = slot === undefined ? 0 : (facts.inYear[slot] as number);
-    const lastBefore = slot === undefined ? 0 : (facts.lastBefore[slot] as number);
-    const covered = lastBefore >= yearStart || (flags & PENDING_COVERING) !== 0;
+    const lastOnOrBefore = slot === undefined ? 0 : (facts.lastOnOrBefore[slot] as number);
+    const firstAfter = slot === undefined ? 0 : (facts.firstAfter[slot] as number);
+    const covered = lastOnOrBefore >= yearStart || (flags & PENDING_COVERING) !== 0;
     const riskKey = unit.riskLevel ?? '';
     let risk = tally.byRisk.get(riskKey);
     if (risk === undefined) {
@@ -308,7 +332,11 @@ export function computeEligibility(input: EligibilityInput): EligibilityResult {
     if ((flags & PENDING) !== 0) reason = 'PENDING_TASK';
     else if (!ignoreFrequency) {
       if (inYear >= maxPerYear) reason = 'YEARLY_CAP_REACHED';
-      else if (minIntervalMonths > 0 && lastBefore !== 0 && isWithinInterval(lastBefore)) reason = 'WITHIN_MIN_INTERVAL';
+      else if (
+        minIntervalMonths > 0 &&
+        ((lastOnOrBefore !== 0 && isWithinInterval(lastOnOrBefore)) || (firstAfter !== 0 && isWithinInterval(firstAfter)))
+      )
+        reason = 'WITHIN_MIN_INTERVAL';
       else if (applyCoverage && covered) reason = 'COVERED_THIS_YEAR';
     }
     if (reason !== null) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StratumCounts } from './eligibility-types.ts';
 import { defaultPlanSettings, type PlanSettings } from './plan-settings.ts';
-import { annualTarget, computeCampaignQuota, computeMonthlyQuotas } from './quotas.ts';
+import { annualTarget, computeCampaignQuota, computeMonthlyQuotas, quotasAtFreeze } from './quotas.ts';
 
 function counts(code: string, byRisk: Record<string, [population: number, covered: number]>, candidates: number): StratumCounts {
   const buckets = Object.fromEntries(Object.entries(byRisk).map(([r, [population, covered]]) => [r, { population, covered }]));
@@ -294,5 +294,35 @@ describe('computeMonthlyQuotas properties', () => {
         expect(target).toBeLessThanOrEqual(c.population);
       }),
     );
+  });
+});
+
+describe('quotasAtFreeze', () => {
+  const december = computeMonthlyQuotas({
+    settings: defaultPlanSettings(),
+    month: 12,
+    counts: defaultCounts([counts('crowded_key', { '': [6, 0] }, 6), counts('general', { '': [30, 0] }, 30)]),
+  });
+  const crowded = (q: ReturnType<typeof quotasAtFreeze>) => q.quotas.find((x) => x.code === 'crowded_key');
+
+  it('keeps the plan’s quotas when the candidates still suffice, with fewer alternates if need be', () => {
+    const atFreeze = defaultCounts([counts('crowded_key', { '': [6, 0] }, 6), counts('general', { '': [30, 0] }, 7)]);
+    const result = quotasAtFreeze(december, atFreeze);
+    expect(result.adjustments).toEqual([]);
+    expect(result.short).toEqual([]);
+    expect(result.quotas.find((x) => x.code === 'general')).toMatchObject({ quota: 6, alternates: 1, candidates: 7 });
+  });
+
+  it('draws fewer units of a stratum when some were inspected after the plan, and says so', () => {
+    // December takes all six crowded units; one of them was inspected on the 3rd, before the freeze on the 5th.
+    const atFreeze = defaultCounts([counts('crowded_key', { '': [6, 1] }, 5), counts('general', { '': [30, 0] }, 30)]);
+    const result = quotasAtFreeze(december, atFreeze);
+    expect(crowded(result)).toMatchObject({ quota: 5, alternates: 0, candidates: 5 });
+    expect(result.adjustments).toEqual([{ code: 'crowded_key', name: '人员密集场所重点单位', planned: 6, drawn: 5, coveredSince: 1 }]);
+  });
+
+  it('refuses a stratum whose candidates fell for other reasons (units closed, flagged)', () => {
+    const atFreeze = defaultCounts([counts('crowded_key', { '': [4, 0] }, 4), counts('general', { '': [30, 0] }, 30)]);
+    expect(quotasAtFreeze(december, atFreeze).short).toEqual([{ code: 'crowded_key', name: '人员密集场所重点单位', quota: 6, candidates: 4 }]);
   });
 });

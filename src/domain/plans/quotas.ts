@@ -151,3 +151,42 @@ function assertCount(value: number | undefined, what: string): void {
   if (value === undefined || !Number.isSafeInteger(value) || value < 0)
     throw new RangeError(`${what} must be a non-negative integer, got ${value}`);
 }
+
+/** A stratum whose quota the freeze lowered: units of it were inspected after the plan was computed. */
+export type FreezeQuotaAdjustment = { code: string; name: string; planned: number; drawn: number; coveredSince: number };
+
+/**
+ * The quotas a draw uses, from the published monthly plan's quotas and the stratum counts at the freeze.
+ *
+ * - A stratum with at least as many candidates as its quota keeps the quota; its alternates shrink to what is
+ *   left (alternates = min(planned alternates, candidates − quota)).
+ * - A stratum that now has fewer candidates because some of its units were inspected after the plan was
+ *   computed (coveredSince = covered at the freeze − covered in the plan) needs fewer units to meet its annual
+ *   target: when quota − coveredSince ≤ candidates, the quota is lowered to the candidates (no alternates) and the
+ *   change is reported in `adjustments`, so the draw says why it draws fewer units than the plan.
+ * - Otherwise the stratum is `short` (the registry changed in other ways): the draw cannot be frozen until the
+ *   plan is made again.
+ */
+export function quotasAtFreeze(
+  planned: readonly StratumQuota[],
+  atFreeze: readonly StratumCounts[],
+): { quotas: StratumQuota[]; adjustments: FreezeQuotaAdjustment[]; short: { code: string; name: string; quota: number; candidates: number }[] } {
+  const countsOf = new Map(atFreeze.map((c) => [c.code, c]));
+  const quotas: StratumQuota[] = [];
+  const adjustments: FreezeQuotaAdjustment[] = [];
+  const short: { code: string; name: string; quota: number; candidates: number }[] = [];
+  for (const q of planned) {
+    const now = countsOf.get(q.code);
+    const candidates = now?.candidates ?? 0;
+    const coveredSince = Math.max(0, (now?.covered ?? q.covered) - q.covered);
+    if (q.quota <= candidates) {
+      quotas.push({ ...q, candidates, alternates: Math.min(q.alternates, candidates - q.quota) });
+    } else if (q.quota - coveredSince <= candidates) {
+      quotas.push({ ...q, candidates, quota: candidates, alternates: 0 });
+      adjustments.push({ code: q.code, name: q.name, planned: q.quota, drawn: candidates, coveredSince });
+    } else {
+      short.push({ code: q.code, name: q.name, quota: q.quota, candidates });
+    }
+  }
+  return { quotas, adjustments, short };
+}

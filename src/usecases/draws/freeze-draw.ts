@@ -6,7 +6,9 @@ import { compareIds } from '../../domain/draw/id-order.ts';
 import { manifestHash } from '../../domain/draw/jcs-hash.ts';
 import { validateManifest } from '../../domain/draw/validate-manifest.ts';
 import type { StratumQuota } from '../../domain/plans/eligibility-types.ts';
+import { eligibilityDate } from '../../domain/plans/eligibility.ts';
 import { buildManifestInputs, checkFeasibility } from '../../domain/plans/feasibility.ts';
+import { quotasAtFreeze, type FreezeQuotaAdjustment } from '../../domain/plans/quotas.ts';
 import { findUnstaffableUnits } from '../../domain/plans/unit-staffing.ts';
 import { isInspectorDrawable } from '../../domain/registry/inspector-rules.ts';
 import type { Tx } from '../../db/client.ts';
@@ -46,6 +48,8 @@ type DrawSource = {
   quotas: StratumQuota[];
   inputs: PlanInputs;
   assignment: { lead: number; assistant: number; backups: number };
+  /** Strata drawing fewer units than the plan says: some were inspected after the plan was computed. */
+  adjustments: FreezeQuotaAdjustment[];
 };
 
 async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<DrawSource> {
@@ -58,15 +62,14 @@ async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<D
   const annual = await findAnnualPlan(tx, found.plan.annualPlanId);
   const settings = settingsOf(annual!.plan);
   const periodStart = firstDayOfMonth(found.plan);
-  const inputs = await evaluateEligibility(tx, { orgId: found.org.id, orgPath: found.org.path }, settings, periodStart, 'routine');
-  const candidatesOf = new Map(inputs.eligibility.strata.map((s) => [s.code, s.candidates]));
-  const quotas = quotasOf(found.plan).map((q) => {
-    const candidates = candidatesOf.get(q.code) ?? 0;
-    if (q.quota > candidates) {
-      throw new DomainError('CONFLICT', `「${q.name}」现有候选单位 ${candidates} 家，少于本月任务数 ${q.quota}：请核实名录库，或退回月度计划重新制定后再发布`);
-    }
-    return { ...q, candidates, alternates: Math.min(q.alternates, candidates - q.quota) };
-  });
+  // As of the freeze: an inspection recorded between the 1st and today counts (the six-month interval, the yearly cap).
+  const on = eligibilityDate(periodStart, localDate(ctx.now));
+  const inputs = await evaluateEligibility(tx, { orgId: found.org.id, orgPath: found.org.path }, settings, on, 'routine');
+  const { quotas, adjustments, short } = quotasAtFreeze(quotasOf(found.plan), inputs.eligibility.strata);
+  if (short.length > 0) {
+    const [q] = short;
+    throw new DomainError('CONFLICT', `「${q!.name}」现有候选单位 ${q!.candidates} 家，少于本月任务数 ${q!.quota}：请核实名录库，或退回月度计划重新制定后再发布`);
+  }
   return {
     org: found.org,
     planId: found.plan.id,
@@ -77,13 +80,14 @@ async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<D
     quotas,
     inputs,
     assignment: settings.assignment,
+    adjustments,
   };
 }
 
 async function campaignSource(tx: Tx, ctx: UseCaseContext, id: string): Promise<DrawSource> {
   const { campaign, org } = await readableCampaign(ctx, id, tx);
   if (campaign.status !== 'published') throw new DomainError('CONFLICT', '专项检查发布后才能组织抽取');
-  const { eligibility, quota, inspectors, settings } = await evaluateCampaign(tx, campaign, org);
+  const { eligibility, quota, inspectors, settings } = await evaluateCampaign(tx, campaign, org, localDate(ctx.now));
   if (quota.shortBy > 0) throw new DomainError('CONFLICT', `符合条件的候选单位 ${quota.candidates} 家，少于抽查数量 ${campaignSettingsOf(campaign).quota}`);
   return {
     org,
@@ -95,6 +99,7 @@ async function campaignSource(tx: Tx, ctx: UseCaseContext, id: string): Promise<
     quotas: [quota],
     inputs: { eligibility, inspectors },
     assignment: settings.assignment,
+    adjustments: [],
   };
 }
 
@@ -212,6 +217,9 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
         strata: Object.fromEntries(rows.strata.map((s) => [s.code, s.quota])),
         external: input.external.map((e) => `${e.source} ${e.ref}`),
         observers: input.observers.length,
+        ...(source.adjustments.length > 0
+          ? { quotaLowered: Object.fromEntries(source.adjustments.map((a) => [a.name, `${a.planned} → ${a.drawn}（计划生成后已检查 ${a.coveredSince} 家）`])) }
+          : {}),
       },
     });
     return row.id;

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { EligibilityResult, PlanInspector, StratumQuota } from '../../domain/plans/eligibility-types.ts';
 import { defaultPlanSettings, type PlanSettings, type StratumFilter } from '../../domain/plans/plan-settings.ts';
+import { eligibilityDate } from '../../domain/plans/eligibility.ts';
 import { computeCampaignQuota } from '../../domain/plans/quotas.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findAnnualPlanOf, findCampaign, type CampaignRow } from '../../db/plan-queries.ts';
@@ -43,15 +44,16 @@ export async function campaignPlanSettings(db: DbOrTx, orgId: string, year: numb
   };
 }
 
-/** A campaign's candidates (from its start date) and quota. */
+/** A campaign's candidates (as of its start date, or of `today` once it has started) and quota. */
 export async function evaluateCampaign(
   db: DbOrTx,
   row: CampaignRow,
   org: { id: string; path: string },
+  today: string,
 ): Promise<{ eligibility: EligibilityResult; quota: StratumQuota; inspectors: PlanInspector[]; settings: PlanSettings }> {
   const settings = campaignSettingsOf(row);
   const planSettings = await campaignPlanSettings(db, org.id, Number(row.startsOn.slice(0, 4)), { name: row.name, settings });
-  const { eligibility, inspectors } = await evaluateEligibility(db, { orgId: org.id, orgPath: org.path }, planSettings, row.startsOn, 'special', settings.frequencyOverrideReason.trim() !== '');
+  const { eligibility, inspectors } = await evaluateEligibility(db, { orgId: org.id, orgPath: org.path }, planSettings, eligibilityDate(row.startsOn, today), 'special', settings.frequencyOverrideReason.trim() !== '');
   const quota = computeCampaignQuota({
     code: 'campaign',
     name: row.name,

@@ -2,6 +2,8 @@ import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../../domain/plans/eligibility-types.ts';
 import { compareIds } from '../../domain/draw/id-order.ts';
+import { eligibilityDate } from '../../domain/plans/eligibility.ts';
+import { localDate } from '../../domain/local-date.ts';
 import { findAnnualPlan, loadUnitsForList } from '../../db/plan-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { settingsOf } from './annual-plan-access.ts';
@@ -29,7 +31,7 @@ export async function listMonthlyPlanUnits(
     throw new DomainError('VALIDATION_FAILED', '筛选：未知的排除原因', { field: 'reason' });
   }
   const annual = await findAnnualPlan(ctx.db, plan.annualPlanId);
-  const { eligibility } = await evaluateEligibility(ctx.db, { orgId: org.id, orgPath: org.path }, settingsOf(annual!.plan), firstDayOfMonth(plan), 'routine');
+  const { eligibility } = await evaluateEligibility(ctx.db, { orgId: org.id, orgPath: org.path }, settingsOf(annual!.plan), eligibilityDate(firstDayOfMonth(plan), localDate(ctx.now)), 'routine');
   const rows: (Omit<PlanUnitRow, 'unit'> & { unitId: string })[] = [];
   if (query.reason === 'candidate') {
     for (const c of eligibility.candidates) {

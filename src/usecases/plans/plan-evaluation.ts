@@ -12,7 +12,8 @@ import {
   loadZoneOfBrigade,
 } from '../../db/plan-queries.ts';
 import { availableWorkingDays, computeCapacity } from '../../domain/plans/capacity.ts';
-import { computeEligibility } from '../../domain/plans/eligibility.ts';
+import { computeEligibility, eligibilityDate } from '../../domain/plans/eligibility.ts';
+import { localDate } from '../../domain/local-date.ts';
 import {
   EXCLUSION_REASON_LABELS,
   EXCLUSION_REASONS,
@@ -167,7 +168,7 @@ export type MonthlyEvaluation = {
 
 /**
  * Everything a monthly plan shows, computed from the published annual plan: eligibility on the 1st of the
- * month, quotas (hand-set ones kept with their reasons), capacity from the inspectors' working days, the
+ * month (or today, generated later in the month: {@link eligibilityDate}), quotas (hand-set ones kept with their reasons), capacity from the inspectors' working days, the
  * feasibility problems, and the due date (the month's last working day). Fails closed with
  * CALENDAR_YEAR_MISSING when the month's year has no calendar.
  */
@@ -180,7 +181,7 @@ export async function evaluateMonthlyPlan(
   now: Date,
   manual: ReadonlyMap<string, { quota: number; reason: string }> = new Map(),
 ): Promise<MonthlyEvaluation> {
-  const on = firstDayOfMonth({ year, month });
+  const on = eligibilityDate(firstDayOfMonth({ year, month }), localDate(now));
   const monthText = formatYearMonth({ year, month });
   const calendar = await loadHolidayCalendar(db, [year]);
   const [dueDate] = lastWorkingDaysOfMonth(calendar, monthText, 1);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
+import { localDate } from '../../domain/local-date.ts';
 import { specialCampaigns } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -12,7 +13,7 @@ export async function publishCampaign(ctx: UseCaseContext, id: string): Promise<
   await ctx.db.transaction(async (tx) => {
     const { campaign, org } = await readableCampaign(ctx, id, tx, true);
     if (campaign.status === 'published') throw new DomainError('CONFLICT', '该专项检查已发布');
-    const { quota } = await evaluateCampaign(tx, campaign, org);
+    const { quota } = await evaluateCampaign(tx, campaign, org, localDate(ctx.now));
     if (quota.shortBy > 0) {
       throw new DomainError('CONFLICT', `抽查数量 ${campaignSettingsOf(campaign).quota} 超过了符合条件的候选单位数 ${quota.candidates}，请调整范围或数量`);
     }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
+import { eligibilityDate } from '../../domain/plans/eligibility.ts';
 import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
 import { monthlyPlans } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
@@ -29,7 +30,7 @@ export async function publishMonthlyPlan(ctx: UseCaseContext, id: string): Promi
       throw new DomainError('CONFLICT', '年度计划在生成本月计划后已修订，请重新生成月度计划后再发布');
     }
     const settings = settingsOf(annual!.plan);
-    const { eligibility } = await evaluateEligibility(tx, { orgId: org.id, orgPath: org.path }, settings, firstDayOfMonth(plan), 'routine');
+    const { eligibility } = await evaluateEligibility(tx, { orgId: org.id, orgPath: org.path }, settings, eligibilityDate(firstDayOfMonth(plan), localDate(ctx.now)), 'routine');
     const candidatesOf = new Map(eligibility.strata.map((s) => [s.code, s.candidates]));
     for (const q of quotasOf(locked)) {
       const now = candidatesOf.get(q.code) ?? 0;
