@@ -267,8 +267,14 @@ export type PlanUnitView = {
   weight: number | null;
   reason: string | null;
   reasonLabel: string | null;
-  lastInspectedOn: string | null;
+  /** The last inspection the frequency rules count (routine, special, triggered), up to today. */
+  lastCounted: InspectionRef | null;
+  /** The last check of any kind (复查, complaint checks too), up to today. */
+  lastAny: InspectionRef | null;
 };
+
+/** One inspection of a unit: its date and kind. */
+export type InspectionRef = { on: string; kind: string; kindLabel: string };
 
 export type CampaignView = {
   id: string;

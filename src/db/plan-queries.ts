@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { COUNTED_INSPECTION_KINDS } from '../domain/plans/eligibility-types.ts';
 import type { DbOrTx } from './client.ts';
 import {
   accounts,
@@ -181,9 +182,14 @@ export async function listBrigadesUnder(db: DbOrTx, orgPath: string): Promise<Or
     .orderBy(asc(orgs.path));
 }
 
-/** Unit rows for a drill-down page (names and last counted inspection). */
-export async function loadUnitsForList(db: DbOrTx, ids: readonly string[]) {
+/**
+ * Unit rows for a drill-down page: names, the last counted inspection (routine, special, triggered: the ones the
+ * frequency rules read) and the last check of any kind (复查 and complaint checks too), each as
+ * "YYYY-MM-DD kind", both on or before `asOf` (a record dated later is not an inspection that happened).
+ */
+export async function loadUnitsForList(db: DbOrTx, ids: readonly string[], asOf: string) {
   if (ids.length === 0) return [];
+  const counted = [...COUNTED_INSPECTION_KINDS];
   return db
     .select({
       id: units.id,
@@ -192,7 +198,8 @@ export async function loadUnitsForList(db: DbOrTx, ids: readonly string[]) {
       address: units.address,
       category: units.category,
       // Written out: drizzle drops table qualifiers inside a single-table select, which would make this ambiguous.
-      lastInspectedOn: sql<string | null>`(select max(ih.inspected_on)::text from inspection_history ih where ih.unit_id = "units"."id")`,
+      lastCounted: sql<string | null>`(select ih.inspected_on::text || ' ' || ih.kind from inspection_history ih where ih.unit_id = "units"."id" and ih.inspected_on <= ${asOf} and ih.kind in (${sql.join(counted.map((k) => sql`${k}`), sql`, `)}) order by ih.inspected_on desc, ih.id desc limit 1)`,
+      lastAny: sql<string | null>`(select ih.inspected_on::text || ' ' || ih.kind from inspection_history ih where ih.unit_id = "units"."id" and ih.inspected_on <= ${asOf} order by ih.inspected_on desc, ih.id desc limit 1)`,
     })
     .from(units)
     .where(inArray(units.id, [...ids]));

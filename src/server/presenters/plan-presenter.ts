@@ -1,7 +1,15 @@
 import { canManageInScope, type Actor } from '../../domain/access.ts';
-import { EXCLUSION_REASON_LABELS, EXCLUSION_REASONS, type EligibilityResult, type StratumQuota } from '../../domain/plans/eligibility-types.ts';
+import {
+  EXCLUSION_REASON_LABELS,
+  EXCLUSION_REASONS,
+  INSPECTION_KIND_LABELS,
+  type EligibilityResult,
+  type InspectionKind,
+  type StratumQuota,
+} from '../../domain/plans/eligibility-types.ts';
 import { UNIT_CATEGORY_LABELS } from '../../domain/registry/unit-rules.ts';
 import type {
+  InspectionRef,
   AnnualPlanSummary,
   AnnualPlanView,
   CampaignView,
@@ -134,8 +142,16 @@ export function presentPlanUnit(row: PlanUnitRow): PlanUnitView {
     weight: row.weight,
     reason: row.reason,
     reasonLabel: row.reason ? EXCLUSION_REASON_LABELS[row.reason] : null,
-    lastInspectedOn: row.unit.lastInspectedOn,
+    lastCounted: inspectionRef(row.unit.lastCounted),
+    lastAny: inspectionRef(row.unit.lastAny),
   };
+}
+
+/** "YYYY-MM-DD kind" (as the query gives it) as a date and a labelled kind. */
+function inspectionRef(value: string | null): InspectionRef | null {
+  if (value === null) return null;
+  const [on, kind] = value.split(' ') as [string, InspectionKind];
+  return { on, kind, kindLabel: INSPECTION_KIND_LABELS[kind] ?? kind };
 }
 
 export function excludedByReasonView(result: EligibilityResult) {

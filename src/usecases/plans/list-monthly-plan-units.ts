@@ -44,7 +44,7 @@ export async function listMonthlyPlanUnits(
   }
   rows.sort((a, b) => compareIds(a.unitId, b.unitId));
   const pageRows = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  const units = new Map((await loadUnitsForList(ctx.db, pageRows.map((r) => r.unitId))).map((u) => [u.id, u]));
+  const units = new Map((await loadUnitsForList(ctx.db, pageRows.map((r) => r.unitId), localDate(ctx.now))).map((u) => [u.id, u]));
   return {
     total: rows.length,
     items: pageRows.flatMap((r) => {

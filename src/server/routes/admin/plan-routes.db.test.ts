@@ -54,6 +54,9 @@ beforeAll(async () => {
   await database.db.insert(inspectionHistory).values([
     { unitId: ids.capped, inspectedOn: '2026-03-10', kind: 'routine', source: 'legacy' },
     { unitId: ids.capped, inspectedOn: '2026-09-15', kind: 'special', source: 'legacy' },
+    { unitId: ids.capped, inspectedOn: '2026-10-12', kind: 'reinspection', source: 'legacy' },
+    // Entered for a later day: not an inspection that happened, so the drill-down does not show it as the last.
+    { unitId: ids.capped, inspectedOn: '2026-12-20', kind: 'complaint', source: 'legacy' },
     { unitId: ids.recent, inspectedOn: '2026-08-01', kind: 'routine', source: 'legacy' },
     { unitId: ids.reinspected, inspectedOn: '2026-11-01', kind: 'reinspection', source: 'legacy' },
   ]);
@@ -190,7 +193,14 @@ describe('monthly plans', () => {
     expect(capped.statusCode, capped.body).toBe(200);
     expect(capped.json()).toMatchObject({
       total: 1,
-      items: [{ id: ids.capped, reasonLabel: '本自然年抽查次数已达上限', lastInspectedOn: '2026-09-15' }],
+      items: [
+        {
+          id: ids.capped,
+          reasonLabel: '本自然年抽查次数已达上限',
+          lastCounted: { on: '2026-09-15', kind: 'special', kindLabel: '专项检查' },
+          lastAny: { on: '2026-10-12', kind: 'reinspection', kindLabel: '复查' },
+        },
+      ],
     });
     const candidates = await call(
       app,

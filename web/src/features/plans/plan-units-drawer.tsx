@@ -1,4 +1,4 @@
-import type { PlanUnitView } from '@contracts/plans.ts';
+import type { InspectionRef, PlanUnitView } from '@contracts/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Drawer, Table, Typography } from 'antd';
@@ -46,7 +46,8 @@ export function PlanUnitsDrawer({
           key: 'reason',
           render: (_, u) => u.reasonLabel ?? u.reason ?? '—',
         },
-    { title: '上次抽查', key: 'lastInspectedOn', render: (_, u) => u.lastInspectedOn ?? '—' },
+    { title: '上次计入频次的检查', key: 'lastCounted', render: (_, u) => inspectionText(u.lastCounted) },
+    { title: '最近一次检查（含复查等）', key: 'lastAny', render: (_, u) => inspectionText(u.lastAny) },
   ];
 
   return (
@@ -63,4 +64,8 @@ export function PlanUnitsDrawer({
       />
     </Drawer>
   );
+}
+
+function inspectionText(ref: InspectionRef | null): string {
+  return ref ? `${ref.on}（${ref.kindLabel}）` : '—';
 }
