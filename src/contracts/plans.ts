@@ -116,6 +116,12 @@ export const UpdateAnnualPlanRequest = z.object({
 });
 export type UpdateAnnualPlanRequest = z.infer<typeof UpdateAnnualPlanRequest>;
 
+export const PublishAnnualPlanRequest = z.object({
+  /** Required when the plan asks for more inspections than the inspectors can do this year: why publish it as it is. */
+  capacityNote: optionalText('超出检查能力的说明', 500).optional(),
+});
+export type PublishAnnualPlanRequest = z.infer<typeof PublishAnnualPlanRequest>;
+
 export const AnnualPlanListQuery = z.object({
   year: queryInt('年度', 2000, 2999).optional(),
 });
@@ -255,6 +261,40 @@ export type AnnualPlanView = AnnualPlanSummary & {
   settings: PlanSettingsInput;
   monthlyPlans: MonthlyPlanSummary[];
   canEdit: boolean;
+  /** The year's inspector-days against the plan's ratios; null when it cannot be computed (see capacityProblem). */
+  capacity: AnnualCapacityView | null;
+  capacityProblem: string | null;
+  /** The shortfall in one Chinese paragraph (numbers, ratios that would fit), null when the plan fits. */
+  capacityShortfall: string | null;
+  /** Why the plan was published beyond the capacity. */
+  capacityNote: string | null;
+  /** The first month of the plan's year that has not ended (13 once the year is over): earlier ones cannot be planned. */
+  firstOpenMonth: number;
+};
+
+export type AnnualCapacityView = {
+  year: number;
+  from: string;
+  workingDays: number;
+  inspectors: number;
+  inspectorDays: number;
+  tasksPerInspectorDay: number;
+  inspectorsPerTask: number;
+  capacity: number;
+  demand: number;
+  shortfall: number;
+  inspectorsNeeded: number;
+  strata: {
+    code: string;
+    name: string;
+    ratioBp: number;
+    population: number;
+    covered: number;
+    target: number;
+    remaining: number;
+    fits: number;
+    fitRatioBp: number;
+  }[];
 };
 
 export type PlanUnitView = {

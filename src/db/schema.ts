@@ -529,6 +529,8 @@ export const annualPlans = pgTable(
     updatedAt: updatedAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     publishedBy: uuid('published_by'),
+    /** Why the plan was published although it asks for more inspections than the inspectors can do this year. */
+    capacityNote: text('capacity_note'),
   },
   (t) => [
     uniqueIndex('annual_plans_org_year_key').on(t.orgId, t.year),
@@ -700,6 +702,11 @@ export const draws = pgTable(
     voidedAt: timestamp('voided_at', { withTimezone: true }),
     voidedBy: uuid('voided_by'),
     voidReason: text('void_reason'),
+    /**
+     * Why each manifest conflict bars its inspector from its unit ([inspectorId, unitId, 'RECUSAL' | 'PREVIOUS_LEAD']),
+     * for the admin view only: the public manifest gives every bar one neutral code (decision 0016).
+     */
+    conflictReasons: jsonb('conflict_reasons').$type<[string, string, 'RECUSAL' | 'PREVIOUS_LEAD'][]>(),
   },
   (t) => [
     uniqueIndex('draws_code_key').on(t.code),

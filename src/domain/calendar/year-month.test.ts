@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertYearMonth, firstDayOfMonth, formatYearMonth, nextYearMonth, parseYearMonth, yearMonthOf } from './year-month.ts';
+import { assertYearMonth, firstDayOfMonth, formatYearMonth, lastDayOfMonth, nextYearMonth, parseYearMonth, yearMonthOf } from './year-month.ts';
 
 describe('year-month', () => {
+  it('gives the last day of a month, leap Februaries included', () => {
+    expect(lastDayOfMonth({ year: 2026, month: 2 })).toBe('2026-02-28');
+    expect(lastDayOfMonth({ year: 2028, month: 2 })).toBe('2028-02-29');
+    expect(lastDayOfMonth({ year: 2026, month: 12 })).toBe('2026-12-31');
+    expect(lastDayOfMonth({ year: 2026, month: 4 })).toBe('2026-04-30');
+  });
+
   it('reads YYYY-MM and nothing else', () => {
     expect(parseYearMonth('2026-03')).toEqual({ year: 2026, month: 3 });
     expect(parseYearMonth('2026-12')).toEqual({ year: 2026, month: 12 });

@@ -43,3 +43,9 @@ export function yearMonthOf(date: string): YearMonth {
 export function nextYearMonth({ year, month }: YearMonth): YearMonth {
   return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
 }
+
+/** The last day of the month as YYYY-MM-DD: { year: 2026, month: 2 } → '2026-02-28'. */
+export function lastDayOfMonth(ym: YearMonth): string {
+  const days = new Date(Date.UTC(ym.year, ym.month, 0)).getUTCDate();
+  return `${formatYearMonth(ym)}-${String(days).padStart(2, '0')}`;
+}

@@ -97,6 +97,17 @@ describe('computeCapacity', () => {
     expect(computeCapacity({ calendar, month: '2026-10', inspectors, settings: busier, demand: 0 }).capacity).toBe(24); // ⌊36 × 2 / 3⌋
   });
 
+  it('counts only the working days left for a plan generated mid-month', () => {
+    const inspectors = [inspector('p1'), inspector('p2')];
+    // October 2026 from the 19th: 19–23 and 26–30, ten working days each.
+    expect(computeCapacity({ calendar, month: '2026-10', inspectors, settings, demand: 12, from: '2026-10-19' })).toMatchObject({
+      inspectorDays: 20,
+      capacity: 10,
+      shortfall: 2,
+    });
+    expect(availableWorkingDays(calendar, '2026-10', facts(), '2026-10-01')).toBe(18);
+  });
+
   it('fails closed for a year without an arrangement, even with nobody to count', () => {
     expect(() => computeCapacity({ calendar, month: '2027-01', inspectors: [], settings, demand: 0 })).toThrow(
       CalendarYearMissingError,

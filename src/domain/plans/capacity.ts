@@ -12,19 +12,21 @@ import type { PlanSettings } from './plan-settings.ts';
  * Working days of the month (YYYY-MM) on which the inspector is drawable in any role: the day is a working
  * day under the State Council's 放假调休 arrangement ({@link isWorkingDay}: 调休上班日 count, holidays do not)
  * and {@link isInspectorDrawable} holds that day (in post, certificate valid, not frozen, seconded or on
- * leave, at least one role). Inspections are done on working days; leave and secondment are dated.
+ * leave, at least one role). Inspections are done on working days; leave and secondment are dated. With
+ * `from` (YYYY-MM-DD), only the days on or after it count: a plan made on the 10th cannot use the 1st–9th.
  *
  * Fails closed: throws CalendarYearMissingError when the month's year has no arrangement, whatever the
  * inspector's facts (guessing "no holidays" would overstate capacity around 春节 and 国庆). RangeError for a
  * month that is not YYYY-MM.
  */
-export function availableWorkingDays(calendar: HolidayCalendar, month: string, facts: InspectorDrawFacts): number {
+export function availableWorkingDays(calendar: HolidayCalendar, month: string, facts: InspectorDrawFacts, from?: string): number {
   const { year, month: m } = assertYearMonth(month);
   if (!calendar.years.has(year)) throw new CalendarYearMissingError(year);
   const last = daysInMonth(year, m);
   let days = 0;
   for (let d = 1; d <= last; d++) {
     const date = `${month}-${String(d).padStart(2, '0')}`;
+    if (from !== undefined && date < from) continue;
     if (isWorkingDay(calendar, date) && isInspectorDrawable(facts, date).drawable) days += 1;
   }
   return days;
@@ -32,7 +34,7 @@ export function availableWorkingDays(calendar: HolidayCalendar, month: string, f
 
 /**
  * The month's capacity against the demand (Σ quotas), per {@link CapacityReport}:
- * inspectorDays = Σ {@link availableWorkingDays}; capacity = ⌊inspectorDays × tasksPerInspectorDay /
+ * inspectorDays = Σ {@link availableWorkingDays} (from `from` on, when given); capacity = ⌊inspectorDays × tasksPerInspectorDay /
  * (lead + assistant)⌋ — every task takes lead + assistant people for a day (two officers at least,
  * 行政处罚法第四十二条); shortfall = max(0, demand − capacity). Rounded down: capacity is a ceiling.
  * Throws CalendarYearMissingError for a month of a year without an arrangement, even with no inspectors.
@@ -43,6 +45,8 @@ export function computeCapacity(input: {
   inspectors: readonly PlanInspector[];
   settings: Pick<PlanSettings, 'capacity' | 'assignment'>;
   demand: number;
+  /** Count only the working days on or after this date (a plan generated mid-month). */
+  from?: string;
 }): CapacityReport {
   const { tasksPerInspectorDay } = input.settings.capacity;
   const inspectorsPerTask = input.settings.assignment.lead + input.settings.assignment.assistant;
@@ -55,7 +59,7 @@ export function computeCapacity(input: {
   const { year } = assertYearMonth(input.month);
   if (!input.calendar.years.has(year)) throw new CalendarYearMissingError(year);
   let inspectorDays = 0;
-  for (const inspector of input.inspectors) inspectorDays += availableWorkingDays(input.calendar, input.month, inspector.facts);
+  for (const inspector of input.inspectors) inspectorDays += availableWorkingDays(input.calendar, input.month, inspector.facts, input.from);
   const capacity = Math.floor((inspectorDays * tasksPerInspectorDay) / inspectorsPerTask);
   return {
     inspectorDays,

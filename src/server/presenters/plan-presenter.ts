@@ -23,7 +23,7 @@ import type {
   TriggerEventView,
 } from '../../contracts/plans.ts';
 import type { AnnualPlanWithOrg, CampaignRow, MonthlyPlanWithOrg, TriggerEventRow } from '../../db/plan-queries.ts';
-import type { StoredEligibility } from '../../usecases/plans/plan-evaluation.ts';
+import type { AnnualCapacityEvaluation, StoredEligibility } from '../../usecases/plans/plan-evaluation.ts';
 import { campaignSettingsOf } from '../../usecases/plans/campaign-rules.ts';
 import { quotasOf } from '../../usecases/plans/monthly-plan-access.ts';
 import type { PlanUnitRow } from '../../usecases/plans/list-monthly-plan-units.ts';
@@ -65,12 +65,21 @@ export function presentMonthlySummary({ plan, org, generatedByName }: MonthlyPla
   };
 }
 
-export function presentAnnualPlan(found: AnnualPlanWithOrg & { monthly: MonthlyPlanWithOrg[] }, actor: Actor | null): AnnualPlanView {
+export function presentAnnualPlan(
+  found: AnnualPlanWithOrg & { monthly: MonthlyPlanWithOrg[]; capacity: AnnualCapacityEvaluation; firstOpenMonth: number },
+  actor: Actor | null,
+): AnnualPlanView {
+  const { capacity } = found;
   return {
     ...presentAnnualSummary(found),
     settings: found.plan.settings as PlanSettingsInput,
     monthlyPlans: found.monthly.map(presentMonthlySummary).sort((a, b) => a.month - b.month),
     canEdit: actor !== null && canManageInScope(actor, 'plans.manage', found.org.path),
+    capacity: capacity.report,
+    capacityProblem: capacity.report === null ? capacity.problem : null,
+    capacityShortfall: capacity.report === null ? null : capacity.shortfallText,
+    capacityNote: found.plan.capacityNote,
+    firstOpenMonth: found.firstOpenMonth,
   };
 }
 

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { lastDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { localDate } from '../../domain/local-date.ts';
 import type { Tx } from '../../db/client.ts';
 import { lockMonthlyPlan, type AnnualPlanWithOrg } from '../../db/plan-queries.ts';
 import { monthlyPlans } from '../../db/schema.ts';
@@ -20,6 +22,10 @@ export type Generator = { kind: 'account'; ctx: UseCaseContext } | { kind: 'syst
 export async function writeMonthlyPlan(tx: Tx, by: Generator, annual: AnnualPlanWithOrg, month: number): Promise<string> {
   const { plan, org } = annual;
   if (plan.status !== 'published') throw new DomainError('CONFLICT', '年度计划尚未发布，不能生成月度计划');
+  // A month that has ended can be neither published nor drawn: a plan for it would only be a back-dated record.
+  if (localDate(by.ctx.now) > lastDayOfMonth({ year: plan.year, month })) {
+    throw new DomainError('CONFLICT', `${plan.year} 年 ${month} 月已经结束，不能再生成该月的月度计划（已结束月份的计划不能发布，也不能抽取）`, { field: 'month' });
+  }
   const existing = await lockMonthlyPlan(tx, plan.id, month);
   if (existing?.status === 'published') throw new DomainError('CONFLICT', `${plan.year} 年 ${month} 月的月度计划已发布，不能重新生成`);
   const manual = new Map<string, { quota: number; reason: string }>();

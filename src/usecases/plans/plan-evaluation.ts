@@ -11,6 +11,7 @@ import {
   loadTriggeredUnitIds,
   loadZoneOfBrigade,
 } from '../../db/plan-queries.ts';
+import { computeAnnualCapacity, describeAnnualShortfall, type AnnualCapacityReport } from '../../domain/plans/annual-capacity.ts';
 import { availableWorkingDays, computeCapacity } from '../../domain/plans/capacity.ts';
 import { computeEligibility, eligibilityDate } from '../../domain/plans/eligibility.ts';
 import { localDate } from '../../domain/local-date.ts';
@@ -192,8 +193,9 @@ export async function evaluateMonthlyPlan(
     adjustReason: manual.get(q.code)?.reason ?? null,
   }));
   const demand = quotas.reduce((sum, q) => sum + q.quota, 0);
-  const capacity = computeCapacity({ calendar, month: monthText, inspectors, settings, demand });
-  const daysOf = (i: PlanInspector) => availableWorkingDays(calendar, monthText, i.facts);
+  // Generated mid-month, only the working days left count (from `on`, today).
+  const capacity = computeCapacity({ calendar, month: monthText, inspectors, settings, demand, from: on });
+  const daysOf = (i: PlanInspector) => availableWorkingDays(calendar, monthText, i.facts, on);
   const feasibility = checkFeasibility({
     quotas,
     candidates: eligibility.candidates,
@@ -209,4 +211,30 @@ export async function evaluateMonthlyPlan(
     capacity,
     stored: summarizeEligibility(eligibility, settings, on, now, feasibility.problems),
   };
+}
+
+/** An annual plan's capacity check, or why it cannot be made (no calendar for the year, the year is over). */
+export type AnnualCapacityEvaluation = { report: AnnualCapacityReport; shortfallText: string | null } | { report: null; problem: string };
+
+/**
+ * The annual plan against the year's inspector-days ({@link computeAnnualCapacity}), as of today during the year
+ * (the working days left, what is covered so far) or as of 1 January before it. Never throws for a missing
+ * calendar: the plan page shows why the check cannot be made.
+ */
+export async function evaluateAnnualCapacity(
+  db: DbOrTx,
+  scope: PlanScope,
+  settings: PlanSettings,
+  year: number,
+  now: Date,
+): Promise<AnnualCapacityEvaluation> {
+  const from = eligibilityDate(`${year}-01-01`, localDate(now));
+  if (from > `${year}-12-31`) return { report: null, problem: `${year} 年已经结束，不再核算全年检查能力` };
+  const calendar = await loadHolidayCalendar(db, [year]);
+  if (!calendar.years.has(year)) {
+    return { report: null, problem: `尚未录入 ${year} 年的放假调休安排，无法核算全年检查能力：请系统管理员在「工作日历」中录入` };
+  }
+  const { eligibility, inspectors } = await evaluateEligibility(db, scope, settings, from, 'routine');
+  const report = computeAnnualCapacity({ calendar, year, from, inspectors, settings, counts: eligibility.strata });
+  return { report, shortfallText: report.shortfall > 0 ? describeAnnualShortfall(report) : null };
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
+import { firstDayOfMonth, lastDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { eligibilityDate } from '../../domain/plans/eligibility.ts';
@@ -23,7 +23,7 @@ export async function publishMonthlyPlan(ctx: UseCaseContext, id: string): Promi
     const { plan, org } = await readableMonthlyPlan(ctx, id, tx);
     const locked = await lockMonthlyPlan(tx, plan.annualPlanId, plan.month);
     if (!locked || locked.status === 'published') throw new DomainError('CONFLICT', '该月度计划已发布');
-    const monthEnd = localDate(new Date(Date.UTC(plan.year, plan.month, 0)));
+    const monthEnd = lastDayOfMonth(plan);
     if (localDate(ctx.now) > monthEnd) throw new DomainError('CONFLICT', `${plan.year} 年 ${plan.month} 月已经结束，不能再发布该月计划`);
     const annual = await findAnnualPlan(tx, plan.annualPlanId);
     if (annual!.plan.revision !== locked.annualRevision) {

@@ -51,7 +51,7 @@ async function seedPlanDemo(
     await tx.insert(annualPlans).values({
       orgId: o.orgId(key),
       year,
-      name: `${name}${year}年度"双随机、一公开"抽查计划`,
+      name: `${name}${year}年度“双随机、一公开”抽查计划`,
       status: 'published',
       settings: defaultPlanSettings(),
       createdBy: o.adminId,

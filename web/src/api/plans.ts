@@ -1,5 +1,6 @@
 import type { Page } from '@contracts/common.ts';
 import type {
+  PublishAnnualPlanRequest,
   AdjustMonthlyPlanRequest,
   AnnualPlanSummary,
   AnnualPlanView,
@@ -48,7 +49,8 @@ export const createAnnualPlan = (body: CreateAnnualPlanRequest) => api.post<Annu
 export const updateAnnualPlan = (id: string, body: UpdateAnnualPlanRequest) =>
   api.put<AnnualPlanView>(at('/api/annual-plans', id), body);
 
-export const publishAnnualPlan = (id: string) => api.post<AnnualPlanView>(`${at('/api/annual-plans', id)}/publish`);
+export const publishAnnualPlan = (id: string, body: PublishAnnualPlanRequest = {}) =>
+  api.post<AnnualPlanView>(`${at('/api/annual-plans', id)}/publish`, body);
 
 /** Creates or regenerates the draft monthly plan of a month (409 once that month is published). */
 export const generateMonthlyPlan = (annualPlanId: string, month: number) =>

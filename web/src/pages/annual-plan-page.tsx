@@ -9,6 +9,7 @@ import { BackLink } from '../components/back-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryGate } from '../components/query-gate.tsx';
 import type { AnnualPlanFormValues } from '../features/plans/annual-plan-form.tsx';
+import { AnnualCapacityCard } from '../features/plans/annual-capacity-card.tsx';
 import { AnnualPlanForm } from '../features/plans/annual-plan-form.tsx';
 import { useValidatedValues } from '../features/plans/form-helpers.ts';
 import { MONTH_LABELS } from '../features/plans/labels.ts';
@@ -38,6 +39,7 @@ function AnnualPlanDetail({ plan }: { plan: AnnualPlanView }) {
   const [form] = Form.useForm<AnnualPlanFormValues>();
   const [dirty, setDirty] = useState(false);
   const [askingReason, setAskingReason] = useState<AnnualPlanFormValues | null>(null);
+  const [askingCapacityNote, setAskingCapacityNote] = useState<AnnualPlanFormValues | null>(null);
   const published = plan.status === 'published';
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.all });
@@ -72,6 +74,10 @@ function AnnualPlanDetail({ plan }: { plan: AnnualPlanView }) {
   const onPublish = async () => {
     const values = await validated();
     if (!values) return;
+    if ((plan.capacity?.shortfall ?? 0) > 0 && !dirty) {
+      setAskingCapacityNote(values);
+      return;
+    }
     confirm({
       title: '发布年度计划？',
       content: '发布后计划规则将在门户向社会公开，并可据此生成月度计划；之后的修改须填写修订理由，作为修订一并公开。',
@@ -94,6 +100,8 @@ function AnnualPlanDetail({ plan }: { plan: AnnualPlanView }) {
 
   const monthAction = (month: number, monthly: MonthlyPlanSummary | undefined) => {
     if (!canManage || monthly?.status === 'published') return null;
+    // A month that has ended can be neither planned nor drawn.
+    if (month < plan.firstOpenMonth) return null;
     const button = (
       <Button
         size="small"
@@ -150,6 +158,7 @@ function AnnualPlanDetail({ plan }: { plan: AnnualPlanView }) {
         disabled={!canManage}
         onValuesChange={() => setDirty(true)}
       />
+      <AnnualCapacityCard plan={plan} />
       <Card title={`${plan.year} 年月度计划`}>
         <MonthsTable
           monthlyPlans={plan.monthlyPlans}
@@ -158,6 +167,23 @@ function AnnualPlanDetail({ plan }: { plan: AnnualPlanView }) {
         />
       </Card>
 
+      {askingCapacityNote ? (
+        <ReasonModal
+          title="按超出检查能力的计划发布"
+          name="annualCapacityNoteForm"
+          label="超出检查能力的说明（如已报支队协调抽调人员）"
+          okText="发布"
+          successText="年度计划已发布，已在门户公开"
+          submit={(capacityNote) => publishAnnualPlan(plan.id, { capacityNote })}
+          onClose={() => setAskingCapacityNote(null)}
+          onSaved={() => {
+            setAskingCapacityNote(null);
+            void refresh();
+          }}
+        >
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} title="全年检查力量不足" description={plan.capacityShortfall} />
+        </ReasonModal>
+      ) : null}
       {askingReason ? (
         <ReasonModal
           title="保存修订"

@@ -11,6 +11,7 @@ import {
   ReasonRequest,
   TriggerEventListQuery,
   TriggerEventRequest,
+  PublishAnnualPlanRequest,
   UpdateAnnualPlanRequest,
   type AnnualPlanSummary,
   type AnnualPlanView,
@@ -106,8 +107,9 @@ export function registerPlanRoutes(app: FastifyInstance, deps: RouteDeps): void 
 
   app.post('/api/annual-plans/:id/publish', async (request): Promise<AnnualPlanView> => {
     const { id } = parse(IdParams, request.params);
+    const body = parse(PublishAnnualPlanRequest, request.body);
     const ctx = contextOf(request, deps);
-    await publishAnnualPlan(ctx, id);
+    await publishAnnualPlan(ctx, id, body);
     return annualView(ctx, id);
   });
 
