@@ -124,6 +124,8 @@ export type DrawView = DrawSummary & {
   campaignId: string | null;
   periodStart: string;
   counts: { candidates: number; excluded: number; inspectors: number; conflicts: number };
+  /** Admin only: the conflicts by their real reason (the manifest publishes one neutral code for all). */
+  conflictReasons: { recusals: number; previousLeads: number } | null;
   /** In manifest order, with the name the plan published for each. */
   strata: { code: string; name: string; quota: number; alternates: number }[];
   observers: {

@@ -355,16 +355,24 @@ export type TriggerEventView = {
 
 /** The public portal: plans as published (quotas and rules, never unit lists before a draw). */
 export type PublicPlanListView = {
-  annual: (AnnualPlanSummary & { monthlyPlans: MonthlyPlanSummary[] })[];
+  annual: (AnnualPlanSummary & { monthlyPlans: PublicMonthlyPlanSummary[] })[];
   campaigns: Omit<CampaignView, 'eligibility' | 'quotaView' | 'canEdit'>[];
 };
 
-export type PublicAnnualPlanView = AnnualPlanSummary & {
-  settings: PlanSettingsInput;
-  monthlyPlans: MonthlyPlanSummary[];
+/** A monthly plan on the portal: the organisation's plan, not who in it generated it. */
+export type PublicMonthlyPlanSummary = Omit<MonthlyPlanSummary, 'generatedByName'>;
+
+/** The rules as published: the units left out one by one are a count (their ids and reasons stay in the admin view). */
+export type PublicPlanSettings = Omit<PlanSettingsInput, 'exclusions'> & {
+  exclusions: { categories: PlanSettingsInput['exclusions']['categories']; categoriesReason: string; unitCount: number };
 };
 
-export type PublicMonthlyPlanView = MonthlyPlanSummary & {
+export type PublicAnnualPlanView = AnnualPlanSummary & {
+  settings: PublicPlanSettings;
+  monthlyPlans: PublicMonthlyPlanSummary[];
+};
+
+export type PublicMonthlyPlanView = PublicMonthlyPlanSummary & {
   annualPlanName: string;
   quotas: StratumQuotaView[];
   eligibility: EligibilitySummaryView;

@@ -27,6 +27,13 @@ export type ManifestInspectorRow = readonly [inspectorId: string, pools: readonl
 /** `[inspectorId, unitId, reasonCode]`: 回避 and other bars; the inspector is never put on that unit. */
 export type ManifestConflict = readonly [inspectorId: string, unitId: string, reasonCode: string];
 
+/**
+ * The one reason code this system publishes for every conflict (回避, the unit's previous 主办 …). The algorithm does
+ * not read it (§6 only asks whether a pair is barred), and a code per reason, joined with the public task list, would
+ * tell anyone which inspector has a personal tie to which unit. The real reason stays in the admin record.
+ */
+export const PUBLIC_CONFLICT_CODE = 'BARRED';
+
 /** Inspectors per task: `lead` ≥ 1 主办, `assistant` ≥ 1 协办, and `backups` ≥ 0 递补 per role. */
 export type ManifestAssignment = { readonly lead: number; readonly assistant: number; readonly backups: number };
 

@@ -161,6 +161,12 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
     campaignId: d.campaignId,
     periodStart: d.periodStart,
     counts: counts(manifest),
+    conflictReasons: d.conflictReasons
+      ? {
+          recusals: d.conflictReasons.filter((c) => c[2] === 'RECUSAL').length,
+          previousLeads: d.conflictReasons.filter((c) => c[2] === 'PREVIOUS_LEAD').length,
+        }
+      : null,
     strata: manifest.strata.map((s) => ({ ...s, name: detail.stratumNames[s.code] ?? s.code })),
     observers: detail.observers.map((o) => ({
       observerId: o.observerId,

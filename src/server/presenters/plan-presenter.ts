@@ -100,7 +100,7 @@ export function presentQuota(q: StratumQuota & { adjustReason?: string | null })
   };
 }
 
-function presentEligibility(stored: StoredEligibility): EligibilitySummaryView {
+export function presentEligibility(stored: StoredEligibility): EligibilitySummaryView {
   return {
     on: stored.on,
     computedAt: stored.computedAt,
@@ -127,16 +127,6 @@ export function presentMonthlyPlan(found: MonthlyPlanWithOrg & { annualRevisionN
     problems,
     notes: found.plan.notes,
     canEdit: found.plan.status === 'draft' && canManageInScope(actor, 'plans.manage', found.org.path),
-  };
-}
-
-export function presentPublicMonthlyPlan(found: MonthlyPlanWithOrg) {
-  return {
-    ...presentMonthlySummary(found),
-    annualPlanName: found.annualName,
-    quotas: quotasOf(found.plan).map(presentQuota),
-    eligibility: presentEligibility(found.plan.eligibility as StoredEligibility),
-    notes: found.plan.notes,
   };
 }
 

@@ -1,7 +1,7 @@
 import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
-import { DRAW_ALGORITHM, type Manifest } from '../../domain/draw/draw-types.ts';
+import { DRAW_ALGORITHM, PUBLIC_CONFLICT_CODE, type Manifest } from '../../domain/draw/draw-types.ts';
 import { compareIds } from '../../domain/draw/id-order.ts';
 import { manifestHash } from '../../domain/draw/jcs-hash.ts';
 import { validateManifest } from '../../domain/draw/validate-manifest.ts';
@@ -136,7 +136,8 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
     const rows = buildManifestInputs({ quotas: source.quotas, eligibility: source.inputs.eligibility, inspectors: manifestInspectors, assignment: source.assignment });
     const candidateIds = new Set(rows.candidates.map((c) => c[0]));
     const inspectorIds = new Set(rows.inspectors.map((i) => i[0]));
-    const conflicts = new Map<string, [string, string, string]>();
+    // Each bar with its real reason for the admin record; the manifest publishes them all under one neutral code.
+    const conflicts = new Map<string, [string, string, 'RECUSAL' | 'PREVIOUS_LEAD']>();
     for (const r of await loadRecusalsInPeriod(tx, [...inspectorIds], asOf, source.dueDate)) {
       if (candidateIds.has(r.unitId)) conflicts.set(`${r.inspectorId}\u0000${r.unitId}`, [r.inspectorId, r.unitId, 'RECUSAL']);
     }
@@ -146,7 +147,8 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
         if (inspectorIds.has(lead) && !conflicts.has(key)) conflicts.set(key, [lead, unitId, 'PREVIOUS_LEAD']);
       }
     }
-    const conflictRows = [...conflicts.values()].sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
+    const conflictReasons = [...conflicts.values()].sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
+    const conflictRows = conflictReasons.map(([inspectorId, unitId]) => [inspectorId, unitId, PUBLIC_CONFLICT_CODE] as const);
 
     const feasibility = checkFeasibility({ quotas: source.quotas, candidates: source.inputs.eligibility.candidates, inspectors: manifestInspectors, assignment: source.assignment });
     const errors = feasibility.problems.filter((p) => p.severity === 'error');
@@ -191,6 +193,7 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
         status: 'frozen',
         manifest,
         manifestHash: hash,
+        conflictReasons,
         periodStart: source.periodStart,
         dueDate: source.dueDate,
         frozenAt: ctx.now,

@@ -95,7 +95,7 @@ function DrawDetail({ draw }: { draw: DrawView }) {
             {
               key: 'counts',
               label: '清单内容',
-              children: `候选单位 ${draw.counts.candidates} 家 · 排除 ${draw.counts.excluded} 家 · 检查人员 ${draw.counts.inspectors} 名 · 回避 ${draw.counts.conflicts} 条`,
+              children: `候选单位 ${draw.counts.candidates} 家 · 排除 ${draw.counts.excluded} 家 · 检查人员 ${draw.counts.inspectors} 名 · ${conflictText(draw)}`,
             },
             {
               key: 'strata',
@@ -158,4 +158,11 @@ function DrawDetail({ draw }: { draw: DrawView }) {
       {replacing ? <ReplaceTaskModal task={replacing.task} kind={replacing.kind} onClose={() => setReplacing(null)} /> : null}
     </Flex>
   );
+}
+
+/** The conflicts with their real reasons (admin only; the portal shows one count). */
+function conflictText(draw: DrawView): string {
+  const r = draw.conflictReasons;
+  if (!r) return `不得指派的组合 ${draw.counts.conflicts} 条`;
+  return `回避 ${r.recusals} 条 · 上次主办不再担任 ${r.previousLeads} 条`;
 }

@@ -80,7 +80,7 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
             {
               key: 'counts',
               label: '抽取清单',
-              children: `候选单位 ${draw.counts.candidates} 家，排除 ${draw.counts.excluded} 家，检查人员 ${draw.counts.inspectors} 名，回避 ${draw.counts.conflicts} 条`,
+              children: `候选单位 ${draw.counts.candidates} 家，排除 ${draw.counts.excluded} 家，检查人员 ${draw.counts.inspectors} 名，不得指派的人员与单位组合 ${draw.counts.conflicts} 条（回避等，原因不公开）`,
             },
             {
               key: 'external',

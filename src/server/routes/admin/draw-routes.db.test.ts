@@ -188,6 +188,16 @@ describe('a draw from a published monthly plan', () => {
     expect(verifyBundle(tampered).ok).toBe(false);
   });
 
+  it('publishes every conflict under one neutral code, and keeps the real reason for the admin view', async () => {
+    const bundle = (await call(app, null, 'GET', `/api/public/draws/${ids.code}/bundle`)).json<DrawBundle>();
+    expect(bundle.manifest.conflicts).toEqual([[inspectorIds[0], crowdedIds[0], 'BARRED']]);
+    expect(JSON.stringify(bundle)).not.toMatch(/RECUSAL|PREVIOUS_LEAD|近亲属/);
+    const admin = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
+    expect(admin.conflictReasons).toEqual({ recusals: 1, previousLeads: 0 });
+    const portal = await call(app, null, 'GET', `/api/public/draws/${ids.code}`);
+    expect(portal.body).not.toMatch(/RECUSAL|conflictReasons|近亲属/);
+  });
+
   it('lets a unit find itself and its rank', async () => {
     const res = await call(app, null, 'GET', `/api/public/draws/${ids.code}/units?q=${encodeURIComponent('人员密集单位1')}`);
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import type { MonthlyPlanSummary } from '@contracts/plans.ts';
+import type { PublicMonthlyPlanSummary } from '@contracts/plans.ts';
 import type { TableColumnsType } from 'antd';
 import { Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -7,28 +7,31 @@ import { formatDateTime } from '../../lib/format.ts';
 import { MONTH_LABELS } from './labels.ts';
 import { PlanStatusTag } from './plan-status-tag.tsx';
 
-type MonthRow = { month: number; plan: MonthlyPlanSummary | undefined };
+type MonthRow<P> = { month: number; plan: P | undefined };
+
+/** Who generated a plan: known on the admin side only (the portal publishes the organisation, not the person). */
+const generatedBy = (plan: PublicMonthlyPlanSummary) => ('generatedByName' in plan && typeof plan.generatedByName === 'string' ? plan.generatedByName : '');
 
 /**
  * The twelve months of an annual plan with their monthly plans. `linkTo` says where a month's plan opens
  * (admin or portal); `action` adds a last column (生成 / 重新生成) when given.
  */
-export function MonthsTable({
+export function MonthsTable<P extends PublicMonthlyPlanSummary>({
   monthlyPlans,
   linkTo,
   action,
   portal = false,
 }: {
-  monthlyPlans: MonthlyPlanSummary[];
-  linkTo: (plan: MonthlyPlanSummary) => string;
-  action?: (month: number, plan: MonthlyPlanSummary | undefined) => ReactNode;
+  monthlyPlans: P[];
+  linkTo: (plan: P) => string;
+  action?: (month: number, plan: P | undefined) => ReactNode;
   /** The portal: only months with a (published) plan, without status and who generated it. */
   portal?: boolean;
 }) {
-  const rows: MonthRow[] = MONTH_LABELS.map((_, i) => ({ month: i + 1, plan: monthlyPlans.find((p) => p.month === i + 1) })).filter(
+  const rows: MonthRow<P>[] = MONTH_LABELS.map((_, i) => ({ month: i + 1, plan: monthlyPlans.find((p) => p.month === i + 1) })).filter(
     (row) => !portal || row.plan,
   );
-  const columns: TableColumnsType<MonthRow> = [
+  const columns: TableColumnsType<MonthRow<P>> = [
     {
       title: '月份',
       key: 'month',
@@ -49,12 +52,12 @@ export function MonthsTable({
     columns.splice(4, 0, {
       title: '生成',
       key: 'generated',
-      render: (_, row) => (row.plan ? `${row.plan.generatedByName} · ${formatDateTime(row.plan.generatedAt)}` : '—'),
+      render: (_, row) => (row.plan ? `${generatedBy(row.plan)} · ${formatDateTime(row.plan.generatedAt)}` : '—'),
     });
   }
   if (action) columns.push({ title: '操作', key: 'action', width: 200, render: (_, row) => action(row.month, row.plan) });
   return (
-    <Table<MonthRow>
+    <Table<MonthRow<P>>
       rowKey="month"
       size="small"
       columns={columns}

@@ -1,4 +1,4 @@
-import type { PlanSettingsInput } from '@contracts/plans.ts';
+import type { PublicPlanSettings } from '@contracts/plans.ts';
 import type { TableColumnsType } from 'antd';
 import { Card, Col, Row, Table, Typography } from 'antd';
 import { UNIT_CATEGORY_LABELS, labelOf } from '../../lib/registry-labels.ts';
@@ -31,7 +31,7 @@ const strataColumns: TableColumnsType<Stratum & { order: number }> = [
 const Paragraph = Typography.Paragraph;
 
 /** An annual plan's rules in plain Chinese, as published on the portal. */
-export function PlanRules({ settings }: { settings: PlanSettingsInput }) {
+export function PlanRules({ settings }: { settings: PublicPlanSettings }) {
   const strata = settings.strata.filter((s) => s.enabled).map((s, i) => ({ ...s, order: i + 1 }));
   const f = settings.frequency;
   const a = settings.assignment;
@@ -85,13 +85,13 @@ export function PlanRules({ settings }: { settings: PlanSettingsInput }) {
         </Row>
       </Card>
       <Card title="五、不纳入抽查范围">
-        <Paragraph style={{ marginBottom: ex.units.length ? undefined : 0 }}>
+        <Paragraph style={{ marginBottom: ex.unitCount ? undefined : 0 }}>
           {ex.categories.length
             ? `${ex.categories.map((c) => labelOf(UNIT_CATEGORY_LABELS, c)).join('、')}不纳入本计划：${ex.categoriesReason}`
             : '本计划未整类排除任何单位类别。'}
         </Paragraph>
-        {ex.units.length ? (
-          <Paragraph style={{ marginBottom: 0 }}>另有 {ex.units.length} 家单位因在建、已由其他部门监管等具体原因单独不纳入本计划。</Paragraph>
+        {ex.unitCount ? (
+          <Paragraph style={{ marginBottom: 0 }}>另有 {ex.unitCount} 家单位因在建、已由其他部门监管等具体原因单独不纳入本计划。</Paragraph>
         ) : null}
       </Card>
       <Card title="六、检查力量安排">
