@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrateDatabase, openDatabase } from '../db/client.ts';
+import { migrateDatabase, openDatabase, openExistingDatabase } from '../db/client.ts';
 import { backupPglite, restorePglite } from '../db/pglite-backup.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { CliError } from './args.ts';
@@ -54,6 +54,20 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'audit-verify') {
+    // Read-only: a mistyped DATA_DIR must not become a new, empty database whose "chain" is complete.
+    const existing = await openExistingDatabase(config.database);
+    if (!existing) {
+      const where = config.database.kind === 'pglite' ? config.database.dataDir : '所配置的数据库';
+      throw new CliError(`找不到数据库：${where} 中没有嵌入式数据库，请检查 DATA_DIR（或 DATABASE_URL）是否写错`);
+    }
+    try {
+      return await runVerifyAudit(existing.db);
+    } finally {
+      await existing.close();
+    }
+  }
+
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
@@ -61,8 +75,6 @@ async function main(argv: string[]): Promise<number> {
       case 'migrate':
         console.log('数据库结构已是最新。');
         return 0;
-      case 'audit-verify':
-        return await runVerifyAudit(database.db);
       case 'seed-demo': {
         const seedIndex = rest.indexOf('--seed');
         const seed = seedIndex >= 0 ? Number(rest[seedIndex + 1]) : config.demoSeed;

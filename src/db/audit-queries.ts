@@ -111,3 +111,12 @@ export async function getAuditHead(db: DbOrTx): Promise<{ entries: number; lastH
   const [last] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   return { entries: last?.seq ?? 0, lastHash: last?.hash ?? null };
 }
+
+/** Whether the database has the audit log and at least one entry in it (without failing when the table is missing). */
+export async function hasAuditEntries(db: DbOrTx): Promise<boolean> {
+  const result = await db.execute(sql`select to_regclass('audit_log') is not null as exists`);
+  const rows = (result as unknown as { rows: { exists: boolean }[] }).rows;
+  if (!rows[0]?.exists) return false;
+  const [first] = await db.select({ seq: auditLog.seq }).from(auditLog).limit(1);
+  return first !== undefined;
+}

@@ -63,6 +63,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 /**
+ * Opens a database that must already exist, for commands that only read (audit-verify): never creates an embedded
+ * database where a mistyped DATA_DIR points, and never migrates. Null when there is none there.
+ */
+export async function openExistingDatabase(target: DatabaseTarget): Promise<Database | null> {
+  if (target.kind === 'pglite' && !fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) return null;
+  return openDatabase(target);
+}
+
+/**
  * Refreshes planner statistics. PostgreSQL's autovacuum does this by itself; embedded PGlite has no
  * autovacuum, so the server runs it at start-up and after bulk writes (demo data, imports).
  */

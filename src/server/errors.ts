@@ -11,6 +11,8 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   ACCOUNT_DISABLED: 403,
+  // An account still on its initial (or reset) password may only change it, read its own session and log out.
+  PASSWORD_CHANGE_REQUIRED: 403,
   CSRF_REJECTED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

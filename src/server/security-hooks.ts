@@ -11,6 +11,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const NO_SESSION_ROUTES = new Set(['/api/auth/login']);
 /** The only changes a read-only (纪检) account may make: its own password and its own session. */
 const READ_ONLY_ALLOWED = new Set(['/api/auth/password', '/api/auth/logout']);
+/** All an account on its initial or reset password may do until it sets its own: who am I, change it, log out. */
+const BEFORE_PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+/** Answers without personal data, the same for everyone: the portal and the health check. */
+const isPublicApi = (url: string) => url.startsWith('/api/public/') || url === '/api/health' || url.startsWith('/api/health?');
 
 function routePath(request: FastifyRequest): string {
   return request.routeOptions.url ?? request.url.split('?')[0]!;
@@ -40,11 +44,22 @@ export function registerSecurityHooks(app: FastifyInstance, deps: RouteDeps): vo
     });
   });
 
+  // Answers that may carry personal data (sessions, units, inspectors, accounts, exports) are never stored by a
+  // browser or a proxy; the portal's are the same for everyone.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !isPublicApi(request.url) && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+  });
+
   app.addHook('preHandler', async (request) => {
     request.auth = null;
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.auth = await authenticateSession({ db: deps.db, sessionSecret: deps.sessionSecret, now: deps.now() }, token);
+    if (request.auth?.account.account.mustChangePassword && !isPublicApi(request.url) && !BEFORE_PASSWORD_CHANGE_ALLOWED.has(routePath(request))) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码：修改密码之前只能查看本人账号、修改密码或退出登录');
+    }
 
     if (SAFE_METHODS.has(request.method)) return;
     checkOrigin(request);

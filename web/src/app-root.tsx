@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { sessionQuery } from './api/auth.ts';
 import { configureApiClient } from './api/client.ts';
 import { createAppQueryClient } from './api/query-client.ts';
 import { loginPathFor } from './lib/navigation.ts';
@@ -18,6 +19,8 @@ export function AppRoot() {
         const { pathname, search } = router.state.location;
         if (pathname !== '/login') void router.navigate(loginPathFor(pathname + search), { replace: true });
       },
+      // The session says so, and the admin shell then shows only the password page.
+      onPasswordChangeRequired: () => void client.invalidateQueries({ queryKey: sessionQuery.queryKey }),
     });
     return client;
   });

@@ -29,15 +29,20 @@ type QueryValue = string | number | boolean | readonly string[] | null | undefin
 
 let csrfToken: string | null = null;
 let onUnauthenticated: () => void = () => undefined;
+let onPasswordChangeRequired: () => void = () => undefined;
 
 /** Remembers the CSRF token of the current session (from GET /api/auth/me or the login response). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Wires the client to the app: what to do when a request answers 401 (go to the login page). */
-export function configureApiClient(options: { onUnauthenticated: () => void }): void {
+/**
+ * Wires the client to the app: what to do when a request answers 401 (go to the login page), and when the server
+ * says the account must first change its password (reset by an administrator meanwhile: reload the session).
+ */
+export function configureApiClient(options: { onUnauthenticated: () => void; onPasswordChangeRequired: () => void }): void {
   onUnauthenticated = options.onUnauthenticated;
+  onPasswordChangeRequired = options.onPasswordChangeRequired;
 }
 
 /** Builds `path?a=1&b=x&c=y,z`, leaving out empty values; lists are comma-separated. */
@@ -111,6 +116,7 @@ async function request<T>(
       csrfToken = null;
       onUnauthenticated();
     }
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
     throw error;
   }
   return data as T;

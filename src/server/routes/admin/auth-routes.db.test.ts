@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../../db/schema.ts';
+import { accounts, auditLog } from '../../../db/schema.ts';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
 import { createAccountFixture, createOrgTree, type AccountFixture } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs } from '../../../../test/harness/http.ts';
@@ -147,6 +147,39 @@ describe('password change', () => {
     const ok = await call(app, session, 'POST', '/api/auth/password', { currentPassword: user.password, newPassword: 'NewPass2026x' });
     expect(ok.statusCode).toBe(200);
     await logInAs(app, user.username, 'NewPass2026x');
+  });
+
+  it('lets an account on its initial password do nothing but see itself, change it and log out, whatever the client', async () => {
+    const tree = await createOrgTree(database.db);
+    const user = await createAccountFixture(database.db, { role: 'brigade_admin', org: tree.brigadeA });
+    await database.db.update(accounts).set({ mustChangePassword: true }).where(eq(accounts.id, user.id));
+    const session = await logInAs(app, user.username, user.password);
+    expect((await call(app, session, 'GET', '/api/auth/me')).json().account).toMatchObject({ mustChangePassword: true });
+    for (const [method, url, body] of [
+      ['GET', '/api/units', undefined],
+      ['GET', '/api/accounts', undefined],
+      ['POST', '/api/annual-plans', { orgId: tree.brigadeA.id, year: 2026, name: '绕过改密的计划' }],
+    ] as const) {
+      const res = await call(app, session, method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: expect.stringContaining('请先修改初始密码') });
+    }
+    // The portal stays open to everyone.
+    expect((await call(app, session, 'GET', '/api/public/home')).statusCode).toBe(200);
+    const changed = await call(app, session, 'POST', '/api/auth/password', { currentPassword: user.password, newPassword: 'Changed2026pass' });
+    expect(changed.statusCode).toBe(200);
+    expect((await call(app, session, 'GET', '/api/units')).statusCode).toBe(200);
+  });
+
+  it('tells browsers and proxies never to store answers that may carry personal data', async () => {
+    const session = await logInAs(app, admin.username, admin.password);
+    for (const url of ['/api/auth/me', '/api/units', '/api/inspectors', '/api/accounts']) {
+      const res = await call(app, session, 'GET', url);
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.username, password: admin.password } });
+    expect(login.headers['cache-control']).toBe('no-store');
+    expect((await call(app, null, 'GET', '/api/units')).headers['cache-control']).toBe('no-store');
   });
 
   it('lets a read-only 纪检 account change its own password but nothing else', async () => {
