@@ -5,4 +5,6 @@ export type PortalHomeView = {
   orgs: { id: string; name: string; kind: string; kindLabel: string; parentId: string | null; unitCount: number }[];
   totals: { brigades: number; units: number; inspectors: number };
   auditChain: { entries: number; lastHash: string | null };
+  /** When these figures were counted (the home page is shared by every visitor for half a minute). */
+  asOf: string;
 };

@@ -1,25 +1,36 @@
 import { sql } from 'drizzle-orm';
 import { getAuditHead } from '../../db/audit-queries.ts';
 import type { Db } from '../../db/client.ts';
-import { countByOrg, listOrgsInScope } from '../../db/org-queries.ts';
+import { listOrgsInScope } from '../../db/org-queries.ts';
 import { inspectors, units } from '../../db/schema.ts';
 
-/** What the public portal's home shows: the organisations, registry sizes and the audit-chain head. No personal data. */
-export async function getPortalHome(db: Db) {
+/**
+ * What the public portal's home shows: the organisations, registry sizes and the audit-chain head, as of `now`.
+ * No personal data. Two grouped counts (units by brigade, inspectors by org) give every figure: the totals are
+ * their sums, not counts of their own.
+ */
+export async function getPortalHome(db: Db, now: Date) {
   const orgRows = await listOrgsInScope(db, null);
-  const counts = await countByOrg(db, orgRows.map((o) => o.id));
-  const [unitTotal] = await db.select({ n: sql<number>`count(*)::int` }).from(units);
-  const [inspectorTotal] = await db.select({ n: sql<number>`count(*)::int` }).from(inspectors);
+  const unitRows = await db
+    .select({ id: units.brigadeId, n: sql<number>`count(*)::int` })
+    .from(units)
+    .groupBy(units.brigadeId);
+  const inspectorRows = await db
+    .select({ id: inspectors.orgId, n: sql<number>`count(*)::int` })
+    .from(inspectors)
+    .groupBy(inspectors.orgId);
+  const unitsOf = new Map(unitRows.map((r) => [r.id, r.n]));
   // Each org shows the units of its whole subtree: a 支队's figure is the sum of its 大队.
   const subtreeUnits = (path: string) =>
-    orgRows.filter((o) => o.path.startsWith(path)).reduce((sum, o) => sum + (counts.get(o.id)?.unitCount ?? 0), 0);
+    orgRows.filter((o) => o.path.startsWith(path)).reduce((sum, o) => sum + (unitsOf.get(o.id) ?? 0), 0);
   return {
     orgs: orgRows.map((o) => ({ ...o, unitCount: subtreeUnits(o.path) })),
     totals: {
       brigades: orgRows.filter((o) => o.kind === 'brigade').length,
-      units: unitTotal?.n ?? 0,
-      inspectors: inspectorTotal?.n ?? 0,
+      units: unitRows.reduce((sum, r) => sum + r.n, 0),
+      inspectors: inspectorRows.reduce((sum, r) => sum + r.n, 0),
     },
     auditChain: await getAuditHead(db),
+    asOf: now,
   };
 }

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { portalHomeQuery } from '../api/public.ts';
 import { PortalQuery } from '../features/portal/portal-query.tsx';
 import { SYSTEM_NAME } from '../lib/constants.ts';
+import { formatDateTime } from '../lib/format.ts';
 import { nestByParent } from '../lib/org-tree.ts';
 import { PublicLayout } from '../layouts/public-layout.tsx';
 
@@ -122,6 +123,7 @@ function PortalData({ home }: { home: PortalHomeView }) {
         </Typography.Text>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           系统中每一项操作都按顺序记入审计链，每条记录的哈希值包含上一条记录的哈希值，任何篡改、删除或调换都会被校验发现。
+          以上数字统计于 {formatDateTime(home.asOf)}，每半分钟更新一次。
         </Typography.Paragraph>
       </Card>
     </>

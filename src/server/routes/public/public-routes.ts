@@ -1,29 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { ORG_KIND_LABELS } from '../../../domain/access.ts';
 import type { HealthView, PortalHomeView } from '../../../contracts/public.ts';
 import { getPortalHome } from '../../../usecases/public/get-portal-home.ts';
 import type { RouteDeps } from '../../deps.ts';
+import { presentPortalHome } from '../../presenters/public-presenter.ts';
+import { createTtlCache } from '../../ttl-cache.ts';
 
-export const SYSTEM_NAME = '双随机消防监管系统';
 const VERSION = '0.1.0';
+
+/**
+ * How long the portal's home figures are shared by every visitor. They are registry sizes and the audit-chain head:
+ * half a minute old is as good as fresh, and a crowd then costs the database one load per half minute.
+ */
+export const PORTAL_HOME_TTL_MS = 30_000;
 
 export function registerPublicRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/health', async (): Promise<HealthView> => ({ status: 'ok', database: deps.databaseKind, version: VERSION }));
 
-  app.get('/api/public/home', async (): Promise<PortalHomeView> => {
-    const home = await getPortalHome(deps.db);
-    return {
-      systemName: SYSTEM_NAME,
-      orgs: home.orgs.map((o) => ({
-        id: o.id,
-        name: o.name,
-        kind: o.kind,
-        kindLabel: ORG_KIND_LABELS[o.kind],
-        parentId: o.parentId,
-        unitCount: o.unitCount,
-      })),
-      totals: home.totals,
-      auditChain: home.auditChain,
-    };
-  });
+  // Real elapsed time, not the app's (possibly fixed) clock: the cache is about load, not about business dates.
+  const home = createTtlCache(PORTAL_HOME_TTL_MS, async () => presentPortalHome(await getPortalHome(deps.db, deps.now())));
+  app.get('/api/public/home', async (): Promise<PortalHomeView> => home.get());
 }

@@ -1,0 +1,51 @@
+// A load generator in its own process (so its work does not steal the server's event loop): `connections` clients,
+// each sending the next GET as soon as the last answer arrives, over keep-alive, for `seconds`. Prints one JSON line:
+// requests, requests per second, latency percentiles (ms) and the count of non-2xx answers or errors.
+import http from 'node:http';
+
+const [url, connectionsText = '20', secondsText = '10'] = process.argv.slice(2);
+const connections = Number(connectionsText);
+const seconds = Number(secondsText);
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+const latencies = [];
+let failures = 0;
+const deadline = Date.now() + seconds * 1000;
+
+function once() {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const req = http.get(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        if (res.statusCode < 200 || res.statusCode >= 300) failures += 1;
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      failures += 1;
+      resolve();
+    });
+  });
+}
+
+async function client() {
+  while (Date.now() < deadline) await once();
+}
+
+const began = Date.now();
+await Promise.all(Array.from({ length: connections }, client));
+const elapsed = (Date.now() - began) / 1000;
+latencies.sort((a, b) => a - b);
+const at = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : 0);
+console.log(
+  JSON.stringify({
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: latencies.at(-1) ?? 0,
+    failures,
+  }),
+);
+agent.destroy();
