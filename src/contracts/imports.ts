@@ -29,6 +29,12 @@ export const UploadInspectorsQuery = z.object({
 });
 export type UploadInspectorsQuery = z.infer<typeof UploadInspectorsQuery>;
 
+/** The query of POST /api/reconciliations: a units upload's, and whether the snapshot is the full register. */
+export const UploadSnapshotQuery = UploadUnitsQuery.extend({
+  full: z.enum(['true', 'false'], { error: '全量比对：只能是 true 或 false' }).transform((v) => v === 'true'),
+});
+export type UploadSnapshotQuery = z.infer<typeof UploadSnapshotQuery>;
+
 export const UpdateImportMappingRequest = z.object({
   /** Column index (0-based, as a string key) → field name, or null to ignore the column. */
   mapping: z.record(

@@ -161,6 +161,9 @@ export const CreateRecusalRequest = z
   .refine((v) => !v.validTo || v.validTo >= v.validFrom, { message: '有效期止：不能早于有效期起', path: ['validTo'] });
 export type CreateRecusalRequest = z.infer<typeof CreateRecusalRequest>;
 
+export const RecusalListQuery = z.object({ inspectorId: uuidParam('检查人员').optional(), unitId: uuidParam('单位').optional() });
+export type RecusalListQuery = z.infer<typeof RecusalListQuery>;
+
 export const RevokeRecusalRequest = z.object({ reason: cleanText('原因', 200) });
 export type RevokeRecusalRequest = z.infer<typeof RevokeRecusalRequest>;
 

@@ -210,6 +210,9 @@ export const FlagUnitRequest = z.object({
 });
 export type FlagUnitRequest = z.infer<typeof FlagUnitRequest>;
 
+export const UnitQualityQuery = z.object({ brigadeId: uuidParam('所属大队').optional() });
+export type UnitQualityQuery = z.infer<typeof UnitQualityQuery>;
+
 export type UnitQualityView = {
   total: number;
   counts: Record<(typeof UNIT_QUALITY_VALUES)[number], number>;
@@ -269,5 +272,15 @@ export const UpdateDictionaryEntryRequest = z
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
 export type UpdateDictionaryEntryRequest = z.infer<typeof UpdateDictionaryEntryRequest>;
+
+export const DivisionListQuery = z.object({
+  within: z.string({ error: '上级行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '上级行政区划：应为 6 位代码'),
+});
+export type DivisionListQuery = z.infer<typeof DivisionListQuery>;
+
+export const DivisionCodeParams = z.object({
+  code: z.string({ error: '行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码'),
+});
+export type DivisionCodeParams = z.infer<typeof DivisionCodeParams>;
 
 export type DivisionView = { code: string; name: string; fullName: string; retired: boolean };
