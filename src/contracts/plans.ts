@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
-import { cleanText, isoDate, PageQuery, uuidParam } from './common.ts';
+import { cleanText, isoDate, PageQuery, queryText, text, uuidParam } from './common.ts';
 import { UNIT_CATEGORY_VALUES } from './units.ts';
 
 // Every schema here carries a Chinese message naming its field: zod's defaults are English and would reach the user.
@@ -20,26 +20,33 @@ const queryInt = (label: string, min: number, max: number) =>
     .min(min, `${label}：应在 ${min}–${max} 之间`)
     .max(max, `${label}：应在 ${min}–${max} 之间`);
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}：必须是文本` })
-    .trim()
-    .max(max, `${label}：最多 ${max} 个字符`);
+const optionalText = (label: string, max: number) => text(label, { max, min: 0 });
 
 const listOf = <T extends z.ZodType>(label: string, item: T, max: number, unit = '项') =>
   z.array(item, { error: `${label}：必须是列表` }).max(max, `${label}：最多 ${max} ${unit}`);
 
 const group = <S extends z.ZodRawShape>(label: string, shape: S) => z.object(shape, { error: `${label}：格式不正确` });
 
-/** Code → value, e.g. risk level → weight. A bad key is reported by the record itself (invalid_key), not by the key schema. */
+/**
+ * Code → value, e.g. risk level → weight. A bad key is reported by the record itself (invalid_key), carrying the key
+ * schema's own issue, whose message is passed on.
+ */
 const codeMap = <V extends z.ZodType>(label: string, value: V) =>
-  z.record(z.string().min(1).max(40), value, {
-    error: (issue) => (issue.code === 'invalid_key' ? `${label}：代码应为 1–40 个字符` : `${label}：格式不正确`),
-  });
+  z.record(
+    text(label, { max: 40, messages: { empty: `${label}：代码应为 1–40 个字符`, tooLong: `${label}：代码应为 1–40 个字符` } }),
+    value,
+    {
+      error: (issue) =>
+        issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? `${label}：代码应为 1–40 个字符`) : `${label}：格式不正确`,
+    },
+  );
 
 const checkItemCodes = listOf(
   '抽查事项',
-  z.string({ error: '抽查事项：代码必须是文本' }).trim().min(1, '抽查事项：代码不能为空').max(40, '抽查事项：代码最多 40 个字符'),
+  text('抽查事项', {
+    max: 40,
+    messages: { type: '抽查事项：代码必须是文本', empty: '抽查事项：代码不能为空', tooLong: '抽查事项：代码最多 40 个字符' },
+  }),
   50,
 );
 
@@ -136,7 +143,7 @@ export const AdjustMonthlyPlanRequest = z.object({
   quotas: listOf(
     '本月任务数',
     group('本月任务数', {
-      code: z.string({ error: '分层代码：必须是文本' }).min(1, '分层代码：不能为空').max(32, '分层代码：最多 32 个字符'),
+      code: text('分层代码', { max: 32, trim: false }),
       quota: int('本月任务数', 0, 100_000),
       reason: optionalText('调整理由', 200),
     }),
@@ -149,8 +156,8 @@ export type AdjustMonthlyPlanRequest = z.infer<typeof AdjustMonthlyPlanRequest>;
 
 export const MonthlyPlanUnitsQuery = PageQuery.extend({
   /** 'candidate' or an exclusion reason code. */
-  reason: z.string({ error: '筛选：必须是文本' }).max(40, '筛选：最多 40 个字符').default('candidate'),
-  stratum: z.string({ error: '分层：必须是文本' }).max(32, '分层：最多 32 个字符').optional(),
+  reason: queryText('筛选', 40).default('candidate'),
+  stratum: queryText('分层', 32).optional(),
 });
 export type MonthlyPlanUnitsQuery = z.infer<typeof MonthlyPlanUnitsQuery>;
 
