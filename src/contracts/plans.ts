@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
-import { cleanText, isoDate, PageQuery, queryText, text, uuidParam } from './common.ts';
+import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 import { UNIT_CATEGORY_VALUES } from './units.ts';
 
 // Every schema here carries a Chinese message naming its field: zod's defaults are English and would reach the user.
@@ -63,7 +63,7 @@ export const StratumFilterInput = group('筛选条件', {
 
 export const StratumRuleInput = group('分层', {
   code: z.string({ error: '分层代码：必须是文本' }).regex(/^[a-z][a-z0-9_]{0,31}$/, '分层代码：应为小写字母开头的字母、数字或下划线'),
-  name: cleanText('分层名称', 40),
+  name: nameText('分层名称', 40),
   enabled: z.boolean({ error: '是否启用：应为是或否' }),
   filter: StratumFilterInput,
   annualRatioBp: int('年度抽查比例', 0, 10_000).nullable(),
@@ -109,14 +109,14 @@ export type PlanSettingsInput = z.infer<typeof PlanSettingsInput>;
 export const CreateAnnualPlanRequest = z.object({
   orgId: uuidParam('制定单位'),
   year: int('年度', 2000, 2999),
-  name: cleanText('计划名称', 100),
+  name: nameText('计划名称', 100),
   /** Omitted: the defaults (src/domain/plans/plan-settings.ts). */
   settings: PlanSettingsInput.optional(),
 });
 export type CreateAnnualPlanRequest = z.infer<typeof CreateAnnualPlanRequest>;
 
 export const UpdateAnnualPlanRequest = z.object({
-  name: cleanText('计划名称', 100),
+  name: nameText('计划名称', 100),
   settings: PlanSettingsInput,
   /** Required once the plan is published: the change is a revision, published with its reason. */
   reason: optionalText('修订理由', 500).optional(),
@@ -163,7 +163,7 @@ export type MonthlyPlanUnitsQuery = z.infer<typeof MonthlyPlanUnitsQuery>;
 
 export const CampaignRequest = z.object({
   orgId: uuidParam('制定单位'),
-  name: cleanText('专项检查名称', 100),
+  name: nameText('专项检查名称', 100),
   description: optionalText('说明', 2000),
   startsOn: isoDate('开始日期'),
   endsOn: isoDate('结束日期'),

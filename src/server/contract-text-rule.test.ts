@@ -18,6 +18,7 @@ import { FreezeDrawRequest } from '../contracts/draws.ts';
 import { UploadUnitsQuery } from '../contracts/imports.ts';
 import { CreateInspectorRequest, SaveExternalPersonRequest } from '../contracts/inspectors.ts';
 import { CreateOrgRequest, SaveCollaborationZoneRequest, UpdateOrgRequest } from '../contracts/orgs.ts';
+import { CampaignRequest, CreateAnnualPlanRequest, StratumRuleInput } from '../contracts/plans.ts';
 import { CreateUnitRequest, UpdateUnitRequest } from '../contracts/units.ts';
 
 /*
@@ -60,7 +61,7 @@ describe('every contract', () => {
     expect(accepted).toEqual([]);
   });
 
-  it('refuses bidi controls, zero-width characters and line breaks in the names of units, people, accounts, orgs and observers', () => {
+  it('refuses bidi controls, zero-width characters and line breaks in the names of units, people, accounts, orgs, observers and published plans', () => {
     const observers = FreezeDrawRequest.shape.observers.element.shape;
     const names: [string, z.ZodType][] = [
       ['单位名称', CreateUnitRequest.shape.name],
@@ -79,6 +80,9 @@ describe('every contract', () => {
       ['机构名称 (update)', UpdateOrgRequest.shape.name],
       ['协作区名称', SaveCollaborationZoneRequest.shape.name],
       ['监督人姓名', observers.name],
+      ['计划名称', CreateAnnualPlanRequest.shape.name],
+      ['专项检查名称', CampaignRequest.shape.name],
+      ['分层名称', StratumRuleInput.shape.name],
       ['节日名称', HolidayDayInput.shape.name],
       ['文件名', UploadUnitsQuery.shape.fileName],
     ];
