@@ -13,7 +13,7 @@ import {
   type CheckMethod,
   type ChecklistLine,
 } from '../domain/check-items/check-item.ts';
-import { cleanText, isoDateTime, text, uuidParam } from './common.ts';
+import { cleanText, isoDateTime, paramText, text, uuidParam } from './common.ts';
 
 /*
  * 抽查事项清单 (random-inspection item list), versioned:
@@ -144,9 +144,7 @@ export const CheckItemParams = z.object({ id: uuidParam('抽查事项') });
 export type CheckItemParams = z.infer<typeof CheckItemParams>;
 
 export const PublicCheckItemParams = z.object({
-  code: text('事项编码', { max: CHECK_ITEM_LIMITS.code, min: 0, trim: false, messages: { tooLong: '事项编码：过长' } }).transform(
-    normalizeCheckItemCode,
-  ),
+  code: paramText('事项编码', CHECK_ITEM_LIMITS.code, { tooLong: '事项编码：过长' }).transform(normalizeCheckItemCode),
 });
 export type PublicCheckItemParams = z.infer<typeof PublicCheckItemParams>;
 
