@@ -22,7 +22,8 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Half of a UTF-16 surrogate pair without the other half: no character at all; jsonb refuses it, text turns it into U+FFFD. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// (Without a lookbehind: the web runs this too, and older Safari has none.)
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 /**
  * What can make a displayed name lie: bidirectional controls (U+061C, U+200E/200F, U+202A–202E, U+2066–2069), which
  * reorder what follows; zero-width characters (U+200B–200D, U+2060, U+FEFF), which make two names look alike; line and
