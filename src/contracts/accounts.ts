@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { cleanText, PageQuery, uuidParam } from './common.ts';
+import { password } from './auth.ts';
+import { cleanText, nameText, PageQuery, queryText, uuidParam } from './common.ts';
 
 export const ROLE_VALUES = ['system_admin', 'org_admin', 'brigade_admin', 'inspector', 'auditor'] as const;
 
 const roleField = z.enum(ROLE_VALUES, { error: '角色：不是有效的角色' });
 
 export const AccountListQuery = PageQuery.extend({
-  q: z.string({ error: '关键字：必须是文本' }).trim().max(64, '关键字：最多 64 个字符').optional(),
+  q: queryText('关键字', 64).optional(),
   role: roleField.optional(),
   orgId: uuidParam('所属机构').optional(),
   status: z.enum(['active', 'disabled'], { error: '状态：只能是 active 或 disabled' }).optional(),
@@ -34,16 +35,16 @@ export const CreateAccountRequest = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名：3–32 位，以字母开头，只含字母、数字、下划线、点或连字符'),
-  displayName: cleanText('姓名', 32),
+  displayName: nameText('姓名', 32),
   role: roleField,
   orgId: uuidParam('所属机构'),
-  password: z.string({ error: '初始密码：必须填写' }).min(1, '初始密码：必须填写').max(256, '初始密码：最多 256 个字符'),
+  password: password('初始密码', '初始密码：最多 256 个字符'),
 });
 export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
 
 export const UpdateAccountRequest = z
   .object({
-    displayName: cleanText('姓名', 32).optional(),
+    displayName: nameText('姓名', 32).optional(),
     role: roleField.optional(),
     orgId: uuidParam('所属机构').optional(),
   })
@@ -57,6 +58,6 @@ export const SetAccountStatusRequest = z.object({
 export type SetAccountStatusRequest = z.infer<typeof SetAccountStatusRequest>;
 
 export const ResetPasswordRequest = z.object({
-  password: z.string({ error: '新密码：必须填写' }).min(1, '新密码：必须填写').max(256, '新密码：最多 256 个字符'),
+  password: password('新密码', '新密码：最多 256 个字符'),
 });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;

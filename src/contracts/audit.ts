@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import { isoDate, PageQuery } from './common.ts';
+import type { z } from 'zod';
+import { isoDate, PageQuery, queryText } from './common.ts';
 
 export const AuditListQuery = PageQuery.extend({
-  action: z.string({ error: '操作类型：必须是文本' }).trim().max(64, '操作类型：最多 64 个字符').optional(),
-  q: z.string({ error: '关键字：必须是文本' }).trim().max(64, '关键字：最多 64 个字符').optional(),
+  action: queryText('操作类型', 64).optional(),
+  q: queryText('关键字', 64).optional(),
   from: isoDate('开始时间').optional(),
   to: isoDate('结束时间').optional(),
 });

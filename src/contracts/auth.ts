@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { text } from './common.ts';
+
+/** A password as typed: surrounding spaces kept (they are part of it), the text rule otherwise. */
+export const password = (label: string, tooLong = `${label}：过长`) =>
+  text(label, { max: 256, trim: false, messages: { type: `${label}：必须填写`, empty: `${label}：必须填写`, tooLong } });
 
 export const LoginRequest = z.object({
-  username: z.string({ error: '用户名：必须填写' }).trim().min(1, '用户名：必须填写').max(64, '用户名：最多 64 个字符'),
-  password: z.string({ error: '密码：必须填写' }).min(1, '密码：必须填写').max(256, '密码：过长'),
+  username: text('用户名', { max: 64, messages: { type: '用户名：必须填写', empty: '用户名：必须填写' } }),
+  password: password('密码'),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const ChangePasswordRequest = z.object({
-  currentPassword: z.string({ error: '当前密码：必须填写' }).min(1, '当前密码：必须填写').max(256, '当前密码：过长'),
-  newPassword: z.string({ error: '新密码：必须填写' }).min(1, '新密码：必须填写').max(256, '新密码：过长'),
+  currentPassword: password('当前密码'),
+  newPassword: password('新密码'),
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, isoDate } from './common.ts';
+import { cleanText, isoDate, text } from './common.ts';
 
 const FIELD_LABELS: Record<string, string> = { date: '日期', kind: '类型', name: '节日名称', publishedOn: '发布日期', days: '放假调休日期' };
 
@@ -42,11 +42,7 @@ export const HolidayDayInput = z.object(
   {
     date: isoDateAt('date'),
     kind: z.enum(HOLIDAY_KIND_VALUES, { error: at('kind', '应为 holiday（放假）或 workday（调休上班）') }),
-    name: z
-      .string({ error: at('name', '必须是文本') })
-      .trim()
-      .min(1, { error: at('name', '节日名称不能为空') })
-      .max(20, { error: at('name', '节日名称最多 20 个字符') }),
+    name: text((path) => pathName(path, 'name'), { max: 20, name: true }),
   },
   { error: at('日期条目', '应为包含 date、kind、name 的对象') },
 );

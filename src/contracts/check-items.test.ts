@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CreateCheckItemRequest, PublicCheckItemParams, SaveCheckItemDraftRequest } from './check-items.ts';
+import {
+  CreateCheckItemRequest,
+  PublicCheckItemParams,
+  PublishCheckItemRequest,
+  SaveCheckItemDraftRequest,
+  WithdrawCheckItemRequest,
+} from './check-items.ts';
+import { hostileTextNotRefused, issueMessages } from './contract-test-helpers.ts';
 
 const body = {
   code: ' xf-07 ',
@@ -67,5 +74,22 @@ describe('SaveCheckItemDraftRequest', () => {
 describe('PublicCheckItemParams', () => {
   it('finds an item whatever the case of the code in the address', () => {
     expect(PublicCheckItemParams.parse({ code: 'xf-01' }).code).toBe('XF-01');
+  });
+});
+
+describe('the text rule (decision 0015)', () => {
+  it('refuses NUL, lone surrogates and control characters in every text of a check item, naming the field or row', () => {
+    const { code: _code, ...fields } = body;
+    const withNotes = { ...body, subItem: '分项', notes: '备注', changeNote: '首版', checklist: [{ ...body.checklist[0], basis: '第五条' }] };
+    expect(hostileTextNotRefused(CreateCheckItemRequest, withNotes)).toEqual([]);
+    expect(hostileTextNotRefused(SaveCheckItemDraftRequest, { ...fields, changeNote: '补充' })).toEqual([]);
+    expect(hostileTextNotRefused(WithdrawCheckItemRequest, { reason: '已被新规定取代' })).toEqual([]);
+    expect(hostileTextNotRefused(PublicCheckItemParams, { code: 'XF-01' })).toEqual([]);
+  });
+
+  it('refuses a draft time outside 1900–2099', () => {
+    expect(issueMessages(PublishCheckItemRequest, { version: 1, updatedAt: '0000-01-01T00:00:00.000Z' })).toEqual([
+      '草稿保存时间：应在 1900-01-01 至 2099-12-31 之间',
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import {
   type CheckMethod,
   type ChecklistLine,
 } from '../domain/check-items/check-item.ts';
-import { cleanText, uuidParam } from './common.ts';
+import { cleanText, isoDateTime, paramText, text, uuidParam } from './common.ts';
 
 /*
  * 抽查事项清单 (random-inspection item list), versioned:
@@ -52,8 +52,9 @@ const lineLabel = (part: string) => (issue: IssueLike) => {
   const row = issue.path?.[1];
   return typeof row === 'number' ? `检查表第 ${row + 1} 行${part}` : `检查表${part}`;
 };
+/** The text rule's characters; the lengths are the domain's (its messages name the limits). */
 const textOf = (label: string | ((issue: IssueLike) => string)) =>
-  z.string({ error: (issue) => `${typeof label === 'string' ? label : label(issue)}：必须是文本` });
+  text((path) => (typeof label === 'string' ? label : label({ path })), { min: 0, trim: false });
 const optionalTextOf = (label: string) => textOf(label).nullish();
 const L = CHECK_ITEM_FIELD_LABELS;
 
@@ -99,7 +100,7 @@ function addChangeNoteProblem(note: string | null, ctx: z.RefinementCtx) {
 /** 新建抽查事项: the item's code and owner, and the text of draft version 1. */
 export const CreateCheckItemRequest = z
   .object({
-    code: z.string({ error: '事项编码：必须是文本' }).transform(normalizeCheckItemCode),
+    code: text('事项编码', { min: 0, trim: false }).transform(normalizeCheckItemCode),
     /** null: the national list (system administrators); omitted: the actor's own org (national for a system administrator). */
     ownerOrgId: uuidParam('所属机构').nullish(),
     changeNote: changeNoteField,
@@ -132,7 +133,7 @@ export type SaveCheckItemDraftRequest = z.input<typeof SaveCheckItemDraftRequest
 /** Publishes the draft the user saw: its version number and last-saved time, so a changed draft is not published unseen. */
 export const PublishCheckItemRequest = z.object({
   version: z.number({ error: '版本号：必须是数字' }).int('版本号：必须是整数').min(1, '版本号：至少为 1'),
-  updatedAt: z.iso.datetime({ offset: true, error: '草稿保存时间：应为 ISO 8601 时间' }),
+  updatedAt: isoDateTime('草稿保存时间'),
 });
 export type PublishCheckItemRequest = z.infer<typeof PublishCheckItemRequest>;
 
@@ -143,10 +144,7 @@ export const CheckItemParams = z.object({ id: uuidParam('抽查事项') });
 export type CheckItemParams = z.infer<typeof CheckItemParams>;
 
 export const PublicCheckItemParams = z.object({
-  code: z
-    .string({ error: '事项编码：必须是文本' })
-    .max(CHECK_ITEM_LIMITS.code, '事项编码：过长')
-    .transform(normalizeCheckItemCode),
+  code: paramText('事项编码', CHECK_ITEM_LIMITS.code, { tooLong: '事项编码：过长' }).transform(normalizeCheckItemCode),
 });
 export type PublicCheckItemParams = z.infer<typeof PublicCheckItemParams>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, uuidParam } from './common.ts';
+import { cleanText, nameText, text, uuidParam } from './common.ts';
 
 export const FreezeDrawRequest = z.object({
   source: z.discriminatedUnion(
@@ -18,7 +18,7 @@ export const FreezeDrawRequest = z.object({
   ),
   observers: z
     .array(
-      z.object({ name: cleanText('监督人姓名', 40), capacity: cleanText('监督人身份', 40) }, { error: '监督人：格式不正确' }),
+      z.object({ name: nameText('监督人姓名', 40), capacity: cleanText('监督人身份', 40) }, { error: '监督人：格式不正确' }),
       { error: '监督人：必须是列表' },
     )
     .max(9, '监督人：最多 9 名'),
@@ -35,14 +35,12 @@ export const ObserverParams = z.object({
   id: uuidParam('编号'),
   observerId: z.string({ error: '监督人编号：格式不正确' }).regex(/^OBS-\d{1,2}$/, '监督人编号：格式不正确'),
 });
-export const CommitmentRequest = z.object({ commitment: z.string({ error: '承诺值：必须是文本' }).trim().toLowerCase() });
-export const RevealRequest = z.object({
-  reveal: z.string({ error: '密钥：必须是文本' }).trim().min(1, '密钥：不能为空').max(512, '密钥：过长'),
-});
+export const CommitmentRequest = z.object({ commitment: text('承诺值', { max: 512, min: 0 }).toLowerCase() });
+export const RevealRequest = z.object({ reveal: text('密钥', { max: 512, messages: { tooLong: '密钥：过长' } }) });
 export const ExternalValueRequest = z.object({
   source: cleanText('外部随机源', 40),
   ref: cleanText('期号', 40),
-  value: z.string({ error: '开奖号码：必须是文本' }).max(100, '开奖号码：最多 100 个字符'),
+  value: text('开奖号码', { max: 100, min: 0, trim: false }),
 });
 export const ReplaceInspectorRequest = z.object({
   inspectorId: uuidParam('检查人员'),
@@ -62,7 +60,7 @@ export const DrawCodeParams = z.object({
   code: z.string({ error: '抽取编号：格式不正确' }).regex(/^D-\d{4}-\d{2}-\d{6}-\d{3,}$/, '抽取编号：格式不正确'),
 });
 export const PublicUnitSearchQuery = z.object({
-  q: z.string({ error: '查询：必须是文本' }).trim().min(2, '查询：至少 2 个字').max(60, '查询：最多 60 个字'),
+  q: text('查询', { max: 60, min: 2, messages: { empty: '查询：至少 2 个字', tooLong: '查询：最多 60 个字' } }),
 });
 
 export type DrawStatus = 'frozen' | 'executed' | 'voided';

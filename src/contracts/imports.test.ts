@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { issueMessages, sweepContracts } from './contract-test-helpers.ts';
-import { CommitImportRequest, UpdateImportMappingRequest, UploadInspectorsQuery, UploadUnitsQuery } from './imports.ts';
+import {
+  CommitImportRequest,
+  UpdateImportMappingRequest,
+  UploadInspectorsQuery,
+  UploadSnapshotQuery,
+  UploadUnitsQuery,
+} from './imports.ts';
 
 const ID = '0b7f3c9e-5d1a-4c2b-9e8f-123456789abc';
 
 const VALID: [string, z.ZodType, unknown][] = [
   ['UploadUnitsQuery', UploadUnitsQuery, { brigadeId: ID, fileName: '社会单位.xlsx' }],
   ['UploadInspectorsQuery', UploadInspectorsQuery, { orgId: ID, fileName: '检查人员.csv' }],
+  ['UploadSnapshotQuery', UploadSnapshotQuery, { brigadeId: ID, fileName: '市场监管名录.xlsx', full: 'true' }],
   ['UpdateImportMappingRequest', UpdateImportMappingRequest, { mapping: { '0': 'name', '1': 'uscc', '2': null } }],
   ['CommitImportRequest', CommitImportRequest, { mode: 'skip' }],
 ];

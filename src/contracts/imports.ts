@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidParam } from './common.ts';
+import { text, uuidParam } from './common.ts';
 
 /**
  * Registry import: upload (raw bytes, `content-type: application/octet-stream`) → dry-run preview →
@@ -17,23 +17,41 @@ import { uuidParam } from './common.ts';
  *                                                          → ReconciliationPreviewView (201)
  *   POST /api/reconciliations/:id/commit                   → ReconciliationResultView
  */
+/** The uploaded file's name as the browser gave it: shown in lists and written back in the report's file name. */
+const fileName = text('文件名', {
+  max: 200,
+  name: true,
+  messages: { type: '文件名：必须提供', empty: '文件名：必须提供', tooLong: '文件名：过长' },
+});
+
 export const UploadUnitsQuery = z.object({
   brigadeId: uuidParam('所属大队'),
-  fileName: z.string({ error: '文件名：必须提供' }).trim().min(1, '文件名：必须提供').max(200, '文件名：过长'),
+  fileName,
 });
 export type UploadUnitsQuery = z.infer<typeof UploadUnitsQuery>;
 
 export const UploadInspectorsQuery = z.object({
   orgId: uuidParam('所属机构'),
-  fileName: z.string({ error: '文件名：必须提供' }).trim().min(1, '文件名：必须提供').max(200, '文件名：过长'),
+  fileName,
 });
 export type UploadInspectorsQuery = z.infer<typeof UploadInspectorsQuery>;
+
+/** The query of POST /api/reconciliations: a units upload's, and whether the snapshot is the full register. */
+export const UploadSnapshotQuery = UploadUnitsQuery.extend({
+  full: z.enum(['true', 'false'], { error: '全量比对：只能是 true 或 false' }).transform((v) => v === 'true'),
+});
+export type UploadSnapshotQuery = z.infer<typeof UploadSnapshotQuery>;
 
 export const UpdateImportMappingRequest = z.object({
   /** Column index (0-based, as a string key) → field name, or null to ignore the column. */
   mapping: z.record(
     z.string().regex(/^[0-9]+$/),
-    z.string({ error: '列映射：字段名应为文本或 null' }).max(64, '列映射：字段名最多 64 个字符').nullable(),
+    text('列映射', {
+      max: 64,
+      min: 0,
+      trim: false,
+      messages: { type: '列映射：字段名应为文本或 null', tooLong: '列映射：字段名最多 64 个字符' },
+    }).nullable(),
     // A bad key is reported by the record itself (invalid_key), not by the key schema.
     { error: (issue) => (issue.code === 'invalid_key' ? '列映射：列序号应为数字' : '列映射：应为“列序号 → 字段名”的对象') },
   ),

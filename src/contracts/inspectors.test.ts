@@ -8,6 +8,7 @@ import {
   ExternalPersonListQuery,
   InspectorListQuery,
   LiftAvailabilityRequest,
+  RecusalListQuery,
   RevokeRecusalRequest,
   SaveExternalPersonRequest,
   UpdateInspectorRequest,
@@ -51,6 +52,7 @@ const VALID: [string, z.ZodType, unknown][] = [
     { inspectorId: ID, unitId: ID, reason: '近亲属任该单位消防安全管理人', validFrom: '2026-01-01', validTo: '2026-12-31' },
   ],
   ['RevokeRecusalRequest', RevokeRecusalRequest, { reason: '亲属已离职' }],
+  ['RecusalListQuery', RecusalListQuery, { inspectorId: ID, unitId: ID }],
   ['ExternalPersonListQuery', ExternalPersonListQuery, { page: '1', pageSize: '20', kind: 'expert', q: '李' }],
   [
     'SaveExternalPersonRequest',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, isoDate, PageQuery, uuidParam } from './common.ts';
+import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 
 export const INSPECTOR_POST_VALUES = ['full_time', 'part_time', 'other'] as const;
 export const INSPECTOR_ROLE_VALUES = ['lead', 'assistant'] as const;
@@ -7,7 +7,7 @@ export const INSPECTOR_STATUS_VALUES = ['active', 'transferred', 'retired'] as c
 export const AVAILABILITY_KIND_VALUES = ['leave', 'seconded', 'frozen'] as const;
 
 export const InspectorListQuery = PageQuery.extend({
-  q: z.string({ error: '关键字：必须是文本' }).trim().max(64, '关键字：最多 64 个字符').optional(),
+  q: queryText('关键字', 64).optional(),
   orgId: uuidParam('所属机构').optional(),
   post: z.enum(INSPECTOR_POST_VALUES, { error: '岗位：无效' }).optional(),
   status: z.enum(INSPECTOR_STATUS_VALUES, { error: '状态：无效' }).optional(),
@@ -86,9 +86,7 @@ const optionalText = (label: string, max: number) =>
 
 /** Specialty codes (dictionary "specialty"), shared by inspectors and external people. Empty by default on creation. */
 const specialties = z
-  .array(z.string({ error: '专长：必须是文本' }).trim().min(1, '专长：不能为空').max(50, '专长：每项最多 50 个字符'), {
-    error: '专长：必须是列表',
-  })
+  .array(text('专长', { max: 50, messages: { tooLong: '专长：每项最多 50 个字符' } }), { error: '专长：必须是列表' })
   .max(20, '专长：最多 20 项');
 
 /**
@@ -97,7 +95,7 @@ const specialties = z
  * the specialties and zone memberships the client left out.
  */
 const inspectorFieldShape = z.object({
-  name: cleanText('姓名', 32),
+  name: nameText('姓名', 32),
   badgeNo: cleanText('警号/工号', 32),
   certificateNo: optionalText('执法证号', 64),
   certificateValidFrom: isoDate('执法证有效期起').nullable().optional(),
@@ -161,6 +159,9 @@ export const CreateRecusalRequest = z
   .refine((v) => !v.validTo || v.validTo >= v.validFrom, { message: '有效期止：不能早于有效期起', path: ['validTo'] });
 export type CreateRecusalRequest = z.infer<typeof CreateRecusalRequest>;
 
+export const RecusalListQuery = z.object({ inspectorId: uuidParam('检查人员').optional(), unitId: uuidParam('单位').optional() });
+export type RecusalListQuery = z.infer<typeof RecusalListQuery>;
+
 export const RevokeRecusalRequest = z.object({ reason: cleanText('原因', 200) });
 export type RevokeRecusalRequest = z.infer<typeof RevokeRecusalRequest>;
 
@@ -184,7 +185,7 @@ export type ExternalPersonView = {
 
 export const ExternalPersonListQuery = PageQuery.extend({
   kind: z.enum(EXTERNAL_KIND_VALUES, { error: '类型：只能是专家或部门人员' }).optional(),
-  q: z.string({ error: '关键字：必须是文本' }).trim().max(64, '关键字：最多 64 个字符').optional(),
+  q: queryText('关键字', 64).optional(),
 });
 export type ExternalPersonListQuery = z.infer<typeof ExternalPersonListQuery>;
 
@@ -192,8 +193,8 @@ export type ExternalPersonListQuery = z.infer<typeof ExternalPersonListQuery>;
 export const SaveExternalPersonRequest = z.object({
   orgId: uuidParam('所属机构'),
   kind: z.enum(EXTERNAL_KIND_VALUES, { error: '类型：只能是专家或部门人员' }),
-  name: cleanText('姓名', 32),
-  organization: cleanText('工作单位/所属部门', 100),
+  name: nameText('姓名', 32),
+  organization: nameText('工作单位/所属部门', 100),
   title: optionalText('职称/职务', 50),
   specialties: specialties.default([]),
   certificateNo: optionalText('证件号', 64),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, uuidParam } from './common.ts';
+import { nameText, uuidParam } from './common.ts';
 
 export type OrgView = {
   id: string;
@@ -24,16 +24,16 @@ const divisionCode = z
 export const CreateOrgRequest = z.object({
   parentId: uuidParam('上级机构'),
   kind: z.enum(['detachment', 'brigade'], { error: '机构类型：只能新建支队或大队' }),
-  name: cleanText('名称', 64),
-  shortName: cleanText('简称', 16),
+  name: nameText('名称', 64),
+  shortName: nameText('简称', 16),
   divisionCode,
 });
 export type CreateOrgRequest = z.infer<typeof CreateOrgRequest>;
 
 export const UpdateOrgRequest = z
   .object({
-    name: cleanText('名称', 64).optional(),
-    shortName: cleanText('简称', 16).optional(),
+    name: nameText('名称', 64).optional(),
+    shortName: nameText('简称', 16).optional(),
     divisionCode: divisionCode.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
@@ -49,7 +49,7 @@ export type CollaborationZoneView = {
 
 export const SaveCollaborationZoneRequest = z.object({
   detachmentId: uuidParam('所属支队'),
-  name: cleanText('名称', 64),
+  name: nameText('名称', 64),
   brigadeIds: z
     .array(uuidParam('成员大队'), { error: '成员大队：必须是列表' })
     .min(2, '成员大队：协作区至少包含 2 个大队')

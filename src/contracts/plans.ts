@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
-import { cleanText, isoDate, PageQuery, uuidParam } from './common.ts';
+import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 import { UNIT_CATEGORY_VALUES } from './units.ts';
 
 // Every schema here carries a Chinese message naming its field: zod's defaults are English and would reach the user.
@@ -20,26 +20,33 @@ const queryInt = (label: string, min: number, max: number) =>
     .min(min, `${label}：应在 ${min}–${max} 之间`)
     .max(max, `${label}：应在 ${min}–${max} 之间`);
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}：必须是文本` })
-    .trim()
-    .max(max, `${label}：最多 ${max} 个字符`);
+const optionalText = (label: string, max: number) => text(label, { max, min: 0 });
 
 const listOf = <T extends z.ZodType>(label: string, item: T, max: number, unit = '项') =>
   z.array(item, { error: `${label}：必须是列表` }).max(max, `${label}：最多 ${max} ${unit}`);
 
 const group = <S extends z.ZodRawShape>(label: string, shape: S) => z.object(shape, { error: `${label}：格式不正确` });
 
-/** Code → value, e.g. risk level → weight. A bad key is reported by the record itself (invalid_key), not by the key schema. */
+/**
+ * Code → value, e.g. risk level → weight. A bad key is reported by the record itself (invalid_key), carrying the key
+ * schema's own issue, whose message is passed on.
+ */
 const codeMap = <V extends z.ZodType>(label: string, value: V) =>
-  z.record(z.string().min(1).max(40), value, {
-    error: (issue) => (issue.code === 'invalid_key' ? `${label}：代码应为 1–40 个字符` : `${label}：格式不正确`),
-  });
+  z.record(
+    text(label, { max: 40, messages: { empty: `${label}：代码应为 1–40 个字符`, tooLong: `${label}：代码应为 1–40 个字符` } }),
+    value,
+    {
+      error: (issue) =>
+        issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? `${label}：代码应为 1–40 个字符`) : `${label}：格式不正确`,
+    },
+  );
 
 const checkItemCodes = listOf(
   '抽查事项',
-  z.string({ error: '抽查事项：代码必须是文本' }).trim().min(1, '抽查事项：代码不能为空').max(40, '抽查事项：代码最多 40 个字符'),
+  text('抽查事项', {
+    max: 40,
+    messages: { type: '抽查事项：代码必须是文本', empty: '抽查事项：代码不能为空', tooLong: '抽查事项：代码最多 40 个字符' },
+  }),
   50,
 );
 
@@ -56,7 +63,7 @@ export const StratumFilterInput = group('筛选条件', {
 
 export const StratumRuleInput = group('分层', {
   code: z.string({ error: '分层代码：必须是文本' }).regex(/^[a-z][a-z0-9_]{0,31}$/, '分层代码：应为小写字母开头的字母、数字或下划线'),
-  name: cleanText('分层名称', 40),
+  name: nameText('分层名称', 40),
   enabled: z.boolean({ error: '是否启用：应为是或否' }),
   filter: StratumFilterInput,
   annualRatioBp: int('年度抽查比例', 0, 10_000).nullable(),
@@ -102,14 +109,14 @@ export type PlanSettingsInput = z.infer<typeof PlanSettingsInput>;
 export const CreateAnnualPlanRequest = z.object({
   orgId: uuidParam('制定单位'),
   year: int('年度', 2000, 2999),
-  name: cleanText('计划名称', 100),
+  name: nameText('计划名称', 100),
   /** Omitted: the defaults (src/domain/plans/plan-settings.ts). */
   settings: PlanSettingsInput.optional(),
 });
 export type CreateAnnualPlanRequest = z.infer<typeof CreateAnnualPlanRequest>;
 
 export const UpdateAnnualPlanRequest = z.object({
-  name: cleanText('计划名称', 100),
+  name: nameText('计划名称', 100),
   settings: PlanSettingsInput,
   /** Required once the plan is published: the change is a revision, published with its reason. */
   reason: optionalText('修订理由', 500).optional(),
@@ -142,7 +149,7 @@ export const AdjustMonthlyPlanRequest = z.object({
   quotas: listOf(
     '本月任务数',
     group('本月任务数', {
-      code: z.string({ error: '分层代码：必须是文本' }).min(1, '分层代码：不能为空').max(32, '分层代码：最多 32 个字符'),
+      code: text('分层代码', { max: 32, trim: false }),
       quota: int('本月任务数', 0, 100_000),
       reason: optionalText('调整理由', 200),
     }),
@@ -155,14 +162,14 @@ export type AdjustMonthlyPlanRequest = z.infer<typeof AdjustMonthlyPlanRequest>;
 
 export const MonthlyPlanUnitsQuery = PageQuery.extend({
   /** 'candidate' or an exclusion reason code. */
-  reason: z.string({ error: '筛选：必须是文本' }).max(40, '筛选：最多 40 个字符').default('candidate'),
-  stratum: z.string({ error: '分层：必须是文本' }).max(32, '分层：最多 32 个字符').optional(),
+  reason: queryText('筛选', 40).default('candidate'),
+  stratum: queryText('分层', 32).optional(),
 });
 export type MonthlyPlanUnitsQuery = z.infer<typeof MonthlyPlanUnitsQuery>;
 
 export const CampaignRequest = z.object({
   orgId: uuidParam('制定单位'),
-  name: cleanText('专项检查名称', 100),
+  name: nameText('专项检查名称', 100),
   description: optionalText('说明', 2000),
   startsOn: isoDate('开始日期'),
   endsOn: isoDate('结束日期'),

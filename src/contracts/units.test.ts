@@ -6,10 +6,13 @@ import {
   ChangeUnitStatusRequest,
   CreateDictionaryEntryRequest,
   CreateUnitRequest,
+  DivisionCodeParams,
+  DivisionListQuery,
   FlagUnitRequest,
   TransferUnitRequest,
   UnitFields,
   UnitListQuery,
+  UnitQualityQuery,
   UpdateDictionaryEntryRequest,
   UpdateUnitRequest,
 } from './units.ts';
@@ -69,6 +72,9 @@ const VALID: [string, z.ZodType, unknown][] = [
   ['UpdateUnitRequest', UpdateUnitRequest, unit],
   ['ChangeUnitStatusRequest', ChangeUnitStatusRequest, status],
   ['BulkUnitStatusRequest', BulkUnitStatusRequest, { ...status, unitIds: [ID] }],
+  ['UnitQualityQuery', UnitQualityQuery, { brigadeId: ID }],
+  ['DivisionListQuery', DivisionListQuery, { within: '330700' }],
+  ['DivisionCodeParams', DivisionCodeParams, { code: '330702' }],
   ['TransferUnitRequest', TransferUnitRequest, { brigadeId: ID, reason: '辖区调整' }],
   ['FlagUnitRequest', FlagUnitRequest, { flagged: true, reason: '疑似已注销' }],
   [

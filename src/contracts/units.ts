@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, isoDate, PageQuery, uuidParam } from './common.ts';
+import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 
 export const UNIT_CATEGORY_VALUES = ['key', 'general', 'small_venue', 'other'] as const;
 export const UNIT_STATUS_VALUES = ['active', 'suspended', 'deregistered', 'relocated', 'not_found'] as const;
@@ -30,20 +30,14 @@ const textList = (label: string) =>
     .preprocess(
       (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : String(v).split(',')),
       z
-        .array(
-          z
-            .string({ error: `${label}：必须是文本` })
-            .trim()
-            .min(1, `${label}：取值不能为空`)
-            .max(64, `${label}：取值过长`),
-        )
+        .array(text(label, { max: 64, messages: { empty: `${label}：取值不能为空`, tooLong: `${label}：取值过长` } }))
         .max(50, `${label}：最多 50 个取值`)
         .optional(),
     )
     .optional();
 
 export const UnitListQuery = PageQuery.extend({
-  q: z.string({ error: '关键字：必须是文本' }).trim().max(100, '关键字：最多 100 个字符').optional(),
+  q: queryText('关键字', 100).optional(),
   category: list(UNIT_CATEGORY_VALUES, '单位类别'),
   status: list(UNIT_STATUS_VALUES, '状态'),
   flags: list(UNIT_FLAG_VALUES, '场所属性'),
@@ -117,6 +111,9 @@ export type UnitDetail = Omit<UnitListItem, 'contactPhoneMasked'> & {
 
 const optionalText = (label: string, max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), cleanText(label, max).nullable().optional());
+/** A person's name, or blank. */
+const optionalName = (label: string, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), nameText(label, max).nullable().optional());
 
 /**
  * The editable fields of a unit, without defaults. The credit code is validated by the domain (check character).
@@ -124,12 +121,11 @@ const optionalText = (label: string, max: number) =>
  * is absent, so an update built from defaulted fields would reset the flags, tags and source the client left out.
  */
 const unitFieldShape = z.object({
-  name: cleanText('单位名称', 100),
-  uscc: z
-    .string({ error: '统一社会信用代码：必须填写' })
-    .trim()
-    .min(1, '统一社会信用代码：必须填写')
-    .max(40, '统一社会信用代码：过长'),
+  name: nameText('单位名称', 100),
+  uscc: text('统一社会信用代码', {
+    max: 40,
+    messages: { type: '统一社会信用代码：必须填写', empty: '统一社会信用代码：必须填写', tooLong: '统一社会信用代码：过长' },
+  }),
   registeredAddress: optionalText('住所（注册地址）', 200),
   address: optionalText('实际经营地址', 200),
   districtCode: z.preprocess(
@@ -151,15 +147,13 @@ const unitFieldShape = z.object({
   riskLevel: optionalText('风险等级', 50),
   creditLevel: optionalText('信用等级', 50),
   tags: z
-    .array(z.string({ error: '标签：必须是文本' }).trim().min(1, '标签：不能为空').max(50, '标签：每个最多 50 个字符'), {
-      error: '标签：必须是列表',
-    })
+    .array(text('标签', { max: 50, messages: { tooLong: '标签：每个最多 50 个字符' } }), { error: '标签：必须是列表' })
     .max(30, '标签：最多 30 个'),
-  legalRepresentative: optionalText('法定代表人', 50),
-  contactName: optionalText('联系人', 50),
+  legalRepresentative: optionalName('法定代表人', 50),
+  contactName: optionalName('联系人', 50),
   contactPhone: optionalText('联系电话', 30),
-  safetyOwner: optionalText('消防安全责任人', 50),
-  safetyManager: optionalText('消防安全管理人', 50),
+  safetyOwner: optionalName('消防安全责任人', 50),
+  safetyManager: optionalName('消防安全管理人', 50),
   source: z.enum(UNIT_SOURCE_VALUES, { error: '数据来源：无效' }),
 });
 
@@ -209,6 +203,9 @@ export const FlagUnitRequest = z.object({
   reason: cleanText('原因', 200),
 });
 export type FlagUnitRequest = z.infer<typeof FlagUnitRequest>;
+
+export const UnitQualityQuery = z.object({ brigadeId: uuidParam('所属大队').optional() });
+export type UnitQualityQuery = z.infer<typeof UnitQualityQuery>;
 
 export type UnitQualityView = {
   total: number;
@@ -269,5 +266,15 @@ export const UpdateDictionaryEntryRequest = z
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改一项');
 export type UpdateDictionaryEntryRequest = z.infer<typeof UpdateDictionaryEntryRequest>;
+
+export const DivisionListQuery = z.object({
+  within: z.string({ error: '上级行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '上级行政区划：应为 6 位代码'),
+});
+export type DivisionListQuery = z.infer<typeof DivisionListQuery>;
+
+export const DivisionCodeParams = z.object({
+  code: z.string({ error: '行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码'),
+});
+export type DivisionCodeParams = z.infer<typeof DivisionCodeParams>;
 
 export type DivisionView = { code: string; name: string; fullName: string; retired: boolean };

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '../db/client.ts';
 import type { RouteDeps } from './deps.ts';
-import { handleError, sendError } from './errors.ts';
+import { answerClientError, handleError, handleFrameworkError, sendError } from './errors.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerAccountRoutes } from './routes/admin/account-routes.ts';
 import { registerAuditRoutes } from './routes/admin/audit-routes.ts';
 import { registerAuthRoutes } from './routes/admin/auth-routes.ts';
@@ -32,6 +33,8 @@ export type AppOptions = {
   webDistDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** Called for every route as it is registered (the hostile-input sweep enumerates them this way). */
+  onRoute?: (route: RouteOptions) => void;
 };
 
 /** Builds the HTTP application without listening, so tests can inject requests or listen on a free port. */
@@ -41,9 +44,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify answers before any hook runs (a bad %-escape, an over-long parameter; a request Node cannot
+    // parse at all) get the same Chinese {error} body as every other answer.
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   // Only JSON bodies are accepted: a cross-site HTML form cannot send one.
   app.removeContentTypeParser('text/plain');
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await app.register(cookie);
   app.decorateRequest('auth', null);
   app.setErrorHandler(handleError);
@@ -55,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookieSecure: options.cookieSecure,
     now: options.now ?? (() => new Date()),
   };
+  registerInputGuard(app);
   registerSecurityHooks(app, deps);
   registerPublicRoutes(app, deps);
   registerAuthRoutes(app, deps);

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain/errors.ts';
@@ -69,6 +71,46 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (fastifyError.statusCode === 400 || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
     return sendError(reply, 400, { error: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON' } });
   }
+  // Any other refusal Fastify raises (a client error by its status) is answered as one, never in its English words.
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return sendError(reply, fastifyError.statusCode, { error: { code: 'BAD_REQUEST', message: '请求无法处理：格式或内容不正确' } });
+  }
   request.log.error({ err: error }, 'unhandled error');
   return sendError(reply, 500, { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试或联系管理员' } });
+}
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any hook runs — a path whose %-escapes do not decode
+ * (FST_ERR_BAD_URL), a path parameter longer than `maxParamLength` (FST_ERR_MAX_PARAM_LENGTH, 414).
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendError(reply, 400, { error: { code: 'BAD_URL', message: '请求地址：编码不正确（含有无效的 % 转义或字符）' } });
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendError(reply, 414, { error: { code: 'URI_TOO_LONG', message: '请求地址：过长' } });
+  }
+  return handleError(error, request, reply);
+}
+
+/**
+ * Node's `clientError`: a request that cannot even be parsed (unknown method, malformed request line, headers or URL
+ * beyond the 16 KB limit). Answered on the socket itself, in the same Chinese {error} shape, then the socket closes.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message]: [number, string, string] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', '请求地址或请求头过长']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', '请求超时，请重试']
+        : [400, 'BAD_REQUEST', '请求格式不正确，无法解析'];
+  const body = JSON.stringify({ error: { code, message } } satisfies ErrorResponse);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

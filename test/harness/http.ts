@@ -1,15 +1,19 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/db/client.ts';
 
 export const TEST_SECRET = 'test-session-secret-with-at-least-32-chars';
 
-export async function buildTestApp(database: Database, options: { now?: () => Date; webDistDir?: string } = {}) {
+export async function buildTestApp(
+  database: Database,
+  options: { now?: () => Date; webDistDir?: string; onRoute?: (route: RouteOptions) => void } = {},
+) {
   return buildApp({
     database,
     sessionSecret: TEST_SECRET,
     cookieSecure: false,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
     webDistDir: options.webDistDir,
   });
 }

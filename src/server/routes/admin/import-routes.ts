@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.ts';
 import {
   CommitImportRequest,
   UpdateImportMappingRequest,
   UploadInspectorsQuery,
+  UploadSnapshotQuery,
   UploadUnitsQuery,
   type ImportResultView,
 } from '../../../contracts/imports.ts';
@@ -34,11 +34,6 @@ import {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MIB = 1024 * 1024;
-
-/** The query of POST /api/reconciliations (the other upload queries are in src/contracts/imports.ts). */
-const UploadSnapshotQuery = UploadUnitsQuery.extend({
-  full: z.enum(['true', 'false'], { error: '全量比对：只能是 true 或 false' }).transform((v) => v === 'true'),
-});
 
 /**
  * `attachment` with the file name twice: an ASCII fallback for old clients and the real (Chinese) name

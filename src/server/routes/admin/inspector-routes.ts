@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { IdParams, uuidParam } from '../../../contracts/common.ts';
+import { IdParams } from '../../../contracts/common.ts';
 import {
   CreateAvailabilityRequest,
   CreateInspectorRequest,
@@ -8,6 +7,7 @@ import {
   ExternalPersonListQuery,
   InspectorListQuery,
   LiftAvailabilityRequest,
+  RecusalListQuery,
   RevokeRecusalRequest,
   SaveExternalPersonRequest,
   UpdateInspectorRequest,
@@ -25,8 +25,6 @@ import { createRecusal, revokeRecusal } from '../../../usecases/inspectors/save-
 import { contextOf, type RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentExternalPerson, presentInspectorDetail, presentInspectorListItem, presentRecusal } from '../../presenters/inspector-presenter.ts';
-
-const RecusalQuery = z.object({ inspectorId: uuidParam('检查人员').optional(), unitId: uuidParam('单位').optional() });
 
 export function registerInspectorRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/inspectors', async (request) => {
@@ -74,7 +72,7 @@ export function registerInspectorRoutes(app: FastifyInstance, deps: RouteDeps): 
   app.get('/api/recusals', async (request) => {
     const ctx = contextOf(request, deps);
     requirePermission(ctx.actor, 'registry.read');
-    const query = parse(RecusalQuery, request.query);
+    const query = parse(RecusalListQuery, request.query);
     return (await listRecusals(ctx.db, { ...query, scopePath: scopePathOf(ctx.actor) })).map(presentRecusal);
   });
 

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { IdParams, uuidParam } from '../../../contracts/common.ts';
+import { IdParams } from '../../../contracts/common.ts';
 import {
   BulkUnitStatusRequest,
   ChangeUnitStatusRequest,
   CreateDictionaryEntryRequest,
   CreateUnitRequest,
+  DivisionCodeParams,
+  DivisionListQuery,
   FlagUnitRequest,
   TransferUnitRequest,
   UnitListQuery,
+  UnitQualityQuery,
   UpdateDictionaryEntryRequest,
   UpdateUnitRequest,
   type TransferUnitResult,
@@ -31,12 +33,6 @@ import { contextOf, type RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentDictionaryEntry, presentDivision, presentUnitDetail, presentUnitListItem } from '../../presenters/unit-presenter.ts';
 
-const QualityQuery = z.object({ brigadeId: uuidParam('所属大队').optional() });
-const DivisionQuery = z.object({
-  within: z.string({ error: '上级行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '上级行政区划：应为 6 位代码'),
-});
-const CodeParams = z.object({ code: z.string({ error: '行政区划：应为 6 位代码' }).regex(/^[0-9]{6}$/, '行政区划：应为 6 位代码') });
-
 export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/units', async (request) => {
     const query = parse(UnitListQuery, request.query);
@@ -45,7 +41,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void 
   });
 
   app.get('/api/units/quality', async (request): Promise<UnitQualityView> => {
-    const { brigadeId } = parse(QualityQuery, request.query);
+    const { brigadeId } = parse(UnitQualityQuery, request.query);
     return getUnitQuality(contextOf(request, deps), brigadeId);
   });
 
@@ -116,13 +112,13 @@ export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void 
 
   app.get('/api/divisions', async (request) => {
     requirePermission(contextOf(request, deps).actor, 'registry.read');
-    const { within } = parse(DivisionQuery, request.query);
+    const { within } = parse(DivisionListQuery, request.query);
     return countiesOf(within, { includeRetired: true }).map(presentDivision);
   });
 
   app.get('/api/divisions/:code', async (request) => {
     requirePermission(contextOf(request, deps).actor, 'registry.read');
-    const { code } = parse(CodeParams, request.params);
+    const { code } = parse(DivisionCodeParams, request.params);
     const division = findDivision(code);
     if (!division) throw new DomainError('NOT_FOUND', '行政区划代码不存在');
     return presentDivision(division);
