@@ -4,6 +4,7 @@ import { backupPglite, restorePglite } from '../db/pglite-backup.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { CliError } from './args.ts';
 import { runBootstrapSystem } from './bootstrap-system.ts';
+import { runBuildDbTemplate } from './build-db-template.ts';
 import { runGenerateMonthlyPlans } from './generate-monthly-plans.ts';
 import { runVerifyDraw } from './verify-draw.ts';
 import { runSeedDemo } from './seed-demo.ts';
@@ -20,6 +21,7 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
                                   离线重算一次抽取并逐项核对（通过退出码 0，否则 1；不需要数据库）
   plans-generate [--month YYYY-MM] [--date YYYY-MM-DD]
                                   生成下月月度计划草稿（服务每小时自动执行：每月最后两个工作日内）
+  build-template                  生成首次启动复制用的嵌入式数据库模板（npm install 时自动执行）
   backup <文件.tar.gz>            备份嵌入式数据库（需先停止服务）
   restore <文件.tar.gz>           把备份恢复到空的数据目录
 
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   // Needs nothing but the file: anyone can verify a bundle offline, without configuration or database.
   if (command === 'draw-verify') return runVerifyDraw(rest);
   const config = loadConfig();
+  if (command === 'build-template') return runBuildDbTemplate(config.demoSeed);
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 2;

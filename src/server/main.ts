@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
+import { restoreFromTemplate } from '../db/pglite-template.ts';
+import { localDate } from '../domain/local-date.ts';
+import { developmentLogger } from './dev-logger.ts';
 import { analyzeDatabase, migrateDatabase, openDatabase } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../domain/demo-data/generate-demo-data.ts';
 import { ROLE_LABELS, type Role } from '../domain/access.ts';
@@ -8,10 +13,17 @@ import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
 import { buildApp } from './app.ts';
 import { startPlanScheduler } from './plan-scheduler.ts';
 
-/** Starts the server: config → database (create + migrate) → demo data on first start → listen. */
+/**
+ * Starts the server: config → database (copied from the install-time template, or created; then migrated) → demo
+ * data on first start → listen.
+ */
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
+  const fromTemplate =
+    config.database.kind === 'pglite' && !fs.existsSync(path.join(config.database.dataDir, 'PG_VERSION'))
+      ? restoreFromTemplate(config.database.dataDir, { demoSeed: config.seedDemo ? config.demoSeed : null, today: localDate(new Date()) })
+      : null;
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   await analyzeDatabase(database);
@@ -24,9 +36,13 @@ async function main(): Promise<void> {
     }
   }
 
-  let seeded: Awaited<ReturnType<typeof seedDemo>> | null = null;
+  let seeded: { seeded: boolean; units?: number; inspectors?: number } | null = null;
   let demoDraw: { code: string } | null = null;
-  if (config.seedDemo) {
+  if (fromTemplate?.kind === 'demo') {
+    // The template was seeded today, for this demo seed: the demo is already there.
+    seeded = { seeded: true, units: fromTemplate.meta.demo.units, inspectors: fromTemplate.meta.demo.inspectors };
+    demoDraw = fromTemplate.meta.demo.drawCode ? { code: fromTemplate.meta.demo.drawCode } : null;
+  } else if (config.seedDemo) {
     const now = new Date();
     seeded = await seedDemo(database.db, { seed: config.demoSeed, now });
     if (seeded.seeded) demoDraw = await seedDemoDraw(database.db, now);
@@ -38,7 +54,7 @@ async function main(): Promise<void> {
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     webDistDir: config.webDistDir,
-    logger: { level: config.logLevel },
+    logger: config.isProduction ? { level: config.logLevel } : developmentLogger(config.logLevel),
   });
   const stopScheduler = startPlanScheduler(database.db, app.log);
   const close = async () => {
