@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
 import { draw, drawWithSeed, executeDraw, freezeManifest } from './draw.ts';
 import { DrawError } from './draw-error.ts';
-import type { DrawResult, Manifest, ManifestInspectorRow } from './draw-types.ts';
+import type { DrawBundle, DrawResult, Manifest, ManifestInspectorRow } from './draw-types.ts';
 import { compareIds } from './id-order.ts';
 import { type CandidateIdBytes, digestManifest, resultHash } from './jcs-hash.ts';
 import { drawInputs, type DrawInputs } from './test-manifests.ts';
+import vector2 from './fixtures/draw-vector-2.json' with { type: 'json' };
 import { loadVector } from './test-vector.ts';
 import { validateManifest } from './validate-manifest.ts';
 
@@ -49,6 +50,15 @@ describe('draw (DRAW-SPEC §5–§7)', { timeout: 60_000 }, () => {
     expect(result.seed).toBe('e81a6995e938abc5d4140b5419a6548d6f781201e4bfd8213e28ba26a0ab23dd');
     expect(canonicalJson(result)).toBe(canonicalJson(v.result));
     expect(resultHash(result)).toBe('92acd14aad4d6353e4a094e8e4de51be8e150d30008b5b1e641443e3e2c6cae7');
+  });
+
+  it('reproduces the second test vector byte for byte (two leads, weighted backups, two observers and lottery values, NFD and astral ids)', () => {
+    const v = structuredClone(vector2) as unknown as DrawBundle;
+    const result = draw(v.manifest, v.observers, v.external);
+    expect(result.manifestHash).toBe('8393204027904493554c9f41531a1a7a3b714b42a2a317a32b3703118e96bd1f');
+    expect(result.seed).toBe('ba8ccdef29d108090dd81b41be6a63b6b865fc95788767bfa7957ab1a0481b25');
+    expect(canonicalJson(result)).toBe(canonicalJson(v.result));
+    expect(resultHash(result)).toBe('a7e28e3716c2d8f10320557b270a62b19117c578ae1620875e943f1f5579b572');
   });
 
   it('freezes a manifest once (validated, hashed) and executes it to the same result as draw', () => {
