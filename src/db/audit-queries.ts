@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gte, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { computeAuditHash, GENESIS_HASH, type AuditEntry, type AuditEntryContent } from '../domain/audit.ts';
+import { LOGIN_ACTIONS } from '../domain/audit-presentation.ts';
 import type { JsonValue } from '../domain/canonical-json.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { auditLog, orgs } from './schema.ts';
-import { containsPattern } from './sql-helpers.ts';
+import { anyOf, containsPattern } from './sql-helpers.ts';
 
 /** Any constant will do; it serialises appends so that seq has no gaps and each entry sees its predecessor. */
 const AUDIT_APPEND_LOCK = 72_030_001;
@@ -71,6 +72,12 @@ export type AuditFilter = {
   scopePath: string | null;
   action?: string | undefined;
   q?: string | undefined;
+  /** Part of the name of who acted. */
+  actor?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  /** Sign-in entries (auth.login, auth.login_failed, auth.logout): left out, shown too, or only they. */
+  logins?: 'hide' | 'show' | 'only' | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 };
@@ -79,6 +86,13 @@ function auditWhere(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.scopePath) conditions.push(sql`${orgs.path} like ${filter.scopePath + '%'}`);
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actor) conditions.push(ilike(auditLog.actorName, containsPattern(filter.actor)));
+  if (filter.targetType) conditions.push(eq(auditLog.targetType, filter.targetType));
+  if (filter.targetId) conditions.push(eq(auditLog.targetId, filter.targetId));
+  if (!filter.action && filter.logins !== 'show') {
+    const logins = sql`${auditLog.action} in (${sql.join(LOGIN_ACTIONS.map((a) => sql`${a}`), sql`, `)})`;
+    conditions.push(filter.logins === 'only' ? logins : sql`not (${logins})`);
+  }
   if (filter.q) {
     const pattern = containsPattern(filter.q);
     const match = or(ilike(auditLog.actorName, pattern), ilike(auditLog.targetId, pattern), sql`${auditLog.summary}::text ilike ${pattern}`);
@@ -119,4 +133,49 @@ export async function hasAuditEntries(db: DbOrTx): Promise<boolean> {
   if (!rows[0]?.exists) return false;
   const [first] = await db.select({ seq: auditLog.seq }).from(auditLog).limit(1);
   return first !== undefined;
+}
+
+/** How each kind of audited object is named in the log (SQL over its table, `id` compared as text). */
+const TARGET_NAME_SQL: Record<string, (ids: readonly string[]) => SQL> = {
+  account: (ids) => sql`select 'account' as type, id::text as id, display_name || '（' || username || '）' as name from accounts where ${anyOf(sql`id::text`, ids)}`,
+  unit: (ids) => sql`select 'unit', id::text, name from units where ${anyOf(sql`id::text`, ids)}`,
+  inspector: (ids) => sql`select 'inspector', id::text, name || '（' || badge_no || '）' from inspectors where ${anyOf(sql`id::text`, ids)}`,
+  org: (ids) => sql`select 'org', id::text, name from orgs where ${anyOf(sql`id::text`, ids)}`,
+  collaboration_zone: (ids) => sql`select 'collaboration_zone', id::text, name from collaboration_zones where ${anyOf(sql`id::text`, ids)}`,
+  draw: (ids) => sql`select 'draw', id::text, code from draws where ${anyOf(sql`id::text`, ids)}`,
+  annual_plan: (ids) => sql`select 'annual_plan', id::text, name from annual_plans where ${anyOf(sql`id::text`, ids)}`,
+  monthly_plan: (ids) =>
+    sql`select 'monthly_plan', m.id::text, o.name || ' ' || m.year || ' 年 ' || m.month || ' 月月度计划' from monthly_plans m join orgs o on o.id = m.org_id where ${anyOf(sql`m.id::text`, ids)}`,
+  special_campaign: (ids) => sql`select 'special_campaign', id::text, name from special_campaigns where ${anyOf(sql`id::text`, ids)}`,
+  check_item: (ids) => sql`select 'check_item', id::text, code from check_items where ${anyOf(sql`id::text`, ids)}`,
+  task: (ids) => sql`select 'task', t.id::text, u.name from tasks t join units u on u.id = t.unit_id where ${anyOf(sql`t.id::text`, ids)}`,
+  trigger_event: (ids) => sql`select 'trigger_event', e.id::text, u.name from trigger_events e join units u on u.id = e.unit_id where ${anyOf(sql`e.id::text`, ids)}`,
+  import_batch: (ids) => sql`select 'import_batch', id::text, file_name from import_batches where ${anyOf(sql`id::text`, ids)}`,
+  external_person: (ids) => sql`select 'external_person', id::text, name from external_people where ${anyOf(sql`id::text`, ids)}`,
+  recusal: (ids) =>
+    sql`select 'recusal', r.id::text, i.name || ' 回避 ' || u.name from recusals r join inspectors i on i.id = r.inspector_id join units u on u.id = r.unit_id where ${anyOf(sql`r.id::text`, ids)}`,
+  dictionary: (ids) => sql`select 'dictionary', id::text, label from dictionary_entries where ${anyOf(sql`id::text`, ids)}`,
+};
+
+/**
+ * The names of the objects a page of audit entries is about, keyed `type/id`: an account as 姓名（用户名）, a unit by
+ * its name, a draw by its code, a monthly plan as 机构 年 月. Objects of other kinds, or gone, have no entry.
+ */
+export async function auditTargetNames(db: DbOrTx, targets: readonly { type: string; id: string | null }[]): Promise<Map<string, string>> {
+  const idsByType = new Map<string, Set<string>>();
+  for (const t of targets) {
+    if (t.id === null || !Object.hasOwn(TARGET_NAME_SQL, t.type)) continue;
+    const ids = idsByType.get(t.type) ?? new Set<string>();
+    ids.add(t.id);
+    idsByType.set(t.type, ids);
+  }
+  const names = new Map<string, string>();
+  for (const [type, ids] of idsByType) {
+    const result = await db.execute(TARGET_NAME_SQL[type]!([...ids]));
+    for (const row of (result as unknown as { rows: { type: string; id: string; name: string | null }[] }).rows) {
+      const [kind, id, name] = Object.values(row) as [string, string, string | null];
+      if (name) names.set(`${kind}/${id}`, name);
+    }
+  }
+  return names;
 }

@@ -1,12 +1,16 @@
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access.ts';
 import { auditActionLabel } from '../../domain/audit-actions.ts';
+import { AUDIT_TARGET_LABELS, describeAuditSummary } from '../../domain/audit-presentation.ts';
 import type { AuditEntryView, AuditVerifyView } from '../../contracts/audit.ts';
 import type { AuditRow } from '../../db/audit-queries.ts';
 import type { verifyAuditChain } from '../../usecases/audit/verify-audit-chain.ts';
 
 const isRole = (r: string | null): r is Role => r !== null && (ROLES as readonly string[]).includes(r);
 
-export function presentAuditEntry(entry: AuditRow, orgName: string | null): AuditEntryView {
+/** An entry as 纪检 reads it: who, what in Chinese, about which object by name, the summary as lines. */
+export function presentAuditEntry(entry: AuditRow, orgName: string | null, names: ReadonlyMap<string, string>): AuditEntryView {
+  const targetName =
+    entry.targetType === 'calendar_year' && entry.targetId ? `${entry.targetId} 年` : (names.get(`${entry.targetType}/${entry.targetId}`) ?? null);
   return {
     seq: entry.seq,
     at: entry.at.toISOString(),
@@ -16,9 +20,12 @@ export function presentAuditEntry(entry: AuditRow, orgName: string | null): Audi
     action: entry.action,
     actionLabel: auditActionLabel(entry.action),
     targetType: entry.targetType,
+    targetTypeLabel: AUDIT_TARGET_LABELS[entry.targetType] ?? entry.targetType,
     targetId: entry.targetId,
+    targetName,
     orgName,
     summary: entry.summary,
+    lines: describeAuditSummary(entry.summary),
     hash: entry.hash,
   };
 }

@@ -1,0 +1,215 @@
+/**
+ * The audit log as 纪检 reads it: what kind of object an entry is about, and its summary as lines of Chinese
+ * 「字段：值」 (a change as 「旧值 → 新值」), instead of `account/85063b53-…` and raw JSON. Pure; the entry itself
+ * (and its hash) is never changed — this is only how it is shown.
+ */
+import { ROLE_LABELS, ROLES, type Role } from './access.ts';
+import { UNIT_IMPORT_FIELD_LABELS } from './import/unit-import-fields.ts';
+
+export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  account: '账号',
+  annual_plan: '年度计划',
+  calendar_year: '工作日历',
+  check_item: '抽查事项',
+  collaboration_zone: '协作区',
+  dictionary: '字典项',
+  draw: '随机抽取',
+  external_person: '专家/部门人员',
+  import_batch: '导入文件',
+  inspector: '检查人员',
+  monthly_plan: '月度计划',
+  org: '机构',
+  recusal: '回避登记',
+  special_campaign: '专项检查',
+  system: '系统',
+  task: '抽查任务',
+  trigger_event: '触发式线索',
+  unit: '检查对象',
+};
+
+/** Chinese names of the keys audit summaries use (top-level keys and the fields inside `changes`). */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  ...UNIT_IMPORT_FIELD_LABELS,
+  accounts: '账号',
+  active: '启用',
+  added: '新增',
+  adminId: '管理员',
+  adminUsername: '管理员用户名',
+  alreadyFlagged: '原已标记',
+  alternates: '备选单位',
+  badgeNo: '警号',
+  brigade: '大队',
+  cancelledTasks: '取消的任务',
+  candidates: '候选单位',
+  capacity: '可承担任务数',
+  capacityNote: '超出检查能力的说明',
+  certificateNo: '执法证号',
+  certificateValidFrom: '执法证生效日期',
+  certificateValidUntil: '执法证有效期至',
+  changeNote: '修订说明',
+  changed: '变更',
+  changes: '变更内容',
+  checklist: '检查内容',
+  code: '编号',
+  color: '颜色',
+  community: '所属社区',
+  confirmed: '已确认',
+  conflicts: '不得指派的组合',
+  created: '新建',
+  createdBadges: '新建人员（警号）',
+  demand: '计划尚需检查',
+  disabled: '停用',
+  disagrees: '与他人录入不一致',
+  displayName: '姓名',
+  divisionCode: '行政区划代码',
+  drawId: '抽取编号',
+  drawWeight: '抽取权重',
+  dueDate: '完成期限',
+  duty: '职务',
+  effectiveOn: '生效日期',
+  endsOn: '结束日期',
+  entry: '录入',
+  evidence: '证明材料',
+  excluded: '不纳入单位',
+  external: '外部随机源',
+  fields: '字段',
+  fileName: '文件名',
+  fileSha256: '文件哈希',
+  flagged: '已标记',
+  frequencyOverrideReason: '不受频次限制的理由',
+  from: '原值',
+  fromId: '原人员/单位',
+  full: '全部',
+  holidays: '节假日',
+  inspectors: '检查人员',
+  invalid: '无效',
+  invalidRows: '无效行',
+  kind: '类型',
+  kindLabel: '类型',
+  label: '名称',
+  legalRepresentative: '法定代表人',
+  manifestHash: '清单哈希',
+  mode: '方式',
+  month: '月份',
+  name: '名称',
+  national: '全国',
+  newTask: '新任务',
+  notes: '备注',
+  observerId: '监督人编号',
+  observers: '监督人',
+  org: '机构',
+  orgId: '所属机构',
+  orgName: '机构',
+  organization: '单位/部门',
+  orgs: '机构',
+  parentName: '上级机构',
+  password: '密码',
+  periodId: '期间',
+  phone: '电话',
+  post: '岗位',
+  publishedAt: '发布时间',
+  publishedOn: '发布日期',
+  quota: '任务数',
+  quotaLowered: '冻结时减少的任务数',
+  quotas: '任务数',
+  reason: '原因',
+  receivedOn: '收到日期',
+  ref: '期号',
+  reference: '编号',
+  regenerated: '重新生成',
+  registry: '名录库',
+  removed: '删除',
+  reordered: '调整顺序',
+  result: '结果',
+  resultHash: '结果哈希',
+  revision: '修订次数',
+  role: '角色',
+  roles: '角色',
+  rowCount: '行数',
+  rowNumber: '行号',
+  seed: '种子',
+  shortName: '简称',
+  shortfall: '缺口',
+  snapshotRows: '比对文件行数',
+  sortOrder: '排序',
+  source: '来源',
+  specialties: '专业特长',
+  startsOn: '开始日期',
+  strata: '分层',
+  stratum: '分层',
+  tasks: '任务',
+  team: '检查组',
+  title: '职称',
+  to: '新值',
+  toFlag: '待标记',
+  toId: '新人员/单位',
+  totalRows: '总行数',
+  type: '类型',
+  unchanged: '未变',
+  unit: '检查对象',
+  unitId: '检查对象',
+  units: '单位',
+  unknownInRegistry: '名录库中没有的',
+  updated: '更新',
+  updatedBadges: '更新人员（警号）',
+  username: '用户名',
+  validFrom: '开始日期',
+  validTo: '结束日期',
+  value: '值',
+  valueSha256: '值的哈希',
+  version: '版本',
+  warnings: '提示',
+  wasExecuted: '作废前已执行',
+  weight: '权重',
+  workdays: '调休上班日',
+  wouldBeResultPublished: '公开本应产生的结果',
+  year: '年度',
+};
+
+export type AuditLine = { label: string; value: string };
+
+const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** A value as Chinese text: 是/否, lists joined with 、, roles by name, nothing as （空）. */
+export function formatAuditValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return value.toLocaleString('zh-CN');
+  if (isRole(value)) return ROLE_LABELS[value];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.map(formatAuditValue).join('、');
+  return Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${labelOf(k)} ${formatAuditValue(v)}`)
+    .join('；');
+}
+
+const labelOf = (key: string) => AUDIT_FIELD_LABELS[key] ?? key;
+
+/**
+ * An entry's summary as lines: each key by its Chinese name; `changes` (`{field: [before, after]}`, see
+ * changedFields) as one line per field 「字段：旧值 → 新值」. Keys without a Chinese name keep their key (a test keeps
+ * the list complete for the summaries the use cases write).
+ */
+export function describeAuditSummary(summary: unknown): AuditLine[] {
+  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) {
+    return summary === null || summary === undefined ? [] : [{ label: '内容', value: formatAuditValue(summary) }];
+  }
+  const lines: AuditLine[] = [];
+  for (const [key, value] of Object.entries(summary as Record<string, unknown>)) {
+    if (key === 'changes' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [field, change] of Object.entries(value as Record<string, unknown>)) {
+        const pair = Array.isArray(change) && change.length === 2;
+        lines.push({
+          label: labelOf(field),
+          value: pair ? `${formatAuditValue(change[0])} → ${formatAuditValue(change[1])}` : formatAuditValue(change),
+        });
+      }
+      continue;
+    }
+    lines.push({ label: labelOf(key), value: formatAuditValue(value) });
+  }
+  return lines;
+}
+
+/** Actions about signing in and out: folded away in the audit log unless asked for. */
+export const LOGIN_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.logout'] as const;
