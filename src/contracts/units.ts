@@ -107,6 +107,10 @@ export type UnitDetail = Omit<UnitListItem, 'contactPhoneMasked'> & {
   usccWarnings: string[];
   probableDuplicates: { id: string; name: string; uscc: string; address: string | null }[];
   history: UnitHistoryItem[];
+  /** Every inspection of the unit on record (newest first); `counted`: it counts toward the frequency rules. */
+  inspections: { on: string; kind: string; kindLabel: string; counted: boolean; sourceLabel: string; note: string | null }[];
+  /** The tasks drawn for the unit (newest first). */
+  tasks: { id: string; drawId: string; drawCode: string; stratum: string; dueDate: string; status: string; statusLabel: string; leads: string[]; assistants: string[] }[];
 };
 
 const optionalText = (label: string, max: number) =>

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { UnitListQuery } from '../contracts/units.ts';
 import { searchGrams } from '../domain/registry/search-grams.ts';
 import { readTogether, type DbOrTx } from './client.ts';
-import { orgs, unitHistory, units } from './schema.ts';
+import { draws, inspectionHistory, orgs, tasks, unitHistory, units } from './schema.ts';
 import { containsPattern } from './sql-helpers.ts';
 
 /**
@@ -13,12 +13,6 @@ import { containsPattern } from './sql-helpers.ts';
 export type UnitRow = Omit<typeof units.$inferSelect, 'searchGrams'>;
 const { searchGrams: _searchGrams, ...unitColumns } = getTableColumns(units);
 export type UnitWithBrigade = { unit: UnitRow; brigade: typeof orgs.$inferSelect };
-
-/**
- * Lists count matching rows up to this many; beyond it the total is shown as "20,000+" (counting every
- * row of a broad filter over a large registry would cost more than the page itself).
- */
-export const LIST_COUNT_CAP = 2_000;
 
 /** Days after which an unchanged record counts as stale on the data-quality page. */
 export const STALE_DAYS = 365;
@@ -192,12 +186,6 @@ export async function listUnitsPage(
 ) {
   const where = unitListWhere(filter, await textSearchPlan(db, filter.q));
   const column = SORT_COLUMNS[paging.sort];
-  const capped = db
-    .select({ one: sql`1` })
-    .from(units)
-    .where(where)
-    .limit(LIST_COUNT_CAP + 1)
-    .as('capped');
   // The page and its count are independent reads: on a PostgreSQL pool they run on two connections at once.
   const [rows, [count]] = await readTogether(db, [
     () =>
@@ -209,10 +197,10 @@ export async function listUnitsPage(
         .orderBy(...(paging.order === 'asc' ? [asc(column), asc(units.id)] : [desc(column), desc(units.id)]))
         .limit(paging.pageSize)
         .offset((paging.page - 1) * paging.pageSize),
-    () => db.select({ n: sql<number>`count(*)::int` }).from(capped),
+    // The exact total, however large: the list pages to its last row (the bench holds the time it costs).
+    () => db.select({ n: sql<number>`count(*)::int` }).from(units).where(where),
   ]);
-  const n = count?.n ?? 0;
-  return { rows, total: Math.min(n, LIST_COUNT_CAP), totalCapped: n > LIST_COUNT_CAP };
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function findUnitById(db: DbOrTx, id: string): Promise<UnitWithBrigade | undefined> {
@@ -264,4 +252,23 @@ export async function countUnitQuality(db: DbOrTx, scopeOrgIds: string[] | null,
     .from(units)
     .where(base);
   return row!;
+}
+
+/** A unit's inspections of every kind (newest first), as recorded or carried over from the previous system. */
+export async function listUnitInspections(db: DbOrTx, unitId: string) {
+  return db
+    .select({ on: inspectionHistory.inspectedOn, kind: inspectionHistory.kind, source: inspectionHistory.source, taskId: inspectionHistory.taskId, note: inspectionHistory.note })
+    .from(inspectionHistory)
+    .where(eq(inspectionHistory.unitId, unitId))
+    .orderBy(desc(inspectionHistory.inspectedOn), desc(inspectionHistory.id));
+}
+
+/** The tasks drawn for a unit (newest first), with their draw's code. */
+export async function listUnitTasks(db: DbOrTx, unitId: string) {
+  return db
+    .select({ task: tasks, drawCode: draws.code, drawStatus: draws.status })
+    .from(tasks)
+    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .where(eq(tasks.unitId, unitId))
+    .orderBy(desc(tasks.createdAt));
 }

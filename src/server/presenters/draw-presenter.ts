@@ -16,7 +16,7 @@ import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
 
 export const DRAW_STATUS_LABELS = { frozen: '已冻结，待执行', executed: '已执行', voided: '已作废' } as const;
-const TASK_STATUS_LABELS = { assigned: '待检查', done: '已完成', replaced: '已递补', cancelled: '已取消' } as const;
+export const TASK_STATUS_LABELS = { assigned: '待检查', done: '已完成', replaced: '已递补', cancelled: '已取消' } as const;
 const CHANGE_LABELS = { inspector_replaced: '检查人员递补', unit_replaced: '检查对象递补', cancelled: '任务取消' } as const;
 const OUTCOME_LABELS = {
   selected: '被抽中',

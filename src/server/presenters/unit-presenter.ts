@@ -1,3 +1,5 @@
+import { COUNTED_INSPECTION_KINDS, INSPECTION_KIND_LABELS } from '../../domain/plans/eligibility-types.ts';
+import { TASK_STATUS_LABELS } from './draw-presenter.ts';
 import { findDivision } from '../../domain/registry/divisions.ts';
 import { maskPhone } from '../../domain/registry/masking.ts';
 import {
@@ -79,6 +81,25 @@ export function presentUnitDetail(detail: Awaited<ReturnType<typeof getUnitDetai
     undrawableReasonLabel: reason ? UNIT_UNDRAWABLE_REASON_LABELS[reason] : null,
     usccWarnings: detail.usccWarnings,
     probableDuplicates: detail.probableDuplicates,
+    inspections: detail.inspections.map((i) => ({
+      on: i.on,
+      kind: i.kind,
+      kindLabel: INSPECTION_KIND_LABELS[i.kind],
+      counted: COUNTED_INSPECTION_KINDS.has(i.kind),
+      sourceLabel: i.source === 'task' ? '本系统检查任务' : '原系统记录',
+      note: i.note,
+    })),
+    tasks: detail.tasks.map(({ task, drawCode }) => ({
+      id: task.id,
+      drawId: task.drawId,
+      drawCode,
+      stratum: task.stratum,
+      dueDate: task.dueDate,
+      status: task.status,
+      statusLabel: TASK_STATUS_LABELS[task.status],
+      leads: task.leadIds.map((id) => detail.inspectorNames.get(id) ?? '（已删除）'),
+      assistants: task.assistantIds.map((id) => detail.inspectorNames.get(id) ?? '（已删除）'),
+    })),
     history: detail.history.map(
       (h): UnitHistoryItem => ({ at: h.at.toISOString(), actorName: h.actorName, kind: h.kind, kindLabel: HISTORY_KIND_LABELS[h.kind] ?? h.kind, summary: h.summary }),
     ),

@@ -9,7 +9,7 @@ import {
   createUnitFixture,
 } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
-import { accounts, recusals } from '../../../db/schema.ts';
+import { accounts, inspectionHistory, recusals } from '../../../db/schema.ts';
 import { fromHex } from '../../../domain/crypto/sha256.ts';
 import { commitmentOf } from '../../../domain/draw/seed.ts';
 import { verifyBundle } from '../../../domain/draw/verify-bundle.ts';
@@ -186,6 +186,23 @@ describe('a draw from a published monthly plan', () => {
     const stratum = tampered.result.strata.find((s) => s.selected.length > 0)!;
     stratum.selected[0] = bundle.manifest.candidates.find((c) => !stratum.selected.includes(c[0]))![0];
     expect(verifyBundle(tampered).ok).toBe(false);
+  });
+
+  it('lists the task on the drawn unit’s page, with its draw and inspectors, and the unit’s inspections', async () => {
+    const draw = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
+    const task = draw.tasks[0];
+    await database.db.insert(inspectionHistory).values([
+      { unitId: task.unitId, inspectedOn: '2025-06-03', kind: 'routine', source: 'legacy', note: '原系统记录' },
+      { unitId: task.unitId, inspectedOn: '2025-07-10', kind: 'reinspection', source: 'legacy' },
+    ]);
+    const unit = (await call(app, admin1, 'GET', `/api/units/${task.unitId}`)).json();
+    expect(unit.tasks).toEqual([
+      expect.objectContaining({ id: task.id, drawCode: ids.code, statusLabel: '待检查', leads: [task.leads[0].name], assistants: [task.assistants[0].name] }),
+    ]);
+    expect(unit.inspections).toEqual([
+      expect.objectContaining({ on: '2025-07-10', kindLabel: '复查', counted: false }),
+      expect.objectContaining({ on: '2025-06-03', kindLabel: '日常双随机抽查', counted: true, sourceLabel: '原系统记录' }),
+    ]);
   });
 
   it('publishes every conflict under one neutral code, and keeps the real reason for the admin view', async () => {

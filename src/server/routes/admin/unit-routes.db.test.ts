@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
-import { createAccountFixture, createOrgTree } from '../../../../test/harness/factories.ts';
+import { createAccountFixture, createOrgTree, usccFor } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import { auditLog, units } from '../../../db/schema.ts';
 import { computeUsccCheckChar } from '../../../domain/uscc.ts';
@@ -119,6 +119,18 @@ describe('unit registry API', () => {
     const detachment = await call(app, orgAdmin, 'GET', `/api/units?q=${encodeURIComponent('宏泰')}`);
     expect(detachment.json().total).toBe(1);
     expect((await call(app, adminA, 'GET', '/api/units?category=castle')).json().error.field).toBe('category');
+  });
+
+  it('counts a large brigade exactly and pages to its last unit (no 2,000 cap, no 100-page stop)', async () => {
+    const rows = Array.from({ length: 2_345 }, (_, i) => ({ uscc: usccFor(900_000 + i), name: `批量单位${i}`, address: `批量路${i}号`, category: 'general' as const, brigadeId: tree.brigadeB.id }));
+    for (let i = 0; i < rows.length; i += 500) await database.db.insert(units).values(rows.slice(i, i + 500));
+    const first = (await call(app, adminB, 'GET', '/api/units?pageSize=20')).json();
+    expect(first.total).toBeGreaterThanOrEqual(2_345);
+    const lastPage = Math.ceil(first.total / 20);
+    expect(lastPage).toBeGreaterThan(100);
+    const last = (await call(app, adminB, 'GET', `/api/units?pageSize=20&page=${lastPage}`)).json();
+    expect(last.items.length).toBe(first.total - (lastPage - 1) * 20);
+    expect(last).not.toHaveProperty('totalCapped');
   });
 
   it('answers 404 for a unit of another brigade', async () => {
