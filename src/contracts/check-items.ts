@@ -202,6 +202,8 @@ export type CheckItemListResponse = { items: CheckItemListItem[] };
 export type CheckItemDetail = Omit<CheckItemListItem, 'current' | 'draft'> & {
   /** Newest first: the draft (if any), then the published versions. */
   versions: CheckItemVersionView[];
+  /** Where the wording and ratios come from, what is still to be checked: admin only, never on the portal. */
+  internalNote: string | null;
 };
 
 /** The portal's view of a published version: no account names, no draft state. */

@@ -460,6 +460,8 @@ export const checkItems = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawReason: text('withdraw_reason'),
+    /** Where the item's wording and ratios come from, what is still to be checked: the admin view only, never published. */
+    internalNote: text('internal_note'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -142,7 +142,7 @@ export function presentCheckItemDetail(entry: {
   versions: WithDiff<CheckItemVersionWithNames>[];
   canManage: boolean;
 }): CheckItemDetail {
-  return { ...presentItemHead(entry.item, entry.canManage), versions: entry.versions.map(presentVersion) };
+  return { ...presentItemHead(entry.item, entry.canManage), versions: entry.versions.map(presentVersion), internalNote: entry.item.internalNote };
 }
 
 /** The portal's whitelist: content, version, publication time and change note; no account, no draft state, no internal id. */

@@ -201,7 +201,7 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
       })
       .onConflictDoNothing()
       .returning({ id: draws.id });
-    if (!row) throw new DomainError('CONFLICT', '该计划已有一次未作废的抽取：不存在"重新抽取"，如需重来须先作废并说明理由');
+    if (!row) throw new DomainError('CONFLICT', '该计划已有一次未作废的抽取：不存在「重新抽取」，如需重来须先作废并说明理由');
     if (input.observers.length > 0) {
       await tx.insert(drawObservers).values(input.observers.map((o, i) => ({ drawId: row.id, observerId: `OBS-${i + 1}`, name: o.name, capacity: o.capacity })));
     }

@@ -15,7 +15,7 @@ export async function listTasks(ctx: UseCaseContext, filter: { mine: boolean; st
   if (filter.mine) {
     const account = await findAccountById(ctx.db, ctx.actor.accountId);
     inspectorId = account?.account.inspectorId ?? undefined;
-    if (!inspectorId) throw new DomainError('NOT_FOUND', '当前账号没有关联检查人员，没有"我的任务"');
+    if (!inspectorId) throw new DomainError('NOT_FOUND', '当前账号没有关联检查人员，没有「我的任务」');
   }
   const rows = await listRows(ctx.db, { scopePath: filter.mine ? null : scopePathOf(ctx.actor), ...(inspectorId ? { inspectorId } : {}), ...(filter.status ? { status: filter.status } : {}) });
   const names = await inspectorNames(ctx.db, rows.flatMap((r) => [...r.task.leadIds, ...r.task.assistantIds, ...r.task.backups.lead, ...r.task.backups.assistant]));

@@ -43,7 +43,7 @@ describe('working-day calendar API', () => {
     const body = res.json();
     expect(body.years.map((y: { year: number }) => y.year)).toEqual([2024, 2025, 2026]);
     // 2026: 33 days off and 6 make-up working days.
-    expect(body.years[2]).toEqual({ year: 2026, source: 'chinese-days 1.5.7 (MIT)', publishedOn: '2025-11-04', days: 39 });
+    expect(body.years[2]).toEqual({ year: 2026, source: '国务院办公厅关于2026年部分节假日安排的通知', publishedOn: '2025-11-04', days: 39 });
     expect(body.warning).toMatch(/^2027 年的节假日安排尚未录入/);
   });
 

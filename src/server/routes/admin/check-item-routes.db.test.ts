@@ -103,6 +103,19 @@ describe('the seeded national item list', () => {
     for (const row of rows) expect(checkItemProblems(fieldsOfVersion(row)), row.name).toEqual([]);
   });
 
+  it('publishes official wording only: no 「未核实」 remark and no note on sources; those stay in the admin view', async () => {
+    for (const code of ['XF-01', 'XF-02', 'XF-03', 'XF-04', 'XF-05', 'XF-06']) {
+      const portal = await call(app, null, 'GET', `/api/public/check-items/${code}`);
+      expect(portal.statusCode).toBe(200);
+      const current = portal.json().current;
+      expect(JSON.stringify(current), code).not.toContain('未核实');
+      expect(current.notes, code).toBeNull();
+    }
+    const [xf01] = await database.db.select().from(checkItems).where(eq(checkItems.id, XF01));
+    expect(xf01!.internalNote).toContain('南宫市消防救援大队2023年抽查计划');
+    expect(xf01!.internalNote).toContain('尚未与公报原文逐字核对');
+  });
+
   it('gives XF-01 the 第十条 lines for every unit, the 人员密集场所 lines and the 第十一条 lines for key units', async () => {
     const [row] = await database.db.select().from(checkItemVersions).where(eq(checkItemVersions.itemId, XF01));
     const checklist = fieldsOfVersion(row!).checklist;

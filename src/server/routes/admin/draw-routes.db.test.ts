@@ -106,7 +106,7 @@ describe('a draw from a published monthly plan', () => {
   it('has no re-draw: a second live draw of the same plan is refused', async () => {
     const res = await call(app, admin1, 'POST', '/api/draws', freezeBody());
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toMatch(/不存在"重新抽取"/);
+    expect(res.json().error.message).toMatch(/不存在「重新抽取」/);
   });
 
   it('refuses to execute before the observers and the external value', async () => {

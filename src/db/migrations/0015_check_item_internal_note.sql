@@ -1,0 +1,1 @@
+ALTER TABLE "check_items" ADD COLUMN "internal_note" text;
