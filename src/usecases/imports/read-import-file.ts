@@ -1,19 +1,28 @@
 import type { ImportTable } from '../../domain/import/import-table.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { loadImportFileBytes } from '../../db/import-queries.ts';
+import { importParsingPool } from '../../workers/import-parsing-pool.ts';
 import { fileDigest } from './file-digest.ts';
-import { parseImportFile } from './parse-import-file.ts';
+import { createRecentTables } from './recent-tables.ts';
 
 /**
- * Reads an uploaded .xlsx or .csv into a table (parseImportFile), or gives the table of the same bytes and name
- * read a moment ago.
+ * The tables of the last files read: two at most, 256 MB at most (two 100,000-row registries take ~170 MB), each
+ * half an hour. Decisions 0006 and 0014.
+ */
+const recentTables = createRecentTables({ maxEntries: 2, maxBytes: 256 * 1024 * 1024, ttlMs: 30 * 60_000 });
+const keyOf = (digest: string, fileName: string) => `${digest}\u0000${fileName}`;
+
+/**
+ * Reads an uploaded .xlsx or .csv into a table (parseImportFile, on the import-parsing worker thread), or gives the
+ * table of the same bytes and name read a moment ago. A file that cannot be read is refused with a Chinese message
+ * and nothing is kept of it.
  */
 export async function readImportFile(bytes: Uint8Array, fileName: string, digest = fileDigest(bytes)): Promise<ImportTable> {
-  const recent = recentTable(digest, fileName);
+  const key = keyOf(digest, fileName);
+  const recent = recentTables.get(key, Date.now());
   if (recent) return recent;
-  const table = await parseImportFile(bytes, fileName);
-  recentTables.set(`${digest}\u0000${fileName}`, { table, at: Date.now() });
-  while (recentTables.size > RECENT_TABLES) recentTables.delete(recentTables.keys().next().value as string);
+  const table = await importParsingPool().parse(bytes, fileName);
+  recentTables.set(key, table, Date.now());
   return table;
 }
 
@@ -26,22 +35,7 @@ export async function readBatchFile(
   batch: { id: string; fileName: string; fileSha256: string },
 ): Promise<ImportTable> {
   return (
-    recentTable(batch.fileSha256, batch.fileName) ??
+    recentTables.get(keyOf(batch.fileSha256, batch.fileName), Date.now()) ??
     readImportFile(await loadImportFileBytes(db, batch.id), batch.fileName, batch.fileSha256)
   );
 }
-
-function recentTable(digest: string, fileName: string): ImportTable | undefined {
-  const now = Date.now();
-  for (const [k, entry] of recentTables) if (now - entry.at > RECENT_TABLE_TTL_MS) recentTables.delete(k);
-  return recentTables.get(`${digest}\u0000${fileName}`)?.table;
-}
-
-/**
- * The tables of the last files read, by content and name: the commit (and a mapping change) reads the file
- * the preview has just read — 100,000 .xlsx rows take seconds to parse — and the same bytes always give the
- * same table. Callers never change a table. Two entries, each kept half an hour; a miss simply parses again.
- */
-const recentTables = new Map<string, { table: ImportTable; at: number }>();
-const RECENT_TABLES = 2;
-const RECENT_TABLE_TTL_MS = 30 * 60_000;
