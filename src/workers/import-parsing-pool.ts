@@ -18,6 +18,8 @@ import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
 
 /** The worker's old-generation heap. A 100,000-row registry needs ~100 MB; the largest legitimate file ~300 MB. */
 export const PARSING_HEAP_MB = 512;
+/** The worker thread's nice value on Linux (0–19): it yields a shared core to the main thread (decision 0014). */
+export const PARSING_NICE = 10;
 
 export type ParsingJob = { id: number; bytes: Uint8Array; fileName: string };
 
@@ -41,7 +43,10 @@ export class ImportParsingPool {
   private turn: Promise<unknown> = Promise.resolve();
   private nextId = 1;
 
-  constructor(private readonly heapMb = PARSING_HEAP_MB) {}
+  constructor(
+    private readonly heapMb = PARSING_HEAP_MB,
+    private readonly nice = PARSING_NICE,
+  ) {}
 
   /** Starts the worker if it is not running; resolves false (and logs nothing) when it cannot. */
   ready(): Promise<boolean> {
@@ -49,6 +54,7 @@ export class ImportParsingPool {
     this.starting ??= new Promise<boolean>((resolve) => {
       const worker = new Worker(new URL('./import-parsing-boot.mjs', import.meta.url), {
         resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+        workerData: { nice: this.nice },
       });
       let online = false;
       let cause: Error | null = null;

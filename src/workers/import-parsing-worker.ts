@@ -1,4 +1,5 @@
-import { parentPort } from 'node:worker_threads';
+import os from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.ts';
 import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
 import type { ParsingJob, ParsingReply } from './import-parsing-pool.ts';
@@ -10,6 +11,18 @@ import type { ParsingJob, ParsingReply } from './import-parsing-pool.ts';
  */
 const port = parentPort;
 if (port === null) throw new Error('import-parsing-worker runs as a worker thread');
+
+// On Linux a nice value belongs to a thread: this one gives way to the main thread (the portal's requests, the
+// database) whenever both want the same core, and has any idle core to itself. Elsewhere setpriority(0) would
+// renice the whole process, so the priority is left alone there.
+const { nice } = workerData as { nice: number };
+if (process.platform === 'linux' && nice > 0) {
+  try {
+    os.setPriority(nice);
+  } catch {
+    // Not allowed here: the parse runs at the process's priority.
+  }
+}
 
 port.on('message', (job: ParsingJob) => {
   const post = (reply: ParsingReply) => port.postMessage(reply);
