@@ -3,6 +3,7 @@ import { benchDraw } from './draw.bench.ts';
 import { benchDrawUsecase } from './draw-usecase.bench.ts';
 import { benchEligibility } from './eligibility.bench.ts';
 import { benchImport } from './import.bench.ts';
+import { benchImportBomb } from './import-bomb.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
 import { benchUnitList } from './unit-list.bench.ts';
 import { describeMachine, printFigures, type Figure } from './machine.ts';
@@ -18,6 +19,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   'draw-usecase': { title: 'A 12,000-unit brigade draw end to end through the use cases (PGlite)', run: benchDrawUsecase },
   draw: { title: 'The draw F for 1,000,000 candidates → 100,000 tasks (pure; set BENCH_DATABASE_URL for ORDER BY random())', run: benchDraw },
   import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
+  'import-bomb': {
+    title: 'Zip bombs and huge cells against the server (peak RSS), the public home during a 100,000-row import (BENCH_SERVER_DIR: another checkout)',
+    run: benchImportBomb,
+  },
 };
 
 const wanted = process.argv.slice(2);
