@@ -23,7 +23,7 @@ const RISK_LABELS: Record<DemoUnit['riskLevel'], string> = { high: '高', medium
 const yesNo = (v: boolean) => (v ? '是' : '否');
 
 /** 100,000 demo units (valid credit codes, real 金华 divisions) as the .xlsx a brigade would upload. */
-async function buildUnitsFile(): Promise<Buffer> {
+export async function buildUnitsFile(): Promise<Buffer> {
   const data = generateDemoData({ seed: 20261122, asOf: '2026-11-22', unitCount: UNITS });
   const out = new PassThrough();
   const chunks: Buffer[] = [];

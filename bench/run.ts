@@ -4,6 +4,7 @@ import { benchDrawUsecase } from './draw-usecase.bench.ts';
 import { benchEligibility } from './eligibility.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchPublicHome } from './public-home.bench.ts';
+import { benchImportBomb } from './import-bomb.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
 import { benchUnitList } from './unit-list.bench.ts';
 import { describeMachine, printFigures, type Figure } from './machine.ts';
@@ -20,6 +21,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   draw: { title: 'The draw F for 1,000,000 candidates → 100,000 tasks (pure; set BENCH_DATABASE_URL for ORDER BY random())', run: benchDraw },
   import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
   'public-home': { title: 'The portal home under 20 concurrent clients from a second process (PGlite, demo data)', run: benchPublicHome },
+  'import-bomb': {
+    title: 'Zip bombs and huge cells against the server (peak RSS), the public home during a 100,000-row import (BENCH_SERVER_DIR: another checkout)',
+    run: benchImportBomb,
+  },
 };
 
 const wanted = process.argv.slice(2);

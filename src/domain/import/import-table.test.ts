@@ -2,7 +2,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import {
+  MAX_IMPORT_CELL_CHARS,
   MAX_IMPORT_ROWS,
+  columnLetters,
   createTableCollector,
   detectImportFileFormat,
   guessCsvDelimiter,
@@ -86,6 +88,24 @@ describe('readCsvTable', () => {
     expect(errorOf(() => readCsvTable(bytes('单位名称\n'))).message).toBe('文件中没有数据行：第 1 行是表头，其后没有内容');
     expect(errorOf(() => readCsvTable(bytes('\n ,\n'))).message).toBe('文件中没有内容：未找到表头行');
   });
+
+  it('refuses a 29 MB CSV of one cell at that cell, without building it, and a line of 20,000 fields', () => {
+    const huge = bytes(`单位名称,备注\n甲,"${'长'.repeat(10 * 1024 * 1024)}"\n`);
+    expect(huge.length).toBeGreaterThan(29 * 1024 * 1024);
+    expect(errorOf(() => readCsvTable(huge))).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '第 2 行第 2 列（B 列）的内容超过 32,767 个字符，已拒绝',
+    });
+    expect(errorOf(() => readCsvTable(bytes(`单位名称\n${','.repeat(20_000)}甲\n`)))).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '文件列数过多：第 2 行超过 16,384 列（Excel 的上限），已拒绝',
+    });
+  });
+
+  it('accepts a cell of exactly 32,767 characters', () => {
+    const table = readCsvTable(bytes(`单位名称,经营范围\n甲,${'营'.repeat(MAX_IMPORT_CELL_CHARS)}\n`));
+    expect(table.rows[0]!.cells[1]).toHaveLength(MAX_IMPORT_CELL_CHARS);
+  });
 });
 
 describe('guessCsvDelimiter', () => {
@@ -120,5 +140,43 @@ describe('createTableCollector', () => {
     const cells = Array.from({ length: 257 }, () => '');
     cells[256] = 'x';
     expect(errorOf(() => collector.add({ rowNumber: 7, cells })).message).toBe('文件列数过多：第 7 行有内容的列超过 256 列');
+  });
+
+  it('refuses a cell over 32,767 characters, naming its row and column', () => {
+    const collector = createTableCollector();
+    collector.add({ rowNumber: 1, cells: ['单位名称', '地址', '经营范围'] });
+    expect(errorOf(() => collector.add({ rowNumber: 12, cells: ['甲', '', 'x'.repeat(40_000)] }))).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '第 12 行第 3 列（C 列）的内容超过 32,767 个字符（实际 40,000 个），已拒绝',
+    });
+  });
+
+  it('refuses a table whose text passes 64 million characters, at the row where it does', () => {
+    const collector = createTableCollector();
+    const long = 'x'.repeat(MAX_IMPORT_CELL_CHARS);
+    const cells = Array.from({ length: 256 }, () => long); // 8.4 million characters a row, one string shared
+    for (let row = 1; row <= 7; row++) collector.add({ rowNumber: row, cells });
+    expect(errorOf(() => collector.add({ rowNumber: 8, cells }))).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '文件内容过多：文字总量超过 6,400 万个字符（超出处：第 8 行），请拆分后分批导入',
+    });
+  });
+
+  it('hands the data rows over in slices as they come, and finishes with the rest', () => {
+    const slices: number[][] = [];
+    const collector = createTableCollector({ handOver: (rows) => slices.push(rows.map((r) => r.rowNumber)), sliceRows: 2 });
+    for (let row = 1; row <= 6; row++) collector.add({ rowNumber: row, cells: [`v${row}`] });
+    const table = collector.finish({ format: 'csv', encoding: 'utf-8', sheetName: null });
+    expect(slices).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
+    expect(table).toMatchObject({ headers: ['v1'], headerRowNumber: 1, rows: [{ rowNumber: 6, cells: ['v6'] }] });
+  });
+});
+
+describe('columnLetters', () => {
+  it('names columns as Excel does', () => {
+    expect([1, 3, 26, 27, 52, 256, 16_384].map(columnLetters)).toEqual(['A', 'C', 'Z', 'AA', 'AZ', 'IV', 'XFD']);
   });
 });

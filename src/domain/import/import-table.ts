@@ -1,12 +1,13 @@
 /**
  * An uploaded registry file as a table: the header row and the data rows as text, each with the row number
  * the user sees (the Excel row, or the CSV line). The limits, the format detection and the CSV reading are
- * here; reading .xlsx needs a zip library and lives with the use cases (src/usecases/imports/read-import-file.ts).
+ * here; reading .xlsx needs zlib and exceljs and lives with the use cases (src/usecases/imports/read-xlsx-table.ts),
+ * its guards in zip-directory.ts and xml-guard.ts.
  */
 import { DomainError } from '../errors.ts';
 import { cleanCell } from '../registry/text.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
-import { parseCsv } from './parse-csv.ts';
+import { forEachCsvRecord } from './parse-csv.ts';
 
 /** The largest file accepted (the HTTP body limit is the same). */
 export const MAX_IMPORT_FILE_BYTES = 30 * 1024 * 1024;
@@ -14,6 +15,46 @@ export const MAX_IMPORT_FILE_BYTES = 30 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
 /** More columns than this is a stray cell far to the right, or not a registry at all. */
 export const MAX_IMPORT_COLUMNS = 256;
+/**
+ * The longest cell, in characters: Excel's own limit, so no file Excel wrote is refused for it. Registry fields are
+ * far shorter and are checked field by field as invalid rows; a column nobody maps (经营范围 in a market-regulation
+ * export runs to a few thousand characters) must not sink the file.
+ */
+export const MAX_IMPORT_CELL_CHARS = 32_767;
+/**
+ * All the text of one table, in characters: six times a 100,000-row registry of 18 columns (10.6 million). Bounds
+ * what a table costs in memory (≈ 2 bytes a character plus ~24 per cell) whatever the rows and cells hold.
+ */
+export const MAX_IMPORT_TEXT_CHARS = 64_000_000;
+/** The most fields in one CSV record, blank or not: Excel's 16,384 columns. */
+export const MAX_CSV_FIELDS = 16_384;
+
+const MIB = 1024 * 1024;
+/**
+ * The inflated parts of an .xlsx (decision 0014). A 100,000-row, 18-column registry written by exceljs has a
+ * 66 MB worksheet and 19 MB of shared strings (14 MB zipped): the limits leave room for the 200,000-row maximum of
+ * a wider sheet and refuse anything that only a zip bomb would declare. Parts not listed are never inflated.
+ */
+export const XLSX_LIMITS = {
+  /** All the parts read, together. */
+  totalBytes: 320 * MIB,
+  /** The worksheet read (the first visible one). */
+  sheetBytes: 256 * MIB,
+  /** xl/sharedStrings.xml: kept whole in memory while the sheet is read. */
+  sharedStringsBytes: 128 * MIB,
+  sharedStrings: 4_000_000,
+  /** xl/workbook.xml, its relationships, xl/styles.xml. */
+  otherPartBytes: 32 * MIB,
+  /** Declared uncompressed : compressed, for parts of 1 MB or more; real parts are 4–10 : 1, deflate's ceiling ~1,032 : 1. */
+  maxRatio: 200,
+  /**
+   * One cell (or shared string, or any single XML token): 32,767 characters take at most ~330 KB of XML even as
+   * numeric character references; rich-text markup aside, a cell beyond 1 MB is not a spreadsheet's.
+   */
+  cellBytes: MIB,
+  /** One row: 256 columns of long text fit many times over. */
+  rowBytes: 16 * MIB,
+} as const;
 
 export type ImportFileFormat = 'xlsx' | 'csv';
 
@@ -37,7 +78,6 @@ export type ImportTable = {
   rows: ImportTableRow[];
 };
 
-const MIB = 1024 * 1024;
 const NOT_XLSX = '文件无法读取：不是有效的 Excel (.xlsx) 文件';
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK": .xlsx is a zip archive
@@ -78,16 +118,31 @@ export function notAnXlsxFileError(): DomainError {
   return new DomainError('UNSUPPORTED_FILE', NOT_XLSX);
 }
 
+/** The letters of a 1-based column number, as Excel names columns: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export type TableCollector = ReturnType<typeof createTableCollector>;
+
 /**
  * Collects rows as a reader produces them and enforces the limits as it goes, so an over-long file is
- * refused at row 200,001 instead of after reading everything. The first row with any non-blank cell is the
- * header row; rows whose cells are all blank are skipped (their numbers are not reused).
+ * refused at row 200,001 instead of after reading everything, a cell over 32,767 characters at that cell, and
+ * the table's text at 64 million characters. The first row with any non-blank cell is the header row; rows whose
+ * cells are all blank are skipped (their numbers are not reused). With `handOver`, the data rows are handed over
+ * in slices of `sliceRows` as they are collected (a reader on a worker thread posts them) and `finish` returns
+ * the table with the rows not yet handed over.
  */
-export function createTableCollector() {
+export function createTableCollector(options: { handOver?: (rows: ImportTableRow[]) => void; sliceRows?: number } = {}) {
+  const sliceRows = options.sliceRows ?? 2_000;
   let headerRowNumber = 0;
   let headers: string[] | null = null;
-  const rows: ImportTableRow[] = [];
+  let rows: ImportTableRow[] = [];
+  let rowCount = 0;
   let width = 0;
+  let textChars = 0;
 
   return {
     add(row: ImportTableRow): void {
@@ -102,22 +157,44 @@ export function createTableCollector() {
           );
         }
       }
+      for (let c = 0; c < row.cells.length; c++) {
+        const length = (row.cells[c] as string).length;
+        textChars += length;
+        if (length > MAX_IMPORT_CELL_CHARS) {
+          throw new DomainError(
+            'PAYLOAD_TOO_LARGE',
+            `第 ${row.rowNumber} 行第 ${c + 1} 列（${columnLetters(c + 1)} 列）的内容超过 ${MAX_IMPORT_CELL_CHARS.toLocaleString('en-US')} 个字符（实际 ${length.toLocaleString('en-US')} 个），已拒绝`,
+          );
+        }
+      }
+      if (textChars > MAX_IMPORT_TEXT_CHARS) {
+        throw new DomainError(
+          'PAYLOAD_TOO_LARGE',
+          `文件内容过多：文字总量超过 ${(MAX_IMPORT_TEXT_CHARS / 10_000).toLocaleString('en-US')} 万个字符（超出处：第 ${row.rowNumber} 行），请拆分后分批导入`,
+        );
+      }
       if (headers === null) {
         headers = row.cells.slice(0, last + 1);
         headerRowNumber = row.rowNumber;
         return;
       }
-      if (rows.length >= MAX_IMPORT_ROWS) {
+      if (rowCount >= MAX_IMPORT_ROWS) {
         throw new DomainError(
           'PAYLOAD_TOO_LARGE',
           `文件行数过多：每个文件最多 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行数据（超出处：第 ${row.rowNumber} 行），请拆分后分批导入`,
         );
       }
+      rowCount++;
       rows.push(row.impreciseColumns && row.impreciseColumns.length > 0 ? row : { rowNumber: row.rowNumber, cells: row.cells });
+      if (options.handOver && rows.length >= sliceRows) {
+        options.handOver(rows);
+        rows = [];
+      }
     },
+    /** The table, with the rows not handed over; refuses a file without a header row or without data rows. */
     finish(meta: Pick<ImportTable, 'format' | 'encoding' | 'sheetName'>): ImportTable {
       if (headers === null) throw new DomainError('VALIDATION_FAILED', '文件中没有内容：未找到表头行');
-      if (rows.length === 0)
+      if (rowCount === 0)
         throw new DomainError('VALIDATION_FAILED', `文件中没有数据行：第 ${headerRowNumber} 行是表头，其后没有内容`);
       const padded = Array.from({ length: width }, (_, i) => headers![i] ?? '');
       return { ...meta, headerRowNumber, headers: padded, rows };
@@ -151,10 +228,11 @@ export function guessCsvDelimiter(text: string): ',' | '\t' | ';' {
 
 /**
  * Reads a CSV upload: detects the encoding (UTF-8 with or without BOM, GBK/GB18030, UTF-16 with BOM) and
- * the delimiter, parses the records and collects the table. Refuses bytes that do not decode cleanly (the
- * Chinese would be damaged), binary content, and a quote left open (the rest of the file would be one cell).
+ * the delimiter, parses the records and collects the table as they come. Refuses bytes that do not decode
+ * cleanly (the Chinese would be damaged), binary content, a quote left open (the rest of the file would be one
+ * cell), a field over 32,767 characters and a record of more than 16,384 fields — at that field, without building it.
  */
-export function readCsvTable(bytes: Uint8Array): ImportTable {
+export function readCsvTable(bytes: Uint8Array, collector: TableCollector = createTableCollector()): ImportTable {
   const decoded = decodeText(bytes);
   if (decoded.text.includes('\u0000'))
     throw new DomainError('UNSUPPORTED_FILE', '文件无法读取：不是有效的 CSV 文本文件，请上传 .xlsx 或 .csv 文件');
@@ -164,10 +242,38 @@ export function readCsvTable(bytes: Uint8Array): ImportTable {
       `文件无法读取：按 ${decoded.encoding.toUpperCase()} 解码时有 ${decoded.replacementCount} 处字符无法识别，请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后重新上传`,
     );
   }
-  const parsed = parseCsv(decoded.text, { delimiter: guessCsvDelimiter(decoded.text) });
-  const [firstError] = parsed.errors;
+  const { errors, exceeded } = forEachCsvRecord(
+    decoded.text,
+    { delimiter: guessCsvDelimiter(decoded.text), maxFieldChars: MAX_IMPORT_CELL_CHARS, maxFields: MAX_CSV_FIELDS },
+    (row) => collector.add({ rowNumber: row.line, cells: row.cells }),
+  );
+  if (exceeded?.limit === 'field_chars') {
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `第 ${exceeded.line} 行第 ${exceeded.field} 列（${columnLetters(exceeded.field)} 列）的内容超过 ${MAX_IMPORT_CELL_CHARS.toLocaleString('en-US')} 个字符，已拒绝`,
+    );
+  }
+  if (exceeded?.limit === 'fields') {
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `文件列数过多：第 ${exceeded.line} 行超过 ${MAX_CSV_FIELDS.toLocaleString('en-US')} 列（Excel 的上限），已拒绝`,
+    );
+  }
+  const [firstError] = errors;
   if (firstError) throw new DomainError('VALIDATION_FAILED', `文件无法读取：${firstError.message}`);
-  const collector = createTableCollector();
-  for (const row of parsed.rows) collector.add({ rowNumber: row.line, cells: row.cells });
   return collector.finish({ format: 'csv', encoding: decoded.encoding, sheetName: null });
+}
+
+/**
+ * What a table costs in memory, roughly and on the high side: per row an object and an array (~64 bytes), per cell
+ * a slot and a string header (~32), two bytes a character (Chinese text is stored two bytes a character). Measured
+ * for a 100,000-row, 18-column registry: 75 MB of heap; this says 84 MB. For the cache of recent tables.
+ */
+export function estimateTableBytes(table: Pick<ImportTable, 'headers' | 'rows'>): number {
+  let bytes = 256 + 32 * table.headers.length;
+  for (const row of table.rows) {
+    bytes += 64 + 32 * row.cells.length;
+    for (const cell of row.cells) bytes += 2 * cell.length;
+  }
+  return bytes;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './parse-csv.ts';
+import { forEachCsvRecord, parseCsv } from './parse-csv.ts';
 
 describe('parseCsv', () => {
   it('splits plain records and numbers them by line', () => {
@@ -76,5 +76,54 @@ describe('parseCsv', () => {
         expect(parsed.rows.map((r) => r.cells)).toEqual(nonBlank);
       }),
     );
+  });
+});
+
+describe('forEachCsvRecord', () => {
+  it('hands the records over one by one, so a caller can stop at the first it refuses', () => {
+    const seen: number[] = [];
+    expect(() =>
+      forEachCsvRecord('a\nb\nc\nd\n', {}, (row) => {
+        seen.push(row.line);
+        if (row.line === 2) throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('stops at a field longer than the limit, quoted or not, with its line and field', () => {
+    const rows: string[][] = [];
+    const push = (row: { cells: string[] }) => rows.push(row.cells);
+    expect(forEachCsvRecord('a,b\n1,22222\n', { maxFieldChars: 4 }, push)).toEqual({
+      errors: [],
+      exceeded: { line: 2, field: 2, limit: 'field_chars' },
+    });
+    expect(rows).toEqual([['a', 'b']]);
+    expect(forEachCsvRecord('a,b\n"x\ny","1\n""2345"\n', { maxFieldChars: 4 }, () => {}).exceeded).toEqual({
+      line: 2,
+      field: 2,
+      limit: 'field_chars',
+    });
+    expect(forEachCsvRecord('"ab""cd"\n', { maxFieldChars: 4 }, push).exceeded).toEqual({
+      line: 1,
+      field: 1,
+      limit: 'field_chars',
+    });
+    expect(forEachCsvRecord('"ab""cd"\n', { maxFieldChars: 5 }, push).exceeded).toBeNull();
+  });
+
+  it('reports a quote that is never closed rather than the long field it swallows', () => {
+    expect(forEachCsvRecord('a,b\n1,"open\n' + 'x'.repeat(100), { maxFieldChars: 10 }, () => {})).toEqual({
+      errors: [{ line: 2, message: '第 2 行：引号未闭合，该字段一直延续到文件末尾' }],
+      exceeded: null,
+    });
+  });
+
+  it('stops at a record with more fields than the limit', () => {
+    expect(forEachCsvRecord('a,b,c\n1,2,3,4\n', { maxFields: 3 }, () => {}).exceeded).toEqual({
+      line: 2,
+      field: 4,
+      limit: 'fields',
+    });
   });
 });

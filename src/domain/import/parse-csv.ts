@@ -24,14 +24,43 @@ export type CsvOptions = {
   skipBlankRows?: boolean;
 };
 
+/** Limits that stop the parse: one field's characters, one record's fields. */
+export type CsvLimits = { maxFieldChars?: number; maxFields?: number };
+
+/** Where a limit stopped the parse: the line, the 1-based field of the record, and which limit. */
+export type CsvLimitExceeded = { line: number; field: number; limit: 'field_chars' | 'fields' };
+
 /** Parses CSV text into records. A leading BOM is ignored. Cells are returned exactly as written. */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvParseResult {
+  const rows: CsvRow[] = [];
+  const { errors } = forEachCsvRecord(text, options, (row) => rows.push(row));
+  return { rows, errors };
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Reads the records one after the other, handing each to `onRecord` (which may throw to stop the parse), so a
+ * caller can refuse a file at its first bad record without every record of a 30 MB file held at once. Fields are
+ * cut from the text in runs, never built a character at a time, and a limit is checked before a field grows past
+ * it: a 30 MB field is refused without being built. A field that runs past `maxFieldChars` inside a quote that is
+ * never closed is reported as the unclosed quote (the real problem), not as a long field.
+ */
+export function forEachCsvRecord(
+  text: string,
+  options: CsvOptions & CsvLimits,
+  onRecord: (row: CsvRow) => void,
+): { errors: CsvProblem[]; exceeded: CsvLimitExceeded | null } {
   const delimiter = options.delimiter ?? ',';
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
     throw new RangeError('CSV delimiter must be one character other than a quote or a line break');
   }
+  const delimiterCode = delimiter.charCodeAt(0);
   const skipBlankRows = options.skipBlankRows ?? true;
-  const rows: CsvRow[] = [];
+  const maxFieldChars = options.maxFieldChars ?? Infinity;
+  const maxFields = options.maxFields ?? Infinity;
   const errors: CsvProblem[] = [];
 
   let line = 1;
@@ -44,48 +73,73 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvParseResult
 
   const endRecord = () => {
     cells.push(field);
-    if (!(skipBlankRows && cells.every((c) => c.trim() === ''))) rows.push({ line: recordLine, cells });
+    if (!(skipBlankRows && cells.every((c) => c.trim() === ''))) onRecord({ line: recordLine, cells });
     cells = [];
     field = '';
     atFieldStart = true;
   };
+  const unclosed = (): CsvProblem => ({ line: quoteLine, message: `第 ${quoteLine} 行：引号未闭合，该字段一直延续到文件末尾` });
+  const fieldTooLong = (at: number) => {
+    if (inQuotes && text.indexOf('"', at) < 0) return { errors: [unclosed()], exceeded: null };
+    return { errors, exceeded: { line: recordLine, field: cells.length + 1, limit: 'field_chars' as const } };
+  };
 
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let i = start; i < text.length; i++) {
-    const ch = text[i];
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n) {
     if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
+      const close = text.indexOf('"', i);
+      const end = close < 0 ? n : close;
+      if (field.length + (end - i) > maxFieldChars) return fieldTooLong(i);
+      for (let k = i; k < end; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch === LF || (ch === CR && text.charCodeAt(k + 1) !== LF)) line++;
+      }
+      field += text.slice(i, end);
+      if (close < 0) break;
+      if (text.charCodeAt(close + 1) === QUOTE) {
+        if (field.length + 1 > maxFieldChars) return fieldTooLong(close + 2);
+        field += '"';
+        i = close + 2;
       } else {
-        field += ch;
-        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+        inQuotes = false;
+        i = close + 1;
       }
       continue;
     }
-    if (ch === '"' && atFieldStart) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && atFieldStart) {
       inQuotes = true;
       quoteLine = line;
       atFieldStart = false;
-    } else if (ch === delimiter) {
+      i++;
+    } else if (ch === delimiterCode) {
+      if (cells.length + 2 > maxFields)
+        return { errors, exceeded: { line: recordLine, field: cells.length + 2, limit: 'fields' } };
       cells.push(field);
       field = '';
       atFieldStart = true;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      i++;
+    } else if (ch === CR || ch === LF) {
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       endRecord();
       line++;
       recordLine = line;
     } else {
-      field += ch;
+      // A run of ordinary characters (a quote inside an unquoted field is one of them).
+      let end = i + 1;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === delimiterCode || c === CR || c === LF) break;
+        end++;
+      }
+      if (field.length + (end - i) > maxFieldChars) return fieldTooLong(i);
+      field += text.slice(i, end);
       atFieldStart = false;
+      i = end;
     }
   }
-  if (inQuotes) errors.push({ line: quoteLine, message: `第 ${quoteLine} 行：引号未闭合，该字段一直延续到文件末尾` });
+  if (inQuotes) errors.push(unclosed());
   if (inQuotes || field !== '' || cells.length > 0) endRecord();
-  return { rows, errors };
+  return { errors, exceeded: null };
 }

@@ -1,7 +1,11 @@
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { buildZip, inlineCell, repeatedDeflate, sheetXml, xlsxWith, zipBomb } from '../../../test/harness/zip-files.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { readImportFile } from './read-import-file.ts';
+
+const MIB = 1024 * 1024;
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -73,4 +77,71 @@ describe('readImportFile', () => {
     const changed = await readImportFile(new TextEncoder().encode('单位名称\n乙\n'), 'same.csv');
     expect(changed.rows[0]!.cells).toEqual(['乙']);
   });
+
+  it('keeps Chinese text whole where the inflated stream cuts a character in two', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => [`金华市婺城区第${i}号好运来超市有限公司`, `浙江省金华市婺城区人民路${i}号`]);
+    const bytes = await workbook((wb) => {
+      const sheet = wb.addWorksheet('单位');
+      sheet.addRow(['单位名称', '实际经营地址']);
+      for (const row of rows) sheet.addRow(row);
+    });
+    const table = await readImportFile(bytes, '长名录.xlsx');
+    expect(table.rows.map((r) => r.cells)).toEqual(rows);
+  });
 });
+
+describe('readImportFile and files built to exhaust the server', () => {
+  it('refuses a worksheet that declares 1 GB inflated, before inflating it', async () => {
+    await expect(readImportFile(zipBomb('sheet', 1024), 'bomb.xlsx')).rejects.toThrow(
+      new DomainError('PAYLOAD_TOO_LARGE', '文件解压后过大：工作表（xl/worksheets/sheet1.xml）解压后 1,024 MB，超过 256 MB 的上限，疑似压缩炸弹，已拒绝'),
+    );
+  });
+
+  it('refuses shared strings that inflate past the size they declare, as soon as they do', async () => {
+    await expect(readImportFile(zipBomb('sharedStrings', 1024, 8), 'bomb.xlsx')).rejects.toThrow(
+      new DomainError(
+        'UNSUPPORTED_FILE',
+        '文件已损坏或被篡改：共享字符串表（xl/sharedStrings.xml）解压后的大小超过了文件目录中声明的 8,388,608 字节，疑似压缩炸弹，已拒绝',
+      ),
+    );
+  });
+
+  it('refuses a 300 MB cell at that cell while it streams, when the archive understates it', async () => {
+    await expect(readImportFile(zipBomb('cell', 300, 50), 'cell.xlsx')).rejects.toThrow(
+      new DomainError('PAYLOAD_TOO_LARGE', '第 2 行第 1 列（A2）的内容过长：超过 1 MB（一个单元格最多 32,767 个字符），已拒绝'),
+    );
+    await expect(readImportFile(zipBomb('cell', 300), 'cell.xlsx')).rejects.toThrow('解压后 300 MB，超过 256 MB 的上限');
+  });
+
+  it('refuses a cell just over 32,767 characters by its row and column', async () => {
+    const sheet = sheetXml([[inlineCell('A1', '单位名称'), inlineCell('B1', '经营范围')], [inlineCell('A2', '甲'), inlineCell('B2', '营'.repeat(32_768))]]);
+    await expect(readImportFile(xlsxWith({ content: sheet }), 'long.xlsx')).rejects.toThrow(
+      new DomainError('PAYLOAD_TOO_LARGE', '第 2 行第 2 列（B 列）的内容超过 32,767 个字符（实际 32,768 个），已拒绝'),
+    );
+  });
+
+  it('never inflates a part it does not read, whatever that part declares', async () => {
+    const bomb = repeatedDeflate('<worksheet><sheetData>', '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(1000), 1024 * MIB, '</sheetData></worksheet>');
+    const normal = xlsxWith({ content: sheetXml([[inlineCell('A1', '单位名称')], [inlineCell('A2', '甲')]]) });
+    const withBomb = buildZip([
+      ...readParts(normal),
+      { name: 'xl/worksheets/sheet2.xml', deflated: bomb },
+    ]);
+    const table = await readImportFile(withBomb, 'two-sheets.xlsx');
+    expect(table.rows).toEqual([{ rowNumber: 2, cells: ['甲'] }]);
+  });
+});
+
+/** The parts of a zip made by buildZip, to build another archive from them. */
+function readParts(zip: Buffer): { name: string; content: Buffer }[] {
+  const parts: { name: string; content: Buffer }[] = [];
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const name = zip.subarray(at + 30, at + 30 + nameLength).toString();
+    const data = zip.subarray(at + 30 + nameLength, at + 30 + nameLength + size);
+    parts.push({ name, content: zlib.inflateRawSync(data) });
+    at += 30 + nameLength + size;
+  }
+  return parts;
+}

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
 import { createAccountFixture, createOrg, createOrgTree, type OrgFixture } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
+import { measurePeakRss } from '../../../../test/harness/peak-rss.ts';
+import { zipBomb } from '../../../../test/harness/zip-files.ts';
 import { auditLog, importBatches, inspectors, unitHistory, units } from '../../../db/schema.ts';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../../domain/uscc.ts';
 import { verifyAuditChain } from '../../../usecases/audit/verify-audit-chain.ts';
@@ -316,6 +318,79 @@ describe('files that cannot be read', () => {
     expect(huge.json().error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '文件过大：最大 30 MB' });
     const headerOnly = await upload(adminA, unitsUrl(tree.brigadeA, 'a.csv'), Buffer.from('单位名称,统一社会信用代码\n'));
     expect(headerOnly.json().error.message).toBe('文件中没有数据行：第 1 行是表头，其后没有内容');
+  });
+});
+
+/**
+ * The outside check's files (decision 0014), generated here: each is refused with a clear 4xx three times over (the
+ * third upload of a bomb used to abort the server out of memory), the process — worker thread included — stays
+ * within 400 MiB of where it started, and an ordinary upload right after is read as usual.
+ */
+describe('files built to exhaust the server', () => {
+  const MEMORY_CEILING_MIB = 400;
+
+  it('refuses zip bombs and huge cells without the memory to build them, and reads the next file', async () => {
+    const hugeCsv = Buffer.from(`单位名称,备注\n好运来超市,"${'长'.repeat(10 * 1024 * 1024 - 100)}"\n`);
+    const files: { fileName: string; bytes: Buffer; status: number; code: string; message: string | RegExp }[] = [
+      {
+        fileName: '解压后 1 GB 的工作表.xlsx',
+        bytes: zipBomb('sheet', 1024),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: '文件解压后过大：工作表（xl/worksheets/sheet1.xml）解压后 1,024 MB，超过 256 MB 的上限，疑似压缩炸弹，已拒绝',
+      },
+      {
+        fileName: '谎报大小的共享字符串.xlsx',
+        bytes: zipBomb('sharedStrings', 1024, 8),
+        status: 400,
+        code: 'UNSUPPORTED_FILE',
+        message: /^文件已损坏或被篡改：共享字符串表（xl\/sharedStrings\.xml）解压后的大小超过了文件目录中声明的 8,388,608 字节/,
+      },
+      {
+        fileName: '一个 300 MB 的单元格.xlsx',
+        bytes: zipBomb('cell', 300),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: '文件解压后过大：工作表（xl/worksheets/sheet1.xml）解压后 300 MB，超过 256 MB 的上限，疑似压缩炸弹，已拒绝',
+      },
+      {
+        fileName: '一个 300 MB 的单元格（少报大小）.xlsx',
+        bytes: zipBomb('cell', 300, 50),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: '第 2 行第 1 列（A2）的内容过长：超过 1 MB（一个单元格最多 32,767 个字符），已拒绝',
+      },
+      {
+        fileName: '一个 30 MB 的单元格.csv',
+        bytes: hugeCsv,
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: '第 2 行第 2 列（B 列）的内容超过 32,767 个字符，已拒绝',
+      },
+    ];
+    expect(Math.max(...files.map((f) => f.bytes.length))).toBeLessThan(30 * 1024 * 1024);
+    const before = await counts();
+
+    const memory = measurePeakRss();
+    for (const file of files) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const res = await upload(adminA, unitsUrl(tree.brigadeA, file.fileName), file.bytes);
+        // Soft: one run shows every file that is not refused as it should be, and the memory it took.
+        expect.soft(res.statusCode, `${file.fileName} #${attempt}`).toBe(file.status);
+        expect.soft(res.json().error?.code, file.fileName).toBe(file.code);
+        expect.soft(res.json().error?.message, file.fileName).toMatch(file.message);
+      }
+    }
+    const inspectorsUrl = `/api/imports/inspectors?orgId=${tree.brigadeA.id}&fileName=${encodeURIComponent('人员.xlsx')}`;
+    const snapshotUrl = `/api/reconciliations?brigadeId=${tree.brigadeA.id}&full=true&fileName=${encodeURIComponent('市场监管.xlsx')}`;
+    for (const url of [inspectorsUrl, snapshotUrl]) expect((await upload(adminA, url, files[1]!.bytes)).statusCode).toBe(400);
+    const { baselineMiB, peakMiB } = memory.stop();
+    expect(peakMiB - baselineMiB, `peak RSS ${peakMiB} MiB from ${baselineMiB} MiB`).toBeLessThan(MEMORY_CEILING_MIB);
+    expect(await counts()).toEqual(before);
+
+    const next = await upload(adminA, unitsUrl(tree.brigadeA, '下一个文件.csv'), Buffer.from(`单位名称,统一社会信用代码\n金华市婺城区平安旅馆,${uscc()}\n`));
+    expect(next.statusCode).toBe(201);
+    expect(next.json()).toMatchObject({ status: 'previewed', totalRows: 1, counts: { new: 1, invalid: 0 } });
   });
 });
 

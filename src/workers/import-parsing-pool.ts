@@ -1,0 +1,145 @@
+import { Worker } from 'node:worker_threads';
+import { DomainError, type DomainErrorCode } from '../domain/errors.ts';
+import type { ImportTable, ImportTableRow } from '../domain/import/import-table.ts';
+import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
+
+/**
+ * Uploaded registry files are read on a worker thread (decision 0014). Reading 100,000 .xlsx rows is seconds of
+ * XML parsing that would otherwise run in long stretches on the thread that answers every request — the public
+ * portal included — and a file built to exhaust memory would take the whole server with it. On the worker the
+ * parse runs beside the main thread, under a heap cap (`resourceLimits`): past it the worker ends, the upload is
+ * refused with a Chinese message and the next upload starts a new worker. The rows come back in slices of 2,000,
+ * each a small message, so the main thread is never busy with one file for long.
+ *
+ * One file at a time (the others wait their turn: memory is bounded by one parse, and the second core is free
+ * for the main thread). The worker starts on first use and is unreferenced while idle; if it cannot start, the file
+ * is read on the main thread, within the same limits.
+ */
+
+/** The worker's old-generation heap. A 100,000-row registry needs ~100 MB; the largest legitimate file ~300 MB. */
+export const PARSING_HEAP_MB = 512;
+/** The worker thread's nice value on Linux (0–19): it yields a shared core to the main thread (decision 0014). */
+export const PARSING_NICE = 10;
+
+export type ParsingJob = { id: number; bytes: Uint8Array; fileName: string };
+
+export type ParsingReply =
+  | { id: number; kind: 'rows'; rows: ImportTableRow[] }
+  | { id: number; kind: 'table'; table: ImportTable }
+  | { id: number; kind: 'refused'; code: DomainErrorCode; message: string }
+  | { id: number; kind: 'failed'; message: string };
+
+type Running = {
+  id: number;
+  slices: ImportTableRow[][];
+  resolve: (table: ImportTable) => void;
+  reject: (error: Error) => void;
+};
+
+export class ImportParsingPool {
+  private worker: Worker | null = null;
+  private starting: Promise<boolean> | null = null;
+  private running: Running | null = null;
+  private turn: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+
+  constructor(
+    private readonly heapMb = PARSING_HEAP_MB,
+    private readonly nice = PARSING_NICE,
+  ) {}
+
+  /** Starts the worker if it is not running; resolves false (and logs nothing) when it cannot. */
+  ready(): Promise<boolean> {
+    if (this.worker !== null) return Promise.resolve(true);
+    this.starting ??= new Promise<boolean>((resolve) => {
+      const worker = new Worker(new URL('./import-parsing-boot.mjs', import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+        workerData: { nice: this.nice },
+      });
+      let online = false;
+      let cause: Error | null = null;
+      worker.once('online', () => {
+        online = true;
+        // Idle, it never keeps the process alive; it is referenced while it parses (see run).
+        worker.unref();
+        this.worker = worker;
+        this.starting = null;
+        resolve(true);
+      });
+      worker.on('message', (reply: ParsingReply) => this.settle(reply));
+      worker.on('error', (error) => {
+        cause = error;
+      });
+      worker.once('exit', () => {
+        if (this.worker === worker) this.worker = null;
+        if (!online) {
+          this.starting = null;
+          resolve(false);
+          return;
+        }
+        const running = this.running;
+        this.running = null;
+        running?.reject(this.failure(cause));
+      });
+    });
+    return this.starting;
+  }
+
+  /** The table of an uploaded file, read on the worker (or here, when the worker cannot start); one file at a time. */
+  parse(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+    const result = this.turn.then(() => this.run(bytes, fileName));
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Stops the worker (tests, shutdown). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker !== null) await worker.terminate();
+  }
+
+  private async run(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+    if (!(await this.ready())) return parseImportFile(bytes, fileName);
+    const worker = this.worker as Worker;
+    const id = this.nextId++;
+    worker.ref();
+    try {
+      return await new Promise<ImportTable>((resolve, reject) => {
+        this.running = { id, slices: [], resolve, reject };
+        worker.postMessage({ id, bytes, fileName } satisfies ParsingJob);
+      });
+    } finally {
+      this.running = null;
+      if (this.worker === worker) worker.unref();
+    }
+  }
+
+  private settle(reply: ParsingReply): void {
+    const running = this.running;
+    if (running === null || running.id !== reply.id) return;
+    if (reply.kind === 'rows') running.slices.push(reply.rows);
+    else if (reply.kind === 'table') running.resolve({ ...reply.table, rows: running.slices.flat().concat(reply.table.rows) });
+    else if (reply.kind === 'refused') running.reject(new DomainError(reply.code, reply.message));
+    else running.reject(new Error(`import-parsing worker: ${reply.message}`));
+  }
+
+  /** Why a parse ended with its worker: the heap cap (the file needs too much memory) or anything else. */
+  private failure(cause: Error | null): DomainError {
+    if ((cause as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `文件过于复杂：读取它需要超过 ${this.heapMb} MB 内存，已停止读取并拒绝。请检查文件内容，或拆分后分批导入`,
+      );
+    }
+    return new DomainError('UNSUPPORTED_FILE', '文件无法读取：读取过程意外中止，请检查文件后重试');
+  }
+}
+
+let shared: ImportParsingPool | null = null;
+
+/** The process's pool. */
+export function importParsingPool(): ImportParsingPool {
+  shared ??= new ImportParsingPool();
+  return shared;
+}
