@@ -113,6 +113,14 @@ export async function analyzeUnitImport(
     duplicatesByKey.set(d.duplicateKey, list);
   }
 
-  const plan = classifyUnitImportRows(prepared, { byUscc, duplicatesByKey }, { brigadeId: input.brigade.id, dictionaries });
+  // Rows are classified independently: in slices, letting other requests (the public portal) through between two.
+  const plan: UnitImportPlan = { rows: [], inserts: [], updates: [] };
+  for (let i = 0; i < prepared.length; i += PAUSE_EVERY) {
+    const part = classifyUnitImportRows(prepared.slice(i, i + PAUSE_EVERY), { byUscc, duplicatesByKey }, { brigadeId: input.brigade.id, dictionaries });
+    plan.rows.push(...part.rows);
+    plan.inserts.push(...part.inserts);
+    plan.updates.push(...part.updates);
+    if (i + PAUSE_EVERY < prepared.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   return { mapping, dictionaries, plan, summary: summarizeImportRows(plan.rows) };
 }
