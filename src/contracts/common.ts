@@ -197,4 +197,5 @@ export const FIELD_LABELS: Record<string, string> = {
   q: '关键字',
   page: '页码',
   pageSize: '每页条数',
+  sha256: '文件编号',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttachedFileView } from './files.ts';
 import { cleanText, nameText, text, uuidParam } from './common.ts';
 
 export const FreezeDrawRequest = z.object({
@@ -42,12 +43,18 @@ export const ExternalValueRequest = z.object({
   ref: cleanText('期号', 40),
   value: text('开奖号码', { max: 100, min: 0, trim: false }),
 });
+/** Photos or PDFs uploaded first (POST /api/files), named here by their SHA-256. */
+const evidenceFiles = z
+  .array(z.string({ error: '证明文件：编号格式不正确' }).regex(/^[0-9a-f]{64}$/, '证明文件：编号格式不正确'), { error: '证明文件：必须是列表' })
+  .max(10, '证明文件：最多 10 个')
+  .default([]);
 export const ReplaceInspectorRequest = z.object({
   inspectorId: uuidParam('检查人员'),
   reason: cleanText('递补理由', 500),
   evidence: cleanText('证明材料', 500),
+  evidenceFiles,
 });
-export const ReplaceUnitRequest = z.object({ reason: cleanText('递补理由', 500), evidence: cleanText('证明材料', 500) });
+export const ReplaceUnitRequest = z.object({ reason: cleanText('递补理由', 500), evidence: cleanText('证明材料', 500), evidenceFiles });
 export const TaskListQuery = z.object({
   mine: z.enum(['true', 'false'], { error: '仅看我的任务：只能是 true 或 false' }).optional(),
   status: z
@@ -113,6 +120,8 @@ export type TaskChangeView = {
   to: string | null;
   reason: string;
   evidence: string;
+  /** Admin only (the portal gets none): the photos and PDFs attached, each served at its url. */
+  evidenceFiles: AttachedFileView[];
 };
 
 export type DrawStep = 'commit' | 'reveal' | 'external' | 'execute' | null;

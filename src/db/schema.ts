@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AttachedFile } from '../domain/files/file-kind.ts';
 import {
   bigint,
   boolean,
@@ -795,6 +796,21 @@ export const tasks = pgTable(
   ],
 );
 
+/**
+ * Uploaded files (evidence photos and PDFs), stored once by the SHA-256 of their bytes: the same photo attached twice
+ * is one row, and anyone holding a record can check the file it names has not changed. Never deleted.
+ */
+export const storedFiles = pgTable('stored_files', {
+  sha256: varchar('sha256', { length: 64 }).primaryKey(),
+  contentType: text('content_type').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  bytes: bytea('bytes').notNull(),
+  /** The name it was first uploaded under. */
+  fileName: text('file_name').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
 /** Every change to a drawn task after the draw (递补 of an inspector or a unit, cancellation), public. */
 export const taskChanges = pgTable(
   'task_changes',
@@ -812,6 +828,8 @@ export const taskChanges = pgTable(
     toId: text('to_id'),
     reason: text('reason').notNull(),
     evidence: text('evidence').notNull(),
+    /** Evidence files (photos, PDF) by their SHA-256 in stored_files. */
+    evidenceFiles: jsonb('evidence_files').$type<AttachedFile[]>().notNull().default([]),
     by: uuid('by').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },

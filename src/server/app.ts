@@ -22,6 +22,7 @@ import { registerPublicPlanRoutes } from './routes/public/public-plan-routes.ts'
 import { registerDrawRoutes } from './routes/admin/draw-routes.ts';
 import { registerPublicDrawRoutes } from './routes/public/public-draw-routes.ts';
 import { registerCheckItemRoutes } from './routes/admin/check-item-routes.ts';
+import { registerFileRoutes } from './routes/admin/file-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 
 export type AppOptions = {
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicDrawRoutes(app, deps);
   registerCheckItemRoutes(app, deps);
   registerPublicCheckItemRoutes(app, deps);
+  registerFileRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

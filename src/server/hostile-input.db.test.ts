@@ -262,7 +262,7 @@ function plausibleParam(url: string, name: string): string {
   return owner ? ids[owner]! : randomUUID();
 }
 
-const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z][A-Za-z0-9]*)/g)].map((m) => m[1]!);
 const fillPath = (url: string, values: Record<string, string>) => url.replace(/:([A-Za-z]+)/g, (_, name: string) => values[name]!);
 const keyOf = (route: Route) => `${route.method} ${route.url}`;
 

@@ -1,3 +1,4 @@
+import { presentAttachedFile } from './file-presenter.ts';
 import { canManageInScope, type Actor } from '../../domain/access.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
@@ -114,6 +115,7 @@ function presentChanges(detail: DrawDetail, audience: 'admin' | 'public'): TaskC
       to: nameOf(c.toId),
       reason: audience === 'public' && c.kind === 'inspector_replaced' ? PUBLIC_INSPECTOR_REASON : c.reason,
       evidence: audience === 'public' ? PUBLIC_EVIDENCE : c.evidence,
+      evidenceFiles: audience === 'public' ? [] : c.evidenceFiles.map(presentAttachedFile),
     };
   });
 }

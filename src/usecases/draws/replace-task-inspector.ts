@@ -6,6 +6,7 @@ import { taskChanges, tasks } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { attachedFilesOf } from '../files/attached-files.ts';
 import { manifestOf } from './draw-access.ts';
 import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
@@ -17,11 +18,12 @@ import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 export async function replaceTaskInspector(
   ctx: UseCaseContext,
   taskId: string,
-  input: { inspectorId: string; reason: string; evidence: string },
+  input: { inspectorId: string; reason: string; evidence: string; evidenceFiles?: readonly string[] },
 ): Promise<{ replacementId: string }> {
   requirePermission(ctx.actor, 'draws.manage');
   return ctx.db.transaction(async (tx) => {
     const found = await lockOpenTask(tx, ctx, taskId);
+    const evidenceFiles = await attachedFilesOf(tx, input.evidenceFiles ?? []);
     const { task, draw } = found;
     const role = task.leadIds.includes(input.inspectorId) ? 'lead' : task.assistantIds.includes(input.inspectorId) ? 'assistant' : null;
     if (!role) throw new DomainError('VALIDATION_FAILED', '检查人员：不在该任务中', { field: 'inspectorId' });
@@ -41,13 +43,13 @@ export async function replaceTaskInspector(
       .update(tasks)
       .set(role === 'lead' ? { leadIds: swap(task.leadIds), updatedAt: ctx.now } : { assistantIds: swap(task.assistantIds), updatedAt: ctx.now })
       .where(eq(tasks.id, taskId));
-    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'inspector_replaced', role, fromId: input.inspectorId, toId: replacement, reason: input.reason, evidence: input.evidence, by: ctx.actor.accountId, at: ctx.now });
+    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'inspector_replaced', role, fromId: input.inspectorId, toId: replacement, reason: input.reason, evidence: input.evidence, evidenceFiles, by: ctx.actor.accountId, at: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'task.replace_inspector',
       targetType: 'task',
       targetId: taskId,
       orgId: found.org.id,
-      summary: { drawId: draw.code, unitId: task.unitId, role, from: input.inspectorId, to: replacement, reason: input.reason, evidence: input.evidence },
+      summary: { drawId: draw.code, unitId: task.unitId, role, from: input.inspectorId, to: replacement, reason: input.reason, evidence: input.evidence, evidenceFiles: evidenceFiles.map((f) => `${f.fileName}（${f.sha256}）`) },
     });
     return { replacementId: replacement };
   });

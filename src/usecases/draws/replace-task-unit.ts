@@ -10,6 +10,7 @@ import { orgs, taskChanges, tasks, units } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { attachedFilesOf } from '../files/attached-files.ts';
 import { manifestOf } from './draw-access.ts';
 import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
@@ -23,10 +24,11 @@ import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
  *   DRAW-SPEC §6 gives the alternate as a task of its own (the draw's seed, loads from zero): anyone can
  *   recompute them from the bundle, and nobody picks them.
  */
-export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input: { reason: string; evidence: string }): Promise<{ taskId: string; unitId: string }> {
+export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input: { reason: string; evidence: string; evidenceFiles?: readonly string[] }): Promise<{ taskId: string; unitId: string }> {
   requirePermission(ctx.actor, 'draws.manage');
   return ctx.db.transaction(async (tx) => {
     const found = await lockOpenTask(tx, ctx, taskId);
+    const evidenceFiles = await attachedFilesOf(tx, input.evidenceFiles ?? []);
     const { task, draw } = found;
     const result = draw.result as DrawResult;
     const stratum = result.strata.find((s) => s.code === task.stratum)!;
@@ -77,7 +79,7 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
         updatedAt: ctx.now,
       })
       .returning({ id: tasks.id });
-    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'unit_replaced', role: null, fromId: task.unitId, toId: unitId, reason: input.reason, evidence: input.evidence, by: ctx.actor.accountId, at: ctx.now });
+    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'unit_replaced', role: null, fromId: task.unitId, toId: unitId, reason: input.reason, evidence: input.evidence, evidenceFiles, by: ctx.actor.accountId, at: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'task.replace_unit',
       targetType: 'task',
@@ -92,6 +94,7 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
         team: samePool ? 'kept' : 'drawn_for_the_alternate',
         reason: input.reason,
         evidence: input.evidence,
+        evidenceFiles: evidenceFiles.map((f) => `${f.fileName}（${f.sha256}）`),
       },
     });
     return { taskId: created!.id, unitId };

@@ -259,10 +259,37 @@ describe('a draw from a published monthly plan', () => {
   it('replaces a closed unit by the next alternate of its stratum', async () => {
     const draw = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
     const general = draw.tasks.find((t: { stratum: string }) => t.stratum === 'general');
+    // The photo of the closed shop is uploaded first and named by its SHA-256; an HTML page called .jpg is not a photo.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('现场照片')]);
+    const upload = (bytes: Buffer, fileName: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/files?fileName=${encodeURIComponent(fileName)}`,
+        payload: bytes,
+        headers: { cookie: admin1.cookie, 'x-csrf-token': admin1.csrf, 'content-type': 'application/octet-stream' },
+      });
+    const fake = await upload(Buffer.from('<html><script>alert(1)</script></html>'), '门头照片.jpg');
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.message).toContain('只接受 JPEG 照片、PNG 图片、WebP 图片、PDF 文件');
+    const photo = await upload(png, '门头照片.png');
+    expect(photo.statusCode, photo.body).toBe(201);
+    const sha256 = photo.json().sha256;
+    const missing = await call(app, admin1, 'POST', `/api/tasks/${general.id}/replace-unit`, { reason: '现场核实已停业', evidence: '现场照片', evidenceFiles: ['0'.repeat(64)] });
+    expect(missing.json().error).toMatchObject({ field: 'evidenceFiles' });
     const res = await call(app, admin1, 'POST', `/api/tasks/${general.id}/replace-unit`, {
       reason: '现场核实已停业',
       evidence: '现场照片 3 张',
+      evidenceFiles: [sha256],
     });
+    const admin = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
+    const change = admin.changes.find((c: { kind: string }) => c.kind === 'unit_replaced');
+    expect(change.evidenceFiles).toEqual([{ sha256, fileName: '门头照片.png', contentType: 'image/png', byteSize: png.length, url: `/api/files/${sha256}` }]);
+    const served = await call(app, admin1, 'GET', `/api/files/${sha256}`);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.rawPayload.equals(png)).toBe(true);
+    expect((await call(app, null, 'GET', `/api/files/${sha256}`)).statusCode).toBe(401);
+    const portal = (await call(app, null, 'GET', `/api/public/draws/${ids.code}`)).json();
+    expect(JSON.stringify(portal)).not.toContain(sha256);
     expect(res.statusCode, res.body).toBe(200);
     const after = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
     expect(after.tasks.find((t: { id: string }) => t.id === general.id).status).toBe('replaced');

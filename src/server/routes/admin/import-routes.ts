@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { IdParams } from '../../../contracts/common.ts';
 import {
   CommitImportRequest,
@@ -10,7 +10,6 @@ import {
 } from '../../../contracts/imports.ts';
 import { InspectorListQuery } from '../../../contracts/inspectors.ts';
 import { UnitListQuery } from '../../../contracts/units.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../../../domain/import/import-table.ts';
 import { buildImportReport } from '../../../usecases/imports/build-import-report.ts';
 import { commitImport } from '../../../usecases/imports/commit-import.ts';
@@ -23,7 +22,7 @@ import { uploadInspectorImport } from '../../../usecases/imports/upload-inspecto
 import { uploadMarketSnapshot } from '../../../usecases/imports/upload-market-snapshot.ts';
 import { uploadUnitImport } from '../../../usecases/imports/upload-unit-import.ts';
 import { contextOf, type RouteDeps } from '../../deps.ts';
-import { handleError, sendError } from '../../errors.ts';
+import { registerUploadRoutes, sendDownload, uploadedBytes } from '../../uploads.ts';
 import { parse } from '../../parse.ts';
 import {
   presentImportPreview,
@@ -33,35 +32,8 @@ import {
 } from '../../presenters/import-presenter.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MIB = 1024 * 1024;
-
-/**
- * `attachment` with the file name twice: an ASCII fallback for old clients and the real (Chinese) name
- * RFC 5987-encoded, which every current browser uses.
- */
-function contentDisposition(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const fallback =
-    fileName
-      .replace(/[^\x20-\x7e]+/g, '')
-      .replace(/["\\;]/g, '')
-      .replace(/^[\s_.-]+/, '') || 'download.xlsx';
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
-/** The raw upload: a Buffer from the octet-stream parser; an empty body reads as an empty file. */
-function uploadedBytes(request: FastifyRequest): Buffer {
-  if (Buffer.isBuffer(request.body)) return request.body;
-  if (request.body === undefined || request.body === null) return Buffer.alloc(0);
-  throw new DomainError('UNSUPPORTED_FILE', '上传方式不正确：请以 application/octet-stream 提交文件内容');
-}
-
 function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer | NodeJS.ReadableStream) {
-  return reply
-    .type(XLSX_TYPE)
-    .header('content-disposition', contentDisposition(fileName))
-    .header('cache-control', 'no-store')
-    .send(body);
+  return sendDownload(reply, XLSX_TYPE, fileName, body, 'download.xlsx');
 }
 
 /**
@@ -70,27 +42,7 @@ function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer | NodeJS.R
  * other route keeps the JSON-only, 1 MB rule. CSRF and the 纪检 read-only rule apply as everywhere.
  */
 export function registerImportRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  void app.register(async (uploads) => {
-    uploads.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_FILE_BYTES },
-      (_request, body, done) => done(null, body),
-    );
-    uploads.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        return sendError(reply, 413, {
-          error: { code: 'PAYLOAD_TOO_LARGE', message: `文件过大：最大 ${MAX_IMPORT_FILE_BYTES / MIB} MB` },
-        });
-      }
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        return sendError(reply, 415, {
-          error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '上传方式不正确：请以 application/octet-stream 提交文件内容' },
-        });
-      }
-      return handleError(error, request, reply);
-    });
-    const upload = { bodyLimit: MAX_IMPORT_FILE_BYTES };
-
+  registerUploadRoutes(app, MAX_IMPORT_FILE_BYTES, (uploads, upload) => {
     uploads.post('/api/imports/units', upload, async (request, reply) => {
       const query = parse(UploadUnitsQuery, request.query);
       const batch = await uploadUnitImport(contextOf(request, deps), { ...query, bytes: uploadedBytes(request) });

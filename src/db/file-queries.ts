@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+import type { AttachedFile } from '../domain/files/file-kind.ts';
+import { storedFiles } from './schema.ts';
+import { anyOf } from './sql-helpers.ts';
+
+/** Stores a file under its SHA-256; a file already stored (the same bytes) is left as it is. */
+export async function insertStoredFile(db: DbOrTx, file: typeof storedFiles.$inferInsert): Promise<void> {
+  await db.insert(storedFiles).values(file).onConflictDoNothing();
+}
+
+/** The stored files among `sha256s`, without their bytes. */
+export async function findStoredFiles(db: DbOrTx, sha256s: readonly string[]): Promise<AttachedFile[]> {
+  if (sha256s.length === 0) return [];
+  return db
+    .select({
+      sha256: storedFiles.sha256,
+      fileName: storedFiles.fileName,
+      contentType: storedFiles.contentType,
+      byteSize: storedFiles.byteSize,
+    })
+    .from(storedFiles)
+    .where(anyOf(storedFiles.sha256, sha256s));
+}
+
+export async function loadStoredFile(db: DbOrTx, sha256: string) {
+  const [row] = await db.select().from(storedFiles).where(eq(storedFiles.sha256, sha256));
+  return row;
+}
