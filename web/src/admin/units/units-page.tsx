@@ -11,7 +11,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { UnitFilters } from '../../api/units.ts';
 import { unitExportUrl, unitListQuery } from '../../api/units.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ColumnSettings, useHiddenColumns } from './column-settings.tsx';
+import { ColumnSettings, useHiddenColumns } from '../../components/list-page/column-settings.tsx';
 import { DictionaryTag } from './dictionary-tag.tsx';
 import { hasFilters, parseUnitListState, unitListSearch } from './unit-filters.ts';
 import { UnitFilterForm } from './unit-filter-form.tsx';
@@ -29,8 +29,6 @@ const isSortKey = (key: unknown): key is SortKey => (UNIT_SORT_VALUES as readonl
 
 const DEFAULT_SORT: SortKey = 'updatedAt';
 
-const COLUMN_STORAGE_KEY = 'xf.units.hiddenColumns';
-
 const dash = (value: string | null | undefined) => value || '—';
 
 export default function UnitsPage() {
@@ -42,7 +40,7 @@ export default function UnitsPage() {
   const { filters, page, pageSize } = state;
   const dictionaries = useDictionaries();
   const scope = useOrgScope();
-  const { hidden, setHidden } = useHiddenColumns(COLUMN_STORAGE_KEY);
+  const { hidden, setHidden } = useHiddenColumns('units');
   const [selected, setSelected] = useState<Key[]>([]);
   const [dialog, setDialog] = useState<'create' | 'bulkStatus' | null>(null);
 
@@ -196,7 +194,7 @@ export default function UnitsPage() {
               >
                 导出 Excel
               </Button>
-              <ColumnSettings columns={columnChoices} hidden={hidden} onChange={setHidden} />
+              <ColumnSettings choices={columnChoices} hidden={hidden} onChange={setHidden} />
             </Flex>
           </Flex>
           <Table<UnitListItem>

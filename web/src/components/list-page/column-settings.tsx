@@ -1,27 +1,27 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Popover, Typography } from 'antd';
 import { useState } from 'react';
+import type { ColumnChoice } from './columns.ts';
+import { hiddenAfterChoice, hiddenColumnsKey, parseHiddenColumns } from './columns.ts';
 
-type ColumnChoice = { key: string; title: string; locked?: boolean };
-
-/** Reads the hidden column keys saved under `storageKey`; an empty list when nothing (valid) is stored. */
-function readHidden(storageKey: string): string[] {
+function readStored(key: string | null): string | null {
+  if (!key) return null;
   try {
-    const raw = window.localStorage.getItem(storageKey);
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
+    return window.localStorage.getItem(key);
   } catch {
-    return [];
+    return null;
   }
 }
 
-/** Hidden table columns, remembered in localStorage under `storageKey`. */
-export function useHiddenColumns(storageKey: string) {
-  const [hidden, setHiddenState] = useState<string[]>(() => readHidden(storageKey));
+/** A list's hidden columns, remembered in this browser's localStorage (one entry per list; none without a list). */
+export function useHiddenColumns(list: string | undefined) {
+  const key = list ? hiddenColumnsKey(list) : null;
+  const [hidden, setHiddenState] = useState<string[]>(() => parseHiddenColumns(readStored(key)));
   const setHidden = (keys: string[]) => {
     setHiddenState(keys);
+    if (!key) return;
     try {
-      window.localStorage.setItem(storageKey, JSON.stringify(keys));
+      window.localStorage.setItem(key, JSON.stringify(keys));
     } catch {
       // Private mode or a full storage: the choice lasts until the page is reloaded.
     }
@@ -31,26 +31,22 @@ export function useHiddenColumns(storageKey: string) {
 
 /** 列设置: a popover of checkboxes choosing which columns the table shows. */
 export function ColumnSettings({
-  columns,
+  choices,
   hidden,
   onChange,
 }: {
-  columns: ColumnChoice[];
+  choices: ColumnChoice[];
   hidden: string[];
   onChange: (hidden: string[]) => void;
 }) {
-  const visible = columns.filter((column) => !hidden.includes(column.key)).map((column) => column.key);
+  const visible = choices.filter((choice) => choice.locked || !hidden.includes(choice.key)).map((choice) => choice.key);
   const content = (
     <Flex vertical gap={8} style={{ minWidth: 180 }}>
-      <Checkbox.Group
-        aria-label="显示的列"
-        value={visible}
-        onChange={(keys) => onChange(columns.filter((c) => !c.locked && !keys.includes(c.key)).map((c) => c.key))}
-      >
+      <Checkbox.Group aria-label="显示的列" value={visible} onChange={(keys) => onChange(hiddenAfterChoice(choices, keys))}>
         <Flex vertical gap={4}>
-          {columns.map((column) => (
-            <Checkbox key={column.key} value={column.key} disabled={column.locked}>
-              {column.title}
+          {choices.map((choice) => (
+            <Checkbox key={choice.key} value={choice.key} disabled={choice.locked}>
+              {choice.title}
             </Checkbox>
           ))}
         </Flex>
