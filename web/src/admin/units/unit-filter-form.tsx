@@ -1,8 +1,8 @@
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
-import type { UnitListQuery } from '@contracts/units.ts';
 import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import type { UnitFilters } from '../../api/units.ts';
+import { ListFilterForm } from '../../components/list-page/list-filter-form.tsx';
 import type { DictionaryLookup } from '../../hooks/use-dictionaries.ts';
 import {
   UNIT_CATEGORY_OPTIONS,
@@ -11,7 +11,6 @@ import {
   UNIT_STATUS_OPTIONS,
 } from '../../lib/registry-labels.ts';
 import { DivisionSelect } from './division-select.tsx';
-import { FilterActions } from '../../components/filter-actions.tsx';
 
 type FilterValues = Omit<UnitFilters, 'sort' | 'order'>;
 
@@ -21,21 +20,22 @@ const multiple = { mode: 'multiple' as const, allowClear: true, placeholder: '�
 
 /**
  * The filter bar of the units list. It starts from the filters in the address bar; 查询 hands the new
- * filters back (the page writes them to the address bar, which remounts this form).
+ * filters back (the page writes them to the address bar, which restarts this form).
  */
 export function UnitFilterForm({
   filters,
   dictionaries,
   brigades,
   onApply,
+  onClear,
 }: {
   filters: UnitFilters;
   dictionaries: DictionaryLookup;
   /** 大队 to filter by; the filter is shown only when there are several. */
   brigades: { id: string; name: string }[];
   onApply: (filters: FilterValues) => void;
+  onClear: () => void;
 }) {
-  const [form] = Form.useForm<FilterValues>();
   const [expanded, setExpanded] = useState(() =>
     ADVANCED_KEYS.some((key) => {
       const value = filters[key];
@@ -48,32 +48,21 @@ export function UnitFilterForm({
     return Array.isArray(value) ? value.length > 0 : Boolean(value);
   }).length;
 
-  const apply = (values: FilterValues) => {
-    const clean: FilterValues = {};
-    // Collapsed fields are not in the form: keep their filters as they are.
-    const merged: FilterValues = expanded
-      ? values
-      : { ...Object.fromEntries(ADVANCED_KEYS.map((key) => [key, filters[key]])), ...values };
-    for (const [key, value] of Object.entries(merged) as [keyof FilterValues, unknown][]) {
-      if (value === undefined || value === null || value === '') continue;
-      if (Array.isArray(value) && !value.length) continue;
-      (clean as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() || undefined : value;
-    }
-    onApply(clean);
-  };
-
-  const initialValues: FilterValues = { ...filters };
-  delete (initialValues as Partial<UnitListQuery>).sort;
-  delete (initialValues as Partial<UnitListQuery>).order;
+  // Collapsed fields are not in the form: keep their filters as they are.
+  const apply = (values: FilterValues) =>
+    onApply(expanded ? values : { ...Object.fromEntries(ADVANCED_KEYS.map((key) => [key, filters[key]])), ...values });
 
   return (
-    <Form<FilterValues>
-      form={form}
+    <ListFilterForm<FilterValues>
       name="unitFilter"
-      layout="inline"
-      className="filter-form"
-      initialValues={initialValues}
-      onFinish={apply}
+      values={filters}
+      onSearch={apply}
+      onReset={onClear}
+      extra={
+        <Button type="link" icon={expanded ? <UpOutlined /> : <DownOutlined />} onClick={() => setExpanded((value) => !value)}>
+          {expanded ? '收起' : hiddenActive ? `更多筛选（${hiddenActive}）` : '更多筛选'}
+        </Button>
+      }
     >
       <Form.Item label="关键字" name="q">
         <Input placeholder="名称、地址或信用代码" allowClear maxLength={100} style={{ width: 220 }} />
@@ -130,17 +119,6 @@ export function UnitFilterForm({
           ) : null}
         </>
       ) : null}
-      <FilterActions
-        onClear={() => {
-          form.setFieldsValue(Object.fromEntries(Object.keys(form.getFieldsValue()).map((key) => [key, undefined])));
-          onApply({});
-        }}
-        extra={
-          <Button type="link" icon={expanded ? <UpOutlined /> : <DownOutlined />} onClick={() => setExpanded((value) => !value)}>
-            {expanded ? '收起' : hiddenActive ? `更多筛选（${hiddenActive}）` : '更多筛选'}
-          </Button>
-        }
-      />
-    </Form>
+    </ListFilterForm>
   );
 }

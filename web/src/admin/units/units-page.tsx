@@ -1,19 +1,18 @@
 import { CloudUploadOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { UnitListItem } from '@contracts/units.ts';
-import { UNIT_SORT_VALUES } from '@contracts/units.ts';
+import { UNIT_SORT_VALUES, UnitListQuery } from '@contracts/units.ts';
 import { useQuery } from '@tanstack/react-query';
-import type { TableColumnsType, TableProps } from 'antd';
-import type { SortOrder } from 'antd/es/table/interface';
-import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
 import type { Key } from 'react';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { UnitFilters } from '../../api/units.ts';
 import { unitExportUrl, unitListQuery } from '../../api/units.ts';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { useListSearch } from '../../components/list-page/use-list-search.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ColumnSettings, useHiddenColumns } from '../../components/list-page/column-settings.tsx';
 import { DictionaryTag } from './dictionary-tag.tsx';
-import { hasFilters, parseUnitListState, unitListSearch } from './unit-filters.ts';
 import { UnitFilterForm } from './unit-filter-form.tsx';
 import { UnitFormModal } from './unit-form-modal.tsx';
 import { UnitStatusModal } from './unit-status-modal.tsx';
@@ -24,58 +23,43 @@ import { formatDateTime } from '../../lib/format.ts';
 import { UNIT_QUALITY_LABELS } from '../../lib/registry-labels.ts';
 import { useSession } from '../../session/session-context.ts';
 
-type SortKey = (typeof UNIT_SORT_VALUES)[number];
-const isSortKey = (key: unknown): key is SortKey => (UNIT_SORT_VALUES as readonly unknown[]).includes(key);
-
-const DEFAULT_SORT: SortKey = 'updatedAt';
-
 const dash = (value: string | null | undefined) => value || '—';
 
 export default function UnitsPage() {
   const { can, canChange } = useSession();
   const canManage = canChange('registry.manage');
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseUnitListState(searchParams), [searchParams]);
-  const { filters, page, pageSize } = state;
+  const list = useListSearch(UnitListQuery);
+  const { query, filters } = list;
   const dictionaries = useDictionaries();
   const scope = useOrgScope();
-  const { hidden, setHidden } = useHiddenColumns('units');
   const [selected, setSelected] = useState<Key[]>([]);
   const [dialog, setDialog] = useState<'create' | 'bulkStatus' | null>(null);
 
-  const list = useQuery(unitListQuery({ ...filters, page, pageSize }));
+  const result = useQuery(unitListQuery(query));
 
-  const update = (next: Partial<typeof state>) => setSearchParams(unitListSearch({ ...state, ...next }));
   const applyFilters = (values: UnitFilters) => {
     // A selection made under other filters would change units the user no longer sees.
     setSelected([]);
-    update({ filters: { ...values, sort: filters.sort, order: filters.order }, page: 1 });
+    list.setFilters(values);
   };
 
-  const sort = filters.sort ?? DEFAULT_SORT;
-  const order = filters.order ?? 'desc';
-  const sortOrderOf = (key: SortKey): SortOrder => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null);
-  const sortable = (key: SortKey) => ({ sorter: true, sortOrder: sortOrderOf(key), showSorterTooltip: false });
-
-  const allColumns: TableColumnsType<UnitListItem> = [
+  const columns: TableColumnsType<UnitListItem> = [
     {
       title: '单位名称',
       key: 'name',
       fixed: 'left',
-      ...sortable('name'),
       render: (_, unit) => <Link to={`/admin/units/${unit.id}`}>{unit.name}</Link>,
     },
-    { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', ...sortable('uscc') },
-    { title: '类别', key: 'category', ...sortable('category'), render: (_, unit) => <CategoryTag unit={unit} /> },
+    { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc' },
+    { title: '类别', key: 'category', render: (_, unit) => <CategoryTag unit={unit} /> },
     { title: '属性', key: 'flags', render: (_, unit) => <FlagTags unit={unit} /> },
     {
       title: '风险等级',
       key: 'riskLevel',
-      ...sortable('riskLevel'),
       render: (_, unit) => <DictionaryTag dictionaries={dictionaries} kind="risk_level" code={unit.riskLevel} />,
     },
-    { title: '状态', key: 'status', ...sortable('status'), render: (_, unit) => <UnitStatusTags unit={unit} /> },
+    { title: '状态', key: 'status', render: (_, unit) => <UnitStatusTags unit={unit} /> },
     {
       title: '实际经营地址',
       key: 'address',
@@ -89,40 +73,8 @@ export default function UnitsPage() {
     { title: '联系人', key: 'contactName', render: (_, unit) => dash(unit.contactName) },
     { title: '联系电话', key: 'contactPhone', render: (_, unit) => dash(unit.contactPhoneMasked) },
     { title: '所属大队', dataIndex: 'brigadeName', key: 'brigade' },
-    {
-      title: '更新时间',
-      key: 'updatedAt',
-      ...sortable('updatedAt'),
-      render: (_, unit) => formatDateTime(unit.updatedAt),
-    },
+    { title: '更新时间', key: 'updatedAt', render: (_, unit) => formatDateTime(unit.updatedAt) },
   ];
-  const columnChoices = allColumns.map((column) => ({
-    key: String(column.key),
-    title: String(column.title),
-    locked: column.key === 'name',
-  }));
-  const columns = allColumns.filter((column) => !hidden.includes(String(column.key)));
-
-  const onTableChange: TableProps<UnitListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const single = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = single?.columnKey;
-      const nextOrder = single?.order;
-      update({
-        filters: {
-          ...filters,
-          sort: nextOrder && isSortKey(key) ? key : undefined,
-          order: nextOrder ? (nextOrder === 'ascend' ? 'asc' : 'desc') : undefined,
-        },
-        page: 1,
-      });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const nextSize = pagination.pageSize ?? pageSize;
-      update({ page: nextSize === pageSize ? (pagination.current ?? 1) : 1, pageSize: nextSize });
-    }
-  };
 
   const afterBulk = () => {
     setDialog(null);
@@ -162,15 +114,28 @@ export default function UnitsPage() {
       <Card>
         <Flex vertical gap={16}>
           <UnitFilterForm
-            key={JSON.stringify({ ...filters, sort: undefined, order: undefined })}
             filters={filters}
             dictionaries={dictionaries}
             brigades={scope.brigades}
             onApply={applyFilters}
+            onClear={() => {
+              setSelected([]);
+              list.resetFilters();
+            }}
           />
-          <Flex justify="space-between" align="center" gap={8} wrap>
-            <Flex align="center" gap={8} wrap>
-              {canManage ? (
+          <ListTable
+            list={list}
+            result={result}
+            columns={columns}
+            unit="家单位"
+            emptyText={list.filtered ? '没有符合条件的单位' : '名录库中还没有单位'}
+            sortable={UNIT_SORT_VALUES}
+            columnSettings={{ list: 'units', locked: ['name'] }}
+            rowSelection={
+              canManage ? { selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true } : undefined
+            }
+            toolbar={
+              canManage ? (
                 <>
                   <Button icon={<EditOutlined />} disabled={!selected.length} onClick={() => setDialog('bulkStatus')}>
                     批量变更状态
@@ -184,41 +149,17 @@ export default function UnitsPage() {
                     </Typography.Text>
                   ) : null}
                 </>
-              ) : null}
-            </Flex>
-            <Flex gap={8} wrap>
+              ) : null
+            }
+            actions={
               <Button
                 icon={<DownloadOutlined />}
-                href={unitExportUrl({ ...filters, sort, order })}
+                href={unitExportUrl({ ...filters, sort: query.sort, order: query.order })}
                 hidden={!can('registry.export')}
               >
                 导出 Excel
               </Button>
-              <ColumnSettings choices={columnChoices} hidden={hidden} onChange={setHidden} />
-            </Flex>
-          </Flex>
-          <Table<UnitListItem>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
-            onChange={onTableChange}
-            rowSelection={
-              canManage ? { selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true } : undefined
             }
-            locale={{ emptyText: hasFilters(filters) ? '没有符合条件的单位' : '名录库中还没有单位' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (count) =>
-                list.data?.totalCapped
-                  ? `共 ${count.toLocaleString()}+ 家单位（请缩小筛选范围）`
-                  : `共 ${count.toLocaleString()} 家单位`,
-            }}
           />
         </Flex>
       </Card>
