@@ -1,24 +1,27 @@
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { InspectorDetail, InspectorListItem } from '@contracts/inspectors.ts';
+import { InspectorListQuery } from '@contracts/inspectors.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { InspectorFilters } from '../../api/inspectors.ts';
 import { inspectorDetailQuery, inspectorExportUrl, inspectorListQuery } from '../../api/inspectors.ts';
+import { ListFilterForm } from '../../components/list-page/list-filter-form.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { useListSearch } from '../../components/list-page/use-list-search.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { OrgSelect } from '../components/org-select.tsx';
 import { InspectorFormModal } from './inspector-form-modal.tsx';
 import { CertificateText, DrawableTag } from './inspector-tags.tsx';
 import { useDictionaries } from '../../hooks/use-dictionaries.ts';
 import { useOrgScope } from '../../hooks/use-org-scope.ts';
-import { usePaging } from '../../hooks/use-paging.ts';
 import type { OrgOption } from '../../lib/org-tree.ts';
 import { colorOf, INSPECTOR_POST_OPTIONS, INSPECTOR_STATUS_COLORS, INSPECTOR_STATUS_OPTIONS } from '../../lib/registry-labels.ts';
 import { useSession } from '../../session/session-context.ts';
-import { FilterActions } from '../../components/filter-actions.tsx';
 
 type FilterValues = Omit<InspectorFilters, 'on'> & { on?: Dayjs | null };
 
@@ -33,16 +36,14 @@ export default function InspectorsPage() {
   const navigate = useNavigate();
   const scope = useOrgScope();
   const dictionaries = useDictionaries();
-  const [filterForm] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<InspectorFilters>({});
-  const { paging, firstPage, pagination } = usePaging('名检查人员');
+  const list = useListSearch(InspectorListQuery);
+  const { filters } = list;
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; id: string } | null>(null);
-  const list = useQuery(inspectorListQuery({ ...filters, ...paging }));
+  const result = useQuery(inspectorListQuery(list.query));
 
-  const applyFilters = ({ on, q, ...rest }: FilterValues) => {
-    setFilters({ ...rest, q: q?.trim() || undefined, on: on ? on.format('YYYY-MM-DD') : undefined });
-    firstPage();
-  };
+  const formValues: FilterValues = { ...filters, on: filters.on ? dayjs(filters.on) : undefined };
+  const applyFilters = ({ on, ...rest }: FilterValues) =>
+    list.setFilters({ ...rest, on: on ? on.format('YYYY-MM-DD') : undefined });
 
   // The form refreshes the inspector queries itself.
   const close = () => setDialog(null);
@@ -119,12 +120,11 @@ export default function InspectorsPage() {
       />
       <Card>
         <Flex vertical gap={16}>
-          <Form<FilterValues>
-            form={filterForm}
+          <ListFilterForm<FilterValues>
             name="inspectorFilter"
-            layout="inline"
-            className="filter-form"
-            onFinish={applyFilters}
+            values={formValues}
+            onSearch={applyFilters}
+            onReset={list.resetFilters}
           >
             <Form.Item label="关键字" name="q">
               <Input placeholder="姓名、警号或执法证号" allowClear maxLength={64} style={{ width: 200 }} />
@@ -144,26 +144,18 @@ export default function InspectorsPage() {
             <Form.Item label="日期" name="on" tooltip="按该日期判断是否可抽取，默认今天">
               <DatePicker placeholder="今天" />
             </Form.Item>
-            <FilterActions
-              onClear={() => {
-                filterForm.resetFields();
-                applyFilters({});
-              }}
-            />
-          </Form>
-          <Flex justify="flex-end">
-            <Button icon={<DownloadOutlined />} href={inspectorExportUrl(filters)} hidden={!can('registry.export')}>
-              导出 Excel
-            </Button>
-          </Flex>
-          <Table<InspectorListItem>
-            rowKey="id"
+          </ListFilterForm>
+          <ListTable
+            list={list}
+            result={result}
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
-            pagination={pagination(list.data?.total)}
-            locale={{ emptyText: '没有符合条件的检查人员' }}
+            unit="名检查人员"
+            emptyText="没有符合条件的检查人员"
+            actions={
+              <Button icon={<DownloadOutlined />} href={inspectorExportUrl(filters)} hidden={!can('registry.export')}>
+                导出 Excel
+              </Button>
+            }
           />
         </Flex>
       </Card>
