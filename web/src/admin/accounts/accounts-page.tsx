@@ -1,19 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { AccountListQuery, AccountView } from '@contracts/accounts.ts';
+import type { AccountView } from '@contracts/accounts.ts';
+import { AccountListQuery } from '@contracts/accounts.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Flex, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Flex, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { accountListQuery, accountOptionsQuery } from '../../api/accounts.ts';
+import { ListFilterForm } from '../../components/list-page/list-filter-form.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { useListSearch } from '../../components/list-page/use-list-search.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AccountFormModal } from './account-form-modal.tsx';
 import { AccountStatusModal } from './account-status-modal.tsx';
 import { OrgSelect } from '../components/org-select.tsx';
 import { ResetPasswordModal } from './reset-password-modal.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { usePaging } from '../../hooks/use-paging.ts';
 import { useSession } from '../../session/session-context.ts';
-import { FilterActions } from '../../components/filter-actions.tsx';
 
 type AccountFilters = Pick<AccountListQuery, 'q' | 'role' | 'orgId' | 'status'>;
 
@@ -27,18 +29,11 @@ const STATUS_OPTIONS = [
 export default function AccountsPage() {
   const { canChange } = useSession();
   const canManage = canChange('accounts.manage');
-  const [filterForm] = Form.useForm<AccountFilters>();
-  const [filters, setFilters] = useState<AccountFilters>({});
-  const { paging, firstPage, pagination } = usePaging('个账号');
+  const list = useListSearch(AccountListQuery);
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  const list = useQuery(accountListQuery({ ...filters, ...paging }));
+  const result = useQuery(accountListQuery(list.query));
   const options = useQuery(accountOptionsQuery);
-
-  const applyFilters = (values: AccountFilters) => {
-    setFilters({ ...values, q: values.q?.trim() || undefined });
-    firstPage();
-  };
 
   // The modals refresh the account lists themselves.
   const closeDialog = () => setDialog(null);
@@ -98,12 +93,11 @@ export default function AccountsPage() {
       />
       <Card>
         <Flex vertical gap={16}>
-          <Form<AccountFilters>
-            form={filterForm}
+          <ListFilterForm<AccountFilters>
             name="accountFilter"
-            layout="inline"
-            className="filter-form"
-            onFinish={applyFilters}
+            values={list.filters}
+            onSearch={list.setFilters}
+            onReset={list.resetFilters}
           >
             <Form.Item label="关键字" name="q">
               <Input placeholder="用户名或姓名" allowClear maxLength={64} style={{ width: 180 }} />
@@ -117,21 +111,8 @@ export default function AccountsPage() {
             <Form.Item label="状态" name="status">
               <Select placeholder="全部" allowClear options={STATUS_OPTIONS} style={{ width: 120 }} />
             </Form.Item>
-            <FilterActions
-              onClear={() => {
-                filterForm.resetFields();
-                applyFilters({});
-              }}
-            />
-          </Form>
-          <Table<AccountView>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
-            pagination={pagination(list.data?.total)}
-          />
+          </ListFilterForm>
+          <ListTable list={list} result={result} columns={columns} unit="个账号" />
         </Flex>
       </Card>
 

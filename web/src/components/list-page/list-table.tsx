@@ -18,7 +18,8 @@ type ListTableProps<T, Q extends ListQuery> = {
   columns: TableColumnsType<T>;
   /** What the total counts: 「家单位」, 「名检查人员」, 「条」… */
   unit: string;
-  emptyText: string;
+  /** What an empty page says (antd's 「暂无数据」 when left out). */
+  emptyText?: string;
   rowKey?: TableProps<T>['rowKey'];
   /** Column keys the server can sort by (the query's `sort`); clicking them sorts the whole list, not the page. */
   sortable?: readonly string[];
@@ -98,7 +99,7 @@ export function ListTable<T extends object, Q extends ListQuery>({
           loading={result.isFetching}
           scroll={{ x: 'max-content' }}
           onChange={onChange}
-          locale={{ emptyText }}
+          locale={emptyText ? { emptyText } : undefined}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
