@@ -1,18 +1,19 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { AuditEntryView, AuditListQuery, AuditVerifyView } from '@contracts/audit.ts';
+import type { AuditEntryView, AuditVerifyView } from '@contracts/audit.ts';
+import { AuditListQuery } from '@contracts/audit.ts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs from 'dayjs';
 import { auditActionsQuery, auditListQuery, verifyAuditChain } from '../../api/audit.ts';
+import { ListFilterForm } from '../../components/list-page/list-filter-form.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { useListSearch } from '../../components/list-page/use-list-search.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
-import { usePaging } from '../../hooks/use-paging.ts';
 import { compactJson, formatDateTime, prettyJson, shortHash } from '../../lib/format.ts';
-import { FilterActions } from '../../components/filter-actions.tsx';
 
-type AuditFilters = Pick<AuditListQuery, 'q' | 'action' | 'from' | 'to'>;
 type AuditFilterValues = { q?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
 const DATE_FORMAT = 'YYYY-MM-DD';
@@ -107,23 +108,20 @@ function VerifyResult({ result, onClose }: { result: AuditVerifyView; onClose: (
 }
 
 export default function AuditPage() {
-  const [filterForm] = Form.useForm<AuditFilterValues>();
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const { paging, firstPage, pagination } = usePaging('条');
+  const list = useListSearch(AuditListQuery);
+  const { q, action, from, to } = list.filters;
   const handleError = useApiErrorHandler();
-  const list = useQuery(auditListQuery({ ...filters, ...paging }));
+  const result = useQuery(auditListQuery(list.query));
   const actions = useQuery(auditActionsQuery());
   const verify = useMutation({ mutationFn: verifyAuditChain, onError: (error) => handleError(error) });
 
-  const applyFilters = ({ q, action, range }: AuditFilterValues) => {
-    setFilters({
-      q: q?.trim() || undefined,
-      action: action || undefined,
-      from: range?.[0]?.format(DATE_FORMAT),
-      to: range?.[1]?.format(DATE_FORMAT),
-    });
-    firstPage();
+  const formValues: AuditFilterValues = {
+    q,
+    action,
+    range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined,
   };
+  const applyFilters = ({ q, action, range }: AuditFilterValues) =>
+    list.setFilters({ q, action, from: range?.[0]?.format(DATE_FORMAT), to: range?.[1]?.format(DATE_FORMAT) });
 
   return (
     <Flex vertical gap={16}>
@@ -139,12 +137,11 @@ export default function AuditPage() {
       {verify.data ? <VerifyResult result={verify.data} onClose={() => verify.reset()} /> : null}
       <Card>
         <Flex vertical gap={16}>
-          <Form<AuditFilterValues>
-            form={filterForm}
+          <ListFilterForm<AuditFilterValues>
             name="auditFilter"
-            layout="inline"
-            className="filter-form"
-            onFinish={applyFilters}
+            values={formValues}
+            onSearch={applyFilters}
+            onReset={list.resetFilters}
           >
             <Form.Item label="关键字" name="q">
               <Input placeholder="操作人、对象等" allowClear maxLength={64} style={{ width: 180 }} />
@@ -161,21 +158,14 @@ export default function AuditPage() {
             <Form.Item label="日期范围" name="range">
               <DatePicker.RangePicker allowEmpty={[true, true]} />
             </Form.Item>
-            <FilterActions
-              onClear={() => {
-                filterForm.resetFields();
-                applyFilters({});
-              }}
-            />
-          </Form>
-          <Table<AuditEntryView>
-            rowKey="seq"
+          </ListFilterForm>
+          <ListTable
+            list={list}
+            result={result}
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
+            unit="条"
+            rowKey="seq"
             expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
-            pagination={pagination(list.data?.total)}
           />
         </Flex>
       </Card>
