@@ -1,37 +1,42 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ExternalPersonView } from '@contracts/inspectors.ts';
+import { ExternalPersonListQuery } from '@contracts/inspectors.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Flex, Form, Input, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { externalPeopleQuery } from '../../api/inspectors.ts';
+import { ListFilterForm } from '../../components/list-page/list-filter-form.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import type { ListControls } from '../../components/list-page/use-list-search.ts';
+import { useListSearch } from '../../components/list-page/use-list-search.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ExternalPersonFormModal } from './external-person-form-modal.tsx';
 import { useDictionaries } from '../../hooks/use-dictionaries.ts';
 import { useOrgScope } from '../../hooks/use-org-scope.ts';
-import { usePaging } from '../../hooks/use-paging.ts';
 import type { ExternalKind } from '../../lib/registry-labels.ts';
 import { EXTERNAL_KIND_LABELS } from '../../lib/registry-labels.ts';
 import { useSession } from '../../session/session-context.ts';
-import { FilterActions } from '../../components/filter-actions.tsx';
 
 const KINDS: ExternalKind[] = ['expert', 'department_staff'];
 
+type PeopleList = ListControls<ExternalPersonListQuery>;
+
 export default function ExternalPeoplePage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const kind: ExternalKind = searchParams.get('kind') === 'department_staff' ? 'department_staff' : 'expert';
+  // The tab is the query's `kind` (专家 when absent): a search keeps it, another tab starts its own list.
+  const list = useListSearch(ExternalPersonListQuery, { keep: ['kind'] });
+  const kind: ExternalKind = list.query.kind ?? 'expert';
   return (
     <Flex vertical gap={16}>
       <PageHeader title="专家与部门人员" description="专家库和其他部门的执法人员，供跨部门联合检查和专家参与检查时选用。" />
       <Card>
         <Tabs
           activeKey={kind}
-          onChange={(key) => setSearchParams(key === 'expert' ? {} : { kind: key }, { replace: true })}
+          onChange={(key) => list.update({ kind: key === 'department_staff' ? key : undefined, q: undefined, page: 1 })}
           items={KINDS.map((key) => ({
             key,
             label: EXTERNAL_KIND_LABELS[key],
-            children: <ExternalPeopleTab kind={key} />,
+            children: <ExternalPeopleTab kind={key} list={list} />,
           }))}
           destroyOnHidden
         />
@@ -40,16 +45,13 @@ export default function ExternalPeoplePage() {
   );
 }
 
-function ExternalPeopleTab({ kind }: { kind: ExternalKind }) {
+function ExternalPeopleTab({ kind, list }: { kind: ExternalKind; list: PeopleList }) {
   const { session, canChange } = useSession();
   const canManage = canChange('registry.manage');
   const scope = useOrgScope();
   const dictionaries = useDictionaries();
-  const [filterForm] = Form.useForm<{ q?: string }>();
-  const [q, setQ] = useState<string | undefined>();
-  const { paging, firstPage, pagination } = usePaging('人');
   const [editing, setEditing] = useState<{ person?: ExternalPersonView } | null>(null);
-  const list = useQuery(externalPeopleQuery({ kind, q, ...paging }));
+  const result = useQuery(externalPeopleQuery({ ...list.query, kind }));
   const expert = kind === 'expert';
 
   const columns: TableColumnsType<ExternalPersonView> = [
@@ -96,41 +98,28 @@ function ExternalPeopleTab({ kind }: { kind: ExternalKind }) {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" gap={12} wrap>
-        <Form
-          form={filterForm}
+        <ListFilterForm<{ q?: string }>
           name={`externalFilter-${kind}`}
-          layout="inline"
-          className="filter-form"
-          onFinish={(values) => {
-            setQ(values.q?.trim() || undefined);
-            firstPage();
-          }}
+          values={list.filters}
+          onSearch={list.setFilters}
+          onReset={list.resetFilters}
         >
           <Form.Item label="关键字" name="q">
             <Input placeholder="姓名、单位或专长" allowClear maxLength={64} style={{ width: 220 }} />
           </Form.Item>
-          <FilterActions
-            onClear={() => {
-              filterForm.resetFields();
-              setQ(undefined);
-              firstPage();
-            }}
-          />
-        </Form>
+        </ListFilterForm>
         {canManage ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
             {expert ? '新建专家' : '新建部门执法人员'}
           </Button>
         ) : null}
       </Flex>
-      <Table<ExternalPersonView>
-        rowKey="id"
+      <ListTable
+        list={list}
+        result={result}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={pagination(list.data?.total)}
-        locale={{ emptyText: expert ? '专家库中还没有人员' : '还没有登记其他部门执法人员' }}
+        unit="人"
+        emptyText={expert ? '专家库中还没有人员' : '还没有登记其他部门执法人员'}
       />
       {editing ? (
         <ExternalPersonFormModal
