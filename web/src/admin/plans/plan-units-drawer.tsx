@@ -1,13 +1,18 @@
+import { PageQuery } from '@contracts/common.ts';
 import type { InspectionRef, PlanUnitView } from '@contracts/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Drawer, Table, Typography } from 'antd';
+import { Drawer, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { PlanUnitsFilter } from '../../api/plans.ts';
 import { planUnitsQuery } from '../../api/plans.ts';
-import { usePaging } from '../../hooks/use-paging.ts';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { useListState } from '../../components/list-page/use-list-search.ts';
 
-/** The units behind one count of a monthly plan (GET /api/monthly-plans/:id/units), paged. */
+/**
+ * The units behind one count of a monthly plan (GET /api/monthly-plans/:id/units), paged. The drawer's opening is
+ * not in the address bar, so neither is its page: the list state is the drawer's own (useListState).
+ */
 export function PlanUnitsDrawer({
   planId,
   filter,
@@ -21,8 +26,8 @@ export function PlanUnitsDrawer({
   stratumName: (code: string) => string;
   onClose: () => void;
 }) {
-  const { paging, pagination } = usePaging('家单位');
-  const units = useQuery(planUnitsQuery(planId, filter, paging));
+  const list = useListState(PageQuery);
+  const units = useQuery(planUnitsQuery(planId, filter, list.query));
   const candidates = filter.reason === 'candidate';
 
   const columns: TableColumnsType<PlanUnitView> = [
@@ -52,16 +57,7 @@ export function PlanUnitsDrawer({
 
   return (
     <Drawer open title={title} size={980} onClose={onClose} destroyOnHidden>
-      <Table<PlanUnitView>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={units.data?.items ?? []}
-        loading={units.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={pagination(units.data?.total)}
-        locale={{ emptyText: '没有单位' }}
-      />
+      <ListTable list={list} result={units} columns={columns} unit="家单位" emptyText="没有单位" size="small" />
     </Drawer>
   );
 }
