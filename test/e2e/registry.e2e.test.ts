@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../src/domain/uscc.ts';
-import { SCREENSHOT_DIR, buttonName, dialogsOf, logIn, newPage, pickOption, startE2E, type E2E } from './harness.ts';
+import { SCREENSHOT_DIR, buttonName, dialogsOf, logIn, newPage, pickOption, responseTo, startE2E, type E2E } from './harness.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -118,16 +118,21 @@ describe('registry journey', () => {
     await expect.poll(() => page.getByText(/^共 [\d,]+ 家单位$/).isVisible()).toBe(true);
     expect(await page.locator('.ant-pagination-item-active').innerText()).toBe('1');
 
-    // Enter searches; the keyword goes to the address bar.
+    // Enter searches; the keyword goes to the address bar. (Rows are clicked only once loaded: antd's spinner
+    // takes the clicks of a table that is loading.)
+    const loaded = () => expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
     await page.goto('/admin/units');
+    await loaded();
     await page.getByLabel('关键字').fill('婺城区');
-    await page.getByLabel('关键字').press('Enter');
-    await page.waitForURL((url) => url.searchParams.get('q') === '婺城区');
-    await expect.poll(() => page.locator('.ant-pagination-item-active').innerText()).toBe('1');
+    await responseTo(page, 'GET', /^\/api\/units$/, () => page.getByLabel('关键字').press('Enter'));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('婺城区');
+    await loaded();
+    expect(await page.locator('.ant-pagination-item-active').innerText()).toBe('1');
 
     // Page 2, then back: page 1 of the same search; forward: page 2 again; a reload keeps it.
-    await page.locator('.ant-pagination-item-2').click();
+    await responseTo(page, 'GET', /^\/api\/units$/, () => page.locator('.ant-pagination-item-2').click());
     await page.waitForURL((url) => url.searchParams.get('page') === '2' && url.searchParams.get('q') === '婺城区');
+    await loaded();
     await page.goBack();
     await page.waitForURL((url) => !url.searchParams.has('page') && url.searchParams.get('q') === '婺城区');
     await expect.poll(() => page.locator('.ant-pagination-item-active').innerText()).toBe('1');
@@ -137,6 +142,7 @@ describe('registry journey', () => {
     await page.reload();
     await expect.poll(() => page.locator('.ant-pagination-item-active').innerText()).toBe('2');
     expect(await page.getByLabel('关键字').inputValue()).toBe('婺城区');
+    await loaded();
 
     // 清空 clears the filters and the page.
     await page.getByRole('button', { name: buttonName('清空') }).click();
