@@ -30,6 +30,24 @@ const drawCoreRule = (outside) => ({
   ],
 });
 
+/** What the web may import from outside web/: src/contracts, and the pure draw core through @domain/. */
+const WEB_PATTERNS = [
+  { group: ['**/src/domain/**', '**/src/usecases/**', '**/src/db/**', '**/src/server/**', '**/src/cli/**'], message: 'web imports only from src/contracts (and the draw core through @domain/).' },
+  // The one exception: the portal verifies a draw in the browser ("在浏览器中验证") and an observer's commitment is
+  // computed there, with the very code the server runs. The draw core imports only these three (no Node modules).
+  {
+    regex: String.raw`^@domain/(?!(?:draw|crypto)/(?!.*\.\.)|canonical-json\.ts$)`,
+    message: 'web may import from src/domain only the pure draw core: @domain/draw/*, @domain/crypto/*, @domain/canonical-json.ts.',
+  },
+];
+const audience = (name) => ({
+  group: [`**/${name}/**`],
+  message: `web/src/${name} is one audience's app: put what two audiences share in web/src/shared (or components, hooks, lib).`,
+});
+const NOT_ADMIN = audience('admin');
+const NOT_PORTAL = audience('portal');
+const NOT_FIELD = audience('field');
+
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', '.test-data', 'coverage', 'src/db/migrations', '.tmp-exp'] },
   js.configs.recommended,
@@ -63,17 +81,14 @@ export default tseslint.config(
     ignores: ['src/**/*.test.ts', 'src/server/main.ts', 'src/cli/main.ts'],
     rules: restrict([{ group: ['**/db/schema.ts'], message: 'server and CLI reach the database through usecases.' }]),
   },
+  { files: ['web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } }, rules: restrict(WEB_PATTERNS) },
+  // The web is laid out by audience (decision 0017): admin, portal and field never import one another; what two of
+  // them share lives in web/src/shared (or components, hooks, lib, api, session), which imports none of them.
+  { files: ['web/src/admin/**/*.{ts,tsx}'], rules: restrict([...WEB_PATTERNS, NOT_PORTAL, NOT_FIELD]) },
+  { files: ['web/src/portal/**/*.{ts,tsx}'], rules: restrict([...WEB_PATTERNS, NOT_ADMIN, NOT_FIELD]) },
+  { files: ['web/src/field/**/*.{ts,tsx}'], rules: restrict([...WEB_PATTERNS, NOT_ADMIN, NOT_PORTAL]) },
   {
-    files: ['web/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([
-      { group: ['**/src/domain/**', '**/src/usecases/**', '**/src/db/**', '**/src/server/**', '**/src/cli/**'], message: 'web imports only from src/contracts (and the draw core through @domain/).' },
-      // The one exception: the portal verifies a draw in the browser ("在浏览器中验证") and an observer's commitment is
-      // computed there, with the very code the server runs. The draw core imports only these three (no Node modules).
-      {
-        regex: String.raw`^@domain/(?!(?:draw|crypto)/(?!.*\.\.)|canonical-json\.ts$)`,
-        message: 'web may import from src/domain only the pure draw core: @domain/draw/*, @domain/crypto/*, @domain/canonical-json.ts.',
-      },
-    ]),
+    files: ['web/src/{shared,components,hooks,lib,api,session}/**/*.{ts,tsx}'],
+    rules: restrict([...WEB_PATTERNS, NOT_ADMIN, NOT_PORTAL, NOT_FIELD]),
   },
 );

@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 /**
- * Three projects, one run: pure unit tests, database tests (PGlite by default, PostgreSQL when
- * DATABASE_URL is set) and browser journeys in Debian's Chromium. `npm test` runs them all.
+ * Three projects, one run: pure unit tests (the web's pure parts too), database tests (PGlite by default, PostgreSQL
+ * when DATABASE_URL is set) and browser journeys in Debian's Chromium. `npm test` runs them all.
  */
 export default defineConfig({
   test: {
@@ -12,8 +15,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'web/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts'],
+          // Web tests are pure (no DOM: jsdom is not installed) and import the contracts as the web does.
+          alias: { '@contracts': fromHere('./src/contracts'), '@domain': fromHere('./src/domain') },
           // Property and statistical tests run many cases; a loaded 2-core machine must not turn them into timeouts.
           testTimeout: 30_000,
         },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../src/domain/uscc.ts';
-import { SCREENSHOT_DIR, dialogsOf, logIn, newPage, pickOption, startE2E, type E2E } from './harness.ts';
+import { SCREENSHOT_DIR, buttonName, dialogsOf, logIn, newPage, pickOption, responseTo, startE2E, type E2E } from './harness.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -105,6 +105,62 @@ describe('registry journey', () => {
     await flag.getByLabel('标记原因').fill('地址与营业执照不一致');
     await flag.getByRole('button', { name: '标记待核实' }).click();
     await expect.poll(() => page.getByRole('button', { name: '取消标记' }).isVisible()).toBe(true);
+    expect(dialogsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps a list in the address bar: a bad link falls back, a search and a page are history, 列设置 stays', async () => {
+    const page = await newPage(e2e);
+    await logIn(page, 'wucheng');
+
+    // A hand-edited link: refused values fall back to their defaults, the rest of the address still applies.
+    await page.goto('/admin/units?page=abc&pageSize=9999&category=bogus&sort=password&status=active');
+    await expect.poll(() => page.getByText(/^共 [\d,]+ 家单位$/).isVisible()).toBe(true);
+    expect(await page.locator('.ant-pagination-item-active').innerText()).toBe('1');
+
+    // Enter searches; the keyword goes to the address bar. (Rows are clicked only once loaded: antd's spinner
+    // takes the clicks of a table that is loading.)
+    const loaded = () => expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
+    await page.goto('/admin/units');
+    await loaded();
+    await page.getByLabel('关键字').fill('婺城区');
+    await responseTo(page, 'GET', /^\/api\/units$/, () => page.getByLabel('关键字').press('Enter'));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('婺城区');
+    await loaded();
+    expect(await page.locator('.ant-pagination-item-active').innerText()).toBe('1');
+
+    // Page 2, then back: page 1 of the same search; forward: page 2 again; a reload keeps it.
+    await responseTo(page, 'GET', /^\/api\/units$/, () => page.locator('.ant-pagination-item-2').click());
+    await page.waitForURL((url) => url.searchParams.get('page') === '2' && url.searchParams.get('q') === '婺城区');
+    await loaded();
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('page') && url.searchParams.get('q') === '婺城区');
+    await expect.poll(() => page.locator('.ant-pagination-item-active').innerText()).toBe('1');
+    expect(await page.getByLabel('关键字').inputValue()).toBe('婺城区');
+    await page.goForward();
+    await expect.poll(() => page.locator('.ant-pagination-item-active').innerText()).toBe('2');
+    await page.reload();
+    await expect.poll(() => page.locator('.ant-pagination-item-active').innerText()).toBe('2');
+    expect(await page.getByLabel('关键字').inputValue()).toBe('婺城区');
+    await loaded();
+
+    // 清空 clears the filters and the page.
+    await page.getByRole('button', { name: buttonName('清空') }).click();
+    await page.waitForURL((url) => !url.search);
+    expect(await page.getByLabel('关键字').inputValue()).toBe('');
+
+    // 列设置: a hidden column stays hidden after a reload (this browser remembers it for this list).
+    expect(await page.getByRole('columnheader', { name: '联系人' }).count()).toBe(1);
+    await page.getByRole('button', { name: '列设置' }).click();
+    await page.getByRole('checkbox', { name: '联系人' }).uncheck();
+    await expect.poll(() => page.getByRole('columnheader', { name: '联系人' }).count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByText(/^共 [\d,]+ 家单位$/).isVisible()).toBe(true);
+    expect(await page.getByRole('columnheader', { name: '联系人' }).count()).toBe(0);
+
+    // Another list, another schema: a date that does not exist is dropped, the other end of the range stays.
+    await page.goto('/admin/audit?from=2026-02-30&to=2099-12-31&page=0');
+    await expect.poll(() => page.getByText(/^共 [\d,]+ 条$/).isVisible()).toBe(true);
     expect(dialogsOf(page)).toEqual([]);
     await page.context().close();
   });

@@ -1,0 +1,101 @@
+import type { PersonRef, TaskView } from '@contracts/draws.ts';
+import type { TableColumnsType } from 'antd';
+import { Button, Space, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { TaskStatusTag } from '../../shared/draws/draw-status-tag.tsx';
+import { displayRank, stratumName } from '../../shared/draws/labels.ts';
+
+const names = (people: PersonRef[]) => (people.length ? people.map((p) => p.name).join('、') : '—');
+
+/** What a row can do: 递补 its inspector or its unit (admins of an executed draw, on tasks still to be done). */
+export type TaskActions = { onReplaceInspector: (task: TaskView) => void; onReplaceUnit: (task: TaskView) => void };
+
+/**
+ * Tasks as a table: unit, stratum and rank, 主办 / 协办, the published 递补 order, due date, status. `withDraw` adds
+ * the draw and the org (task lists across draws); `actions` adds 递补 buttons on assigned tasks.
+ */
+export function TasksTable({
+  tasks,
+  loading = false,
+  withDraw = false,
+  stratumNames,
+  actions,
+  emptyText = '没有抽查任务',
+}: {
+  tasks: TaskView[];
+  loading?: boolean;
+  withDraw?: boolean;
+  stratumNames?: ReadonlyMap<string, string>;
+  actions?: TaskActions | undefined;
+  emptyText?: ReactNode;
+}) {
+  const columns: TableColumnsType<TaskView> = [
+    {
+      title: '检查对象',
+      key: 'unit',
+      render: (_, t) => (
+        <div style={{ minWidth: 180 }}>
+          <div>{t.unitName}</div>
+          {t.unitAddress ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t.unitAddress}
+            </Typography.Text>
+          ) : null}
+        </div>
+      ),
+    },
+    { title: '分层', key: 'stratum', render: (_, t) => stratumName(t.stratum, stratumNames) },
+    { title: '排名', key: 'rank', align: 'right', width: 64, render: (_, t) => displayRank(t) },
+    { title: '主办', key: 'leads', render: (_, t) => names(t.leads) },
+    { title: '协办', key: 'assistants', render: (_, t) => names(t.assistants) },
+    {
+      title: '递补顺序',
+      key: 'backups',
+      render: (_, t) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          主办：{names(t.backups.lead)}
+          <br />
+          协办：{names(t.backups.assistant)}
+        </Typography.Text>
+      ),
+    },
+    { title: '完成期限', dataIndex: 'dueDate', key: 'due', width: 110 },
+    { title: '状态', key: 'status', render: (_, t) => <TaskStatusTag task={t} /> },
+  ];
+  if (withDraw) {
+    columns.unshift(
+      { title: '抽取编号', key: 'draw', render: (_, t) => <Link to={`/admin/draws/${t.drawId}`}>{t.drawCode}</Link> },
+      { title: '组织单位', dataIndex: 'orgName', key: 'org' },
+    );
+  }
+  if (actions) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      render: (_, t) =>
+        t.status === 'assigned' ? (
+          <Space size={0} orientation="vertical">
+            <Button type="link" size="small" onClick={() => actions.onReplaceInspector(t)}>
+              递补检查人员
+            </Button>
+            <Button type="link" size="small" onClick={() => actions.onReplaceUnit(t)}>
+              递补检查对象
+            </Button>
+          </Space>
+        ) : null,
+    });
+  }
+  return (
+    <Table<TaskView>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={tasks}
+      loading={loading}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText }}
+    />
+  );
+}

@@ -1,0 +1,125 @@
+import {
+  ApartmentOutlined,
+  AlertOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  ExperimentOutlined,
+  FlagOutlined,
+  IdcardOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  ThunderboltOutlined,
+  FieldTimeOutlined,
+  ProfileOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../session/session-context.ts';
+
+type MenuPage = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+  /** The page only changes data: hidden from read-only sessions even when they hold the permission. */
+  changesData?: boolean;
+};
+type MenuGroup = { key: string; label: string; icon: ReactNode; children: MenuPage[] };
+type MenuEntry = MenuPage | MenuGroup;
+
+/** The admin navigation. Add a module here when its page exists; entries without permission are hidden. */
+const ADMIN_MENU: MenuEntry[] = [
+  { path: '/admin', label: '工作台', icon: <DashboardOutlined /> },
+  {
+    key: 'registry',
+    label: '名录库',
+    icon: <DatabaseOutlined />,
+    children: [
+      { path: '/admin/units', label: '检查对象', icon: <ShopOutlined />, permission: 'registry.read' },
+      { path: '/admin/inspectors', label: '检查人员', icon: <IdcardOutlined />, permission: 'registry.read' },
+      { path: '/admin/external-people', label: '专家与部门人员', icon: <SolutionOutlined />, permission: 'registry.read' },
+      { path: '/admin/units/quality', label: '数据质量', icon: <ExperimentOutlined />, permission: 'registry.read' },
+      {
+        path: '/admin/imports',
+        label: '导入',
+        icon: <CloudUploadOutlined />,
+        permission: 'registry.manage',
+        changesData: true,
+      },
+    ],
+  },
+  {
+    key: 'plans',
+    label: '抽查计划',
+    icon: <CarryOutOutlined />,
+    children: [
+      { path: '/admin/check-items', label: '抽查事项清单', icon: <UnorderedListOutlined />, permission: 'plans.read' },
+      { path: '/admin/annual-plans', label: '年度计划', icon: <ScheduleOutlined />, permission: 'plans.read' },
+      { path: '/admin/campaigns', label: '专项检查', icon: <FlagOutlined />, permission: 'plans.read' },
+      { path: '/admin/trigger-events', label: '触发式线索', icon: <AlertOutlined />, permission: 'plans.read' },
+    ],
+  },
+  {
+    key: 'draws',
+    label: '随机抽取',
+    icon: <ThunderboltOutlined />,
+    children: [
+      { path: '/admin/draws', label: '抽取记录', icon: <FieldTimeOutlined />, permission: 'plans.read' },
+      { path: '/admin/tasks', label: '抽查任务', icon: <ProfileOutlined />, permission: 'plans.read' },
+      { path: '/admin/my-tasks', label: '我的任务', icon: <UserOutlined />, permission: 'plans.read' },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, permission: 'accounts.read' },
+      { path: '/admin/orgs', label: '机构管理', icon: <ApartmentOutlined />, permission: 'orgs.read' },
+      { path: '/admin/dictionaries', label: '字典管理', icon: <BookOutlined />, permission: 'registry.read' },
+      { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'orgs.read' },
+      { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+    ],
+  },
+];
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** Menu items for antd Menu (keyed by path), keeping only pages the session may open. */
+export function buildMenuItems(
+  can: (permission: Permission) => boolean,
+  canChange: (permission: Permission) => boolean = can,
+): MenuItems {
+  const allowed = (page: MenuPage) => !page.permission || (page.changesData ? canChange(page.permission) : can(page.permission));
+  const toItem = (page: MenuPage) => ({ key: page.path, label: page.label, icon: page.icon });
+  return ADMIN_MENU.flatMap((entry): MenuItems => {
+    if (!('children' in entry)) return allowed(entry) ? [toItem(entry)] : [];
+    const children = entry.children.filter(allowed).map(toItem);
+    return children.length ? [{ key: entry.key, label: entry.label, icon: entry.icon, children }] : [];
+  });
+}
+
+/** Group keys, so groups start open. */
+export const MENU_GROUP_KEYS = ADMIN_MENU.flatMap((entry) => ('children' in entry ? [entry.key] : []));
+
+const ADMIN_HOME = '/admin';
+
+/**
+ * The menu key for a location: the menu page it is on or under (工作台 only for /admin itself). The longest
+ * match wins, so /admin/units/quality selects 数据质量 rather than 检查对象.
+ */
+export function selectedMenuKey(pathname: string): string {
+  const paths = ADMIN_MENU.flatMap((entry) => ('children' in entry ? entry.children : [entry])).map((p) => p.path);
+  const matches = paths.filter((path) => pathname === path || (path !== ADMIN_HOME && pathname.startsWith(`${path}/`)));
+  return matches.reduce((best, path) => (path.length > best.length ? path : best), '');
+}
