@@ -152,8 +152,8 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-/** `totalCapped`: the list stopped counting at `total` (shown as "20,000+"); narrow the filter for an exact figure. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalCapped?: boolean };
+/** One page of a server-paged list; `total` is the exact number of matching rows. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 /**
  * Field keys → Chinese labels, used when a request fails validation on a field without its own message, and by the
