@@ -3,63 +3,58 @@ import type { AuditEntryView, AuditVerifyView } from '@contracts/audit.ts';
 import { AuditListQuery } from '@contracts/audit.ts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Collapse, DatePicker, Descriptions, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { auditActionsQuery, auditListQuery, verifyAuditChain } from '../../api/audit.ts';
+import { auditFiltersQuery, auditListQuery, verifyAuditChain } from '../../api/audit.ts';
 import { ListFilterForm } from '../../components/list-page/list-filter-form.tsx';
 import { ListTable } from '../../components/list-page/list-table.tsx';
 import { useListSearch } from '../../components/list-page/use-list-search.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
-import { compactJson, formatDateTime, prettyJson, shortHash } from '../../lib/format.ts';
+import { formatDateTime, prettyJson, shortHash } from '../../lib/format.ts';
 
-type AuditFilterValues = { q?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
+type AuditFilterValues = {
+  q?: string;
+  actor?: string;
+  action?: string;
+  targetType?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+};
 
 const DATE_FORMAT = 'YYYY-MM-DD';
 
-const targetText = (entry: AuditEntryView) => (entry.targetId ? `${entry.targetType}/${entry.targetId}` : entry.targetType);
+/** 「检查对象 · 金华市婺城区鑫源餐饮店」: the kind of object and its name (or nothing more when it has none). */
+const targetText = (entry: AuditEntryView) => (entry.targetName ? `${entry.targetTypeLabel} · ${entry.targetName}` : entry.targetTypeLabel);
+
+/** The summary's first lines on one row: 「联系电话：138… → 139…；人员密集场所：否 → 是」. */
+const linesText = (entry: AuditEntryView) => entry.lines.map((l) => `${l.label}：${l.value}`).join('；') || '—';
 
 const columns: TableColumnsType<AuditEntryView> = [
   { title: '序号', dataIndex: 'seq', key: 'seq', width: 80, fixed: 'left' },
   { title: '时间', dataIndex: 'at', key: 'at', render: (value: string) => formatDateTime(value) },
-  { title: '操作人', dataIndex: 'actorName', key: 'actor' },
-  { title: '角色', dataIndex: 'actorRoleLabel', key: 'role', render: (value: string | null) => value ?? '—' },
   {
-    title: '操作',
-    key: 'action',
-    render: (_, entry) => (
-      <Tooltip title={entry.action}>
-        <span>{entry.actionLabel}</span>
-      </Tooltip>
-    ),
+    title: '操作人',
+    key: 'actor',
+    render: (_, entry) => (entry.actorRoleLabel ? `${entry.actorName}（${entry.actorRoleLabel}）` : entry.actorName),
   },
+  { title: '操作', dataIndex: 'actionLabel', key: 'action' },
   {
     title: '对象',
     key: 'target',
     render: (_, entry) => (
-      <Typography.Text style={{ maxWidth: 160 }} ellipsis={{ tooltip: targetText(entry) }}>
+      <Typography.Text style={{ maxWidth: 220 }} ellipsis={{ tooltip: targetText(entry) }}>
         {targetText(entry)}
       </Typography.Text>
     ),
   },
   { title: '机构', dataIndex: 'orgName', key: 'org', render: (value: string | null) => value ?? '—' },
   {
-    title: '摘要',
-    key: 'summary',
+    title: '内容',
+    key: 'lines',
     render: (_, entry) => (
-      <Typography.Text style={{ maxWidth: 220 }} ellipsis>
-        {compactJson(entry.summary)}
-      </Typography.Text>
-    ),
-  },
-  {
-    title: '哈希',
-    dataIndex: 'hash',
-    key: 'hash',
-    render: (hash: string) => (
-      <Typography.Text code copyable={{ text: hash }} title={hash}>
-        {shortHash(hash)}
+      <Typography.Text style={{ maxWidth: 280 }} ellipsis={{ tooltip: linesText(entry) }}>
+        {linesText(entry)}
       </Typography.Text>
     ),
   },
@@ -70,15 +65,33 @@ function AuditEntryDetail({ entry }: { entry: AuditEntryView }) {
     <Flex vertical gap={8}>
       <Descriptions
         size="small"
-        column={{ xs: 1, md: 2 }}
+        column={1}
+        items={entry.lines.map((line, i) => ({ key: String(i), label: line.label, children: <span style={{ whiteSpace: 'pre-wrap' }}>{line.value}</span> }))}
+      />
+      <Collapse
+        size="small"
         items={[
-          { key: 'action', label: '操作代码', children: entry.action },
-          { key: 'ip', label: 'IP 地址', children: entry.ip ?? '—' },
-          { key: 'target', label: '对象', children: targetText(entry) },
-          { key: 'hash', label: '哈希', children: <span className="hash-text">{entry.hash}</span> },
+          {
+            key: 'technical',
+            label: '技术细节（操作代码、对象编号、来源地址、哈希、原始记录）',
+            children: (
+              <Flex vertical gap={8}>
+                <Descriptions
+                  size="small"
+                  column={{ xs: 1, md: 2 }}
+                  items={[
+                    { key: 'action', label: '操作代码', children: <Typography.Text code>{entry.action}</Typography.Text> },
+                    { key: 'ip', label: 'IP 地址', children: entry.ip ?? '—' },
+                    { key: 'target', label: '对象编号', children: <Typography.Text code>{entry.targetId ?? '—'}</Typography.Text> },
+                    { key: 'hash', label: '哈希', children: <span className="hash-text">{entry.hash}</span> },
+                  ]}
+                />
+                <pre className="json-block">{prettyJson(entry.summary)}</pre>
+              </Flex>
+            ),
+          },
         ]}
       />
-      <pre className="json-block">{prettyJson(entry.summary)}</pre>
     </Flex>
   );
 }
@@ -109,19 +122,21 @@ function VerifyResult({ result, onClose }: { result: AuditVerifyView; onClose: (
 
 export default function AuditPage() {
   const list = useListSearch(AuditListQuery);
-  const { q, action, from, to } = list.filters;
+  const { q, actor, action, targetType, from, to, logins } = list.filters;
   const handleError = useApiErrorHandler();
   const result = useQuery(auditListQuery(list.query));
-  const actions = useQuery(auditActionsQuery());
+  const filters = useQuery(auditFiltersQuery());
   const verify = useMutation({ mutationFn: verifyAuditChain, onError: (error) => handleError(error) });
 
   const formValues: AuditFilterValues = {
     q,
+    actor,
     action,
+    targetType,
     range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined,
   };
-  const applyFilters = ({ q, action, range }: AuditFilterValues) =>
-    list.setFilters({ q, action, from: range?.[0]?.format(DATE_FORMAT), to: range?.[1]?.format(DATE_FORMAT) });
+  const applyFilters = ({ q, actor, action, targetType, range }: AuditFilterValues) =>
+    list.setFilters({ q, actor, action, targetType, logins, from: range?.[0]?.format(DATE_FORMAT), to: range?.[1]?.format(DATE_FORMAT) });
 
   return (
     <Flex vertical gap={16}>
@@ -143,22 +158,35 @@ export default function AuditPage() {
             onSearch={applyFilters}
             onReset={list.resetFilters}
           >
-            <Form.Item label="关键字" name="q">
-              <Input placeholder="操作人、对象等" allowClear maxLength={64} style={{ width: 180 }} />
+            <Form.Item label="操作人" name="actor">
+              <Input placeholder="姓名" allowClear maxLength={64} style={{ width: 140 }} />
             </Form.Item>
             <Form.Item label="操作类型" name="action">
               <Select
                 placeholder="全部"
                 allowClear
                 showSearch={{ optionFilterProp: 'label' }}
-                options={actions.data ?? []}
+                options={filters.data?.actions ?? []}
                 style={{ width: 180 }}
               />
+            </Form.Item>
+            <Form.Item label="对象类型" name="targetType">
+              <Select placeholder="全部" allowClear options={filters.data?.targetTypes ?? []} style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item label="关键字" name="q">
+              <Input placeholder="对象、内容" allowClear maxLength={64} style={{ width: 160 }} />
             </Form.Item>
             <Form.Item label="日期范围" name="range">
               <DatePicker.RangePicker allowEmpty={[true, true]} />
             </Form.Item>
           </ListFilterForm>
+          <Checkbox
+            checked={logins === 'show'}
+            disabled={Boolean(action)}
+            onChange={(event) => list.setFilters({ ...list.filters, logins: event.target.checked ? 'show' : undefined })}
+          >
+            显示登录、退出记录（默认折叠；按操作类型筛选时以所选类型为准）
+          </Checkbox>
           <ListTable
             list={list}
             result={result}

@@ -140,6 +140,14 @@ function CheckItemView({ item }: { item: CheckItemDetail }) {
           }
         />
       ) : null}
+      {item.internalNote ? (
+        <Alert
+          type="warning"
+          showIcon
+          title="内部说明（不在门户公开）"
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{item.internalNote}</span>}
+        />
+      ) : null}
       <Card title="版本历史" extra={<Typography.Text type="secondary">所属：{item.ownerOrgName ?? '全国'}</Typography.Text>}>
         <Table<CheckItemVersionView>
           rowKey="version"

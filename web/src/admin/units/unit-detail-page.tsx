@@ -12,6 +12,7 @@ import { DictionaryTag } from './dictionary-tag.tsx';
 import { UnitFlagModal } from './unit-flag-modal.tsx';
 import { UnitFormModal } from './unit-form-modal.tsx';
 import { UnitHistory } from './unit-history.tsx';
+import { UnitInspections, UnitTasks } from './unit-inspections.tsx';
 import { UnitStatusModal } from './unit-status-modal.tsx';
 import { CategoryTag, FlagTags, UnitStatusTags } from './unit-tags.tsx';
 import { UnitTransferModal } from './unit-transfer-modal.tsx';
@@ -193,6 +194,12 @@ function UnitDetailView({ unit }: { unit: UnitDetail }) {
       </Card>
       <Card title="记录">
         <Descriptions items={record} column={column} />
+      </Card>
+      <Card title="抽查任务">
+        <UnitTasks tasks={unit.tasks} />
+      </Card>
+      <Card title="检查记录">
+        <UnitInspections inspections={unit.inspections} />
       </Card>
       <Card title="变更记录">
         <UnitHistory history={unit.history} dictionaries={dictionaries} />
