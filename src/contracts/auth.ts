@@ -25,6 +25,8 @@ export type SessionInfo = {
     role: string;
     roleLabel: string;
     mustChangePassword: boolean;
+    /** The 执法检查人员 this account is (a field account has one): it has tasks of its own (我的任务). */
+    inspectorId: string | null;
   };
   org: { id: string; name: string; kind: string; kindLabel: string };
   permissions: string[];

@@ -24,6 +24,7 @@ const PasswordPage = lazy(() => import('./admin/password/password-page.tsx'));
 const AnnualPlansPage = lazy(() => import('./admin/plans/annual-plans-page.tsx'));
 const AnnualPlanPage = lazy(() => import('./admin/plans/annual-plan-page.tsx'));
 const MonthlyPlanPage = lazy(() => import('./admin/plans/monthly-plan-page.tsx'));
+const MonthlyPlansPage = lazy(() => import('./admin/plans/monthly-plans-page.tsx'));
 const CampaignsPage = lazy(() => import('./admin/plans/campaigns-page.tsx'));
 const CampaignPage = lazy(() => import('./admin/plans/campaign-page.tsx'));
 const TriggerEventsPage = lazy(() => import('./admin/plans/trigger-events-page.tsx'));
@@ -174,6 +175,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <AnnualPlanPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'monthly-plans',
+            element: (
+              <RequirePermission permission="plans.read">
+                <MonthlyPlansPage />
               </RequirePermission>
             ),
           },

@@ -30,6 +30,7 @@ export function presentSession({ account, org }: AccountWithOrg, csrfToken: stri
       role: account.role,
       roleLabel: ROLE_LABELS[account.role],
       mustChangePassword: account.mustChangePassword,
+      inspectorId: account.inspectorId,
     },
     org: { id: org.id, name: org.name, kind: org.kind, kindLabel: ORG_KIND_LABELS[org.kind] },
     permissions: [...permissionsOf(account.role)],

@@ -7,6 +7,7 @@ import type {
   CampaignRequest,
   CampaignView,
   CreateAnnualPlanRequest,
+  MonthlyPlanSummary,
   MonthlyPlanView,
   PlanUnitView,
   PublicAnnualPlanView,
@@ -25,6 +26,7 @@ const at = (path: string, id: string) => `${path}/${encodeURIComponent(id)}`;
 export const planKeys = {
   all: ['plans'] as const,
   annualList: (year: number | undefined) => ['plans', 'annual', 'list', year ?? null] as const,
+  monthlyList: (year: number | undefined) => ['plans', 'monthly', 'list', year ?? null] as const,
   annual: (id: string) => ['plans', 'annual', id] as const,
   monthly: (id: string) => ['plans', 'monthly', id] as const,
   campaigns: ['plans', 'campaigns'] as const,
@@ -38,6 +40,13 @@ export const annualPlansQuery = (year: number | undefined) =>
   queryOptions({
     queryKey: planKeys.annualList(year),
     queryFn: () => api.get<AnnualPlanSummary[]>(withQuery('/api/annual-plans', { year })),
+  });
+
+/** Monthly plans of the actor's subtree, for a year or all years. */
+export const monthlyPlansQuery = (year: number | undefined) =>
+  queryOptions({
+    queryKey: planKeys.monthlyList(year),
+    queryFn: () => api.get<MonthlyPlanSummary[]>(withQuery('/api/monthly-plans', { year })),
   });
 
 export const annualPlanQuery = (id: string) =>

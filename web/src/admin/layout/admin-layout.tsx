@@ -50,7 +50,8 @@ function AdminShell() {
   const navigate = useNavigate();
   const [isMobile, setIsMobile] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
-  const menuItems = useMemo(() => buildMenuItems(can, canChange), [can, canChange]);
+  const isInspector = session.account.inspectorId !== null;
+  const menuItems = useMemo(() => buildMenuItems(can, canChange, isInspector), [can, canChange, isInspector]);
 
   const closeOnMobile = () => {
     if (isMobile) setCollapsed(true);

@@ -33,6 +33,8 @@ type MenuPage = {
   permission?: Permission;
   /** The page only changes data: hidden from read-only sessions even when they hold the permission. */
   changesData?: boolean;
+  /** Only for an account that is an inspector (我的任务): others have no tasks of their own. */
+  inspectorOnly?: boolean;
 };
 type MenuGroup = { key: string; label: string; icon: ReactNode; children: MenuPage[] };
 type MenuEntry = MenuPage | MenuGroup;
@@ -65,6 +67,7 @@ const ADMIN_MENU: MenuEntry[] = [
     children: [
       { path: '/admin/check-items', label: '抽查事项清单', icon: <UnorderedListOutlined />, permission: 'plans.read' },
       { path: '/admin/annual-plans', label: '年度计划', icon: <ScheduleOutlined />, permission: 'plans.read' },
+      { path: '/admin/monthly-plans', label: '月度计划', icon: <CalendarOutlined />, permission: 'plans.read' },
       { path: '/admin/campaigns', label: '专项检查', icon: <FlagOutlined />, permission: 'plans.read' },
       { path: '/admin/trigger-events', label: '触发式线索', icon: <AlertOutlined />, permission: 'plans.read' },
     ],
@@ -76,7 +79,7 @@ const ADMIN_MENU: MenuEntry[] = [
     children: [
       { path: '/admin/draws', label: '抽取记录', icon: <FieldTimeOutlined />, permission: 'plans.read' },
       { path: '/admin/tasks', label: '抽查任务', icon: <ProfileOutlined />, permission: 'plans.read' },
-      { path: '/admin/my-tasks', label: '我的任务', icon: <UserOutlined />, permission: 'plans.read' },
+      { path: '/admin/my-tasks', label: '我的任务', icon: <UserOutlined />, permission: 'plans.read', inspectorOnly: true },
     ],
   },
   {
@@ -99,8 +102,10 @@ type MenuItems = NonNullable<MenuProps['items']>;
 export function buildMenuItems(
   can: (permission: Permission) => boolean,
   canChange: (permission: Permission) => boolean = can,
+  isInspector = false,
 ): MenuItems {
-  const allowed = (page: MenuPage) => !page.permission || (page.changesData ? canChange(page.permission) : can(page.permission));
+  const allowed = (page: MenuPage) =>
+    (!page.inspectorOnly || isInspector) && (!page.permission || (page.changesData ? canChange(page.permission) : can(page.permission)));
   const toItem = (page: MenuPage) => ({ key: page.path, label: page.label, icon: page.icon });
   return ADMIN_MENU.flatMap((entry): MenuItems => {
     if (!('children' in entry)) return allowed(entry) ? [toItem(entry)] : [];
