@@ -231,3 +231,23 @@ export async function inspectorNames(db: DbOrTx, ids: readonly string[]): Promis
     .where(inArray(inspectors.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Per live (not voided) draw of these monthly plans: its code and status, and its tasks by status and overdue. */
+export async function monthlyDrawProgress(db: DbOrTx, monthlyPlanIds: readonly string[], today: string) {
+  if (monthlyPlanIds.length === 0) return [];
+  return db
+    .select({
+      monthlyPlanId: draws.monthlyPlanId,
+      drawId: draws.id,
+      code: draws.code,
+      status: draws.status,
+      total: sql<number>`count(${tasks.id}) filter (where ${tasks.status} in ('assigned', 'done'))::int`,
+      done: sql<number>`count(${tasks.id}) filter (where ${tasks.status} = 'done')::int`,
+      open: sql<number>`count(${tasks.id}) filter (where ${tasks.status} = 'assigned')::int`,
+      overdue: sql<number>`count(${tasks.id}) filter (where ${tasks.status} = 'assigned' and ${tasks.dueDate} < ${today})::int`,
+    })
+    .from(draws)
+    .leftJoin(tasks, eq(tasks.drawId, draws.id))
+    .where(and(ne(draws.status, 'voided'), anyUuidOf(draws.monthlyPlanId, monthlyPlanIds)))
+    .groupBy(draws.monthlyPlanId, draws.id, draws.code, draws.status);
+}

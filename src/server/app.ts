@@ -23,6 +23,7 @@ import { registerDrawRoutes } from './routes/admin/draw-routes.ts';
 import { registerPublicDrawRoutes } from './routes/public/public-draw-routes.ts';
 import { registerCheckItemRoutes } from './routes/admin/check-item-routes.ts';
 import { registerFileRoutes } from './routes/admin/file-routes.ts';
+import { registerDashboardRoutes } from './routes/admin/dashboard-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 
 export type AppOptions = {
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCheckItemRoutes(app, deps);
   registerPublicCheckItemRoutes(app, deps);
   registerFileRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

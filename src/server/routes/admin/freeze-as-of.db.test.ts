@@ -151,3 +151,18 @@ describe('a draw frozen on the 5th of its month', () => {
     expect(entry!.summary).toMatchObject({ quotaLowered: { 人员密集场所重点单位: '6 → 5（计划生成后已检查 1 家）' } });
   });
 });
+
+describe('the 工作台 in the month', () => {
+  it('shows the month’s plan, its draw and what to do next', async () => {
+    const progress = (await call(app, first, 'GET', '/api/dashboard/month')).json();
+    expect(progress).toMatchObject({ year: 2026, month: 12, today: '2026-12-05' });
+    expect(progress.plans).toEqual([
+      expect.objectContaining({
+        statusLabel: '已发布',
+        totalQuota: expect.any(Number),
+        draw: expect.objectContaining({ statusLabel: '已冻结，待执行', total: 0 }),
+        next: '完成监督人承诺、揭示和开奖号码录入后执行抽取',
+      }),
+    ]);
+  });
+});

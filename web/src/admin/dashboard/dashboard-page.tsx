@@ -5,11 +5,15 @@ import { orgTreeQuery } from '../../api/orgs.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { sumOrgTree } from '../../lib/org-tree.ts';
 import { useSession } from '../../session/session-context.ts';
+import { MonthProgressCard } from './month-progress-card.tsx';
+import { MyTasksCard } from './my-tasks-card.tsx';
 
 export default function DashboardPage() {
   const { session, can } = useSession();
   const { account, org } = session;
   const canReadOrgs = can('orgs.read');
+  // An inspector's day starts from their tasks; an administrator's or 纪检's from the month's progress.
+  const isInspector = account.inspectorId !== null;
   const orgTree = useQuery({ ...orgTreeQuery, enabled: canReadOrgs });
   const totals = orgTree.data ? sumOrgTree(orgTree.data) : null;
 
@@ -39,6 +43,8 @@ export default function DashboardPage() {
       <Card title={`您好，${account.displayName}`}>
         <Descriptions items={details} column={{ xs: 1, sm: 2, lg: 3 }} />
       </Card>
+      {isInspector ? <MyTasksCard /> : null}
+      {!isInspector && can('plans.read') ? <MonthProgressCard /> : null}
       {canReadOrgs ? (
         <Row gutter={[16, 16]}>
           {stats.map((stat) => (

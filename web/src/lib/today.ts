@@ -1,0 +1,4 @@
+/** Today's date (YYYY-MM-DD) in China Standard Time, whatever the browser's time zone: due dates are China dates. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
