@@ -70,6 +70,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   endsOn: '结束日期',
   entry: '录入',
   evidence: '证明材料',
+  evidenceFiles: '证明文件',
   excluded: '不纳入单位',
   external: '外部随机源',
   fields: '字段',
