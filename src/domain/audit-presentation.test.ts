@@ -26,7 +26,7 @@ function summaryKeys(source: string): string[] {
       i += 1;
     }
     const body = source.slice(start, i - 1);
-    for (const key of body.matchAll(/(?:^|[,{\n]\s*)([a-zA-Z_][a-zA-Z0-9_]*)\s*(?=[:,\n}])/g)) keys.push(key[1]!);
+    for (const key of body.matchAll(/(?:^\s*|[,{\n]\s*)([a-zA-Z_][a-zA-Z0-9_]*)\s*(?=[:,\n}]|$)/g)) keys.push(key[1]!);
   }
   return keys;
 }
@@ -111,5 +111,11 @@ describe('the audit log in Chinese', () => {
     expect(formatAuditValue('brigade_admin')).toBe('大队管理员');
     expect(formatAuditValue({ quota: 5, alternates: 1 })).toBe('任务数 5；备选单位 1');
     expect(formatAuditValue(12000)).toBe('12,000');
+    expect(describeAuditSummary({ name: '某宾馆', category: 'general', changes: { category: ['general', 'key'], roles: [['lead'], ['lead', 'assistant']] } })).toEqual([
+      { label: '名称', value: '某宾馆' },
+      { label: '单位类别', value: '一般单位' },
+      { label: '单位类别', value: '一般单位 → 重点单位' },
+      { label: '角色', value: '主办 → 主办、协办' },
+    ]);
   });
 });

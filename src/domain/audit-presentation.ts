@@ -3,8 +3,17 @@
  * 「字段：值」 (a change as 「旧值 → 新值」), instead of `account/85063b53-…` and raw JSON. Pure; the entry itself
  * (and its hash) is never changed — this is only how it is shown.
  */
-import { ROLE_LABELS, ROLES, type Role } from './access.ts';
+import { ORG_KIND_LABELS, ROLE_LABELS, ROLES, type Role } from './access.ts';
+import { CHECK_METHOD_LABELS } from './check-items/check-item.ts';
 import { UNIT_IMPORT_FIELD_LABELS } from './import/unit-import-fields.ts';
+import { INSPECTION_KIND_LABELS } from './plans/eligibility-types.ts';
+import {
+  AVAILABILITY_KIND_LABELS,
+  INSPECTOR_POST_LABELS,
+  INSPECTOR_ROLE_LABELS,
+  INSPECTOR_STATUS_LABELS,
+} from './registry/inspector-rules.ts';
+import { UNIT_CATEGORY_LABELS, UNIT_SOURCE_LABELS, UNIT_STATUS_LABELS } from './registry/unit-rules.ts';
 
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
   account: '账号',
@@ -52,7 +61,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   checklist: '检查内容',
   code: '编号',
   color: '颜色',
+  commitment: '承诺值',
   community: '所属社区',
+  corpsName: '总队名称',
   confirmed: '已确认',
   conflicts: '不得指派的组合',
   created: '新建',
@@ -76,12 +87,14 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   fields: '字段',
   fileName: '文件名',
   fileSha256: '文件哈希',
+  filter: '范围',
   flagged: '已标记',
   frequencyOverrideReason: '不受频次限制的理由',
   from: '原值',
   fromId: '原人员/单位',
   full: '全部',
   holidays: '节假日',
+  inspector: '检查人员',
   inspectors: '检查人员',
   invalid: '无效',
   invalidRows: '无效行',
@@ -114,6 +127,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   quotaLowered: '冻结时减少的任务数',
   quotas: '任务数',
   reason: '原因',
+  reconciliationId: '比对批次',
   receivedOn: '收到日期',
   ref: '期号',
   reference: '编号',
@@ -122,6 +136,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   removed: '删除',
   reordered: '调整顺序',
   result: '结果',
+  reveal: '监督人密钥',
   resultHash: '结果哈希',
   revision: '修订次数',
   role: '角色',
@@ -171,6 +186,34 @@ export type AuditLine = { label: string; value: string };
 
 const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
+/**
+ * Codes that summaries record as values (a unit's category, an inspector's role, a kind of leave …), by key, in
+ * Chinese. A value under another key, or a code not listed, is shown as it was recorded.
+ */
+const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
+  category: UNIT_CATEGORY_LABELS,
+  source: UNIT_SOURCE_LABELS,
+  role: { ...ROLE_LABELS, ...INSPECTOR_ROLE_LABELS },
+  roles: INSPECTOR_ROLE_LABELS,
+  post: INSPECTOR_POST_LABELS,
+  method: CHECK_METHOD_LABELS,
+  mode: { refuse: '有错误行时整批不导入', skip: '跳过错误行' },
+  team: { kept: '沿用原检查组', drawn_for_the_alternate: '为备选单位另行抽取检查组' },
+  kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS },
+  status: { ...UNIT_STATUS_LABELS, ...INSPECTOR_STATUS_LABELS },
+  riskLevel: { high: '高', medium: '中', low: '低' },
+};
+
+/** A value of `key` in words: a known code by its Chinese name, anything else as {@link formatAuditValue} says it. */
+export function formatAuditValueOf(key: string, value: unknown): string {
+  const labels = VALUE_LABELS_BY_KEY[key];
+  if (labels) {
+    if (typeof value === 'string' && Object.hasOwn(labels, value)) return labels[value]!;
+    if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.map((v) => formatAuditValueOf(key, v)).join('、');
+  }
+  return formatAuditValue(value);
+}
+
 /** A value as Chinese text: 是/否, lists joined with 、, roles by name, nothing as （空）. */
 export function formatAuditValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
@@ -202,12 +245,12 @@ export function describeAuditSummary(summary: unknown): AuditLine[] {
         const pair = Array.isArray(change) && change.length === 2;
         lines.push({
           label: labelOf(field),
-          value: pair ? `${formatAuditValue(change[0])} → ${formatAuditValue(change[1])}` : formatAuditValue(change),
+          value: pair ? `${formatAuditValueOf(field, change[0])} → ${formatAuditValueOf(field, change[1])}` : formatAuditValueOf(field, change),
         });
       }
       continue;
     }
-    lines.push({ label: labelOf(key), value: formatAuditValue(value) });
+    lines.push({ label: labelOf(key), value: formatAuditValueOf(key, value) });
   }
   return lines;
 }

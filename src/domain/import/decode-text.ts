@@ -10,10 +10,10 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 export const TEXT_ENCODING_LABELS: Record<TextEncoding, string> = {
   'utf-8': 'UTF-8',
-  'utf-8-bom': 'UTF-8（带 BOM）',
+  'utf-8-bom': 'UTF-8（带签名）',
   gb18030: 'GBK/GB18030',
-  'utf-16le': 'UTF-16LE（带 BOM）',
-  'utf-16be': 'UTF-16BE（带 BOM）',
+  'utf-16le': 'UTF-16LE（带签名）',
+  'utf-16be': 'UTF-16BE（带签名）',
 };
 
 export type DecodedText = {

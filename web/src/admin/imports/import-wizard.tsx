@@ -19,7 +19,7 @@ const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreads
 
 const HELP: Record<ImportKind, string> = {
   units:
-    '支持 .xlsx 和 .csv（UTF-8、带 BOM 的 UTF-8、GBK/GB18030 自动识别）。可识别“单位名称、统一社会信用代码、住所、联系人、联系电话、法定代表人”等常见表头；以统一社会信用代码匹配已有单位，重复导入同一文件不会产生变化。',
+    '支持 .xlsx 和 .csv（UTF-8、带签名的 UTF-8、GBK/GB18030 编码自动识别）。可识别“单位名称、统一社会信用代码、住所、联系人、联系电话、法定代表人”等常见表头；以统一社会信用代码匹配已有单位，重复导入同一文件不会产生变化。',
   inspectors:
     '支持 .xlsx 和 .csv（自动识别编码）。可识别“姓名、警号、执法证号、有效期、岗位、手机号”等常见表头；以警号匹配已有人员。',
 };

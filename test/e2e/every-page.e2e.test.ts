@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
+import { SCREENSHOT_DIR, logIn, newPage, startE2E, type E2E } from './harness.ts';
+
+/**
+ * Every page of the menu, for every demo role, at a desktop and a phone width, and every portal page: no console
+ * error, no failed API call, no English word on screen outside code and hash elements. One screenshot per page and
+ * width goes to SCREENSHOT_DIR/pages (SCREENSHOT_DIR=docs/screenshots refreshes the committed ones).
+ */
+const NOW = new Date('2026-12-07T02:00:00Z');
+const ROLES = ['admin', 'zhidui', 'wucheng', 'jindong', 'jiandu', 'jijian'] as const;
+const WIDTHS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const PORTAL_PAGES = ['/', '/portal/items', '/portal/plans', '/portal/draws', '/login'];
+
+/**
+ * Latin words a Chinese user reads as they are: file formats, units, the names of public standards, and the demo
+ * accounts' user names (data, not words). Anything else in Latin letters on screen (outside code, hashes and the
+ * elements marked data-latin) is an untranslated word.
+ */
+const DEMO_USERNAMES = ['admin', 'zhidui', 'wucheng', 'jindong', 'jiandu', 'jijian'];
+const ALLOWED_WORDS = new Set([...DEMO_USERNAMES, 'LE', 'BE', 'PDF', 'JPEG', 'PNG', 'WebP', 'Excel', 'xlsx', 'csv', 'CSV', 'UTF', 'GBK', 'MB', 'KB', 'GB', 'IP', 'SHA', 'JSON', 'QR', 'XF', 'SRS', 'OBS', 'D']);
+
+let e2e: E2E;
+const shotDir = path.join(SCREENSHOT_DIR, 'pages');
+const shot = new Set<string>();
+
+beforeAll(async () => {
+  e2e = await startE2E({ now: NOW, unitCount: 600 });
+  await seedDemoDraw(e2e.database.db, NOW);
+  fs.mkdirSync(shotDir, { recursive: true });
+}, 180_000);
+afterAll(async () => e2e?.close());
+
+/** The admin menu's pages for the signed-in account (antd keys each item by its path). */
+async function menuPaths(page: Page): Promise<string[]> {
+  await page.locator('nav[aria-label="后台菜单"] li.ant-menu-item').first().waitFor();
+  const ids = await page.locator('nav[aria-label="后台菜单"] li.ant-menu-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-menu-id') ?? ''));
+  return ids.map((id) => id.slice(id.indexOf('-/admin') + 1)).filter((p) => p.startsWith('/admin'));
+}
+
+/**
+ * The page's visible text (and the placeholders and labels a screen reader reads), leaving out code, hashes and the
+ * elements marked data-latin (user names, identifiers). A string, run in the page: the tests are not typed for the DOM.
+ */
+const VISIBLE_TEXT_SCRIPT = `(() => {
+  const skip = 'code, pre, kbd, .hash-text, [data-latin], script, style, .ant-select-selection-search';
+  const parts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(skip)) continue;
+    const style = getComputedStyle(parent);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    if (parent.getClientRects().length === 0) continue;
+    parts.push(node.textContent || '');
+  }
+  // antd's icons name themselves in English for the DOM only: skipped.
+  for (const el of document.querySelectorAll('[placeholder], [aria-label]')) {
+    if (el.closest('.anticon') || el.closest(skip) || el.getClientRects().length === 0) continue;
+    parts.push(el.getAttribute('placeholder') || '', el.getAttribute('aria-label') || '');
+  }
+  return parts.join('\\n');
+})()`;
+
+/** English words visible on the page, outside code, hashes and elements that hold identifiers. */
+async function englishWords(page: Page): Promise<string[]> {
+  const text = await page.evaluate<string>(VISIBLE_TEXT_SCRIPT);
+  // Words of two or more Latin letters that are not part of a code (letters next to digits, hyphens, dots or slashes).
+  const words = [...text.matchAll(/(?<![\w./-])[A-Za-z]{2,}(?![\w./-])/g)].map((m) => m[0]);
+  return [...new Set(words.filter((w) => !ALLOWED_WORDS.has(w)))];
+}
+
+/** What went wrong while a page was open: console errors and API calls that failed. */
+type Watch = { consoleErrors: string[]; failedCalls: string[]; inflight: Set<string>; stop(): void };
+
+function watch(page: Page): Watch {
+  const w: Watch = { consoleErrors: [], failedCalls: [], inflight: new Set(), stop: () => undefined };
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  const onConsole = (msg: { type(): string; text(): string }) => {
+    if (msg.type() === 'error') w.consoleErrors.push(msg.text());
+  };
+  const onError = (error: Error) => w.consoleErrors.push(error.message);
+  const onRequest = (req: { url(): string }) => {
+    if (isApi(req.url())) w.inflight.add(req.url());
+  };
+  const onDone = (req: { url(): string }) => w.inflight.delete(req.url());
+  const onResponse = (res: { url(): string; status(): number; request(): { method(): string } }) => {
+    if (isApi(res.url()) && res.status() >= 400) w.failedCalls.push(`${res.request().method()} ${res.url()} → ${res.status()}`);
+  };
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  page.on('requestfailed', onDone);
+  page.on('response', onResponse);
+  w.stop = () => {
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+    page.off('request', onRequest);
+    page.off('requestfinished', onDone);
+    page.off('requestfailed', onDone);
+    page.off('response', onResponse);
+  };
+  return w;
+}
+
+/** Waits until no API call is in flight and no spinner shows, twice in a row. */
+async function settle(page: Page, w: Watch): Promise<void> {
+  let quiet = 0;
+  const deadline = Date.now() + 20_000;
+  while (quiet < 2 && Date.now() < deadline) {
+    await page.waitForTimeout(150);
+    const busy = w.inflight.size > 0 || (await page.locator('.ant-spin-spinning, .ant-skeleton-active').count()) > 0;
+    quiet = busy ? 0 : quiet + 1;
+  }
+}
+
+/**
+ * Goes to a menu page the way a user does, by its menu entry (opening the menu first on a phone), so that only the
+ * page's own data loads; the first page of a session is opened by its address.
+ */
+async function open(page: Page, url: string, first: boolean, phone: boolean): Promise<void> {
+  if (first || !url.startsWith('/admin')) {
+    await page.goto(url);
+    return;
+  }
+  if (phone) await page.getByRole('button', { name: '展开菜单' }).click();
+  await page.locator(`nav[aria-label="后台菜单"] li.ant-menu-item[data-menu-id$="-${url}"]`).click();
+  await page.waitForURL((u) => u.pathname === url);
+}
+
+async function check(page: Page, who: string, url: string, width: (typeof WIDTHS)[number], first: boolean, problems: string[]) {
+  const w = watch(page);
+  await open(page, url, first, width.name === 'phone');
+  await settle(page, w);
+  w.stop();
+  for (const e of w.consoleErrors) problems.push(`${who} ${url} @${width.width}: console error ${e}`);
+  for (const f of w.failedCalls) problems.push(`${who} ${url} @${width.width}: failed call ${f}`);
+  const english = await englishWords(page);
+  if (english.length) problems.push(`${who} ${url} @${width.width}: English on screen: ${english.join(', ')}`);
+  const name = `${url.replace(/^\//, '').replace(/\//g, '_') || 'home'}-${width.name}`;
+  if (!shot.has(name)) {
+    shot.add(name);
+    await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: width.name === 'desktop' });
+  }
+}
+
+describe('every page, every role, two widths', { timeout: 900_000 }, () => {
+  it('serves the portal in Chinese with no error at a desktop and a phone width', async () => {
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      const page = await newPage(e2e, { width: width.width, height: width.height });
+      for (const url of PORTAL_PAGES) await check(page, '访客', url, width, true, problems);
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  for (const role of ROLES) {
+    it(`serves every menu page of ${role} in Chinese with no error at a desktop and a phone width`, async () => {
+      const problems: string[] = [];
+      let pages: string[] = [];
+      for (const width of WIDTHS) {
+        const page = await newPage(e2e, { width: width.width, height: width.height });
+        await logIn(page, role);
+        if (pages.length === 0) pages = await menuPaths(page);
+        expect(pages.length, `${role} has menu pages`).toBeGreaterThan(1);
+        for (const [i, url] of pages.entries()) await check(page, role, url, width, i === 0, problems);
+        await page.context().close();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
