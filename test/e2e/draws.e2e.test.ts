@@ -183,6 +183,13 @@ describe('draw journey', () => {
     expect(await checks.count()).toBeGreaterThanOrEqual(8);
     expect(await visitor.getByLabel('未通过').count()).toBe(0);
     expect(await visitor.getByLabel('通过', { exact: true }).count()).toBe(await checks.count());
+    // Each check says in plain words what was checked; the technical names and values wait under 「技术细节」.
+    const manifestCheck = visitor.locator('[data-check="manifest-hash"]');
+    expect(await manifestCheck.getByText('抽取清单没有被改动').isVisible()).toBe(true);
+    expect(await manifestCheck.getByText(frozen.manifestHash, { exact: false }).isVisible()).toBe(false);
+    await manifestCheck.getByText('技术细节').click();
+    await eventually(() => manifestCheck.getByText(`本页公布 ${frozen.manifestHash}`, { exact: false }).isVisible()).toBe(true);
+    expect(await visitor.getByRole('link', { name: '公开的抽取算法' }).getAttribute('href')).toBe('/portal/algorithm');
     await visitor.screenshot({ path: path.join(SCREENSHOT_DIR, 'portal-draw-verified.png'), fullPage: true });
 
     // A tampered bundle (another unit in place of a selected one) fails in the same verifier: 上传结果包验证.
@@ -194,8 +201,16 @@ describe('draw journey', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(tampered));
     await visitor.locator('#bundle-file').setInputFiles(file);
-    await eventually(() => visitor.getByText(`验证未通过（文件 ${path.basename(file)}）`).isVisible()).toBe(true);
+    const failed = visitor.getByText(`验证未通过（文件 ${path.basename(file)}）`);
+    await eventually(() => failed.isVisible()).toBe(true);
     await eventually(() => visitor.locator('[data-check="result"]').getByLabel('未通过').count()).toBe(1);
+    await eventually(() => visitor.getByText('重新抽取的结果与公布的不同').isVisible()).toBe(true);
+    // The file's result shows right under the drop area, and the area shows only our text (no native file control).
+    const dropArea = visitor.getByRole('button', { name: '拖放文件到此处上传' });
+    const [areaBox, failedBox] = [await dropArea.boundingBox(), await failed.boundingBox()];
+    expect(failedBox!.y).toBeGreaterThan(areaBox!.y + areaBox!.height);
+    expect(failedBox!.y - (areaBox!.y + areaBox!.height)).toBeLessThan(60);
+    expect((await visitor.locator('#bundle-file').boundingBox())!.width).toBeLessThanOrEqual(1);
 
     // 查询本单位: the first task's unit finds itself with its rank.
     const first = executed.tasks[0]!;
