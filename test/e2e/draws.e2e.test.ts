@@ -86,6 +86,21 @@ describe('draw journey', () => {
     const secretInput = page.getByLabel('OBS-1 密钥');
     await eventually(() => secretInput.inputValue()).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
     const secret = (await secretInput.inputValue()).replace(/ /g, '');
+    const commitment = commitmentOf(frozen.manifestHash, 'OBS-1', fromHex(secret));
+
+    // The key must be saved for the observer before the commitment is recorded: here as the key file.
+    const record = page.getByRole('button', { name: '记录承诺值' });
+    await eventually(() => page.getByText('记录承诺值之前，请先保存密钥').isVisible()).toBe(true);
+    expect(await record.isDisabled()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载密钥文件' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${frozen.code}-OBS-1-监督人密钥.txt`);
+    const keyFile = fs.readFileSync(await download.path(), 'utf8');
+    for (const line of [`抽取编号：${frozen.code}`, `密钥：${secret.replace(/(.{4})(?=.)/g, '$1 ')}`, `承诺值：${commitment}`, '没有这个密钥，监督人就无法揭示，本次抽取只能作废'])
+      expect(keyFile).toContain(line);
+    await eventually(() => page.getByText('已下载').isVisible()).toBe(true);
+    await eventually(() => record.isEnabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-key-saved.png'), fullPage: true });
+
     const committed = await responseTo(
       page,
       'POST',
@@ -94,13 +109,15 @@ describe('draw journey', () => {
       200,
     );
     const sent = committed.request().postDataJSON() as { commitment: string };
-    expect(sent).toEqual({ commitment: commitmentOf(frozen.manifestHash, 'OBS-1', fromHex(secret)) });
+    expect(sent).toEqual({ commitment });
     expect(JSON.stringify(sent)).not.toContain(secret);
 
     // 打印记录单: the sheet alone in print media, the secret in large type.
     await page.getByRole('button', { name: '打印记录单' }).click();
     const sheetDialog = page.getByRole('dialog', { name: /^记录单：OBS-1/ });
     await eventually(() => sheetDialog.getByText(secret.replace(/(.{4})(?=.)/g, '$1 ')).isVisible()).toBe(true);
+    // The key as a QR code too, drawn in the browser, for a scanner to type it back at the reveal.
+    await eventually(() => sheetDialog.getByRole('img', { name: '密钥二维码' }).isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     await eventually(() => page.locator('.record-sheet-print').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-record-sheet.png'), fullPage: true });
