@@ -92,10 +92,18 @@ describe('draw journey', () => {
     const record = page.getByRole('button', { name: '记录承诺值' });
     await eventually(() => page.getByText('记录承诺值之前，请先保存密钥').isVisible()).toBe(true);
     expect(await record.isDisabled()).toBe(true);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载密钥文件' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载密钥文件' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${frozen.code}-OBS-1-监督人密钥.txt`);
     const keyFile = fs.readFileSync(await download.path(), 'utf8');
-    for (const line of [`抽取编号：${frozen.code}`, `密钥：${secret.replace(/(.{4})(?=.)/g, '$1 ')}`, `承诺值：${commitment}`, '没有这个密钥，监督人就无法揭示，本次抽取只能作废'])
+    for (const line of [
+      `抽取编号：${frozen.code}`,
+      `密钥：${secret.replace(/(.{4})(?=.)/g, '$1 ')}`,
+      `承诺值：${commitment}`,
+      '没有这个密钥，监督人就无法揭示，本次抽取只能作废',
+    ])
       expect(keyFile).toContain(line);
     await eventually(() => page.getByText('已下载').isVisible()).toBe(true);
     await eventually(() => record.isEnabled()).toBe(true);

@@ -23,7 +23,14 @@ function SecretQrCode({ secret, text }: { secret: ObserverSecret; text: string }
   if (!qr) return null;
   return (
     <figure className="record-sheet-qr">
-      <svg viewBox={`0 0 ${qr.size} ${qr.size}`} width={132} height={132} role="img" aria-label="密钥二维码" shapeRendering="crispEdges">
+      <svg
+        viewBox={`0 0 ${qr.size} ${qr.size}`}
+        width={132}
+        height={132}
+        role="img"
+        aria-label="密钥二维码"
+        shapeRendering="crispEdges"
+      >
         <rect width={qr.size} height={qr.size} fill="#fff" />
         <path d={qr.path} fill="#000" />
       </svg>

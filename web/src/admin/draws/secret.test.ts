@@ -19,16 +19,24 @@ const sheet = (text: string): RecordSheetData => ({
 describe('the observer’s key, kept off the server', () => {
   it('puts a key in the QR code as its hex digits, and a phrase as typed', () => {
     expect(secretQrText(parseSecret(KEY)!, KEY)).toBe('00112233445566778899AABBCCDDEEFF');
-    expect(secretQrText(parseSecret('  春风又绿江南岸明月何时照我还  ')!, '  春风又绿江南岸明月何时照我还  ')).toBe('春风又绿江南岸明月何时照我还');
+    expect(secretQrText(parseSecret('  春风又绿江南岸明月何时照我还  ')!, '  春风又绿江南岸明月何时照我还  ')).toBe(
+      '春风又绿江南岸明月何时照我还',
+    );
   });
 
   it('reads back from its QR text to the very bytes it commits to, whatever was typed', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', minLength: 6, maxLength: 40 }), fc.uint8Array({ minLength: 16, maxLength: 40 }).map(toHex)), (text) => {
-        const secret = parseSecret(text);
-        if (!secret || secret.problem) return;
-        expect(parseSecret(secretQrText(secret, text))!.bytes).toEqual(secret.bytes);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', minLength: 6, maxLength: 40 }),
+          fc.uint8Array({ minLength: 16, maxLength: 40 }).map(toHex),
+        ),
+        (text) => {
+          const secret = parseSecret(text);
+          if (!secret || secret.problem) return;
+          expect(parseSecret(secretQrText(secret, text))!.bytes).toEqual(secret.bytes);
+        },
+      ),
     );
   });
 

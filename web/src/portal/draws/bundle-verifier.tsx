@@ -26,7 +26,11 @@ function verifyLater(bundle: unknown, published: PublishedDraw): Promise<Explain
 function CheckRow({ check }: { check: PlainCheck }) {
   return (
     <li className="verify-check" data-check={check.name}>
-      <span className={`verify-check-mark ${check.ok ? 'verify-check-ok' : 'verify-check-failed'}`} role="img" aria-label={check.ok ? '通过' : '未通过'}>
+      <span
+        className={`verify-check-mark ${check.ok ? 'verify-check-ok' : 'verify-check-failed'}`}
+        role="img"
+        aria-label={check.ok ? '通过' : '未通过'}
+      >
         {check.ok ? '✓' : '✗'}
       </span>
       <div style={{ minWidth: 0, flex: 1 }}>

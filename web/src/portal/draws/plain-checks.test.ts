@@ -56,7 +56,9 @@ describe('the verifier’s plain sentences', () => {
   it('names the lottery values used, normalised, and tells observers apart by their place', () => {
     const { ok, checks } = explain(two);
     expect(ok).toBe(true);
-    expect(checks.find((c) => c.name === 'external-values')!.explanation).toContain('福彩3D 第 2027058 期：4 9 1；体彩排列3 第 27058 期：7 0 3');
+    expect(checks.find((c) => c.name === 'external-values')!.explanation).toContain(
+      '福彩3D 第 2027058 期：4 9 1；体彩排列3 第 27058 期：7 0 3',
+    );
     expect(checks.filter((c) => c.name.startsWith('commitment:')).map((c) => c.title)).toEqual([
       '第 1 位监督人的密钥就是抽取前承诺的那个',
       '第 2 位监督人的密钥就是抽取前承诺的那个',
@@ -91,7 +93,11 @@ describe('the verifier’s plain sentences', () => {
   });
 
   it('keeps the domain’s label for a check it has no sentence for', () => {
-    const verification = { ok: true, resultHash: null, checks: [{ name: 'future-check', label: '新的检查', ok: true, detail: '细节' }] };
+    const verification = {
+      ok: true,
+      resultHash: null,
+      checks: [{ name: 'future-check', label: '新的检查', ok: true, detail: '细节' }],
+    };
     expect(explainVerification(verification, one, publishedOf(one)).checks[0]).toMatchObject({ title: '新的检查', ok: true });
   });
 });

@@ -22,7 +22,10 @@ type Sentences = { ok: [string, string]; failed: [string, string] };
 /** The plain sentences of each check `verifyBundle` makes (its `name`), passed and failed: [title, explanation]. */
 const SENTENCES: Record<string, (observer: string, values: string) => Sentences> = {
   'manifest-valid': () => ({
-    ok: ['抽取清单符合公开的规则', '候选单位、检查人员、各类单位的抽取名额和权重，都按公开的抽取算法逐条检查过，没有不合规的地方。'],
+    ok: [
+      '抽取清单符合公开的规则',
+      '候选单位、检查人员、各类单位的抽取名额和权重，都按公开的抽取算法逐条检查过，没有不合规的地方。',
+    ],
     failed: ['抽取清单不符合公开的规则', '这份清单有不合规的地方（见技术细节），不能用它重新抽取。'],
   }),
   'manifest-hash': () => ({
@@ -129,7 +132,9 @@ export function explainVerification(
   published: PublishedDraw,
 ): { ok: boolean; checks: PlainCheck[] } {
   const values = Array.isArray(bundle.external)
-    ? bundle.external.map((e) => `${externalRefLabel(e)}：${typeof e?.value === 'string' ? normalizeExternalValue(e.value) : '无'}`).join('；')
+    ? bundle.external
+        .map((e) => `${externalRefLabel(e)}：${typeof e?.value === 'string' ? normalizeExternalValue(e.value) : '无'}`)
+        .join('；')
     : '';
   // Observers by their place in the list, not their code (OBS-1 goes to 「技术细节」); one observer is just 「监督人」.
   const observerChecks = verification.checks.filter((c) => c.name.startsWith('commitment:'));

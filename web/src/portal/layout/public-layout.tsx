@@ -14,7 +14,8 @@ const PORTAL_NAV: { to: string; label: string }[] = [
   { to: '/portal/algorithm', label: '抽取算法' },
 ];
 
-const isActive = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+const isActive = (to: string, pathname: string) =>
+  to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 
 /**
  * On a phone (below 768 px, styles.css) the bar would show only its first entry: 「菜单」 opens the sections in a
@@ -69,7 +70,14 @@ export function PublicLayout({ title, children }: { title?: string; children: Re
                 key={entry.to}
                 to={entry.to}
                 aria-current={active ? 'page' : undefined}
-                style={{ color: '#fff', padding: '0 12px', whiteSpace: 'nowrap', opacity: active ? 1 : 0.8, fontWeight: active ? 600 : 400, borderBottom: active ? '2px solid #fff' : '2px solid transparent' }}
+                style={{
+                  color: '#fff',
+                  padding: '0 12px',
+                  whiteSpace: 'nowrap',
+                  opacity: active ? 1 : 0.8,
+                  fontWeight: active ? 600 : 400,
+                  borderBottom: active ? '2px solid #fff' : '2px solid transparent',
+                }}
               >
                 {entry.label}
               </Link>
