@@ -144,4 +144,18 @@ describe('the portal on a phone', () => {
     expect(dialogsOf(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('keeps the desktop bar, with 抽取算法, and shows the contents beside the text on a wide screen', async () => {
+    const page = await newPage(e2e);
+    await page.goto('/');
+    const bar = page.getByRole('navigation', { name: '门户导航', exact: true });
+    await eventually(() => bar.isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '菜单' }).isVisible()).toBe(false);
+    await bar.getByRole('link', { name: '抽取算法' }).click();
+    await page.waitForURL(/\/portal\/algorithm$/);
+    const contents = page.getByRole('navigation', { name: '目录' });
+    await eventually(() => contents.getByRole('link', { name: '5.2 排名规则' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'portal-algorithm-desktop.png') });
+    await page.context().close();
+  });
 });
