@@ -86,6 +86,29 @@ describe('draw journey', () => {
     const secretInput = page.getByLabel('OBS-1 密钥');
     await eventually(() => secretInput.inputValue()).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
     const secret = (await secretInput.inputValue()).replace(/ /g, '');
+    const commitment = commitmentOf(frozen.manifestHash, 'OBS-1', fromHex(secret));
+
+    // The key must be saved for the observer before the commitment is recorded: here as the key file.
+    const record = page.getByRole('button', { name: '记录承诺值' });
+    await eventually(() => page.getByText('记录承诺值之前，请先保存密钥').isVisible()).toBe(true);
+    expect(await record.isDisabled()).toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载密钥文件' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${frozen.code}-OBS-1-监督人密钥.txt`);
+    const keyFile = fs.readFileSync(await download.path(), 'utf8');
+    for (const line of [
+      `抽取编号：${frozen.code}`,
+      `密钥：${secret.replace(/(.{4})(?=.)/g, '$1 ')}`,
+      `承诺值：${commitment}`,
+      '没有这个密钥，监督人就无法揭示，本次抽取只能作废',
+    ])
+      expect(keyFile).toContain(line);
+    await eventually(() => page.getByText('已下载').isVisible()).toBe(true);
+    await eventually(() => record.isEnabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-key-saved.png'), fullPage: true });
+
     const committed = await responseTo(
       page,
       'POST',
@@ -94,13 +117,15 @@ describe('draw journey', () => {
       200,
     );
     const sent = committed.request().postDataJSON() as { commitment: string };
-    expect(sent).toEqual({ commitment: commitmentOf(frozen.manifestHash, 'OBS-1', fromHex(secret)) });
+    expect(sent).toEqual({ commitment });
     expect(JSON.stringify(sent)).not.toContain(secret);
 
     // 打印记录单: the sheet alone in print media, the secret in large type.
     await page.getByRole('button', { name: '打印记录单' }).click();
     const sheetDialog = page.getByRole('dialog', { name: /^记录单：OBS-1/ });
     await eventually(() => sheetDialog.getByText(secret.replace(/(.{4})(?=.)/g, '$1 ')).isVisible()).toBe(true);
+    // The key as a QR code too, drawn in the browser, for a scanner to type it back at the reveal.
+    await eventually(() => sheetDialog.getByRole('img', { name: '密钥二维码' }).isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     await eventually(() => page.locator('.record-sheet-print').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-record-sheet.png'), fullPage: true });
@@ -183,6 +208,13 @@ describe('draw journey', () => {
     expect(await checks.count()).toBeGreaterThanOrEqual(8);
     expect(await visitor.getByLabel('未通过').count()).toBe(0);
     expect(await visitor.getByLabel('通过', { exact: true }).count()).toBe(await checks.count());
+    // Each check says in plain words what was checked; the technical names and values wait under 「技术细节」.
+    const manifestCheck = visitor.locator('[data-check="manifest-hash"]');
+    expect(await manifestCheck.getByText('抽取清单没有被改动').isVisible()).toBe(true);
+    expect(await manifestCheck.getByText(frozen.manifestHash, { exact: false }).isVisible()).toBe(false);
+    await manifestCheck.getByText('技术细节').click();
+    await eventually(() => manifestCheck.getByText(`本页公布 ${frozen.manifestHash}`, { exact: false }).isVisible()).toBe(true);
+    expect(await visitor.getByRole('link', { name: '公开的抽取算法' }).getAttribute('href')).toBe('/portal/algorithm');
     await visitor.screenshot({ path: path.join(SCREENSHOT_DIR, 'portal-draw-verified.png'), fullPage: true });
 
     // A tampered bundle (another unit in place of a selected one) fails in the same verifier: 上传结果包验证.
@@ -194,8 +226,16 @@ describe('draw journey', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(tampered));
     await visitor.locator('#bundle-file').setInputFiles(file);
-    await eventually(() => visitor.getByText(`验证未通过（文件 ${path.basename(file)}）`).isVisible()).toBe(true);
+    const failed = visitor.getByText(`验证未通过（文件 ${path.basename(file)}）`);
+    await eventually(() => failed.isVisible()).toBe(true);
     await eventually(() => visitor.locator('[data-check="result"]').getByLabel('未通过').count()).toBe(1);
+    await eventually(() => visitor.getByText('重新抽取的结果与公布的不同').isVisible()).toBe(true);
+    // The file's result shows right under the drop area, and the area shows only our text (no native file control).
+    const dropArea = visitor.getByRole('button', { name: '拖放文件到此处上传' });
+    const [areaBox, failedBox] = [await dropArea.boundingBox(), await failed.boundingBox()];
+    expect(failedBox!.y).toBeGreaterThan(areaBox!.y + areaBox!.height);
+    expect(failedBox!.y - (areaBox!.y + areaBox!.height)).toBeLessThan(60);
+    expect((await visitor.locator('#bundle-file').boundingBox())!.width).toBeLessThanOrEqual(1);
 
     // 查询本单位: the first task's unit finds itself with its rank.
     const first = executed.tasks[0]!;

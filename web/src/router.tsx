@@ -41,6 +41,7 @@ const TasksPage = lazy(() => import('./admin/draws/tasks-page.tsx'));
 const MyTasksPage = lazy(() => import('./admin/draws/my-tasks-page.tsx'));
 const PortalDrawsPage = lazy(() => import('./portal/draws/portal-draws-page.tsx'));
 const PortalDrawPage = lazy(() => import('./portal/draws/portal-draw-page.tsx'));
+const PortalAlgorithmPage = lazy(() => import('./portal/algorithm/portal-algorithm-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: '/portal/plans/monthly/:id', element: <PortalMonthlyPlanPage /> },
       { path: '/portal/draws', element: <PortalDrawsPage /> },
       { path: '/portal/draws/:code', element: <PortalDrawPage /> },
+      { path: '/portal/algorithm', element: <PortalAlgorithmPage /> },
       {
         path: '/admin',
         element: <AdminLayout />,

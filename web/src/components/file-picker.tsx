@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Flex, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { DragEvent, KeyboardEvent } from 'react';
 import { useRef, useState } from 'react';
 
@@ -7,8 +7,10 @@ const formatSize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
- * A file chooser for imports: a visible native file input (labelled by the surrounding Form.Item, e.g.
- * "选择文件") inside a drop area that also accepts a dragged file.
+ * A file chooser: a drop area that shows only our Chinese text, opens the file dialog when clicked (or on Enter or
+ * Space) and accepts a dragged file. The native file input stays in the page, visually hidden and out of the tab
+ * order, so that a `<label htmlFor={id}>` (the surrounding Form.Item's "选择文件") still names and opens it; the
+ * browser's own 「选择文件 / 未选择任何文件」 control, in the browser's language, is never shown.
  */
 export function FilePicker({
   id,
@@ -70,6 +72,8 @@ export function FilePicker({
         ref={inputRef}
         id={id}
         type="file"
+        className="file-drop-input"
+        tabIndex={-1}
         accept={accept}
         disabled={disabled}
         onChange={(event) => {
@@ -79,10 +83,10 @@ export function FilePicker({
         }}
       />
       {file ? (
-        <Flex gap={8} align="center">
-          <Typography.Text strong>已选择：{file.name}</Typography.Text>
+        <Typography.Text style={{ overflowWrap: 'anywhere' }}>
+          <strong>已选择：{file.name}</strong>
           <Typography.Text type="secondary">（{formatSize(file.size)}）</Typography.Text>
-        </Flex>
+        </Typography.Text>
       ) : null}
     </div>
   );

@@ -16,7 +16,6 @@ import { externalRefLabel, stratumName } from '../../shared/draws/labels.ts';
 import type { HeldSecret, HeldSecrets } from './observer-panels.tsx';
 import { ReplaceTaskModal } from './replace-task-modal.tsx';
 import { TasksTable } from './tasks-table.tsx';
-import { useLeaveGuard } from './use-leave-guard.ts';
 import { VoidDrawModal } from './void-draw-modal.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 
@@ -37,11 +36,6 @@ function DrawDetail({ draw }: { draw: DrawView }) {
   const [replacing, setReplacing] = useState<{ task: TaskView; kind: 'inspector' | 'unit' } | null>(null);
   // The plan's own stratum names come with the draw (a monthly plan's quota rows, a campaign's name).
   const names = new Map(draw.strata.map((s) => [s.code, s.name]));
-  // A recorded commitment whose secret lives only on this page until its sheet is printed.
-  const unprinted =
-    draw.status === 'frozen' &&
-    draw.observers.some((o) => o.commitment && !o.revealed && held[o.observerId] && !held[o.observerId]?.printed);
-  useLeaveGuard(unprinted, '有监督人的记录单尚未打印：密钥只保存在本页面，离开后无法找回，抽取将只能作废。');
 
   const sourceLink = draw.monthlyPlanId ? (
     <Link to={`/admin/monthly-plans/${draw.monthlyPlanId}`}>{draw.sourceLabel}</Link>

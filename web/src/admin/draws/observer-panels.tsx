@@ -1,13 +1,14 @@
-import { CheckCircleFilled, CloseCircleFilled, KeyOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, KeyOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DrawView } from '@contracts/draws.ts';
 import { toHex } from '@domain/crypto/sha256.ts';
 import { commitmentOf } from '@domain/draw/seed.ts';
-import { Button, Card, Flex, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { recordCommitment, recordReveal } from '../../api/draws.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { HashText } from '../../shared/draws/hash-text.tsx';
+import { downloadKeyFile } from './key-file.ts';
 import { RecordSheetModal } from './record-sheet.tsx';
 import type { ObserverSecret } from './secret.ts';
 import { describeSecret, generateSecret, parseSecret } from './secret.ts';
@@ -16,8 +17,13 @@ import { useDrawMutation } from './use-draw-mutation.ts';
 
 type Observer = DrawView['observers'][number];
 
-/** A secret held by this page only (never sent): what was generated or typed, and whether its sheet was printed. */
-export type HeldSecret = { text: string; printed: boolean };
+/**
+ * A secret held by this page only (never sent): what was generated or typed, and how it was saved for the observer
+ * (key file downloaded, record sheet printed). Both reset when the text changes.
+ */
+export type HeldSecret = { text: string; downloaded: boolean; printed: boolean };
+const freshSecret = (text: string): HeldSecret => ({ text, downloaded: false, printed: false });
+const isSaved = (held: HeldSecret | undefined) => held !== undefined && (held.downloaded || held.printed);
 export type HeldSecrets = Record<string, HeldSecret>;
 
 /** The secret's bytes as parsed, and the commitment they make for this draw and observer (null until usable). */
@@ -66,10 +72,10 @@ const OBSERVER_STEPS = {
   commit: {
     title: '每位监督人生成或自拟一个密钥，系统只记录由它算出的承诺值。',
     description:
-      '承诺值在本浏览器中计算，密钥不会发送到服务器。记录后请打印记录单交监督人签字保管；揭示时监督人须原样输入密钥。密钥遗失则无法揭示，抽取只能作废。',
+      '承诺值在本浏览器中计算，密钥不会发送到服务器。记录承诺值之前，须先保存密钥：下载密钥文件，或打印记录单（带密钥二维码）交监督人签字保管。揭示时监督人须原样输入或扫码输入密钥；密钥遗失则无法揭示，抽取只能作废。',
   },
   reveal: {
-    title: '请各位监督人按记录单原样输入密钥。',
+    title: '请各位监督人按记录单或密钥文件原样输入密钥（也可扫描记录单上的二维码）。',
     description: '密钥须能打开此前记录的承诺值。全部揭示后才能录入外部随机数；开始录入后不再接受揭示。',
   },
 } as const;
@@ -77,7 +83,8 @@ const OBSERVER_STEPS = {
 /**
  * 监督人承诺 and 揭示, one card per observer. Commit: the secret is generated here (crypto.getRandomValues) or typed by
  * the observer; the commitment is computed in this browser with the same code as the server and the verifier, and
- * only the commitment is sent; the secret stays on this page (and the printed record sheet) until the reveal.
+ * only the commitment is sent, once the secret was saved for the observer (key file or printed record sheet): the
+ * secret stays on this page, in that file and on that sheet until the reveal.
  * Reveal: the secret typed from the sheet is read by the same rule, and this browser checks that it opens the
  * recorded commitment before sending it (the server checks again).
  */
@@ -161,10 +168,10 @@ function SecretInput({
 }
 
 /**
- * 打印记录单 for a secret this page holds, with 已打印 once printed; nothing when the page does not hold a usable
- * secret that makes `commitment` (after a reload the secret is with the observer only).
+ * 下载密钥文件 and 打印记录单 for a secret this page holds, each marked once done; nothing when the page does not
+ * hold a usable secret that makes `commitment` (after a reload the secret is with the observer only).
  */
-function PrintSheet({
+function SaveSecret({
   draw,
   observer,
   held,
@@ -180,22 +187,25 @@ function PrintSheet({
   const [open, setOpen] = useState(false);
   const { secret, commitment: made } = commitmentFor(draw, observer.observerId, held?.text ?? '');
   if (!held || !secret || made !== commitment) return null;
+  const data = { draw, observer, commitment, text: held.text, secret };
   return (
     <Flex gap={8} align="center" wrap>
+      <Button
+        icon={<DownloadOutlined />}
+        onClick={() => {
+          downloadKeyFile(data, formatDateTime(new Date().toISOString()));
+          onHeld({ ...held, downloaded: true });
+        }}
+      >
+        下载密钥文件
+      </Button>
+      {held.downloaded ? <Tag color="green">已下载</Tag> : null}
       <Button icon={<PrinterOutlined />} onClick={() => setOpen(true)}>
         打印记录单
       </Button>
-      {held.printed ? (
-        <Tag color="green">已打印</Tag>
-      ) : observer.commitment ? (
-        <Typography.Text type="warning">尚未打印记录单：密钥只保存在本页面，离开后无法找回。</Typography.Text>
-      ) : null}
+      {held.printed ? <Tag color="green">已打印</Tag> : null}
       {open ? (
-        <RecordSheetModal
-          data={{ draw, observer, commitment, text: held.text, secret }}
-          onPrinted={() => onHeld({ text: held.text, printed: true })}
-          onClose={() => setOpen(false)}
-        />
+        <RecordSheetModal data={data} onPrinted={() => onHeld({ ...held, printed: true })} onClose={() => setOpen(false)} />
       ) : null}
     </Flex>
   );
@@ -208,6 +218,7 @@ function ObserverCommitCard({ draw, observer, held, onHeld }: ObserverCardProps)
     success: `已记录 ${observer.observerId} 的承诺值`,
   });
   const recorded = observer.commitment;
+  const saved = isSaved(held);
 
   return (
     <ObserverCard observer={observer} done={recorded !== null} doneText="已记录承诺值" todoText="待记录承诺值">
@@ -218,38 +229,48 @@ function ObserverCommitCard({ draw, observer, held, onHeld }: ObserverCardProps)
             <HashText hash={recorded} label={`${observer.observerId} 承诺值`} />
           </div>
           <Typography.Text type="secondary">记录于 {formatDateTime(observer.committedAt)}</Typography.Text>
-          <PrintSheet draw={draw} observer={observer} held={held} commitment={recorded} onHeld={onHeld} />
+          <SaveSecret draw={draw} observer={observer} held={held} commitment={recorded} onHeld={onHeld} />
         </Flex>
       ) : draw.canManage ? (
         <Flex vertical gap={8}>
           <Space.Compact style={{ width: '100%' }}>
             <SecretInput
               value={text}
-              onChange={(t) => onHeld({ text: t, printed: false })}
+              onChange={(t) => onHeld(freshSecret(t))}
               placeholder="点击「生成密钥」，或由监督人自拟口令（不少于 16 字节）"
               label={`${observer.observerId} 密钥`}
             />
-            <Button icon={<KeyOutlined />} onClick={() => onHeld({ text: generateSecret(), printed: false })}>
+            <Button icon={<KeyOutlined />} onClick={() => onHeld(freshSecret(generateSecret()))}>
               生成密钥
             </Button>
           </Space.Compact>
           <SecretStatus secret={secret} />
           {commitment ? (
-            <div>
-              将提交的承诺值：
-              <HashText hash={commitment} label={`${observer.observerId} 将提交的承诺值`} />
-            </div>
+            <>
+              <div>
+                将提交的承诺值：
+                <HashText hash={commitment} label={`${observer.observerId} 将提交的承诺值`} />
+              </div>
+              <Alert
+                type={saved ? 'success' : 'warning'}
+                showIcon
+                title={saved ? '密钥已保存，可以记录承诺值' : '记录承诺值之前，请先保存密钥'}
+                description="密钥只在本页面上，服务器不保存。揭示时监督人须原样输入它；没有它，监督人就无法揭示，本次抽取只能作废。请下载密钥文件交监督人保管，或打印记录单（带密钥二维码）由监督人签字保管。"
+              />
+              <SaveSecret draw={draw} observer={observer} held={held} commitment={commitment} onHeld={onHeld} />
+            </>
           ) : null}
-          <div>
+          <Flex gap={8} align="center" wrap>
             <Button
               type="primary"
-              disabled={!commitment}
+              disabled={!commitment || !saved}
               loading={mutation.isPending}
-              onClick={() => commitment && mutation.mutate(commitment)}
+              onClick={() => commitment && saved && mutation.mutate(commitment)}
             >
               记录承诺值
             </Button>
-          </div>
+            {commitment && !saved ? <Typography.Text type="secondary">请先下载密钥文件或打印记录单</Typography.Text> : null}
+          </Flex>
         </Flex>
       ) : (
         <Typography.Text type="secondary">等待工作人员记录承诺值。</Typography.Text>
@@ -284,12 +305,12 @@ function ObserverRevealCard({ draw, observer, held, onHeld }: ObserverCardProps)
       ) : draw.canManage ? (
         <Flex vertical gap={8}>
           {observer.commitment ? (
-            <PrintSheet draw={draw} observer={observer} held={held} commitment={observer.commitment} onHeld={onHeld} />
+            <SaveSecret draw={draw} observer={observer} held={held} commitment={observer.commitment} onHeld={onHeld} />
           ) : null}
           <SecretInput
             value={text}
             onChange={setText}
-            placeholder="输入记录单上的密钥"
+            placeholder="输入或扫描记录单上的密钥"
             label={`${observer.observerId} 揭示密钥`}
           />
           <SecretStatus secret={secret} extra={check} />

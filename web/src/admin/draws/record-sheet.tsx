@@ -5,8 +5,8 @@ import { createPortal } from 'react-dom';
 import { formatDateTime } from '../../lib/format.ts';
 import './record-sheet.css';
 import type { ObserverSecret } from './secret.ts';
-import { describeSecret, groupHex } from './secret.ts';
-import { toHex } from '@domain/crypto/sha256.ts';
+import { describeSecret, secretDisplayText, secretQrText } from './secret.ts';
+import { qrDrawingOf } from './secret-qr.ts';
 
 export type RecordSheetData = {
   draw: Pick<DrawView, 'code' | 'orgName' | 'sourceLabel' | 'manifestHash'>;
@@ -17,7 +17,29 @@ export type RecordSheetData = {
   secret: ObserverSecret;
 };
 
-/** What the observer signs and keeps: the draw, the commitment, and the secret in large print until the reveal. */
+/** The key as a QR code, drawn here from the key itself (nothing is sent), for a scanner to type it back at the reveal. */
+function SecretQrCode({ secret, text }: { secret: ObserverSecret; text: string }) {
+  const qr = qrDrawingOf(secretQrText(secret, text));
+  if (!qr) return null;
+  return (
+    <figure className="record-sheet-qr">
+      <svg
+        viewBox={`0 0 ${qr.size} ${qr.size}`}
+        width={132}
+        height={132}
+        role="img"
+        aria-label="密钥二维码"
+        shapeRendering="crispEdges"
+      >
+        <rect width={qr.size} height={qr.size} fill="#fff" />
+        <path d={qr.path} fill="#000" />
+      </svg>
+      <figcaption>揭示时可扫码输入</figcaption>
+    </figure>
+  );
+}
+
+/** What the observer signs and keeps: the draw, the commitment, and the secret in large print (and as a QR code) until the reveal. */
 function RecordSheet({ data, printedAt }: { data: RecordSheetData; printedAt: string }) {
   const { draw, observer, commitment, text, secret } = data;
   return (
@@ -51,11 +73,12 @@ function RecordSheet({ data, printedAt }: { data: RecordSheetData; printedAt: st
         </tbody>
       </table>
       <div className="record-sheet-secret">
-        <div>密钥（揭示时原样输入）</div>
-        <div className="record-sheet-secret-value record-sheet-mono">
-          {secret.kind === 'hex' ? groupHex(toHex(secret.bytes)) : text.trim()}
+        <SecretQrCode secret={secret} text={text} />
+        <div className="record-sheet-secret-text">
+          <div>密钥（揭示时原样输入）</div>
+          <div className="record-sheet-secret-value record-sheet-mono">{secretDisplayText(secret, text)}</div>
+          <div>{describeSecret(secret)}</div>
         </div>
-        <div>{describeSecret(secret)}</div>
       </div>
       <div className="record-sheet-warning">
         <strong>请妥善保管，揭示之前不得向任何人（包括工作人员）透露密钥。</strong>

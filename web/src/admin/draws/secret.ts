@@ -54,3 +54,17 @@ export function generateSecret(): string {
 export function groupHex(hex: string): string {
   return hex.replace(/(.{4})(?=.)/g, '$1 ');
 }
+
+/** The secret as the observer keeps it on paper and in the key file: a key in groups of four, a phrase as typed (trimmed). */
+export function secretDisplayText(secret: ObserverSecret, text: string): string {
+  return secret.kind === 'hex' ? groupHex(toHex(secret.bytes)) : text.trim();
+}
+
+/**
+ * What the record sheet's QR code holds, for a scanner to type back at the reveal: a key as its hex digits without
+ * spaces, in capitals (the QR code's compact alphanumeric mode; parseSecret reads either case), a phrase as typed
+ * (trimmed). Read back by parseSecret, it gives the same bytes.
+ */
+export function secretQrText(secret: ObserverSecret, text: string): string {
+  return secret.kind === 'hex' ? toHex(secret.bytes).toUpperCase() : text.trim();
+}

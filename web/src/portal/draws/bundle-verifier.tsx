@@ -1,128 +1,169 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { DrawBundle } from '@domain/draw/draw-types.ts';
-import type { BundleVerification } from '@domain/draw/verify-bundle.ts';
 import { verifyBundle } from '@domain/draw/verify-bundle.ts';
-import { Alert, Button, Flex, List, Typography } from 'antd';
+import { Alert, Button, Collapse, Flex, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { fetchPublicBundle, publicBundleUrl } from '../../api/draws.ts';
 import { FilePicker } from '../../components/file-picker.tsx';
+import type { PlainCheck, PublishedDraw } from './plain-checks.ts';
+import { explainVerification } from './plain-checks.ts';
 
-type Outcome = { source: string; verification: BundleVerification } | { source: string; failure: string };
+type Explained = ReturnType<typeof explainVerification>;
+type Outcome = { source: string; explained: Explained } | { source: string; failure: string };
 
-/** Runs the verifier after the spinner had a chance to paint (a large draw takes a moment). */
-function verifyLater(bundle: unknown, resultHash: string | null): Promise<BundleVerification> {
+/** Verifies after the spinner had a chance to paint (a large draw takes a moment), and explains each check. */
+function verifyLater(bundle: unknown, published: PublishedDraw): Promise<Explained> {
   return new Promise((resolve) =>
-    setTimeout(() => resolve(verifyBundle(bundle as DrawBundle, resultHash ? { resultHash } : {})), 0),
+    setTimeout(() => {
+      const verification = verifyBundle(bundle as DrawBundle, published.resultHash ? { resultHash: published.resultHash } : {});
+      resolve(explainVerification(verification, bundle as DrawBundle, published));
+    }, 0),
+  );
+}
+
+/** One check: ✓ or ✗, the plain sentence and why it matters, and the technical names and values folded away. */
+function CheckRow({ check }: { check: PlainCheck }) {
+  return (
+    <li className="verify-check" data-check={check.name}>
+      <span
+        className={`verify-check-mark ${check.ok ? 'verify-check-ok' : 'verify-check-failed'}`}
+        role="img"
+        aria-label={check.ok ? '通过' : '未通过'}
+      >
+        {check.ok ? '✓' : '✗'}
+      </span>
+      <div style={{ minWidth: 0, flex: 1 }}>
+        <Typography.Text strong>{check.title}</Typography.Text>
+        {check.explanation ? <div className="verify-check-why">{check.explanation}</div> : null}
+        <Collapse
+          ghost
+          size="small"
+          className="verify-check-details"
+          items={[
+            {
+              key: 'details',
+              label: '技术细节',
+              children: check.technical.map((line) => (
+                <div key={line.label} style={{ marginBottom: 4 }}>
+                  <div style={{ fontSize: 12 }}>{line.label}</div>
+                  <div className="hash-text verify-check-detail">{line.detail}</div>
+                </div>
+              )),
+            },
+          ]}
+        />
+      </div>
+    </li>
   );
 }
 
 function VerificationResult({ outcome }: { outcome: Outcome }) {
   if ('failure' in outcome)
     return <Alert type="error" showIcon title={`${outcome.source}：无法验证`} description={outcome.failure} />;
-  const { verification } = outcome;
+  const { explained } = outcome;
   return (
-    <Flex vertical gap={8}>
+    <Flex vertical gap={8} role="status">
       <Alert
-        type={verification.ok ? 'success' : 'error'}
+        type={explained.ok ? 'success' : 'error'}
         showIcon
-        title={verification.ok ? `验证通过（${outcome.source}）` : `验证未通过（${outcome.source}）`}
+        title={explained.ok ? `验证通过（${outcome.source}）` : `验证未通过（${outcome.source}）`}
         description={
-          verification.ok
-            ? '在本浏览器中按 XF-SRS/1 从清单、监督人密钥和外部随机数重新计算，结果与公布的逐字节一致。'
-            : '下列标 ✗ 的检查未通过：结果包与公开的输入或公布的结果不一致。'
+          explained.ok
+            ? '我们在您的浏览器里按公开的抽取算法，用清单、监督人的密钥和开奖号码重新算了一遍，结果与公布的完全一致。逐项检查如下。'
+            : '下面标 ✗ 的项目没有通过：这份结果包与公开的数据或公布的结果不一致。'
         }
       />
-      <List
-        size="small"
-        bordered
-        dataSource={verification.checks}
-        renderItem={(check) => (
-          <List.Item>
-            <Flex gap={10} align="flex-start" style={{ width: '100%' }} data-check={check.name}>
-              <span aria-label={check.ok ? '通过' : '未通过'} style={{ fontSize: 16, color: check.ok ? '#52c41a' : '#ff4d4f' }}>
-                {check.ok ? '✓' : '✗'}
-              </span>
-              <div style={{ minWidth: 0 }}>
-                <Typography.Text strong>{check.label}</Typography.Text>
-                <div className="hash-text" style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
-                  {check.detail}
-                </div>
-              </div>
-            </Flex>
-          </List.Item>
-        )}
-      />
+      <ul className="verify-checks">
+        {explained.checks.map((check) => (
+          <CheckRow key={check.name} check={check} />
+        ))}
+      </ul>
     </Flex>
   );
 }
 
 /**
  * 「在浏览器中验证」: downloads the published bundle and recomputes the draw here with the same code the server and
- * the CLI run (verifyBundle), checking every commitment, the seed, the result byte for byte and the published result
- * hash. 「上传结果包验证」 does the same for a file someone kept or received.
+ * the CLI run (verifyBundle), then says in plain Chinese what each check found (plain-checks.ts) — against this
+ * page's published manifest hash, lottery values and result hash. 「上传结果包验证」 does the same for a file someone
+ * kept or received; each result shows where it was asked for (under the buttons, under the drop area).
  */
-export function BundleVerifier({ code, resultHash }: { code: string; resultHash: string | null }) {
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const available = resultHash !== null;
+export function BundleVerifier({ code, published }: { code: string; published: PublishedDraw }) {
+  const [running, setRunning] = useState<'page' | 'file' | null>(null);
+  const [fromPage, setFromPage] = useState<Outcome | null>(null);
+  const [fromFile, setFromFile] = useState<Outcome | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const available = published.resultHash !== null;
 
-  const run = async (source: string, load: () => Promise<unknown>) => {
-    setBusy(true);
-    setOutcome(null);
+  const run = async (kind: 'page' | 'file', source: string, load: () => Promise<unknown>) => {
+    const show = kind === 'page' ? setFromPage : setFromFile;
+    setRunning(kind);
+    show(null);
     try {
-      const bundle = await load();
-      setOutcome({ source, verification: await verifyLater(bundle, resultHash) });
+      show({ source, explained: await verifyLater(await load(), published) });
     } catch (error) {
-      setOutcome({ source, failure: error instanceof Error ? error.message : String(error) });
+      show({ source, failure: error instanceof Error ? error.message : String(error) });
     } finally {
-      setBusy(false);
+      setRunning(null);
     }
   };
-  const readFile = async (file: File): Promise<unknown> => {
+  const readFile = async (chosen: File): Promise<unknown> => {
     try {
-      return JSON.parse(await file.text()) as unknown;
+      return JSON.parse(await chosen.text()) as unknown;
     } catch {
       throw new Error('文件不是有效的 JSON 结果包');
     }
   };
 
   return (
-    <Flex vertical gap={12}>
-      <Flex gap={8} wrap>
-        <Button
-          type="primary"
-          icon={<SafetyCertificateOutlined />}
-          disabled={!available}
-          loading={busy}
-          onClick={() => void run('公开结果包', () => fetchPublicBundle(code))}
-        >
-          在浏览器中验证
-        </Button>
-        <Button icon={<DownloadOutlined />} href={publicBundleUrl(code)} download={`${code}.bundle.json`} disabled={!available}>
-          下载结果包
-        </Button>
+    <Flex vertical gap={16}>
+      <Typography.Paragraph style={{ marginBottom: 0 }}>
+        验证就在您的浏览器里进行：按<Link to="/portal/algorithm">公开的抽取算法</Link>
+        ，用本次抽取公开的清单、监督人的密钥和开奖号码重新算一遍，再逐项与公布的结果比对。
+      </Typography.Paragraph>
+      <Flex vertical gap={12}>
+        <Flex gap={8} wrap>
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            disabled={!available || running === 'file'}
+            loading={running === 'page'}
+            onClick={() => void run('page', '公开结果包', () => fetchPublicBundle(code))}
+          >
+            在浏览器中验证
+          </Button>
+          <Button icon={<DownloadOutlined />} href={publicBundleUrl(code)} download={`${code}.bundle.json`} disabled={!available}>
+            下载结果包
+          </Button>
+        </Flex>
+        {available ? null : <Typography.Text type="secondary">执行抽取后才有结果包。</Typography.Text>}
+        {fromPage ? <VerificationResult outcome={fromPage} /> : null}
       </Flex>
-      {available ? null : <Typography.Text type="secondary">执行抽取后才有结果包。</Typography.Text>}
-      {outcome ? <VerificationResult outcome={outcome} /> : null}
       {available ? (
-        <div>
-          <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <Flex vertical gap={8}>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
             <label htmlFor="bundle-file">
               <Typography.Text strong>上传结果包验证</Typography.Text>
             </label>
             <Typography.Text type="secondary">
-              ：用您保存或收到的结果包文件（.json）复核，并与本页公布的结果哈希比对。也可用命令行工具离线验证。
+              ：用您保存或收到的结果包文件（.json）复核，并与本页公布的数据比对。也可用命令行工具离线验证，见
+              <Link to="/portal/algorithm#s9">抽取算法第 9 节</Link>。
             </Typography.Text>
           </Typography.Paragraph>
           <FilePicker
             id="bundle-file"
-            file={null}
+            file={file}
             accept=".json,application/json"
             hint="文件只在本浏览器中读取，不会上传到服务器"
-            disabled={busy}
-            onChange={(file) => file && void run(`文件 ${file.name}`, () => readFile(file))}
+            disabled={running !== null}
+            onChange={(chosen) => {
+              setFile(chosen);
+              if (chosen) void run('file', `文件 ${chosen.name}`, () => readFile(chosen));
+            }}
           />
-        </div>
+          {fromFile ? <VerificationResult outcome={fromFile} /> : null}
+        </Flex>
       ) : null}
     </Flex>
   );

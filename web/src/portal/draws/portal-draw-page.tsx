@@ -109,7 +109,10 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
         />
       </Card>
       <Card title="验证抽取结果">
-        <BundleVerifier code={draw.code} resultHash={draw.resultHash} />
+        <BundleVerifier
+          code={draw.code}
+          published={{ manifestHash: draw.manifestHash, resultHash: draw.resultHash, external: draw.external }}
+        />
       </Card>
       <Card
         title={

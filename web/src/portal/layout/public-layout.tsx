@@ -1,5 +1,7 @@
-import { Layout } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout } from 'antd';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { documentTitle, SYSTEM_NAME } from '../../lib/constants.ts';
 
@@ -9,7 +11,45 @@ const PORTAL_NAV: { to: string; label: string }[] = [
   { to: '/portal/items', label: '抽查事项' },
   { to: '/portal/plans', label: '抽查计划' },
   { to: '/portal/draws', label: '抽取结果' },
+  { to: '/portal/algorithm', label: '抽取算法' },
 ];
+
+const isActive = (to: string, pathname: string) =>
+  to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+
+/**
+ * On a phone (below 768 px, styles.css) the bar would show only its first entry: 「菜单」 opens the sections in a
+ * drawer instead, each a full-width row a thumb can hit, and 登录 last.
+ */
+function PhoneMenu({ pathname }: { pathname: string }) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <Button className="portal-menu-button" icon={<MenuOutlined />} aria-expanded={open} onClick={() => setOpen(true)}>
+        菜单
+      </Button>
+      <Drawer open={open} onClose={close} title="门户导航" placement="right" size={280} styles={{ body: { padding: 0 } }}>
+        <nav aria-label="门户导航（菜单）">
+          <ul className="portal-menu">
+            {PORTAL_NAV.map((entry) => (
+              <li key={entry.to}>
+                <Link to={entry.to} onClick={close} aria-current={isActive(entry.to, pathname) ? 'page' : undefined}>
+                  {entry.label}
+                </Link>
+              </li>
+            ))}
+            <li className="portal-menu-login">
+              <Link to="/login" onClick={close} aria-current={pathname === '/login' ? 'page' : undefined}>
+                登录
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </Drawer>
+    </>
+  );
+}
 
 /** Header, content column and footer of the public pages (portal home and login). */
 export function PublicLayout({ title, children }: { title?: string; children: ReactNode }) {
@@ -22,15 +62,22 @@ export function PublicLayout({ title, children }: { title?: string; children: Re
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{SYSTEM_NAME}</span>
         </Link>
-        <nav aria-label="门户导航" style={{ display: 'flex', gap: 4, flex: 1, minWidth: 0, overflowX: 'auto' }}>
+        <nav aria-label="门户导航" className="portal-nav">
           {PORTAL_NAV.map((entry) => {
-            const active = entry.to === '/' ? pathname === '/' : pathname === entry.to || pathname.startsWith(`${entry.to}/`);
+            const active = isActive(entry.to, pathname);
             return (
               <Link
                 key={entry.to}
                 to={entry.to}
                 aria-current={active ? 'page' : undefined}
-                style={{ color: '#fff', padding: '0 12px', whiteSpace: 'nowrap', opacity: active ? 1 : 0.8, fontWeight: active ? 600 : 400, borderBottom: active ? '2px solid #fff' : '2px solid transparent' }}
+                style={{
+                  color: '#fff',
+                  padding: '0 12px',
+                  whiteSpace: 'nowrap',
+                  opacity: active ? 1 : 0.8,
+                  fontWeight: active ? 600 : 400,
+                  borderBottom: active ? '2px solid #fff' : '2px solid transparent',
+                }}
               >
                 {entry.label}
               </Link>
@@ -46,6 +93,7 @@ export function PublicLayout({ title, children }: { title?: string; children: Re
             登录
           </Link>
         )}
+        <PhoneMenu pathname={pathname} />
       </Layout.Header>
       <Layout.Content>
         <main className="portal-content">{children}</main>
