@@ -138,23 +138,23 @@ export async function hasAuditEntries(db: DbOrTx): Promise<boolean> {
 /** How each kind of audited object is named in the log (SQL over its table, `id` compared as text). */
 const TARGET_NAME_SQL: Record<string, (ids: readonly string[]) => SQL> = {
   account: (ids) => sql`select 'account' as type, id::text as id, display_name || '（' || username || '）' as name from accounts where ${anyOf(sql`id::text`, ids)}`,
-  unit: (ids) => sql`select 'unit', id::text, name from units where ${anyOf(sql`id::text`, ids)}`,
-  inspector: (ids) => sql`select 'inspector', id::text, name || '（' || badge_no || '）' from inspectors where ${anyOf(sql`id::text`, ids)}`,
-  org: (ids) => sql`select 'org', id::text, name from orgs where ${anyOf(sql`id::text`, ids)}`,
-  collaboration_zone: (ids) => sql`select 'collaboration_zone', id::text, name from collaboration_zones where ${anyOf(sql`id::text`, ids)}`,
-  draw: (ids) => sql`select 'draw', id::text, code from draws where ${anyOf(sql`id::text`, ids)}`,
-  annual_plan: (ids) => sql`select 'annual_plan', id::text, name from annual_plans where ${anyOf(sql`id::text`, ids)}`,
+  unit: (ids) => sql`select 'unit' as type, id::text as id, name as name from units where ${anyOf(sql`id::text`, ids)}`,
+  inspector: (ids) => sql`select 'inspector' as type, id::text as id, name || '（' || badge_no || '）' as name from inspectors where ${anyOf(sql`id::text`, ids)}`,
+  org: (ids) => sql`select 'org' as type, id::text as id, name as name from orgs where ${anyOf(sql`id::text`, ids)}`,
+  collaboration_zone: (ids) => sql`select 'collaboration_zone' as type, id::text as id, name as name from collaboration_zones where ${anyOf(sql`id::text`, ids)}`,
+  draw: (ids) => sql`select 'draw' as type, id::text as id, code as name from draws where ${anyOf(sql`id::text`, ids)}`,
+  annual_plan: (ids) => sql`select 'annual_plan' as type, id::text as id, name as name from annual_plans where ${anyOf(sql`id::text`, ids)}`,
   monthly_plan: (ids) =>
-    sql`select 'monthly_plan', m.id::text, o.name || ' ' || m.year || ' 年 ' || m.month || ' 月月度计划' from monthly_plans m join orgs o on o.id = m.org_id where ${anyOf(sql`m.id::text`, ids)}`,
-  special_campaign: (ids) => sql`select 'special_campaign', id::text, name from special_campaigns where ${anyOf(sql`id::text`, ids)}`,
-  check_item: (ids) => sql`select 'check_item', id::text, code from check_items where ${anyOf(sql`id::text`, ids)}`,
-  task: (ids) => sql`select 'task', t.id::text, u.name from tasks t join units u on u.id = t.unit_id where ${anyOf(sql`t.id::text`, ids)}`,
-  trigger_event: (ids) => sql`select 'trigger_event', e.id::text, u.name from trigger_events e join units u on u.id = e.unit_id where ${anyOf(sql`e.id::text`, ids)}`,
-  import_batch: (ids) => sql`select 'import_batch', id::text, file_name from import_batches where ${anyOf(sql`id::text`, ids)}`,
-  external_person: (ids) => sql`select 'external_person', id::text, name from external_people where ${anyOf(sql`id::text`, ids)}`,
+    sql`select 'monthly_plan' as type, m.id::text as id, o.name || ' ' || m.year || ' 年 ' || m.month || ' 月月度计划' as name from monthly_plans m join orgs o on o.id = m.org_id where ${anyOf(sql`m.id::text`, ids)}`,
+  special_campaign: (ids) => sql`select 'special_campaign' as type, id::text as id, name as name from special_campaigns where ${anyOf(sql`id::text`, ids)}`,
+  check_item: (ids) => sql`select 'check_item' as type, id::text as id, code as name from check_items where ${anyOf(sql`id::text`, ids)}`,
+  task: (ids) => sql`select 'task' as type, t.id::text as id, u.name as name from tasks t join units u on u.id = t.unit_id where ${anyOf(sql`t.id::text`, ids)}`,
+  trigger_event: (ids) => sql`select 'trigger_event' as type, e.id::text as id, u.name as name from trigger_events e join units u on u.id = e.unit_id where ${anyOf(sql`e.id::text`, ids)}`,
+  import_batch: (ids) => sql`select 'import_batch' as type, id::text as id, file_name as name from import_batches where ${anyOf(sql`id::text`, ids)}`,
+  external_person: (ids) => sql`select 'external_person' as type, id::text as id, name as name from external_people where ${anyOf(sql`id::text`, ids)}`,
   recusal: (ids) =>
-    sql`select 'recusal', r.id::text, i.name || ' 回避 ' || u.name from recusals r join inspectors i on i.id = r.inspector_id join units u on u.id = r.unit_id where ${anyOf(sql`r.id::text`, ids)}`,
-  dictionary: (ids) => sql`select 'dictionary', id::text, label from dictionary_entries where ${anyOf(sql`id::text`, ids)}`,
+    sql`select 'recusal' as type, r.id::text as id, i.name || ' 回避 ' || u.name as name from recusals r join inspectors i on i.id = r.inspector_id join units u on u.id = r.unit_id where ${anyOf(sql`r.id::text`, ids)}`,
+  dictionary: (ids) => sql`select 'dictionary' as type, id::text as id, label as name from dictionary_entries where ${anyOf(sql`id::text`, ids)}`,
 };
 
 /**
@@ -173,8 +173,7 @@ export async function auditTargetNames(db: DbOrTx, targets: readonly { type: str
   for (const [type, ids] of idsByType) {
     const result = await db.execute(TARGET_NAME_SQL[type]!([...ids]));
     for (const row of (result as unknown as { rows: { type: string; id: string; name: string | null }[] }).rows) {
-      const [kind, id, name] = Object.values(row) as [string, string, string | null];
-      if (name) names.set(`${kind}/${id}`, name);
+      if (row.name) names.set(`${row.type}/${row.id}`, row.name);
     }
   }
   return names;

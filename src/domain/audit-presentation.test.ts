@@ -110,6 +110,7 @@ describe('the audit log in Chinese', () => {
     expect(describeAuditSummary({ username: 'wucheng' })).toEqual([{ label: '用户名', value: 'wucheng' }]);
     expect(formatAuditValue('brigade_admin')).toBe('大队管理员');
     expect(formatAuditValue({ quota: 5, alternates: 1 })).toBe('任务数 5；备选单位 1');
+    expect(formatAuditValue({ crowded_key: 5, general: 3 })).toBe('人员密集场所重点单位 5；一般单位 3');
     expect(formatAuditValue(12000)).toBe('12,000');
     expect(describeAuditSummary({ name: '某宾馆', category: 'general', changes: { category: ['general', 'key'], roles: [['lead'], ['lead', 'assistant']] } })).toEqual([
       { label: '名称', value: '某宾馆' },

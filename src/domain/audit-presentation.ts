@@ -7,6 +7,7 @@ import { ORG_KIND_LABELS, ROLE_LABELS, ROLES, type Role } from './access.ts';
 import { CHECK_METHOD_LABELS } from './check-items/check-item.ts';
 import { UNIT_IMPORT_FIELD_LABELS } from './import/unit-import-fields.ts';
 import { INSPECTION_KIND_LABELS } from './plans/eligibility-types.ts';
+import { DEFAULT_STRATA } from './plans/plan-settings.ts';
 import {
   AVAILABILITY_KIND_LABELS,
   INSPECTOR_POST_LABELS,
@@ -39,6 +40,8 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
 /** Chinese names of the keys audit summaries use (top-level keys and the fields inside `changes`). */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ...UNIT_IMPORT_FIELD_LABELS,
+  // The default strata by name: summaries of plans and draws key quotas by stratum code.
+  ...Object.fromEntries(DEFAULT_STRATA.map((s) => [s.code, s.name])),
   accounts: '账号',
   active: '启用',
   added: '新增',

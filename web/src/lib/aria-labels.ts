@@ -35,11 +35,12 @@ export function localizeAriaLabels(root: HTMLElement): void {
         const chinese = chineseAriaLabel(m.target.getAttribute('aria-label') ?? '');
         if (chinese !== null) m.target.setAttribute('aria-label', chinese);
       } else if (m.target instanceof Element || m.target instanceof DocumentFragment) {
-        for (const node of m.addedNodes) if (node instanceof Element) {
-          const chinese = chineseAriaLabel(node.getAttribute('aria-label') ?? '');
-          if (chinese !== null) node.setAttribute('aria-label', chinese);
-          rename(node);
-        }
+        for (const node of m.addedNodes)
+          if (node instanceof Element) {
+            const chinese = chineseAriaLabel(node.getAttribute('aria-label') ?? '');
+            if (chinese !== null) node.setAttribute('aria-label', chinese);
+            rename(node);
+          }
       }
     }
   }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });

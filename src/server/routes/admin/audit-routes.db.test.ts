@@ -20,7 +20,7 @@ type Entry = {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = await buildTestApp(database);
+  app = await buildTestApp(database, { now: () => new Date('2026-11-27T02:00:00Z') });
   const tree = await createOrgTree(database.db);
   const a = await createAccountFixture(database.db, { role: 'brigade_admin', org: tree.brigadeA });
   const j = await createAccountFixture(database.db, { role: 'auditor', org: tree.detachment });
@@ -37,7 +37,16 @@ beforeAll(async () => {
   });
   unitId = created.json().id;
   await call(app, admin, 'PATCH', `/api/units/${unitId}`, { contactPhone: '13900001111', isCrowded: true });
+  const annual = await call(app, admin, 'POST', '/api/annual-plans', {
+    orgId: tree.brigadeA.id,
+    year: 2026,
+    name: '2026 年度计划',
+  });
+  await call(app, admin, 'POST', `/api/annual-plans/${annual.json().id}/publish`, { capacityNote: '测试' });
+  await call(app, admin, 'POST', `/api/annual-plans/${annual.json().id}/months/12/generate`);
+  brigadeName = tree.brigadeA.name;
 });
+let brigadeName = '';
 afterAll(async () => {
   await app.close();
   await database.dispose();
@@ -62,6 +71,18 @@ describe('the audit log as 纪检 reads it', () => {
         { label: '人员密集场所', value: '否 → 是' },
       ]),
     );
+  });
+
+  it('names every kind of object: a monthly plan by its brigade and month, an annual plan by its name', async () => {
+    const { items } = await list();
+    expect(items.find((e) => e.action === 'annual_plan.create')).toMatchObject({
+      targetTypeLabel: '年度计划',
+      targetName: '2026 年度计划',
+    });
+    expect(items.find((e) => e.action === 'monthly_plan.generate')).toMatchObject({
+      targetTypeLabel: '月度计划',
+      targetName: `${brigadeName} 2026 年 12 月月度计划`,
+    });
   });
 
   it('shows the sign-ins when asked, or only them', async () => {

@@ -50,11 +50,7 @@ export default function DashboardPage() {
           {stats.map((stat) => (
             <Col key={stat.key} xs={12} lg={6}>
               <Card loading={orgTree.isPending}>
-                <Statistic
-                  title={stat.title}
-                  value={stat.value ?? '—'}
-                  suffix={stat.value === undefined ? null : stat.suffix}
-                />
+                <Statistic title={stat.title} value={stat.value ?? '—'} suffix={stat.value === undefined ? null : stat.suffix} />
               </Card>
             </Col>
           ))}

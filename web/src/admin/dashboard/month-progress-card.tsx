@@ -30,7 +30,11 @@ const columns: TableColumnsType<Row> = [
     width: 200,
     render: (_, p) =>
       p.draw && p.draw.total > 0 ? (
-        <Progress percent={Math.round((p.draw.done / p.draw.total) * 100)} size="small" format={() => `${p.draw!.done}/${p.draw!.total}`} />
+        <Progress
+          percent={Math.round((p.draw.done / p.draw.total) * 100)}
+          size="small"
+          format={() => `${p.draw!.done}/${p.draw!.total}`}
+        />
       ) : (
         '—'
       ),

@@ -20,7 +20,11 @@ function TaskLine({ task, today }: { task: TaskView; today: string }) {
         description={
           <>
             {task.unitAddress ?? '地址未登记'} · 期限 {task.dueDate}{' '}
-            {left < 0 ? <Tag color="red">逾期 {-left} 天</Tag> : left <= 7 ? <Tag color="orange">{left === 0 ? '今天到期' : `${left} 天后到期`}</Tag> : null}
+            {left < 0 ? (
+              <Tag color="red">逾期 {-left} 天</Tag>
+            ) : left <= 7 ? (
+              <Tag color="orange">{left === 0 ? '今天到期' : `${left} 天后到期`}</Tag>
+            ) : null}
           </>
         }
       />
@@ -43,7 +47,12 @@ export function MyTasksCard() {
         <>
           <Row gutter={[16, 16]} style={{ marginBottom: 8 }}>
             <Col xs={8}>
-              <Statistic title="已逾期" value={overdue.length} suffix="项" valueStyle={overdue.length ? { color: '#cf1322' } : undefined} />
+              <Statistic
+                title="已逾期"
+                value={overdue.length}
+                suffix="项"
+                valueStyle={overdue.length ? { color: '#cf1322' } : undefined}
+              />
             </Col>
             <Col xs={8}>
               <Statistic title="7 天内到期" value={soon.length} suffix="项" />
@@ -57,7 +66,9 @@ export function MyTasksCard() {
           ) : (
             <List size="small" dataSource={open.slice(0, 8)} renderItem={(task) => <TaskLine task={task} today={today} />} />
           )}
-          {open.length > 8 ? <Typography.Text type="secondary">另有 {open.length - 8} 项，见「我的任务」。</Typography.Text> : null}
+          {open.length > 8 ? (
+            <Typography.Text type="secondary">另有 {open.length - 8} 项，见「我的任务」。</Typography.Text>
+          ) : null}
         </>
       )}
     </Card>

@@ -33,7 +33,9 @@ export default function MonthlyPlansPage() {
   const list = useQuery(monthlyPlansQuery(year));
   const thisYear = dayjs().year();
   const yearOptions = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: `${y} 年` }));
-  const rows = [...(list.data ?? [])].sort((a, b) => b.year - a.year || b.month - a.month || a.orgName.localeCompare(b.orgName, 'zh-CN'));
+  const rows = [...(list.data ?? [])].sort(
+    (a, b) => b.year - a.year || b.month - a.month || a.orgName.localeCompare(b.orgName, 'zh-CN'),
+  );
 
   return (
     <Flex vertical gap={16}>
