@@ -67,7 +67,7 @@ export const myTasksQuery = queryOptions({
   },
 });
 
-export type ReplacementEvidence = { reason: string; evidence: string };
+export type ReplacementEvidence = { reason: string; evidence: string; evidenceFiles?: string[] };
 
 export const replaceTaskInspector = (taskId: string, body: ReplacementEvidence & { inspectorId: string }) =>
   api.post<{ replacementId: string }>(`${at('/api/tasks', taskId)}/replace-inspector`, body);

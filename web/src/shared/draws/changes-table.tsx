@@ -8,7 +8,22 @@ const columns: TableColumnsType<TaskChangeView> = [
   { title: '类型', key: 'kind', render: (_, c) => (c.roleLabel ? `${c.kindLabel}（${c.roleLabel}）` : c.kindLabel) },
   { title: '变更', key: 'change', render: (_, c) => `${c.from ?? '—'} → ${c.to ?? '—'}` },
   { title: '理由', dataIndex: 'reason', key: 'reason' },
-  { title: '证明材料', dataIndex: 'evidence', key: 'evidence' },
+  {
+    title: '证明材料',
+    key: 'evidence',
+    render: (_, c) => (
+      <>
+        {c.evidence}
+        {c.evidenceFiles.map((f) => (
+          <div key={f.sha256}>
+            <a href={f.url} target="_blank" rel="noreferrer">
+              {f.fileName}
+            </a>
+          </div>
+        ))}
+      </>
+    ),
+  },
 ];
 
 /** 变更记录: every change to the draw's tasks since it was executed (递补, cancellation), with reason and evidence. */
