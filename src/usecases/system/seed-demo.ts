@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { DEMO_PASSWORD, generateDemoData } from '../../domain/demo-data/generate-demo-data.ts';
+import { DEMO_PASSWORD, generateDemoData } from '../../demo/generate-demo-data.ts';
 import { unitSearchGrams } from '../../domain/registry/search-grams.ts';
 import { duplicateKey } from '../../domain/registry/unit-rules.ts';
 import type { Db, Tx } from '../../db/client.ts';
@@ -17,7 +17,7 @@ import {
   triggerEvents,
   units,
 } from '../../db/schema.ts';
-import { generateDemoHistory } from '../../domain/demo-data/generate-demo-history.ts';
+import { generateDemoHistory } from '../../demo/generate-demo-history.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { defaultPlanSettings } from '../../domain/plans/plan-settings.ts';
 import { nextYearMonth, yearMonthOf } from '../../domain/calendar/year-month.ts';
