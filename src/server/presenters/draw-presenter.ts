@@ -121,7 +121,7 @@ function presentChanges(detail: DrawDetail, audience: 'admin' | 'public'): TaskC
 }
 
 function externalStatus(detail: DrawDetail, accountId: string | null) {
-  const manifest = detail.draw.manifest as Manifest;
+  const manifest = detail.draw.manifest;
   return manifest.external.map((ref) => {
     const entries = detail.entries.filter((e) => e.source === ref.source && e.ref === ref.ref);
     const value = confirmedExternalValue(entries);
@@ -155,7 +155,7 @@ function counts(manifest: Manifest) {
 
 export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
   const d = detail.draw;
-  const manifest = d.manifest as Manifest;
+  const manifest = d.manifest;
   const draw = { code: d.code, orgName: detail.org.name };
   return {
     ...presentDrawSummary(detail, detail.sourceLabel),
@@ -193,7 +193,7 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
 /** The portal's view: no observer names (ids and commitments only), inspectors by name as on the task list. */
 export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
   const d = detail.draw;
-  const manifest = d.manifest as Manifest;
+  const manifest = d.manifest;
   const timeline = [{ at: d.frozenAt.toISOString(), label: '冻结抽取清单', detail: `清单哈希 ${d.manifestHash}` }];
   for (const o of detail.observers) {
     if (o.committedAt)

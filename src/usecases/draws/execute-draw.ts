@@ -5,7 +5,7 @@ import { anyUuidOf } from '../../db/sql-helpers.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { manifestOf, readableDraw, requireFrozen } from './draw-access.ts';
+import { readableDraw, requireFrozen } from './draw-access.ts';
 import { computeResult, drawInputsOf } from './draw-result.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function executeDraw(ctx: UseCaseContext, drawId: string): Promise<
   await ctx.db.transaction(async (tx) => {
     const { draw, org } = await readableDraw(ctx, drawId, tx, true);
     requireFrozen(draw);
-    const manifest = manifestOf(draw);
+    const manifest = draw.manifest;
     const inputs = await drawInputsOf(tx, draw);
     if (inputs.missing) throw new DomainError('CONFLICT', inputs.missing);
     const { result, hash } = await computeResult(draw, inputs);

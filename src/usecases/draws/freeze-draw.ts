@@ -25,9 +25,7 @@ import { drawObservers, draws } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
-import { settingsOf } from '../plans/annual-plan-access.ts';
-import { campaignSettingsOf, evaluateCampaign, readableCampaign } from '../plans/campaign-rules.ts';
-import { quotasOf } from '../plans/monthly-plan-access.ts';
+import { evaluateCampaign, readableCampaign } from '../plans/campaign-rules.ts';
 import { drawableInspectors, evaluateEligibility, type PlanInputs } from '../plans/plan-evaluation.ts';
 
 export type FreezeDrawInput = {
@@ -60,12 +58,12 @@ async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<D
   const locked = await lockMonthlyPlan(tx, found.plan.annualPlanId, found.plan.month);
   if (locked?.status !== 'published') throw new DomainError('CONFLICT', '月度计划发布后才能组织抽取');
   const annual = await findAnnualPlan(tx, found.plan.annualPlanId);
-  const settings = settingsOf(annual!.plan);
+  const settings = annual!.plan.settings;
   const periodStart = firstDayOfMonth(found.plan);
   // As of the freeze: an inspection recorded between the 1st and today counts (the six-month interval, the yearly cap).
   const on = eligibilityDate(periodStart, localDate(ctx.now));
   const inputs = await evaluateEligibility(tx, { orgId: found.org.id, orgPath: found.org.path }, settings, on, 'routine');
-  const { quotas, adjustments, short } = quotasAtFreeze(quotasOf(found.plan), inputs.eligibility.strata);
+  const { quotas, adjustments, short } = quotasAtFreeze(found.plan.quotas, inputs.eligibility.strata);
   if (short.length > 0) {
     const [q] = short;
     throw new DomainError('CONFLICT', `「${q!.name}」现有候选单位 ${q!.candidates} 家，少于本月任务数 ${q!.quota}：请核实名录库，或退回月度计划重新制定后再发布`);
@@ -88,7 +86,7 @@ async function campaignSource(tx: Tx, ctx: UseCaseContext, id: string): Promise<
   const { campaign, org } = await readableCampaign(ctx, id, tx);
   if (campaign.status !== 'published') throw new DomainError('CONFLICT', '专项检查发布后才能组织抽取');
   const { eligibility, quota, inspectors, settings } = await evaluateCampaign(tx, campaign, org, localDate(ctx.now));
-  if (quota.shortBy > 0) throw new DomainError('CONFLICT', `符合条件的候选单位 ${quota.candidates} 家，少于抽查数量 ${campaignSettingsOf(campaign).quota}`);
+  if (quota.shortBy > 0) throw new DomainError('CONFLICT', `符合条件的候选单位 ${quota.candidates} 家，少于抽查数量 ${campaign.settings.quota}`);
   return {
     org,
     planId: campaign.id,

@@ -7,7 +7,6 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { attachedFilesOf } from '../files/attached-files.ts';
-import { manifestOf } from './draw-access.ts';
 import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
 /**
@@ -33,7 +32,7 @@ export async function replaceTaskInspector(
       role,
       unitId: task.unitId,
       exclude: new Set([...task.leadIds, ...task.assistantIds, ...(await stoodDownFrom(tx, task))]),
-      manifest: manifestOf(draw),
+      manifest: draw.manifest,
       today: localDate(ctx.now),
       dueDate: task.dueDate,
     });

@@ -4,14 +4,12 @@ import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import { assignInspectors } from '../../domain/draw/assign-inspectors.ts';
-import type { DrawResult } from '../../domain/draw/draw-types.ts';
 import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import { orgs, taskChanges, tasks, units } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { attachedFilesOf } from '../files/attached-files.ts';
-import { manifestOf } from './draw-access.ts';
 import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
 /**
@@ -30,13 +28,13 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
     const found = await lockOpenTask(tx, ctx, taskId);
     const evidenceFiles = await attachedFilesOf(tx, input.evidenceFiles ?? []);
     const { task, draw } = found;
-    const result = draw.result as DrawResult;
+    const result = draw.result!;
     const stratum = result.strata.find((s) => s.code === task.stratum)!;
     const existing = new Set((await tx.select({ unitId: tasks.unitId }).from(tasks).where(eq(tasks.drawId, draw.id))).map((t) => t.unitId));
     const index = stratum.alternates.findIndex((id) => !existing.has(id));
     if (index < 0) throw new DomainError('CONFLICT', '该分层的备选单位已用尽，无法递补');
     const unitId = stratum.alternates[index]!;
-    const manifest = manifestOf(draw);
+    const manifest = draw.manifest;
     const today = localDate(ctx.now);
     const alternateIndex = manifest.candidates.findIndex((c) => c[0] === unitId);
     const samePool = manifest.candidates[alternateIndex]?.[3] === manifest.candidates.find((c) => c[0] === task.unitId)?.[3];

@@ -8,7 +8,7 @@ import { monthlyPlans } from '../../db/schema.ts';
 import { recordAudit, recordSystemAudit } from '../lib/audit.ts';
 import type { SystemContext, UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { readableAnnualPlan, settingsOf } from './annual-plan-access.ts';
+import { readableAnnualPlan } from './annual-plan-access.ts';
 import { evaluateMonthlyPlan } from './plan-evaluation.ts';
 
 /** Who generates: an account, or the scheduler (generated_by stays null, the audit names 系统定时任务). */
@@ -29,10 +29,10 @@ export async function writeMonthlyPlan(tx: Tx, by: Generator, annual: AnnualPlan
   const existing = await lockMonthlyPlan(tx, plan.id, month);
   if (existing?.status === 'published') throw new DomainError('CONFLICT', `${plan.year} 年 ${month} 月的月度计划已发布，不能重新生成`);
   const manual = new Map<string, { quota: number; reason: string }>();
-  for (const q of (existing?.quotas ?? []) as { code: string; quota: number; adjustReason: string | null }[]) {
+  for (const q of existing?.quotas ?? []) {
     if (q.adjustReason) manual.set(q.code, { quota: q.quota, reason: q.adjustReason });
   }
-  const settings = settingsOf(plan);
+  const settings = plan.settings;
   const evaluation = await evaluateMonthlyPlan(tx, { orgId: org.id, orgPath: org.path }, settings, plan.year, month, by.ctx.now, manual);
   const nameOf = new Map(settings.strata.map((s) => [s.code, s.name]));
   const values = {

@@ -5,7 +5,7 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { describeAnnualShortfall } from '../../domain/plans/annual-capacity.ts';
-import { readableAnnualPlan, requireValidSettings, settingsOf } from './annual-plan-access.ts';
+import { readableAnnualPlan, requireValidSettings } from './annual-plan-access.ts';
 import { evaluateAnnualCapacity } from './plan-evaluation.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function publishAnnualPlan(ctx: UseCaseContext, id: string, input: 
   await ctx.db.transaction(async (tx) => {
     const { plan, org } = await readableAnnualPlan(ctx, id, tx, true);
     if (plan.status === 'published') throw new DomainError('CONFLICT', '该年度计划已发布');
-    const settings = settingsOf(plan);
+    const settings = plan.settings;
     requireValidSettings(settings);
     const capacity = await evaluateAnnualCapacity(tx, { orgId: org.id, orgPath: org.path }, settings, plan.year, ctx.now);
     const note = input.capacityNote?.trim() ?? '';

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { changedContent } from '../../domain/changes.ts';
 import { DomainError } from '../../domain/errors.ts';
+import type { CampaignSettings } from '../../domain/plans/plan-settings.ts';
 import { findOrgById } from '../../db/org-queries.ts';
 import { specialCampaigns } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
-import { campaignSettingsOf, readableCampaign, type CampaignSettings } from './campaign-rules.ts';
+import { readableCampaign } from './campaign-rules.ts';
 
 export type CampaignInput = {
   orgId: string;
@@ -48,7 +49,7 @@ export async function saveCampaign(ctx: UseCaseContext, id: string | null, input
     const { campaign, org } = await readableCampaign(ctx, id, tx, true);
     if (campaign.status === 'published') throw new DomainError('CONFLICT', '专项检查已发布，不能再修改');
     const changes = changedContent(
-      { name: campaign.name, description: campaign.description, startsOn: campaign.startsOn, endsOn: campaign.endsOn, ...campaignSettingsOf(campaign) },
+      { name: campaign.name, description: campaign.description, startsOn: campaign.startsOn, endsOn: campaign.endsOn, ...campaign.settings },
       { name: fields.name, description: fields.description, startsOn: fields.startsOn, endsOn: fields.endsOn, ...fields.settings },
     );
     if (Object.keys(changes).length === 0) return id;

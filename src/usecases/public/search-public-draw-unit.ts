@@ -56,7 +56,7 @@ function stratumRanks(drawCode: string, result: DrawResult, manifest: Manifest, 
 export async function searchPublicDrawUnit(db: Db, code: string, q: string): Promise<UnitRank[]> {
   const found = await findDrawByCode(db, code);
   if (!found) throw new DomainError('NOT_FOUND', '抽取不存在');
-  const manifest = found.draw.manifest as Manifest;
+  const manifest = found.draw.manifest;
   const listed = new Map<string, { stratum: string | null; reason: string | null }>();
   const stratumSize = new Map<string, number>();
   for (const [id, stratum] of manifest.candidates) {
@@ -76,7 +76,7 @@ export async function searchPublicDrawUnit(db: Db, code: string, q: string): Pro
   )
     .filter((m) => listed.has(m.id))
     .slice(0, 20);
-  const result = found.draw.result as DrawResult | null;
+  const result = found.draw.result;
   const fullRank = (stratum: string) => stratumRanks(found.draw.code, result!, manifest, stratum);
   return matches
     .map((m): UnitRank => {
