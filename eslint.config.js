@@ -44,6 +44,7 @@ const audience = (name) => ({
   group: [`**/${name}/**`],
   message: `web/src/${name} is one audience's app: put what two audiences share in web/src/shared (or components, hooks, lib).`,
 });
+const USECASE_NOT_SHELL = { group: ['**/server/**', '**/cli/**'], message: 'usecases must not depend on the HTTP server or the CLI.' };
 const NOT_ADMIN = audience('admin');
 const NOT_PORTAL = audience('portal');
 const NOT_FIELD = audience('field');
@@ -91,7 +92,16 @@ export default tseslint.config(
   },
   {
     files: ['src/usecases/**/*.ts'],
-    rules: restrict([{ group: ['**/server/**', '**/cli/**'], message: 'usecases must not depend on the HTTP server or the CLI.' }]),
+    rules: restrict([USECASE_NOT_SHELL]),
+  },
+  {
+    // Every drizzle statement lives in src/db (decision 0018): a use case calls named query functions.
+    files: ['src/usecases/**/*.ts'],
+    ignores: ['src/usecases/**/*.test.ts'],
+    rules: restrict([
+      USECASE_NOT_SHELL,
+      { group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema.ts'], message: 'drizzle code lives in src/db/*-queries.ts: call a query function (decision 0018).' },
+    ]),
   },
   {
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],

@@ -15,13 +15,14 @@ import type { Tx } from '../../db/client.ts';
 import {
   countDrawsOfOrg,
   externalRefsOfEarlierDraws,
+  insertDraw,
+  insertObservers,
   loadPreviousLeads,
   loadRecusalsInPeriod,
   lockOrgForNumbering,
   unitNames,
 } from '../../db/draw-queries.ts';
 import { findAnnualPlan, findMonthlyPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
-import { drawObservers, draws } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
@@ -181,32 +182,26 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
     const problems = validateManifest(manifest);
     if (problems.length > 0) throw new DomainError('CONFLICT', `抽取清单不合规：${problems.map((p) => p.message).join('；')}`);
     const hash = manifestHash(manifest);
-    const [row] = await tx
-      .insert(draws)
-      .values({
-        code,
-        orgId: source.org.id,
-        monthlyPlanId: source.monthlyPlanId,
-        campaignId: source.campaignId,
-        status: 'frozen',
-        manifest,
-        manifestHash: hash,
-        conflictReasons,
-        periodStart: source.periodStart,
-        dueDate: source.dueDate,
-        frozenAt: ctx.now,
-        frozenBy: ctx.actor.accountId,
-      })
-      .onConflictDoNothing()
-      .returning({ id: draws.id });
-    if (!row) throw new DomainError('CONFLICT', '该计划已有一次未作废的抽取：不存在「重新抽取」，如需重来须先作废并说明理由');
-    if (input.observers.length > 0) {
-      await tx.insert(drawObservers).values(input.observers.map((o, i) => ({ drawId: row.id, observerId: `OBS-${i + 1}`, name: o.name, capacity: o.capacity })));
-    }
+    const id = await insertDraw(tx, {
+      code,
+      orgId: source.org.id,
+      monthlyPlanId: source.monthlyPlanId,
+      campaignId: source.campaignId,
+      status: 'frozen',
+      manifest,
+      manifestHash: hash,
+      conflictReasons,
+      periodStart: source.periodStart,
+      dueDate: source.dueDate,
+      frozenAt: ctx.now,
+      frozenBy: ctx.actor.accountId,
+    });
+    if (!id) throw new DomainError('CONFLICT', '该计划已有一次未作废的抽取：不存在「重新抽取」，如需重来须先作废并说明理由');
+    await insertObservers(tx, input.observers.map((o, i) => ({ drawId: id, observerId: `OBS-${i + 1}`, name: o.name, capacity: o.capacity })));
     await recordAudit(tx, ctx, {
       action: 'draw.freeze',
       targetType: 'draw',
-      targetId: row.id,
+      targetId: id,
       orgId: source.org.id,
       summary: {
         drawId: code,
@@ -223,6 +218,6 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
           : {}),
       },
     });
-    return row.id;
+    return id;
   });
 }

@@ -2,8 +2,7 @@ import { sha256Hex } from '../../domain/crypto/sha256.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkExternalEntry } from '../../domain/draw/external-entries.ts';
 import { normalizeExternalValue } from '../../domain/draw/seed.ts';
-import { drawExternalEntries } from '../../db/schema.ts';
-import { listExternalEntries, listObservers } from '../../db/draw-queries.ts';
+import { insertExternalEntry, listExternalEntries, listObservers } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -36,7 +35,7 @@ export async function recordExternalValue(ctx: UseCaseContext, drawId: string, i
         check.reason === 'ALREADY_CONFIRMED' ? '该期开奖号码已由两名工作人员录入一致，无需再录入' : '您已录入过该号码，须由另一名工作人员复核录入',
       );
     }
-    await tx.insert(drawExternalEntries).values({ drawId, source: input.source, ref: input.ref, value, enteredBy: ctx.actor.accountId, enteredAt: ctx.now });
+    await insertExternalEntry(tx, { drawId, source: input.source, ref: input.ref, value, enteredBy: ctx.actor.accountId, enteredAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'draw.external',
       targetType: 'draw',

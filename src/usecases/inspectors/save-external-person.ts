@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
-import { findExternalPersonById, listExternalPeoplePage, type ExternalPersonFilter } from '../../db/inspector-queries.ts';
+import { findExternalPersonById, insertExternalPerson, listExternalPeoplePage, updateExternalPersonRow, type ExternalPersonFilter } from '../../db/inspector-queries.ts';
 import { findOrgById } from '../../db/org-queries.ts';
-import { externalPeople } from '../../db/schema.ts';
 import { scopePathOf } from '../lib/actor.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -51,18 +49,18 @@ export async function saveExternalPerson(ctx: UseCaseContext, id: string | null,
       if (input.phone === undefined) values.phone = found.person.phone;
       const changes = changedFields(found.person, values, Object.keys(values) as (keyof typeof values)[]);
       if (Object.keys(changes).length === 0) return id;
-      await tx.update(externalPeople).set({ ...values, updatedAt: ctx.now }).where(eq(externalPeople.id, id));
+      await updateExternalPersonRow(tx, id, { ...values, updatedAt: ctx.now });
       await recordAudit(tx, ctx, { action: 'external.update', targetType: 'external_person', targetId: id, orgId: org.id, summary: { name: values.name, changes } });
       return id;
     }
-    const [row] = await tx.insert(externalPeople).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: externalPeople.id });
+    const newId = await insertExternalPerson(tx, { ...values, createdAt: ctx.now, updatedAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'external.create',
       targetType: 'external_person',
-      targetId: row!.id,
+      targetId: newId,
       orgId: org.id,
       summary: { name: values.name, kind: values.kind, organization: values.organization },
     });
-    return row!.id;
+    return newId;
   });
 }

@@ -1,4 +1,3 @@
-import { eq, inArray } from 'drizzle-orm';
 import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
@@ -6,9 +5,8 @@ import type { InspectorPost, InspectorRole, InspectorStatus } from '../../domain
 import type { Tx } from '../../db/client.ts';
 import { listDictionaryEntries } from '../../db/dictionary-queries.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findInspectorByBadge, listInspectorZones } from '../../db/inspector-queries.ts';
-import { findOrgById } from '../../db/org-queries.ts';
-import { collaborationZoneMembers, inspectorZoneMemberships, inspectors } from '../../db/schema.ts';
+import { findInspectorByBadge, insertInspector, listInspectorZones, setInspectorZones, updateInspectorRow } from '../../db/inspector-queries.ts';
+import { findOrgById, listZoneMembers } from '../../db/org-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -85,12 +83,11 @@ export async function saveInspector(ctx: UseCaseContext, id: string | null, patc
       if (existing) {
         const changes = changedFields(existing.inspector, values, Object.keys(values) as (keyof typeof values)[]);
         if (Object.keys(changes).length > 0) {
-          await tx.update(inspectors).set({ ...values, updatedAt: ctx.now }).where(eq(inspectors.id, existing.inspector.id));
+          await updateInspectorRow(tx, existing.inspector.id, { ...values, updatedAt: ctx.now });
           await recordAudit(tx, ctx, { action: 'inspector.update', targetType: 'inspector', targetId: id, orgId: org.id, summary: { name: values.name, changes } });
         }
       } else {
-        const [row] = await tx.insert(inspectors).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: inspectors.id });
-        targetId = row!.id;
+        targetId = await insertInspector(tx, { ...values, createdAt: ctx.now, updatedAt: ctx.now });
         await recordAudit(tx, ctx, {
           action: 'inspector.create',
           targetType: 'inspector',
@@ -119,13 +116,9 @@ async function defaultWeight(tx: Tx, post: InspectorPost): Promise<number> {
 async function saveZones(tx: Tx, inspectorId: string, orgId: string, zoneIds: string[]): Promise<void> {
   const wanted = [...new Set(zoneIds)];
   if (wanted.length > 0) {
-    const rows = await tx
-      .select({ zoneId: collaborationZoneMembers.zoneId, brigadeId: collaborationZoneMembers.brigadeId })
-      .from(collaborationZoneMembers)
-      .where(inArray(collaborationZoneMembers.zoneId, wanted));
+    const rows = await listZoneMembers(tx, wanted);
     const bad = wanted.find((z) => !rows.some((r) => r.zoneId === z && r.brigadeId === orgId));
     if (bad) throw invalid('zoneIds', '协作区：只能选择包含该人员所在大队的协作区');
   }
-  await tx.delete(inspectorZoneMemberships).where(eq(inspectorZoneMemberships.inspectorId, inspectorId));
-  if (wanted.length > 0) await tx.insert(inspectorZoneMemberships).values(wanted.map((zoneId) => ({ inspectorId, zoneId })));
+  await setInspectorZones(tx, inspectorId, wanted);
 }

@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { adjustQuota } from '../../domain/plans/quota-adjustment.ts';
-import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
-import { monthlyPlans } from '../../db/schema.ts';
+import { findAnnualPlan, lockMonthlyPlan, updateMonthlyPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -43,16 +41,18 @@ export async function adjustMonthlyPlan(
     });
     const capacity = locked.capacity;
     const demand = quotas.reduce((s, q) => s + q.quota, 0);
-    await tx
-      .update(monthlyPlans)
-      .set({
+    await updateMonthlyPlanRow(
+      tx,
+      id,
+      {
         quotas,
         capacity: { ...capacity, demand, shortfall: Math.max(0, demand - capacity.capacity) },
         dueDate: input.dueDate,
         notes: input.notes === '' ? null : input.notes,
         updatedAt: ctx.now,
-      })
-      .where(and(eq(monthlyPlans.id, id), eq(monthlyPlans.status, 'draft')));
+      },
+      'draft',
+    );
     await recordAudit(tx, ctx, {
       action: 'monthly_plan.update',
       targetType: 'monthly_plan',

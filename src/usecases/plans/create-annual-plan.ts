@@ -1,8 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { defaultPlanSettings, type PlanSettings } from '../../domain/plans/plan-settings.ts';
 import { findOrgById } from '../../db/org-queries.ts';
-import { findAnnualPlanOf } from '../../db/plan-queries.ts';
-import { annualPlans } from '../../db/schema.ts';
+import { findAnnualPlanOf, insertAnnualPlan } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
@@ -27,19 +26,15 @@ export async function createAnnualPlan(
     if (await findAnnualPlanOf(tx, org.id, input.year)) {
       throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
     }
-    const [row] = await tx
-      .insert(annualPlans)
-      .values({ orgId: org.id, year: input.year, name: input.name, settings, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now })
-      .onConflictDoNothing()
-      .returning({ id: annualPlans.id });
-    if (!row) throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
+    const id = await insertAnnualPlan(tx, { orgId: org.id, year: input.year, name: input.name, settings, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now });
+    if (!id) throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
     await recordAudit(tx, ctx, {
       action: 'annual_plan.create',
       targetType: 'annual_plan',
-      targetId: row.id,
+      targetId: id,
       orgId: org.id,
       summary: { org: org.name, year: input.year, name: input.name },
     });
-    return row.id;
+    return id;
   });
 }

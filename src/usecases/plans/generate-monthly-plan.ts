@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { lastDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import type { Tx } from '../../db/client.ts';
-import { lockMonthlyPlan, type AnnualPlanWithOrg } from '../../db/plan-queries.ts';
-import { monthlyPlans } from '../../db/schema.ts';
+import { insertMonthlyPlan, lockMonthlyPlan, updateMonthlyPlanRow, type AnnualPlanWithOrg } from '../../db/plan-queries.ts';
 import { recordAudit, recordSystemAudit } from '../lib/audit.ts';
 import type { SystemContext, UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -47,14 +45,10 @@ export async function writeMonthlyPlan(tx: Tx, by: Generator, annual: AnnualPlan
   };
   let id: string;
   if (existing) {
-    await tx.update(monthlyPlans).set(values).where(eq(monthlyPlans.id, existing.id));
+    await updateMonthlyPlanRow(tx, existing.id, values);
     id = existing.id;
   } else {
-    const [row] = await tx
-      .insert(monthlyPlans)
-      .values({ ...values, annualPlanId: plan.id, orgId: org.id, year: plan.year, month, createdAt: by.ctx.now })
-      .returning({ id: monthlyPlans.id });
-    id = row!.id;
+    id = await insertMonthlyPlan(tx, { ...values, annualPlanId: plan.id, orgId: org.id, year: plan.year, month, createdAt: by.ctx.now });
   }
   const audit = {
     action: 'monthly_plan.generate' as const,

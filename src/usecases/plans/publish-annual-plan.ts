@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { annualPlans } from '../../db/schema.ts';
+import { updateAnnualPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -28,18 +27,13 @@ export async function publishAnnualPlan(ctx: UseCaseContext, id: string, input: 
       const text = capacity.report ? describeAnnualShortfall(capacity.report) : '';
       throw new DomainError('CONFLICT', `${text}如确需按此计划发布，请填写超出检查能力的说明。`, { field: 'capacityNote', shortfall });
     }
-    const updated = await tx
-      .update(annualPlans)
-      .set({
-        status: 'published',
-        publishedAt: ctx.now,
-        publishedBy: ctx.actor.accountId,
-        updatedAt: ctx.now,
-        capacityNote: shortfall > 0 ? note : null,
-      })
-      .where(and(eq(annualPlans.id, id), eq(annualPlans.status, 'draft')))
-      .returning({ id: annualPlans.id });
-    if (updated.length === 0) throw new DomainError('CONFLICT', '该年度计划已发布');
+    const updated = await updateAnnualPlanRow(
+      tx,
+      id,
+      { status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now, capacityNote: shortfall > 0 ? note : null },
+      'draft',
+    );
+    if (!updated) throw new DomainError('CONFLICT', '该年度计划已发布');
     await recordAudit(tx, ctx, {
       action: 'annual_plan.publish',
       targetType: 'annual_plan',

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
-import { specialCampaigns } from '../../db/schema.ts';
+import { updateCampaignRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -17,12 +16,8 @@ export async function publishCampaign(ctx: UseCaseContext, id: string): Promise<
     if (quota.shortBy > 0) {
       throw new DomainError('CONFLICT', `抽查数量 ${campaign.settings.quota} 超过了符合条件的候选单位数 ${quota.candidates}，请调整范围或数量`);
     }
-    const updated = await tx
-      .update(specialCampaigns)
-      .set({ status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now })
-      .where(and(eq(specialCampaigns.id, id), eq(specialCampaigns.status, 'draft')))
-      .returning({ id: specialCampaigns.id });
-    if (updated.length === 0) throw new DomainError('CONFLICT', '该专项检查已发布');
+    const updated = await updateCampaignRow(tx, id, { status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now }, 'draft');
+    if (!updated) throw new DomainError('CONFLICT', '该专项检查已发布');
     await recordAudit(tx, ctx, {
       action: 'campaign.publish',
       targetType: 'special_campaign',

@@ -1,10 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import { firstDayOfMonth, lastDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { eligibilityDate } from '../../domain/plans/eligibility.ts';
-import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
-import { monthlyPlans } from '../../db/schema.ts';
+import { findAnnualPlan, lockMonthlyPlan, updateMonthlyPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -37,12 +35,8 @@ export async function publishMonthlyPlan(ctx: UseCaseContext, id: string): Promi
         throw new DomainError('CONFLICT', `「${q.name}」的候选单位已从 ${q.candidates} 家变为 ${now} 家，少于本月任务数 ${q.quota}，请重新生成月度计划`);
       }
     }
-    const updated = await tx
-      .update(monthlyPlans)
-      .set({ status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now })
-      .where(and(eq(monthlyPlans.id, id), eq(monthlyPlans.status, 'draft')))
-      .returning({ id: monthlyPlans.id });
-    if (updated.length === 0) throw new DomainError('CONFLICT', '该月度计划已发布');
+    const updated = await updateMonthlyPlanRow(tx, id, { status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now }, 'draft');
+    if (!updated) throw new DomainError('CONFLICT', '该月度计划已发布');
     await recordAudit(tx, ctx, {
       action: 'monthly_plan.publish',
       targetType: 'monthly_plan',

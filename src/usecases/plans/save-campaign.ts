@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { changedContent } from '../../domain/changes.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { CampaignSettings } from '../../domain/plans/plan-settings.ts';
 import { findOrgById } from '../../db/org-queries.ts';
-import { specialCampaigns } from '../../db/schema.ts';
+import { insertCampaign, updateCampaignRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
@@ -33,18 +32,15 @@ export async function saveCampaign(ctx: UseCaseContext, id: string | null, input
       const org = await findOrgById(tx, input.orgId);
       if (!org) throw new DomainError('VALIDATION_FAILED', '制定单位：不存在', { field: 'orgId' });
       requireInScope(ctx.actor, org.path, '制定单位');
-      const [row] = await tx
-        .insert(specialCampaigns)
-        .values({ ...fields, orgId: org.id, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning({ id: specialCampaigns.id });
+      const newId = await insertCampaign(tx, { ...fields, orgId: org.id, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now });
       await recordAudit(tx, ctx, {
         action: 'campaign.create',
         targetType: 'special_campaign',
-        targetId: row!.id,
+        targetId: newId,
         orgId: org.id,
         summary: { org: org.name, name: fields.name, startsOn: fields.startsOn, endsOn: fields.endsOn, quota: fields.settings.quota, frequencyOverrideReason: fields.settings.frequencyOverrideReason },
       });
-      return row!.id;
+      return newId;
     }
     const { campaign, org } = await readableCampaign(ctx, id, tx, true);
     if (campaign.status === 'published') throw new DomainError('CONFLICT', '专项检查已发布，不能再修改');
@@ -53,7 +49,7 @@ export async function saveCampaign(ctx: UseCaseContext, id: string | null, input
       { name: fields.name, description: fields.description, startsOn: fields.startsOn, endsOn: fields.endsOn, ...fields.settings },
     );
     if (Object.keys(changes).length === 0) return id;
-    await tx.update(specialCampaigns).set({ ...fields, updatedAt: ctx.now }).where(eq(specialCampaigns.id, id));
+    await updateCampaignRow(tx, id, { ...fields, updatedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'campaign.update', targetType: 'special_campaign', targetId: id, orgId: org.id, summary: { name: fields.name, changes } });
     return id;
   });

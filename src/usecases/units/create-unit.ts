@@ -1,8 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { findOrgById } from '../../db/org-queries.ts';
-import { units } from '../../db/schema.ts';
-import { findUnitByUscc } from '../../db/unit-queries.ts';
+import { findUnitByUscc, insertUnit } from '../../db/unit-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -24,11 +23,7 @@ export async function createUnit(ctx: UseCaseContext, input: UnitFieldValues & {
   if (existing) throw alreadyRegistered(existing.unit.name, existing.brigade.name);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(units)
-        .values({ ...values, brigadeId: brigade.id, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning({ id: units.id });
-      const id = row!.id;
+      const id = await insertUnit(tx, { ...values, brigadeId: brigade.id, createdAt: ctx.now, updatedAt: ctx.now });
       await recordUnitHistory(tx, ctx, [{ unitId: id, kind: 'create', summary: { name: values.name, uscc: values.uscc, brigade: brigade.name } }]);
       await recordAudit(tx, ctx, {
         action: 'unit.create',
