@@ -1,12 +1,11 @@
-import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
 import { findExternalPersonById, insertExternalPerson, listExternalPeoplePage, updateExternalPersonRow, type ExternalPersonFilter } from '../../db/inspector-queries.ts';
-import { findOrgById } from '../../db/org-queries.ts';
 import { scopePathOf } from '../lib/actor.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { changedFields } from '../../domain/changes.ts';
 
 export type ExternalPersonInput = {
@@ -31,8 +30,7 @@ export async function listExternalPeople(ctx: UseCaseContext, query: Omit<Extern
 /** Adds (id = null) or replaces an expert (专家库) or another department's enforcement officer. */
 export async function saveExternalPerson(ctx: UseCaseContext, id: string | null, input: ExternalPersonInput): Promise<string> {
   requirePermission(ctx.actor, 'registry.manage');
-  const org = await findOrgById(ctx.db, input.orgId);
-  if (!org || !isInScope(ctx.actor, org.path)) throw new DomainError('VALIDATION_FAILED', '所属机构：不存在', { field: 'orgId' });
+  const org = await requireOrgInScope(ctx, ctx.db, input.orgId, { name: 'orgId', label: '所属机构' });
   let phone = input.phone ?? null;
   if (phone) {
     const checked = checkPhone(phone);

@@ -1,4 +1,3 @@
-import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
 import type { InspectorPost, InspectorRole, InspectorStatus } from '../../domain/registry/inspector-rules.ts';
@@ -6,10 +5,11 @@ import type { Tx } from '../../db/client.ts';
 import { listDictionaryEntries } from '../../db/dictionary-queries.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { findInspectorByBadge, insertInspector, listInspectorZones, setInspectorZones, updateInspectorRow } from '../../db/inspector-queries.ts';
-import { findOrgById, listZoneMembers } from '../../db/org-queries.ts';
+import { listZoneMembers } from '../../db/org-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { getInspector } from './get-inspector.ts';
 import { changedFields } from '../../domain/changes.ts';
 
@@ -46,8 +46,7 @@ export async function saveInspector(ctx: UseCaseContext, id: string | null, patc
         ? { ...existing.inspector, roles: existing.inspector.roles as InspectorRole[], zoneIds: undefined }
         : {};
       const input = { ...base, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as InspectorInput;
-      const org = await findOrgById(tx, input.orgId);
-      if (!org || !isInScope(ctx.actor, org.path)) throw invalid('orgId', '所属机构：不存在');
+      const org = await requireOrgInScope(ctx, tx, input.orgId, { name: 'orgId', label: '所属机构' });
       if (input.certificateValidFrom && input.certificateValidUntil && input.certificateValidUntil < input.certificateValidFrom) {
         throw invalid('certificateValidUntil', '执法证有效期止：不能早于有效期起');
       }

@@ -1,11 +1,11 @@
 import { changedContent } from '../../domain/changes.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { CampaignSettings } from '../../domain/plans/plan-settings.ts';
-import { findOrgById } from '../../db/org-queries.ts';
 import { insertCampaign, updateCampaignRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
-import { requireInScope, requirePermission } from '../lib/require.ts';
+import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { readableCampaign } from './campaign-rules.ts';
 
 export type CampaignInput = {
@@ -29,9 +29,7 @@ export async function saveCampaign(ctx: UseCaseContext, id: string | null, input
   const fields = splitInput(input);
   return ctx.db.transaction(async (tx) => {
     if (id === null) {
-      const org = await findOrgById(tx, input.orgId);
-      if (!org) throw new DomainError('VALIDATION_FAILED', '制定单位：不存在', { field: 'orgId' });
-      requireInScope(ctx.actor, org.path, '制定单位');
+      const org = await requireOrgInScope(ctx, tx, input.orgId, { name: 'orgId', label: '制定单位' });
       const newId = await insertCampaign(tx, { ...fields, orgId: org.id, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now });
       await recordAudit(tx, ctx, {
         action: 'campaign.create',
