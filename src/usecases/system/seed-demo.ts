@@ -77,7 +77,7 @@ const DEMO_SPECIALTIES = ['建筑防火', '消防设施', '电气防火', '危�
 export async function seedDemo(db: Db, options: { seed: number; now: Date; unitCount?: number }): Promise<SeedDemoResult> {
   if ((await countOrgs(db)) > 0) return { seeded: false, reason: '数据库中已有机构数据，未载入演示数据' };
 
-  const asOf = options.now.toISOString().slice(0, 10);
+  const asOf = localDate(options.now);
   const data = generateDemoData({ seed: options.seed, asOf, ...(options.unitCount ? { unitCount: options.unitCount } : {}) });
   const passwordHashes = await Promise.all(data.accounts.map(() => hashPassword(DEMO_PASSWORD)));
 
@@ -148,7 +148,7 @@ export async function seedDemo(db: Db, options: { seed: number; now: Date; unitC
     // A little life in the inspector registry: someone on leave this week, a lifted freeze, a 回避.
     const adminId = (await findAccountByUsername(tx, 'wucheng'))!.account.id;
     const wuchengInspectors = data.inspectors.filter((x) => x.brigadeKey === 'wucheng').map((x) => inspectorIds.get(x.badgeNo)!);
-    const day = (offset: number) => new Date(options.now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = (offset: number) => localDate(new Date(options.now.getTime() + offset * 86_400_000));
     await insertAvailability(tx, { inspectorId: wuchengInspectors[2]!, kind: 'leave', fromDate: day(-1), toDate: day(5), reason: '年休假', createdBy: adminId });
     await insertAvailability(tx, {
       inspectorId: wuchengInspectors[3]!,
