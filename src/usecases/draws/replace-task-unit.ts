@@ -59,7 +59,7 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
       throw new DomainError('FORBIDDEN', '下一家备选单位属于其他大队，须由组织本次抽取的上级单位办理递补');
     }
     await updateTaskRow(tx, taskId, { status: 'replaced', updatedAt: ctx.now });
-    const created = await insertTask(tx, {
+    const newTaskId = await insertTask(tx, {
       drawId: draw.id,
       orgId: unit?.brigadeId ?? task.orgId,
       unitId,
@@ -84,13 +84,13 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
         stratum: task.stratum,
         from: task.unitId,
         to: unitId,
-        newTask: created,
+        newTask: newTaskId,
         team: samePool ? 'kept' : 'drawn_for_the_alternate',
         reason: input.reason,
         evidence: input.evidence,
         evidenceFiles: evidenceFiles.map((f) => `${f.fileName}（${f.sha256}）`),
       },
     });
-    return { taskId: created, unitId };
+    return { taskId: newTaskId, unitId };
   });
 }
