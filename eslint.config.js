@@ -14,7 +14,7 @@ const NODE_MODULES = ['fs', 'path', 'crypto', 'util', 'buffer', 'os', 'child_pro
 }));
 const DOMAIN_PATTERNS = [
   { group: ['node:*'], message: 'src/domain is pure and runs in the browser: no Node modules.' },
-  { group: ['**/usecases/**', '**/db/**', '**/server/**', '**/cli/**', '**/config.ts'], message: 'src/domain depends on nothing else in src/.' },
+  { group: ['**/usecases/**', '**/db/**', '**/server/**', '**/cli/**', '**/demo/**', '**/config.ts'], message: 'src/domain depends on nothing else in src/.' },
 ];
 /**
  * The pure draw core (src/domain/draw, crypto, canonical-json.ts) is imported by the web (through `@domain/*`) to verify
@@ -32,7 +32,7 @@ const drawCoreRule = (outside) => ({
 
 /** What the web may import from outside web/: src/contracts, and the pure draw core through @domain/. */
 const WEB_PATTERNS = [
-  { group: ['**/src/domain/**', '**/src/usecases/**', '**/src/db/**', '**/src/server/**', '**/src/cli/**'], message: 'web imports only from src/contracts (and the draw core through @domain/).' },
+  { group: ['**/src/domain/**', '**/src/usecases/**', '**/src/db/**', '**/src/server/**', '**/src/cli/**', '**/src/demo/**'], message: 'web imports only from src/contracts (and the draw core through @domain/).' },
   // The one exception: the portal verifies a draw in the browser ("在浏览器中验证") and an observer's commitment is
   // computed there, with the very code the server runs. The draw core imports only these three (no Node modules).
   {
@@ -44,6 +44,7 @@ const audience = (name) => ({
   group: [`**/${name}/**`],
   message: `web/src/${name} is one audience's app: put what two audiences share in web/src/shared (or components, hooks, lib).`,
 });
+const USECASE_NOT_SHELL = { group: ['**/server/**', '**/cli/**'], message: 'usecases must not depend on the HTTP server or the CLI.' };
 const NOT_ADMIN = audience('admin');
 const NOT_PORTAL = audience('portal');
 const NOT_FIELD = audience('field');
@@ -73,8 +74,34 @@ export default tseslint.config(
   },
   { files: ['src/domain/canonical-json.ts'], rules: drawCoreRule(String.raw`^\.`) },
   {
+    // Demo data (generators and their PRNG) is pure like the domain, but it is not a rule: nothing in src/domain uses it.
+    files: ['src/demo/**/*.ts'],
+    ignores: ['src/demo/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_MODULES,
+          patterns: [
+            { group: ['node:*'], message: 'src/demo is pure: no Node modules.' },
+            { group: ['**/usecases/**', '**/db/**', '**/server/**', '**/cli/**', '**/config.ts'], message: 'src/demo depends only on src/domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/usecases/**/*.ts'],
-    rules: restrict([{ group: ['**/server/**', '**/cli/**'], message: 'usecases must not depend on the HTTP server or the CLI.' }]),
+    rules: restrict([USECASE_NOT_SHELL]),
+  },
+  {
+    // Every drizzle statement lives in src/db (decision 0019): a use case calls named query functions.
+    files: ['src/usecases/**/*.ts'],
+    ignores: ['src/usecases/**/*.test.ts'],
+    rules: restrict([
+      USECASE_NOT_SHELL,
+      { group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema.ts'], message: 'drizzle code lives in src/db/*-queries.ts: call a query function (decision 0019).' },
+    ]),
   },
   {
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],

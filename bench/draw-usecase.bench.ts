@@ -59,8 +59,8 @@ export async function benchDrawUsecase(): Promise<Figure[]> {
     await executeDraw(admin, drawId);
     const t4 = performance.now();
     const executed = (await findDraw(db, drawId))!.draw;
-    const tasks = (executed.result as { tasks: unknown[] }).tasks.length;
-    const candidates = (executed.manifest as { candidates: unknown[] }).candidates.length;
+    const tasks = executed.result!.tasks.length;
+    const candidates = executed.manifest.candidates.length;
     const total = (t4 - t1) / 1000;
     return [
       { name: `units in the brigade (${candidates} candidates)`, value: unitCount.rows[0]!.n, unit: '' },

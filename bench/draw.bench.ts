@@ -4,7 +4,7 @@ import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Sha256 } from '../src/domain/crypto/sha256.ts';
-import { createRng, deriveSeed } from '../src/domain/demo-data/prng.ts';
+import { createRng, deriveSeed } from '../src/demo/prng.ts';
 import { assignInspectors } from '../src/domain/draw/assign-inspectors.ts';
 import { executeDraw, freezeManifest, selectUnits } from '../src/domain/draw/draw.ts';
 import { drawHashingPool, executeDrawInParallel } from '../src/workers/draw-hashing-pool.ts';

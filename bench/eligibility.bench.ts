@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createRng, deriveSeed, weightedTable, type Rng } from '../src/domain/demo-data/prng.ts';
+import { createRng, deriveSeed, weightedTable, type Rng } from '../src/demo/prng.ts';
 import type {
   EligibilityUnit,
   InspectionKind,

@@ -1,4 +1,4 @@
-import type { Rng } from '../src/domain/demo-data/prng.ts';
+import type { Rng } from '../src/demo/prng.ts';
 
 /** A v4-shaped UUID, as the units table stores ids; joined, so the string is flat like one read from a driver. */
 export function uuid(rng: Rng): string {

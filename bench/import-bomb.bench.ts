@@ -6,7 +6,7 @@ import path from 'node:path';
 import { measurePeakRss } from '../test/harness/peak-rss.ts';
 import { zipBomb } from '../test/harness/zip-files.ts';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
-import { DEMO_PASSWORD } from '../src/domain/demo-data/generate-demo-data.ts';
+import { DEMO_PASSWORD } from '../src/demo/generate-demo-data.ts';
 import { buildApp } from '../src/server/app.ts';
 import { seedDemo } from '../src/usecases/system/seed-demo.ts';
 import { parseImportFile } from '../src/usecases/imports/parse-import-file.ts';

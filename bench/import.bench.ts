@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Actor } from '../src/domain/access.ts';
-import { generateDemoData, type DemoUnit } from '../src/domain/demo-data/generate-demo-data.ts';
+import { generateDemoData, type DemoUnit } from '../src/demo/generate-demo-data.ts';
 import { UNIT_CATEGORY_LABELS, UNIT_STATUS_LABELS } from '../src/domain/registry/unit-rules.ts';
 import { migrateDatabase, openDatabase, type Database, type DatabaseTarget } from '../src/db/client.ts';
 import { accounts, orgs, units } from '../src/db/schema.ts';

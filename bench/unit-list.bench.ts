@@ -4,7 +4,7 @@ import path from 'node:path';
 import { migrateDatabase, openDatabase, type DatabaseTarget } from '../src/db/client.ts';
 import { buildApp } from '../src/server/app.ts';
 import { seedDemo } from '../src/usecases/system/seed-demo.ts';
-import { DEMO_PASSWORD } from '../src/domain/demo-data/generate-demo-data.ts';
+import { DEMO_PASSWORD } from '../src/demo/generate-demo-data.ts';
 import type { Figure } from './machine.ts';
 
 const UNITS = 100_000;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseYearMonth } from '../domain/calendar/year-month.ts';
+import { atLocalTime } from '../domain/local-date.ts';
 import type { Db } from '../db/client.ts';
 import { runMonthlyPlanScheduler, type SchedulerOutcome } from '../usecases/plans/run-monthly-plan-scheduler.ts';
 import { parseOptions } from './args.ts';
@@ -31,7 +32,7 @@ export function parseGenerateOptions(argv: string[]): z.infer<typeof Options> {
  */
 export async function runGenerateMonthlyPlans(db: Db, argv: string[]): Promise<number> {
   const { month, date } = parseGenerateOptions(argv);
-  const now = date ? new Date(`${date}T09:00:00+08:00`) : new Date();
+  const now = date ? atLocalTime(date, '09:00') : new Date();
   const { due, outcomes } = await runMonthlyPlanScheduler({ db, ip: null, now, actorName: '命令行' }, month ? { month } : {});
   if (!due) {
     console.log('今天不是本月最后两个工作日，无需生成月度计划（可用 --month YYYY-MM 指定月份）。');

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { seedDemo } from '../usecases/system/seed-demo.ts';
-import { DEMO_PASSWORD } from '../domain/demo-data/generate-demo-data.ts';
+import { DEMO_PASSWORD } from '../demo/generate-demo-data.ts';
 
 /** `seed-demo [--seed N]`: loads the deterministic demo data into an empty database. */
 export async function runSeedDemo(db: Db, seed: number): Promise<number> {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { password } from './auth.ts';
+import { ROLES } from '../domain/access.ts';
 import { cleanText, nameText, PageQuery, queryText, uuidParam } from './common.ts';
 
-export const ROLE_VALUES = ['system_admin', 'org_admin', 'brigade_admin', 'inspector', 'auditor'] as const;
+export const ROLE_VALUES = ROLES;
 
 const roleField = z.enum(ROLE_VALUES, { error: '角色：不是有效的角色' });
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import type { Permission } from '../domain/access.ts';
 import { text } from './common.ts';
+
+/** What an account may do (src/domain/access.ts): the session lists them, the web shows what they allow. */
+export type { Permission } from '../domain/access.ts';
 
 /** A password as typed: surrounding spaces kept (they are part of it), the text rule otherwise. */
 export const password = (label: string, tooLong = `${label}：过长`) =>
@@ -29,7 +33,7 @@ export type SessionInfo = {
     inspectorId: string | null;
   };
   org: { id: string; name: string; kind: string; kindLabel: string };
-  permissions: string[];
+  permissions: Permission[];
   readOnly: boolean;
   /** Send back as the `x-csrf-token` header on every state-changing request. */
   csrfToken: string;

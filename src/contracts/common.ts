@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Every instant the system shows is shown in China Standard Time (src/domain/local-date.ts); the web formats with it. */
+export { CHINA_TIME_ZONE } from '../domain/local-date.ts';
+
 /** Every error response of the API. `message` is Chinese and names the field when one is at fault. */
 export const ErrorResponse = z.object({
   error: z.object({

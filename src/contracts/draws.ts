@@ -71,6 +71,9 @@ export const PublicUnitSearchQuery = z.object({
 });
 
 export type DrawStatus = 'frozen' | 'executed' | 'voided';
+export const DRAW_STATUS_LABELS: Record<DrawStatus, string> = { frozen: '已冻结，待执行', executed: '已执行', voided: '已作废' };
+export type TaskStatus = 'assigned' | 'done' | 'replaced' | 'cancelled';
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { assigned: '待检查', done: '已完成', replaced: '已递补', cancelled: '已取消' };
 
 export type DrawSummary = {
   id: string;
@@ -106,7 +109,7 @@ export type TaskView = {
   assistants: PersonRef[];
   backups: { lead: PersonRef[]; assistant: PersonRef[] };
   dueDate: string;
-  status: 'assigned' | 'done' | 'replaced' | 'cancelled';
+  status: TaskStatus;
   statusLabel: string;
   replacesTaskId: string | null;
 };

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { AVAILABILITY_KINDS, INSPECTOR_POSTS, INSPECTOR_ROLES, INSPECTOR_STATUSES } from '../domain/registry/inspector-rules.ts';
 import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 
-export const INSPECTOR_POST_VALUES = ['full_time', 'part_time', 'other'] as const;
-export const INSPECTOR_ROLE_VALUES = ['lead', 'assistant'] as const;
-export const INSPECTOR_STATUS_VALUES = ['active', 'transferred', 'retired'] as const;
-export const AVAILABILITY_KIND_VALUES = ['leave', 'seconded', 'frozen'] as const;
+// The closed value sets and their Chinese labels are the domain's (src/domain/registry/inspector-rules.ts, pure),
+// named here so the web takes them from the contracts instead of keeping copies.
+export { AVAILABILITY_KIND_LABELS, INSPECTOR_ROLE_LABELS, INSPECTOR_STATUS_LABELS } from '../domain/registry/inspector-rules.ts';
+export const INSPECTOR_POST_VALUES = INSPECTOR_POSTS;
+export const INSPECTOR_ROLE_VALUES = INSPECTOR_ROLES;
+export const INSPECTOR_STATUS_VALUES = INSPECTOR_STATUSES;
+export const AVAILABILITY_KIND_VALUES = AVAILABILITY_KINDS;
 
 export const InspectorListQuery = PageQuery.extend({
   q: queryText('关键字', 64).optional(),

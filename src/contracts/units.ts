@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { UNIT_CATEGORIES, UNIT_SOURCES, UNIT_STATUSES } from '../domain/registry/unit-rules.ts';
 import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 
-export const UNIT_CATEGORY_VALUES = ['key', 'general', 'small_venue', 'other'] as const;
-export const UNIT_STATUS_VALUES = ['active', 'suspended', 'deregistered', 'relocated', 'not_found'] as const;
-export const UNIT_SOURCE_VALUES = ['market_regulation', 'department_share', 'manual'] as const;
+// The closed value sets and their Chinese labels are the domain's (src/domain/registry/unit-rules.ts, pure), named
+// here so the web takes them from the contracts instead of keeping copies.
+export { UNIT_CATEGORY_LABELS, UNIT_STATUS_LABELS } from '../domain/registry/unit-rules.ts';
+export const UNIT_CATEGORY_VALUES = UNIT_CATEGORIES;
+export const UNIT_STATUS_VALUES = UNIT_STATUSES;
+export const UNIT_SOURCE_VALUES = UNIT_SOURCES;
 export const UNIT_FLAG_VALUES = ['isCrowded', 'isFlammable', 'isHighRise'] as const;
 /** Data-quality problems, each a filter of the list (see GET /api/units/quality). */
 export const UNIT_QUALITY_VALUES = [

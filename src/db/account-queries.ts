@@ -1,5 +1,5 @@
-import { and, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from './client.ts';
+import { and, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx, Tx } from './client.ts';
 import { accounts, orgs } from './schema.ts';
 import { containsPattern } from './sql-helpers.ts';
 
@@ -64,4 +64,30 @@ export async function listAccountsPage(db: DbOrTx, filter: AccountFilter, page: 
 export async function countDemoAccounts(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(eq(accounts.isDemo, true));
   return row?.n ?? 0;
+}
+
+/** Display names of accounts by id (who recorded a period, who generated a plan …). */
+export async function accountNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, name: accounts.displayName })
+    .from(accounts)
+    .where(inArray(accounts.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// Writes, inside the caller's transaction.
+
+export async function insertAccount(tx: Tx, values: typeof accounts.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(accounts).values(values).returning({ id: accounts.id });
+  return row!.id;
+}
+
+/** Many accounts in one statement (the demo's). */
+export async function insertAccounts(tx: Tx, rows: readonly (typeof accounts.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(accounts).values([...rows]);
+}
+
+export async function updateAccountRow(tx: Tx, id: string, patch: Partial<typeof accounts.$inferInsert>): Promise<void> {
+  await tx.update(accounts).set(patch).where(eq(accounts.id, id));
 }

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { computeAuditHash, GENESIS_HASH, type AuditEntry, type AuditEntryContent } from '../domain/audit.ts';
 import { LOGIN_ACTIONS } from '../domain/audit-presentation.ts';
-import type { JsonValue } from '../domain/canonical-json.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { auditLog, orgs } from './schema.ts';
 import { anyOf, containsPattern } from './sql-helpers.ts';
@@ -55,7 +54,7 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     targetType: row.targetType,
     targetId: row.targetId,
     orgId: row.orgId,
-    summary: row.summary as JsonValue,
+    summary: row.summary,
     prevHash: row.prevHash,
     hash: row.hash,
   };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { CheckItemFields, ChecklistLine } from '../domain/check-items/check-item.ts';
+import type { CheckItemFields } from '../domain/check-items/check-item.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { accounts, checkItems, checkItemVersions, orgs } from './schema.ts';
 
@@ -132,7 +132,7 @@ export function fieldsOfVersion(row: CheckItemVersionRow): CheckItemFields {
     frequency: row.frequency,
     inspectorRequirements: row.inspectorRequirements,
     notes: row.notes,
-    checklist: row.checklist as ChecklistLine[],
+    checklist: row.checklist,
   };
 }
 

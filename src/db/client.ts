@@ -76,7 +76,12 @@ export async function openExistingDatabase(target: DatabaseTarget): Promise<Data
  * autovacuum, so the server runs it at start-up and after bulk writes (demo data, imports).
  */
 export async function analyzeDatabase(database: Database): Promise<void> {
-  if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
+  if (database.kind === 'pglite') await analyzeTables(database.db);
+}
+
+/** Refreshes planner statistics of every table, whichever the driver (after a bulk load such as the demo data). */
+export async function analyzeTables(db: Db): Promise<void> {
+  await db.execute(sql`analyze`);
 }
 
 /** Applies the committed SQL migrations in src/db/migrations (idempotent). */

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from './client.ts';
+import type { DbOrTx, Tx } from './client.ts';
 import { dictionaryEntries } from './schema.ts';
 
 export type DictionaryRow = typeof dictionaryEntries.$inferSelect;
@@ -24,4 +24,14 @@ export async function activeDictionaryCodes(db: DbOrTx): Promise<Map<DictionaryK
     out.get(r.kind)!.add(r.code);
   }
   return out;
+}
+
+export async function insertDictionaryEntry(tx: Tx, values: typeof dictionaryEntries.$inferInsert): Promise<DictionaryRow> {
+  const [row] = await tx.insert(dictionaryEntries).values(values).returning();
+  return row!;
+}
+
+export async function updateDictionaryEntryRow(tx: Tx, id: string, patch: Partial<typeof dictionaryEntries.$inferInsert>): Promise<DictionaryRow> {
+  const [row] = await tx.update(dictionaryEntries).set(patch).where(eq(dictionaryEntries.id, id)).returning();
+  return row!;
 }

@@ -251,3 +251,106 @@ export async function monthlyDrawProgress(db: DbOrTx, monthlyPlanIds: readonly s
     .where(and(ne(draws.status, 'voided'), anyUuidOf(draws.monthlyPlanId, monthlyPlanIds)))
     .groupBy(draws.monthlyPlanId, draws.id, draws.code, draws.status);
 }
+
+/** A draw of the monthly plan that is not voided (frozen or executed), if any. */
+export async function findLiveDrawOfMonthlyPlan(db: DbOrTx, monthlyPlanId: string): Promise<{ code: string } | undefined> {
+  const [row] = await db
+    .select({ code: draws.code })
+    .from(draws)
+    .where(and(eq(draws.monthlyPlanId, monthlyPlanId), ne(draws.status, 'voided')))
+    .limit(1);
+  return row;
+}
+
+/** Each unit's brigade (the org of its task). */
+export async function brigadesOfUnits(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: units.id, brigadeId: units.brigadeId }).from(units).where(anyUuidOf(units.id, ids));
+  return new Map(rows.map((u) => [u.id, u.brigadeId]));
+}
+
+/** A unit's brigade and its path (whose scope a 递补 to this unit falls in). */
+export async function findUnitBrigade(db: DbOrTx, unitId: string): Promise<{ brigadeId: string; brigadePath: string } | undefined> {
+  const [row] = await db
+    .select({ brigadeId: units.brigadeId, brigadePath: orgs.path })
+    .from(units)
+    .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+    .where(eq(units.id, unitId));
+  return row;
+}
+
+/** The units the draw has tasks for (replaced ones included): an alternate already used is not used again. */
+export async function unitIdsWithTasks(db: DbOrTx, drawId: string): Promise<Set<string>> {
+  const rows = await db.select({ unitId: tasks.unitId }).from(tasks).where(eq(tasks.drawId, drawId));
+  return new Set(rows.map((t) => t.unitId));
+}
+
+/** The task a 递补 task replaced (null for a drawn one). */
+export async function replacedTaskIdOf(db: DbOrTx, taskId: string): Promise<string | null> {
+  const [row] = await db.select({ replacesTaskId: tasks.replacesTaskId }).from(tasks).where(eq(tasks.id, taskId));
+  return row?.replacesTaskId ?? null;
+}
+
+/** The inspectors replaced (an inspector 递补) on any of these tasks. */
+export async function inspectorsReplacedOn(db: DbOrTx, taskIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .select({ fromId: taskChanges.fromId })
+    .from(taskChanges)
+    .where(and(inArray(taskChanges.taskId, [...taskIds]), eq(taskChanges.kind, 'inspector_replaced')));
+  return new Set(rows.flatMap((r) => (r.fromId ? [r.fromId] : [])));
+}
+
+// Writes, inside the caller's transaction (the use case locks the draw row first).
+
+/** A frozen draw, or undefined when the plan already has a live one (a partial unique index: one per plan). */
+export async function insertDraw(tx: Tx, values: typeof draws.$inferInsert): Promise<string | undefined> {
+  const [row] = await tx.insert(draws).values(values).onConflictDoNothing().returning({ id: draws.id });
+  return row?.id;
+}
+
+export async function updateDrawRow(tx: Tx, id: string, patch: Partial<typeof draws.$inferInsert>): Promise<void> {
+  await tx.update(draws).set(patch).where(eq(draws.id, id));
+}
+
+export async function insertObservers(tx: Tx, rows: readonly (typeof drawObservers.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(drawObservers).values([...rows]);
+}
+
+export async function updateObserver(tx: Tx, drawId: string, observerId: string, patch: Partial<typeof drawObservers.$inferInsert>): Promise<void> {
+  await tx
+    .update(drawObservers)
+    .set(patch)
+    .where(and(eq(drawObservers.drawId, drawId), eq(drawObservers.observerId, observerId)));
+}
+
+export async function insertExternalEntry(tx: Tx, values: typeof drawExternalEntries.$inferInsert): Promise<void> {
+  await tx.insert(drawExternalEntries).values(values);
+}
+
+/** The tasks of an executed draw, in statements of 500. */
+export async function insertTasks(tx: Tx, rows: readonly (typeof tasks.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(tasks).values(rows.slice(i, i + 500));
+}
+
+export async function insertTask(tx: Tx, values: typeof tasks.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(tasks).values(values).returning({ id: tasks.id });
+  return row!.id;
+}
+
+export async function updateTaskRow(tx: Tx, id: string, patch: Partial<typeof tasks.$inferInsert>): Promise<void> {
+  await tx.update(tasks).set(patch).where(eq(tasks.id, id));
+}
+
+/** Cancels the draw's open tasks (a void); returns how many. */
+export async function cancelOpenTasks(tx: Tx, drawId: string, now: Date): Promise<number> {
+  const rows = await tx
+    .update(tasks)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(tasks.drawId, drawId), eq(tasks.status, 'assigned')))
+    .returning({ id: tasks.id });
+  return rows.length;
+}
+
+export async function insertTaskChange(tx: Tx, values: typeof taskChanges.$inferInsert): Promise<void> {
+  await tx.insert(taskChanges).values(values);
+}

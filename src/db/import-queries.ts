@@ -1,52 +1,11 @@
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
-import type { ImportCounts, ImportProblemRow, ImportRowResult } from '../domain/import/import-outcome.ts';
-import type { FlagProposal } from '../domain/import/reconcile-market-snapshot.ts';
 import type { JsonValue } from '../domain/canonical-json.ts';
+import type { ImportBatchSummary } from '../domain/import/import-summary.ts';
+import type { FlagProposal } from '../domain/import/reconcile-market-snapshot.ts';
 import { unitSearchGrams } from '../domain/registry/search-grams.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { importBatches, inspectors, orgs, units } from './schema.ts';
 import { anyOf } from './sql-helpers.ts';
-
-/**
- * What import_batches.summary holds for a units or inspectors file: the latest dry run (at upload, after
- * each re-mapping, and the one the commit acted on) and, once committed or refused, the result.
- */
-export type RowsImportSummary = {
-  type: 'rows';
-  format: 'xlsx' | 'csv';
-  sheetName: string | null;
-  headers: string[];
-  totalRows: number;
-  counts: ImportCounts;
-  rows: ImportRowResult[];
-  rowsTruncated: boolean;
-  /** Every invalid row, for the report. Large: loaded only when the report is built. */
-  invalidRows: ImportProblemRow[];
-  result: StoredImportResult | null;
-};
-
-export type StoredImportResult = {
-  status: 'committed' | 'refused';
-  mode: 'refuse' | 'skip';
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  committedAt: string;
-};
-
-/** What import_batches.summary holds for a market-regulation snapshot. */
-export type SnapshotImportSummary = {
-  type: 'snapshot';
-  full: boolean;
-  snapshotRows: number;
-  toFlag: FlagProposal[];
-  alreadyFlagged: number;
-  unknownInRegistry: number;
-  result: { flagged: number; committedAt: string } | null;
-};
-
-export type ImportBatchSummary = RowsImportSummary | SnapshotImportSummary;
 
 export type ImportBatchRecord = {
   id: string;
@@ -114,10 +73,7 @@ async function writeInChunks<T>(tx: Tx, rows: readonly T[], size: number, statem
  */
 export async function insertImportBatch(
   db: DbOrTx,
-  values: Omit<typeof importBatches.$inferInsert, 'id' | 'summary' | 'committedAt' | 'fileBytes'> & {
-    fileBytes: Uint8Array;
-    summary: ImportBatchSummary;
-  },
+  values: Omit<typeof importBatches.$inferInsert, 'id' | 'committedAt' | 'fileBytes'> & { fileBytes: Uint8Array },
 ): Promise<string> {
   const base64 = Buffer.from(values.fileBytes.buffer, values.fileBytes.byteOffset, values.fileBytes.byteLength).toString(
     'base64',
@@ -166,7 +122,7 @@ export async function findImportBatch(
     .where(eq(importBatches.id, id));
   if (!row) return undefined;
   if (!options.withInvalidRows && row.summary.type === 'rows') row.summary.invalidRows = [];
-  return { ...row, mapping: row.mapping as Record<string, string | null> };
+  return row;
 }
 
 /** The stored file, read back as base64 text for the same reason it is written so (see insertImportBatch). */

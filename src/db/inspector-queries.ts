@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from './client.ts';
+import type { DbOrTx, Tx } from './client.ts';
 import { containsPattern } from './sql-helpers.ts';
 import {
   accounts,
@@ -133,4 +133,53 @@ export async function listExternalPeoplePage(db: DbOrTx, filter: ExternalPersonF
 export async function findExternalPersonById(db: DbOrTx, id: string) {
   const [row] = await db.select({ person: externalPeople, org: orgs }).from(externalPeople).innerJoin(orgs, eq(orgs.id, externalPeople.orgId)).where(eq(externalPeople.id, id));
   return row;
+}
+
+export async function findInspectorsByIds(db: DbOrTx, ids: readonly string[]): Promise<InspectorRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(inspectors).where(inArray(inspectors.id, [...ids]));
+}
+
+// Writes, inside the caller's transaction.
+
+export async function insertInspector(tx: Tx, values: typeof inspectors.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(inspectors).values(values).returning({ id: inspectors.id });
+  return row!.id;
+}
+
+export async function updateInspectorRow(tx: Tx, id: string, patch: Partial<typeof inspectors.$inferInsert>): Promise<void> {
+  await tx.update(inspectors).set(patch).where(eq(inspectors.id, id));
+}
+
+/** Replaces the collaboration zones the inspector serves. */
+export async function setInspectorZones(tx: Tx, inspectorId: string, zoneIds: readonly string[]): Promise<void> {
+  await tx.delete(inspectorZoneMemberships).where(eq(inspectorZoneMemberships.inspectorId, inspectorId));
+  if (zoneIds.length > 0) await tx.insert(inspectorZoneMemberships).values(zoneIds.map((zoneId) => ({ inspectorId, zoneId })));
+}
+
+export async function insertAvailability(tx: Tx, values: typeof inspectorAvailability.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(inspectorAvailability).values(values).returning({ id: inspectorAvailability.id });
+  return row!.id;
+}
+
+export async function updateAvailabilityRow(tx: Tx, id: string, patch: Partial<typeof inspectorAvailability.$inferInsert>): Promise<void> {
+  await tx.update(inspectorAvailability).set(patch).where(eq(inspectorAvailability.id, id));
+}
+
+export async function insertRecusal(tx: Tx, values: typeof recusals.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(recusals).values(values).returning({ id: recusals.id });
+  return row!.id;
+}
+
+export async function updateRecusalRow(tx: Tx, id: string, patch: Partial<typeof recusals.$inferInsert>): Promise<void> {
+  await tx.update(recusals).set(patch).where(eq(recusals.id, id));
+}
+
+export async function insertExternalPerson(tx: Tx, values: typeof externalPeople.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(externalPeople).values(values).returning({ id: externalPeople.id });
+  return row!.id;
+}
+
+export async function updateExternalPersonRow(tx: Tx, id: string, patch: Partial<typeof externalPeople.$inferInsert>): Promise<void> {
+  await tx.update(externalPeople).set(patch).where(eq(externalPeople.id, id));
 }

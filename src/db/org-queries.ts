@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from './client.ts';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from './client.ts';
 import { accounts, collaborationZoneMembers, collaborationZones, inspectors, orgs, units } from './schema.ts';
 
 export type OrgRow = typeof orgs.$inferSelect;
@@ -65,4 +65,71 @@ export async function listZones(db: DbOrTx, scopePath: string | null): Promise<Z
 export async function findZoneById(db: DbOrTx, id: string) {
   const [row] = await db.select().from(collaborationZones).where(eq(collaborationZones.id, id));
   return row;
+}
+
+export async function findOrgsByIds(db: DbOrTx, ids: readonly string[]): Promise<OrgRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(orgs).where(inArray(orgs.id, [...ids]));
+}
+
+/** How many orgs exist (none: the database is fresh, ready to bootstrap or take the demo data). */
+export async function countOrgs(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
+  return row?.n ?? 0;
+}
+
+/** Units per brigade and inspectors per org, across the whole tree (the portal's home figures). */
+export async function countRegistryByOrg(db: DbOrTx): Promise<{ units: { id: string; n: number }[]; inspectors: { id: string; n: number }[] }> {
+  const unitRows = await db
+    .select({ id: units.brigadeId, n: sql<number>`count(*)::int` })
+    .from(units)
+    .groupBy(units.brigadeId);
+  const inspectorRows = await db
+    .select({ id: inspectors.orgId, n: sql<number>`count(*)::int` })
+    .from(inspectors)
+    .groupBy(inspectors.orgId);
+  return { units: unitRows, inspectors: inspectorRows };
+}
+
+/** Whether the detachment has another zone of this name (`exceptId`: the zone being renamed). */
+export async function isZoneNameTaken(db: DbOrTx, detachmentId: string, name: string, exceptId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: collaborationZones.id })
+    .from(collaborationZones)
+    .where(and(eq(collaborationZones.detachmentId, detachmentId), eq(collaborationZones.name, name), ne(collaborationZones.id, exceptId)));
+  return rows.length > 0;
+}
+
+/** Which of these zones contain which brigades. */
+export async function listZoneMembers(db: DbOrTx, zoneIds: readonly string[]): Promise<{ zoneId: string; brigadeId: string }[]> {
+  if (zoneIds.length === 0) return [];
+  return db
+    .select({ zoneId: collaborationZoneMembers.zoneId, brigadeId: collaborationZoneMembers.brigadeId })
+    .from(collaborationZoneMembers)
+    .where(inArray(collaborationZoneMembers.zoneId, [...zoneIds]));
+}
+
+// Writes, inside the caller's transaction.
+
+export async function insertOrg(tx: Tx, values: typeof orgs.$inferInsert): Promise<void> {
+  await tx.insert(orgs).values(values);
+}
+
+export async function updateOrgRow(tx: Tx, id: string, patch: Partial<typeof orgs.$inferInsert>): Promise<void> {
+  await tx.update(orgs).set(patch).where(eq(orgs.id, id));
+}
+
+export async function insertZone(tx: Tx, values: typeof collaborationZones.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(collaborationZones).values(values).returning({ id: collaborationZones.id });
+  return row!.id;
+}
+
+export async function renameZone(tx: Tx, id: string, name: string): Promise<void> {
+  await tx.update(collaborationZones).set({ name }).where(eq(collaborationZones.id, id));
+}
+
+/** Replaces the zone's member brigades. */
+export async function setZoneMembers(tx: Tx, zoneId: string, brigadeIds: readonly string[]): Promise<void> {
+  await tx.delete(collaborationZoneMembers).where(eq(collaborationZoneMembers.zoneId, zoneId));
+  if (brigadeIds.length > 0) await tx.insert(collaborationZoneMembers).values(brigadeIds.map((brigadeId) => ({ zoneId, brigadeId })));
 }

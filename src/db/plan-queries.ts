@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { COUNTED_INSPECTION_KINDS } from '../domain/plans/eligibility-types.ts';
-import type { DbOrTx } from './client.ts';
+import type { DbOrTx, Tx } from './client.ts';
 import {
   accounts,
   annualPlans,
@@ -244,4 +244,88 @@ export async function findTriggerEvent(db: DbOrTx, id: string) {
     .innerJoin(units, eq(units.id, triggerEvents.unitId))
     .where(eq(triggerEvents.id, id));
   return row;
+}
+
+/** One org's monthly plan of a month, if generated (the demo draw looks it up). */
+export async function findMonthlyPlanOf(db: DbOrTx, orgId: string, year: number, month: number) {
+  const [row] = await db
+    .select({ id: monthlyPlans.id, status: monthlyPlans.status })
+    .from(monthlyPlans)
+    .where(and(eq(monthlyPlans.orgId, orgId), eq(monthlyPlans.year, year), eq(monthlyPlans.month, month)));
+  return row;
+}
+
+// Writes. An `onlyIfStatus` update changes the row only while it still has that status and says whether it did:
+// of two concurrent publishes, one updates and the other is told no (CONFLICT).
+
+/** A new annual plan, or undefined when the org already has one for the year (one per org and year). */
+export async function insertAnnualPlan(tx: Tx, values: typeof annualPlans.$inferInsert): Promise<string | undefined> {
+  const [row] = await tx.insert(annualPlans).values(values).onConflictDoNothing().returning({ id: annualPlans.id });
+  return row?.id;
+}
+
+export async function updateAnnualPlanRow(
+  tx: Tx,
+  id: string,
+  patch: Partial<typeof annualPlans.$inferInsert>,
+  onlyIfStatus?: AnnualPlanRow['status'],
+): Promise<boolean> {
+  const rows = await tx
+    .update(annualPlans)
+    .set(patch)
+    .where(and(eq(annualPlans.id, id), onlyIfStatus ? eq(annualPlans.status, onlyIfStatus) : undefined))
+    .returning({ id: annualPlans.id });
+  return rows.length > 0;
+}
+
+export async function insertMonthlyPlan(tx: Tx, values: typeof monthlyPlans.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(monthlyPlans).values(values).returning({ id: monthlyPlans.id });
+  return row!.id;
+}
+
+export async function updateMonthlyPlanRow(
+  tx: Tx,
+  id: string,
+  patch: Partial<typeof monthlyPlans.$inferInsert>,
+  onlyIfStatus?: MonthlyPlanRow['status'],
+): Promise<boolean> {
+  const rows = await tx
+    .update(monthlyPlans)
+    .set(patch)
+    .where(and(eq(monthlyPlans.id, id), onlyIfStatus ? eq(monthlyPlans.status, onlyIfStatus) : undefined))
+    .returning({ id: monthlyPlans.id });
+  return rows.length > 0;
+}
+
+export async function insertCampaign(tx: Tx, values: typeof specialCampaigns.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(specialCampaigns).values(values).returning({ id: specialCampaigns.id });
+  return row!.id;
+}
+
+export async function updateCampaignRow(
+  tx: Tx,
+  id: string,
+  patch: Partial<typeof specialCampaigns.$inferInsert>,
+  onlyIfStatus?: CampaignRow['status'],
+): Promise<boolean> {
+  const rows = await tx
+    .update(specialCampaigns)
+    .set(patch)
+    .where(and(eq(specialCampaigns.id, id), onlyIfStatus ? eq(specialCampaigns.status, onlyIfStatus) : undefined))
+    .returning({ id: specialCampaigns.id });
+  return rows.length > 0;
+}
+
+export async function insertTriggerEvent(tx: Tx, values: typeof triggerEvents.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(triggerEvents).values(values).returning({ id: triggerEvents.id });
+  return row!.id;
+}
+
+export async function updateTriggerEventRow(tx: Tx, id: string, patch: Partial<typeof triggerEvents.$inferInsert>): Promise<void> {
+  await tx.update(triggerEvents).set(patch).where(eq(triggerEvents.id, id));
+}
+
+/** Inspection records, in statements of 1,000 rows (the demo writes two years of them at once). */
+export async function insertInspectionHistory(tx: Tx, rows: readonly (typeof inspectionHistory.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(inspectionHistory).values(rows.slice(i, i + 1000));
 }

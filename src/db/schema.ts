@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
+import type { JsonValue } from '../domain/canonical-json.ts';
+import type { ChecklistLine } from '../domain/check-items/check-item.ts';
+import type { DrawResult, Manifest } from '../domain/draw/draw-types.ts';
 import type { AttachedFile } from '../domain/files/file-kind.ts';
+import type { ImportBatchSummary } from '../domain/import/import-summary.ts';
+import type { CapacityReport, StoredEligibility } from '../domain/plans/eligibility-types.ts';
+import type { CampaignSettings, PlanSettings } from '../domain/plans/plan-settings.ts';
+import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
 import {
   bigint,
   boolean,
@@ -150,7 +157,7 @@ export const auditLog = pgTable(
     targetType: text('target_type').notNull(),
     targetId: text('target_id'),
     orgId: uuid('org_id'),
-    summary: jsonb('summary').notNull(),
+    summary: jsonb('summary').$type<JsonValue>().notNull(),
     prevHash: varchar('prev_hash', { length: 64 }).notNull(),
     hash: varchar('hash', { length: 64 }).notNull(),
   },
@@ -304,7 +311,7 @@ export const unitHistory = pgTable(
     actorId: uuid('actor_id'),
     actorName: text('actor_name').notNull(),
     kind: text('kind', { enum: ['create', 'update', 'status', 'transfer', 'import', 'flag', 'unflag'] }).notNull(),
-    summary: jsonb('summary').notNull(),
+    summary: jsonb('summary').$type<JsonValue>().notNull(),
   },
   (t) => [index('unit_history_unit_idx').on(t.unitId, t.at)],
 );
@@ -407,10 +414,10 @@ export const importBatches = pgTable(
     fileSha256: varchar('file_sha256', { length: 64 }).notNull(),
     fileBytes: bytea('file_bytes').notNull(),
     encoding: text('encoding'),
-    mapping: jsonb('mapping').notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
     status: text('status', { enum: ['previewed', 'committed', 'refused', 'discarded'] }).notNull(),
     mode: text('mode', { enum: ['refuse', 'skip'] }),
-    summary: jsonb('summary').notNull(),
+    summary: jsonb('summary').$type<ImportBatchSummary>().notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
     committedAt: timestamp('committed_at', { withTimezone: true }),
@@ -494,7 +501,7 @@ export const checkItemVersions = pgTable(
     frequency: text('frequency'),
     inspectorRequirements: text('inspector_requirements'),
     notes: text('notes'),
-    checklist: jsonb('checklist').notNull(),
+    checklist: jsonb('checklist').$type<ChecklistLine[]>().notNull(),
     changeNote: text('change_note'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
@@ -526,7 +533,7 @@ export const annualPlans = pgTable(
     name: text('name').notNull(),
     status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
     revision: integer('revision').notNull().default(1),
-    settings: jsonb('settings').notNull(),
+    settings: jsonb('settings').$type<PlanSettings>().notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -560,12 +567,11 @@ export const monthlyPlans = pgTable(
     month: integer('month').notNull(),
     status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
     annualRevision: integer('annual_revision').notNull(),
-    /** [{code, name, computed, quota, alternates, candidates, adjustReason}] */
-    quotas: jsonb('quotas').notNull(),
-    /** {inspectorDays, tasksPerDay, capacity, demand, shortfall} */
-    capacity: jsonb('capacity').notNull(),
+    /** Per stratum: code, name, computed and final quota, alternates, candidates, and the reason of a hand-set quota. */
+    quotas: jsonb('quotas').$type<AdjustableQuota[]>().notNull(),
+    capacity: jsonb('capacity').$type<CapacityReport>().notNull(),
     /** Candidate and excluded counts by stratum and reason, as computed at the last (re)generation. */
-    eligibility: jsonb('eligibility').notNull(),
+    eligibility: jsonb('eligibility').$type<StoredEligibility>().notNull(),
     dueDate: date('due_date').notNull(),
     notes: text('notes'),
     generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
@@ -597,7 +603,7 @@ export const specialCampaigns = pgTable(
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
     /** {categories, flags, tags, districtCodes, checkItemIds, quota, alternates, frequencyOverrideReason} */
-    settings: jsonb('settings').notNull(),
+    settings: jsonb('settings').$type<CampaignSettings>().notNull(),
     status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
@@ -690,7 +696,7 @@ export const draws = pgTable(
     monthlyPlanId: uuid('monthly_plan_id').references(() => monthlyPlans.id),
     campaignId: uuid('campaign_id').references(() => specialCampaigns.id),
     status: text('status', { enum: ['frozen', 'executed', 'voided'] }).notNull(),
-    manifest: jsonb('manifest').notNull(),
+    manifest: jsonb('manifest').$type<Manifest>().notNull(),
     manifestHash: varchar('manifest_hash', { length: 64 }).notNull(),
     /** The first and last day of the task period, and the tasks' due date. */
     periodStart: date('period_start').notNull(),
@@ -698,7 +704,7 @@ export const draws = pgTable(
     frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
     frozenBy: uuid('frozen_by').notNull(),
     seed: varchar('seed', { length: 64 }),
-    result: jsonb('result'),
+    result: jsonb('result').$type<DrawResult>(),
     resultHash: varchar('result_hash', { length: 64 }),
     executedAt: timestamp('executed_at', { withTimezone: true }),
     executedBy: uuid('executed_by'),

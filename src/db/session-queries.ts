@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from './client.ts';
+import type { DbOrTx, Tx } from './client.ts';
 import { accounts, loginAttempts, orgs, sessions } from './schema.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -54,4 +54,8 @@ export async function recentFailuresFromIp(db: DbOrTx, ip: string, since: Date, 
 
 export async function insertLoginAttempt(db: DbOrTx, attempt: { username: string; ip: string; succeeded: boolean; at: Date }) {
   await db.insert(loginAttempts).values(attempt);
+}
+
+export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(values);
 }

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { UnitListQuery } from '../contracts/units.ts';
 import { searchGrams } from '../domain/registry/search-grams.ts';
-import { readTogether, type DbOrTx } from './client.ts';
+import { readTogether, type DbOrTx, type Tx } from './client.ts';
 import { draws, inspectionHistory, orgs, tasks, unitHistory, units } from './schema.ts';
 import { containsPattern } from './sql-helpers.ts';
 
@@ -219,6 +219,64 @@ export async function findUnitByUscc(db: DbOrTx, uscc: string): Promise<UnitWith
     .innerJoin(orgs, eq(orgs.id, units.brigadeId))
     .where(eq(units.uscc, uscc));
   return row;
+}
+
+/** Units by id with their brigade's path (a bulk status change checks each against the actor's scope). */
+export async function findUnitsWithBrigadePath(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: units.id, name: units.name, status: units.status, brigadeId: units.brigadeId, path: orgs.path })
+    .from(units)
+    .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+    .where(inArray(units.id, [...ids]));
+}
+
+/** Units of an org and below whose name contains `q` or whose credit code is `q` (upper-cased), at most `limit`. */
+export async function searchUnitsUnder(db: DbOrTx, orgPath: string, q: string, limit: number) {
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+    .where(and(sql`${orgs.path} like ${orgPath + '%'}`, or(ilike(units.name, containsPattern(q)), eq(units.uscc, q.toUpperCase()))))
+    .limit(limit);
+}
+
+/** Every unit's id by its credit code (the demo links its generated history to the units it inserted). */
+export async function unitIdsByUscc(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await db.select({ id: units.id, uscc: units.uscc }).from(units);
+  return new Map(rows.map((u) => [u.uscc, u.id]));
+}
+
+export async function findFirstUnitOfBrigade(db: DbOrTx, brigadeId: string): Promise<{ id: string } | undefined> {
+  const [row] = await db.select({ id: units.id }).from(units).where(eq(units.brigadeId, brigadeId)).limit(1);
+  return row;
+}
+
+export type UnitHistoryKind = (typeof unitHistory.$inferInsert)['kind'];
+
+// Writes, inside the caller's transaction. (Imports write units in bulk through import-queries.ts.)
+
+export async function insertUnit(tx: Tx, values: typeof units.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(units).values(values).returning({ id: units.id });
+  return row!.id;
+}
+
+/** Many units, in statements of 1,000 (the demo's). */
+export async function insertUnits(tx: Tx, rows: readonly (typeof units.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(units).values(rows.slice(i, i + 1000));
+}
+
+export async function updateUnitRow(tx: Tx, id: string, patch: Partial<typeof units.$inferInsert>): Promise<void> {
+  await tx.update(units).set(patch).where(eq(units.id, id));
+}
+
+export async function updateUnitRows(tx: Tx, ids: readonly string[], patch: Partial<typeof units.$inferInsert>): Promise<void> {
+  if (ids.length > 0) await tx.update(units).set(patch).where(inArray(units.id, [...ids]));
+}
+
+/** History entries, in statements of 1,000. */
+export async function insertUnitHistory(tx: Tx, rows: readonly (typeof unitHistory.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(unitHistory).values(rows.slice(i, i + 1000));
 }
 
 export async function findProbableDuplicates(db: DbOrTx, unit: UnitRow, limit = 10) {

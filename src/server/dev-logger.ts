@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyServerOptions } from 'fastify';
+import { localTimeText } from '../domain/local-date.ts';
 
 type LogLine = {
   level: number;
@@ -13,7 +14,7 @@ type LogLine = {
 };
 
 const LEVELS: Record<number, string> = { 10: '跟踪', 20: '调试', 30: '信息', 40: '警告', 50: '错误', 60: '致命' };
-const clock = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(11, 19);
+const clock = (ms: number) => localTimeText(new Date(ms));
 
 /**
  * Turns the server's JSON log lines into short human-readable ones for development: one line per API request when it

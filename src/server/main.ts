@@ -5,7 +5,7 @@ import { restoreFromTemplate } from '../db/pglite-template.ts';
 import { localDate } from '../domain/local-date.ts';
 import { developmentLogger } from './dev-logger.ts';
 import { analyzeDatabase, migrateDatabase, openDatabase } from '../db/client.ts';
-import { DEMO_PASSWORD } from '../domain/demo-data/generate-demo-data.ts';
+import { DEMO_PASSWORD } from '../demo/generate-demo-data.ts';
 import { ROLE_LABELS, type Role } from '../domain/access.ts';
 import { checkProductionReadiness } from '../usecases/system/check-production-readiness.ts';
 import { seedDemo } from '../usecases/system/seed-demo.ts';

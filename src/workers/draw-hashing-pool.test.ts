@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { executeDraw, freezeManifest } from '../domain/draw/draw.ts';
-import { drawInputs, type DrawInputs } from '../domain/draw/test-manifests.ts';
-import { loadVector } from '../domain/draw/test-vector.ts';
+import { drawInputs, type DrawInputs } from '../../test/harness/draw-inputs.ts';
+import { loadVector } from '../../test/harness/draw-vector.ts';
 import { validateManifest } from '../domain/draw/validate-manifest.ts';
 import { DrawHashingPool, executeDrawInParallel } from './draw-hashing-pool.ts';
 

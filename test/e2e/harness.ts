@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo-data/generate-demo-data.ts';
+import { DEMO_PASSWORD } from '../../src/demo/generate-demo-data.ts';
 import { seedDemo } from '../../src/usecases/system/seed-demo.ts';
 import { openTestDatabase, type TestDatabase } from '../harness/db.ts';
 import { buildTestApp } from '../harness/http.ts';

@@ -5,7 +5,7 @@ import { InspectorStream, assignInspectors, bitLength, pickByWeight, uniformInt,
 import { TAG_INSPECTOR, lp, u32be } from './bytes.ts';
 import { DrawError } from './draw-error.ts';
 import type { DrawRole, Manifest, ManifestCandidate, TaskResult } from './draw-types.ts';
-import { drawInputs } from './test-manifests.ts';
+import { drawInputs } from '../../../test/harness/draw-inputs.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 /** The words of stream(U, role, k) computed the slow way, straight from §6, as BigInt. */

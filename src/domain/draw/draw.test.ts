@@ -6,9 +6,9 @@ import { DrawError } from './draw-error.ts';
 import type { DrawBundle, DrawResult, Manifest, ManifestInspectorRow } from './draw-types.ts';
 import { compareIds } from './id-order.ts';
 import { type CandidateIdBytes, digestManifest, resultHash } from './jcs-hash.ts';
-import { drawInputs, type DrawInputs } from './test-manifests.ts';
+import { drawInputs, type DrawInputs } from '../../../test/harness/draw-inputs.ts';
 import vector2 from './fixtures/draw-vector-2.json' with { type: 'json' };
-import { loadVector } from './test-vector.ts';
+import { loadVector } from '../../../test/harness/draw-vector.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 const nfc = (s: string): string => s.normalize('NFC');

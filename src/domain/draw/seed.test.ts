@@ -3,7 +3,7 @@ import { fromHex } from '../crypto/sha256.ts';
 import { DrawError } from './draw-error.ts';
 import { manifestHash } from './jcs-hash.ts';
 import { commitmentOf, computeSeed, normalizeExternalValue } from './seed.ts';
-import { loadVector } from './test-vector.ts';
+import { loadVector } from '../../../test/harness/draw-vector.ts';
 
 describe('manifest hash, commitments and seed (DRAW-SPEC §3, §1, §4)', () => {
   it('reproduces the manifest hash of the test vector', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EligibilityResult, StratumQuota } from '../plans/eligibility-types.ts';
 import { buildManifestInputs, type ManifestInputs } from '../plans/feasibility.ts';
 import type { Manifest } from './draw-types.ts';
-import { loadVector } from './test-vector.ts';
+import { loadVector } from '../../../test/harness/draw-vector.ts';
 import { validateManifest, type ManifestProblemCode } from './validate-manifest.ts';
 
 function codes(manifest: unknown): ManifestProblemCode[] {

@@ -5,8 +5,8 @@ import { draw } from './draw.ts';
 import type { DrawBundle, DrawResult } from './draw-types.ts';
 import { manifestHash } from './jcs-hash.ts';
 import { commitmentOf } from './seed.ts';
-import { drawInputs } from './test-manifests.ts';
-import { loadVector } from './test-vector.ts';
+import { drawInputs } from '../../../test/harness/draw-inputs.ts';
+import { loadVector } from '../../../test/harness/draw-vector.ts';
 import { validateManifest } from './validate-manifest.ts';
 import { verifyBundle } from './verify-bundle.ts';
 

@@ -3,7 +3,7 @@
  * not imported, with why. Before the commit it lists the rows that would be left out; after a refusal the
  * invalid rows that caused it (the whole file was left out); after a commit that skipped rows, those rows.
  */
-import { formatLocalDateTime } from './registry-export-columns.ts';
+import { localDateTimeText } from '../local-date.ts';
 import type { ImportCounts, ImportProblemRow } from './import-outcome.ts';
 
 export type ImportReportInput = {
@@ -61,7 +61,7 @@ export function importReportContent(input: ImportReportInput): ImportReportConte
     ['导入到', input.orgName],
     ['文件名', input.fileName],
     ['文件 SHA-256', input.fileSha256],
-    ['上传时间', formatLocalDateTime(input.uploadedAt)],
+    ['上传时间', localDateTimeText(input.uploadedAt)],
     ['状态', STATUS_TEXT[input.status]],
     ['导入方式', input.mode === 'refuse' ? '有错误时整体拒绝' : input.mode === 'skip' ? '跳过错误行' : '—'],
     ['数据行数', input.totalRows],
@@ -72,7 +72,7 @@ export function importReportContent(input: ImportReportInput): ImportReportConte
   ];
   if (input.result) {
     summary.push(
-      ['提交时间', formatLocalDateTime(input.result.committedAt)],
+      ['提交时间', localDateTimeText(input.result.committedAt)],
       ['新增', input.result.created],
       ['更新', input.result.updated],
       ['未变化', input.result.unchanged],

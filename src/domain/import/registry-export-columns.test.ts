@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   UNIT_EXPORT_COLUMNS,
-  formatLocalDateTime,
   inspectorExportCells,
   inspectorExportColumns,
   unitExportCells,
@@ -61,7 +60,6 @@ describe('registry exports', () => {
       联系电话: '13812345678',
       更新时间: '2026-11-22 10:05',
     });
-    expect(formatLocalDateTime(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01 00:00');
   });
 
   it('uses headers the import recognises, so an exported file reads back to the same unit', () => {

@@ -4,6 +4,7 @@
  * so an exported file can be corrected and imported again. Telephone numbers are complete: the export is an
  * internal working document and every export is audited.
  */
+import { localDateTimeText } from '../local-date.ts';
 import { findDivision } from '../registry/divisions.ts';
 import {
   INSPECTOR_POST_LABELS,
@@ -94,10 +95,6 @@ export const UNIT_EXPORT_COLUMNS: readonly ExportColumn[] = [
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
 
-/** "2026-11-22 08:30" in China Standard Time (UTC+8). */
-export function formatLocalDateTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /** One unit as the cells of UNIT_EXPORT_COLUMNS, in order; empty values as ''. */
 export function unitExportCells(unit: UnitExportSource, labelOf: DictionaryLabelOf): string[] {
@@ -132,7 +129,7 @@ export function unitExportCells(unit: UnitExportSource, labelOf: DictionaryLabel
     unit.safetyManager ?? '',
     UNIT_SOURCE_LABELS[unit.source],
     unit.brigadeName,
-    formatLocalDateTime(unit.updatedAt),
+    localDateTimeText(unit.updatedAt),
   ];
 }
 

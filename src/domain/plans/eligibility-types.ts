@@ -202,5 +202,16 @@ export type CapacityReport = {
   shortfall: number;
 };
 
+/** The eligibility summary a monthly plan stores (monthly_plans.eligibility): counts only, the drill-down recomputes the lists. */
+export type StoredEligibility = {
+  on: string;
+  computedAt: string;
+  candidates: number;
+  excluded: number;
+  strata: { code: string; name: string; population: number; covered: number; candidates: number }[];
+  excludedByReason: { reason: string; label: string; count: number }[];
+  problems: { code: string; message: string; severity: 'error' | 'warning' }[];
+};
+
 /** A manifest's inspector row: [inspectorId, [poolCode…], [role…], weight]. */
 export type ManifestInspector = { id: string; pools: string[]; roles: InspectorRole[]; weight: number };

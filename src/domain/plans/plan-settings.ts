@@ -113,6 +113,16 @@ export type PlanSettings = {
   inspectorPool: 'brigade' | 'zone';
 };
 
+/** What special_campaigns.settings holds: a 专项检查's own scope and quota (it draws with its org's annual plan rules). */
+export type CampaignSettings = {
+  filter: StratumFilter;
+  quota: number;
+  alternatesPercent: number;
+  checkItemCodes: string[];
+  /** Non-empty: the frequency rules do not apply to this campaign, for this published reason. */
+  frequencyOverrideReason: string;
+};
+
 const ANY: Omit<StratumFilter, 'categories'> = {
   crowded: null,
   flammable: null,

@@ -1,6 +1,6 @@
 import type { MonthProgressView } from '../../contracts/dashboard.ts';
 import type { getMonthProgress } from '../../usecases/dashboard/get-month-progress.ts';
-import { DRAW_STATUS_LABELS } from './draw-presenter.ts';
+import { DRAW_STATUS_LABELS } from '../../contracts/draws.ts';
 
 type Progress = Awaited<ReturnType<typeof getMonthProgress>>;
 

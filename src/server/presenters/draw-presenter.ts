@@ -3,21 +3,21 @@ import { canManageInScope, type Actor } from '../../domain/access.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
 import { INSPECTOR_ROLE_LABELS, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
-import type {
-  DrawStep,
-  DrawSummary,
-  DrawView,
-  PublicDrawView,
-  PublicUnitRankView,
-  TaskChangeView,
-  TaskView,
+import {
+  DRAW_STATUS_LABELS,
+  TASK_STATUS_LABELS,
+  type DrawStep,
+  type DrawSummary,
+  type DrawView,
+  type PublicDrawView,
+  type PublicUnitRankView,
+  type TaskChangeView,
+  type TaskView,
 } from '../../contracts/draws.ts';
 import type { DrawRow, TaskRow } from '../../db/draw-queries.ts';
 import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
 
-export const DRAW_STATUS_LABELS = { frozen: '已冻结，待执行', executed: '已执行', voided: '已作废' } as const;
-export const TASK_STATUS_LABELS = { assigned: '待检查', done: '已完成', replaced: '已递补', cancelled: '已取消' } as const;
 const CHANGE_LABELS = { inspector_replaced: '检查人员递补', unit_replaced: '检查对象递补', cancelled: '任务取消' } as const;
 const OUTCOME_LABELS = {
   selected: '被抽中',
@@ -121,7 +121,7 @@ function presentChanges(detail: DrawDetail, audience: 'admin' | 'public'): TaskC
 }
 
 function externalStatus(detail: DrawDetail, accountId: string | null) {
-  const manifest = detail.draw.manifest as Manifest;
+  const manifest = detail.draw.manifest;
   return manifest.external.map((ref) => {
     const entries = detail.entries.filter((e) => e.source === ref.source && e.ref === ref.ref);
     const value = confirmedExternalValue(entries);
@@ -155,7 +155,7 @@ function counts(manifest: Manifest) {
 
 export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
   const d = detail.draw;
-  const manifest = d.manifest as Manifest;
+  const manifest = d.manifest;
   const draw = { code: d.code, orgName: detail.org.name };
   return {
     ...presentDrawSummary(detail, detail.sourceLabel),
@@ -193,7 +193,7 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
 /** The portal's view: no observer names (ids and commitments only), inspectors by name as on the task list. */
 export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
   const d = detail.draw;
-  const manifest = d.manifest as Manifest;
+  const manifest = d.manifest;
   const timeline = [{ at: d.frozenAt.toISOString(), label: '冻结抽取清单', detail: `清单哈希 ${d.manifestHash}` }];
   for (const o of detail.observers) {
     if (o.committedAt)

@@ -8,7 +8,8 @@ import type { ImportFieldSpec } from '../../domain/import/column-mapping.ts';
 import { TEXT_ENCODING_LABELS, type TextEncoding } from '../../domain/import/decode-text.ts';
 import { INSPECTOR_IMPORT_SPEC } from '../../domain/import/inspector-import-fields.ts';
 import { UNIT_IMPORT_SPEC } from '../../domain/import/unit-import-spec.ts';
-import type { ImportBatchRecord, RowsImportSummary, SnapshotImportSummary, StoredImportResult } from '../../db/import-queries.ts';
+import type { ImportBatchRecord } from '../../db/import-queries.ts';
+import { rowsSummaryOf, snapshotSummaryOf, type StoredImportResult } from '../../domain/import/import-summary.ts';
 
 function fieldsOf<F extends string>(spec: ImportFieldSpec<F>): ImportPreviewView['fields'] {
   return spec.fields.map((field) => ({ field, label: spec.labels[field], required: spec.required.includes(field) }));
@@ -28,7 +29,7 @@ export function presentImportResult(result: StoredImportResult): ImportResultVie
 
 /** A units or inspectors batch as the preview page shows it. The file bytes never leave the server. */
 export function presentImportPreview(batch: ImportBatchRecord): ImportPreviewView {
-  const summary = batch.summary as RowsImportSummary;
+  const summary = rowsSummaryOf(batch);
   const kind = batch.kind === 'units' ? 'units' : 'inspectors';
   return {
     id: batch.id,
@@ -67,7 +68,7 @@ export function presentImportPreview(batch: ImportBatchRecord): ImportPreviewVie
 }
 
 export function presentReconciliationPreview(batch: ImportBatchRecord): ReconciliationPreviewView {
-  const summary = batch.summary as SnapshotImportSummary;
+  const summary = snapshotSummaryOf(batch);
   return {
     id: batch.id,
     fileName: batch.fileName,
@@ -81,7 +82,7 @@ export function presentReconciliationPreview(batch: ImportBatchRecord): Reconcil
 }
 
 export function presentReconciliationResult(batch: ImportBatchRecord): ReconciliationResultView {
-  const result = (batch.summary as SnapshotImportSummary).result;
+  const result = snapshotSummaryOf(batch).result;
   return {
     flagged: result?.flagged ?? 0,
     committedAt: result?.committedAt ?? (batch.committedAt ?? batch.createdAt).toISOString(),

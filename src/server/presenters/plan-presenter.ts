@@ -13,21 +13,18 @@ import type {
   AnnualPlanSummary,
   AnnualPlanView,
   CampaignView,
-  CapacityView,
   EligibilitySummaryView,
   MonthlyPlanSummary,
   MonthlyPlanView,
-  PlanSettingsInput,
   PlanUnitView,
   StratumQuotaView,
   TriggerEventView,
 } from '../../contracts/plans.ts';
 import type { AnnualPlanWithOrg, CampaignRow, MonthlyPlanWithOrg, TriggerEventRow } from '../../db/plan-queries.ts';
-import type { AnnualCapacityEvaluation, StoredEligibility } from '../../usecases/plans/plan-evaluation.ts';
-import { campaignSettingsOf } from '../../usecases/plans/campaign-rules.ts';
-import { quotasOf } from '../../usecases/plans/monthly-plan-access.ts';
+import type { AnnualCapacityEvaluation } from '../../usecases/plans/plan-evaluation.ts';
 import type { PlanUnitRow } from '../../usecases/plans/list-monthly-plan-units.ts';
 import { TRIGGER_KIND_LABELS } from '../../usecases/plans/record-trigger-event.ts';
+import type { StoredEligibility } from '../../domain/plans/eligibility-types.ts';
 
 const STATUS_LABELS = { draft: '草稿', published: '已发布' } as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -57,7 +54,7 @@ export function presentMonthlySummary({ plan, org, generatedByName }: MonthlyPla
     month: plan.month,
     status: plan.status,
     statusLabel: STATUS_LABELS[plan.status],
-    totalQuota: quotasOf(plan).reduce((s, q) => s + q.quota, 0),
+    totalQuota: plan.quotas.reduce((s, q) => s + q.quota, 0),
     dueDate: plan.dueDate,
     generatedAt: plan.generatedAt.toISOString(),
     generatedByName: plan.generatedBy === null ? '系统定时任务' : (generatedByName ?? '（账号已删除）'),
@@ -72,7 +69,7 @@ export function presentAnnualPlan(
   const { capacity } = found;
   return {
     ...presentAnnualSummary(found),
-    settings: found.plan.settings as PlanSettingsInput,
+    settings: found.plan.settings,
     monthlyPlans: found.monthly.map(presentMonthlySummary).sort((a, b) => a.month - b.month),
     canEdit: actor !== null && canManageInScope(actor, 'plans.manage', found.org.path),
     capacity: capacity.report,
@@ -112,7 +109,7 @@ export function presentEligibility(stored: StoredEligibility): EligibilitySummar
 }
 
 export function presentMonthlyPlan(found: MonthlyPlanWithOrg & { annualRevisionNow: number }, actor: Actor): MonthlyPlanView {
-  const stored = found.plan.eligibility as StoredEligibility;
+  const stored = found.plan.eligibility;
   const problems = [...stored.problems];
   if (found.plan.status === 'draft' && found.annualRevisionNow !== found.plan.annualRevision) {
     problems.unshift({ code: 'ANNUAL_PLAN_REVISED', message: '年度计划在生成本月计划后已修订，请重新生成', severity: 'error' });
@@ -121,8 +118,8 @@ export function presentMonthlyPlan(found: MonthlyPlanWithOrg & { annualRevisionN
     ...presentMonthlySummary(found),
     annualPlanName: found.annualName,
     annualRevision: found.plan.annualRevision,
-    quotas: quotasOf(found.plan).map(presentQuota),
-    capacity: found.plan.capacity as CapacityView,
+    quotas: found.plan.quotas.map(presentQuota),
+    capacity: found.plan.capacity,
     eligibility: presentEligibility(stored),
     problems,
     notes: found.plan.notes,
@@ -160,7 +157,7 @@ export function excludedByReasonView(result: EligibilityResult) {
 type CampaignFound = { campaign: CampaignRow; org: { id: string; name: string; path: string } };
 
 export function presentCampaignBase({ campaign, org }: CampaignFound) {
-  const s = campaignSettingsOf(campaign);
+  const s = campaign.settings;
   return {
     id: campaign.id,
     orgId: org.id,

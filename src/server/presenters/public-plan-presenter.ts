@@ -7,8 +7,6 @@ import type {
   PublicPlanSettings,
 } from '../../contracts/plans.ts';
 import type { AnnualPlanWithOrg, CampaignRow, MonthlyPlanWithOrg } from '../../db/plan-queries.ts';
-import type { StoredEligibility } from '../../usecases/plans/plan-evaluation.ts';
-import { quotasOf } from '../../usecases/plans/monthly-plan-access.ts';
 import {
   presentAnnualSummary,
   presentCampaignBase,
@@ -41,7 +39,7 @@ export function presentPublicSettings(settings: PlanSettingsInput): PublicPlanSe
 export function presentPublicAnnualPlan(found: AnnualPlanWithOrg & { monthly: MonthlyPlanWithOrg[] }): PublicAnnualPlanView {
   return {
     ...presentAnnualSummary(found),
-    settings: presentPublicSettings(found.plan.settings as PlanSettingsInput),
+    settings: presentPublicSettings(found.plan.settings),
     monthlyPlans: found.monthly.map(presentPublicMonthlySummary).sort((x, y) => x.month - y.month),
   };
 }
@@ -50,8 +48,8 @@ export function presentPublicMonthlyPlan(found: MonthlyPlanWithOrg): PublicMonth
   return {
     ...presentPublicMonthlySummary(found),
     annualPlanName: found.annualName,
-    quotas: quotasOf(found.plan).map(presentQuota),
-    eligibility: presentEligibility(found.plan.eligibility as StoredEligibility),
+    quotas: found.plan.quotas.map(presentQuota),
+    eligibility: presentEligibility(found.plan.eligibility),
     notes: found.plan.notes,
   };
 }

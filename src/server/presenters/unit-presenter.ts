@@ -1,5 +1,5 @@
 import { COUNTED_INSPECTION_KINDS, INSPECTION_KIND_LABELS } from '../../domain/plans/eligibility-types.ts';
-import { TASK_STATUS_LABELS } from './draw-presenter.ts';
+import { TASK_STATUS_LABELS } from '../../contracts/draws.ts';
 import { findDivision } from '../../domain/registry/divisions.ts';
 import { maskPhone } from '../../domain/registry/masking.ts';
 import {

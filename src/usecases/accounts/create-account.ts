@@ -1,9 +1,8 @@
 import { DomainError } from '../../domain/errors.ts';
 import { checkPasswordPolicy } from '../../domain/password-policy.ts';
 import type { Role } from '../../domain/access.ts';
-import { findAccountByUsername, findAccountById, type AccountWithOrg } from '../../db/account-queries.ts';
+import { findAccountByUsername, findAccountById, insertAccount, type AccountWithOrg } from '../../db/account-queries.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { accounts } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { hashPassword } from '../lib/passwords.ts';
@@ -24,28 +23,25 @@ export async function createAccount(ctx: UseCaseContext, input: CreateAccountInp
   const passwordHash = await hashPassword(input.password);
   try {
     const id = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(accounts)
-        .values({
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          orgId: org.id,
-          passwordHash,
-          mustChangePassword: true,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-          passwordChangedAt: ctx.now,
-        })
-        .returning({ id: accounts.id });
+      const newId = await insertAccount(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        orgId: org.id,
+        passwordHash,
+        mustChangePassword: true,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        passwordChangedAt: ctx.now,
+      });
       await recordAudit(tx, ctx, {
         action: 'account.create',
         targetType: 'account',
-        targetId: row!.id,
+        targetId: newId,
         orgId: org.id,
         summary: { username: input.username, displayName: input.displayName, role: input.role, orgName: org.name },
       });
-      return row!.id;
+      return newId;
     });
     return (await findAccountById(ctx.db, id))!;
   } catch (e) {

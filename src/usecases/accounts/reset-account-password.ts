@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPasswordPolicy } from '../../domain/password-policy.ts';
-import { accounts } from '../../db/schema.ts';
+import { updateAccountRow } from '../../db/account-queries.ts';
 import { deleteSessionsOfAccount } from '../../db/session-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -15,10 +14,7 @@ export async function resetAccountPassword(ctx: UseCaseContext, id: string, pass
     const problem = checkPasswordPolicy(password, account.username);
     if (problem) throw new DomainError('PASSWORD_POLICY', `新密码：${problem}`, { field: 'password' });
     const passwordHash = await hashPassword(password);
-    await tx
-      .update(accounts)
-      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now, updatedAt: ctx.now })
-      .where(eq(accounts.id, id));
+    await updateAccountRow(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now, updatedAt: ctx.now });
     await deleteSessionsOfAccount(tx, id);
     await recordAudit(tx, ctx, {
       action: 'account.password_reset',

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { findAccountById, type AccountWithOrg } from '../../db/account-queries.ts';
-import { accounts } from '../../db/schema.ts';
+import { findAccountById, updateAccountRow, type AccountWithOrg } from '../../db/account-queries.ts';
 import { deleteSessionsOfAccount } from '../../db/session-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -15,14 +13,11 @@ export async function setAccountStatus(
   await ctx.db.transaction(async (tx) => {
     const { account, org } = await loadManagedAccount(ctx, id, tx);
     if (Boolean(account.disabledAt) === input.disabled) return;
-    await tx
-      .update(accounts)
-      .set(
-        input.disabled
-          ? { disabledAt: ctx.now, disabledReason: input.reason, updatedAt: ctx.now }
-          : { disabledAt: null, disabledReason: null, updatedAt: ctx.now },
-      )
-      .where(eq(accounts.id, id));
+    await updateAccountRow(
+      tx,
+      id,
+      input.disabled ? { disabledAt: ctx.now, disabledReason: input.reason, updatedAt: ctx.now } : { disabledAt: null, disabledReason: null, updatedAt: ctx.now },
+    );
     if (input.disabled) await deleteSessionsOfAccount(tx, id);
     await recordAudit(tx, ctx, {
       action: input.disabled ? 'account.disable' : 'account.enable',

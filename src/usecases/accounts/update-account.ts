@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Role } from '../../domain/access.ts';
 import type { JsonValue } from '../../domain/canonical-json.ts';
-import { findAccountById, type AccountWithOrg } from '../../db/account-queries.ts';
-import { accounts } from '../../db/schema.ts';
+import { findAccountById, updateAccountRow, type AccountWithOrg } from '../../db/account-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { loadManagedAccount } from './load-managed-account.ts';
@@ -22,10 +20,7 @@ export async function updateAccount(ctx: UseCaseContext, id: string, input: Upda
     if (role !== account.role) changes.role = [account.role, role];
     if (orgId !== account.orgId) changes.org = [org.name, newOrg.name];
     if (Object.keys(changes).length === 0) return;
-    await tx
-      .update(accounts)
-      .set({ displayName: input.displayName ?? account.displayName, role, orgId, updatedAt: ctx.now })
-      .where(eq(accounts.id, id));
+    await updateAccountRow(tx, id, { displayName: input.displayName ?? account.displayName, role, orgId, updatedAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'account.update',
       targetType: 'account',

@@ -1,3 +1,4 @@
+import { startOfLocalDay, startOfNextLocalDay } from '../../domain/local-date.ts';
 import { auditTargetNames, listAuditPage } from '../../db/audit-queries.ts';
 import { scopePathOf } from '../lib/actor.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -22,7 +23,6 @@ export type AuditQuery = {
  */
 export async function listAuditEntries(ctx: UseCaseContext, query: AuditQuery) {
   requirePermission(ctx.actor, 'audit.read');
-  const dayAfter = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000);
   const page = await listAuditPage(
     ctx.db,
     {
@@ -33,8 +33,8 @@ export async function listAuditEntries(ctx: UseCaseContext, query: AuditQuery) {
       targetType: query.targetType,
       targetId: query.targetId,
       logins: query.logins,
-      from: query.from ? new Date(`${query.from}T00:00:00+08:00`) : undefined,
-      to: query.to ? dayAfter(query.to) : undefined,
+      from: query.from ? startOfLocalDay(query.from) : undefined,
+      to: query.to ? startOfNextLocalDay(query.to) : undefined,
     },
     query.page,
     query.pageSize,

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPasswordPolicy } from '../../domain/password-policy.ts';
-import { findAccountById } from '../../db/account-queries.ts';
-import { accounts } from '../../db/schema.ts';
+import { findAccountById, updateAccountRow } from '../../db/account-queries.ts';
 import { deleteSessionsOfAccount } from '../../db/session-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -26,10 +24,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(accounts)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, updatedAt: ctx.now })
-      .where(eq(accounts.id, ctx.actor.accountId));
+    await updateAccountRow(tx, ctx.actor.accountId, { passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, updatedAt: ctx.now });
     await deleteSessionsOfAccount(tx, ctx.actor.accountId, currentSessionId);
     await recordAudit(tx, ctx, {
       action: 'auth.password_change',

@@ -2,8 +2,7 @@ import { DEFAULT_THROTTLE_POLICY, evaluateLoginThrottle } from '../../domain/log
 import { DomainError } from '../../domain/errors.ts';
 import { findAccountByUsername, type AccountWithOrg } from '../../db/account-queries.ts';
 import type { Db } from '../../db/client.ts';
-import { sessions } from '../../db/schema.ts';
-import { deleteExpiredSessions, insertLoginAttempt, recentAttemptsForUsername, recentFailuresFromIp } from '../../db/session-queries.ts';
+import { deleteExpiredSessions, insertLoginAttempt, insertSession, recentAttemptsForUsername, recentFailuresFromIp } from '../../db/session-queries.ts';
 import { recordSystemAudit } from '../lib/audit.ts';
 import { verifyPassword } from '../lib/passwords.ts';
 import { newToken, sessionIdOf } from '../lib/tokens.ts';
@@ -54,7 +53,7 @@ export async function logIn(
     await insertLoginAttempt(tx, { username, ip, succeeded, at: now });
     if (succeeded && found) {
       await deleteExpiredSessions(tx, now);
-      await tx.insert(sessions).values({
+      await insertSession(tx, {
         id: sessionIdOf(token, deps.sessionSecret),
         accountId: found.account.id,
         csrfToken,

@@ -4,7 +4,6 @@ import { listMonthlyPlans } from '../../db/plan-queries.ts';
 import { scopePathOf } from '../lib/actor.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { quotasOf } from '../plans/monthly-plan-access.ts';
 
 /**
  * The month's progress for the 工作台 of an administrator or 纪检: each monthly plan of this month in the actor's
@@ -26,7 +25,7 @@ export async function getMonthProgress(ctx: UseCaseContext) {
       id: p.plan.id,
       orgName: p.org.name,
       status: p.plan.status,
-      totalQuota: quotasOf(p.plan).reduce((n, q) => n + q.quota, 0),
+      totalQuota: p.plan.quotas.reduce((n, q) => n + q.quota, 0),
       dueDate: p.plan.dueDate,
       draw: byPlan.get(p.plan.id) ?? null,
     })),

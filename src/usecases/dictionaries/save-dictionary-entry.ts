@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { findDictionaryEntry, type DictionaryKind } from '../../db/dictionary-queries.ts';
+import { findDictionaryEntry, insertDictionaryEntry, updateDictionaryEntryRow, type DictionaryKind } from '../../db/dictionary-queries.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { dictionaryEntries } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -22,12 +20,9 @@ export async function saveDictionaryEntry(ctx: UseCaseContext, id: string | null
   try {
     return await ctx.db.transaction(async (tx) => {
       if (id === null) {
-        const [row] = await tx
-          .insert(dictionaryEntries)
-          .values({ kind: input.kind!, code: input.code!, label: input.label!, color: input.color ?? null, weight: input.weight ?? null, sortOrder: input.sortOrder ?? 0 })
-          .returning();
-        await recordAudit(tx, ctx, { action: 'dictionary.create', targetType: 'dictionary', targetId: row!.id, orgId: null, summary: { kind: row!.kind, code: row!.code, label: row!.label } });
-        return row!;
+        const row = await insertDictionaryEntry(tx, { kind: input.kind!, code: input.code!, label: input.label!, color: input.color ?? null, weight: input.weight ?? null, sortOrder: input.sortOrder ?? 0 });
+        await recordAudit(tx, ctx, { action: 'dictionary.create', targetType: 'dictionary', targetId: row.id, orgId: null, summary: { kind: row.kind, code: row.code, label: row.label } });
+        return row;
       }
       const existing = await findDictionaryEntry(tx, id);
       if (!existing) throw new DomainError('NOT_FOUND', '字典项不存在');
@@ -37,13 +32,9 @@ export async function saveDictionaryEntry(ctx: UseCaseContext, id: string | null
       const after = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       const changes = changedFields(existing, { ...existing, ...after }, ['label', 'color', 'weight', 'sortOrder', 'active']);
       if (Object.keys(changes).length === 0) return existing;
-      const [row] = await tx
-        .update(dictionaryEntries)
-        .set({ ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'kind' && k !== 'code')), updatedAt: ctx.now })
-        .where(eq(dictionaryEntries.id, id))
-        .returning();
+      const row = await updateDictionaryEntryRow(tx, id, { ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'kind' && k !== 'code')), updatedAt: ctx.now });
       await recordAudit(tx, ctx, { action: 'dictionary.update', targetType: 'dictionary', targetId: id, orgId: null, summary: { kind: existing.kind, code: existing.code, changes } });
-      return row!;
+      return row;
     });
   } catch (e) {
     if (isUniqueViolation(e, 'dictionary_entries_kind_code_key')) throw new DomainError('CONFLICT', '代码：该字典中已存在', { field: 'code' });

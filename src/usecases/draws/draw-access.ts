@@ -1,5 +1,4 @@
 import { DomainError } from '../../domain/errors.ts';
-import type { Manifest } from '../../domain/draw/draw-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findDraw, listObservers, type DrawRow, type DrawWithOrg } from '../../db/draw-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -13,8 +12,6 @@ export async function readableDraw(ctx: UseCaseContext, id: string, db: DbOrTx =
   requireInScope(ctx.actor, found.org.path, '抽取');
   return found;
 }
-
-export const manifestOf = (draw: DrawRow) => draw.manifest as Manifest;
 
 export function requireFrozen(draw: DrawRow): void {
   if (draw.status === 'executed') throw new DomainError('CONFLICT', '该抽取已经执行，结果不可更改');

@@ -7,7 +7,6 @@ import { resultHash } from '../../domain/draw/jcs-hash.ts';
 import type { Tx } from '../../db/client.ts';
 import { listExternalEntries, listObservers, type DrawRow } from '../../db/draw-queries.ts';
 import { executeDrawInParallel } from '../../workers/draw-hashing-pool.ts';
-import { manifestOf } from './draw-access.ts';
 
 /* A draw's inputs and its result F, shared by execution and by the void of a frozen draw whose inputs are complete. */
 
@@ -19,7 +18,7 @@ type Reveal = Pick<ObserverReveal, 'id' | 'reveal'>;
  * external values are (from then on the result is known to anyone once the lottery is drawn).
  */
 export async function drawInputsOf(tx: Tx, draw: DrawRow): Promise<{ reveals: Reveal[]; externals: ExternalValue[]; revealed: boolean; missing: string | null }> {
-  const manifest = manifestOf(draw);
+  const manifest = draw.manifest;
   const observers = await listObservers(tx, draw.id);
   const pending = observers.filter((o) => !o.reveal);
   const entries = await listExternalEntries(tx, draw.id);
@@ -39,7 +38,7 @@ export async function drawInputsOf(tx: Tx, draw: DrawRow): Promise<{ reveals: Re
 export async function computeResult(draw: DrawRow, inputs: { reveals: Reveal[]; externals: ExternalValue[] }): Promise<{ result: DrawResult; hash: string }> {
   try {
     // The whole F again (validate and hash the stored manifest, then draw): a large draw hashes on two threads.
-    const frozen = freezeManifest(manifestOf(draw));
+    const frozen = freezeManifest(draw.manifest);
     if (frozen.hashHex !== draw.manifestHash) throw new DomainError('CONFLICT', '抽取清单与冻结时公布的哈希不一致，不能执行');
     const result = await executeDrawInParallel(frozen, inputs.reveals, inputs.externals);
     return { result, hash: resultHash(result) };

@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { draws, tasks, units } from '../../db/schema.ts';
-import { anyUuidOf } from '../../db/sql-helpers.ts';
+import { brigadesOfUnits, insertTasks, updateDrawRow } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { manifestOf, readableDraw, requireFrozen } from './draw-access.ts';
+import { readableDraw, requireFrozen } from './draw-access.ts';
 import { computeResult, drawInputsOf } from './draw-result.ts';
 
 /**
@@ -18,38 +16,31 @@ export async function executeDraw(ctx: UseCaseContext, drawId: string): Promise<
   await ctx.db.transaction(async (tx) => {
     const { draw, org } = await readableDraw(ctx, drawId, tx, true);
     requireFrozen(draw);
-    const manifest = manifestOf(draw);
+    const manifest = draw.manifest;
     const inputs = await drawInputsOf(tx, draw);
     if (inputs.missing) throw new DomainError('CONFLICT', inputs.missing);
     const { result, hash } = await computeResult(draw, inputs);
-    await tx
-      .update(draws)
-      .set({ status: 'executed', seed: result.seed, result, resultHash: hash, executedAt: ctx.now, executedBy: ctx.actor.accountId })
-      .where(eq(draws.id, drawId));
+    await updateDrawRow(tx, drawId, { status: 'executed', seed: result.seed, result, resultHash: hash, executedAt: ctx.now, executedBy: ctx.actor.accountId });
 
     const stratumOf = new Map(manifest.candidates.map((c) => [c[0], c[1]]));
     const rankOf = new Map(result.strata.flatMap((s) => s.selected.map((id, i) => [id, i] as const)));
-    const unitIds = result.tasks.map((t) => t.unitId);
-    const brigadeOf = new Map(
-      unitIds.length ? (await tx.select({ id: units.id, brigadeId: units.brigadeId }).from(units).where(anyUuidOf(units.id, unitIds))).map((u) => [u.id, u.brigadeId]) : [],
+    const brigadeOf = await brigadesOfUnits(tx, result.tasks.map((t) => t.unitId));
+    await insertTasks(
+      tx,
+      result.tasks.map((t) => ({
+        drawId,
+        orgId: brigadeOf.get(t.unitId) ?? org.id,
+        unitId: t.unitId,
+        stratum: stratumOf.get(t.unitId)!,
+        rank: rankOf.get(t.unitId)!,
+        leadIds: t.lead,
+        assistantIds: t.assistant,
+        backups: t.backups,
+        dueDate: draw.dueDate,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })),
     );
-    for (let i = 0; i < result.tasks.length; i += 500) {
-      await tx.insert(tasks).values(
-        result.tasks.slice(i, i + 500).map((t) => ({
-          drawId,
-          orgId: brigadeOf.get(t.unitId) ?? org.id,
-          unitId: t.unitId,
-          stratum: stratumOf.get(t.unitId)!,
-          rank: rankOf.get(t.unitId)!,
-          leadIds: t.lead,
-          assistantIds: t.assistant,
-          backups: t.backups,
-          dueDate: draw.dueDate,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })),
-      );
-    }
     await recordAudit(tx, ctx, {
       action: 'draw.execute',
       targetType: 'draw',

@@ -15,19 +15,18 @@ import type { Tx } from '../../db/client.ts';
 import {
   countDrawsOfOrg,
   externalRefsOfEarlierDraws,
+  insertDraw,
+  insertObservers,
   loadPreviousLeads,
   loadRecusalsInPeriod,
   lockOrgForNumbering,
   unitNames,
 } from '../../db/draw-queries.ts';
 import { findAnnualPlan, findMonthlyPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
-import { drawObservers, draws } from '../../db/schema.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
-import { settingsOf } from '../plans/annual-plan-access.ts';
-import { campaignSettingsOf, evaluateCampaign, readableCampaign } from '../plans/campaign-rules.ts';
-import { quotasOf } from '../plans/monthly-plan-access.ts';
+import { evaluateCampaign, readableCampaign } from '../plans/campaign-rules.ts';
 import { drawableInspectors, evaluateEligibility, type PlanInputs } from '../plans/plan-evaluation.ts';
 
 export type FreezeDrawInput = {
@@ -60,12 +59,12 @@ async function monthlySource(tx: Tx, ctx: UseCaseContext, id: string): Promise<D
   const locked = await lockMonthlyPlan(tx, found.plan.annualPlanId, found.plan.month);
   if (locked?.status !== 'published') throw new DomainError('CONFLICT', '月度计划发布后才能组织抽取');
   const annual = await findAnnualPlan(tx, found.plan.annualPlanId);
-  const settings = settingsOf(annual!.plan);
+  const settings = annual!.plan.settings;
   const periodStart = firstDayOfMonth(found.plan);
   // As of the freeze: an inspection recorded between the 1st and today counts (the six-month interval, the yearly cap).
   const on = eligibilityDate(periodStart, localDate(ctx.now));
   const inputs = await evaluateEligibility(tx, { orgId: found.org.id, orgPath: found.org.path }, settings, on, 'routine');
-  const { quotas, adjustments, short } = quotasAtFreeze(quotasOf(found.plan), inputs.eligibility.strata);
+  const { quotas, adjustments, short } = quotasAtFreeze(found.plan.quotas, inputs.eligibility.strata);
   if (short.length > 0) {
     const [q] = short;
     throw new DomainError('CONFLICT', `「${q!.name}」现有候选单位 ${q!.candidates} 家，少于本月任务数 ${q!.quota}：请核实名录库，或退回月度计划重新制定后再发布`);
@@ -88,7 +87,7 @@ async function campaignSource(tx: Tx, ctx: UseCaseContext, id: string): Promise<
   const { campaign, org } = await readableCampaign(ctx, id, tx);
   if (campaign.status !== 'published') throw new DomainError('CONFLICT', '专项检查发布后才能组织抽取');
   const { eligibility, quota, inspectors, settings } = await evaluateCampaign(tx, campaign, org, localDate(ctx.now));
-  if (quota.shortBy > 0) throw new DomainError('CONFLICT', `符合条件的候选单位 ${quota.candidates} 家，少于抽查数量 ${campaignSettingsOf(campaign).quota}`);
+  if (quota.shortBy > 0) throw new DomainError('CONFLICT', `符合条件的候选单位 ${quota.candidates} 家，少于抽查数量 ${campaign.settings.quota}`);
   return {
     org,
     planId: campaign.id,
@@ -183,32 +182,26 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
     const problems = validateManifest(manifest);
     if (problems.length > 0) throw new DomainError('CONFLICT', `抽取清单不合规：${problems.map((p) => p.message).join('；')}`);
     const hash = manifestHash(manifest);
-    const [row] = await tx
-      .insert(draws)
-      .values({
-        code,
-        orgId: source.org.id,
-        monthlyPlanId: source.monthlyPlanId,
-        campaignId: source.campaignId,
-        status: 'frozen',
-        manifest,
-        manifestHash: hash,
-        conflictReasons,
-        periodStart: source.periodStart,
-        dueDate: source.dueDate,
-        frozenAt: ctx.now,
-        frozenBy: ctx.actor.accountId,
-      })
-      .onConflictDoNothing()
-      .returning({ id: draws.id });
-    if (!row) throw new DomainError('CONFLICT', '该计划已有一次未作废的抽取：不存在「重新抽取」，如需重来须先作废并说明理由');
-    if (input.observers.length > 0) {
-      await tx.insert(drawObservers).values(input.observers.map((o, i) => ({ drawId: row.id, observerId: `OBS-${i + 1}`, name: o.name, capacity: o.capacity })));
-    }
+    const id = await insertDraw(tx, {
+      code,
+      orgId: source.org.id,
+      monthlyPlanId: source.monthlyPlanId,
+      campaignId: source.campaignId,
+      status: 'frozen',
+      manifest,
+      manifestHash: hash,
+      conflictReasons,
+      periodStart: source.periodStart,
+      dueDate: source.dueDate,
+      frozenAt: ctx.now,
+      frozenBy: ctx.actor.accountId,
+    });
+    if (!id) throw new DomainError('CONFLICT', '该计划已有一次未作废的抽取：不存在「重新抽取」，如需重来须先作废并说明理由');
+    await insertObservers(tx, input.observers.map((o, i) => ({ drawId: id, observerId: `OBS-${i + 1}`, name: o.name, capacity: o.capacity })));
     await recordAudit(tx, ctx, {
       action: 'draw.freeze',
       targetType: 'draw',
-      targetId: row.id,
+      targetId: id,
       orgId: source.org.id,
       summary: {
         drawId: code,
@@ -225,6 +218,6 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
           : {}),
       },
     });
-    return row.id;
+    return id;
   });
 }

@@ -7,7 +7,6 @@ import {
   unitNames,
   type DrawWithOrg,
 } from '../../db/draw-queries.ts';
-import type { DrawResult } from '../../domain/draw/draw-types.ts';
 import { findCampaign, findMonthlyPlan } from '../../db/plan-queries.ts';
 import { readTogether, type DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -41,7 +40,7 @@ async function drawSource(
 ): Promise<{ label: string; stratumNames: Record<string, string> }> {
   if (draw.monthlyPlanId) {
     const m = await findMonthlyPlan(db, draw.monthlyPlanId);
-    const quotas = (m?.plan.quotas ?? []) as { code: string; name: string }[];
+    const quotas = m?.plan.quotas ?? [];
     return {
       label: drawSourceLabel({ campaignName: null, planYear: m?.plan.year ?? null, planMonth: m?.plan.month ?? null }),
       stratumNames: Object.fromEntries(quotas.map((q) => [q.code, q.name])),
@@ -57,7 +56,7 @@ async function drawSource(
 /** Everything about one draw, for its page (admin) or, through a whitelisting presenter, the portal. */
 export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<DrawDetail> {
   const drawId = found.draw.id;
-  const strataCodes = (found.draw.manifest as { strata: { code: string }[] }).strata.map((s) => s.code);
+  const strataCodes = found.draw.manifest.strata.map((s) => s.code);
   const [observers, entries, tasks, changes, source] = await readTogether(db, [
     () => listObservers(db, drawId),
     () => listExternalEntries(db, drawId),
@@ -74,7 +73,7 @@ export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<Dr
     ]),
     ...changes.flatMap((c) => (c.kind === 'inspector_replaced' ? [c.fromId ?? '', c.toId ?? ''] : [])),
   ].filter((id) => id !== '');
-  const result = found.draw.result as DrawResult | null;
+  const result = found.draw.result;
   const wouldBeTasks = found.draw.status === 'voided' && tasks.length === 0 && result ? result.tasks : [];
   for (const t of wouldBeTasks) ids.push(...t.lead, ...t.assistant);
   const names = await inspectorNames(db, ids);

@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { drawObservers } from '../../db/schema.ts';
+import { updateObserver } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -18,7 +17,7 @@ export async function recordCommitment(ctx: UseCaseContext, drawId: string, obse
     const { draw, org, observers, observer } = await lockObserverStep(ctx, tx, drawId, observerId);
     if (observer.commitment) throw new DomainError('CONFLICT', `监督人 ${observerId} 的承诺值已记录，不能更改`);
     if (observers.some((o) => o.reveal !== null)) throw new DomainError('CONFLICT', '已有监督人揭示密钥，不再接受新的承诺值');
-    await tx.update(drawObservers).set({ commitment, committedAt: ctx.now }).where(and(eq(drawObservers.drawId, drawId), eq(drawObservers.observerId, observerId)));
+    await updateObserver(tx, drawId, observerId, { commitment, committedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'draw.commit', targetType: 'draw', targetId: drawId, orgId: org.id, summary: { drawId: draw.code, observerId, commitment } });
   });
 }

@@ -2,12 +2,11 @@ import { sha256Hex } from '../../domain/crypto/sha256.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkExternalEntry } from '../../domain/draw/external-entries.ts';
 import { normalizeExternalValue } from '../../domain/draw/seed.ts';
-import { drawExternalEntries } from '../../db/schema.ts';
-import { listExternalEntries, listObservers } from '../../db/draw-queries.ts';
+import { insertExternalEntry, listExternalEntries, listObservers } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { manifestOf, readableDraw, requireFrozen } from './draw-access.ts';
+import { readableDraw, requireFrozen } from './draw-access.ts';
 
 /**
  * One entry of a published external value (DRAW-SPEC §1.4), accepted after every observer has revealed. The
@@ -24,7 +23,7 @@ export async function recordExternalValue(ctx: UseCaseContext, drawId: string, i
   const outcome = await ctx.db.transaction(async (tx) => {
     const { draw, org } = await readableDraw(ctx, drawId, tx, true);
     requireFrozen(draw);
-    if (!manifestOf(draw).external.some((e) => e.source === input.source && e.ref === input.ref)) {
+    if (!draw.manifest.external.some((e) => e.source === input.source && e.ref === input.ref)) {
       throw new DomainError('VALIDATION_FAILED', '外部随机源：不是抽取清单中指定的来源和期号', { field: 'ref' });
     }
     if ((await listObservers(tx, drawId)).some((o) => !o.reveal)) throw new DomainError('CONFLICT', '所有监督人揭示密钥之后才能录入外部随机数');
@@ -36,7 +35,7 @@ export async function recordExternalValue(ctx: UseCaseContext, drawId: string, i
         check.reason === 'ALREADY_CONFIRMED' ? '该期开奖号码已由两名工作人员录入一致，无需再录入' : '您已录入过该号码，须由另一名工作人员复核录入',
       );
     }
-    await tx.insert(drawExternalEntries).values({ drawId, source: input.source, ref: input.ref, value, enteredBy: ctx.actor.accountId, enteredAt: ctx.now });
+    await insertExternalEntry(tx, { drawId, source: input.source, ref: input.ref, value, enteredBy: ctx.actor.accountId, enteredAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'draw.external',
       targetType: 'draw',

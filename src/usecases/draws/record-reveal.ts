@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import { commitmentOf, MIN_REVEAL_BYTES } from '../../domain/draw/seed.ts';
-import { drawObservers } from '../../db/schema.ts';
-import { listExternalEntries } from '../../db/draw-queries.ts';
+import { listExternalEntries, updateObserver } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -27,7 +25,7 @@ export async function recordReveal(ctx: UseCaseContext, drawId: string, observer
     if (commitmentOf(draw.manifestHash, observerId, fromHex(reveal)) !== observer.commitment) {
       throw new DomainError('VALIDATION_FAILED', '密钥：与记录的承诺值不符（请核对记录单上的密钥）', { field: 'reveal' });
     }
-    await tx.update(drawObservers).set({ reveal, revealedAt: ctx.now }).where(and(eq(drawObservers.drawId, drawId), eq(drawObservers.observerId, observerId)));
+    await updateObserver(tx, drawId, observerId, { reveal, revealedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'draw.reveal', targetType: 'draw', targetId: drawId, orgId: org.id, summary: { drawId: draw.code, observerId, reveal } });
   });
 }

@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { INSPECTOR_ROLE_LABELS } from '../../domain/registry/inspector-rules.ts';
-import { taskChanges, tasks } from '../../db/schema.ts';
+import { insertTaskChange, updateTaskRow } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { attachedFilesOf } from '../files/attached-files.ts';
-import { manifestOf } from './draw-access.ts';
 import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
 /**
@@ -33,17 +31,14 @@ export async function replaceTaskInspector(
       role,
       unitId: task.unitId,
       exclude: new Set([...task.leadIds, ...task.assistantIds, ...(await stoodDownFrom(tx, task))]),
-      manifest: manifestOf(draw),
+      manifest: draw.manifest,
       today: localDate(ctx.now),
       dueDate: task.dueDate,
     });
     if (!replacement) throw new DomainError('CONFLICT', `${INSPECTOR_ROLE_LABELS[role]}的递补顺序已用尽，没有可递补的人员`);
     const swap = (ids: string[]) => ids.map((id) => (id === input.inspectorId ? replacement : id));
-    await tx
-      .update(tasks)
-      .set(role === 'lead' ? { leadIds: swap(task.leadIds), updatedAt: ctx.now } : { assistantIds: swap(task.assistantIds), updatedAt: ctx.now })
-      .where(eq(tasks.id, taskId));
-    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'inspector_replaced', role, fromId: input.inspectorId, toId: replacement, reason: input.reason, evidence: input.evidence, evidenceFiles, by: ctx.actor.accountId, at: ctx.now });
+    await updateTaskRow(tx, taskId, role === 'lead' ? { leadIds: swap(task.leadIds), updatedAt: ctx.now } : { assistantIds: swap(task.assistantIds), updatedAt: ctx.now });
+    await insertTaskChange(tx, { drawId: draw.id, taskId, kind: 'inspector_replaced', role, fromId: input.inspectorId, toId: replacement, reason: input.reason, evidence: input.evidence, evidenceFiles, by: ctx.actor.accountId, at: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'task.replace_inspector',
       targetType: 'task',

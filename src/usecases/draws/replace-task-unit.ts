@@ -1,17 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import { assignInspectors } from '../../domain/draw/assign-inspectors.ts';
-import type { DrawResult } from '../../domain/draw/draw-types.ts';
 import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
-import { orgs, taskChanges, tasks, units } from '../../db/schema.ts';
+import { findUnitBrigade, insertTask, insertTaskChange, unitIdsWithTasks, updateTaskRow } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { attachedFilesOf } from '../files/attached-files.ts';
-import { manifestOf } from './draw-access.ts';
 import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 
 /**
@@ -30,13 +27,13 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
     const found = await lockOpenTask(tx, ctx, taskId);
     const evidenceFiles = await attachedFilesOf(tx, input.evidenceFiles ?? []);
     const { task, draw } = found;
-    const result = draw.result as DrawResult;
+    const result = draw.result!;
     const stratum = result.strata.find((s) => s.code === task.stratum)!;
-    const existing = new Set((await tx.select({ unitId: tasks.unitId }).from(tasks).where(eq(tasks.drawId, draw.id))).map((t) => t.unitId));
+    const existing = await unitIdsWithTasks(tx, draw.id);
     const index = stratum.alternates.findIndex((id) => !existing.has(id));
     if (index < 0) throw new DomainError('CONFLICT', '该分层的备选单位已用尽，无法递补');
     const unitId = stratum.alternates[index]!;
-    const manifest = manifestOf(draw);
+    const manifest = draw.manifest;
     const today = localDate(ctx.now);
     const alternateIndex = manifest.candidates.findIndex((c) => c[0] === unitId);
     const samePool = manifest.candidates[alternateIndex]?.[3] === manifest.candidates.find((c) => c[0] === task.unitId)?.[3];
@@ -56,30 +53,27 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
         staff[role][i] = replacement;
       }
     }
-    const [unit] = await tx.select({ brigadeId: units.brigadeId, brigadePath: orgs.path }).from(units).innerJoin(orgs, eq(orgs.id, units.brigadeId)).where(eq(units.id, unitId));
+    const unit = await findUnitBrigade(tx, unitId);
     // The alternate's task belongs to its own brigade: one brigade does not create another's tasks.
     if (unit && !isInScope(ctx.actor, unit.brigadePath)) {
       throw new DomainError('FORBIDDEN', '下一家备选单位属于其他大队，须由组织本次抽取的上级单位办理递补');
     }
-    await tx.update(tasks).set({ status: 'replaced', updatedAt: ctx.now }).where(eq(tasks.id, taskId));
-    const [created] = await tx
-      .insert(tasks)
-      .values({
-        drawId: draw.id,
-        orgId: unit?.brigadeId ?? task.orgId,
-        unitId,
-        stratum: task.stratum,
-        rank: stratum.selected.length + index,
-        leadIds: staff.lead,
-        assistantIds: staff.assistant,
-        backups,
-        dueDate: task.dueDate,
-        replacesTaskId: taskId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning({ id: tasks.id });
-    await tx.insert(taskChanges).values({ drawId: draw.id, taskId, kind: 'unit_replaced', role: null, fromId: task.unitId, toId: unitId, reason: input.reason, evidence: input.evidence, evidenceFiles, by: ctx.actor.accountId, at: ctx.now });
+    await updateTaskRow(tx, taskId, { status: 'replaced', updatedAt: ctx.now });
+    const newTaskId = await insertTask(tx, {
+      drawId: draw.id,
+      orgId: unit?.brigadeId ?? task.orgId,
+      unitId,
+      stratum: task.stratum,
+      rank: stratum.selected.length + index,
+      leadIds: staff.lead,
+      assistantIds: staff.assistant,
+      backups,
+      dueDate: task.dueDate,
+      replacesTaskId: taskId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await insertTaskChange(tx, { drawId: draw.id, taskId, kind: 'unit_replaced', role: null, fromId: task.unitId, toId: unitId, reason: input.reason, evidence: input.evidence, evidenceFiles, by: ctx.actor.accountId, at: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'task.replace_unit',
       targetType: 'task',
@@ -90,13 +84,13 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
         stratum: task.stratum,
         from: task.unitId,
         to: unitId,
-        newTask: created!.id,
+        newTask: newTaskId,
         team: samePool ? 'kept' : 'drawn_for_the_alternate',
         reason: input.reason,
         evidence: input.evidence,
         evidenceFiles: evidenceFiles.map((f) => `${f.fileName}（${f.sha256}）`),
       },
     });
-    return { taskId: created!.id, unitId };
+    return { taskId: newTaskId, unitId };
   });
 }

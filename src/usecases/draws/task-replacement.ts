@@ -1,11 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import type { Tx } from '../../db/client.ts';
-import { findDraw, findTask, loadRecusalsInPeriod } from '../../db/draw-queries.ts';
-import { inspectorAvailability, inspectors, taskChanges, tasks } from '../../db/schema.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { findDraw, findTask, inspectorsReplacedOn, loadRecusalsInPeriod, replacedTaskIdOf } from '../../db/draw-queries.ts';
+import { findInspectorsByIds, listAvailability } from '../../db/inspector-queries.ts';
 import { drawabilityOf } from '../inspectors/inspector-facts.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope } from '../lib/require.ts';
@@ -32,16 +30,8 @@ export async function lockOpenTask(tx: Tx, ctx: UseCaseContext, taskId: string) 
  */
 export async function stoodDownFrom(tx: Tx, task: { id: string; replacesTaskId: string | null }): Promise<Set<string>> {
   const ids = [task.id];
-  for (let previous = task.replacesTaskId; previous !== null; ) {
-    ids.push(previous);
-    const [row] = await tx.select({ replacesTaskId: tasks.replacesTaskId }).from(tasks).where(eq(tasks.id, previous));
-    previous = row?.replacesTaskId ?? null;
-  }
-  const rows = await tx
-    .select({ fromId: taskChanges.fromId })
-    .from(taskChanges)
-    .where(and(inArray(taskChanges.taskId, ids), eq(taskChanges.kind, 'inspector_replaced')));
-  return new Set(rows.flatMap((r) => (r.fromId ? [r.fromId] : [])));
+  for (let previous = task.replacesTaskId; previous !== null; previous = await replacedTaskIdOf(tx, previous)) ids.push(previous);
+  return inspectorsReplacedOn(tx, ids);
 }
 
 /**
@@ -56,8 +46,8 @@ export async function nextBackup(
 ): Promise<string | null> {
   const options = input.backups.filter((id) => !input.exclude.has(id));
   if (options.length === 0) return null;
-  const rows = await db.select().from(inspectors).where(inArray(inspectors.id, options));
-  const availability = await db.select().from(inspectorAvailability).where(inArray(inspectorAvailability.inspectorId, options));
+  const rows = await findInspectorsByIds(db, options);
+  const availability = await listAvailability(db, options);
   const recused = new Set((await loadRecusalsInPeriod(db, options, input.today, input.dueDate)).filter((r) => r.unitId === input.unitId).map((r) => r.inspectorId));
   const conflicted = new Set(input.manifest.conflicts.filter((c) => c[1] === input.unitId).map((c) => c[0]));
   for (const id of options) {

@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { draws, tasks } from '../../db/schema.ts';
+import { cancelOpenTasks, updateDrawRow } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -35,21 +34,14 @@ export async function voidDraw(ctx: UseCaseContext, drawId: string, reason: stri
         );
       }
     }
-    await tx
-      .update(draws)
-      .set({
-        status: 'voided',
-        voidedAt: ctx.now,
-        voidedBy: ctx.actor.accountId,
-        voidReason: reason,
-        ...(wouldBe ? { seed: wouldBe.result.seed, result: wouldBe.result, resultHash: wouldBe.hash } : {}),
-      })
-      .where(eq(draws.id, drawId));
-    const cancelled = await tx
-      .update(tasks)
-      .set({ status: 'cancelled', updatedAt: ctx.now })
-      .where(and(eq(tasks.drawId, drawId), eq(tasks.status, 'assigned')))
-      .returning({ id: tasks.id });
+    await updateDrawRow(tx, drawId, {
+      status: 'voided',
+      voidedAt: ctx.now,
+      voidedBy: ctx.actor.accountId,
+      voidReason: reason,
+      ...(wouldBe ? { seed: wouldBe.result.seed, result: wouldBe.result, resultHash: wouldBe.hash } : {}),
+    });
+    const cancelled = await cancelOpenTasks(tx, drawId, ctx.now);
     await recordAudit(tx, ctx, {
       action: 'draw.void',
       targetType: 'draw',
@@ -61,7 +53,7 @@ export async function voidDraw(ctx: UseCaseContext, drawId: string, reason: stri
         wasExecuted: draw.status === 'executed',
         resultHash: draw.resultHash ?? wouldBe?.hash ?? null,
         wouldBeResultPublished: wouldBe !== null,
-        cancelledTasks: cancelled.length,
+        cancelledTasks: cancelled,
       },
     });
   });

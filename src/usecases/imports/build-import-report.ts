@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { importReportContent } from '../../domain/import/import-report.ts';
-import type { RowsImportSummary } from '../../db/import-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { loadImportBatch } from './load-import-batch.ts';
+import { rowsSummaryOf } from '../../domain/import/import-summary.ts';
 
 export type ImportReport = { fileName: string; bytes: Buffer };
 
@@ -18,7 +18,7 @@ export async function buildImportReport(ctx: UseCaseContext, id: string): Promis
     kinds: ['units', 'inspectors'],
     withInvalidRows: true,
   });
-  const summary = batch.summary as RowsImportSummary;
+  const summary = rowsSummaryOf(batch);
   const content = importReportContent({
     kind: batch.kind === 'units' ? 'units' : 'inspectors',
     fileName: batch.fileName,

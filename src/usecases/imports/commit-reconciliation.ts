@@ -6,13 +6,13 @@ import {
   lockImportBatch,
   updateImportBatch,
   type ImportBatchRecord,
-  type SnapshotImportSummary,
 } from '../../db/import-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { analyzeMarketSnapshot } from './analyze-market-snapshot.ts';
 import { loadImportBatch } from './load-import-batch.ts';
 import { readBatchFile } from './read-import-file.ts';
+import { snapshotSummaryOf, type SnapshotImportSummary } from '../../domain/import/import-summary.ts';
 
 const alreadyDone = () => new DomainError('CONFLICT', '该比对批次已提交，不能重复提交');
 
@@ -25,7 +25,7 @@ const alreadyDone = () => new DomainError('CONFLICT', '该比对批次已提交�
 export async function commitReconciliation(ctx: UseCaseContext, id: string): Promise<ImportBatchRecord> {
   const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['market_snapshot'] });
   if (batch.status !== 'previewed') throw alreadyDone();
-  const stored = batch.summary as SnapshotImportSummary;
+  const stored = snapshotSummaryOf(batch);
   const table = await readBatchFile(ctx.db, batch);
   await ctx.db.transaction(async (tx) => {
     if ((await lockImportBatch(tx, id)) !== 'previewed') throw alreadyDone();

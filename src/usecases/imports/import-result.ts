@@ -1,4 +1,4 @@
-import type { StoredImportResult } from '../../db/import-queries.ts';
+import type { StoredImportResult } from '../../domain/import/import-summary.ts';
 
 /**
  * The outcome of committing a dry run: refuse mode with any invalid row writes nothing; otherwise the new

@@ -1,6 +1,6 @@
 import type { ImportSummary } from '../../domain/import/import-outcome.ts';
 import type { ImportTable } from '../../domain/import/import-table.ts';
-import type { RowsImportSummary, StoredImportResult } from '../../db/import-queries.ts';
+import type { RowsImportSummary, StoredImportResult } from '../../domain/import/import-summary.ts';
 
 /** What a units or inspectors batch stores as its summary: the file's shape, the dry run, the result. */
 export function rowsImportSummary(

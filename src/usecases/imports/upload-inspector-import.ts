@@ -1,10 +1,8 @@
-import { isInScope } from '../../domain/access.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { findImportBatch, insertImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
-import { findOrgById } from '../../db/org-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { analyzeInspectorImport } from './analyze-inspector-import.ts';
 import { baseFileName, fileDigest } from './file-digest.ts';
 import { readImportFile } from './read-import-file.ts';
@@ -18,8 +16,7 @@ export type UploadInspectorImportInput = { orgId: string; fileName: string; byte
  */
 export async function uploadInspectorImport(ctx: UseCaseContext, input: UploadInspectorImportInput): Promise<ImportBatchRecord> {
   requirePermission(ctx.actor, 'registry.manage');
-  const org = await findOrgById(ctx.db, input.orgId);
-  if (!org || !isInScope(ctx.actor, org.path)) throw new DomainError('VALIDATION_FAILED', '所属机构：不存在', { field: 'orgId' });
+  const org = await requireOrgInScope(ctx, ctx.db, input.orgId, { name: 'orgId', label: '所属机构' });
 
   const fileName = baseFileName(input.fileName);
   const fileSha256 = fileDigest(input.bytes);

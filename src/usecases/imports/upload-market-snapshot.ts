@@ -1,9 +1,8 @@
-import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findImportBatch, insertImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
-import { findOrgById } from '../../db/org-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { analyzeMarketSnapshot } from './analyze-market-snapshot.ts';
 import { baseFileName, fileDigest } from './file-digest.ts';
 import { readImportFile } from './read-import-file.ts';
@@ -16,9 +15,7 @@ export type UploadMarketSnapshotInput = { brigadeId: string; full: boolean; file
  */
 export async function uploadMarketSnapshot(ctx: UseCaseContext, input: UploadMarketSnapshotInput): Promise<ImportBatchRecord> {
   requirePermission(ctx.actor, 'registry.manage');
-  const brigade = await findOrgById(ctx.db, input.brigadeId);
-  if (!brigade || !isInScope(ctx.actor, brigade.path))
-    throw new DomainError('VALIDATION_FAILED', '所属大队：不存在', { field: 'brigadeId' });
+  const brigade = await requireOrgInScope(ctx, ctx.db, input.brigadeId, { name: 'brigadeId', label: '所属大队' });
   if (brigade.kind !== 'brigade')
     throw new DomainError('VALIDATION_FAILED', '所属大队：只能与某个大队的名录比对', { field: 'brigadeId' });
 

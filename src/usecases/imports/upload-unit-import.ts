@@ -1,9 +1,8 @@
-import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findImportBatch, insertImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
-import { findOrgById } from '../../db/org-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { analyzeUnitImport } from './analyze-unit-import.ts';
 import { baseFileName, fileDigest } from './file-digest.ts';
 import { readImportFile } from './read-import-file.ts';
@@ -18,9 +17,7 @@ export type UploadUnitImportInput = { brigadeId: string; fileName: string; bytes
  */
 export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImportInput): Promise<ImportBatchRecord> {
   requirePermission(ctx.actor, 'registry.manage');
-  const brigade = await findOrgById(ctx.db, input.brigadeId);
-  if (!brigade || !isInScope(ctx.actor, brigade.path))
-    throw new DomainError('VALIDATION_FAILED', '所属大队：不存在', { field: 'brigadeId' });
+  const brigade = await requireOrgInScope(ctx, ctx.db, input.brigadeId, { name: 'brigadeId', label: '所属大队' });
   if (brigade.kind !== 'brigade')
     throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
 

@@ -6,13 +6,13 @@ import {
   updateImportBatch,
   updateImportedInspector,
   type ImportBatchRecord,
-  type StoredImportResult,
 } from '../../db/import-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { importResult } from './import-result.ts';
 import { analyzeInspectorImport } from './analyze-inspector-import.ts';
 import { rowsImportSummary } from './rows-import-summary.ts';
+import type { StoredImportResult } from '../../domain/import/import-summary.ts';
 
 /**
  * The commit of an inspectors batch, inside the caller's transaction: the dry run again, then the refusal

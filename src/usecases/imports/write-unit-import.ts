@@ -9,13 +9,13 @@ import {
   updateImportBatch,
   updateImportedUnits,
   type ImportBatchRecord,
-  type StoredImportResult,
 } from '../../db/import-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { importResult } from './import-result.ts';
 import { analyzeUnitImport } from './analyze-unit-import.ts';
 import { rowsImportSummary } from './rows-import-summary.ts';
+import type { StoredImportResult } from '../../domain/import/import-summary.ts';
 
 /**
  * The commit of a units batch, inside the caller's transaction: the dry run again against the registry as

@@ -1,5 +1,5 @@
 import { AVAILABILITY_KIND_LABELS, type AvailabilityKind } from '../../domain/registry/inspector-rules.ts';
-import { inspectorAvailability } from '../../db/schema.ts';
+import { insertAvailability } from '../../db/inspector-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -17,16 +17,13 @@ export async function addAvailability(
   requirePermission(ctx.actor, 'registry.manage');
   await ctx.db.transaction(async (tx) => {
     const { inspector, org } = await getInspector(ctx, inspectorId, tx);
-    const [row] = await tx
-      .insert(inspectorAvailability)
-      .values({ inspectorId, kind: input.kind, fromDate: input.from, toDate: input.to ?? null, reason: input.reason, createdBy: ctx.actor.accountId, createdAt: ctx.now })
-      .returning({ id: inspectorAvailability.id });
+    const periodId = await insertAvailability(tx, { inspectorId, kind: input.kind, fromDate: input.from, toDate: input.to ?? null, reason: input.reason, createdBy: ctx.actor.accountId, createdAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'inspector.availability',
       targetType: 'inspector',
       targetId: inspectorId,
       orgId: org.id,
-      summary: { name: inspector.name, kind: input.kind, kindLabel: AVAILABILITY_KIND_LABELS[input.kind], from: input.from, to: input.to ?? null, reason: input.reason, periodId: row!.id },
+      summary: { name: inspector.name, kind: input.kind, kindLabel: AVAILABILITY_KIND_LABELS[input.kind], from: input.from, to: input.to ?? null, reason: input.reason, periodId },
     });
   });
 }

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { AVAILABILITY_KIND_LABELS } from '../../domain/registry/inspector-rules.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { findAvailabilityById } from '../../db/inspector-queries.ts';
-import { inspectorAvailability } from '../../db/schema.ts';
+import { findAvailabilityById, updateAvailabilityRow } from '../../db/inspector-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -16,10 +14,7 @@ export async function liftAvailability(ctx: UseCaseContext, periodId: string, re
     if (!period) throw new DomainError('NOT_FOUND', '记录不存在');
     const { inspector, org } = await getInspector(ctx, period.inspectorId, tx);
     if (period.liftedAt) throw new DomainError('CONFLICT', '该记录已解除');
-    await tx
-      .update(inspectorAvailability)
-      .set({ liftedAt: ctx.now, liftedBy: ctx.actor.accountId, liftReason: reason })
-      .where(eq(inspectorAvailability.id, periodId));
+    await updateAvailabilityRow(tx, periodId, { liftedAt: ctx.now, liftedBy: ctx.actor.accountId, liftReason: reason });
     await recordAudit(tx, ctx, {
       action: 'inspector.availability_lift',
       targetType: 'inspector',

@@ -1,14 +1,11 @@
-import { eq } from 'drizzle-orm';
-import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
-import { findExternalPersonById, listExternalPeoplePage, type ExternalPersonFilter } from '../../db/inspector-queries.ts';
-import { findOrgById } from '../../db/org-queries.ts';
-import { externalPeople } from '../../db/schema.ts';
+import { findExternalPersonById, insertExternalPerson, listExternalPeoplePage, updateExternalPersonRow, type ExternalPersonFilter } from '../../db/inspector-queries.ts';
 import { scopePathOf } from '../lib/actor.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { changedFields } from '../../domain/changes.ts';
 
 export type ExternalPersonInput = {
@@ -33,8 +30,7 @@ export async function listExternalPeople(ctx: UseCaseContext, query: Omit<Extern
 /** Adds (id = null) or replaces an expert (专家库) or another department's enforcement officer. */
 export async function saveExternalPerson(ctx: UseCaseContext, id: string | null, input: ExternalPersonInput): Promise<string> {
   requirePermission(ctx.actor, 'registry.manage');
-  const org = await findOrgById(ctx.db, input.orgId);
-  if (!org || !isInScope(ctx.actor, org.path)) throw new DomainError('VALIDATION_FAILED', '所属机构：不存在', { field: 'orgId' });
+  const org = await requireOrgInScope(ctx, ctx.db, input.orgId, { name: 'orgId', label: '所属机构' });
   let phone = input.phone ?? null;
   if (phone) {
     const checked = checkPhone(phone);
@@ -51,18 +47,18 @@ export async function saveExternalPerson(ctx: UseCaseContext, id: string | null,
       if (input.phone === undefined) values.phone = found.person.phone;
       const changes = changedFields(found.person, values, Object.keys(values) as (keyof typeof values)[]);
       if (Object.keys(changes).length === 0) return id;
-      await tx.update(externalPeople).set({ ...values, updatedAt: ctx.now }).where(eq(externalPeople.id, id));
+      await updateExternalPersonRow(tx, id, { ...values, updatedAt: ctx.now });
       await recordAudit(tx, ctx, { action: 'external.update', targetType: 'external_person', targetId: id, orgId: org.id, summary: { name: values.name, changes } });
       return id;
     }
-    const [row] = await tx.insert(externalPeople).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: externalPeople.id });
+    const newId = await insertExternalPerson(tx, { ...values, createdAt: ctx.now, updatedAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'external.create',
       targetType: 'external_person',
-      targetId: row!.id,
+      targetId: newId,
       orgId: org.id,
       summary: { name: values.name, kind: values.kind, organization: values.organization },
     });
-    return row!.id;
+    return newId;
   });
 }

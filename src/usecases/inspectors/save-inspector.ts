@@ -1,17 +1,15 @@
-import { eq, inArray } from 'drizzle-orm';
-import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPhone } from '../../domain/registry/phone.ts';
 import type { InspectorPost, InspectorRole, InspectorStatus } from '../../domain/registry/inspector-rules.ts';
 import type { Tx } from '../../db/client.ts';
 import { listDictionaryEntries } from '../../db/dictionary-queries.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findInspectorByBadge, listInspectorZones } from '../../db/inspector-queries.ts';
-import { findOrgById } from '../../db/org-queries.ts';
-import { collaborationZoneMembers, inspectorZoneMemberships, inspectors } from '../../db/schema.ts';
+import { findInspectorByBadge, insertInspector, listInspectorZones, setInspectorZones, updateInspectorRow } from '../../db/inspector-queries.ts';
+import { listZoneMembers } from '../../db/org-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { getInspector } from './get-inspector.ts';
 import { changedFields } from '../../domain/changes.ts';
 
@@ -48,8 +46,7 @@ export async function saveInspector(ctx: UseCaseContext, id: string | null, patc
         ? { ...existing.inspector, roles: existing.inspector.roles as InspectorRole[], zoneIds: undefined }
         : {};
       const input = { ...base, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as InspectorInput;
-      const org = await findOrgById(tx, input.orgId);
-      if (!org || !isInScope(ctx.actor, org.path)) throw invalid('orgId', '所属机构：不存在');
+      const org = await requireOrgInScope(ctx, tx, input.orgId, { name: 'orgId', label: '所属机构' });
       if (input.certificateValidFrom && input.certificateValidUntil && input.certificateValidUntil < input.certificateValidFrom) {
         throw invalid('certificateValidUntil', '执法证有效期止：不能早于有效期起');
       }
@@ -85,12 +82,11 @@ export async function saveInspector(ctx: UseCaseContext, id: string | null, patc
       if (existing) {
         const changes = changedFields(existing.inspector, values, Object.keys(values) as (keyof typeof values)[]);
         if (Object.keys(changes).length > 0) {
-          await tx.update(inspectors).set({ ...values, updatedAt: ctx.now }).where(eq(inspectors.id, existing.inspector.id));
+          await updateInspectorRow(tx, existing.inspector.id, { ...values, updatedAt: ctx.now });
           await recordAudit(tx, ctx, { action: 'inspector.update', targetType: 'inspector', targetId: id, orgId: org.id, summary: { name: values.name, changes } });
         }
       } else {
-        const [row] = await tx.insert(inspectors).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: inspectors.id });
-        targetId = row!.id;
+        targetId = await insertInspector(tx, { ...values, createdAt: ctx.now, updatedAt: ctx.now });
         await recordAudit(tx, ctx, {
           action: 'inspector.create',
           targetType: 'inspector',
@@ -119,13 +115,9 @@ async function defaultWeight(tx: Tx, post: InspectorPost): Promise<number> {
 async function saveZones(tx: Tx, inspectorId: string, orgId: string, zoneIds: string[]): Promise<void> {
   const wanted = [...new Set(zoneIds)];
   if (wanted.length > 0) {
-    const rows = await tx
-      .select({ zoneId: collaborationZoneMembers.zoneId, brigadeId: collaborationZoneMembers.brigadeId })
-      .from(collaborationZoneMembers)
-      .where(inArray(collaborationZoneMembers.zoneId, wanted));
+    const rows = await listZoneMembers(tx, wanted);
     const bad = wanted.find((z) => !rows.some((r) => r.zoneId === z && r.brigadeId === orgId));
     if (bad) throw invalid('zoneIds', '协作区：只能选择包含该人员所在大队的协作区');
   }
-  await tx.delete(inspectorZoneMemberships).where(eq(inspectorZoneMemberships.inspectorId, inspectorId));
-  if (wanted.length > 0) await tx.insert(inspectorZoneMemberships).values(wanted.map((zoneId) => ({ inspectorId, zoneId })));
+  await setInspectorZones(tx, inspectorId, wanted);
 }

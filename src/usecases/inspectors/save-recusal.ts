@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { findRecusalById } from '../../db/inspector-queries.ts';
-import { recusals } from '../../db/schema.ts';
+import { findRecusalById, insertRecusal, updateRecusalRow } from '../../db/inspector-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
@@ -20,18 +18,15 @@ export async function createRecusal(
     const { unit } = await getUnit(ctx, input.unitId, tx).catch(() => {
       throw new DomainError('VALIDATION_FAILED', '单位：不存在', { field: 'unitId' });
     });
-    const [row] = await tx
-      .insert(recusals)
-      .values({ inspectorId: inspector.id, unitId: unit.id, reason: input.reason, validFrom: input.validFrom, validTo: input.validTo ?? null, createdBy: ctx.actor.accountId, createdAt: ctx.now })
-      .returning({ id: recusals.id });
+    const id = await insertRecusal(tx, { inspectorId: inspector.id, unitId: unit.id, reason: input.reason, validFrom: input.validFrom, validTo: input.validTo ?? null, createdBy: ctx.actor.accountId, createdAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'recusal.create',
       targetType: 'recusal',
-      targetId: row!.id,
+      targetId: id,
       orgId: org.id,
       summary: { inspector: inspector.name, unit: unit.name, uscc: unit.uscc, reason: input.reason, validFrom: input.validFrom, validTo: input.validTo ?? null },
     });
-    return row!.id;
+    return id;
   });
 }
 
@@ -43,7 +38,7 @@ export async function revokeRecusal(ctx: UseCaseContext, id: string, reason: str
     if (!found) throw new DomainError('NOT_FOUND', '回避记录不存在');
     requireInScope(ctx.actor, found.inspectorOrgPath, '回避记录');
     if (found.recusal.revokedAt) throw new DomainError('CONFLICT', '该回避记录已撤销');
-    await tx.update(recusals).set({ revokedAt: ctx.now, revokeReason: reason }).where(eq(recusals.id, id));
+    await updateRecusalRow(tx, id, { revokedAt: ctx.now, revokeReason: reason });
     await recordAudit(tx, ctx, {
       action: 'recusal.revoke',
       targetType: 'recusal',

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ORG_KIND_LABELS, PARENT_KIND } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findSiblingByName } from '../../db/org-queries.ts';
-import { orgs } from '../../db/schema.ts';
+import { findSiblingByName, insertOrg } from '../../db/org-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -39,7 +38,7 @@ export async function createOrg(ctx: UseCaseContext, input: CreateOrgInput) {
       }
       if (await findSiblingByName(tx, parent.id, input.name)) throw DUPLICATE();
       const newId = randomUUID();
-      await tx.insert(orgs).values({
+      await insertOrg(tx, {
         id: newId,
         parentId: parent.id,
         kind: input.kind,

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, ne } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findZoneById, listZones } from '../../db/org-queries.ts';
-import { collaborationZoneMembers, collaborationZones, orgs } from '../../db/schema.ts';
+import { findOrgsByIds, findZoneById, insertZone, isZoneNameTaken, listZones, renameZone, setZoneMembers } from '../../db/org-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -29,7 +27,7 @@ export async function saveCollaborationZone(ctx: UseCaseContext, id: string | nu
       if (detachment.kind !== 'detachment') {
         throw new DomainError('VALIDATION_FAILED', '所属支队：协作区只能设在支队', { field: 'detachmentId' });
       }
-      const members = await tx.select().from(orgs).where(inArray(orgs.id, brigadeIds));
+      const members = await findOrgsByIds(tx, brigadeIds);
       const outside = brigadeIds.filter((b) => !members.some((m) => m.id === b && m.parentId === detachment.id && m.kind === 'brigade'));
       if (outside.length > 0) {
         throw new DomainError('VALIDATION_FAILED', '成员大队：只能选择该支队下属的大队', { field: 'brigadeIds' });
@@ -45,17 +43,12 @@ export async function saveCollaborationZone(ctx: UseCaseContext, id: string | nu
           throw new DomainError('VALIDATION_FAILED', '所属支队：协作区不能改换支队', { field: 'detachmentId' });
         }
         before = { name: visible.name, brigades: visible.brigades.map((b) => b.name) };
-        const clash = await tx
-          .select({ id: collaborationZones.id })
-          .from(collaborationZones)
-          .where(and(eq(collaborationZones.detachmentId, detachment.id), eq(collaborationZones.name, input.name), ne(collaborationZones.id, id)));
-        if (clash.length > 0) throw DUPLICATE();
-        await tx.update(collaborationZones).set({ name: input.name }).where(eq(collaborationZones.id, id));
-        await tx.delete(collaborationZoneMembers).where(eq(collaborationZoneMembers.zoneId, id));
+        if (await isZoneNameTaken(tx, detachment.id, input.name, id)) throw DUPLICATE();
+        await renameZone(tx, id, input.name);
       } else {
-        await tx.insert(collaborationZones).values({ id: targetId, detachmentId: detachment.id, name: input.name, createdAt: ctx.now });
+        await insertZone(tx, { id: targetId, detachmentId: detachment.id, name: input.name, createdAt: ctx.now });
       }
-      await tx.insert(collaborationZoneMembers).values(brigadeIds.map((brigadeId) => ({ zoneId: targetId, brigadeId })));
+      await setZoneMembers(tx, targetId, brigadeIds);
       const after = { name: input.name, brigades: members.map((m) => m.name) };
       await recordAudit(tx, ctx, {
         action: id ? 'zone.update' : 'zone.create',

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { orgs } from '../../db/schema.ts';
+import { updateOrgRow } from '../../db/org-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -19,15 +18,12 @@ export async function updateOrg(ctx: UseCaseContext, id: string, input: UpdateOr
       const after = { name: input.name ?? org.name, shortName: input.shortName ?? org.shortName, divisionCode: input.divisionCode ?? org.divisionCode };
       const changes = changedFields(org, after, ['name', 'shortName', 'divisionCode']);
       if (Object.keys(changes).length === 0) return;
-      await tx
-        .update(orgs)
-        .set({
-          name: input.name ?? org.name,
-          shortName: input.shortName ?? org.shortName,
-          divisionCode: input.divisionCode ?? org.divisionCode,
-          updatedAt: ctx.now,
-        })
-        .where(eq(orgs.id, id));
+      await updateOrgRow(tx, id, {
+        name: input.name ?? org.name,
+        shortName: input.shortName ?? org.shortName,
+        divisionCode: input.divisionCode ?? org.divisionCode,
+        updatedAt: ctx.now,
+      });
       await recordAudit(tx, ctx, { action: 'org.update', targetType: 'org', targetId: id, orgId: id, summary: { changes } });
     });
   } catch (e) {

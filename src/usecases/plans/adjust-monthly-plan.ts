@@ -1,14 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import { firstDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { adjustQuota } from '../../domain/plans/quota-adjustment.ts';
-import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
-import { monthlyPlans } from '../../db/schema.ts';
+import { findAnnualPlan, lockMonthlyPlan, updateMonthlyPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { settingsOf } from './annual-plan-access.ts';
-import { quotasOf, readableMonthlyPlan } from './monthly-plan-access.ts';
+import { readableMonthlyPlan } from './monthly-plan-access.ts';
 
 /**
  * Adjusts a draft monthly plan: per-stratum quotas (a quota that differs from the computed one needs a
@@ -26,14 +23,14 @@ export async function adjustMonthlyPlan(
     const locked = await lockMonthlyPlan(tx, plan.annualPlanId, plan.month);
     if (!locked || locked.status === 'published') throw new DomainError('CONFLICT', '月度计划已发布，不能再调整');
     const annual = await findAnnualPlan(tx, plan.annualPlanId);
-    const settings = settingsOf(annual!.plan);
+    const settings = annual!.plan.settings;
     if (input.dueDate < firstDayOfMonth(plan)) throw new DomainError('VALIDATION_FAILED', '任务完成期限：不能早于本月第一天', { field: 'dueDate' });
     const requested = new Map(input.quotas.map((q) => [q.code, q]));
     for (const code of requested.keys()) {
-      if (!quotasOf(locked).some((q) => q.code === code)) throw new DomainError('VALIDATION_FAILED', `本月任务数：没有分层「${code}」`, { field: 'quotas' });
+      if (!locked.quotas.some((q) => q.code === code)) throw new DomainError('VALIDATION_FAILED', `本月任务数：没有分层「${code}」`, { field: 'quotas' });
     }
     const changes: Record<string, [number, number, string]> = {};
-    const quotas = quotasOf(locked).map((q) => {
+    const quotas = locked.quotas.map((q) => {
       const r = requested.get(q.code);
       // Unchanged: the same quota with the same reason (a new reason alone for an adjusted quota is an edit).
       if (!r || (r.quota === q.quota && (r.quota === q.computed || r.reason.trim() === (q.adjustReason ?? '')))) return q;
@@ -42,18 +39,20 @@ export async function adjustMonthlyPlan(
       changes[q.code] = [q.quota, r.quota, r.reason];
       return { ...adjusted.quota, name: q.name };
     });
-    const capacity = locked.capacity as { capacity: number; demand: number; shortfall: number };
+    const capacity = locked.capacity;
     const demand = quotas.reduce((s, q) => s + q.quota, 0);
-    await tx
-      .update(monthlyPlans)
-      .set({
+    await updateMonthlyPlanRow(
+      tx,
+      id,
+      {
         quotas,
         capacity: { ...capacity, demand, shortfall: Math.max(0, demand - capacity.capacity) },
         dueDate: input.dueDate,
         notes: input.notes === '' ? null : input.notes,
         updatedAt: ctx.now,
-      })
-      .where(and(eq(monthlyPlans.id, id), eq(monthlyPlans.status, 'draft')));
+      },
+      'draft',
+    );
     await recordAudit(tx, ctx, {
       action: 'monthly_plan.update',
       targetType: 'monthly_plan',

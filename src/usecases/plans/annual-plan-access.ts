@@ -15,11 +15,6 @@ export async function readableAnnualPlan(ctx: UseCaseContext, id: string, db: Db
   return found;
 }
 
-/** The stored settings, typed. They were checked by planSettingsProblems when saved. */
-export function settingsOf(plan: { settings: unknown }): PlanSettings {
-  return plan.settings as PlanSettings;
-}
-
 /** Refuses rule sets that break a plan rule, with every problem named. */
 export function requireValidSettings(settings: PlanSettings): void {
   const problems = planSettingsProblems(settings);

@@ -1,25 +1,13 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { EligibilityResult, PlanInspector, StratumQuota } from '../../domain/plans/eligibility-types.ts';
-import { defaultPlanSettings, type PlanSettings, type StratumFilter } from '../../domain/plans/plan-settings.ts';
+import { defaultPlanSettings, type CampaignSettings, type PlanSettings } from '../../domain/plans/plan-settings.ts';
 import { eligibilityDate } from '../../domain/plans/eligibility.ts';
 import { computeCampaignQuota } from '../../domain/plans/quotas.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findAnnualPlanOf, findCampaign, type CampaignRow } from '../../db/plan-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
-import { settingsOf } from './annual-plan-access.ts';
 import { evaluateEligibility } from './plan-evaluation.ts';
-
-export type CampaignSettings = {
-  filter: StratumFilter;
-  quota: number;
-  alternatesPercent: number;
-  checkItemCodes: string[];
-  /** Non-empty: the frequency rules do not apply to this campaign, for this published reason. */
-  frequencyOverrideReason: string;
-};
-
-export const campaignSettingsOf = (row: CampaignRow) => row.settings as CampaignSettings;
 
 export async function readableCampaign(ctx: UseCaseContext, id: string, db: DbOrTx = ctx.db, forUpdate = false) {
   requirePermission(ctx.actor, 'plans.read');
@@ -35,7 +23,7 @@ export async function readableCampaign(ctx: UseCaseContext, id: string, db: DbOr
  */
 export async function campaignPlanSettings(db: DbOrTx, orgId: string, year: number, campaign: { name: string; settings: CampaignSettings }): Promise<PlanSettings> {
   const annual = await findAnnualPlanOf(db, orgId, year);
-  const base = annual ? settingsOf(annual) : defaultPlanSettings();
+  const base = annual ? annual.settings : defaultPlanSettings();
   return {
     ...base,
     strata: [{ code: 'campaign', name: campaign.name, enabled: true, filter: campaign.settings.filter, annualRatioBp: null }],
@@ -51,7 +39,7 @@ export async function evaluateCampaign(
   org: { id: string; path: string },
   today: string,
 ): Promise<{ eligibility: EligibilityResult; quota: StratumQuota; inspectors: PlanInspector[]; settings: PlanSettings }> {
-  const settings = campaignSettingsOf(row);
+  const settings = row.settings;
   const planSettings = await campaignPlanSettings(db, org.id, Number(row.startsOn.slice(0, 4)), { name: row.name, settings });
   const { eligibility, inspectors } = await evaluateEligibility(db, { orgId: org.id, orgPath: org.path }, planSettings, eligibilityDate(row.startsOn, today), 'special', settings.frequencyOverrideReason.trim() !== '');
   const quota = computeCampaignQuota({

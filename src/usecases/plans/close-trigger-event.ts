@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { findTriggerEvent } from '../../db/plan-queries.ts';
-import { triggerEvents } from '../../db/schema.ts';
+import { findTriggerEvent, updateTriggerEventRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
@@ -14,7 +12,7 @@ export async function closeTriggerEvent(ctx: UseCaseContext, id: string, reason:
     if (!found) throw new DomainError('NOT_FOUND', '线索不存在');
     requireInScope(ctx.actor, found.org.path, '线索');
     if (found.event.closedAt) throw new DomainError('CONFLICT', '该线索已关闭');
-    await tx.update(triggerEvents).set({ closedAt: ctx.now, closedBy: ctx.actor.accountId, closeReason: reason }).where(eq(triggerEvents.id, id));
+    await updateTriggerEventRow(tx, id, { closedAt: ctx.now, closedBy: ctx.actor.accountId, closeReason: reason });
     await recordAudit(tx, ctx, {
       action: 'trigger_event.close',
       targetType: 'trigger_event',

@@ -1,11 +1,10 @@
 import { DomainError } from '../../domain/errors.ts';
 import { defaultPlanSettings, type PlanSettings } from '../../domain/plans/plan-settings.ts';
-import { findOrgById } from '../../db/org-queries.ts';
-import { findAnnualPlanOf } from '../../db/plan-queries.ts';
-import { annualPlans } from '../../db/schema.ts';
+import { findAnnualPlanOf, insertAnnualPlan } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
-import { requireInScope, requirePermission } from '../lib/require.ts';
+import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { requireValidSettings } from './annual-plan-access.ts';
 
 /**
@@ -20,26 +19,20 @@ export async function createAnnualPlan(
   const settings = input.settings ?? defaultPlanSettings();
   requireValidSettings(settings);
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgById(tx, input.orgId);
-    if (!org) throw new DomainError('VALIDATION_FAILED', '制定单位：不存在', { field: 'orgId' });
-    requireInScope(ctx.actor, org.path, '制定单位');
+    const org = await requireOrgInScope(ctx, tx, input.orgId, { name: 'orgId', label: '制定单位' });
     if (org.kind === 'corps') throw new DomainError('VALIDATION_FAILED', '制定单位：年度计划由大队或支队制定', { field: 'orgId' });
     if (await findAnnualPlanOf(tx, org.id, input.year)) {
       throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
     }
-    const [row] = await tx
-      .insert(annualPlans)
-      .values({ orgId: org.id, year: input.year, name: input.name, settings, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now })
-      .onConflictDoNothing()
-      .returning({ id: annualPlans.id });
-    if (!row) throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
+    const id = await insertAnnualPlan(tx, { orgId: org.id, year: input.year, name: input.name, settings, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now });
+    if (!id) throw new DomainError('CONFLICT', `${org.name} ${input.year} 年度的抽查计划已存在`, { field: 'year' });
     await recordAudit(tx, ctx, {
       action: 'annual_plan.create',
       targetType: 'annual_plan',
-      targetId: row.id,
+      targetId: id,
       orgId: org.id,
       summary: { org: org.name, year: input.year, name: input.name },
     });
-    return row.id;
+    return id;
   });
 }

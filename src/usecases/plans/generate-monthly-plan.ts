@@ -1,14 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { lastDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import type { Tx } from '../../db/client.ts';
-import { lockMonthlyPlan, type AnnualPlanWithOrg } from '../../db/plan-queries.ts';
-import { monthlyPlans } from '../../db/schema.ts';
+import { insertMonthlyPlan, lockMonthlyPlan, updateMonthlyPlanRow, type AnnualPlanWithOrg } from '../../db/plan-queries.ts';
 import { recordAudit, recordSystemAudit } from '../lib/audit.ts';
 import type { SystemContext, UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { readableAnnualPlan, settingsOf } from './annual-plan-access.ts';
+import { readableAnnualPlan } from './annual-plan-access.ts';
 import { evaluateMonthlyPlan } from './plan-evaluation.ts';
 
 /** Who generates: an account, or the scheduler (generated_by stays null, the audit names 系统定时任务). */
@@ -29,10 +27,10 @@ export async function writeMonthlyPlan(tx: Tx, by: Generator, annual: AnnualPlan
   const existing = await lockMonthlyPlan(tx, plan.id, month);
   if (existing?.status === 'published') throw new DomainError('CONFLICT', `${plan.year} 年 ${month} 月的月度计划已发布，不能重新生成`);
   const manual = new Map<string, { quota: number; reason: string }>();
-  for (const q of (existing?.quotas ?? []) as { code: string; quota: number; adjustReason: string | null }[]) {
+  for (const q of existing?.quotas ?? []) {
     if (q.adjustReason) manual.set(q.code, { quota: q.quota, reason: q.adjustReason });
   }
-  const settings = settingsOf(plan);
+  const settings = plan.settings;
   const evaluation = await evaluateMonthlyPlan(tx, { orgId: org.id, orgPath: org.path }, settings, plan.year, month, by.ctx.now, manual);
   const nameOf = new Map(settings.strata.map((s) => [s.code, s.name]));
   const values = {
@@ -47,14 +45,10 @@ export async function writeMonthlyPlan(tx: Tx, by: Generator, annual: AnnualPlan
   };
   let id: string;
   if (existing) {
-    await tx.update(monthlyPlans).set(values).where(eq(monthlyPlans.id, existing.id));
+    await updateMonthlyPlanRow(tx, existing.id, values);
     id = existing.id;
   } else {
-    const [row] = await tx
-      .insert(monthlyPlans)
-      .values({ ...values, annualPlanId: plan.id, orgId: org.id, year: plan.year, month, createdAt: by.ctx.now })
-      .returning({ id: monthlyPlans.id });
-    id = row!.id;
+    id = await insertMonthlyPlan(tx, { ...values, annualPlanId: plan.id, orgId: org.id, year: plan.year, month, createdAt: by.ctx.now });
   }
   const audit = {
     action: 'monthly_plan.generate' as const,

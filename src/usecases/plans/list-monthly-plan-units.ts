@@ -6,7 +6,6 @@ import { eligibilityDate } from '../../domain/plans/eligibility.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { findAnnualPlan, loadUnitsForList } from '../../db/plan-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
-import { settingsOf } from './annual-plan-access.ts';
 import { readableMonthlyPlan } from './monthly-plan-access.ts';
 import { evaluateEligibility } from './plan-evaluation.ts';
 
@@ -31,7 +30,7 @@ export async function listMonthlyPlanUnits(
     throw new DomainError('VALIDATION_FAILED', '筛选：未知的排除原因', { field: 'reason' });
   }
   const annual = await findAnnualPlan(ctx.db, plan.annualPlanId);
-  const { eligibility } = await evaluateEligibility(ctx.db, { orgId: org.id, orgPath: org.path }, settingsOf(annual!.plan), eligibilityDate(firstDayOfMonth(plan), localDate(ctx.now)), 'routine');
+  const { eligibility } = await evaluateEligibility(ctx.db, { orgId: org.id, orgPath: org.path }, annual!.plan.settings, eligibilityDate(firstDayOfMonth(plan), localDate(ctx.now)), 'routine');
   const rows: (Omit<PlanUnitRow, 'unit'> & { unitId: string })[] = [];
   if (query.reason === 'candidate') {
     for (const c of eligibility.candidates) {

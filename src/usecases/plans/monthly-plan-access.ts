@@ -1,7 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findMonthlyPlan, type MonthlyPlanWithOrg } from '../../db/plan-queries.ts';
-import type { AdjustableQuota } from '../../domain/plans/quota-adjustment.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope, requirePermission } from '../lib/require.ts';
 
@@ -13,7 +12,3 @@ export async function readableMonthlyPlan(ctx: UseCaseContext, id: string, db: D
   requireInScope(ctx.actor, found.org.path, '月度计划');
   return found;
 }
-
-export type StoredQuota = AdjustableQuota;
-
-export const quotasOf = (plan: { quotas: unknown }) => plan.quotas as StoredQuota[];

@@ -29,6 +29,7 @@ import { checkFeasibility } from '../../domain/plans/feasibility.ts';
 import type { PlanSettings } from '../../domain/plans/plan-settings.ts';
 import { computeMonthlyQuotas } from '../../domain/plans/quotas.ts';
 import { inspectorFacts } from '../inspectors/inspector-facts.ts';
+import type { StoredEligibility } from '../../domain/plans/eligibility-types.ts';
 
 /** Whose units and inspectors a plan covers: the plan org's subtree. */
 export type PlanScope = { orgId: string; orgPath: string };
@@ -102,16 +103,6 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
   }
   return groups;
 }
-
-export type StoredEligibility = {
-  on: string;
-  computedAt: string;
-  candidates: number;
-  excluded: number;
-  strata: { code: string; name: string; population: number; covered: number; candidates: number }[];
-  excludedByReason: { reason: string; label: string; count: number }[];
-  problems: { code: string; message: string; severity: 'error' | 'warning' }[];
-};
 
 /** The eligibility summary stored with a plan (counts only; the drill-down recomputes the lists). */
 export function summarizeEligibility(

@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { annualPlans } from '../../db/schema.ts';
+import { updateAnnualPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { describeAnnualShortfall } from '../../domain/plans/annual-capacity.ts';
-import { readableAnnualPlan, requireValidSettings, settingsOf } from './annual-plan-access.ts';
+import { readableAnnualPlan, requireValidSettings } from './annual-plan-access.ts';
 import { evaluateAnnualCapacity } from './plan-evaluation.ts';
 
 /**
@@ -19,7 +18,7 @@ export async function publishAnnualPlan(ctx: UseCaseContext, id: string, input: 
   await ctx.db.transaction(async (tx) => {
     const { plan, org } = await readableAnnualPlan(ctx, id, tx, true);
     if (plan.status === 'published') throw new DomainError('CONFLICT', '该年度计划已发布');
-    const settings = settingsOf(plan);
+    const settings = plan.settings;
     requireValidSettings(settings);
     const capacity = await evaluateAnnualCapacity(tx, { orgId: org.id, orgPath: org.path }, settings, plan.year, ctx.now);
     const note = input.capacityNote?.trim() ?? '';
@@ -28,18 +27,13 @@ export async function publishAnnualPlan(ctx: UseCaseContext, id: string, input: 
       const text = capacity.report ? describeAnnualShortfall(capacity.report) : '';
       throw new DomainError('CONFLICT', `${text}如确需按此计划发布，请填写超出检查能力的说明。`, { field: 'capacityNote', shortfall });
     }
-    const updated = await tx
-      .update(annualPlans)
-      .set({
-        status: 'published',
-        publishedAt: ctx.now,
-        publishedBy: ctx.actor.accountId,
-        updatedAt: ctx.now,
-        capacityNote: shortfall > 0 ? note : null,
-      })
-      .where(and(eq(annualPlans.id, id), eq(annualPlans.status, 'draft')))
-      .returning({ id: annualPlans.id });
-    if (updated.length === 0) throw new DomainError('CONFLICT', '该年度计划已发布');
+    const updated = await updateAnnualPlanRow(
+      tx,
+      id,
+      { status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now, capacityNote: shortfall > 0 ? note : null },
+      'draft',
+    );
+    if (!updated) throw new DomainError('CONFLICT', '该年度计划已发布');
     await recordAudit(tx, ctx, {
       action: 'annual_plan.publish',
       targetType: 'annual_plan',

@@ -1,15 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { firstDayOfMonth, lastDayOfMonth } from '../../domain/calendar/year-month.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { eligibilityDate } from '../../domain/plans/eligibility.ts';
-import { findAnnualPlan, lockMonthlyPlan } from '../../db/plan-queries.ts';
-import { monthlyPlans } from '../../db/schema.ts';
+import { findAnnualPlan, lockMonthlyPlan, updateMonthlyPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { settingsOf } from './annual-plan-access.ts';
-import { quotasOf, readableMonthlyPlan } from './monthly-plan-access.ts';
+import { readableMonthlyPlan } from './monthly-plan-access.ts';
 import { evaluateEligibility } from './plan-evaluation.ts';
 
 /**
@@ -29,27 +26,23 @@ export async function publishMonthlyPlan(ctx: UseCaseContext, id: string): Promi
     if (annual!.plan.revision !== locked.annualRevision) {
       throw new DomainError('CONFLICT', '年度计划在生成本月计划后已修订，请重新生成月度计划后再发布');
     }
-    const settings = settingsOf(annual!.plan);
+    const settings = annual!.plan.settings;
     const { eligibility } = await evaluateEligibility(tx, { orgId: org.id, orgPath: org.path }, settings, eligibilityDate(firstDayOfMonth(plan), localDate(ctx.now)), 'routine');
     const candidatesOf = new Map(eligibility.strata.map((s) => [s.code, s.candidates]));
-    for (const q of quotasOf(locked)) {
+    for (const q of locked.quotas) {
       const now = candidatesOf.get(q.code) ?? 0;
       if (q.quota > now) {
         throw new DomainError('CONFLICT', `「${q.name}」的候选单位已从 ${q.candidates} 家变为 ${now} 家，少于本月任务数 ${q.quota}，请重新生成月度计划`);
       }
     }
-    const updated = await tx
-      .update(monthlyPlans)
-      .set({ status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now })
-      .where(and(eq(monthlyPlans.id, id), eq(monthlyPlans.status, 'draft')))
-      .returning({ id: monthlyPlans.id });
-    if (updated.length === 0) throw new DomainError('CONFLICT', '该月度计划已发布');
+    const updated = await updateMonthlyPlanRow(tx, id, { status: 'published', publishedAt: ctx.now, publishedBy: ctx.actor.accountId, updatedAt: ctx.now }, 'draft');
+    if (!updated) throw new DomainError('CONFLICT', '该月度计划已发布');
     await recordAudit(tx, ctx, {
       action: 'monthly_plan.publish',
       targetType: 'monthly_plan',
       targetId: id,
       orgId: org.id,
-      summary: { org: org.name, year: plan.year, month: plan.month, quotas: Object.fromEntries(quotasOf(locked).map((q) => [q.code, q.quota])), dueDate: locked.dueDate },
+      summary: { org: org.name, year: plan.year, month: plan.month, quotas: Object.fromEntries(locked.quotas.map((q) => [q.code, q.quota])), dueDate: locked.dueDate },
     });
   });
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
-import { triggerEvents } from '../../db/schema.ts';
+import { insertTriggerEvent } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -21,26 +21,23 @@ export async function recordTriggerEvent(
     const { unit, brigade } = await getUnit(ctx, input.unitId, tx).catch(() => {
       throw new DomainError('VALIDATION_FAILED', '检查对象：不存在', { field: 'unitId' });
     });
-    const [row] = await tx
-      .insert(triggerEvents)
-      .values({
-        unitId: unit.id,
-        orgId: brigade.id,
-        kind: input.kind,
-        receivedOn: input.receivedOn,
-        summary: input.summary,
-        reference: input.reference === '' ? null : input.reference,
-        createdBy: ctx.actor.accountId,
-        createdAt: ctx.now,
-      })
-      .returning({ id: triggerEvents.id });
+    const id = await insertTriggerEvent(tx, {
+      unitId: unit.id,
+      orgId: brigade.id,
+      kind: input.kind,
+      receivedOn: input.receivedOn,
+      summary: input.summary,
+      reference: input.reference === '' ? null : input.reference,
+      createdBy: ctx.actor.accountId,
+      createdAt: ctx.now,
+    });
     await recordAudit(tx, ctx, {
       action: 'trigger_event.create',
       targetType: 'trigger_event',
-      targetId: row!.id,
+      targetId: id,
       orgId: brigade.id,
       summary: { unit: unit.name, uscc: unit.uscc, kind: input.kind, receivedOn: input.receivedOn, reference: input.reference },
     });
-    return row!.id;
+    return id;
   });
 }

@@ -1,7 +1,6 @@
-import { and, eq, ne } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
-import { lockMonthlyPlan } from '../../db/plan-queries.ts';
-import { draws, monthlyPlans } from '../../db/schema.ts';
+import { findLiveDrawOfMonthlyPlan } from '../../db/draw-queries.ts';
+import { lockMonthlyPlan, updateMonthlyPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -20,21 +19,14 @@ export async function reopenMonthlyPlan(ctx: UseCaseContext, id: string, reason:
     const { plan, org } = await readableMonthlyPlan(ctx, id, tx);
     const locked = await lockMonthlyPlan(tx, plan.annualPlanId, plan.month);
     if (!locked || locked.status !== 'published') throw new DomainError('CONFLICT', '该月度计划尚未发布，可直接调整');
-    const live = await tx
-      .select({ code: draws.code })
-      .from(draws)
-      .where(and(eq(draws.monthlyPlanId, id), ne(draws.status, 'voided')))
-      .limit(1);
-    if (live.length > 0) {
+    const live = await findLiveDrawOfMonthlyPlan(tx, id);
+    if (live) {
       throw new DomainError(
         'CONFLICT',
-        `该月度计划已组织抽取（${live[0]!.code}），不能退回；如确需重来，须先作废该次抽取并说明理由`,
+        `该月度计划已组织抽取（${live.code}），不能退回；如确需重来，须先作废该次抽取并说明理由`,
       );
     }
-    await tx
-      .update(monthlyPlans)
-      .set({ status: 'draft', publishedAt: null, publishedBy: null, updatedAt: ctx.now })
-      .where(and(eq(monthlyPlans.id, id), eq(monthlyPlans.status, 'published')));
+    await updateMonthlyPlanRow(tx, id, { status: 'draft', publishedAt: null, publishedBy: null, updatedAt: ctx.now }, 'published');
     await recordAudit(tx, ctx, {
       action: 'monthly_plan.reopen',
       targetType: 'monthly_plan',

@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { changedContent } from '../../domain/changes.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { findOrgById } from '../../db/org-queries.ts';
-import { specialCampaigns } from '../../db/schema.ts';
+import type { CampaignSettings } from '../../domain/plans/plan-settings.ts';
+import { insertCampaign, updateCampaignRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
-import { requireInScope, requirePermission } from '../lib/require.ts';
-import { campaignSettingsOf, readableCampaign, type CampaignSettings } from './campaign-rules.ts';
+import { requirePermission } from '../lib/require.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
+import { readableCampaign } from './campaign-rules.ts';
 
 export type CampaignInput = {
   orgId: string;
@@ -29,30 +29,25 @@ export async function saveCampaign(ctx: UseCaseContext, id: string | null, input
   const fields = splitInput(input);
   return ctx.db.transaction(async (tx) => {
     if (id === null) {
-      const org = await findOrgById(tx, input.orgId);
-      if (!org) throw new DomainError('VALIDATION_FAILED', '制定单位：不存在', { field: 'orgId' });
-      requireInScope(ctx.actor, org.path, '制定单位');
-      const [row] = await tx
-        .insert(specialCampaigns)
-        .values({ ...fields, orgId: org.id, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning({ id: specialCampaigns.id });
+      const org = await requireOrgInScope(ctx, tx, input.orgId, { name: 'orgId', label: '制定单位' });
+      const newId = await insertCampaign(tx, { ...fields, orgId: org.id, createdBy: ctx.actor.accountId, createdAt: ctx.now, updatedAt: ctx.now });
       await recordAudit(tx, ctx, {
         action: 'campaign.create',
         targetType: 'special_campaign',
-        targetId: row!.id,
+        targetId: newId,
         orgId: org.id,
         summary: { org: org.name, name: fields.name, startsOn: fields.startsOn, endsOn: fields.endsOn, quota: fields.settings.quota, frequencyOverrideReason: fields.settings.frequencyOverrideReason },
       });
-      return row!.id;
+      return newId;
     }
     const { campaign, org } = await readableCampaign(ctx, id, tx, true);
     if (campaign.status === 'published') throw new DomainError('CONFLICT', '专项检查已发布，不能再修改');
     const changes = changedContent(
-      { name: campaign.name, description: campaign.description, startsOn: campaign.startsOn, endsOn: campaign.endsOn, ...campaignSettingsOf(campaign) },
+      { name: campaign.name, description: campaign.description, startsOn: campaign.startsOn, endsOn: campaign.endsOn, ...campaign.settings },
       { name: fields.name, description: fields.description, startsOn: fields.startsOn, endsOn: fields.endsOn, ...fields.settings },
     );
     if (Object.keys(changes).length === 0) return id;
-    await tx.update(specialCampaigns).set({ ...fields, updatedAt: ctx.now }).where(eq(specialCampaigns.id, id));
+    await updateCampaignRow(tx, id, { ...fields, updatedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'campaign.update', targetType: 'special_campaign', targetId: id, orgId: org.id, summary: { name: fields.name, changes } });
     return id;
   });

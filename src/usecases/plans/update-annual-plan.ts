@@ -1,12 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { changedContent } from '../../domain/changes.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { PlanSettings } from '../../domain/plans/plan-settings.ts';
-import { annualPlans } from '../../db/schema.ts';
+import { updateAnnualPlanRow } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { readableAnnualPlan, requireValidSettings, settingsOf } from './annual-plan-access.ts';
+import { readableAnnualPlan, requireValidSettings } from './annual-plan-access.ts';
 
 /**
  * Saves the rules of an annual plan. A draft is simply updated; a published plan is revised: the reason is
@@ -24,13 +23,10 @@ export async function updateAnnualPlan(
     const { plan, org } = await readableAnnualPlan(ctx, id, tx, true);
     const published = plan.status === 'published';
     const reason = input.reason?.trim() ?? '';
-    const changes = changedContent({ name: plan.name, ...settingsOf(plan) }, { name: input.name, ...input.settings });
+    const changes = changedContent({ name: plan.name, ...plan.settings }, { name: input.name, ...input.settings });
     if (Object.keys(changes).length === 0) return;
     if (published && reason === '') throw new DomainError('VALIDATION_FAILED', '修订理由：修订已发布的年度计划须说明理由', { field: 'reason' });
-    await tx
-      .update(annualPlans)
-      .set({ name: input.name, settings: input.settings, updatedAt: ctx.now, revision: published ? plan.revision + 1 : plan.revision })
-      .where(eq(annualPlans.id, id));
+    await updateAnnualPlanRow(tx, id, { name: input.name, settings: input.settings, updatedAt: ctx.now, revision: published ? plan.revision + 1 : plan.revision });
     await recordAudit(tx, ctx, {
       action: published ? 'annual_plan.revise' : 'annual_plan.update',
       targetType: 'annual_plan',

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { getAuditHead } from '../../db/audit-queries.ts';
 import type { Db } from '../../db/client.ts';
-import { listOrgsInScope } from '../../db/org-queries.ts';
-import { inspectors, units } from '../../db/schema.ts';
+import { countRegistryByOrg, listOrgsInScope } from '../../db/org-queries.ts';
 
 /**
  * What the public portal's home shows: the organisations, registry sizes and the audit-chain head, as of `now`.
@@ -11,14 +9,7 @@ import { inspectors, units } from '../../db/schema.ts';
  */
 export async function getPortalHome(db: Db, now: Date) {
   const orgRows = await listOrgsInScope(db, null);
-  const unitRows = await db
-    .select({ id: units.brigadeId, n: sql<number>`count(*)::int` })
-    .from(units)
-    .groupBy(units.brigadeId);
-  const inspectorRows = await db
-    .select({ id: inspectors.orgId, n: sql<number>`count(*)::int` })
-    .from(inspectors)
-    .groupBy(inspectors.orgId);
+  const { units: unitRows, inspectors: inspectorRows } = await countRegistryByOrg(db);
   const unitsOf = new Map(unitRows.map((r) => [r.id, r.n]));
   // Each org shows the units of its whole subtree: a 支队's figure is the sum of its 大队.
   const subtreeUnits = (path: string) =>

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
-import type { DrawBundle, DrawResult, Manifest } from '../../domain/draw/draw-types.ts';
+import type { DrawBundle } from '../../domain/draw/draw-types.ts';
 import type { Db } from '../../db/client.ts';
 import { findDrawByCode, listExternalEntries, listObservers } from '../../db/draw-queries.ts';
 import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
@@ -13,7 +13,7 @@ export async function getPublicDrawBundle(db: Db, code: string): Promise<DrawBun
   if (!found) throw new DomainError('NOT_FOUND', '抽取不存在');
   const { draw } = found;
   if (!draw.result) throw new DomainError('NOT_FOUND', '该抽取尚未执行，还没有结果包');
-  const manifest = draw.manifest as Manifest;
+  const manifest = draw.manifest;
   const observers = await listObservers(db, draw.id);
   const entries = await listExternalEntries(db, draw.id);
   return {
@@ -27,6 +27,6 @@ export async function getPublicDrawBundle(db: Db, code: string): Promise<DrawBun
       ref: ref.ref,
       value: confirmedExternalValue(entries.filter((e) => e.source === ref.source && e.ref === ref.ref))!,
     })),
-    result: draw.result as DrawResult,
+    result: draw.result,
   };
 }

@@ -1,4 +1,3 @@
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import type { DrawResult, Manifest } from '../../domain/draw/draw-types.ts';
@@ -6,8 +5,7 @@ import { computeUnitRandoms, rankStratum } from '../../domain/draw/select-units.
 import { EXCLUSION_REASON_LABELS, type ExclusionReason } from '../../domain/plans/eligibility-types.ts';
 import type { Db } from '../../db/client.ts';
 import { findDrawByCode } from '../../db/draw-queries.ts';
-import { containsPattern } from '../../db/sql-helpers.ts';
-import { orgs, units } from '../../db/schema.ts';
+import { searchUnitsUnder } from '../../db/unit-queries.ts';
 
 export type UnitRank = {
   unitId: string;
@@ -56,7 +54,7 @@ function stratumRanks(drawCode: string, result: DrawResult, manifest: Manifest, 
 export async function searchPublicDrawUnit(db: Db, code: string, q: string): Promise<UnitRank[]> {
   const found = await findDrawByCode(db, code);
   if (!found) throw new DomainError('NOT_FOUND', '抽取不存在');
-  const manifest = found.draw.manifest as Manifest;
+  const manifest = found.draw.manifest;
   const listed = new Map<string, { stratum: string | null; reason: string | null }>();
   const stratumSize = new Map<string, number>();
   for (const [id, stratum] of manifest.candidates) {
@@ -64,19 +62,9 @@ export async function searchPublicDrawUnit(db: Db, code: string, q: string): Pro
     stratumSize.set(stratum, (stratumSize.get(stratum) ?? 0) + 1);
   }
   for (const [id, reason] of manifest.excluded) listed.set(id, { stratum: null, reason });
-  const term = q.toUpperCase();
   // Units of the draw's org and below whose name or credit code matches; of those, the ones the manifest lists.
-  const matches = (
-    await db
-      .select({ id: units.id, name: units.name })
-      .from(units)
-      .innerJoin(orgs, eq(orgs.id, units.brigadeId))
-      .where(and(sql`${orgs.path} like ${found.org.path + '%'}`, or(ilike(units.name, containsPattern(q)), eq(units.uscc, term))))
-      .limit(MATCHES_SCANNED)
-  )
-    .filter((m) => listed.has(m.id))
-    .slice(0, 20);
-  const result = found.draw.result as DrawResult | null;
+  const matches = (await searchUnitsUnder(db, found.org.path, q, MATCHES_SCANNED)).filter((m) => listed.has(m.id)).slice(0, 20);
+  const result = found.draw.result;
   const fullRank = (stratum: string) => stratumRanks(found.draw.code, result!, manifest, stratum);
   return matches
     .map((m): UnitRank => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { checkPasswordPolicy } from '../../domain/password-policy.ts';
 import type { Db } from '../../db/client.ts';
-import { accounts, orgs } from '../../db/schema.ts';
+import { insertAccount } from '../../db/account-queries.ts';
+import { countOrgs, insertOrg } from '../../db/org-queries.ts';
 import { recordSystemAudit } from '../lib/audit.ts';
 import { hashPassword } from '../lib/passwords.ts';
 
@@ -21,8 +21,7 @@ export type BootstrapInput = {
  * else (支队, 大队, accounts) is then created in the web UI by that administrator.
  */
 export async function bootstrapSystem(db: Db, input: BootstrapInput, now: Date) {
-  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
-  if ((existing?.n ?? 0) > 0) throw new DomainError('CONFLICT', '系统已初始化：数据库中已有机构');
+  if ((await countOrgs(db)) > 0) throw new DomainError('CONFLICT', '系统已初始化：数据库中已有机构');
   if (!/^[1-9][0-9]{5}$/.test(input.divisionCode)) {
     throw new DomainError('VALIDATION_FAILED', '行政区划代码：应为 6 位数字（GB/T 2260）', { field: 'divisionCode' });
   }
@@ -34,7 +33,7 @@ export async function bootstrapSystem(db: Db, input: BootstrapInput, now: Date) 
   const passwordHash = await hashPassword(input.adminPassword);
   const corpsId = randomUUID();
   await db.transaction(async (tx) => {
-    await tx.insert(orgs).values({
+    await insertOrg(tx, {
       id: corpsId,
       kind: 'corps',
       name: input.corpsName,
@@ -42,16 +41,13 @@ export async function bootstrapSystem(db: Db, input: BootstrapInput, now: Date) 
       divisionCode: input.divisionCode,
       path: `/${corpsId}/`,
     });
-    const [admin] = await tx
-      .insert(accounts)
-      .values({ username: input.adminUsername, displayName: input.adminDisplayName, role: 'system_admin', orgId: corpsId, passwordHash })
-      .returning({ id: accounts.id });
+    const adminId = await insertAccount(tx, { username: input.adminUsername, displayName: input.adminDisplayName, role: 'system_admin', orgId: corpsId, passwordHash });
     await recordSystemAudit(tx, { db, ip: null, now, actorName: '命令行' }, {
       action: 'system.bootstrap',
       targetType: 'org',
       targetId: corpsId,
       orgId: corpsId,
-      summary: { corpsName: input.corpsName, divisionCode: input.divisionCode, adminUsername: input.adminUsername, adminId: admin!.id },
+      summary: { corpsName: input.corpsName, divisionCode: input.divisionCode, adminUsername: input.adminUsername, adminId },
     });
   });
   return { corpsId };

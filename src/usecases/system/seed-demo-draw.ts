@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { findAccountById } from '../../db/account-queries.ts';
+import { findAccountByUsername } from '../../db/account-queries.ts';
 import { findDraw } from '../../db/draw-queries.ts';
-import { accounts, monthlyPlans } from '../../db/schema.ts';
+import { findMonthlyPlanOf } from '../../db/plan-queries.ts';
 import { fromHex } from '../../domain/crypto/sha256.ts';
 import { commitmentOf } from '../../domain/draw/seed.ts';
 import { isDomainError } from '../../domain/errors.ts';
@@ -19,9 +18,9 @@ import { runMonthlyPlanScheduler } from '../plans/run-monthly-plan-scheduler.ts'
 
 /** A demo account's use-case context at `now` (the demo, the benchmarks). */
 export async function demoContextFor(db: Db, username: string, now: Date): Promise<UseCaseContext> {
-  const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
-  if (!row) throw new Error(`no demo account ${username}`);
-  return { db, actor: actorOf((await findAccountById(db, row.id))!), ip: null, now };
+  const found = await findAccountByUsername(db, username);
+  if (!found) throw new Error(`no demo account ${username}`);
+  return { db, actor: actorOf(found), ip: null, now };
 }
 
 /** The demo observer's key: made up, and printed here so anyone can see the demo draw is only a demo. */
@@ -42,10 +41,7 @@ export async function seedDemoDraw(db: Db, now: Date): Promise<{ code: string } 
     await runMonthlyPlanScheduler({ db, ip: null, now, actorName: '系统定时任务' }, { month: { year, month } });
     const admin = await demoContextFor(db, 'wucheng', now);
     const second = await demoContextFor(db, 'zhidui', now);
-    const [plan] = await db
-      .select({ id: monthlyPlans.id, status: monthlyPlans.status })
-      .from(monthlyPlans)
-      .where(and(eq(monthlyPlans.orgId, admin.actor.orgId), eq(monthlyPlans.year, year), eq(monthlyPlans.month, month)));
+    const plan = await findMonthlyPlanOf(db, admin.actor.orgId, year, month);
     if (!plan || plan.status !== 'draft') return null;
     await publishMonthlyPlan(admin, plan.id);
     const external = { source: '福彩3D', ref: `${year}${String(month * 30).padStart(3, '0')}` };

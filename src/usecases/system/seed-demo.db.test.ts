@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/harness/db.ts';
 import { buildTestApp, logInAs } from '../../../test/harness/http.ts';
-import { DEMO_PASSWORD } from '../../domain/demo-data/generate-demo-data.ts';
+import { DEMO_PASSWORD } from '../../demo/generate-demo-data.ts';
 import { inspectionHistory, monthlyPlans, units } from '../../db/schema.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { checkProductionReadiness } from './check-production-readiness.ts';

@@ -1,8 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { UnitStatus } from '../../domain/registry/unit-rules.ts';
 import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { orgs, units } from '../../db/schema.ts';
+import { findUnitsWithBrigadePath, updateUnitRows } from '../../db/unit-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -20,20 +19,17 @@ export async function changeUnitStatus(ctx: UseCaseContext, unitIds: string[], c
   requirePermission(ctx.actor, 'registry.manage');
   const ids = [...new Set(unitIds)];
   return ctx.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: units.id, name: units.name, status: units.status, brigadeId: units.brigadeId, path: orgs.path })
-      .from(units)
-      .innerJoin(orgs, eq(orgs.id, units.brigadeId))
-      .where(inArray(units.id, ids));
+    const rows = await findUnitsWithBrigadePath(tx, ids);
     const visible = rows.filter((r) => isInScope(ctx.actor, r.path));
     if (visible.length !== ids.length) {
       throw new DomainError('NOT_FOUND', ids.length === 1 ? '单位不存在' : `有 ${ids.length - visible.length} 个单位不存在或不在管辖范围内，未做任何修改`);
     }
     const changing = visible.filter((r) => r.status !== change.status);
     if (changing.length === 0) return { updated: 0 };
-    await tx
-      .update(units)
-      .set({
+    await updateUnitRows(
+      tx,
+      changing.map((r) => r.id),
+      {
         status: change.status,
         statusReason: change.reason,
         statusEffectiveOn: change.effectiveOn,
@@ -41,8 +37,8 @@ export async function changeUnitStatus(ctx: UseCaseContext, unitIds: string[], c
         flaggedAt: null,
         flagReason: null,
         updatedAt: ctx.now,
-      })
-      .where(inArray(units.id, changing.map((r) => r.id)));
+      },
+    );
     await recordUnitHistory(
       tx,
       ctx,

@@ -1,12 +1,10 @@
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findOrgById } from '../../db/org-queries.ts';
-import { units } from '../../db/schema.ts';
-import { findUnitByUscc } from '../../db/unit-queries.ts';
+import { findUnitByUscc, insertUnit } from '../../db/unit-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
-import { isInScope } from '../../domain/access.ts';
+import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { recordUnitHistory } from './record-unit-history.ts';
 import { validateUnitFields, type UnitFieldValues } from './validate-unit-fields.ts';
 
@@ -16,19 +14,14 @@ const alreadyRegistered = (name: string, brigadeName: string) =>
 /** Registers a unit in a brigade of the actor's subtree. A credit code is unique across the whole system. */
 export async function createUnit(ctx: UseCaseContext, input: UnitFieldValues & { brigadeId: string }) {
   requirePermission(ctx.actor, 'registry.manage');
-  const brigade = await findOrgById(ctx.db, input.brigadeId);
-  if (!brigade || !isInScope(ctx.actor, brigade.path)) throw new DomainError('VALIDATION_FAILED', '所属大队：不存在', { field: 'brigadeId' });
+  const brigade = await requireOrgInScope(ctx, ctx.db, input.brigadeId, { name: 'brigadeId', label: '所属大队' });
   if (brigade.kind !== 'brigade') throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能登记在大队', { field: 'brigadeId' });
   const { values } = await validateUnitFields(ctx.db, input);
   const existing = await findUnitByUscc(ctx.db, values.uscc);
   if (existing) throw alreadyRegistered(existing.unit.name, existing.brigade.name);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(units)
-        .values({ ...values, brigadeId: brigade.id, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning({ id: units.id });
-      const id = row!.id;
+      const id = await insertUnit(tx, { ...values, brigadeId: brigade.id, createdAt: ctx.now, updatedAt: ctx.now });
       await recordUnitHistory(tx, ctx, [{ unitId: id, kind: 'create', summary: { name: values.name, uscc: values.uscc, brigade: brigade.name } }]);
       await recordAudit(tx, ctx, {
         action: 'unit.create',

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { units } from '../../db/schema.ts';
+import { updateUnitRow } from '../../db/unit-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -12,10 +11,7 @@ export async function flagUnit(ctx: UseCaseContext, id: string, input: { flagged
   await ctx.db.transaction(async (tx) => {
     const { unit, brigade } = await getUnit(ctx, id, tx);
     if ((unit.flaggedAt !== null) === input.flagged) return;
-    await tx
-      .update(units)
-      .set(input.flagged ? { flaggedAt: ctx.now, flagReason: input.reason, updatedAt: ctx.now } : { flaggedAt: null, flagReason: null, updatedAt: ctx.now })
-      .where(eq(units.id, id));
+    await updateUnitRow(tx, id, input.flagged ? { flaggedAt: ctx.now, flagReason: input.reason, updatedAt: ctx.now } : { flaggedAt: null, flagReason: null, updatedAt: ctx.now });
     await recordUnitHistory(tx, ctx, [{ unitId: id, kind: input.flagged ? 'flag' : 'unflag', summary: { reason: input.reason } }]);
     await recordAudit(tx, ctx, {
       action: input.flagged ? 'unit.flag' : 'unit.unflag',

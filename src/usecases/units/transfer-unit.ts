@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { isInScope } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findOrgById } from '../../db/org-queries.ts';
-import { units } from '../../db/schema.ts';
+import { updateUnitRow } from '../../db/unit-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -22,7 +21,7 @@ export async function transferUnit(ctx: UseCaseContext, id: string, input: { bri
     if (!target || !reachable) throw new DomainError('VALIDATION_FAILED', '转入大队：不存在', { field: 'brigadeId' });
     if (target.kind !== 'brigade') throw new DomainError('VALIDATION_FAILED', '转入大队：只能转到大队', { field: 'brigadeId' });
     if (target.id === brigade.id) throw new DomainError('VALIDATION_FAILED', '转入大队：与当前所属大队相同', { field: 'brigadeId' });
-    await tx.update(units).set({ brigadeId: target.id, updatedAt: ctx.now }).where(eq(units.id, id));
+    await updateUnitRow(tx, id, { brigadeId: target.id, updatedAt: ctx.now });
     const summary = { from: brigade.name, to: target.name, reason: input.reason };
     await recordUnitHistory(tx, ctx, [{ unitId: id, kind: 'transfer', summary }]);
     await recordAudit(tx, ctx, { action: 'unit.transfer', targetType: 'unit', targetId: id, orgId: target.id, summary: { name: unit.name, ...summary, fromId: brigade.id, toId: target.id } });

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { units } from '../../db/schema.ts';
-import type { UnitRow } from '../../db/unit-queries.ts';
+import { updateUnitRow, type UnitRow } from '../../db/unit-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -27,7 +25,7 @@ export async function updateUnit(ctx: UseCaseContext, id: string, patch: Partial
       const { values } = await validateUnitFields(tx, merged);
       const changes = changedFields(unit, values, EDITABLE);
       if (Object.keys(changes).length === 0) return;
-      await tx.update(units).set({ ...values, updatedAt: ctx.now }).where(eq(units.id, id));
+      await updateUnitRow(tx, id, { ...values, updatedAt: ctx.now });
       await recordUnitHistory(tx, ctx, [{ unitId: id, kind: 'update', summary: { changes } }]);
       await recordAudit(tx, ctx, { action: 'unit.update', targetType: 'unit', targetId: id, orgId: brigade.id, summary: { name: values.name, changes } });
     });

@@ -1,10 +1,31 @@
-import dayjs from 'dayjs';
+import { CHINA_TIME_ZONE } from '@contracts/common.ts';
 
-/** `2025-03-01 09:30:00` in the browser's time zone; an em dash for missing values. */
+/**
+ * Instants are shown in China Standard Time, as the server reckons them (src/domain/local-date.ts), not in the
+ * browser's zone: an inspector travelling abroad or a browser set to UTC sees the same times as the office.
+ */
+const CHINA_DATE_TIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2025-03-01 09:30:00`: the instant in China Standard Time. */
+export function formatInChinaTime(at: Date): string {
+  const part = Object.fromEntries(CHINA_DATE_TIME.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
+/** An ISO instant from the API as `2025-03-01 09:30:00` in China Standard Time; an em dash for missing values. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
-  const date = dayjs(value);
-  return date.isValid() ? date.format('YYYY-MM-DD HH:mm:ss') : value;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? value : formatInChinaTime(at);
 }
 
 /** The first `length` characters of a hash, for display next to a copy button holding the full value. */

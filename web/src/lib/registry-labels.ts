@@ -1,21 +1,32 @@
 import type { ImportRowOutcome } from '@contracts/imports.ts';
-import type {
-  AVAILABILITY_KIND_VALUES,
-  EXTERNAL_KIND_VALUES,
-  INSPECTOR_POST_VALUES,
-  INSPECTOR_ROLE_VALUES,
-  INSPECTOR_STATUS_VALUES,
+import {
+  AVAILABILITY_KIND_LABELS,
+  INSPECTOR_ROLE_LABELS,
+  INSPECTOR_STATUS_LABELS,
+  type AVAILABILITY_KIND_VALUES,
+  type EXTERNAL_KIND_VALUES,
+  type INSPECTOR_POST_VALUES,
+  type INSPECTOR_ROLE_VALUES,
+  type INSPECTOR_STATUS_VALUES,
 } from '@contracts/inspectors.ts';
-import type {
-  DICTIONARY_KIND_VALUES,
-  UNIT_CATEGORY_VALUES,
-  UNIT_FLAG_VALUES,
-  UNIT_QUALITY_VALUES,
-  UNIT_SOURCE_VALUES,
-  UNIT_STATUS_VALUES,
+import {
+  UNIT_CATEGORY_LABELS,
+  UNIT_STATUS_LABELS,
+  type DICTIONARY_KIND_VALUES,
+  type UNIT_CATEGORY_VALUES,
+  type UNIT_FLAG_VALUES,
+  type UNIT_QUALITY_VALUES,
+  type UNIT_SOURCE_VALUES,
+  type UNIT_STATUS_VALUES,
 } from '@contracts/units.ts';
 
-/** Chinese labels (and tag colours) of the registries' closed value sets, for selects and tags. */
+/**
+ * Chinese labels (and tag colours) of the registries' closed value sets, for selects and tags. Labels the server also
+ * uses come from the contracts (the domain's own, decision 0019) and are named here beside their colours and options;
+ * the rest are the web's. Two still differ from the server's wording and stay as the pages read today until one
+ * wording is chosen: 数据来源 manual (web 「手工录入」, server 「手工」) and 岗位 part_time (web 「兼职监督员」, server 「兼职」).
+ */
+export { AVAILABILITY_KIND_LABELS, INSPECTOR_ROLE_LABELS, INSPECTOR_STATUS_LABELS, UNIT_CATEGORY_LABELS, UNIT_STATUS_LABELS };
 
 export type UnitCategory = (typeof UNIT_CATEGORY_VALUES)[number];
 export type UnitStatus = (typeof UNIT_STATUS_VALUES)[number];
@@ -33,12 +44,6 @@ type Option<V extends string> = { value: V; label: string };
 const options = <V extends string>(labels: Record<V, string>): Option<V>[] =>
   (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
 
-export const UNIT_CATEGORY_LABELS: Record<UnitCategory, string> = {
-  key: '重点单位',
-  general: '一般单位',
-  small_venue: '九小场所',
-  other: '其他',
-};
 export const UNIT_CATEGORY_COLORS: Record<UnitCategory, string> = {
   key: 'volcano',
   general: 'blue',
@@ -47,13 +52,6 @@ export const UNIT_CATEGORY_COLORS: Record<UnitCategory, string> = {
 };
 export const UNIT_CATEGORY_OPTIONS = options(UNIT_CATEGORY_LABELS);
 
-export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = {
-  active: '正常',
-  suspended: '停业',
-  deregistered: '注销',
-  relocated: '迁出',
-  not_found: '查无此单位',
-};
 export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = {
   active: 'green',
   suspended: 'orange',
@@ -105,14 +103,8 @@ export const INSPECTOR_POST_LABELS: Record<InspectorPost, string> = {
 };
 export const INSPECTOR_POST_OPTIONS = options(INSPECTOR_POST_LABELS);
 
-export const INSPECTOR_ROLE_LABELS: Record<InspectorRole, string> = { lead: '主办', assistant: '协办' };
 export const INSPECTOR_ROLE_OPTIONS = options(INSPECTOR_ROLE_LABELS);
 
-export const INSPECTOR_STATUS_LABELS: Record<InspectorStatus, string> = {
-  active: '在岗',
-  transferred: '调离',
-  retired: '退休',
-};
 export const INSPECTOR_STATUS_COLORS: Record<InspectorStatus, string> = {
   active: 'green',
   transferred: 'default',
@@ -120,11 +112,6 @@ export const INSPECTOR_STATUS_COLORS: Record<InspectorStatus, string> = {
 };
 export const INSPECTOR_STATUS_OPTIONS = options(INSPECTOR_STATUS_LABELS);
 
-export const AVAILABILITY_KIND_LABELS: Record<AvailabilityKind, string> = {
-  leave: '请假',
-  seconded: '抽调',
-  frozen: '冻结',
-};
 export const AVAILABILITY_KIND_COLORS: Record<AvailabilityKind, string> = {
   leave: 'blue',
   seconded: 'purple',

@@ -1,22 +1,8 @@
 import type { SessionInfo } from '@contracts/auth.ts';
 import { createContext, useContext } from 'react';
 
-/** The permissions the web client checks (as sent in SessionInfo.permissions). */
-export type Permission =
-  | 'accounts.read'
-  | 'accounts.manage'
-  | 'orgs.read'
-  | 'orgs.manage'
-  | 'audit.read'
-  | 'registry.read'
-  | 'registry.manage'
-  | 'registry.export'
-  | 'dictionaries.manage'
-  | 'calendar.manage'
-  | 'items.manage'
-  | 'plans.read'
-  | 'plans.manage'
-  | 'draws.manage';
+/** The permissions the web client checks: the server's own list (src/domain/access.ts), as the session sends them. */
+export type Permission = SessionInfo['permissions'][number];
 
 export type SessionState = {
   session: SessionInfo;

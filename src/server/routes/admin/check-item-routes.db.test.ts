@@ -384,8 +384,8 @@ describe('validation', () => {
   it('names the faulty row of a stored draft by its path when publishing it', async () => {
     const id = await createItem(systemAdmin, 'XF-93');
     const checklist = [
-      { code: 'A', text: '甲', appliesTo: 'all', basis: null },
-      { code: 'B', text: '  ', appliesTo: 'key', basis: null },
+      { code: 'A', text: '甲', appliesTo: 'all' as const, basis: null },
+      { code: 'B', text: '  ', appliesTo: 'key' as const, basis: null },
     ];
     // A draft written before today's rules: only the database holds it, so the use case's own check answers.
     await database.db.update(checkItemVersions).set({ checklist }).where(eq(checkItemVersions.itemId, id));

@@ -96,7 +96,7 @@ afterAll(async () => {
 /** The frozen manifest as stored (published by its hash; the whole bundle follows execution). */
 async function storedDraw(id: string): Promise<{ manifest: Manifest }> {
   const [row] = await database.db.select({ manifest: draws.manifest }).from(draws).where(eq(draws.id, id));
-  return { manifest: row!.manifest as Manifest };
+  return { manifest: row!.manifest };
 }
 
 async function monthlyDrawId(): Promise<string> {

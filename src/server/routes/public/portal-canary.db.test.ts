@@ -148,7 +148,18 @@ beforeAll(async () => {
     fileBytes: Buffer.from([1]),
     mapping: {},
     status: 'previewed',
-    summary: {},
+    summary: {
+      type: 'rows',
+      format: 'csv',
+      sheetName: null,
+      headers: [],
+      totalRows: 0,
+      counts: { new: 0, changed: 0, unchanged: 0, invalid: 0, warnings: 0, duplicatesInFile: 0, probableDuplicates: 0 },
+      rows: [],
+      rowsTruncated: false,
+      invalidRows: [],
+      result: null,
+    },
     createdBy: a1.id,
   });
 

@@ -1,22 +1,17 @@
-import type { DrawStatus, TaskView } from '@contracts/draws.ts';
+import { TASK_STATUS_LABELS, type DrawStatus, type TaskStatus } from '@contracts/draws.ts';
 
 /** Chinese labels and colours of the draw module. */
 
 export const DRAW_STATUS_COLORS: Record<DrawStatus, string> = { frozen: 'processing', executed: 'green', voided: 'red' };
 
-export const TASK_STATUS_COLORS: Record<TaskView['status'], string> = {
+export const TASK_STATUS_COLORS: Record<TaskStatus, string> = {
   assigned: 'blue',
   done: 'green',
   replaced: 'default',
   cancelled: 'default',
 };
 
-export const TASK_STATUS_OPTIONS: { value: TaskView['status']; label: string }[] = [
-  { value: 'assigned', label: '待检查' },
-  { value: 'done', label: '已完成' },
-  { value: 'replaced', label: '已递补' },
-  { value: 'cancelled', label: '已取消' },
-];
+export const TASK_STATUS_OPTIONS = (Object.keys(TASK_STATUS_LABELS) as TaskStatus[]).map((value) => ({ value, label: TASK_STATUS_LABELS[value] }));
 
 /**
  * Names of the default strata, for pages whose view carries only the code (the portal's draw page); a code a

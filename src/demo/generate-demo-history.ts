@@ -2,7 +2,7 @@
  * Two calendar years of demo inspection history (the year before `asOf` and this year up to it), so the plan
  * pages show real frequency exclusions, coverage and catch-up. Pure and deterministic; demo data only.
  */
-import type { InspectionKind } from '../plans/eligibility-types.ts';
+import type { InspectionKind } from '../domain/plans/eligibility-types.ts';
 import { createRng, deriveSeed } from './prng.ts';
 
 export type DemoHistoryUnit = { index: number; category: 'key' | 'general' | 'small_venue' | 'other'; isCrowded: boolean; status: string };

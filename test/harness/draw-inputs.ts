@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Manifest, ManifestCandidate, ManifestConflict, ManifestInspectorRow } from './draw-types.ts';
-import { compareIds } from './id-order.ts';
+import type { Manifest, ManifestCandidate, ManifestConflict, ManifestInspectorRow } from '../../src/domain/draw/draw-types.ts';
+import { compareIds } from '../../src/domain/draw/id-order.ts';
 
 /**
  * fast-check arbitraries of draw inputs for the property tests: small manifests with Chinese and astral ids,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUscc } from '../uscc.ts';
+import { checkUscc } from '../domain/uscc.ts';
 import { DEMO_PASSWORD, generateDemoData, type DemoUnit } from './generate-demo-data.ts';
 import { createRng, weightedTable } from './prng.ts';
 

@@ -5,7 +5,7 @@
  * Pure: no I/O, no clock, no Math.random. Everything derives from `seed` and `asOf`, so the same options always
  * give a deep-equal result. The PRNG is for demo data only, never for draws.
  */
-import { computeOrgCodeCheckChar, computeUsccCheckChar, USCC_CHARSET } from '../uscc.ts';
+import { computeOrgCodeCheckChar, computeUsccCheckChar, USCC_CHARSET } from '../domain/uscc.ts';
 import { createRng, deriveSeed, weightedTable, type Rng } from './prng.ts';
 
 export type DemoOrg = {
