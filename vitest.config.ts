@@ -4,6 +4,15 @@ import { defineConfig } from 'vitest/config';
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
+ * Browser journeys that check the web app's pages rather than what the database does: they run once, in the PGlite
+ * pass of `npm test`. The journeys through the core loop (plans, draws, field work) run on both databases, and every
+ * route's database behaviour is covered on both by the db project.
+ */
+const PAGE_ONLY_JOURNEYS = ['admin-shell', 'calendar', 'check-items', 'portal-phone', 'registry', 'every-page'].map(
+  (name) => `test/e2e/${name}.e2e.test.ts`,
+);
+
+/**
  * Three projects, one run: pure unit tests (the web's pure parts too), database tests (PGlite by default, PostgreSQL
  * when DATABASE_URL is set) and browser journeys in Debian's Chromium. `npm test` runs them all.
  */
@@ -40,6 +49,7 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.e2e.test.ts'],
+          exclude: process.env.DATABASE_URL ? PAGE_ONLY_JOURNEYS : [],
           globalSetup: ['test/harness/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
@@ -48,6 +58,9 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          // One worker imports the server and Playwright once for every journey (each journey starts its own server and
+          // database): a fresh process per file cost about ten seconds a file on a loaded machine.
+          isolate: false,
         },
       },
     ],

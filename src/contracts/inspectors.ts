@@ -4,7 +4,12 @@ import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } f
 
 // The closed value sets and their Chinese labels are the domain's (src/domain/registry/inspector-rules.ts, pure),
 // named here so the web takes them from the contracts instead of keeping copies.
-export { AVAILABILITY_KIND_LABELS, INSPECTOR_ROLE_LABELS, INSPECTOR_STATUS_LABELS } from '../domain/registry/inspector-rules.ts';
+export {
+  AVAILABILITY_KIND_LABELS,
+  INSPECTOR_POST_LABELS,
+  INSPECTOR_ROLE_LABELS,
+  INSPECTOR_STATUS_LABELS,
+} from '../domain/registry/inspector-rules.ts';
 export const INSPECTOR_POST_VALUES = INSPECTOR_POSTS;
 export const INSPECTOR_ROLE_VALUES = INSPECTOR_ROLES;
 export const INSPECTOR_STATUS_VALUES = INSPECTOR_STATUSES;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
+import { TRIGGER_KINDS } from '../domain/plans/trigger-kinds.ts';
 import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 import { UNIT_CATEGORY_VALUES } from './units.ts';
+
+export { TRIGGER_KIND_LABELS } from '../domain/plans/trigger-kinds.ts';
 
 // Every schema here carries a Chinese message naming its field: zod's defaults are English and would reach the user.
 
@@ -184,7 +187,7 @@ export type CampaignRequest = z.infer<typeof CampaignRequest>;
 
 export const TriggerEventRequest = z.object({
   unitId: uuidParam('检查对象'),
-  kind: z.enum(['complaint', 'report', 'bad_credit', 'incident'], { error: '线索类型：不在可选范围内' }),
+  kind: z.enum(TRIGGER_KINDS, { error: '线索类型：不在可选范围内' }),
   receivedOn: isoDate('收到日期'),
   summary: cleanText('线索摘要', 1000),
   reference: optionalText('文号或编号', 100),

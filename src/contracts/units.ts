@@ -4,7 +4,7 @@ import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } f
 
 // The closed value sets and their Chinese labels are the domain's (src/domain/registry/unit-rules.ts, pure), named
 // here so the web takes them from the contracts instead of keeping copies.
-export { UNIT_CATEGORY_LABELS, UNIT_STATUS_LABELS } from '../domain/registry/unit-rules.ts';
+export { UNIT_CATEGORY_LABELS, UNIT_SOURCE_LABELS, UNIT_STATUS_LABELS } from '../domain/registry/unit-rules.ts';
 export const UNIT_CATEGORY_VALUES = UNIT_CATEGORIES;
 export const UNIT_STATUS_VALUES = UNIT_STATUSES;
 export const UNIT_SOURCE_VALUES = UNIT_SOURCES;

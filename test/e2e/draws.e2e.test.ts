@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawView } from '../../src/contracts/draws.ts';
 import { fromHex } from '../../src/domain/crypto/sha256.ts';
@@ -12,10 +11,12 @@ import {
   buttonName,
   DEMO_PASSWORD,
   SCREENSHOT_DIR,
+  HIDE_TOASTS,
   dialogsOf,
   eventually,
   logIn,
   newPage,
+  openDialog,
   responseTo,
   startE2E,
   type E2E,
@@ -58,7 +59,6 @@ beforeAll(async () => {
 });
 afterAll(async () => e2e?.close());
 
-const noMessages = (page: Page) => eventually(() => page.locator('.ant-message-notice').count()).toBe(0);
 
 describe('draw journey', () => {
   it('freezes, commits, reveals, takes the lottery value from two accounts, executes, and the portal verifies it in the browser', async () => {
@@ -156,8 +156,7 @@ describe('draw journey', () => {
     await page.getByLabel(valueLabel).fill('5 0 8');
     await responseTo(page, 'POST', /\/external$/, () => page.getByRole('button', { name: buttonName('录入') }).click(), 200);
     await eventually(() => page.getByText('已由您录入').isVisible()).toBe(true);
-    await noMessages(page);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-steps.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'draw-steps.png'), fullPage: true, style: HIDE_TOASTS });
 
     // Second entry by another account (支队 admin), mistyped: kept but not confirmed, and the message does not
     // show the first entry; the card asks for a correction, and the right value confirms.
@@ -180,12 +179,13 @@ describe('draw journey', () => {
     // 执行 (admin 1), after a confirmation; the tasks appear.
     await page.reload();
     await page.getByRole('button', { name: '执行抽取' }).click();
+    const executeDialog = await openDialog(page);
     const executed = (await (
       await responseTo(
         page,
         'POST',
         /\/execute$/,
-        () => page.getByRole('dialog').getByRole('button', { name: '执行抽取' }).click(),
+        () => executeDialog.getByRole('button', { name: '执行抽取' }).click(),
         200,
       )
     ).json()) as DrawView;

@@ -55,12 +55,6 @@ let e2e: E2E;
 const shotDir = path.join(SCREENSHOT_DIR, 'pages');
 const shot = new Set<string>();
 
-beforeAll(async () => {
-  e2e = await startE2E({ now: NOW, unitCount: 600 });
-  await seedDemoDraw(e2e.database.db, NOW);
-  fs.mkdirSync(shotDir, { recursive: true });
-}, 180_000);
-afterAll(async () => e2e?.close());
 
 /** The admin menu's pages for the signed-in account (antd keys each item by its path). */
 async function menuPaths(page: Page): Promise<string[]> {
@@ -151,16 +145,15 @@ async function settle(page: Page, w: Watch): Promise<void> {
 }
 
 /**
- * Goes to a menu page the way a user does, by its menu entry (opening the menu first on a phone), so that only the
+ * Goes to a menu page the way a user does, by its menu entry, so that only the
  * page's own data loads; the first page of a session is opened by its address.
  */
-async function open(page: Page, url: string, first: boolean, phone: boolean): Promise<void> {
+async function open(page: Page, url: string, first: boolean): Promise<void> {
   if (first || !url.startsWith('/admin')) {
     await page.goto(url);
     return;
   }
   const before = await page.title();
-  if (phone) await page.getByRole('button', { name: '展开菜单' }).click();
   await page.locator(`nav[aria-label="后台菜单"] li.ant-menu-item[data-menu-id$="-${url}"]`).click();
   await page.waitForURL((u) => u.pathname === url);
   // The router keeps the previous page on screen until the next one's code has arrived; every page names itself in
@@ -168,13 +161,11 @@ async function open(page: Page, url: string, first: boolean, phone: boolean): Pr
   await expect.poll(() => page.title(), { timeout: 15_000 }).not.toBe(before);
 }
 
-async function check(page: Page, who: string, url: string, width: (typeof WIDTHS)[number], first: boolean, problems: string[]) {
-  const w = watch(page);
-  await open(page, url, first, width.name === 'phone');
+/** Checks the page on screen at `width`: console errors and failed calls seen by `w`, English words; one screenshot. */
+async function inspect(page: Page, w: Watch, who: string, url: string, width: (typeof WIDTHS)[number], problems: string[]) {
   await settle(page, w);
-  w.stop();
-  for (const e of w.consoleErrors) problems.push(`${who} ${url} @${width.width}: console error ${e}`);
-  for (const f of w.failedCalls) problems.push(`${who} ${url} @${width.width}: failed call ${f}`);
+  for (const e of w.consoleErrors.splice(0)) problems.push(`${who} ${url} @${width.width}: console error ${e}`);
+  for (const f of w.failedCalls.splice(0)) problems.push(`${who} ${url} @${width.width}: failed call ${f}`);
   const english = await englishWords(page);
   if (english.length) problems.push(`${who} ${url} @${width.width}: English on screen: ${english.join(', ')}`);
   const name = `${url.replace(/^\//, '').replace(/\//g, '_') || 'home'}-${width.name}`;
@@ -185,30 +176,52 @@ async function check(page: Page, who: string, url: string, width: (typeof WIDTHS
   }
 }
 
-// The crawl checks the web app, not the database driver: it runs once, in the PGlite pass of `npm test`.
-describe.skipIf(Boolean(process.env.DATABASE_URL))('every page, every role, two widths', { timeout: 900_000 }, () => {
+/**
+ * Opens `url` at the desktop width and checks it, then turns the same tab into a phone (390×844) and checks it again:
+ * the layout, the text and the calls a phone gets, without paying for a second visit.
+ */
+async function check(page: Page, who: string, url: string, first: boolean, problems: string[]) {
+  const [desktop, phone] = WIDTHS;
+  await page.setViewportSize({ width: desktop.width, height: desktop.height });
+  const w = watch(page);
+  await open(page, url, first);
+  await inspect(page, w, who, url, desktop, problems);
+  await page.setViewportSize({ width: phone.width, height: phone.height });
+  await inspect(page, w, who, url, phone, problems);
+  w.stop();
+}
+
+// The crawl checks the web app, not the database driver: it runs once, in the PGlite pass of `npm test` (vitest.config.ts).
+describe('every page, every role, two widths', { timeout: 900_000 }, () => {
+  beforeAll(async () => {
+    e2e = await startE2E({ now: NOW, unitCount: 600 });
+    await seedDemoDraw(e2e.database.db, NOW);
+    fs.mkdirSync(shotDir, { recursive: true });
+  }, 180_000);
+  afterAll(async () => e2e?.close());
+
   it('serves the portal in Chinese with no error at a desktop and a phone width', async () => {
     const problems: string[] = [];
-    for (const width of WIDTHS) {
-      const page = await newPage(e2e, { width: width.width, height: width.height });
-      for (const url of PORTAL_PAGES) await check(page, '访客', url, width, true, problems);
-      await page.context().close();
-    }
+    const page = await newPage(e2e);
+    for (const url of PORTAL_PAGES) await check(page, '访客', url, true, problems);
+    await page.context().close();
     expect(problems).toEqual([]);
   });
 
   /** Every menu page of `role` at both widths; the problems found. */
   async function crawlRole(role: string): Promise<string[]> {
     const problems: string[] = [];
-    let pages: string[] = [];
-    for (const width of WIDTHS) {
-      const page = await newPage(e2e, { width: width.width, height: width.height });
-      await logIn(page, role);
-      if (pages.length === 0) pages = await menuPaths(page);
-      if (pages.length < 2) problems.push(`${role}: only ${pages.length} menu pages`);
-      for (const [i, url] of pages.entries()) await check(page, role, url, width, i === 0, problems);
-      await page.context().close();
-    }
+    const page = await newPage(e2e);
+    await logIn(page, role);
+    const pages = await menuPaths(page);
+    if (pages.length < 2) problems.push(`${role}: only ${pages.length} menu pages`);
+    for (const [i, url] of pages.entries()) await check(page, role, url, i === 0, problems);
+    // A phone reaches the pages through the menu drawer: it opens with a thumb and lists the same pages.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: '展开菜单' }).click();
+    const drawerPaths = await menuPaths(page);
+    if (drawerPaths.join() !== pages.join()) problems.push(`${role}: the phone menu lists ${drawerPaths.join()} instead of ${pages.join()}`);
+    await page.context().close();
     return problems;
   }
 

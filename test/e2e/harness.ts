@@ -122,3 +122,24 @@ export async function pickOption(page: Page, scope: ReturnType<Page['getByRole']
   await expect.poll(() => item.locator('.ant-select').innerText()).toContain(option);
   await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
 }
+
+/**
+ * Hides antd's passing toasts (「已保存」…) while a screenshot is taken: a journey does not wait for a toast to fade
+ * to take a clean picture (on a loaded machine a fading toast can outlive any fixed wait).
+ */
+export const HIDE_TOASTS = '.ant-message, .ant-notification { display: none !important; }';
+
+/**
+ * The open antd dialog (optionally by name), once its opening animation has finished: a button clicked while the
+ * dialog is still zooming in can miss it on a loaded machine, and the journey then waits for a request never sent.
+ */
+export async function openDialog(page: Page, name?: string | RegExp) {
+  const dialog = name === undefined ? page.getByRole('dialog') : page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  await expect
+    .poll(() => dialog.evaluate((el) => /-(appear|enter)(\s|-|$)/.test(el.className) || /-(appear|enter)(\s|-|$)/.test(el.parentElement?.className ?? '')), {
+      timeout: 15_000,
+    })
+    .toBe(false);
+  return dialog;
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { MonthlyPlanView } from '../../src/contracts/plans.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonName, SCREENSHOT_DIR, dialogsOf, eventually, logIn, newPage, responseTo, startE2E, type E2E } from './harness.ts';
+import { buttonName, SCREENSHOT_DIR, HIDE_TOASTS, dialogsOf, eventually, logIn, newPage, openDialog, responseTo, startE2E, type E2E } from './harness.ts';
 
 /**
  * The server's clock: mid-December 2025, so January 2026 is the next month to plan (the 2026 calendar is
@@ -35,12 +35,12 @@ describe('plans journey', () => {
     await eventually(() => page.getByLabel('人员密集场所重点单位 年度抽查比例').inputValue()).toBe('100.00');
 
     await page.getByRole('button', { name: /发\s*布/ }).first().click();
+    const publishDialog = await openDialog(page);
     await responseTo(page, 'POST', /\/api\/annual-plans\/[^/]+\/publish$/, () =>
-      page.getByRole('dialog').getByRole('button', { name: buttonName('发布') }).click(),
+      publishDialog.getByRole('button', { name: buttonName('发布') }).click(),
     );
     await eventually(() => page.getByRole('button', { name: '保存修订' }).isVisible()).toBe(true);
-    await eventually(() => page.locator('.ant-message-notice').count()).toBe(0);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'annual-plan.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'annual-plan.png'), fullPage: true, style: HIDE_TOASTS });
 
     // 月度计划: generate January, lower one stratum's quota with a reason, save, publish.
     const generated = await responseTo(page, 'POST', new RegExp(`/months/${MONTH}/generate$`), () =>
@@ -63,8 +63,9 @@ describe('plans journey', () => {
 
     await page.getByRole('button', { name: /发\s*布$/ }).click();
     await eventually(() => page.getByText('发布后不可修改，将在门户公开。').isVisible()).toBe(true);
+    const monthlyPublishDialog = await openDialog(page);
     await responseTo(page, 'POST', /\/api\/monthly-plans\/[^/]+\/publish$/, () =>
-      page.getByRole('dialog').getByRole('button', { name: buttonName('发布') }).click(),
+      monthlyPublishDialog.getByRole('button', { name: buttonName('发布') }).click(),
     );
     // Once the published plan is back from the server, the page is read-only.
     await eventually(() => page.getByRole('button', { name: /保存调整/ }).count()).toBe(0);
@@ -76,8 +77,7 @@ describe('plans journey', () => {
     await eventually(() => drawer.getByText(/共 \d+ 家单位/).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await eventually(() => drawer.isVisible()).toBe(false);
-    await eventually(() => page.locator('.ant-message-notice').count()).toBe(0);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monthly-plan.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monthly-plan.png'), fullPage: true, style: HIDE_TOASTS });
     expect(dialogsOf(page)).toEqual([]);
     await page.context().close();
 

@@ -67,7 +67,7 @@ describe('validateInspectorRow', () => {
       errors: [
         '第 7 行「姓名」：不能为空',
         '第 7 行「执法证有效期止」：2026-04-30 早于有效期起 2026-05-01',
-        '第 7 行「岗位」：「临时工」无法识别，应为 专职监督员、兼职、其他 之一',
+        '第 7 行「岗位」：「临时工」无法识别，应为 专职监督员、兼职监督员、其他 之一',
         '第 7 行「可任角色」：「组长」无法识别，应为 主办、协办 或“主办、协办”',
       ],
       warnings: [],
@@ -148,7 +148,7 @@ describe('inspectors import', () => {
     );
     expect(changed.rows[0]!.diff).toEqual([
       { field: 'certificateValidUntil', label: '执法证有效期止', before: '2029-12-31', after: '2031-12-31' },
-      { field: 'post', label: '岗位', before: '专职监督员', after: '兼职' },
+      { field: 'post', label: '岗位', before: '专职监督员', after: '兼职监督员' },
       { field: 'roles', label: '可任角色', before: '主办、协办', after: '协办' },
     ]);
     expect(changed.updates[0]!.values).toMatchObject({ certificateNo: '浙0101', phone: '13957900101' });

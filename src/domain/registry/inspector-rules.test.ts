@@ -32,7 +32,7 @@ const dateOffset = fc.integer({ min: 1, max: 36_000 });
 
 describe('inspector posts, roles and availability kinds', () => {
   it('labels them in Chinese', () => {
-    expect(INSPECTOR_POST_LABELS).toEqual({ full_time: '专职监督员', part_time: '兼职', other: '其他' });
+    expect(INSPECTOR_POST_LABELS).toEqual({ full_time: '专职监督员', part_time: '兼职监督员', other: '其他' });
     expect(INSPECTOR_ROLE_LABELS).toEqual({ lead: '主办', assistant: '协办' });
     expect(AVAILABILITY_KIND_LABELS).toEqual({ leave: '请假', seconded: '抽调', frozen: '冻结' });
   });
@@ -52,7 +52,7 @@ describe('default draw weight', () => {
   it('refuses weights outside 1–64 or not whole', () => {
     expect(checkDrawWeightTable({ full_time: 0, part_time: 1.5, other: 65 })).toEqual([
       '「专职监督员」的抽取权重应为 1–64 的整数，实际为 0',
-      '「兼职」的抽取权重应为 1–64 的整数，实际为 1.5',
+      '「兼职监督员」的抽取权重应为 1–64 的整数，实际为 1.5',
       '「其他」的抽取权重应为 1–64 的整数，实际为 65',
     ]);
     expect(() => defaultDrawWeight('full_time', { full_time: 0, part_time: 1, other: 1 })).toThrow(RangeError);

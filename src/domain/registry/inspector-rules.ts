@@ -11,7 +11,7 @@ export type InspectorPost = (typeof INSPECTOR_POSTS)[number];
 
 export const INSPECTOR_POST_LABELS: Record<InspectorPost, string> = {
   full_time: '专职监督员',
-  part_time: '兼职',
+  part_time: '兼职监督员',
   other: '其他',
 };
 

@@ -23,7 +23,7 @@ describe('unit categories, statuses and sources', () => {
   it('labels every category and status in Chinese as the registry shows them', () => {
     expect(UNIT_CATEGORIES.map((c) => UNIT_CATEGORY_LABELS[c])).toEqual(['重点单位', '一般单位', '九小场所', '其他']);
     expect(UNIT_STATUSES.map((s) => UNIT_STATUS_LABELS[s])).toEqual(['正常', '停业', '注销', '迁出', '查无此单位']);
-    expect(Object.values(UNIT_SOURCE_LABELS)).toEqual(['市场监管导入', '部门共享', '手工']);
+    expect(Object.values(UNIT_SOURCE_LABELS)).toEqual(['市场监管导入', '部门共享', '手工录入']);
   });
 });
 

@@ -34,7 +34,7 @@ export type UnitSource = (typeof UNIT_SOURCES)[number];
 export const UNIT_SOURCE_LABELS: Record<UnitSource, string> = {
   market_regulation: '市场监管导入',
   department_share: '部门共享',
-  manual: '手工',
+  manual: '手工录入',
 };
 
 export type UnitUndrawableReason =

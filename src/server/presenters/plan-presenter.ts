@@ -23,7 +23,7 @@ import type {
 import type { AnnualPlanWithOrg, CampaignRow, MonthlyPlanWithOrg, TriggerEventRow } from '../../db/plan-queries.ts';
 import type { AnnualCapacityEvaluation } from '../../usecases/plans/plan-evaluation.ts';
 import type { PlanUnitRow } from '../../usecases/plans/list-monthly-plan-units.ts';
-import { TRIGGER_KIND_LABELS } from '../../usecases/plans/record-trigger-event.ts';
+import { TRIGGER_KIND_LABELS } from '../../domain/plans/trigger-kinds.ts';
 import type { StoredEligibility } from '../../domain/plans/eligibility-types.ts';
 
 const STATUS_LABELS = { draft: '草稿', published: '已发布' } as const;

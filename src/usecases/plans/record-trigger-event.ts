@@ -1,12 +1,11 @@
 import { DomainError } from '../../domain/errors.ts';
+import type { TriggerKind } from '../../domain/plans/trigger-kinds.ts';
 import { insertTriggerEvent } from '../../db/plan-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { getUnit } from '../units/get-unit.ts';
 
-export const TRIGGER_KIND_LABELS = { complaint: '举报投诉', report: '群众举报', bad_credit: '失信记录', incident: '火灾事故' } as const;
-export type TriggerKind = keyof typeof TRIGGER_KIND_LABELS;
 
 /**
  * Registers a complaint, report, incident or bad-credit event against a unit: until it is closed the unit is

@@ -1,6 +1,7 @@
 import type { ImportRowOutcome } from '@contracts/imports.ts';
 import {
   AVAILABILITY_KIND_LABELS,
+  INSPECTOR_POST_LABELS,
   INSPECTOR_ROLE_LABELS,
   INSPECTOR_STATUS_LABELS,
   type AVAILABILITY_KIND_VALUES,
@@ -11,6 +12,7 @@ import {
 } from '@contracts/inspectors.ts';
 import {
   UNIT_CATEGORY_LABELS,
+  UNIT_SOURCE_LABELS,
   UNIT_STATUS_LABELS,
   type DICTIONARY_KIND_VALUES,
   type UNIT_CATEGORY_VALUES,
@@ -23,10 +25,17 @@ import {
 /**
  * Chinese labels (and tag colours) of the registries' closed value sets, for selects and tags. Labels the server also
  * uses come from the contracts (the domain's own, decision 0019) and are named here beside their colours and options;
- * the rest are the web's. Two still differ from the server's wording and stay as the pages read today until one
- * wording is chosen: 数据来源 manual (web 「手工录入」, server 「手工」) and 岗位 part_time (web 「兼职监督员」, server 「兼职」).
+ * the rest (flags, data-quality conditions, dictionary kinds) are the web's alone.
  */
-export { AVAILABILITY_KIND_LABELS, INSPECTOR_ROLE_LABELS, INSPECTOR_STATUS_LABELS, UNIT_CATEGORY_LABELS, UNIT_STATUS_LABELS };
+export {
+  AVAILABILITY_KIND_LABELS,
+  INSPECTOR_POST_LABELS,
+  INSPECTOR_ROLE_LABELS,
+  INSPECTOR_STATUS_LABELS,
+  UNIT_CATEGORY_LABELS,
+  UNIT_SOURCE_LABELS,
+  UNIT_STATUS_LABELS,
+};
 
 export type UnitCategory = (typeof UNIT_CATEGORY_VALUES)[number];
 export type UnitStatus = (typeof UNIT_STATUS_VALUES)[number];
@@ -68,11 +77,6 @@ export const UNIT_FLAG_LABELS: Record<UnitFlag, string> = {
 };
 export const UNIT_FLAG_OPTIONS = options(UNIT_FLAG_LABELS);
 
-export const UNIT_SOURCE_LABELS: Record<UnitSource, string> = {
-  market_regulation: '市场监管导入',
-  department_share: '部门共享',
-  manual: '手工录入',
-};
 export const UNIT_SOURCE_OPTIONS = options(UNIT_SOURCE_LABELS);
 
 export const UNIT_QUALITY_LABELS: Record<UnitQuality, string> = {
@@ -96,11 +100,6 @@ export const DICTIONARY_KIND_LABELS: Record<DictionaryKind, string> = {
   specialty: '专长',
 };
 
-export const INSPECTOR_POST_LABELS: Record<InspectorPost, string> = {
-  full_time: '专职监督员',
-  part_time: '兼职监督员',
-  other: '其他',
-};
 export const INSPECTOR_POST_OPTIONS = options(INSPECTOR_POST_LABELS);
 
 export const INSPECTOR_ROLE_OPTIONS = options(INSPECTOR_ROLE_LABELS);

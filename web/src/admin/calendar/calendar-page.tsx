@@ -10,6 +10,7 @@ import { LoadFailed } from '../../components/load-failed.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CalendarYearModal } from './calendar-year-modal.tsx';
 import { useSession } from '../../session/session-context.ts';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 const weekdayOf = (date: string) => WEEKDAYS[dayjs(date).day()] ?? '—';
@@ -41,7 +42,7 @@ export default function CalendarPage() {
   const [editing, setEditing] = useState(false);
 
   const yearRows = [...(years.data?.years ?? [])].sort((a, b) => b.year - a.year);
-  const currentYear = dayjs().year();
+  const currentYear = todayInChinaDayjs().year();
   const selectedYear =
     chosenYear !== null && yearRows.some((row) => row.year === chosenYear)
       ? chosenYear

@@ -2,12 +2,12 @@ import type { CreateAvailabilityRequest, InspectorDetail } from '@contracts/insp
 import { CreateAvailabilityRequest as AvailabilitySchema } from '@contracts/inspectors.ts';
 import { Alert, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { addAvailability } from '../../api/inspectors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { zodRule } from '../../lib/form-rules.ts';
 import { AVAILABILITY_KIND_OPTIONS } from '../../lib/registry-labels.ts';
 import { useInspectorMutation } from './use-inspector-mutation.ts';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 type AvailabilityValues = {
   kind: CreateAvailabilityRequest['kind'];
@@ -47,7 +47,7 @@ export function AvailabilityModal({
       title={`新增不可抽取时段：${inspector.name}`}
       name="availabilityForm"
       form={form}
-      initialValues={{ kind: 'leave', from: dayjs() }}
+      initialValues={{ kind: 'leave', from: todayInChinaDayjs() }}
       submitting={mutation.isPending}
       onSubmit={(values) => mutation.mutate(values)}
       onClose={onClose}

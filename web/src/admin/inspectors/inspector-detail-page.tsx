@@ -3,7 +3,6 @@ import type { AvailabilityView, InspectorDetail, RecusalView } from '@contracts/
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { Alert, Button, Card, Descriptions, Flex, Table, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { inspectorDetailQuery, inspectorKeys, liftAvailability, revokeRecusal } from '../../api/inspectors.ts';
@@ -20,6 +19,7 @@ import { useOrgScope } from '../../hooks/use-org-scope.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { AVAILABILITY_KIND_COLORS, colorOf, INSPECTOR_STATUS_COLORS } from '../../lib/registry-labels.ts';
 import { useSession } from '../../session/session-context.ts';
+import { todayInChina } from '../../lib/today.ts';
 
 type Dialog =
   | { kind: 'edit' | 'availability' | 'recusal' }
@@ -44,7 +44,7 @@ export default function InspectorDetailPage() {
   );
 }
 
-const today = () => dayjs().format('YYYY-MM-DD');
+const today = () => todayInChina();
 
 /** 生效中 / 未开始 / 已结束 / 已解除 for an availability period. */
 function periodState(period: AvailabilityView) {

@@ -1,9 +1,9 @@
 import type { InspectorListItem } from '@contracts/inspectors.ts';
 import { Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { todayInChina } from '../../lib/today.ts';
 
 /** Whether an enforcement certificate valid until `until` (YYYY-MM-DD) has expired by today. */
-export const isCertificateExpired = (until: string | null) => Boolean(until && until < dayjs().format('YYYY-MM-DD'));
+export const isCertificateExpired = (until: string | null) => Boolean(until && until < todayInChina());
 
 /** 执法证号 with its validity; the date in red once the certificate has expired (then not drawable). */
 export function CertificateText({

@@ -2,12 +2,12 @@ import type { InspectorDetail } from '@contracts/inspectors.ts';
 import { CreateRecusalRequest as RecusalSchema } from '@contracts/inspectors.ts';
 import { Col, DatePicker, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { createRecusal } from '../../api/inspectors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { zodRule } from '../../lib/form-rules.ts';
 import { UnitPicker } from '../units/unit-picker.tsx';
 import { useInspectorMutation } from './use-inspector-mutation.ts';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 type RecusalValues = { unitId: string; reason: string; validFrom: Dayjs; validTo?: Dayjs | null };
 
@@ -40,7 +40,7 @@ export function RecusalModal({
       title={`新增回避：${inspector.name}`}
       name="recusalForm"
       form={form}
-      initialValues={{ validFrom: dayjs() }}
+      initialValues={{ validFrom: todayInChinaDayjs() }}
       submitting={mutation.isPending}
       onSubmit={(values) => mutation.mutate(values)}
       onClose={onClose}

@@ -1,7 +1,6 @@
 import type { AnnualPlanView, CreateAnnualPlanRequest } from '@contracts/plans.ts';
 import { CreateAnnualPlanRequest as CreateSchema } from '@contracts/plans.ts';
 import { Form, Input, InputNumber, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { createAnnualPlan } from '../../api/plans.ts';
 import { FormModal } from '../../components/form-modal.tsx';
@@ -9,6 +8,7 @@ import { zodRule } from '../../lib/form-rules.ts';
 import { OrgSelect } from '../components/org-select.tsx';
 import { useDefaultOrg } from './use-default-org.ts';
 import { usePlanMutation } from './use-plan-mutation.ts';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 type CreateValues = Pick<CreateAnnualPlanRequest, 'orgId' | 'year' | 'name'>;
 
@@ -16,7 +16,7 @@ type CreateValues = Pick<CreateAnnualPlanRequest, 'orgId' | 'year' | 'name'>;
 export function AnnualPlanCreateModal({ onClose, onCreated }: { onClose: () => void; onCreated: (plan: AnnualPlanView) => void }) {
   const [form] = Form.useForm<CreateValues>();
   const scope = useDefaultOrg(form);
-  const nextYear = dayjs().year() + (dayjs().month() >= 9 ? 1 : 0);
+  const nextYear = todayInChinaDayjs().year() + (todayInChinaDayjs().month() >= 9 ? 1 : 0);
   const orgName = (id: string | undefined) => scope.orgs.find((o) => o.id === id)?.name ?? '';
   const suggestName = (orgId: string | undefined, year: number | undefined) =>
     orgId && year ? `${orgName(orgId)}${year}年度“双随机、一公开”抽查工作计划` : '';

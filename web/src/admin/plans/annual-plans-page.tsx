@@ -3,7 +3,6 @@ import type { AnnualPlanSummary } from '@contracts/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { annualPlansQuery } from '../../api/plans.ts';
@@ -13,6 +12,7 @@ import { AnnualPlanCreateModal } from './annual-plan-create-modal.tsx';
 import { PlanStatusTag } from '../../shared/plans/plan-status-tag.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../../session/session-context.ts';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 const columns: TableColumnsType<AnnualPlanSummary> = [
   { title: '年度', dataIndex: 'year', key: 'year', width: 90, render: (year: number) => `${year} 年` },
@@ -32,7 +32,7 @@ export default function AnnualPlansPage() {
   const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : undefined;
   const list = useQuery(annualPlansQuery(year));
   const [creating, setCreating] = useState(false);
-  const thisYear = dayjs().year();
+  const thisYear = todayInChinaDayjs().year();
   const yearOptions = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: `${y} 年` }));
 
   return (

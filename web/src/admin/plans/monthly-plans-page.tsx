@@ -2,13 +2,13 @@ import type { MonthlyPlanSummary } from '@contracts/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Card, Flex, Select, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { monthlyPlansQuery } from '../../api/plans.ts';
 import { LoadFailed } from '../../components/load-failed.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { PlanStatusTag } from '../../shared/plans/plan-status-tag.tsx';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 const columns: TableColumnsType<MonthlyPlanSummary> = [
   {
@@ -31,7 +31,7 @@ export default function MonthlyPlansPage() {
   const yearParam = Number(searchParams.get('year'));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : undefined;
   const list = useQuery(monthlyPlansQuery(year));
-  const thisYear = dayjs().year();
+  const thisYear = todayInChinaDayjs().year();
   const yearOptions = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: `${y} 年` }));
   const rows = [...(list.data ?? [])].sort(
     (a, b) => b.year - a.year || b.month - a.month || a.orgName.localeCompare(b.orgName, 'zh-CN'),

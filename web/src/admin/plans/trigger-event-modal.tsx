@@ -3,13 +3,13 @@ import { TriggerEventRequest as TriggerEventSchema } from '@contracts/plans.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { createTriggerEvent, planKeys } from '../../api/plans.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { optionalZodRule, zodRule } from '../../lib/form-rules.ts';
 import { UnitPicker } from '../units/unit-picker.tsx';
 import { TRIGGER_KIND_OPTIONS } from '../../shared/plans/labels.ts';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 type TriggerValues = Omit<TriggerEventRequest, 'receivedOn'> & { receivedOn: Dayjs };
 
@@ -35,7 +35,7 @@ export function TriggerEventModal({ onClose, onSaved }: { onClose: () => void; o
       name="triggerEventForm"
       form={form}
       okText="登记"
-      initialValues={{ receivedOn: dayjs(), reference: '' }}
+      initialValues={{ receivedOn: todayInChinaDayjs(), reference: '' }}
       submitting={mutation.isPending}
       onSubmit={(values) => mutation.mutate(values)}
       onClose={onClose}
@@ -47,7 +47,7 @@ export function TriggerEventModal({ onClose, onSaved }: { onClose: () => void; o
         <Select options={TRIGGER_KIND_OPTIONS} />
       </Form.Item>
       <Form.Item label="收到日期" name="receivedOn" rules={[{ required: true, message: '请选择收到日期' }]}>
-        <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+        <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(todayInChinaDayjs(), 'day')} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item label="线索摘要" name="summary" required rules={[zodRule(TriggerEventSchema.shape.summary)]}>
         <Input.TextArea rows={3} maxLength={1000} showCount />

@@ -2,12 +2,12 @@ import type { ChangeUnitStatusRequest, UnitDetail } from '@contracts/units.ts';
 import { ChangeUnitStatusRequest as ChangeStatusSchema } from '@contracts/units.ts';
 import { Alert, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { bulkChangeUnitStatus, changeUnitStatus } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { zodRule } from '../../lib/form-rules.ts';
 import { UNIT_STATUS_OPTIONS } from '../../lib/registry-labels.ts';
 import { useUnitMutation } from './use-unit-mutation.ts';
+import { todayInChinaDayjs } from '../../lib/today.ts';
 
 type StatusValues = { status: ChangeUnitStatusRequest['status']; effectiveOn: Dayjs; reason: string };
 
@@ -43,7 +43,7 @@ export function UnitStatusModal({ unit, unitIds, onClose, onSaved }: UnitStatusM
       okText="确认变更"
       initialValues={{
         status: unit ? (unit.status as StatusValues['status']) : undefined,
-        effectiveOn: dayjs(),
+        effectiveOn: todayInChinaDayjs(),
       }}
       submitting={statusMutation.isPending}
       onSubmit={(values) => statusMutation.mutate(values)}

@@ -1,4 +1,4 @@
-import type { PlanSettingsInput, StratumFilterInput, TriggerEventRequest } from '@contracts/plans.ts';
+import { TRIGGER_KIND_LABELS, type PlanSettingsInput, type StratumFilterInput, type TriggerEventRequest } from '@contracts/plans.ts';
 import type { z } from 'zod';
 import { UNIT_CATEGORY_LABELS, labelOf } from '../../lib/registry-labels.ts';
 
@@ -10,12 +10,7 @@ export type TriggerKind = TriggerEventRequest['kind'];
 
 export const PLAN_STATUS_COLORS: Record<PlanStatus, string> = { draft: 'default', published: 'green' };
 
-export const TRIGGER_KIND_LABELS: Record<TriggerKind, string> = {
-  complaint: '举报投诉',
-  report: '群众举报',
-  bad_credit: '失信',
-  incident: '火灾事故',
-};
+export { TRIGGER_KIND_LABELS };
 export const TRIGGER_KIND_OPTIONS = (Object.keys(TRIGGER_KIND_LABELS) as TriggerKind[]).map((value) => ({
   value,
   label: TRIGGER_KIND_LABELS[value],
