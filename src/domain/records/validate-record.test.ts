@@ -144,3 +144,22 @@ describe('filesOfRecord', () => {
     expect(filesOfRecord(b, signatures('h'))).toEqual([PHOTO, SIGN]);
   });
 });
+
+describe('applicableSnapshot', () => {
+  it('takes the newest version unless the record names an older one, and only the lines for the unit', async () => {
+    const { applicableSnapshot } = await import('./applicable-lines.ts');
+    const v = (versionId: string, version: number) => ({
+      versionId,
+      itemCode: 'XF-01',
+      version,
+      name: '消防安全管理',
+      checklist: [
+        { code: '1', text: '制度', appliesTo: 'all' as const, basis: null },
+        { code: '2', text: '巡查记录', appliesTo: 'key' as const, basis: null },
+      ],
+    });
+    const general = { category: 'general', isCrowded: false };
+    expect(applicableSnapshot([v('old', 1), v('new', 2)], general).lines.map((l) => `${l.versionId}:${l.code}`)).toEqual(['new:1']);
+    expect(applicableSnapshot([v('old', 1), v('new', 2)], { category: 'key', isCrowded: false }, new Set(['old'])).lines.map((l) => `${l.versionId}:${l.code}`)).toEqual(['old:1', 'old:2']);
+  });
+});
