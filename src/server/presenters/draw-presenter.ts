@@ -30,6 +30,21 @@ const OUTCOME_LABELS = {
 } as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * What the portal says of a task's progress: whether it was inspected, not the steps on the way (a visit day set, a
+ * visit under way are the unit's and the brigade's business until the result is out; decision 0021).
+ */
+const PUBLIC_TASK_STATUS: Record<TaskRow['status'], TaskRow['status']> = {
+  assigned: 'assigned',
+  notified: 'assigned',
+  in_progress: 'assigned',
+  done: 'done',
+  unable: 'unable',
+  closed: 'done',
+  replaced: 'replaced',
+  cancelled: 'cancelled',
+};
+
 type SummarySource = {
   draw: Pick<
     DrawRow,
@@ -264,7 +279,7 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
       rank: t.task.rank,
       leads: t.task.leadIds.map((id) => detail.names.get(id) ?? id),
       assistants: t.task.assistantIds.map((id) => detail.names.get(id) ?? id),
-      statusLabel: TASK_STATUS_LABELS[t.task.status],
+      statusLabel: TASK_STATUS_LABELS[PUBLIC_TASK_STATUS[t.task.status]],
     })),
     changes: presentChanges(detail, 'public'),
     wouldBeTasks: detail.wouldBe.map((t) => ({
