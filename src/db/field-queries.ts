@@ -246,7 +246,7 @@ export async function listRecords(
       .innerJoin(orgs, eq(orgs.id, tasks.orgId));
   const rows = await base()
     .where(and(...c))
-    .orderBy(desc(inspectionRecords.submittedAt), desc(inspectionRecords.id))
+    .orderBy(desc(inspectionRecords.submittedAt), desc(inspectionRecords.version), desc(inspectionRecords.id))
     .limit(filter.limit)
     .offset(filter.offset);
   const [count] = await db
