@@ -73,7 +73,7 @@ export const TaskListQuery = z.object({
   mine: z.enum(['true', 'false'], { error: '仅看我的任务：只能是 true 或 false' }).optional(),
   status: z
     .enum(TASK_STATUSES, {
-      error: `任务状态：只能是 ${TASK_STATUSES.map((s) => `${s}（${TASK_STATUS_LABELS[s]}）`).join('、')}`,
+      error: `任务状态：只能是 ${TASK_STATUSES.slice(0, -1).map((s) => `${s}（${TASK_STATUS_LABELS[s]}）`).join('、')}或 cancelled（已取消）`,
     })
     .optional(),
 });

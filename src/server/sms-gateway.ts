@@ -17,7 +17,7 @@ export function smsGatewayChannel(gateway: { url: string; token: string | null }
       });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `${timeoutMs / 1000} 秒内无应答` : '无法连接';
-      throw new Error(`短信网关${reason}`);
+      throw new Error(`短信网关${reason}`, { cause: error });
     }
     if (!response.ok) {
       const detail = (await response.text().catch(() => '')).slice(0, 200);
