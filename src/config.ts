@@ -16,6 +16,11 @@ const EnvSchema = z.object({
   DEMO_SEED: z.coerce.number().int().default(20261122),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** The HTTP SMS gateway for pre-notices (POST JSON {to, text}); unset: messages stay in the log channel. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** Where the portal is reached from outside, for links in messages (e.g. https://xf.example.gov.cn). */
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -33,6 +38,10 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   webDistDir: string;
+  /** The HTTP SMS gateway, or null: pre-notices go to the log channel (read in 消息发件箱). */
+  smsGateway: { url: string; token: string | null } | null;
+  /** Prefix of links in messages, without a trailing slash ('' when unknown: the link is a path). */
+  publicBaseUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -66,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: path.resolve('web/dist'),
+    smsGateway: e.SMS_GATEWAY_URL ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN ?? null } : null,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? '').replace(/\/+$/, ''),
   };
 }

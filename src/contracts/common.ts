@@ -12,6 +12,10 @@ export const ErrorResponse = z.object({
     field: z.string().optional(),
     /** Where inside `field` exactly, when deeper: "checklist.2.code" (list indexes as numbers, dot-separated). */
     path: z.string().optional(),
+    /** Every problem found, when there are several (an inspection record: one per line at fault). */
+    problems: z.array(z.string()).optional(),
+    /** The files (SHA-256) a record names that the server does not hold yet: upload them, then send again. */
+    missing: z.array(z.string()).optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -54,7 +54,7 @@ describe('draw contracts', () => {
     expect(issueMessages(DrawCodeParams, { code: 'D-2026' })).toEqual(['抽取编号：格式不正确']);
     expect(issueMessages(TaskListQuery, { mine: 'yes' })).toEqual(['仅看我的任务：只能是 true 或 false']);
     expect(issueMessages(TaskListQuery, { status: 'open' })).toEqual([
-      '任务状态：只能是 assigned（待检查）、done（已完成）、replaced（已递补）或 cancelled（已取消）',
+      '任务状态：只能是 assigned（待检查）、notified（已告知）、in_progress（检查中）、done（已检查）、unable（无法检查）、closed（已办结）、replaced（已递补）或 cancelled（已取消）',
     ]);
     expect(issueMessages(PublicUnitSearchQuery, { q: '餐'.repeat(61) })).toEqual(['查询：最多 60 个字']);
   });

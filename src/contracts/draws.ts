@@ -2,6 +2,20 @@ import { z } from 'zod';
 import type { AttachedFileView } from './files.ts';
 import { cleanText, nameText, text, uuidParam } from './common.ts';
 
+/** A task's life (src/domain/tasks/task-lifecycle.ts, decision 0020). */
+export const TASK_STATUSES = ['assigned', 'notified', 'in_progress', 'done', 'unable', 'closed', 'replaced', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  assigned: '待检查',
+  notified: '已告知',
+  in_progress: '检查中',
+  done: '已检查',
+  unable: '无法检查',
+  closed: '已办结',
+  replaced: '已递补',
+  cancelled: '已取消',
+};
+
 export const FreezeDrawRequest = z.object({
   source: z.discriminatedUnion(
     'kind',
@@ -58,8 +72,8 @@ export const ReplaceUnitRequest = z.object({ reason: cleanText('递补理由', 5
 export const TaskListQuery = z.object({
   mine: z.enum(['true', 'false'], { error: '仅看我的任务：只能是 true 或 false' }).optional(),
   status: z
-    .enum(['assigned', 'done', 'replaced', 'cancelled'], {
-      error: '任务状态：只能是 assigned（待检查）、done（已完成）、replaced（已递补）或 cancelled（已取消）',
+    .enum(TASK_STATUSES, {
+      error: `任务状态：只能是 ${TASK_STATUSES.slice(0, -1).map((s) => `${s}（${TASK_STATUS_LABELS[s]}）`).join('、')}或 cancelled（已取消）`,
     })
     .optional(),
 });
@@ -72,8 +86,6 @@ export const PublicUnitSearchQuery = z.object({
 
 export type DrawStatus = 'frozen' | 'executed' | 'voided';
 export const DRAW_STATUS_LABELS: Record<DrawStatus, string> = { frozen: '已冻结，待执行', executed: '已执行', voided: '已作废' };
-export type TaskStatus = 'assigned' | 'done' | 'replaced' | 'cancelled';
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { assigned: '待检查', done: '已完成', replaced: '已递补', cancelled: '已取消' };
 
 export type DrawSummary = {
   id: string;
@@ -112,6 +124,26 @@ export type TaskView = {
   status: TaskStatus;
   statusLabel: string;
   replacesTaskId: string | null;
+  /** The visit day the lead set (pre-notice), null before. */
+  visitDate: string | null;
+  /** The pre-notice: when the unit was told, whether late (and why), and its latest message's state. */
+  notice: {
+    notifiedAt: string;
+    late: boolean;
+    lateReason: string | null;
+    messageState: 'pending' | 'sent' | 'failed' | null;
+    messageStateLabel: string | null;
+  } | null;
+  /** The latest inspection record of the task (GET /api/records/:id has the whole record). */
+  record: {
+    id: string;
+    version: number;
+    outcome: 'inspected' | 'unable';
+    outcomeLabel: string;
+    conclusionLabel: string | null;
+    hazardCount: number;
+    submittedAt: string;
+  } | null;
 };
 
 export type TaskChangeView = {

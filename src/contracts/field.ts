@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AttachedFileView } from './files.ts';
-import { cleanText, isoDate, isoDateTime, nameText, text, uuidParam } from './common.ts';
+import { cleanText, isoDate, isoDateTime, nameText, PageQuery, paramText, text, uuidParam } from './common.ts';
+import { TASK_STATUSES } from './draws.ts';
+import { canonicalJson } from '../domain/canonical-json.ts';
 
 /**
  * Field work (docs/decisions/0020-field-work.md): the inspector's task bundle, pre-notice, the inspection record
@@ -12,7 +14,7 @@ import { cleanText, isoDate, isoDateTime, nameText, text, uuidParam } from './co
 // ---------- statuses ----------
 
 /** A task's life: assigned → notified → in_progress → done (record submitted) → closed; or unable (无法检查). */
-export const FIELD_TASK_STATUSES = ['assigned', 'notified', 'in_progress', 'done', 'unable', 'closed', 'replaced', 'cancelled'] as const;
+export const FIELD_TASK_STATUSES = TASK_STATUSES;
 export type FieldTaskStatus = (typeof FIELD_TASK_STATUSES)[number];
 
 /** One checklist line's result. 'unchecked' is explicit too: nothing is ever defaulted. */
@@ -32,6 +34,7 @@ export const UNABLE_REASON_LABELS: Record<UnableReason, string> = {
 
 export const RECORD_OUTCOMES = ['inspected', 'unable'] as const;
 export type RecordOutcome = (typeof RECORD_OUTCOMES)[number];
+export const RECORD_OUTCOME_LABELS: Record<RecordOutcome, string> = { inspected: '已检查', unable: '无法检查' };
 
 export const CONCLUSIONS = ['no_hazard', 'hazards_found'] as const;
 export type Conclusion = (typeof CONCLUSIONS)[number];
@@ -76,7 +79,14 @@ export const Signature = z.discriminatedUnion('kind', [
 ]);
 export type Signature = z.infer<typeof Signature>;
 
-/** The body of a 消防监督检查记录: canonical JSON of this (RFC 8785) is the body hash every signature covers. */
+/**
+ * The body of a 消防监督检查记录: canonical JSON of this (RFC 8785) is the body hash every signature covers.
+ *
+ * The hash is taken over the body as this schema reads it: the device computes
+ * `sha256Hex(canonicalJson(RecordBody.parse(draft)))` (@domain/crypto/sha256.ts, @domain/canonical-json.ts) and sends
+ * exactly that parsed body. The server refuses (400) a body that this schema would change (untrimmed text, a missing
+ * field left to its default), since its hash would not be the one signed.
+ */
 export const RecordBody = z.object({
   taskId: uuidParam('任务'),
   outcome: z.enum(RECORD_OUTCOMES, { error: '检查结果：只能是已检查或无法检查' }),
@@ -120,6 +130,18 @@ export const SubmitRecordRequest = z.object({
 });
 export type SubmitRecordRequest = z.infer<typeof SubmitRecordRequest>;
 
+/**
+ * Whether the body as sent is the body as read (trimmed texts, every field present): only then is the hash the device
+ * signed the hash of what the server stores.
+ */
+export function isRecordBodyAsRead(sent: unknown, read: RecordBody): boolean {
+  try {
+    return canonicalJson(sent) === canonicalJson(read);
+  } catch {
+    return false;
+  }
+}
+
 /** POST /api/field/records/:id/confirm: the 协办 confirms the record on their own device. */
 export const ConfirmRecordRequest = z.object({ bodyHash: sha256('记录内容'), signature: Signature });
 
@@ -132,6 +154,25 @@ export const ScheduleVisitRequest = z.object({
   visitDate: isoDate('检查日期'),
   /** Required when the notice is later than one working day before the visit. */
   lateReason: text('迟延告知理由', { max: 500, min: 0 }).default(''),
+});
+
+/** GET /api/records: the records of a task, a unit or an inspector, newest first, paged. */
+export const RecordListQuery = PageQuery.extend({
+  taskId: uuidParam('任务').optional(),
+  unitId: uuidParam('检查对象').optional(),
+  inspectorId: uuidParam('检查人员').optional(),
+});
+export type RecordListQuery = z.infer<typeof RecordListQuery>;
+
+/** GET /api/outbox: the messages of the actor's scope, newest first, paged. */
+export const OutboxListQuery = PageQuery.extend({
+  state: z.enum(OUTBOX_STATES, { error: '发送状态：只能是 pending、sent 或 failed' }).optional(),
+});
+export type OutboxListQuery = z.infer<typeof OutboxListQuery>;
+
+/** GET /api/public/notices/:code: the short code of a pre-notice link. */
+export const NoticeCodeParams = z.object({
+  code: paramText('告知编号', 16).regex(/^[A-Za-z0-9]{6,16}$/, '告知编号：格式不正确'),
 });
 
 export const FieldTaskQuery = z.object({
@@ -239,4 +280,15 @@ export type OutboxMessageView = {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+};
+
+/** What the unit sees at /portal/notice/<code>: the brigade, the unit, the day and what to prepare; no names of staff. */
+export type PublicNoticeView = {
+  brigadeName: string;
+  unitName: string;
+  visitDate: string | null;
+  /** 待检查 / 已取消 …: whether the visit still stands. */
+  stateLabel: string;
+  text: string;
+  prepare: string[];
 };

@@ -16,6 +16,9 @@ import {
 } from './schema.ts';
 
 export type DrawRow = typeof draws.$inferSelect;
+
+/** Tasks not yet inspected (src/domain/tasks/task-lifecycle.ts OPEN_TASK_STATUSES). */
+const OPEN_STATUSES = ['assigned', 'notified', 'in_progress'] as const;
 export type TaskRow = typeof tasks.$inferSelect;
 export type DrawWithOrg = { draw: DrawRow; org: typeof orgs.$inferSelect };
 
@@ -164,7 +167,7 @@ export async function loadPendingUnitIds(
     .select({ unitId: tasks.unitId, dueDate: tasks.dueDate })
     .from(tasks)
     .innerJoin(units, eq(units.id, tasks.unitId))
-    .where(and(eq(tasks.status, 'assigned'), inArray(units.brigadeId, [...brigadeIds])));
+    .where(and(inArray(tasks.status, [...OPEN_STATUSES]), inArray(units.brigadeId, [...brigadeIds])));
   const prefix = `${String(year).padStart(4, '0')}-`;
   for (const r of rows) {
     pending.add(r.unitId);
@@ -241,10 +244,10 @@ export async function monthlyDrawProgress(db: DbOrTx, monthlyPlanIds: readonly s
       drawId: draws.id,
       code: draws.code,
       status: draws.status,
-      total: sql<number>`count(${tasks.id}) filter (where ${tasks.status} in ('assigned', 'done'))::int`,
-      done: sql<number>`count(${tasks.id}) filter (where ${tasks.status} = 'done')::int`,
-      open: sql<number>`count(${tasks.id}) filter (where ${tasks.status} = 'assigned')::int`,
-      overdue: sql<number>`count(${tasks.id}) filter (where ${tasks.status} = 'assigned' and ${tasks.dueDate} < ${today})::int`,
+      total: sql<number>`count(${tasks.id}) filter (where ${tasks.status} not in ('replaced', 'cancelled'))::int`,
+      done: sql<number>`count(${tasks.id}) filter (where ${tasks.status} in ('done', 'unable', 'closed'))::int`,
+      open: sql<number>`count(${tasks.id}) filter (where ${tasks.status} in ('assigned', 'notified', 'in_progress'))::int`,
+      overdue: sql<number>`count(${tasks.id}) filter (where ${tasks.status} in ('assigned', 'notified', 'in_progress') and ${tasks.dueDate} < ${today})::int`,
     })
     .from(draws)
     .leftJoin(tasks, eq(tasks.drawId, draws.id))
@@ -346,7 +349,7 @@ export async function cancelOpenTasks(tx: Tx, drawId: string, now: Date): Promis
   const rows = await tx
     .update(tasks)
     .set({ status: 'cancelled', updatedAt: now })
-    .where(and(eq(tasks.drawId, drawId), eq(tasks.status, 'assigned')))
+    .where(and(eq(tasks.drawId, drawId), inArray(tasks.status, [...OPEN_STATUSES])))
     .returning({ id: tasks.id });
   return rows.length;
 }

@@ -7,6 +7,8 @@ import type { ImportBatchSummary } from '../domain/import/import-summary.ts';
 import type { CapacityReport, StoredEligibility } from '../domain/plans/eligibility-types.ts';
 import type { CampaignSettings, PlanSettings } from '../domain/plans/plan-settings.ts';
 import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
+import type { RecordBody, RecordSignatures, Signature } from '../contracts/field.ts';
+import type { RecordSnapshot } from '../domain/records/record-types.ts';
 import {
   bigint,
   boolean,
@@ -786,9 +788,19 @@ export const tasks = pgTable(
     /** {lead: [ids], assistant: [ids]}: the published 递补 order for inspectors. */
     backups: jsonb('backups').$type<{ lead: string[]; assistant: string[] }>().notNull(),
     dueDate: date('due_date').notNull(),
-    status: text('status', { enum: ['assigned', 'done', 'replaced', 'cancelled'] }).notNull().default('assigned'),
+    /** The task's life (src/domain/tasks/task-lifecycle.ts, decision 0020). */
+    status: text('status', { enum: ['assigned', 'notified', 'in_progress', 'done', 'unable', 'closed', 'replaced', 'cancelled'] })
+      .notNull()
+      .default('assigned'),
     /** The task this one replaces (unit replacement by the stratum's next alternate). */
     replacesTaskId: uuid('replaces_task_id'),
+    /** The visit day the lead set (pre-notice), and when and by whom the unit was told. */
+    visitDate: date('visit_date'),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+    /** A notice later than the last working day before the visit, and the reason given for it. */
+    noticeLate: boolean('notice_late').notNull().default(false),
+    noticeLateReason: text('notice_late_reason'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -798,7 +810,10 @@ export const tasks = pgTable(
     index('tasks_unit_idx').on(t.unitId),
     index('tasks_lead_idx').using('gin', t.leadIds),
     index('tasks_assistant_idx').using('gin', t.assistantIds),
-    check('tasks_status_check', sql`${t.status} in ('assigned', 'done', 'replaced', 'cancelled')`),
+    check(
+      'tasks_status_check',
+      sql`${t.status} in ('assigned', 'notified', 'in_progress', 'done', 'unable', 'closed', 'replaced', 'cancelled')`,
+    ),
   ],
 );
 
@@ -840,4 +855,96 @@ export const taskChanges = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('task_changes_draw_idx').on(t.drawId, t.at), check('task_changes_kind_check', sql`${t.kind} in ('inspector_replaced', 'unit_replaced', 'cancelled')`)],
+);
+
+/**
+ * Messages to the outside (the pre-notice to a unit), sent by the dispatcher (src/server/outbox-dispatcher.ts) through
+ * their channel: `log` (kept here, read in 消息发件箱) or `sms` (the HTTP SMS gateway). Never deleted; a failure is
+ * retried with back-off and stays visible. `shortCode` is the public notice link /portal/notice/<code>.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    taskId: uuid('task_id').references(() => tasks.id),
+    channel: text('channel', { enum: ['log', 'sms'] }).notNull(),
+    recipient: text('recipient').notNull(),
+    body: text('body').notNull(),
+    shortCode: varchar('short_code', { length: 16 }).notNull(),
+    /** The visit day the message announces (a later reschedule sends a new message). */
+    visitDate: date('visit_date'),
+    state: text('state', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastError: text('last_error'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('outbox_messages_short_code_key').on(t.shortCode),
+    index('outbox_messages_due_idx').on(t.state, t.nextAttemptAt),
+    index('outbox_messages_org_idx').on(t.orgId, t.createdAt),
+    index('outbox_messages_task_idx').on(t.taskId),
+    check('outbox_messages_channel_check', sql`${t.channel} in ('log', 'sms')`),
+    check('outbox_messages_state_check', sql`${t.state} in ('pending', 'sent', 'failed')`),
+  ],
+);
+
+/**
+ * 消防监督检查记录: made on the device under its own id, never changed (a trigger refuses UPDATE and DELETE). A
+ * correction is a new version naming the one it corrects. `bodyHash` is SHA-256 of the RFC 8785 canonical JSON of
+ * `body`; every signature covers it. `submissionHash` covers body, signatures and correction: a repeat with the same
+ * id is answered with the stored record, another submission under the same id is refused.
+ */
+export const inspectionRecords = pgTable(
+  'inspection_records',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    version: integer('version').notNull(),
+    correctsId: uuid('corrects_id').references((): AnyPgColumn => inspectionRecords.id),
+    correctionReason: text('correction_reason'),
+    outcome: text('outcome', { enum: ['inspected', 'unable'] }).notNull(),
+    body: jsonb('body').$type<RecordBody>().notNull(),
+    bodyHash: varchar('body_hash', { length: 64 }).notNull(),
+    signatures: jsonb('signatures').$type<RecordSignatures>().notNull(),
+    submissionHash: varchar('submission_hash', { length: 64 }).notNull(),
+    /** The check-item versions and line texts the record was made against. */
+    snapshot: jsonb('snapshot').$type<RecordSnapshot>().notNull(),
+    visitDate: date('visit_date').notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedByInspector: uuid('submitted_by_inspector').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('inspection_records_task_version_key').on(t.taskId, t.version),
+    index('inspection_records_submitted_idx').on(t.submittedAt),
+    check('inspection_records_outcome_check', sql`${t.outcome} in ('inspected', 'unable')`),
+    check('inspection_records_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** The 协办's confirmation of a record, signed (on their own device or the lead's) over the record's body hash. */
+export const recordConfirmations = pgTable(
+  'record_confirmations',
+  {
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => inspectionRecords.id),
+    inspectorId: uuid('inspector_id')
+      .notNull()
+      .references(() => inspectors.id),
+    bodyHash: varchar('body_hash', { length: 64 }).notNull(),
+    signature: jsonb('signature').$type<Signature>().notNull(),
+    confirmedBy: uuid('confirmed_by').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.inspectorId] })],
 );

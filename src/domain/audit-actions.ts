@@ -64,6 +64,11 @@ export const AUDIT_ACTION_LABELS = {
   'draw.void': '作废抽取',
   'task.replace_inspector': '递补检查人员',
   'task.replace_unit': '递补检查对象',
+  'task.schedule_visit': '确定检查日期并告知单位',
+  'task.start': '开始现场检查',
+  'record.submit': '提交检查记录',
+  'record.correct': '更正检查记录',
+  'record.confirm': '协办人员确认检查记录',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

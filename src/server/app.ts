@@ -25,6 +25,9 @@ import { registerCheckItemRoutes } from './routes/admin/check-item-routes.ts';
 import { registerFileRoutes } from './routes/admin/file-routes.ts';
 import { registerDashboardRoutes } from './routes/admin/dashboard-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
+import { registerFieldRoutes } from './routes/field/field-routes.ts';
+import { registerRecordRoutes } from './routes/admin/record-routes.ts';
+import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -35,6 +38,8 @@ export type AppOptions = {
   webDistDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** Pre-notices go out by SMS when a gateway is configured, else to the log channel. */
+  outbox?: { channel: 'log' | 'sms'; publicBaseUrl: string };
   /** Called for every route as it is registered (the hostile-input sweep enumerates them this way). */
   onRoute?: (route: RouteOptions) => void;
 };
@@ -64,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionSecret: options.sessionSecret,
     cookieSecure: options.cookieSecure,
     now: options.now ?? (() => new Date()),
+    outbox: options.outbox ?? { channel: 'log', publicBaseUrl: '' },
   };
   registerInputGuard(app);
   registerSecurityHooks(app, deps);
@@ -84,6 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicCheckItemRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerFieldRoutes(app, deps);
+  registerRecordRoutes(app, deps);
+  registerPublicNoticeRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

@@ -11,6 +11,8 @@ export type RouteDeps = {
   sessionSecret: string;
   cookieSecure: boolean;
   now: () => Date;
+  /** The channel new messages go through ('sms' when a gateway is configured) and the prefix of their links. */
+  outbox: { channel: 'log' | 'sms'; publicBaseUrl: string };
 };
 
 declare module 'fastify' {

@@ -57,8 +57,18 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     if (error.code === 'LOGIN_THROTTLED' && typeof error.details?.retryAfterSeconds === 'number') {
       void reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
+    const strings = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined);
+    const problems = strings(error.details?.problems);
+    const missing = strings(error.details?.missing);
     return sendError(reply, STATUS_BY_CODE[error.code], {
-      error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(path ? { path } : {}) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(field ? { field } : {}),
+        ...(path ? { path } : {}),
+        ...(problems ? { problems } : {}),
+        ...(missing ? { missing } : {}),
+      },
     });
   }
   const fastifyError = error as FastifyError;

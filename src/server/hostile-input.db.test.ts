@@ -44,6 +44,15 @@ import {
 } from '../contracts/inspectors.ts';
 import { CreateOrgRequest, SaveCollaborationZoneRequest, UpdateOrgRequest } from '../contracts/orgs.ts';
 import {
+  ConfirmRecordRequest,
+  FieldTaskQuery,
+  MissingFilesRequest,
+  OutboxListQuery,
+  RecordListQuery,
+  ScheduleVisitRequest,
+  SubmitRecordRequest,
+} from '../contracts/field.ts';
+import {
   AdjustMonthlyPlanRequest,
   AnnualPlanListQuery,
   CampaignRequest,
@@ -137,6 +146,10 @@ const BODY: Record<string, z.ZodType> = {
   'PUT /api/check-items/:id/draft': SaveCheckItemDraftRequest,
   'POST /api/check-items/:id/publish': PublishCheckItemRequest,
   'POST /api/check-items/:id/withdraw': WithdrawCheckItemRequest,
+  'POST /api/field/tasks/:id/visit': ScheduleVisitRequest,
+  'POST /api/field/files/missing': MissingFilesRequest,
+  'POST /api/field/records': SubmitRecordRequest,
+  'POST /api/field/records/:id/confirm': ConfirmRecordRequest,
 };
 const QUERY: Record<string, z.ZodType> = {
   'GET /api/accounts': AccountListQuery,
@@ -158,6 +171,9 @@ const QUERY: Record<string, z.ZodType> = {
   'POST /api/imports/units': UploadUnitsQuery,
   'POST /api/imports/inspectors': UploadInspectorsQuery,
   'POST /api/reconciliations': UploadSnapshotQuery,
+  'GET /api/field/tasks': FieldTaskQuery,
+  'GET /api/records': RecordListQuery,
+  'GET /api/outbox': OutboxListQuery,
 };
 /** Routes that take a file's raw bytes instead of JSON. */
 const UPLOADS = new Set(['POST /api/imports/units', 'POST /api/imports/inspectors', 'POST /api/reconciliations']);
@@ -257,7 +273,10 @@ function plausibleParam(url: string, name: string): string {
   if (name === 'month') return '6';
   if (name === 'year') return '2026';
   if (name === 'observerId') return 'OBS-1';
-  if (name === 'code') return url.includes('/draws/') ? 'D-2026-06-330702-001' : url.includes('/divisions/') ? '330702' : 'XF-001';
+  if (name === 'code') {
+    if (url.includes('/notices/')) return 'ABCDEFGH23';
+    return url.includes('/draws/') ? 'D-2026-06-330702-001' : url.includes('/divisions/') ? '330702' : 'XF-001';
+  }
   const owner = Object.keys(ids).find((prefix) => url.startsWith(prefix));
   return owner ? ids[owner]! : randomUUID();
 }

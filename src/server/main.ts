@@ -12,6 +12,7 @@ import { seedDemo } from '../usecases/system/seed-demo.ts';
 import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
 import { buildApp } from './app.ts';
 import { startPlanScheduler } from './plan-scheduler.ts';
+import { outboxChannels, startOutboxDispatcher } from './outbox-dispatcher.ts';
 
 /**
  * Starts the server: config → database (copied from the install-time template, or created; then migrated) → demo
@@ -55,10 +56,13 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     webDistDir: config.webDistDir,
     logger: config.isProduction ? { level: config.logLevel } : developmentLogger(config.logLevel),
+    outbox: { channel: config.smsGateway ? 'sms' : 'log', publicBaseUrl: config.publicBaseUrl },
   });
   const stopScheduler = startPlanScheduler(database.db, app.log);
+  const stopOutbox = startOutboxDispatcher(database.db, app.log, outboxChannels(config.smsGateway));
   const close = async () => {
     stopScheduler();
+    stopOutbox();
     await app.close();
     await database.close();
     process.exit(0);

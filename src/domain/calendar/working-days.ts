@@ -73,6 +73,17 @@ export function nextWorkingDayOnOrAfter(calendar: HolidayCalendar, date: string)
 }
 
 /**
+ * The last working day strictly before `date` (the day a pre-notice must be given by, decision 0020): for a visit on
+ * Monday 2026-10-12 it is Saturday 10-10 (a make-up day); for Thursday 2026-10-08 (国庆) it is Tuesday 09-30.
+ */
+export function previousWorkingDayBefore(calendar: HolidayCalendar, date: string): string {
+  assertIsoDate(date, 'date');
+  let day = addCalendarDays(date, -1);
+  while (!isWorkingDay(calendar, day)) day = addCalendarDays(day, -1);
+  return day;
+}
+
+/**
  * The date `n` working days after `date`, the start day not counted: a task issued on Friday
  * 2026-02-13 with 1 working day is due Saturday 2026-02-14 (a make-up day).
  *

@@ -17,6 +17,8 @@ import {
 import type { DrawRow, TaskRow } from '../../db/draw-queries.ts';
 import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
+import type { TaskFieldFacts } from '../../usecases/field/task-field-facts.ts';
+import { CONCLUSION_LABELS, OUTBOX_STATE_LABELS, RECORD_OUTCOME_LABELS } from '../../contracts/field.ts';
 
 const CHANGE_LABELS = { inspector_replaced: '检查人员递补', unit_replaced: '检查对象递补', cancelled: '任务取消' } as const;
 const OUTCOME_LABELS = {
@@ -27,6 +29,21 @@ const OUTCOME_LABELS = {
   not_listed: '不在本次抽取范围',
 } as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * What the portal says of a task's progress: whether it was inspected, not the steps on the way (a visit day set, a
+ * visit under way are the unit's and the brigade's business until the result is out; decision 0021).
+ */
+const PUBLIC_TASK_STATUS: Record<TaskRow['status'], TaskRow['status']> = {
+  assigned: 'assigned',
+  notified: 'assigned',
+  in_progress: 'assigned',
+  done: 'done',
+  unable: 'unable',
+  closed: 'done',
+  replaced: 'replaced',
+  cancelled: 'cancelled',
+};
 
 type SummarySource = {
   draw: Pick<
@@ -70,9 +87,12 @@ export function presentTask(
   row: { task: TaskRow; unitName: string; unitAddress: string | null; orgName?: string; drawCode?: string },
   names: Map<string, string>,
   draw?: { code: string; orgName: string },
+  field?: TaskFieldFacts,
 ): TaskView {
   const t = row.task;
   const backups = t.backups;
+  const message = field?.messages.get(t.id) ?? null;
+  const record = field?.records.get(t.id) ?? null;
   return {
     id: t.id,
     drawId: t.drawId,
@@ -90,6 +110,27 @@ export function presentTask(
     status: t.status,
     statusLabel: TASK_STATUS_LABELS[t.status],
     replacesTaskId: t.replacesTaskId,
+    visitDate: t.visitDate,
+    notice: t.notifiedAt
+      ? {
+          notifiedAt: t.notifiedAt.toISOString(),
+          late: t.noticeLate,
+          lateReason: t.noticeLateReason,
+          messageState: message?.state ?? null,
+          messageStateLabel: message ? OUTBOX_STATE_LABELS[message.state] : null,
+        }
+      : null,
+    record: record
+      ? {
+          id: record.id,
+          version: record.version,
+          outcome: record.outcome,
+          outcomeLabel: RECORD_OUTCOME_LABELS[record.outcome],
+          conclusionLabel: record.body.conclusion ? CONCLUSION_LABELS[record.body.conclusion] : null,
+          hazardCount: record.body.lines.filter((l) => l.result === 'fail').length,
+          submittedAt: record.submittedAt.toISOString(),
+        }
+      : null,
   };
 }
 
@@ -183,7 +224,7 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
     seed: d.seed,
     resultHash: d.resultHash,
     voidReason: d.voidReason,
-    tasks: detail.tasks.map((t) => presentTask(t, detail.names, draw)),
+    tasks: detail.tasks.map((t) => presentTask(t, detail.names, draw, detail.field)),
     changes: presentChanges(detail, 'admin'),
     nextStep: nextStep(detail),
     canManage: canManageInScope(actor, 'draws.manage', detail.org.path),
@@ -238,7 +279,7 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
       rank: t.task.rank,
       leads: t.task.leadIds.map((id) => detail.names.get(id) ?? id),
       assistants: t.task.assistantIds.map((id) => detail.names.get(id) ?? id),
-      statusLabel: TASK_STATUS_LABELS[t.task.status],
+      statusLabel: TASK_STATUS_LABELS[PUBLIC_TASK_STATUS[t.task.status]],
     })),
     changes: presentChanges(detail, 'public'),
     wouldBeTasks: detail.wouldBe.map((t) => ({

@@ -12,6 +12,7 @@ import { readTogether, type DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { readableDraw } from './draw-access.ts';
 import { drawSourceLabel } from './draw-source-label.ts';
+import { loadTaskFieldFacts, type TaskFieldFacts } from '../field/task-field-facts.ts';
 
 export type DrawDetail = DrawWithOrg & {
   sourceLabel: string;
@@ -22,6 +23,8 @@ export type DrawDetail = DrawWithOrg & {
   tasks: Awaited<ReturnType<typeof listTasksOfDraw>>;
   changes: Awaited<ReturnType<typeof listTaskChanges>>;
   names: Map<string, string>;
+  /** Each task's latest record and pre-notice (admin views; the portal shows neither). */
+  field: TaskFieldFacts;
   /**
    * A draw voided before execution with complete inputs: the tasks its result would have created (never
    * created), each with its unit's name, in the order of the result. Empty otherwise.
@@ -87,7 +90,8 @@ export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<Dr
     leadIds: t.lead,
     assistantIds: t.assistant,
   }));
-  return { ...found, sourceLabel: source.label, stratumNames: source.stratumNames, observers, entries, tasks, changes, names, wouldBe };
+  const field = await loadTaskFieldFacts(db, tasks.map((t) => t.task.id));
+  return { ...found, sourceLabel: source.label, stratumNames: source.stratumNames, observers, entries, tasks, changes, names, wouldBe, field };
 }
 
 export async function getDraw(ctx: UseCaseContext, id: string): Promise<DrawDetail> {

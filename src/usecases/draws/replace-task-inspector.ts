@@ -20,7 +20,7 @@ export async function replaceTaskInspector(
 ): Promise<{ replacementId: string }> {
   requirePermission(ctx.actor, 'draws.manage');
   return ctx.db.transaction(async (tx) => {
-    const found = await lockOpenTask(tx, ctx, taskId);
+    const found = await lockOpenTask(tx, ctx, taskId, 'replace_inspector');
     const evidenceFiles = await attachedFilesOf(tx, input.evidenceFiles ?? []);
     const { task, draw } = found;
     const role = task.leadIds.includes(input.inspectorId) ? 'lead' : task.assistantIds.includes(input.inspectorId) ? 'assistant' : null;

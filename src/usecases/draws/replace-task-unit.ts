@@ -24,7 +24,7 @@ import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
 export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input: { reason: string; evidence: string; evidenceFiles?: readonly string[] }): Promise<{ taskId: string; unitId: string }> {
   requirePermission(ctx.actor, 'draws.manage');
   return ctx.db.transaction(async (tx) => {
-    const found = await lockOpenTask(tx, ctx, taskId);
+    const found = await lockOpenTask(tx, ctx, taskId, 'replace_unit');
     const evidenceFiles = await attachedFilesOf(tx, input.evidenceFiles ?? []);
     const { task, draw } = found;
     const result = draw.result!;

@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
+import { decideTaskAction, type TaskStatus } from '../../domain/tasks/task-lifecycle.ts';
 import type { InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import type { Manifest } from '../../domain/draw/draw-types.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -9,18 +10,21 @@ import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope } from '../lib/require.ts';
 
 /**
- * The task a 递补 changes, locked for the change: it must exist in the actor's scope, still be open, and belong
+ * The task a 递补 changes, locked for the change: it must exist in the actor's scope, still be open (or, for a unit,
+ * ended as 无法检查), and belong
  * to an executed draw (a voided draw's tasks are closed). The draw row is locked first, then the task, as
  * voiding does: every change to one draw's tasks waits for the one before (two 递补 of one stratum cannot take
  * the same alternate, and a void cannot miss a task created while it waited).
  */
-export async function lockOpenTask(tx: Tx, ctx: UseCaseContext, taskId: string) {
+export async function lockOpenTask(tx: Tx, ctx: UseCaseContext, taskId: string, action: 'replace_inspector' | 'replace_unit') {
   const peek = await findTask(tx, taskId);
   if (!peek) throw new DomainError('NOT_FOUND', '任务不存在');
   requireInScope(ctx.actor, peek.org.path, '任务');
   await findDraw(tx, peek.draw.id, true);
   const found = (await findTask(tx, taskId, true))!;
-  if (found.task.status !== 'assigned' || found.draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
+  // Open tasks (not yet inspected); a unit also after 无法检查 (the stratum's next alternate comes in, decision 0020).
+  const decision = decideTaskAction(found.task.status as TaskStatus, action, 'admin');
+  if (!decision.ok || found.draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
   return found;
 }
 

@@ -4,7 +4,13 @@ import { detectEvidenceFileKind, EVIDENCE_FILE_KINDS, MAX_EVIDENCE_FILE_BYTES } 
 import { insertStoredFile } from '../../db/file-queries.ts';
 import type { AttachedFile } from '../../domain/files/file-kind.ts';
 import type { UseCaseContext } from '../lib/context.ts';
-import { requirePermission } from '../lib/require.ts';
+import { hasPermission } from '../../domain/access.ts';
+import { imageDimensions, imageSizeProblem } from '../../domain/files/image-dimensions.ts';
+import { uploadsOfAccountSince } from '../../db/field-queries.ts';
+import { inspectorOfActor } from '../field/field-task-access.ts';
+
+/** Per account and rolling hour: a day's field work is a few hundred photos of a few hundred KB. */
+export const UPLOADS_PER_HOUR = { files: 300, bytes: 500 * 1024 * 1024 };
 
 const kinds = Object.values(EVIDENCE_FILE_KINDS).join('、');
 
@@ -17,7 +23,9 @@ export async function storeEvidenceFile(
   ctx: UseCaseContext,
   input: { fileName: string; bytes: Uint8Array },
 ): Promise<AttachedFile> {
-  requirePermission(ctx.actor, 'draws.manage');
+  // Administrators attach evidence to a 递补; inspectors their photos and signatures (images only).
+  const isAdmin = hasPermission(ctx.actor, 'draws.manage');
+  if (!isAdmin) await inspectorOfActor(ctx.db, ctx);
   if (input.bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE', `证明材料「${input.fileName}」：文件是空的`);
   if (input.bytes.length > MAX_EVIDENCE_FILE_BYTES) {
     throw new DomainError(
@@ -28,6 +36,20 @@ export async function storeEvidenceFile(
   const contentType = detectEvidenceFileKind(input.bytes);
   if (!contentType)
     throw new DomainError('UNSUPPORTED_FILE', `证明材料「${input.fileName}」：只接受 ${kinds}（按文件内容判断，与扩展名无关）`);
+  if (!isAdmin && !contentType.startsWith('image/')) {
+    throw new DomainError('UNSUPPORTED_FILE', `现场照片「${input.fileName}」：只接受 JPEG、PNG 或 WebP 图片`);
+  }
+  if (contentType.startsWith('image/')) {
+    const problem = imageSizeProblem(imageDimensions(input.bytes, contentType));
+    if (problem) throw new DomainError('UNSUPPORTED_FILE', `图片「${input.fileName}」：${problem}`);
+  }
+  const used = await uploadsOfAccountSince(ctx.db, ctx.actor.accountId, new Date(ctx.now.getTime() - 3600_000));
+  if (used.files >= UPLOADS_PER_HOUR.files || used.bytes + input.bytes.length > UPLOADS_PER_HOUR.bytes) {
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `上传过多：每个账号每小时最多上传 ${UPLOADS_PER_HOUR.files} 个文件、共 ${UPLOADS_PER_HOUR.bytes / 1024 / 1024} MB，请稍后再试（已上传的不必重传）`,
+    );
+  }
   const sha256 = sha256Hex(input.bytes);
   await insertStoredFile(ctx.db, {
     sha256,

@@ -15,6 +15,7 @@ import { actorOf } from '../lib/actor.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { publishMonthlyPlan } from '../plans/publish-monthly-plan.ts';
 import { runMonthlyPlanScheduler } from '../plans/run-monthly-plan-scheduler.ts';
+import { seedDemoFieldWork } from './seed-demo-field-work.ts';
 
 /** A demo account's use-case context at `now` (the demo, the benchmarks). */
 export async function demoContextFor(db: Db, username: string, now: Date): Promise<UseCaseContext> {
@@ -27,13 +28,31 @@ export async function demoContextFor(db: Db, username: string, now: Date): Promi
 export const DEMO_OBSERVER_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 /**
- * The current month of 婺城 published and drawn through the use cases, so that a first start shows a draw on the
+ * Last month's draw of 婺城 carried through in the field (seed-demo-field-work.ts), then the current month published
+ * and drawn through the use cases, so that a first start shows a draw on the
  * portal that anyone can verify: one observer (演示监督人, with the key above) and a lottery value entered by
  * two accounts (wucheng and zhidui). Both are made up — the issue named is not a real 福彩3D result. Skipped,
  * returning null, when the month cannot be planned or drawn (no calendar for the year, the month's plan already
  * exists…): the demo never fails the start for it.
  */
 export async function seedDemoDraw(db: Db, now: Date): Promise<{ code: string } | null> {
+  // Last month's draw first, carried through in the field, so this month's draw sees its inspections.
+  const lastMonth = await seedDemoLastMonth(db, now);
+  const drawn = await drawDemoMonth(db, now);
+  if (drawn) await seedDemoFieldWork(db, { lastMonthDrawId: lastMonth, thisMonthDrawId: drawn.id, now });
+  return drawn ? { code: drawn.code } : null;
+}
+
+/** Last month's plan drawn on the 2nd of that month (null in January: the demo annual plan is this year's). */
+async function seedDemoLastMonth(db: Db, now: Date): Promise<string | null> {
+  const today = localDate(now);
+  if (Number(today.slice(5, 7)) === 1) return null;
+  const at = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 2, 2, 0, 0));
+  return (await drawDemoMonth(db, at))?.id ?? null;
+}
+
+/** The month of `now` planned, published and drawn as of `now`. */
+async function drawDemoMonth(db: Db, now: Date): Promise<{ id: string; code: string } | null> {
   const today = localDate(now);
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
@@ -56,7 +75,7 @@ export async function seedDemoDraw(db: Db, now: Date): Promise<{ code: string } 
     await recordExternalValue(admin, drawId, { ...external, value: '5 0 8' });
     await recordExternalValue(second, drawId, { ...external, value: '5 0 8' });
     await executeDraw(admin, drawId);
-    return { code: draw.code };
+    return { id: drawId, code: draw.code };
   } catch (e) {
     if (isDomainError(e)) return null;
     throw e;

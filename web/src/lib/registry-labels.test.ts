@@ -17,6 +17,15 @@ describe('the labels the web takes from the contracts', () => {
     expect(pairs(INSPECTOR_ROLE_OPTIONS)).toEqual(['lead=主办', 'assistant=协办']);
     expect(pairs(INSPECTOR_STATUS_OPTIONS)).toEqual(['active=在岗', 'transferred=调离', 'retired=退休']);
     expect(pairs(AVAILABILITY_KIND_OPTIONS)).toEqual(['leave=请假', 'seconded=抽调', 'frozen=冻结']);
-    expect(pairs(TASK_STATUS_OPTIONS)).toEqual(['assigned=待检查', 'done=已完成', 'replaced=已递补', 'cancelled=已取消']);
+    expect(pairs(TASK_STATUS_OPTIONS)).toEqual([
+      'assigned=待检查',
+      'notified=已告知',
+      'in_progress=检查中',
+      'done=已检查',
+      'unable=无法检查',
+      'closed=已办结',
+      'replaced=已递补',
+      'cancelled=已取消',
+    ]);
   });
 });

@@ -260,7 +260,8 @@ describe('a draw from a published monthly plan', () => {
     const draw = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
     const general = draw.tasks.find((t: { stratum: string }) => t.stratum === 'general');
     // The photo of the closed shop is uploaded first and named by its SHA-256; an HTML page called .jpg is not a photo.
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('现场照片')]);
+    // A real 1×1 PNG: images are checked by their header and dimensions, not only their signature.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     const upload = (bytes: Buffer, fileName: string) =>
       app.inject({
         method: 'POST',

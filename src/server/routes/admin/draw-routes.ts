@@ -96,8 +96,8 @@ export function registerDrawRoutes(app: FastifyInstance, deps: RouteDeps): void 
 
   app.get('/api/tasks', async (request): Promise<TaskView[]> => {
     const query = parse(TaskListQuery, request.query);
-    const { rows, names } = await listTasks(contextOf(request, deps), { mine: query.mine === 'true', status: query.status });
-    return rows.map((r) => presentTask(r, names));
+    const { rows, names, field } = await listTasks(contextOf(request, deps), { mine: query.mine === 'true', status: query.status });
+    return rows.map((r) => presentTask(r, names, undefined, field));
   });
 
   app.post('/api/tasks/:id/replace-inspector', async (request): Promise<{ replacementId: string }> => {

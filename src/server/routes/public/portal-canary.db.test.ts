@@ -12,6 +12,7 @@ import {
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import {
   accounts,
+  outboxMessages,
   externalPeople,
   importBatches,
   inspectorAvailability,
@@ -180,6 +181,13 @@ beforeAll(async () => {
     evidence: CANARY.replacementEvidence,
   });
   if (replaced.statusCode !== 200) throw new Error(replaced.body);
+  // A pre-notice of another task (its unit's phone and contact are canaries): its public page is crawled too.
+  const noticed = draw.tasks[1];
+  const lead = await createAccountFixture(db, { role: 'inspector', org: tree.brigadeA });
+  await db.update(accounts).set({ inspectorId: noticed.leads[0].id, displayName: CANARY.staffName }).where(eq(accounts.id, lead.id));
+  const leadSession = await logInAs(app, lead.username, lead.password);
+  const visit = await call(app, leadSession, 'POST', `/api/field/tasks/${noticed.id}/visit`, { visitDate: '2026-12-03', lateReason: '' });
+  if (visit.statusCode !== 200) throw new Error(visit.body);
 
   // Brigade B: a published plan that leaves one unit out by name, with a reason (no draw: its id only reaches the
   // public through the plan, which must carry a count).
@@ -217,7 +225,9 @@ async function parameterValues(): Promise<Record<string, string[]>> {
   const monthlyIds: string[] = plans.annual.flatMap((a: { monthlyPlans: { id: string }[] }) => a.monthlyPlans.map((m) => m.id));
   const draws: string[] = (await get('/api/public/draws')).map((d: { code: string }) => d.code);
   const items: string[] = (await get('/api/public/check-items')).items.map((i: { code: string }) => i.code);
-  return { id: [...annualIds, ...monthlyIds], code: [...draws, ...items] };
+  const notices = (await database.db.select({ code: outboxMessages.shortCode }).from(outboxMessages)).map((m) => m.code);
+  if (notices.length === 0) throw new Error('no pre-notice to crawl');
+  return { id: [...annualIds, ...monthlyIds], code: [...draws, ...items, ...notices] };
 }
 
 function urlsOf(path: string, values: Record<string, string[]>): string[] {

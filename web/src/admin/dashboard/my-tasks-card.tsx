@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { myTasksQuery } from '../../api/draws.ts';
 import { LoadFailed } from '../../components/load-failed.tsx';
 import { todayInChina } from '../../lib/today.ts';
+import { OPEN_TASK_STATUSES } from '../../shared/draws/labels.ts';
 
 /** Days from today (China time) to a due date: negative when overdue. */
 function daysLeft(dueDate: string, today: string): number {
@@ -36,7 +37,7 @@ function TaskLine({ task, today }: { task: TaskView; today: string }) {
 export function MyTasksCard() {
   const list = useQuery(myTasksQuery);
   const today = todayInChina();
-  const open = (list.data?.tasks ?? []).filter((t) => t.status === 'assigned').sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const open = (list.data?.tasks ?? []).filter((t) => OPEN_TASK_STATUSES.includes(t.status)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const overdue = open.filter((t) => t.dueDate < today);
   const soon = open.filter((t) => t.dueDate >= today && daysLeft(t.dueDate, today) <= 7);
   return (

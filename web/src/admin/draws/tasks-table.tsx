@@ -4,7 +4,7 @@ import { Button, Space, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { TaskStatusTag } from '../../shared/draws/draw-status-tag.tsx';
-import { displayRank, stratumName } from '../../shared/draws/labels.ts';
+import { displayRank, OPEN_TASK_STATUSES, stratumName } from '../../shared/draws/labels.ts';
 
 const names = (people: PersonRef[]) => (people.length ? people.map((p) => p.name).join('、') : '—');
 
@@ -61,7 +61,23 @@ export function TasksTable({
       ),
     },
     { title: '完成期限', dataIndex: 'dueDate', key: 'due', width: 110 },
-    { title: '状态', key: 'status', render: (_, t) => <TaskStatusTag task={t} /> },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_, t) => (
+        <Space size={0} orientation="vertical">
+          <TaskStatusTag task={t} />
+          {t.visitDate ? <Typography.Text type="secondary">检查日期 {t.visitDate}{t.notice?.late ? '（迟延告知）' : ''}</Typography.Text> : null}
+          {t.record ? (
+            <Typography.Text type="secondary">
+              {t.record.outcomeLabel}
+              {t.record.conclusionLabel ? `：${t.record.conclusionLabel}` : ''}
+              {t.record.version > 1 ? `（第 ${t.record.version} 版）` : ''}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
   ];
   if (withDraw) {
     columns.unshift(
@@ -74,11 +90,13 @@ export function TasksTable({
       title: '操作',
       key: 'actions',
       render: (_, t) =>
-        t.status === 'assigned' ? (
+        OPEN_TASK_STATUSES.includes(t.status) || t.status === 'unable' ? (
           <Space size={0} orientation="vertical">
-            <Button type="link" size="small" onClick={() => actions.onReplaceInspector(t)}>
-              递补检查人员
-            </Button>
+            {OPEN_TASK_STATUSES.includes(t.status) ? (
+              <Button type="link" size="small" onClick={() => actions.onReplaceInspector(t)}>
+                递补检查人员
+              </Button>
+            ) : null}
             <Button type="link" size="small" onClick={() => actions.onReplaceUnit(t)}>
               递补检查对象
             </Button>

@@ -6,10 +6,17 @@ export const DRAW_STATUS_COLORS: Record<DrawStatus, string> = { frozen: 'process
 
 export const TASK_STATUS_COLORS: Record<TaskStatus, string> = {
   assigned: 'blue',
+  notified: 'cyan',
+  in_progress: 'processing',
   done: 'green',
+  unable: 'orange',
+  closed: 'default',
   replaced: 'default',
   cancelled: 'default',
 };
+
+/** Tasks not yet inspected: what 我的待办 lists and what a 递补 may change. */
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['assigned', 'notified', 'in_progress'];
 
 export const TASK_STATUS_OPTIONS = (Object.keys(TASK_STATUS_LABELS) as TaskStatus[]).map((value) => ({ value, label: TASK_STATUS_LABELS[value] }));
 
