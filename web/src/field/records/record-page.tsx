@@ -143,7 +143,7 @@ export function RecordPage({ taskId }: { taskId: string }) {
           </ul>
         </Banner>
       ) : null}
-      <div className="actions sticky-actions">
+      <div className="actions">
         <Button kind="primary" block onClick={() => void submit()}>
           提交到待发送
         </Button>
