@@ -45,12 +45,12 @@ for (const [size, viewport] of [
   await chooseResult(page, 1, '符合');
   await chooseResult(page, 2, '不符合');
   await describeHazard(page, 2, { description: '二层 3 具灭火器压力不足', location: '二层东侧走廊', fixed: false });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await shoot(page, 'checklist', size);
 
   await addLinePhoto(page, 2, jpeg);
   await lineOf(page, 2).locator('.photo img').first().scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, 120));
+  await page.evaluate('window.scrollBy(0, 120)');
   await shoot(page, 'photo', size);
 
   await chooseResult(page, 3, '不符合');
@@ -63,7 +63,7 @@ for (const [size, viewport] of [
   await page.getByText('协办将在自己的设备上确认').click();
   await page.getByRole('radio', { name: '当场签名' }).click();
   await page.getByRole('img', { name: '被检查单位签名区' }).scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, 200));
+  await page.evaluate('window.scrollBy(0, 200)');
   await shoot(page, 'signature', size);
   await drawSignature(page, '被检查单位');
 

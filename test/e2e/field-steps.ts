@@ -6,38 +6,35 @@ import type { Browser, Page } from 'playwright-core';
 export async function makeJpeg(browser: Browser, width: number, height: number, quality = 0.92): Promise<Buffer> {
   const page = await browser.newPage();
   try {
-    const base64 = await page.evaluate(
-      async ({ width, height, quality }) => {
-        const canvas = document.createElement('canvas');
-        canvas.width = width;
-        canvas.height = height;
-        const ctx = canvas.getContext('2d')!;
-        const gradient = ctx.createLinearGradient(0, 0, width, height);
-        gradient.addColorStop(0, '#8a6f4e');
-        gradient.addColorStop(0.5, '#d9cbb3');
-        gradient.addColorStop(1, '#3c4a5c');
-        ctx.fillStyle = gradient;
-        ctx.fillRect(0, 0, width, height);
-        // Noise, so the JPEG is as hard to compress as a real photo.
-        const block = 8;
-        for (let y = 0; y < height; y += block) {
-          for (let x = 0; x < width; x += block) {
-            const v = (Math.sin(x * 12.9898 + y * 78.233) * 43758.5453) % 1;
-            ctx.fillStyle = `rgba(${(v * 255) | 0},${(v * 180) | 0},${(v * 90) | 0},0.25)`;
-            ctx.fillRect(x, y, block, block);
-          }
+    // Runs in the page (the Node side has no DOM types): a canvas painted and encoded as JPEG, returned as base64.
+    const base64 = (await page.evaluate(`(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = ${width};
+      canvas.height = ${height};
+      const ctx = canvas.getContext('2d');
+      const gradient = ctx.createLinearGradient(0, 0, ${width}, ${height});
+      gradient.addColorStop(0, '#8a6f4e');
+      gradient.addColorStop(0.5, '#d9cbb3');
+      gradient.addColorStop(1, '#3c4a5c');
+      ctx.fillStyle = gradient;
+      ctx.fillRect(0, 0, ${width}, ${height});
+      // Noise, so the JPEG is as hard to compress as a real photo.
+      for (let y = 0; y < ${height}; y += 8) {
+        for (let x = 0; x < ${width}; x += 8) {
+          const v = Math.abs((Math.sin(x * 12.9898 + y * 78.233) * 43758.5453) % 1);
+          ctx.fillStyle = 'rgba(' + ((v * 255) | 0) + ',' + ((v * 180) | 0) + ',' + ((v * 90) | 0) + ',0.25)';
+          ctx.fillRect(x, y, 8, 8);
         }
-        ctx.fillStyle = '#fff';
-        ctx.font = `${Math.round(height / 10)}px sans-serif`;
-        ctx.fillText('安全出口', width / 8, height / 2);
-        const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', quality));
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        let binary = '';
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return btoa(binary);
-      },
-      { width, height, quality },
-    );
+      }
+      ctx.fillStyle = '#fff';
+      ctx.font = Math.round(${height} / 10) + 'px sans-serif';
+      ctx.fillText('安全出口', ${width} / 8, ${height} / 2);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', ${quality}));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    })()`)) as string;
     return Buffer.from(base64, 'base64');
   } finally {
     await page.close();

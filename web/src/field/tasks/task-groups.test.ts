@@ -13,6 +13,7 @@ describe('the task lists', () => {
     task('visit-friday', { visitDate: '2026-12-11' }),
     task('due-sunday', { dueDate: '2026-12-13' }),
     task('next-week', { visitDate: '2026-12-14' }),
+    task('unscheduled', { dueDate: '2027-01-31' }),
     task('overdue', { dueDate: '2026-12-06' }),
     task('done', { status: 'done', visitDate: today }),
   ];
@@ -21,8 +22,8 @@ describe('the task lists', () => {
   it('put in 今日 the visits of today and the inspections already started', () => {
     expect(groups.today.map((t) => t.id)).toEqual(['started', 'visit-today']);
   });
-  it('put in 本周 what is visited or due in the next seven days', () => {
-    expect(groups.week.map((t) => t.id)).toEqual(['started', 'visit-today', 'visit-friday', 'due-sunday']);
+  it('put in 本周 what is visited or due in the next seven days, and what still waits for a visit date', () => {
+    expect(groups.week.map((t) => t.id)).toEqual(['started', 'visit-today', 'visit-friday', 'due-sunday', 'unscheduled']);
   });
   it('put in 逾期 open tasks past their due date, and leave done tasks out of every list', () => {
     expect(groups.overdue.map((t) => t.id)).toEqual(['overdue']);

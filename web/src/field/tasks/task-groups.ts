@@ -16,7 +16,8 @@ export function isOpenTask(task: FieldTask): boolean {
 /**
  * The three lists of the task screen, each in visit (or due) date order:
  * - 今日: open tasks whose visit is today, and those already started (检查中);
- * - 本周: open tasks visited or due within the next seven days (today included), not overdue;
+ * - 本周: open tasks visited or due within the next seven days (today included), and those with no visit date yet
+ *   (the lead still has to set one), not overdue;
  * - 逾期: open tasks past their due date.
  * `today` is the device's China date, not the bundle's: a bundle loaded yesterday still sorts by today.
  */
@@ -29,7 +30,7 @@ export function groupTasks(tasks: readonly FieldTask[], today: string): Record<T
   const notOverdue = open.filter((task) => task.dueDate >= today);
   return {
     today: notOverdue.filter((task) => task.visitDate === today || task.status === 'in_progress').sort(byDate),
-    week: notOverdue.filter((task) => dateOf(task) <= weekEnd).sort(byDate),
+    week: notOverdue.filter((task) => task.visitDate === null || dateOf(task) <= weekEnd).sort(byDate),
     overdue: overdue.sort(byDate),
   };
 }
