@@ -23,8 +23,8 @@ import { registerFieldServiceWorker, type UpdateState } from './service-worker.t
 type Boot = { kind: 'loading' } | { kind: 'login'; note: string | null } | { kind: 'ready'; session: CachedSession };
 
 /**
- * Opens with the server's session when the network answers, else with the inspector last signed in on this device
- * (the app works offline; the server checks the cookie again on every send).
+ * Opens with the inspector last signed in on this device (the app works offline; the server checks the cookie on
+ * every call), or with the server's session on a first visit.
  */
 export function FieldApp() {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
@@ -33,15 +33,17 @@ export function FieldApp() {
   useEffect(() => {
     registerFieldServiceWorker(setUpdate);
     const cached = readCachedSession();
+    // With an inspector known on this device the app opens at once, from its own data; the server's answer follows
+    // (a lost session then shows 「登录已失效」 over the app instead of hiding unsent work behind the login page).
+    if (cached) setBoot({ kind: 'ready', session: cached });
     fetchSession()
       .then((session) => {
         writeCachedSession(session);
-        setBoot({ kind: 'ready', session });
+        if (!cached || cached.account.id !== session.account.id) setBoot({ kind: 'ready', session });
       })
       .catch((error: unknown) => {
-        if (error instanceof ApiError && error.status !== 0) setBoot({ kind: 'login', note: null });
-        else if (cached) setBoot({ kind: 'ready', session: cached });
-        else setBoot({ kind: 'login', note: '首次使用需要联网登录。' });
+        if (cached) return;
+        setBoot(error instanceof ApiError && error.status !== 0 ? { kind: 'login', note: null } : { kind: 'login', note: '首次使用需要联网登录。' });
       });
   }, []);
 

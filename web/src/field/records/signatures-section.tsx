@@ -3,13 +3,12 @@ import { useState } from 'react';
 import { useField } from '../app/field-context.ts';
 import { Banner, Button, Checkbox, Choice, Section, TextField } from '../components/ui.tsx';
 import { chinaDateTime, formatChinaMinute } from '../lib/dates.ts';
-import { sha256Hex } from '../lib/hash.ts';
+import { sha256Hex, sha256OfText } from '../lib/hash.ts';
 import { bytesOfDataUrl } from '../photos/compress-photo.ts';
-import { utf8Bytes } from '@domain/crypto/sha256.ts';
 import { isSignatureCurrent, signDraft, type Draft, type SignatureRole } from './record-draft.ts';
 import { SignatureBox } from './signature-box.tsx';
 
-const hashCanonical = (canonical: string) => sha256Hex(utf8Bytes(canonical));
+const hashCanonical = sha256OfText;
 
 /**
  * The signatures, each over the body hash of the moment (decision 0020): the lead, the assistant here or later on
