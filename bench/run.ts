@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { benchDraw } from './draw.bench.ts';
 import { benchDrawUsecase } from './draw-usecase.bench.ts';
 import { benchEligibility } from './eligibility.bench.ts';
+import { benchFieldLoad } from './field-load.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchPublicHome } from './public-home.bench.ts';
 import { benchImportBomb } from './import-bomb.bench.ts';
@@ -21,6 +22,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   draw: { title: 'The draw F for 1,000,000 candidates → 100,000 tasks (pure; set BENCH_DATABASE_URL for ORDER BY random())', run: benchDraw },
   import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
   'public-home': { title: 'The portal home under 20 concurrent clients from a second process (PGlite, demo data)', run: benchPublicHome },
+  'field-load': {
+    title: 'The field app on a phone: first-load bytes, task list on Slow 3G + 4× CPU, a 12 MP photo shrunk on the device (Chromium)',
+    run: benchFieldLoad,
+  },
   'import-bomb': {
     title: 'Zip bombs and huge cells against the server (peak RSS), the public home during a 100,000-row import (BENCH_SERVER_DIR: another checkout)',
     run: benchImportBomb,

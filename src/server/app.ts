@@ -113,8 +113,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
       return sendError(reply, 404, { error: { code: 'NOT_FOUND', message: '请求的地址不存在' } });
     }
-    // Client-side routes (/, /login, /admin/…) all load the single-page app.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The inspectors' field app (/field/…) is its own page (web/field.html, decision 0021); every other client-side
+    // route (/, /login, /admin/…) loads the admin and portal app. Its service worker (/field-sw.js) is a plain file
+    // above, served no-cache like every file outside assets/, so a new version is found at the next check.
+    const fieldApp = request.url === '/field' || request.url.startsWith('/field/') || request.url.startsWith('/field?');
+    return reply.header('cache-control', 'no-cache').sendFile(fieldApp ? 'field.html' : 'index.html');
   });
 
   return app;

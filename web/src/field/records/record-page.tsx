@@ -1,0 +1,215 @@
+import { CONCLUSION_LABELS, UNABLE_REASON_LABELS, UNABLE_REASONS, type Conclusion, type FieldTask, type SubmitRecordRequest } from '@contracts/field.ts';
+import { useState } from 'react';
+import { useField } from '../app/field-context.ts';
+import { Screen } from '../components/screen.tsx';
+import { Banner, Button, Checkbox, Choice, Section, TextField } from '../components/ui.tsx';
+import { chinaDateTime, formatChinaMinute } from '../lib/dates.ts';
+import type { OutboxItem } from '../outbox/send-record.ts';
+import { PhotoStrip } from '../photos/photo-strip.tsx';
+import { ChecklistLine } from './checklist-line.tsx';
+import {
+  buildRecordBody,
+  filesOfRecord,
+  findBodyProblems,
+  findSignatureProblems,
+  progressOf,
+  suggestConclusion,
+  updateLine,
+  type Draft,
+} from './record-draft.ts';
+import { SignaturesSection } from './signatures-section.tsx';
+import { useDraft } from './use-draft.ts';
+
+const CONCLUSION_OPTIONS = (['no_hazard', 'hazards_found'] as const).map((value) => ({ value, label: CONCLUSION_LABELS[value] }));
+const UNABLE_OPTIONS = UNABLE_REASONS.map((value) => ({ value, label: UNABLE_REASON_LABELS[value] }));
+
+/** The inspection record of one task: the checklist or the 无法检查 path, the conclusion, people, signatures, submit. */
+export function RecordPage({ taskId }: { taskId: string }) {
+  const { db, taskById, reportError, navigate, online, sendNow } = useField();
+  const task = taskById(taskId);
+  const { draft, change, save, flush } = useDraft(db, taskId, reportError);
+  const [showProblems, setShowProblems] = useState(false);
+
+  if (draft === undefined) return <div className="splash">正在读取草稿…</div>;
+  if (!task || !draft) {
+    return (
+      <Screen title="检查记录" back={{ name: 'tasks', tab: 'today' }}>
+        <p className="empty">没有找到这项任务的草稿：请从任务详情开始检查。</p>
+      </Screen>
+    );
+  }
+  const back = { name: 'task' as const, taskId };
+  if (draft.state === 'submitted') {
+    return (
+      <Screen title="检查记录" back={back}>
+        <Banner kind="ok">记录已提交，正在待发送中等待发送；发送成功前本机会一直保留。</Banner>
+        <Button kind="primary" block onClick={() => navigate({ name: 'outbox' })}>
+          查看待发送
+        </Button>
+      </Screen>
+    );
+  }
+
+  const bodyProblems = findBodyProblems(draft, task.checklist);
+  const signatureProblems = findSignatureProblems(draft);
+  const progress = progressOf(draft);
+
+  const submit = async () => {
+    if (bodyProblems.length + signatureProblems.length > 0) {
+      setShowProblems(true);
+      return;
+    }
+    const body = buildRecordBody(draft);
+    const request: SubmitRecordRequest = { id: draft.recordId, body, signatures: draft.signatures, corrects: null };
+    const item: OutboxItem = {
+      recordId: draft.recordId,
+      taskId,
+      unitName: task.unit.name,
+      request,
+      files: filesOfRecord(body, draft.signatures),
+      state: 'pending',
+      attempts: 0,
+      lastError: null,
+      createdAt: chinaDateTime(new Date()),
+      lastTriedAt: null,
+      sentAt: null,
+    };
+    try {
+      await flush();
+      await db.transaction('rw', db.outbox, db.drafts, async () => {
+        await db.outbox.put(item);
+        await db.drafts.put({ ...draft, state: 'submitted' });
+      });
+      navigate({ name: 'outbox' });
+      if (online) void sendNow(draft.recordId);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <Screen title="检查记录" back={back}>
+      <div className="record-head card">
+        <strong>{task.unit.name}</strong>
+        <div className="muted small">
+          开始于 {formatChinaMinute(draft.startedAt)} · 本机自动保存
+          {draft.outcome === 'inspected' ? ` · 已填 ${progress.done}/${progress.total} 项，不符合 ${progress.fails} 项` : ''}
+        </div>
+      </div>
+      <Choice
+        label="检查情况"
+        options={[
+          { value: 'inspected', label: '正常检查' },
+          { value: 'unable', label: '无法检查' },
+        ]}
+        value={draft.outcome}
+        onChange={(outcome) => change((d) => ({ ...d, outcome }))}
+      />
+      {draft.outcome === 'inspected' ? (
+        <InspectedForm task={task} draft={draft} change={change} flush={flush} />
+      ) : (
+        <UnableForm task={task} draft={draft} change={change} flush={flush} />
+      )}
+      <Section title="现场人员">
+        <TextField label="陪同人员姓名" maxLength={40} value={draft.accompanying.name} onChange={(name) => change((d) => ({ ...d, accompanying: { ...d.accompanying, name } }))} />
+        <TextField label="陪同人员职务" maxLength={40} value={draft.accompanying.title} onChange={(title) => change((d) => ({ ...d, accompanying: { ...d.accompanying, title } }))} />
+        {task.jointStaffChoices.length > 0 ? (
+          <fieldset className="joint">
+            <legend>联合检查人员</legend>
+            {task.jointStaffChoices.map((person) => (
+              <Checkbox
+                key={person.id}
+                label={`${person.name}（${person.organization}）`}
+                checked={draft.jointStaffIds.includes(person.id)}
+                onChange={(checked) =>
+                  change((d) => ({ ...d, jointStaffIds: checked ? [...d.jointStaffIds, person.id] : d.jointStaffIds.filter((id) => id !== person.id) }))
+                }
+              />
+            ))}
+          </fieldset>
+        ) : null}
+        <TextField label="备注" multiline maxLength={2000} value={draft.remarks} onChange={(remarks) => change((d) => ({ ...d, remarks }))} />
+      </Section>
+      <SignaturesSection task={task} draft={draft} save={save} canSign={bodyProblems.length === 0} />
+      {showProblems && bodyProblems.length + signatureProblems.length > 0 ? (
+        <Banner kind="error">
+          <strong>还不能提交：</strong>
+          <ul className="problems">
+            {[...bodyProblems, ...signatureProblems].map((p, i) => (
+              <li key={i}>
+                {p.where}：{p.message}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      ) : null}
+      <div className="actions">
+        <Button kind="primary" block onClick={() => void submit()}>
+          提交到待发送
+        </Button>
+      </div>
+    </Screen>
+  );
+}
+
+type FormProps = { task: FieldTask; draft: Draft; change: (edit: (d: Draft) => Draft) => void; flush: () => Promise<unknown> };
+
+function InspectedForm({ task, draft, change, flush }: FormProps) {
+  const suggestion = suggestConclusion(draft);
+  return (
+    <>
+      <Section title={`检查内容（${task.checklist.length} 项）`}>
+        {task.checklist.map((line, index) => {
+          const draftLine = draft.lines[index];
+          if (!draftLine) return null;
+          return (
+            <ChecklistLine
+              key={`${line.versionId}/${line.code}`}
+              index={index}
+              line={line}
+              draftLine={draftLine}
+              taskId={task.id}
+              beforeCamera={flush}
+              onChange={(edit) => change((d) => updateLine(d, index, edit))}
+            />
+          );
+        })}
+      </Section>
+      <Section title="检查结论">
+        <p className="muted small">按检查结果，建议结论为「{CONCLUSION_LABELS[suggestion]}」；请明确选择。</p>
+        <Choice<Conclusion>
+          label="检查结论"
+          options={CONCLUSION_OPTIONS}
+          value={draft.conclusion}
+          onChange={(conclusion) => change((d) => ({ ...d, conclusion }))}
+          tone={(v) => (v === 'hazards_found' ? 'bad' : 'good')}
+        />
+      </Section>
+    </>
+  );
+}
+
+function UnableForm({ task, draft, change, flush }: FormProps) {
+  return (
+    <Section title="无法检查">
+      <Choice
+        label="无法检查原因"
+        options={UNABLE_OPTIONS}
+        value={draft.unable.reason}
+        onChange={(reason) => change((d) => ({ ...d, unable: { ...d.unable, reason } }))}
+      />
+      <TextField label="情况说明" required multiline maxLength={1000} value={draft.unable.detail} onChange={(detail) => change((d) => ({ ...d, unable: { ...d.unable, detail } }))} />
+      <div className="field">
+        <span className="field-label">现场照片（至少一张）</span>
+        <PhotoStrip
+          taskId={task.id}
+          label="无法检查照片"
+          photos={draft.unable.photos}
+          beforeCamera={flush}
+          onAdd={(sha) => change((d) => ({ ...d, unable: { ...d.unable, photos: [...d.unable.photos, sha] } }))}
+          onRemove={(sha) => change((d) => ({ ...d, unable: { ...d.unable, photos: d.unable.photos.filter((p) => p !== sha) } }))}
+        />
+      </div>
+    </Section>
+  );
+}
