@@ -113,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
       return sendError(reply, 404, { error: { code: 'NOT_FOUND', message: '请求的地址不存在' } });
     }
-    // The inspectors' field app (/field/…) is its own page (web/field.html, decision 0021); every other client-side
+    // The inspectors' field app (/field/…) is its own page (web/field.html, decision 0022); every other client-side
     // route (/, /login, /admin/…) loads the admin and portal app. Its service worker (/field-sw.js) is a plain file
     // above, served no-cache like every file outside assets/, so a new version is found at the next check.
     const fieldApp = request.url === '/field' || request.url.startsWith('/field/') || request.url.startsWith('/field?');

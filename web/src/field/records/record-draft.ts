@@ -11,7 +11,7 @@ import type {
 } from '@contracts/field.ts';
 
 /**
- * The inspection record while it is being made on the device (decision 0021). Pure: every change is a function from
+ * The inspection record while it is being made on the device (decision 0022). Pure: every change is a function from
  * one draft to the next, so the page saves the result at once and a test can walk the whole form.
  *
  * Nothing is defaulted (FIELD-NOTES rule 1): every line starts with no result (not even 未查) until the inspector picks one;
