@@ -1,73 +1,58 @@
-import type { FastifyInstance } from 'fastify';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DrawView } from '../../src/contracts/draws.ts';
-import { tasks, units } from '../../src/db/schema.ts';
-import { fieldBundleFixture } from '../harness/field-bundle-fixture.ts';
+import type { FieldTaskBundle, RecordSummary } from '../../src/contracts/field.ts';
+import { inspectionHistory, inspectionRecords, tasks } from '../../src/db/schema.ts';
+import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
+import { freezeAndExecuteDraw } from '../harness/draws.ts';
 import { call, logInAs, type Session } from '../harness/http.ts';
 import { addLinePhoto, chooseResult, describeHazard, drawSignature, lineOf, logInField, makeJpeg } from './field-steps.ts';
 import { DEMO_PASSWORD, SCREENSHOT_DIR, eventually, newPage, startE2E, type E2E } from './harness.ts';
 
 /**
- * The field app's journey (decision 0021) on a phone: the inspector jiandu logs in, opens a task, loses the network,
- * fills the checklist with two 不符合 lines and their photos, signs, reloads offline (the service worker serves the
- * app, the draft is all there), submits to the outbox, gets the network back, and the outbox uploads each file once
- * and the record once.
- *
- * The server's field routes (GET /api/field/tasks, POST /api/field/records, …) come from the field-server branch.
- * Without them the journey runs on a fixture bundle up to the outbox, and the sending part is skipped.
+ * The field app's journey (decisions 0020–0022) on a phone, on the demo data as first start makes it: the inspector
+ * jiandu logs in, opens today's task (the demo set its visit day and told the unit), loses the network, fills the
+ * checklist with two 不符合 lines and their photos, signs, reloads offline (the service worker serves the app, the
+ * draft is all there), submits to the outbox, gets the network back, and the outbox uploads each file once and the
+ * record once. The admin then sees the record with its photos, the task is done, the unit's history has the
+ * inspection, and a draw frozen afterwards leaves the unit out (six-month rule).
  */
 
-/** The server's clock and the browser's: mid-December 2025 (the January 2026 plan is drawn). */
-const NOW = new Date('2025-12-15T02:00:00Z');
+/** The server's clock and the browser's: Monday 7 December 2026, 10:00 in China. */
+const NOW = new Date('2026-12-07T02:00:00Z');
+const TODAY = '2026-12-07';
 const PHONE = { width: 390, height: 844 };
 
 let e2e: E2E;
-let hasFieldRoutes = false;
+let admin: Session;
 let taskId = '';
+let unitId = '';
 let unitName = '';
 
-async function ok<T>(app: FastifyInstance, session: Session, url: string, payload?: unknown): Promise<T> {
-  const method = payload === undefined ? 'GET' : 'POST';
-  const res = await call(app, session, method, url, payload);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json<T>();
-}
-
-/** A January task with jiandu as its lead: the draw is executed through the API, then jiandu is put on one task. */
-async function giveJianduATask(e: E2E): Promise<{ id: string; unitName: string }> {
-  const { app } = e;
-  const admin = await logInAs(app, 'wucheng', DEMO_PASSWORD);
-  const second = await logInAs(app, 'zhidui', DEMO_PASSWORD);
-  const me = await ok<{ org: { id: string } }>(app, admin, '/api/auth/me');
-  const annual = await ok<{ id: string }>(app, admin, '/api/annual-plans', { orgId: me.org.id, year: 2026, name: '2026 年度双随机抽查工作计划' });
-  await ok(app, admin, `/api/annual-plans/${annual.id}/publish`, {});
-  const monthly = await ok<{ id: string }>(app, admin, `/api/annual-plans/${annual.id}/months/1/generate`, {});
-  await ok(app, admin, `/api/monthly-plans/${monthly.id}/publish`, {});
-  const external = { source: '福彩3D', ref: '2025341' };
-  const draw = await ok<DrawView>(app, admin, '/api/draws', { source: { kind: 'monthly_plan', id: monthly.id }, observers: [], external: [external] });
-  for (const who of [admin, second]) await ok(app, who, `/api/draws/${draw.id}/external`, { ...external, value: '5 0 8' });
-  await ok(app, admin, `/api/draws/${draw.id}/execute`, {});
-
-  const jiandu = await logInAs(app, 'jiandu', DEMO_PASSWORD);
-  const inspectorId = (await ok<{ account: { inspectorId: string } }>(app, jiandu, '/api/auth/me')).account.inspectorId;
-  const [task] = await e.database.db.select().from(tasks).where(eq(tasks.drawId, draw.id)).limit(1);
-  if (!task) throw new Error('the draw made no task');
-  // jiandu leads this task, and is not its assistant too.
-  await e.database.db
-    .update(tasks)
-    .set({ leadIds: [inspectorId], assistantIds: task.assistantIds.filter((id) => id !== inspectorId) })
-    .where(eq(tasks.id, task.id));
-  const [unit] = await e.database.db.select({ name: units.name }).from(units).where(eq(units.id, task.unitId));
-  return { id: task.id, unitName: unit!.name };
-}
-
 beforeAll(async () => {
-  e2e = await startE2E({ now: NOW, unitCount: 150 });
-  hasFieldRoutes = e2e.app.hasRoute({ method: 'GET', url: '/api/field/tasks' }) && e2e.app.hasRoute({ method: 'POST', url: '/api/field/records' });
-  if (hasFieldRoutes) ({ id: taskId, unitName } = await giveJianduATask(e2e));
-});
+  e2e = await startE2E({ now: NOW, unitCount: 600 });
+  await seedDemoDraw(e2e.database.db, NOW);
+  admin = await logInAs(e2e.app, 'wucheng', DEMO_PASSWORD);
+  const jiandu = await logInAs(e2e.app, 'jiandu', DEMO_PASSWORD);
+  const bundleOf = async () => (await call(e2e.app, jiandu, 'GET', '/api/field/tasks?days=7')).json<FieldTaskBundle>();
+  let today = (await bundleOf()).tasks.find((t) => t.visitDate === TODAY && t.myRole === 'lead' && t.status === 'notified');
+  if (!today) {
+    // A smaller demo than first start's may not make jiandu the lead of a task: make it so, and tell the unit.
+    const first = (await bundleOf()).tasks.find((t) => t.status === 'assigned');
+    if (!first) throw new Error('the demo gives jiandu no task this month');
+    const me = (await call(e2e.app, jiandu, 'GET', '/api/auth/me')).json<{ account: { inspectorId: string } }>();
+    const [row] = await e2e.database.db.select().from(tasks).where(eq(tasks.id, first.id));
+    await e2e.database.db
+      .update(tasks)
+      .set({ leadIds: [me.account.inspectorId], assistantIds: row!.assistantIds.filter((id) => id !== me.account.inspectorId) })
+      .where(eq(tasks.id, first.id));
+    const visit = await call(e2e.app, jiandu, 'POST', `/api/field/tasks/${first.id}/visit`, { visitDate: TODAY, lateReason: '单位负责人仅今日在岗，电话告知后当日检查' });
+    if (visit.statusCode >= 300) throw new Error(`visit: ${visit.statusCode} ${visit.body}`);
+    today = (await bundleOf()).tasks.find((t) => t.id === first.id);
+  }
+  ({ id: taskId } = today!);
+  ({ id: unitId, name: unitName } = today!.unit);
+}, 240_000);
 afterAll(async () => e2e?.close());
 
 describe('the field app on a phone', () => {
@@ -79,14 +64,6 @@ describe('the field app on a phone', () => {
     page = await newPage(e2e, PHONE);
     const context = page.context();
     await page.clock.setFixedTime(NOW);
-    if (!hasFieldRoutes) {
-      // Until the field-server branch is merged: the bundle from a fixture (the rest of the journey is the app's own).
-      const bundle = fieldBundleFixture('2025-12-15');
-      taskId = bundle.tasks[0]!.id;
-      unitName = bundle.tasks[0]!.unit.name;
-      await context.route('**/api/field/tasks?*', (route) => route.fulfill({ json: bundle }));
-      await context.route('**/api/field/tasks/*/start', (route) => route.fulfill({ json: { ok: true } }));
-    }
     page.on('request', (request: Request) => {
       const { pathname } = new URL(request.url());
       if (request.method() === 'POST' && pathname === '/api/files') uploads.push(request.url());
@@ -97,14 +74,15 @@ describe('the field app on a phone', () => {
     // The service worker has the app shell before the network goes.
     await eventually(() => page.evaluate('navigator.serviceWorker.ready.then((r) => Boolean(r.active))')).toBe(true);
 
-    await page.getByRole('tab', { name: /本周/ }).click();
+    await page.getByRole('tab', { name: /今日/ }).click();
     await page.getByRole('button', { name: new RegExp(unitName) }).first().click();
     await page.getByRole('heading', { name: '任务详情' }).waitFor();
     await page.getByRole('button', { name: '开始检查' }).click();
     await page.getByRole('heading', { name: '检查记录' }).waitFor();
 
     await context.setOffline(true);
-    const jpeg = await makeJpeg(e2e.browser, 3000, 2000);
+    // Two different photos (the same photo twice would be one stored file: files are kept by their SHA-256).
+    const jpegs = [await makeJpeg(e2e.browser, 3000, 2000), await makeJpeg(e2e.browser, 2400, 3200)];
     const lineCount = await page.getByRole('article', { name: /^第 \d+ 项 / }).count();
     expect(lineCount).toBeGreaterThanOrEqual(2);
     // Nothing is preselected: no result chosen on any line, no conclusion.
@@ -113,7 +91,7 @@ describe('the field app on a phone', () => {
     for (const index of [1, 2]) {
       await chooseResult(page, index, '不符合');
       await describeHazard(page, index, { description: `第 ${index} 处隐患：灭火器失效`, location: `${index} 层走廊`, fixed: index === 1 });
-      await addLinePhoto(page, index, jpeg, `IMG_000${index}.jpg`);
+      await addLinePhoto(page, index, jpegs[index - 1]!, `IMG_000${index}.jpg`);
     }
     for (let index = 3; index <= lineCount; index++) await chooseResult(page, index, '符合');
     await page.getByRole('radio', { name: '发现火灾隐患', exact: true }).click();
@@ -156,17 +134,15 @@ describe('the field app on a phone', () => {
     await page.getByText('还有 1 条记录未发送：发送成功后才能退出登录。').waitFor();
   });
 
-  it('sends the record once the network is back: every file uploaded once, the record once, and the server has it', async (ctx) => {
-    if (!hasFieldRoutes) ctx.skip();
+  it('sends the record once the network is back: every file uploaded once, the record once, and the server has it', async () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /待发送/ }).click();
     await page.context().setOffline(false);
     await page.getByText('已发送', { exact: true }).first().waitFor({ timeout: 30_000 });
     // Two photos and two signature images, each once; the record once.
     expect(uploads).toHaveLength(4);
     expect(recordPosts).toHaveLength(1);
-    // inspection_records comes with the field-server branch's migration.
-    const stored = (await e2e.database.db.execute(sql`select id from inspection_records where task_id = ${taskId}`)) as unknown as { rows: unknown[] };
-    expect(stored.rows).toHaveLength(1);
+    const stored = await e2e.database.db.select({ id: inspectionRecords.id }).from(inspectionRecords).where(eq(inspectionRecords.taskId, taskId));
+    expect(stored).toHaveLength(1);
     // The device kept nothing but the sent item: no draft, no photos.
     const left = await page.evaluate(`(async () => {
       const dbs = await indexedDB.databases();
@@ -185,5 +161,45 @@ describe('the field app on a phone', () => {
       return result;
     })()`);
     expect(left).toMatchObject({ drafts: 0, photos: 0 });
+  });
+
+  it('shows the admin the record with its photos, marks the task done, writes the unit history, and the next draw leaves the unit out', async () => {
+    // The admin's list and the record: two hazards, their photos and the two signatures, each served by its hash.
+    const list = (await call(e2e.app, admin, 'GET', `/api/records?taskId=${taskId}`)).json<{ items: RecordSummary[] }>();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ hazardCount: 2, photoCount: 2 });
+    const record = (await call(e2e.app, admin, 'GET', `/api/records/${list.items[0]!.id}`)).json<{ files: { url: string; contentType: string }[] }>();
+    expect(record.files.filter((f) => f.contentType === 'image/jpeg')).toHaveLength(2);
+    for (const file of record.files) expect((await call(e2e.app, admin, 'GET', file.url)).statusCode).toBe(200);
+
+    const [task] = await e2e.database.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId));
+    expect(task?.status).toBe('done');
+    const history = await e2e.database.db
+      .select({ on: inspectionHistory.inspectedOn, kind: inspectionHistory.kind })
+      .from(inspectionHistory)
+      .where(and(eq(inspectionHistory.unitId, unitId), eq(inspectionHistory.taskId, taskId)));
+    expect(history).toEqual([{ on: TODAY, kind: 'routine' }]);
+
+    // A special campaign over every unit of the brigade, frozen now: the unit inspected today is not a candidate.
+    const me = (await call(e2e.app, admin, 'GET', '/api/auth/me')).json<{ org: { id: string } }>();
+    const campaign = await call(e2e.app, admin, 'POST', '/api/campaigns', {
+      orgId: me.org.id,
+      name: '岁末年初火灾防控专项检查',
+      description: '',
+      startsOn: TODAY,
+      endsOn: '2026-12-31',
+      filter: { categories: [], crowded: null, flammable: null, highRise: null, tagsAny: [], districtCodes: [] },
+      quota: 5,
+      alternatesPercent: 0,
+      checkItemCodes: ['XF-01'],
+      frequencyOverrideReason: '',
+    });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    expect((await call(e2e.app, admin, 'POST', `/api/campaigns/${campaign.json<{ id: string }>().id}/publish`)).statusCode).toBeLessThan(300);
+    const zhidui = await logInAs(e2e.app, 'zhidui', DEMO_PASSWORD);
+    const drawn = await freezeAndExecuteDraw(e2e.app, admin, zhidui, { kind: 'campaign', id: campaign.json<{ id: string }>().id }, '2026345');
+    const bundle = (await call(e2e.app, null, 'GET', `/api/public/draws/${drawn.code}/bundle`)).json<{ manifest: { candidates: string[][] } }>();
+    expect(bundle.manifest.candidates.length).toBeGreaterThan(0);
+    expect(bundle.manifest.candidates.map((c) => c[0])).not.toContain(unitId);
   });
 });
