@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -26,6 +28,41 @@ function fieldShellFiles(): Set<string> {
   };
   visit('field.html');
   return files;
+}
+
+const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|webmanifest|md|txt)$/;
+
+/**
+ * Writes a gzip and a brotli copy beside every text file of the build (from 1 KB up), once, at build time; the server
+ * sends the copy the browser accepts (@fastify/static preCompressed). The field app's first load on a slow network
+ * shrinks to about a third, with no compression work per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'xf-precompress',
+    apply: 'build',
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        const walk = (dir: string): string[] =>
+          fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) return entry.name === '.vite' ? [] : walk(full);
+            return COMPRESSIBLE.test(entry.name) ? [full] : [];
+          });
+        for (const file of walk(outDir)) {
+          const bytes = fs.readFileSync(file);
+          if (bytes.length < 1024) continue;
+          fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+          fs.writeFileSync(
+            `${file}.br`,
+            zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 10, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+          );
+        }
+      },
+    },
+  };
 }
 
 export default defineConfig({
@@ -62,6 +99,8 @@ export default defineConfig({
         sourcemap: false,
       },
     }),
+    // After the service worker is written, so that it is compressed too.
+    precompress(),
   ],
   resolve: {
     // @domain: only the pure draw core (src/domain/draw, crypto, canonical-json); eslint.config.js holds the line.

@@ -17,32 +17,24 @@ import { canonicalJson } from '../domain/canonical-json.ts';
 export const FIELD_TASK_STATUSES = TASK_STATUSES;
 export type FieldTaskStatus = (typeof FIELD_TASK_STATUSES)[number];
 
-/** One checklist line's result. 'unchecked' is explicit too: nothing is ever defaulted. */
-export const LINE_RESULTS = ['unchecked', 'pass', 'fail', 'na'] as const;
-export type LineResult = (typeof LINE_RESULTS)[number];
-export const LINE_RESULT_LABELS: Record<LineResult, string> = { unchecked: '未查', pass: '符合', fail: '不符合', na: '不适用' };
-
-/** Why a task ended as 无法检查. */
-export const UNABLE_REASONS = ['not_found', 'closed', 'refused', 'other'] as const;
-export type UnableReason = (typeof UNABLE_REASONS)[number];
-export const UNABLE_REASON_LABELS: Record<UnableReason, string> = {
-  not_found: '查无此单位',
-  closed: '已停业/歇业',
-  refused: '拒绝检查',
-  other: '其他原因',
-};
-
-export const RECORD_OUTCOMES = ['inspected', 'unable'] as const;
-export type RecordOutcome = (typeof RECORD_OUTCOMES)[number];
-export const RECORD_OUTCOME_LABELS: Record<RecordOutcome, string> = { inspected: '已检查', unable: '无法检查' };
-
-export const CONCLUSIONS = ['no_hazard', 'hazards_found'] as const;
-export type Conclusion = (typeof CONCLUSIONS)[number];
-export const CONCLUSION_LABELS: Record<Conclusion, string> = { no_hazard: '未发现火灾隐患', hazards_found: '发现火灾隐患' };
-
-export const OUTBOX_STATES = ['pending', 'sent', 'failed'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
-export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+export {
+  LINE_RESULTS,
+  type LineResult,
+  LINE_RESULT_LABELS,
+  UNABLE_REASONS,
+  type UnableReason,
+  UNABLE_REASON_LABELS,
+  RECORD_OUTCOMES,
+  type RecordOutcome,
+  RECORD_OUTCOME_LABELS,
+  CONCLUSIONS,
+  type Conclusion,
+  CONCLUSION_LABELS,
+  OUTBOX_STATES,
+  type OutboxState,
+  OUTBOX_STATE_LABELS,
+} from './field-labels.ts';
+import { CONCLUSIONS, LINE_RESULTS, OUTBOX_STATES, RECORD_OUTCOMES, UNABLE_REASONS, type OutboxState, type RecordOutcome } from './field-labels.ts';
 
 // ---------- the record body (what is hashed and signed) ----------
 

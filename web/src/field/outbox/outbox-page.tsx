@@ -1,4 +1,4 @@
-import { OUTBOX_STATE_LABELS } from '@contracts/field.ts';
+import { OUTBOX_STATE_LABELS } from '@contracts/field-labels.ts';
 import { useField } from '../app/field-context.ts';
 import { Screen } from '../components/screen.tsx';
 import { Banner, Button } from '../components/ui.tsx';

@@ -1,4 +1,5 @@
-import { LINE_RESULT_LABELS, type FieldChecklistLine, type LineResult } from '@contracts/field.ts';
+import { LINE_RESULT_LABELS, type LineResult } from '@contracts/field-labels.ts';
+import type { FieldChecklistLine } from '@contracts/field.ts';
 import { Choice, TextField } from '../components/ui.tsx';
 import { PhotoStrip } from '../photos/photo-strip.tsx';
 import type { DraftHazard, DraftLine } from './record-draft.ts';

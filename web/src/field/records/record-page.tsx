@@ -1,4 +1,5 @@
-import { CONCLUSION_LABELS, UNABLE_REASON_LABELS, UNABLE_REASONS, type Conclusion, type FieldTask, type SubmitRecordRequest } from '@contracts/field.ts';
+import { CONCLUSION_LABELS, UNABLE_REASON_LABELS, UNABLE_REASONS, type Conclusion } from '@contracts/field-labels.ts';
+import type { FieldTask, SubmitRecordRequest } from '@contracts/field.ts';
 import { useState } from 'react';
 import { useField } from '../app/field-context.ts';
 import { Screen } from '../components/screen.tsx';
