@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldTaskBundle, RecordSummary } from '../../src/contracts/field.ts';
-import { inspectionHistory, inspectionRecords, tasks } from '../../src/db/schema.ts';
+import type { DrawView } from '../../src/contracts/draws.ts';
+import type { FieldTask, FieldTaskBundle, RecordSummary } from '../../src/contracts/field.ts';
+import { inspectionHistory, inspectionRecords, tasks, units } from '../../src/db/schema.ts';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { freezeAndExecuteDraw } from '../harness/draws.ts';
 import { call, logInAs, type Session } from '../harness/http.ts';
@@ -25,33 +26,52 @@ const PHONE = { width: 390, height: 844 };
 
 let e2e: E2E;
 let admin: Session;
+let jiandu: Session;
 let taskId = '';
 let unitId = '';
 let unitName = '';
+
+const bundleOf = async () => (await call(e2e.app, jiandu, 'GET', '/api/field/tasks?days=7')).json<FieldTaskBundle>();
+
+/**
+ * A task of this month's demo draw that jiandu leads and visits today, other than `except`: the demo's own when it
+ * made one; else (a smaller demo than first start's) jiandu is made the lead of an open task and tells the unit.
+ */
+async function taskForToday(except: string[] = [], options: { withAlternate?: boolean } = {}): Promise<FieldTask> {
+  const mine = (await bundleOf()).tasks.filter((t) => !except.includes(t.id));
+  let candidates: { id: string; status: string }[] = mine;
+  if (options.withAlternate) {
+    // Any open task of this month's draw whose stratum still has an alternate to bring in (the drawn order is quota +
+    // alternates long); jiandu is made its lead below.
+    const [row] = await e2e.database.db.select({ drawId: tasks.drawId }).from(tasks).where(eq(tasks.id, taskId));
+    const draw = (await call(e2e.app, admin, 'GET', `/api/draws/${row!.drawId}`)).json<DrawView>();
+    const room = new Set(draw.strata.filter((st) => draw.tasks.filter((t) => t.stratum === st.code).length < st.quota + st.alternates).map((st) => st.code));
+    candidates = draw.tasks.filter((t) => room.has(t.stratum) && t.status === 'assigned' && !except.includes(t.id));
+  } else {
+    const ready = mine.find((t) => t.visitDate === TODAY && t.myRole === 'lead' && t.status === 'notified');
+    if (ready) return ready;
+  }
+  const task = candidates.find((t) => t.status === 'assigned' || t.status === 'notified');
+  if (!task) throw new Error('the demo gives jiandu no more tasks this month');
+  const me = (await call(e2e.app, jiandu, 'GET', '/api/auth/me')).json<{ account: { inspectorId: string } }>();
+  const [row] = await e2e.database.db.select().from(tasks).where(eq(tasks.id, task.id));
+  await e2e.database.db
+    .update(tasks)
+    .set({ leadIds: [me.account.inspectorId], assistantIds: row!.assistantIds.filter((id) => id !== me.account.inspectorId) })
+    .where(eq(tasks.id, task.id));
+  const visit = await call(e2e.app, jiandu, 'POST', `/api/field/tasks/${task.id}/visit`, { visitDate: TODAY, lateReason: '单位负责人仅今日在岗，电话告知后当日检查' });
+  if (visit.statusCode >= 300) throw new Error(`visit: ${visit.statusCode} ${visit.body}`);
+  return (await bundleOf()).tasks.find((t) => t.id === task.id)!;
+}
 
 beforeAll(async () => {
   e2e = await startE2E({ now: NOW, unitCount: 600 });
   await seedDemoDraw(e2e.database.db, NOW);
   admin = await logInAs(e2e.app, 'wucheng', DEMO_PASSWORD);
-  const jiandu = await logInAs(e2e.app, 'jiandu', DEMO_PASSWORD);
-  const bundleOf = async () => (await call(e2e.app, jiandu, 'GET', '/api/field/tasks?days=7')).json<FieldTaskBundle>();
-  let today = (await bundleOf()).tasks.find((t) => t.visitDate === TODAY && t.myRole === 'lead' && t.status === 'notified');
-  if (!today) {
-    // A smaller demo than first start's may not make jiandu the lead of a task: make it so, and tell the unit.
-    const first = (await bundleOf()).tasks.find((t) => t.status === 'assigned');
-    if (!first) throw new Error('the demo gives jiandu no task this month');
-    const me = (await call(e2e.app, jiandu, 'GET', '/api/auth/me')).json<{ account: { inspectorId: string } }>();
-    const [row] = await e2e.database.db.select().from(tasks).where(eq(tasks.id, first.id));
-    await e2e.database.db
-      .update(tasks)
-      .set({ leadIds: [me.account.inspectorId], assistantIds: row!.assistantIds.filter((id) => id !== me.account.inspectorId) })
-      .where(eq(tasks.id, first.id));
-    const visit = await call(e2e.app, jiandu, 'POST', `/api/field/tasks/${first.id}/visit`, { visitDate: TODAY, lateReason: '单位负责人仅今日在岗，电话告知后当日检查' });
-    if (visit.statusCode >= 300) throw new Error(`visit: ${visit.statusCode} ${visit.body}`);
-    today = (await bundleOf()).tasks.find((t) => t.id === first.id);
-  }
-  ({ id: taskId } = today!);
-  ({ id: unitId, name: unitName } = today!.unit);
+  jiandu = await logInAs(e2e.app, 'jiandu', DEMO_PASSWORD);
+  const today = await taskForToday();
+  ({ id: taskId } = today);
+  ({ id: unitId, name: unitName } = today.unit);
 }, 240_000);
 afterAll(async () => e2e?.close());
 
@@ -201,5 +221,40 @@ describe('the field app on a phone', () => {
     const bundle = (await call(e2e.app, null, 'GET', `/api/public/draws/${drawn.code}/bundle`)).json<{ manifest: { candidates: string[][] } }>();
     expect(bundle.manifest.candidates.length).toBeGreaterThan(0);
     expect(bundle.manifest.candidates.map((c) => c[0])).not.toContain(unitId);
+  });
+  it('ends a task 无法检查 (查无此单位) with a photo: the unit becomes 待核实, no inspection is counted, and the next alternate comes in', async () => {
+    const gone = await taskForToday([taskId], { withAlternate: true });
+    await page.goto('/field/');
+    await page.getByRole('tab', { name: /今日/ }).click();
+    await page.getByRole('button', { name: new RegExp(gone.unit.name) }).first().click();
+    await page.getByRole('heading', { name: '任务详情' }).waitFor();
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await page.getByRole('heading', { name: '检查记录' }).waitFor();
+    await page.getByRole('radio', { name: '无法检查', exact: true }).click();
+    await page.getByRole('radio', { name: '查无此单位', exact: true }).click();
+    await page.getByLabel('情况说明').fill('登记地址为空置商铺，周边商户称该单位已于年初搬离，无法联系');
+    await page.getByLabel('无法检查照片：拍照').setInputFiles({ name: 'IMG_0100.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(e2e.browser, 1600, 1200) });
+    await page.getByRole('list', { name: /无法检查照片（1 张）/ }).waitFor();
+    await drawSignature(page, '主办');
+    await page.getByText('协办将在自己的设备上确认').click();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/field-unable.png`, fullPage: true });
+    await page.getByRole('button', { name: '提交到待发送' }).click();
+    await page.getByRole('heading', { name: '待发送' }).waitFor();
+    await eventually(async () => (await e2e.database.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, gone.id)))[0]?.status).toBe('unable');
+
+    // The unit is flagged 待核实 in the registry; nothing enters its inspection history (not passed, not failed).
+    const [unit] = await e2e.database.db.select({ flaggedAt: units.flaggedAt, flagReason: units.flagReason }).from(units).where(eq(units.id, gone.unit.id));
+    expect(unit?.flaggedAt).not.toBeNull();
+    expect(unit?.flagReason).toContain('查无此单位');
+    expect(await e2e.database.db.select().from(inspectionHistory).where(eq(inspectionHistory.taskId, gone.id))).toEqual([]);
+    const list = (await call(e2e.app, admin, 'GET', `/api/records?taskId=${gone.id}`)).json<{ items: RecordSummary[] }>();
+    expect(list.items[0]).toMatchObject({ outcomeLabel: '无法检查', conclusionLabel: null, hazardCount: 0 });
+
+    // The stratum's next alternate is brought in by 递补, with the record as its evidence.
+    const replaced = await call(e2e.app, admin, 'POST', `/api/tasks/${gone.id}/replace-unit`, { reason: '现场核实查无此单位', evidence: '消防监督检查记录（无法检查）及现场照片' });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    const alternate = replaced.json<{ taskId: string; unitId: string }>();
+    expect(alternate.unitId).not.toBe(gone.unit.id);
+    expect((await e2e.database.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, gone.id)))[0]?.status).toBe('replaced');
   });
 });
