@@ -83,3 +83,16 @@ export async function drawSignature(page: Page, who: '主办' | '协办' | '被�
   await page.mouse.up();
   await page.getByRole('button', { name: `确认${who}签名` }).click();
 }
+
+/** The elements wider than the phone's screen (a page a thumb could pan sideways), as 'tag.class (right edge)'. */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed') out.push(el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.') + ' (' + Math.round(r.right) + ')');
+    }
+    return out.slice(0, 10);
+  })()`);
+}

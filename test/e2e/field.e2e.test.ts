@@ -7,7 +7,7 @@ import { inspectionHistory, inspectionRecords, tasks, units } from '../../src/db
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { freezeAndExecuteDraw } from '../harness/draws.ts';
 import { call, logInAs, type Session } from '../harness/http.ts';
-import { addLinePhoto, chooseResult, describeHazard, drawSignature, lineOf, logInField, makeJpeg } from './field-steps.ts';
+import { addLinePhoto, chooseResult, describeHazard, drawSignature, lineOf, logInField, makeJpeg, overflowingElements } from './field-steps.ts';
 import { DEMO_PASSWORD, SCREENSHOT_DIR, eventually, newPage, startE2E, type E2E } from './harness.ts';
 
 /**
@@ -135,6 +135,7 @@ describe('the field app on a phone', () => {
     await page.reload();
     await page.getByRole('heading', { name: '检查记录' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/field-offline-reload.png` });
+    expect(await overflowingElements(page)).toEqual([]);
     for (const index of [1, 2]) {
       expect(await lineOf(page, index).getByRole('radio', { name: '不符合', exact: true }).getAttribute('aria-checked')).toBe('true');
       expect(await lineOf(page, index).locator('.photo img').count()).toBe(1);
@@ -237,6 +238,7 @@ describe('the field app on a phone', () => {
     await page.getByRole('list', { name: /无法检查照片（1 张）/ }).waitFor();
     await drawSignature(page, '主办');
     await page.getByText('协办将在自己的设备上确认').click();
+    expect(await overflowingElements(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/field-unable.png`, fullPage: true });
     await page.getByRole('button', { name: '提交到待发送' }).click();
     await page.getByRole('heading', { name: '待发送' }).waitFor();
