@@ -23,7 +23,7 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
   'public-home': { title: 'The portal home under 20 concurrent clients from a second process (PGlite, demo data)', run: benchPublicHome },
   'field-load': {
-    title: 'The field app on a phone: first-load bytes, task list on Slow 3G + 4× CPU, a 12 MP photo shrunk on the device (Chromium)',
+    title: 'The field app on a phone: first-load bytes, first visit and daily open on Slow 3G + 4× CPU, a 12 MP photo shrunk on the device, a record with 10 photos sent (Chromium, demo data)',
     run: benchFieldLoad,
   },
   'import-bomb': {
