@@ -1,31 +1,22 @@
 /**
- * The closed value sets of field work and their Chinese names, without zod: the field app imports them from here, so
- * its first load does not carry the validation library (src/contracts/field.ts re-exports them for everyone else).
+ * The closed value sets of field work and their Chinese names (owned by the domain, decision 0019), without zod: the
+ * field app imports them from here, so its first load does not carry the validation library.
  */
-
-/** One checklist line's result. 'unchecked' is explicit too: nothing is ever defaulted. */
-export const LINE_RESULTS = ['unchecked', 'pass', 'fail', 'na'] as const;
-export type LineResult = (typeof LINE_RESULTS)[number];
-export const LINE_RESULT_LABELS: Record<LineResult, string> = { unchecked: '未查', pass: '符合', fail: '不符合', na: '不适用' };
-
-/** Why a task ended as 无法检查. */
-export const UNABLE_REASONS = ['not_found', 'closed', 'refused', 'other'] as const;
-export type UnableReason = (typeof UNABLE_REASONS)[number];
-export const UNABLE_REASON_LABELS: Record<UnableReason, string> = {
-  not_found: '查无此单位',
-  closed: '已停业/歇业',
-  refused: '拒绝检查',
-  other: '其他原因',
-};
-
-export const RECORD_OUTCOMES = ['inspected', 'unable'] as const;
-export type RecordOutcome = (typeof RECORD_OUTCOMES)[number];
-export const RECORD_OUTCOME_LABELS: Record<RecordOutcome, string> = { inspected: '已检查', unable: '无法检查' };
-
-export const CONCLUSIONS = ['no_hazard', 'hazards_found'] as const;
-export type Conclusion = (typeof CONCLUSIONS)[number];
-export const CONCLUSION_LABELS: Record<Conclusion, string> = { no_hazard: '未发现火灾隐患', hazards_found: '发现火灾隐患' };
-
-export const OUTBOX_STATES = ['pending', 'sent', 'failed'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
-export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+export {
+  CONCLUSIONS,
+  CONCLUSION_LABELS,
+  LINE_RESULTS,
+  LINE_RESULT_LABELS,
+  OUTBOX_CHANNEL_LABELS,
+  OUTBOX_STATES,
+  OUTBOX_STATE_LABELS,
+  RECORD_OUTCOMES,
+  RECORD_OUTCOME_LABELS,
+  UNABLE_REASONS,
+  UNABLE_REASON_LABELS,
+  type Conclusion,
+  type LineResult,
+  type OutboxState,
+  type RecordOutcome,
+  type UnableReason,
+} from '../domain/records/record-labels.ts';

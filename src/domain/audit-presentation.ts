@@ -8,6 +8,7 @@ import { CHECK_METHOD_LABELS } from './check-items/check-item.ts';
 import { UNIT_IMPORT_FIELD_LABELS } from './import/unit-import-fields.ts';
 import { INSPECTION_KIND_LABELS } from './plans/eligibility-types.ts';
 import { DEFAULT_STRATA } from './plans/plan-settings.ts';
+import { CONCLUSION_LABELS, OUTBOX_CHANNEL_LABELS, RECORD_OUTCOME_LABELS, UNABLE_REASON_LABELS } from './records/record-labels.ts';
 import {
   AVAILABILITY_KIND_LABELS,
   INSPECTOR_POST_LABELS,
@@ -221,6 +222,10 @@ const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS },
   status: { ...UNIT_STATUS_LABELS, ...INSPECTOR_STATUS_LABELS },
   riskLevel: { high: '高', medium: '中', low: '低' },
+  outcome: RECORD_OUTCOME_LABELS,
+  conclusion: CONCLUSION_LABELS,
+  channel: OUTBOX_CHANNEL_LABELS,
+  reason: UNABLE_REASON_LABELS,
 };
 
 /** A value of `key` in words: a known code by its Chinese name, anything else as {@link formatAuditValue} says it. */

@@ -93,7 +93,8 @@ const VISIBLE_TEXT_SCRIPT = `(() => {
 async function englishWords(page: Page): Promise<string[]> {
   const text = await page.evaluate<string>(VISIBLE_TEXT_SCRIPT);
   // Words of two or more Latin letters that are not part of a code (letters next to digits, hyphens, dots or slashes).
-  const words = [...text.matchAll(/(?<![\w./-])[A-Za-z]{2,}(?![\w./-])/g)].map((m) => m[0]);
+  // An underscore joins words, not a code: a raw value such as hazards_found is two English words on screen.
+  const words = [...text.matchAll(/(?<![A-Za-z0-9./-])[A-Za-z]{2,}(?![A-Za-z0-9./-])/g)].map((m) => m[0]);
   return [...new Set(words.filter((w) => !ALLOWED_WORDS.has(w)))];
 }
 
