@@ -3,7 +3,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawView } from '../../src/contracts/draws.ts';
 import type { FieldTask, FieldTaskBundle, RecordSummary } from '../../src/contracts/field.ts';
-import { inspectionHistory, inspectionRecords, tasks, units } from '../../src/db/schema.ts';
+import { draws, inspectionHistory, inspectionRecords, outboxMessages, tasks, units } from '../../src/db/schema.ts';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { freezeAndExecuteDraw } from '../harness/draws.ts';
 import { call, logInAs, type Session } from '../harness/http.ts';
@@ -37,22 +37,27 @@ const bundleOf = async () => (await call(e2e.app, jiandu, 'GET', '/api/field/tas
  * A task of this month's demo draw that jiandu leads and visits today, other than `except`: the demo's own when it
  * made one; else (a smaller demo than first start's) jiandu is made the lead of an open task and tells the unit.
  */
+/** This month's demo draw: its strata and every task (as the admin's draw page has them). */
+async function thisMonthsDraw(): Promise<DrawView> {
+  const [row] = await e2e.database.db.select({ id: draws.id }).from(draws).where(and(eq(draws.status, 'executed'), eq(draws.periodStart, '2026-12-01')));
+  if (!row) throw new Error('the demo made no draw for December');
+  return (await call(e2e.app, admin, 'GET', `/api/draws/${row.id}`)).json<DrawView>();
+}
+
+/**
+ * A task of this month's demo draw that jiandu leads and visits today, other than `except`: the demo's own when it
+ * made one; else (a smaller demo than first start's, whose draw may not name jiandu) jiandu is made the lead of an
+ * open task — with `withAlternate`, one whose stratum still has an alternate to bring in — and tells the unit.
+ */
 async function taskForToday(except: string[] = [], options: { withAlternate?: boolean } = {}): Promise<FieldTask> {
   const mine = (await bundleOf()).tasks.filter((t) => !except.includes(t.id));
-  let candidates: { id: string; status: string }[] = mine;
-  if (options.withAlternate) {
-    // Any open task of this month's draw whose stratum still has an alternate to bring in (the drawn order is quota +
-    // alternates long); jiandu is made its lead below.
-    const [row] = await e2e.database.db.select({ drawId: tasks.drawId }).from(tasks).where(eq(tasks.id, taskId));
-    const draw = (await call(e2e.app, admin, 'GET', `/api/draws/${row!.drawId}`)).json<DrawView>();
-    const room = new Set(draw.strata.filter((st) => draw.tasks.filter((t) => t.stratum === st.code).length < st.quota + st.alternates).map((st) => st.code));
-    candidates = draw.tasks.filter((t) => room.has(t.stratum) && t.status === 'assigned' && !except.includes(t.id));
-  } else {
-    const ready = mine.find((t) => t.visitDate === TODAY && t.myRole === 'lead' && t.status === 'notified');
-    if (ready) return ready;
-  }
-  const task = candidates.find((t) => t.status === 'assigned' || t.status === 'notified');
-  if (!task) throw new Error('the demo gives jiandu no more tasks this month');
+  const ready = mine.find((t) => t.visitDate === TODAY && t.myRole === 'lead' && t.status === 'notified');
+  if (ready && !options.withAlternate) return ready;
+  const draw = await thisMonthsDraw();
+  // The drawn order of a stratum is quota + alternates long; a stratum with fewer tasks than that has an alternate left.
+  const room = new Set(draw.strata.filter((st) => draw.tasks.filter((t) => t.stratum === st.code).length < st.quota + st.alternates).map((st) => st.code));
+  const task = draw.tasks.find((t) => t.status === 'assigned' && !except.includes(t.id) && (!options.withAlternate || room.has(t.stratum)));
+  if (!task) throw new Error('the demo draw has no open task left');
   const me = (await call(e2e.app, jiandu, 'GET', '/api/auth/me')).json<{ account: { inspectorId: string } }>();
   const [row] = await e2e.database.db.select().from(tasks).where(eq(tasks.id, task.id));
   await e2e.database.db
@@ -258,5 +263,19 @@ describe('the field app on a phone', () => {
     const alternate = replaced.json<{ taskId: string; unitId: string }>();
     expect(alternate.unitId).not.toBe(gone.unit.id);
     expect((await e2e.database.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, gone.id)))[0]?.status).toBe('replaced');
+  });
+  it('opens the notice the unit was sent, on a phone without logging in: the brigade, the day, what to prepare', async () => {
+    const [message] = await e2e.database.db.select({ code: outboxMessages.shortCode, body: outboxMessages.body }).from(outboxMessages).where(eq(outboxMessages.taskId, taskId));
+    expect(message?.body).toContain(`/portal/notice/${message?.code}`);
+    const visitor = await newPage(e2e, PHONE);
+    await visitor.goto(`/portal/notice/${message!.code}`);
+    await visitor.getByRole('heading', { name: unitName }).waitFor();
+    expect(await visitor.getByText('2026年12月7日（星期一）').count()).toBe(1);
+    expect(await visitor.getByText('请提前准备').count()).toBe(1);
+    expect(await overflowingElements(visitor)).toEqual([]);
+    await visitor.screenshot({ path: `${SCREENSHOT_DIR}/portal-notice-phone.png`, fullPage: true });
+    await visitor.goto('/portal/notice/NOSUCHCODE1');
+    await visitor.getByText('找不到该告知').waitFor();
+    await visitor.context().close();
   });
 });

@@ -42,6 +42,7 @@ const MyTasksPage = lazy(() => import('./admin/draws/my-tasks-page.tsx'));
 const PortalDrawsPage = lazy(() => import('./portal/draws/portal-draws-page.tsx'));
 const PortalDrawPage = lazy(() => import('./portal/draws/portal-draw-page.tsx'));
 const PortalAlgorithmPage = lazy(() => import('./portal/algorithm/portal-algorithm-page.tsx'));
+const PortalNoticePage = lazy(() => import('./portal/notice/portal-notice-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: '/portal/draws', element: <PortalDrawsPage /> },
       { path: '/portal/draws/:code', element: <PortalDrawPage /> },
       { path: '/portal/algorithm', element: <PortalAlgorithmPage /> },
+      { path: '/portal/notice/:code', element: <PortalNoticePage /> },
       {
         path: '/admin',
         element: <AdminLayout />,

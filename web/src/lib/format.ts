@@ -43,3 +43,11 @@ export function compactJson(value: unknown): string {
 export function prettyJson(value: unknown): string {
   return JSON.stringify(value ?? null, null, 2);
 }
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+/** A calendar date (YYYY-MM-DD) as 「2026年12月7日（星期一）」. */
+export function formatLongDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${y}年${m}月${d}日（星期${WEEKDAYS[weekday]}）`;
+}
