@@ -161,6 +161,7 @@ export const RecordListQuery = PageQuery.extend({
   taskId: uuidParam('任务').optional(),
   unitId: uuidParam('检查对象').optional(),
   inspectorId: uuidParam('检查人员').optional(),
+  outcome: z.enum(RECORD_OUTCOMES, { error: '检查结果：只能是 inspected（已检查）或 unable（无法检查）' }).optional(),
 });
 export type RecordListQuery = z.infer<typeof RecordListQuery>;
 
@@ -236,6 +237,7 @@ export type FieldTaskBundle = {
 export type RecordView = {
   id: string;
   taskId: string;
+  unitId: string;
   version: number;
   correctsRecordId: string | null;
   correctionReason: string | null;
@@ -249,6 +251,10 @@ export type RecordView = {
   submittedBy: string;
   submittedAt: string;
   assistantConfirmedAt: string | null;
+  /** The task's 主办 and 协办 by name (the record's signatures name their roles). */
+  people: { id: string; name: string; role: 'lead' | 'assistant' }[];
+  /** The joint-inspection staff the body names (jointStaffIds), by name and organisation. */
+  jointStaff: { id: string; name: string; organization: string }[];
   /** Every photo and signature image, by SHA-256 (admin only). */
   files: AttachedFileView[];
   lineLabels: Record<string, { itemName: string; text: string }>;
@@ -258,9 +264,14 @@ export type RecordSummary = {
   id: string;
   taskId: string;
   version: number;
+  unitId: string;
   unitName: string;
+  drawCode: string;
+  outcome: RecordOutcome;
   outcomeLabel: string;
   conclusionLabel: string | null;
+  /** A correction's reason (null for a first version). */
+  correctionReason: string | null;
   hazardCount: number;
   photoCount: number;
   submittedBy: string;
