@@ -221,6 +221,10 @@ const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS },
   status: { ...UNIT_STATUS_LABELS, ...INSPECTOR_STATUS_LABELS },
   riskLevel: { high: '高', medium: '中', low: '低' },
+  // Field work (decision 0020): a record's outcome and conclusion, a pre-notice's channel.
+  outcome: { inspected: '已检查', unable: '无法检查' },
+  conclusion: { no_hazard: '未发现火灾隐患', hazards_found: '发现火灾隐患' },
+  channel: { log: '系统留存', sms: '短信' },
 };
 
 /** A value of `key` in words: a known code by its Chinese name, anything else as {@link formatAuditValue} says it. */

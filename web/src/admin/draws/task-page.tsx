@@ -69,7 +69,7 @@ function UnableCallToAction({ task, onReplaceUnit }: { task: TaskDetailView; onR
       title="本任务无法检查：请递补该分层的下一家备选单位"
       description={
         <>
-          按公布的备选顺序，将由 <Typography.Text strong>{next.unitName}</Typography.Text> 递补，原检查人员继续承担（有回避的按递补顺序替换）。
+          按公布的备选顺序，将由 <Typography.Text strong>{next.unitName}</Typography.Text> 递补；检查人员按公布的递补规则确定。
           {task.canManage ? null : '递补由本级大队管理员办理。'}
         </>
       }

@@ -42,7 +42,7 @@ const columns: TableColumnsType<OutboxMessageView> = [
     title: '内容',
     key: 'body',
     render: (_, m) => (
-      <Typography.Text style={{ maxWidth: 300 }} ellipsis={{ tooltip: m.body }}>
+      <Typography.Text style={{ maxWidth: 240 }} ellipsis={{ tooltip: m.body }}>
         {m.body}
       </Typography.Text>
     ),
