@@ -8,7 +8,7 @@ import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, logIn, newPage, op
 /**
  * The admin side of field work (decision 0020): 大队管理员 wucheng reads last month's records — one with hazards,
  * its photos and signatures, its task — then a 无法检查 task, and brings in the stratum's next alternate from it
- * (递补). Screenshots of the four pages at 1440 and 390 px go to SCREENSHOT_DIR/records.
+ * (递补). Screenshots of the four pages at 1440 and 390 px, and of the record as printed, go to SCREENSHOT_DIR/records.
  */
 const NOW = new Date('2026-12-07T02:00:00Z');
 const DESKTOP = { width: 1440, height: 900 };
@@ -75,6 +75,12 @@ describe('检查记录 for a brigade administrator', { timeout: 180_000 }, () =>
     await eventually(() => imagesLoaded(page, '.record-photos img')).toBeGreaterThan(0);
     await eventually(() => imagesLoaded(page, 'img.record-signature-image')).toBeGreaterThan(0);
     await shoot(page, 'record-detail');
+    // Printed, it is the record alone: no header, menu or buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.admin-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: buttonName('打印') }).isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(shotDir, 'record-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
 
     await page.getByRole('button', { name: buttonName('查看任务') }).click();
     await page.waitForURL(/\/admin\/tasks\/[0-9a-f-]{36}$/);
