@@ -159,6 +159,26 @@ export type TaskChangeView = {
   evidenceFiles: AttachedFileView[];
 };
 
+/**
+ * GET /api/tasks/:id: one task where it stands in its draw, the changes that concern it and, for a 递补 of its unit
+ * (offered after 无法检查), the stratum's next unused alternate.
+ */
+export type TaskDetailView = TaskView & {
+  drawStatus: DrawStatus;
+  sourceLabel: string;
+  /** The stratum's name as its plan published it. */
+  stratumName: string;
+  /** The task that took over after a 递补 of this task's unit, and the one this task took over from. */
+  replacedBy: { id: string; unitName: string } | null;
+  replaces: { id: string; unitName: string } | null;
+  /** Who 递补检查对象 would bring in: the stratum's next alternate without a task; null when none is left. */
+  nextAlternate: { unitId: string; unitName: string } | null;
+  /** The changes since the draw that concern this task (its 递补, and the one that created it). */
+  changes: TaskChangeView[];
+  /** Whether the actor may 递补 on this task (manages draws in its scope, the draw executed). */
+  canManage: boolean;
+};
+
 export type DrawStep = 'commit' | 'reveal' | 'external' | 'execute' | null;
 
 export type DrawView = DrawSummary & {

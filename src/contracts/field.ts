@@ -33,6 +33,7 @@ export {
   OUTBOX_STATES,
   type OutboxState,
   OUTBOX_STATE_LABELS,
+  OUTBOX_CHANNEL_LABELS,
 } from './field-labels.ts';
 import { CONCLUSIONS, LINE_RESULTS, OUTBOX_STATES, RECORD_OUTCOMES, UNABLE_REASONS, type OutboxState, type RecordOutcome } from './field-labels.ts';
 
@@ -153,6 +154,7 @@ export const RecordListQuery = PageQuery.extend({
   taskId: uuidParam('任务').optional(),
   unitId: uuidParam('检查对象').optional(),
   inspectorId: uuidParam('检查人员').optional(),
+  outcome: z.enum(RECORD_OUTCOMES, { error: '检查结果：只能是 inspected（已检查）或 unable（无法检查）' }).optional(),
 });
 export type RecordListQuery = z.infer<typeof RecordListQuery>;
 
@@ -228,6 +230,7 @@ export type FieldTaskBundle = {
 export type RecordView = {
   id: string;
   taskId: string;
+  unitId: string;
   version: number;
   correctsRecordId: string | null;
   correctionReason: string | null;
@@ -241,6 +244,10 @@ export type RecordView = {
   submittedBy: string;
   submittedAt: string;
   assistantConfirmedAt: string | null;
+  /** The task's 主办 and 协办 by name (the record's signatures name their roles). */
+  people: { id: string; name: string; role: 'lead' | 'assistant' }[];
+  /** The joint-inspection staff the body names (jointStaffIds), by name and organisation. */
+  jointStaff: { id: string; name: string; organization: string }[];
   /** Every photo and signature image, by SHA-256 (admin only). */
   files: AttachedFileView[];
   lineLabels: Record<string, { itemName: string; text: string }>;
@@ -250,9 +257,14 @@ export type RecordSummary = {
   id: string;
   taskId: string;
   version: number;
+  unitId: string;
   unitName: string;
+  drawCode: string;
+  outcome: RecordOutcome;
   outcomeLabel: string;
   conclusionLabel: string | null;
+  /** A correction's reason (null for a first version). */
+  correctionReason: string | null;
   hazardCount: number;
   photoCount: number;
   submittedBy: string;

@@ -112,9 +112,21 @@ export type UnitDetail = Omit<UnitListItem, 'contactPhoneMasked'> & {
   probableDuplicates: { id: string; name: string; uscc: string; address: string | null }[];
   history: UnitHistoryItem[];
   /** Every inspection of the unit on record (newest first); `counted`: it counts toward the frequency rules. */
-  inspections: { on: string; kind: string; kindLabel: string; counted: boolean; sourceLabel: string; note: string | null }[];
-  /** The tasks drawn for the unit (newest first). */
-  tasks: { id: string; drawId: string; drawCode: string; stratum: string; dueDate: string; status: string; statusLabel: string; leads: string[]; assistants: string[] }[];
+  /** `taskId`: the task an inspection of this system comes from (its page has the record). */
+  inspections: { on: string; kind: string; kindLabel: string; counted: boolean; sourceLabel: string; note: string | null; taskId: string | null }[];
+  /** The tasks drawn for the unit (newest first), each with its latest inspection record. */
+  tasks: {
+    id: string;
+    drawId: string;
+    drawCode: string;
+    stratum: string;
+    dueDate: string;
+    status: string;
+    statusLabel: string;
+    leads: string[];
+    assistants: string[];
+    record: { id: string; version: number; outcomeLabel: string; conclusionLabel: string | null } | null;
+  }[];
 };
 
 const optionalText = (label: string, max: number) =>

@@ -226,9 +226,18 @@ export async function insertConfirmation(tx: Tx, values: typeof recordConfirmati
 /** Records in scope (by the task's org path), filtered, newest first, one page, with the unit and draw. */
 export async function listRecords(
   db: DbOrTx,
-  filter: { scopePath: string | null; taskId?: string | undefined; unitId?: string | undefined; inspectorId?: string | undefined; limit: number; offset: number },
+  filter: {
+    scopePath: string | null;
+    taskId?: string | undefined;
+    unitId?: string | undefined;
+    inspectorId?: string | undefined;
+    outcome?: InspectionRecordRow['outcome'] | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   const c = [
+    filter.outcome ? eq(inspectionRecords.outcome, filter.outcome) : undefined,
     filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined,
     filter.taskId ? eq(inspectionRecords.taskId, filter.taskId) : undefined,
     filter.unitId ? eq(tasks.unitId, filter.unitId) : undefined,

@@ -135,6 +135,12 @@ export async function findExternalPersonById(db: DbOrTx, id: string) {
   return row;
 }
 
+/** External people (联合检查人员) by id, any org: a record names those who were there. */
+export async function findExternalPeopleByIds(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(externalPeople).where(inArray(externalPeople.id, [...ids]));
+}
+
 export async function findInspectorsByIds(db: DbOrTx, ids: readonly string[]): Promise<InspectorRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(inspectors).where(inArray(inspectors.id, [...ids]));

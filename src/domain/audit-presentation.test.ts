@@ -118,5 +118,10 @@ describe('the audit log in Chinese', () => {
       { label: '单位类别', value: '一般单位 → 重点单位' },
       { label: '角色', value: '主办 → 主办、协办' },
     ]);
+    expect(describeAuditSummary({ outcome: 'unable', conclusion: 'hazards_found', channel: 'log' }).map((l) => l.value)).toEqual([
+      '无法检查',
+      '发现火灾隐患',
+      '系统留存',
+    ]);
   });
 });

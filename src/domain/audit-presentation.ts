@@ -222,6 +222,7 @@ const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS },
   status: { ...UNIT_STATUS_LABELS, ...INSPECTOR_STATUS_LABELS },
   riskLevel: { high: '高', medium: '中', low: '低' },
+  // Field work (decision 0020): a record's outcome and conclusion, why a task could not be inspected, a pre-notice's channel.
   outcome: RECORD_OUTCOME_LABELS,
   conclusion: CONCLUSION_LABELS,
   channel: OUTBOX_CHANNEL_LABELS,

@@ -39,6 +39,10 @@ const DrawsPage = lazy(() => import('./admin/draws/draws-page.tsx'));
 const DrawPage = lazy(() => import('./admin/draws/draw-page.tsx'));
 const TasksPage = lazy(() => import('./admin/draws/tasks-page.tsx'));
 const MyTasksPage = lazy(() => import('./admin/draws/my-tasks-page.tsx'));
+const TaskPage = lazy(() => import('./admin/draws/task-page.tsx'));
+const RecordsPage = lazy(() => import('./admin/records/records-page.tsx'));
+const RecordPage = lazy(() => import('./admin/records/record-page.tsx'));
+const OutboxPage = lazy(() => import('./admin/records/outbox-page.tsx'));
 const PortalDrawsPage = lazy(() => import('./portal/draws/portal-draws-page.tsx'));
 const PortalDrawPage = lazy(() => import('./portal/draws/portal-draw-page.tsx'));
 const PortalAlgorithmPage = lazy(() => import('./portal/algorithm/portal-algorithm-page.tsx'));
@@ -259,6 +263,38 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <TasksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tasks/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <TaskPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'records',
+            element: (
+              <RequirePermission permission="plans.read">
+                <RecordsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'records/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <RecordPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'outbox',
+            element: (
+              <RequirePermission permission="audit.read">
+                <OutboxPage />
               </RequirePermission>
             ),
           },

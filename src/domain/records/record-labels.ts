@@ -33,4 +33,4 @@ export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = { pending: '待�
 
 export const OUTBOX_CHANNELS = ['log', 'sms'] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
-export const OUTBOX_CHANNEL_LABELS: Record<OutboxChannel, string> = { log: '系统记录（未发短信）', sms: '短信' };
+export const OUTBOX_CHANNEL_LABELS: Record<OutboxChannel, string> = { log: '系统留存', sms: '短信' };

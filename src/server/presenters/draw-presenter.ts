@@ -12,12 +12,14 @@ import {
   type PublicDrawView,
   type PublicUnitRankView,
   type TaskChangeView,
+  type TaskDetailView,
   type TaskView,
 } from '../../contracts/draws.ts';
 import type { DrawRow, TaskRow } from '../../db/draw-queries.ts';
 import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
 import type { TaskFieldFacts } from '../../usecases/field/task-field-facts.ts';
+import type { getTask } from '../../usecases/draws/get-task.ts';
 import { CONCLUSION_LABELS, OUTBOX_STATE_LABELS, RECORD_OUTCOME_LABELS } from '../../contracts/field.ts';
 
 const CHANGE_LABELS = { inspector_replaced: '检查人员递补', unit_replaced: '检查对象递补', cancelled: '任务取消' } as const;
@@ -228,6 +230,25 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
     changes: presentChanges(detail, 'admin'),
     nextStep: nextStep(detail),
     canManage: canManageInScope(actor, 'draws.manage', detail.org.path),
+  };
+}
+
+export function presentTaskDetail(found: Awaited<ReturnType<typeof getTask>>, actor: Actor): TaskDetailView {
+  const { detail, row } = found;
+  const t = row.task;
+  const draw = { code: detail.draw.code, orgName: detail.org.name };
+  const mine = detail.changes.filter((c) => c.taskId === t.id || (c.taskId === t.replacesTaskId && c.kind === 'unit_replaced'));
+  const ref = (r: typeof found.replaces) => (r ? { id: r.task.id, unitName: r.unitName } : null);
+  return {
+    ...presentTask(row, detail.names, draw, detail.field),
+    drawStatus: detail.draw.status,
+    sourceLabel: detail.sourceLabel,
+    stratumName: detail.stratumNames[t.stratum] ?? t.stratum,
+    replacedBy: ref(found.replacedBy),
+    replaces: ref(found.replaces),
+    nextAlternate: found.nextAlternate,
+    changes: presentChanges({ ...detail, changes: mine }, 'admin'),
+    canManage: detail.draw.status === 'executed' && canManageInScope(actor, 'draws.manage', found.orgPath),
   };
 }
 

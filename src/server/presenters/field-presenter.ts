@@ -67,16 +67,23 @@ export function presentFieldBundle(bundle: Awaited<ReturnType<typeof getFieldBun
   };
 }
 
-export function presentRecordSummary(row: { record: InspectionRecordRow; unitName: string }, submittedBy: string): RecordSummary {
+export function presentRecordSummary(
+  row: { record: InspectionRecordRow; unitName: string; unitId: string; drawCode: string },
+  submittedBy: string,
+): RecordSummary {
   const r = row.record;
   const photos = new Set([...r.body.lines.flatMap((l) => l.photos), ...(r.body.unable?.photos ?? [])]);
   return {
     id: r.id,
     taskId: r.taskId,
     version: r.version,
+    unitId: row.unitId,
     unitName: row.unitName,
+    drawCode: row.drawCode,
+    outcome: r.outcome,
     outcomeLabel: RECORD_OUTCOME_LABELS[r.outcome],
     conclusionLabel: r.body.conclusion ? CONCLUSION_LABELS[r.body.conclusion] : null,
+    correctionReason: r.correctionReason,
     hazardCount: r.body.lines.filter((l) => l.result === 'fail').length,
     photoCount: photos.size,
     submittedBy,
@@ -90,6 +97,7 @@ export function presentRecord(detail: Awaited<ReturnType<typeof getRecord>>): Re
   return {
     id: r.id,
     taskId: r.taskId,
+    unitId: detail.task.unitId,
     version: r.version,
     correctsRecordId: r.correctsId,
     correctionReason: r.correctionReason,
@@ -103,6 +111,11 @@ export function presentRecord(detail: Awaited<ReturnType<typeof getRecord>>): Re
     submittedBy: detail.submittedByName,
     submittedAt: r.submittedAt.toISOString(),
     assistantConfirmedAt: confirmation ? confirmation.confirmedAt.toISOString() : r.signatures.assistant ? r.submittedAt.toISOString() : null,
+    people: [
+      ...detail.task.leadIds.map((id) => ({ id, name: detail.names.get(id) ?? '（已删除）', role: 'lead' as const })),
+      ...detail.task.assistantIds.map((id) => ({ id, name: detail.names.get(id) ?? '（已删除）', role: 'assistant' as const })),
+    ],
+    jointStaff: detail.jointStaff,
     files: detail.files.map(presentAttachedFile),
     lineLabels: Object.fromEntries(r.snapshot.lines.map((l) => [`${l.versionId}:${l.code}`, { itemName: l.itemName, text: l.text }])),
   };

@@ -13,6 +13,8 @@ import type { DictionaryRow } from '../../db/dictionary-queries.ts';
 import type { UnitRow } from '../../db/unit-queries.ts';
 import type { getUnitDetail } from '../../usecases/units/get-unit-detail.ts';
 import type { Division } from '../../domain/registry/divisions.ts';
+import { CONCLUSION_LABELS, RECORD_OUTCOME_LABELS } from '../../contracts/field.ts';
+import type { InspectionRecordRow } from '../../db/field-queries.ts';
 
 const HISTORY_KIND_LABELS: Record<string, string> = {
   create: '登记',
@@ -61,6 +63,16 @@ export function presentUnitListItem(unit: UnitRow, brigadeName: string): UnitLis
   return { ...presentCommon(unit, brigadeName), contactPhoneMasked: unit.contactPhone ? maskPhone(unit.contactPhone) : null };
 }
 
+const recordOf = (r: InspectionRecordRow | undefined) =>
+  r
+    ? {
+        id: r.id,
+        version: r.version,
+        outcomeLabel: RECORD_OUTCOME_LABELS[r.outcome],
+        conclusionLabel: r.body.conclusion ? CONCLUSION_LABELS[r.body.conclusion] : null,
+      }
+    : null;
+
 export function presentUnitDetail(detail: Awaited<ReturnType<typeof getUnitDetail>>): UnitDetail {
   const { unit, brigade, drawability } = detail;
   const reason = drawability.drawable ? null : drawability.reason;
@@ -88,6 +100,7 @@ export function presentUnitDetail(detail: Awaited<ReturnType<typeof getUnitDetai
       counted: COUNTED_INSPECTION_KINDS.has(i.kind),
       sourceLabel: i.source === 'task' ? '本系统检查任务' : '原系统记录',
       note: i.note,
+      taskId: i.taskId,
     })),
     tasks: detail.tasks.map(({ task, drawCode }) => ({
       id: task.id,
@@ -99,6 +112,7 @@ export function presentUnitDetail(detail: Awaited<ReturnType<typeof getUnitDetai
       statusLabel: TASK_STATUS_LABELS[task.status],
       leads: task.leadIds.map((id) => detail.inspectorNames.get(id) ?? '（已删除）'),
       assistants: task.assistantIds.map((id) => detail.inspectorNames.get(id) ?? '（已删除）'),
+      record: recordOf(detail.records.get(task.id)),
     })),
     history: detail.history.map(
       (h): UnitHistoryItem => ({ at: h.at.toISOString(), actorName: h.actorName, kind: h.kind, kindLabel: HISTORY_KIND_LABELS[h.kind] ?? h.kind, summary: h.summary }),

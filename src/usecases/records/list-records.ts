@@ -4,7 +4,7 @@ import { scopePathOf } from '../lib/actor.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 
-/** Inspection records of the actor's subtree (every version), filtered by task, unit or inspector, newest first. */
+/** Inspection records of the actor's subtree (every version), filtered by task, unit, inspector or outcome, newest first. */
 export async function listRecords(ctx: UseCaseContext, query: RecordListQuery) {
   requirePermission(ctx.actor, 'plans.read');
   const { rows, total } = await queryRecords(ctx.db, {
@@ -12,6 +12,7 @@ export async function listRecords(ctx: UseCaseContext, query: RecordListQuery) {
     taskId: query.taskId,
     unitId: query.unitId,
     inspectorId: query.inspectorId,
+    outcome: query.outcome,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });

@@ -5,10 +5,12 @@ import { findProbableDuplicates, listUnitHistory, listUnitInspections, listUnitT
 import type { UseCaseContext } from '../lib/context.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { getUnit } from './get-unit.ts';
+import { loadTaskFieldFacts } from '../field/task-field-facts.ts';
 
 /**
  * Everything the detail page shows: the record, whether it can be drawn today and why not, warnings, the record's
- * history, the unit's inspections (every kind) and the tasks drawn for it with their inspectors.
+ * history, the unit's inspections (every kind) and the tasks drawn for it with their inspectors and
+ * latest inspection records.
  */
 export async function getUnitDetail(ctx: UseCaseContext, id: string) {
   const { unit, brigade } = await getUnit(ctx, id);
@@ -26,6 +28,7 @@ export async function getUnitDetail(ctx: UseCaseContext, id: string) {
     history: await listUnitHistory(ctx.db, unit.id),
     inspections: await listUnitInspections(ctx.db, unit.id),
     tasks: taskRows,
+    records: (await loadTaskFieldFacts(ctx.db, taskRows.map((t) => t.task.id))).records,
     inspectorNames: await inspectorNames(ctx.db, taskRows.flatMap((t) => [...t.task.leadIds, ...t.task.assistantIds])),
   };
 }

@@ -11,6 +11,7 @@ import {
   TaskListQuery,
   type DrawSummary,
   type DrawView,
+  type TaskDetailView,
   type TaskView,
 } from '../../../contracts/draws.ts';
 import { ReasonRequest } from '../../../contracts/plans.ts';
@@ -18,6 +19,7 @@ import { executeDraw } from '../../../usecases/draws/execute-draw.ts';
 import { freezeDraw } from '../../../usecases/draws/freeze-draw.ts';
 import { getDraw } from '../../../usecases/draws/get-draw.ts';
 import { listDraws } from '../../../usecases/draws/list-draws.ts';
+import { getTask } from '../../../usecases/draws/get-task.ts';
 import { listTasks } from '../../../usecases/draws/list-tasks.ts';
 import { recordCommitment } from '../../../usecases/draws/record-commitment.ts';
 import { recordExternalValue } from '../../../usecases/draws/record-external-value.ts';
@@ -28,7 +30,7 @@ import { voidDraw } from '../../../usecases/draws/void-draw.ts';
 import type { UseCaseContext } from '../../../usecases/lib/context.ts';
 import { contextOf, type RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
-import { presentDraw, presentDrawSummary, presentTask } from '../../presenters/draw-presenter.ts';
+import { presentDraw, presentDrawSummary, presentTask, presentTaskDetail } from '../../presenters/draw-presenter.ts';
 import { drawSourceLabel } from '../../../usecases/draws/draw-source-label.ts';
 
 async function drawView(ctx: UseCaseContext, id: string): Promise<DrawView> {
@@ -98,6 +100,12 @@ export function registerDrawRoutes(app: FastifyInstance, deps: RouteDeps): void 
     const query = parse(TaskListQuery, request.query);
     const { rows, names, field } = await listTasks(contextOf(request, deps), { mine: query.mine === 'true', status: query.status });
     return rows.map((r) => presentTask(r, names, undefined, field));
+  });
+
+  app.get('/api/tasks/:id', async (request): Promise<TaskDetailView> => {
+    const { id } = parse(IdParams, request.params);
+    const ctx = contextOf(request, deps);
+    return presentTaskDetail(await getTask(ctx, id), ctx.actor);
   });
 
   app.post('/api/tasks/:id/replace-inspector', async (request): Promise<{ replacementId: string }> => {

@@ -17,7 +17,7 @@ function TaskLine({ task, today }: { task: TaskView; today: string }) {
   return (
     <List.Item>
       <List.Item.Meta
-        title={<Link to={`/admin/draws/${task.drawId}`}>{task.unitName}</Link>}
+        title={<Link to={`/admin/tasks/${task.id}`}>{task.unitName}</Link>}
         description={
           <>
             {task.unitAddress ?? '地址未登记'} · 期限 {task.dueDate}{' '}

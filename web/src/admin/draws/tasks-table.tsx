@@ -12,7 +12,7 @@ const names = (people: PersonRef[]) => (people.length ? people.map((p) => p.name
 export type TaskActions = { onReplaceInspector: (task: TaskView) => void; onReplaceUnit: (task: TaskView) => void };
 
 /**
- * Tasks as a table: unit, stratum and rank, 主办 / 协办, the published 递补 order, due date, status. `withDraw` adds
+ * Tasks as a table: unit (to the task's page), stratum and rank, 主办 / 协办, the published 递补 order, due date, status. `withDraw` adds
  * the draw and the org (task lists across draws); `actions` adds 递补 buttons on assigned tasks.
  */
 export function TasksTable({
@@ -36,7 +36,7 @@ export function TasksTable({
       key: 'unit',
       render: (_, t) => (
         <div style={{ minWidth: 180 }}>
-          <div>{t.unitName}</div>
+          <Link to={`/admin/tasks/${t.id}`}>{t.unitName}</Link>
           {t.unitAddress ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t.unitAddress}
@@ -69,11 +69,11 @@ export function TasksTable({
           <TaskStatusTag task={t} />
           {t.visitDate ? <Typography.Text type="secondary">检查日期 {t.visitDate}{t.notice?.late ? '（迟延告知）' : ''}</Typography.Text> : null}
           {t.record ? (
-            <Typography.Text type="secondary">
+            <Link to={`/admin/records/${t.record.id}`}>
               {t.record.outcomeLabel}
               {t.record.conclusionLabel ? `：${t.record.conclusionLabel}` : ''}
               {t.record.version > 1 ? `（第 ${t.record.version} 版）` : ''}
-            </Typography.Text>
+            </Link>
           ) : null}
         </Space>
       ),

@@ -9,6 +9,8 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FileDoneOutlined,
+  MailOutlined,
   FlagOutlined,
   IdcardOutlined,
   ScheduleOutlined,
@@ -80,6 +82,9 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/draws', label: '抽取记录', icon: <FieldTimeOutlined />, permission: 'plans.read' },
       { path: '/admin/tasks', label: '抽查任务', icon: <ProfileOutlined />, permission: 'plans.read' },
       { path: '/admin/my-tasks', label: '我的任务', icon: <UserOutlined />, permission: 'plans.read', inspectorOnly: true },
+      { path: '/admin/records', label: '检查记录', icon: <FileDoneOutlined />, permission: 'plans.read' },
+      // The messages carry units' phone numbers: administrators and 纪检 (the server asks for draws.manage or audit.read).
+      { path: '/admin/outbox', label: '消息发件箱', icon: <MailOutlined />, permission: 'audit.read' },
     ],
   },
   {

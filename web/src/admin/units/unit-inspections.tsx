@@ -17,7 +17,11 @@ const inspectionColumns: TableColumnsType<Inspection> = [
       </>
     ),
   },
-  { title: '来源', dataIndex: 'sourceLabel', key: 'source' },
+  {
+    title: '来源',
+    key: 'source',
+    render: (_, i) => (i.taskId ? <Link to={`/admin/tasks/${i.taskId}`}>{i.sourceLabel}</Link> : i.sourceLabel),
+  },
   { title: '备注', dataIndex: 'note', key: 'note', render: (note: string | null) => note ?? '—' },
 ];
 
@@ -39,12 +43,26 @@ export function UnitInspections({ inspections }: { inspections: Inspection[] }) 
 const taskColumns: TableColumnsType<Task> = [
   { title: '抽取编号', key: 'draw', render: (_, t) => <Link to={`/admin/draws/${t.drawId}`}>{t.drawCode}</Link> },
   { title: '完成期限', dataIndex: 'dueDate', key: 'due', width: 120 },
-  { title: '状态', dataIndex: 'statusLabel', key: 'status' },
+  { title: '状态', key: 'status', render: (_, t) => <Link to={`/admin/tasks/${t.id}`}>{t.statusLabel}</Link> },
+  {
+    title: '检查记录',
+    key: 'record',
+    render: (_, t) =>
+      t.record ? (
+        <Link to={`/admin/records/${t.record.id}`}>
+          {t.record.outcomeLabel}
+          {t.record.conclusionLabel ? `：${t.record.conclusionLabel}` : ''}
+          {t.record.version > 1 ? `（第 ${t.record.version} 版）` : ''}
+        </Link>
+      ) : (
+        '—'
+      ),
+  },
   { title: '主办', key: 'leads', render: (_, t) => t.leads.join('、') || '—' },
   { title: '协办', key: 'assistants', render: (_, t) => t.assistants.join('、') || '—' },
 ];
 
-/** The tasks drawn for the unit, newest first, each linking to its draw. */
+/** The tasks drawn for the unit, newest first, each linking to its draw, its page and its latest record. */
 export function UnitTasks({ tasks }: { tasks: Task[] }) {
   if (tasks.length === 0) return <Typography.Text type="secondary">尚未被抽中</Typography.Text>;
   return (

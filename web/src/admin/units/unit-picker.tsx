@@ -5,10 +5,16 @@ import { Select, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { searchUnits } from '../../api/units.ts';
 
-type UnitOption = { value: string; label: string; unit: UnitListItem };
+type UnitOption = { value: string; label: string; unit: UnitListItem | null };
 
-/** Picks one unit by remote search (GET /api/units?q=…&pageSize=20) on name, address or credit code. */
-export function UnitPicker(props: Omit<SelectProps<string, UnitOption>, 'options' | 'showSearch' | 'filterOption'>) {
+/**
+ * Picks one unit by remote search (GET /api/units?q=…&pageSize=20) on name, address or credit code. `valueLabel`: the
+ * name of a unit chosen before (a list filter read from the address bar), shown until another is picked.
+ */
+export function UnitPicker({
+  valueLabel,
+  ...props
+}: Omit<SelectProps<string, UnitOption>, 'options' | 'showSearch' | 'filterOption'> & { valueLabel?: string | undefined }) {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {
@@ -23,9 +29,11 @@ export function UnitPicker(props: Omit<SelectProps<string, UnitOption>, 'options
   });
   // The picked unit stays among the options, so the field keeps showing its name after the search changes.
   const [picked, setPicked] = useState<UnitOption | null>(null);
-  const options = (q ? (result.data?.items ?? []) : []).map((unit) => ({ value: unit.id, label: unit.name, unit }));
+  const options: UnitOption[] = (q ? (result.data?.items ?? []) : []).map((unit) => ({ value: unit.id, label: unit.name, unit }));
   if (picked && picked.value === props.value && !options.some((option) => option.value === picked.value)) {
     options.unshift(picked);
+  } else if (valueLabel && props.value && !options.some((option) => option.value === props.value)) {
+    options.unshift({ value: props.value, label: valueLabel, unit: null });
   }
 
   return (
@@ -39,14 +47,18 @@ export function UnitPicker(props: Omit<SelectProps<string, UnitOption>, 'options
       options={options}
       placeholder={props.placeholder ?? '输入单位名称、地址或信用代码搜索'}
       notFoundContent={result.isFetching ? <Spin size="small" /> : q ? '没有找到单位' : '请输入关键字'}
-      optionRender={({ data }) => (
-        <div>
-          <div>{data.unit.name}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {data.unit.uscc} · {data.unit.address ?? '无实际经营地址'}
-          </Typography.Text>
-        </div>
-      )}
+      optionRender={({ data }) =>
+        data.unit ? (
+          <div>
+            <div>{data.unit.name}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {data.unit.uscc} · {data.unit.address ?? '无实际经营地址'}
+            </Typography.Text>
+          </div>
+        ) : (
+          data.label
+        )
+      }
     />
   );
 }
