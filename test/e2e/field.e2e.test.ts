@@ -8,7 +8,7 @@ import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { freezeAndExecuteDraw } from '../harness/draws.ts';
 import { call, logInAs, type Session } from '../harness/http.ts';
 import { addLinePhoto, chooseResult, describeHazard, drawSignature, lineOf, logInField, makeJpeg, overflowingElements } from './field-steps.ts';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, eventually, newPage, startE2E, type E2E } from './harness.ts';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, eventually, logIn, newPage, startE2E, type E2E } from './harness.ts';
 
 /**
  * The field app's journey (decisions 0020–0022) on a phone, on the demo data as first start makes it: the inspector
@@ -91,8 +91,14 @@ describe('the field app on a phone', () => {
     await page.clock.setFixedTime(NOW);
     page.on('request', (request: Request) => {
       const { pathname } = new URL(request.url());
-      if (request.method() === 'POST' && pathname === '/api/files') uploads.push(request.url());
       if (request.method() === 'POST' && pathname === '/api/field/records') recordPosts.push(request.url());
+    });
+    // Each stored upload by the SHA-256 the server answers with.
+    page.on('response', async (response) => {
+      const { pathname } = new URL(response.url());
+      if (response.request().method() === 'POST' && pathname === '/api/files' && response.status() < 300) {
+        uploads.push(((await response.json()) as { sha256: string }).sha256);
+      }
     });
 
     await logInField(page, 'jiandu', DEMO_PASSWORD);
@@ -164,11 +170,20 @@ describe('the field app on a phone', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /待发送/ }).click();
     await page.context().setOffline(false);
     await page.getByText('已发送', { exact: true }).first().waitFor({ timeout: 30_000 });
-    // Two photos and two signature images, each once; the record once.
-    expect(uploads).toHaveLength(4);
+    // The record once; every file it names (two photos, the two signature images) uploaded once, and nothing else.
+    // (Two signatures drawn alike can be one image, hence the set.)
     expect(recordPosts).toHaveLength(1);
-    const stored = await e2e.database.db.select({ id: inspectionRecords.id }).from(inspectionRecords).where(eq(inspectionRecords.taskId, taskId));
+    const stored = await e2e.database.db
+      .select({ id: inspectionRecords.id, body: inspectionRecords.body, signatures: inspectionRecords.signatures })
+      .from(inspectionRecords)
+      .where(eq(inspectionRecords.taskId, taskId));
     expect(stored).toHaveLength(1);
+    const photos = stored[0]!.body.lines.flatMap((line) => line.photos);
+    const signed = [stored[0]!.signatures.lead, stored[0]!.signatures.representative].flatMap((sig) => (sig?.kind === 'signed' ? [sig.image] : []));
+    expect(photos).toHaveLength(2);
+    expect(signed).toHaveLength(2);
+    expect(new Set(uploads).size).toBe(uploads.length);
+    expect(new Set(uploads)).toEqual(new Set([...photos, ...signed]));
     // The device kept nothing but the sent item: no draft, no photos.
     const left = await page.evaluate(`(async () => {
       const dbs = await indexedDB.databases();
@@ -197,6 +212,17 @@ describe('the field app on a phone', () => {
     const record = (await call(e2e.app, admin, 'GET', `/api/records/${list.items[0]!.id}`)).json<{ files: { url: string; contentType: string }[] }>();
     expect(record.files.filter((f) => f.contentType === 'image/jpeg')).toHaveLength(2);
     for (const file of record.files) expect((await call(e2e.app, admin, 'GET', file.url)).statusCode).toBe(200);
+    // The same in the admin's browser: the record page shows the two photos and the two signatures.
+    const desk = await newPage(e2e);
+    await logIn(desk, 'wucheng');
+    await desk.goto(`/admin/records/${list.items[0]!.id}`);
+    const loaded = (selector: string) =>
+      desk.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((img) => img.complete && img.naturalWidth > 0).length`);
+    await eventually(() => loaded('.record-photos img')).toBe(2);
+    await eventually(() => loaded('img.record-signature-image')).toBe(2);
+    expect(await desk.getByText(unitName).count()).toBeGreaterThan(0);
+    await desk.screenshot({ path: `${SCREENSHOT_DIR}/field-record-admin.png`, fullPage: true });
+    await desk.context().close();
 
     const [task] = await e2e.database.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId));
     expect(task?.status).toBe('done');
