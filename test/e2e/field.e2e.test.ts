@@ -332,4 +332,38 @@ describe('the field app on a phone', () => {
     expect(alternate.unitId).not.toBe(gone.unit.id);
     expect((await e2e.database.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, gone.id)))[0]?.status).toBe('replaced');
   });
+
+  it('lets the lead correct the sent record: a new version from the submitted body, with a reason and every signature made again', async () => {
+    await page.goto('/field/?tab=done');
+    await page.getByRole('tab', { name: /已提交/ }).click();
+    await page.getByRole('button', { name: new RegExp(unitName) }).first().click();
+    await page.getByRole('heading', { name: '任务详情' }).waitFor();
+    await page.getByRole('button', { name: '更正检查记录（将成为第 2 版）' }).click();
+    await page.getByRole('heading', { name: '更正检查记录' }).waitFor();
+    await page.getByRole('heading', { name: '更正记录（第 2 版）' }).waitFor();
+    // The submitted record as it was (results, hazards, photos), no signature.
+    expect(await lineOf(page, 1).getByRole('radio', { name: '不符合', exact: true }).getAttribute('aria-checked')).toBe('true');
+    expect(await lineOf(page, 1).getByLabel('隐患部位').inputValue()).toBe('一层东侧走廊');
+    expect(await lineOf(page, 1).locator('.photo img').count()).toBe(1);
+    expect(await page.getByText(/^已签名/).count()).toBe(0);
+    // The reason comes first: nothing can be signed without it.
+    await page.getByText('请先完成上面标出的必填内容，再签名。签名后如修改内容，签名将作废。').waitFor();
+    await lineOf(page, 1).getByLabel('隐患部位').fill('一层东侧走廊尽头');
+    await page.getByLabel('更正理由').fill('隐患部位写得不够具体');
+    await drawSignature(page, '主办');
+    await page.getByText('协办将在自己的设备上确认').click();
+    await page.getByRole('radio', { name: '当场签名' }).click();
+    await drawSignature(page, '被检查单位');
+    await eventually(() => page.locator('img.signature-image').count()).toBe(2);
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.getByRole('button', { name: '提交到待发送' }).click();
+    await page.getByRole('heading', { name: '待发送' }).waitFor();
+    await page.getByText(/检查记录（更正，第 2 版）/).first().waitFor();
+    await eventually(async () => (await e2e.database.db.select({ id: inspectionRecords.id }).from(inspectionRecords).where(eq(inspectionRecords.taskId, taskId))).length).toBe(2);
+    const list = (await call(e2e.app, admin, 'GET', `/api/records?taskId=${taskId}`)).json<{ items: RecordSummary[] }>();
+    expect(list.items.map((r) => r.version)).toEqual([2, 1]);
+    const latest = (await call(e2e.app, admin, 'GET', `/api/records/${list.items[0]!.id}`)).json<{ correctsRecordId: string; correctionReason: string; body: { lines: { hazard: { location: string } | null }[] } }>();
+    expect(latest).toMatchObject({ correctsRecordId: list.items[1]!.id, correctionReason: '隐患部位写得不够具体' });
+    expect(latest.body.lines[0]!.hazard!.location).toBe('一层东侧走廊尽头');
+  });
 });
