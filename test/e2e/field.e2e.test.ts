@@ -336,8 +336,12 @@ describe('the field app on a phone', () => {
   it('lets the lead correct the sent record: a new version from the submitted body, with a reason and every signature made again', async () => {
     await page.goto('/field/?tab=done');
     await page.getByRole('tab', { name: /已提交/ }).click();
+    await page.getByRole('button', { name: new RegExp(unitName) }).first().waitFor();
+    expect(await overflowingElements(page)).toEqual([]);
     await page.getByRole('button', { name: new RegExp(unitName) }).first().click();
     await page.getByRole('heading', { name: '任务详情' }).waitFor();
+    await page.getByText('此任务已提交检查记录（第 1 版）。').waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/field-submitted-task.png`, fullPage: true });
     await page.getByRole('button', { name: '更正检查记录（将成为第 2 版）' }).click();
     await page.getByRole('heading', { name: '更正检查记录' }).waitFor();
     await page.getByRole('heading', { name: '更正记录（第 2 版）' }).waitFor();

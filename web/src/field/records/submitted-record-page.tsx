@@ -10,6 +10,7 @@ import { fetchRecord, fileUrl } from '../lib/field-api.ts';
 import { sha256Hex } from '../lib/hash.ts';
 import { confirmationKey, type OutboxItem } from '../outbox/send-record.ts';
 import { bytesOfDataUrl } from '../photos/compress-photo.ts';
+import type { StoredRecord } from '../storage/field-db.ts';
 import { SignatureBox } from './signature-box.tsx';
 import { SignatureImage } from './signature-image.tsx';
 
@@ -22,11 +23,16 @@ export function SubmittedRecordPage({ taskId }: { taskId: string }) {
   const { db, taskById, online, outbox } = useField();
   const task = taskById(taskId);
   const recordId = task?.record?.id ?? null;
-  const stored = useLiveValue(async () => (recordId ? ((await db.records.get(recordId)) ?? null) : null), [db, recordId], null);
+  // undefined while the device's copy is being read; null when there is none (then it is fetched, online).
+  const stored = useLiveValue<StoredRecord | null | undefined>(
+    async () => (recordId ? ((await db.records.get(recordId)) ?? null) : null),
+    [db, recordId],
+    undefined,
+  );
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!recordId || stored || !online) return;
+    if (!recordId || stored !== null || !online) return;
     let live = true;
     fetchRecord(recordId)
       .then((view) => db.records.put({ id: view.id, taskId: view.taskId, view, savedAt: chinaDateTime(new Date()) }))
