@@ -28,11 +28,18 @@ const OPEN = ['assigned', 'notified', 'in_progress'] as const;
 
 /**
  * The tasks an inspector is on (lead or assistant) for the device: every open task of an executed draw whose period
- * has begun by `until`, and the tasks whose latest record was submitted since `since` (today's done ones).
+ * has begun by `until`, the tasks whose latest record was submitted since `since` (today's done ones), and — for the
+ * 协办 — those whose latest record still waits for the 协办's confirmation on their own device, whenever it was sent.
  */
 export async function listFieldTaskRows(db: DbOrTx, inspectorId: string, window: { until: string; since: Date }) {
   const onTask = or(sql`${tasks.leadIds} @> array[${inspectorId}]::uuid[]`, sql`${tasks.assistantIds} @> array[${inspectorId}]::uuid[]`);
   const recentRecord = sql`exists (select 1 from ${inspectionRecords} r where r.task_id = ${tasks.id} and r.submitted_at >= ${window.since.toISOString()}::timestamptz)`;
+  // The task's latest record waits for this inspector's confirmation as 协办 (signed elsewhere later), whatever its day.
+  const awaitingMyConfirmation = sql`(${tasks.assistantIds} @> array[${inspectorId}]::uuid[] and exists (
+    select 1 from ${inspectionRecords} r
+    where r.task_id = ${tasks.id} and r.signatures->'assistant' = 'null'::jsonb
+      and not exists (select 1 from ${inspectionRecords} n where n.task_id = r.task_id and n.version > r.version)
+      and not exists (select 1 from ${recordConfirmations} c where c.record_id = r.id)))`;
   return db
     .select({ task: tasks, unit: units, drawCode: draws.code, periodStart: draws.periodStart, orgName: orgs.name })
     .from(tasks)
@@ -43,7 +50,11 @@ export async function listFieldTaskRows(db: DbOrTx, inspectorId: string, window:
       and(
         onTask,
         eq(draws.status, 'executed'),
-        or(and(inArray(tasks.status, [...OPEN]), lte(draws.periodStart, window.until)), and(inArray(tasks.status, ['done', 'unable']), recentRecord)),
+        or(
+          and(inArray(tasks.status, [...OPEN]), lte(draws.periodStart, window.until)),
+          and(inArray(tasks.status, ['done', 'unable']), recentRecord),
+          and(inArray(tasks.status, ['done', 'unable', 'closed']), awaitingMyConfirmation),
+        ),
       ),
     )
     .orderBy(asc(tasks.dueDate), asc(units.name))

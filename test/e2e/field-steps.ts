@@ -70,6 +70,9 @@ export async function addLinePhoto(page: Page, index: number, jpeg: Buffer, name
   await line.locator('.photo img').nth(before).waitFor({ timeout: 30_000 });
 }
 
+/** How each signer's hand moves: different people make different images (the same image would be one stored file). */
+const STROKE = { 主办: 0.25, 协办: 0.18, 被检查单位: 0.32 } as const;
+
 /** Draws a signature with the mouse on the pad labelled `${who}签名区` and confirms it. */
 export async function drawSignature(page: Page, who: '主办' | '协办' | '被检查单位'): Promise<void> {
   const canvas = page.getByRole('img', { name: `${who}签名区` });
@@ -78,7 +81,7 @@ export async function drawSignature(page: Page, who: '主办' | '协办' | '被�
   await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.6);
   await page.mouse.down();
   for (let i = 1; i <= 12; i++) {
-    await page.mouse.move(box.x + box.width * (0.15 + i * 0.055), box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 2 });
+    await page.mouse.move(box.x + box.width * (0.15 + i * 0.055), box.y + box.height * (0.6 + STROKE[who] * Math.sin(i)), { steps: 2 });
   }
   await page.mouse.up();
   await page.getByRole('button', { name: `确认${who}签名` }).click();

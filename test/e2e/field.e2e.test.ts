@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, not } from 'drizzle-orm';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawView } from '../../src/contracts/draws.ts';
 import type { FieldTask, FieldTaskBundle, RecordSummary } from '../../src/contracts/field.ts';
-import { draws, inspectionHistory, inspectionRecords, outboxMessages, tasks, units } from '../../src/db/schema.ts';
+import { accounts, draws, inspectionHistory, inspectionRecords, inspectors, outboxMessages, tasks, units } from '../../src/db/schema.ts';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { freezeAndExecuteDraw } from '../harness/draws.ts';
 import { call, logInAs, type Session } from '../harness/http.ts';
@@ -30,13 +30,11 @@ let jiandu: Session;
 let taskId = '';
 let unitId = '';
 let unitName = '';
+/** The task's 协办: their account, to confirm the record on their own phone. */
+let assistantUsername = '';
 
 const bundleOf = async () => (await call(e2e.app, jiandu, 'GET', '/api/field/tasks?days=7')).json<FieldTaskBundle>();
 
-/**
- * A task of this month's demo draw that jiandu leads and visits today, other than `except`: the demo's own when it
- * made one; else (a smaller demo than first start's) jiandu is made the lead of an open task and tells the unit.
- */
 /** This month's demo draw: its strata and every task (as the admin's draw page has them). */
 async function thisMonthsDraw(): Promise<DrawView> {
   const [row] = await e2e.database.db.select({ id: draws.id }).from(draws).where(and(eq(draws.status, 'executed'), eq(draws.periodStart, '2026-12-01')));
@@ -69,6 +67,34 @@ async function taskForToday(except: string[] = [], options: { withAlternate?: bo
   return (await bundleOf()).tasks.find((t) => t.id === task.id)!;
 }
 
+/** The account of the task's 协办 (made, with the demo password, when the demo gave that inspector none). */
+async function assistantAccountOf(id: string): Promise<string> {
+  const db = e2e.database.db;
+  const [row] = await db.select().from(tasks).where(eq(tasks.id, id));
+  let assistantId = row!.assistantIds[0];
+  if (!assistantId) {
+    // The demo drew this task with a lead only: another inspector of the brigade goes along as 协办.
+    const [other] = await db.select({ id: inspectors.id }).from(inspectors).where(and(eq(inspectors.orgId, row!.orgId), not(inArray(inspectors.id, row!.leadIds))));
+    if (!other) throw new Error('no other inspector in the brigade');
+    assistantId = other.id;
+    await db.update(tasks).set({ assistantIds: [assistantId] }).where(eq(tasks.id, id));
+  }
+  const [existing] = await db.select({ username: accounts.username }).from(accounts).where(eq(accounts.inspectorId, assistantId));
+  if (existing) return existing.username;
+  const [template] = await db.select().from(accounts).where(eq(accounts.username, 'jiandu'));
+  const [inspector] = await db.select({ name: inspectors.name }).from(inspectors).where(eq(inspectors.id, assistantId));
+  await db.insert(accounts).values({
+    username: 'xiebanjiandu',
+    displayName: inspector!.name,
+    role: 'inspector',
+    orgId: template!.orgId,
+    passwordHash: template!.passwordHash,
+    isDemo: true,
+    inspectorId: assistantId,
+  });
+  return 'xiebanjiandu';
+}
+
 beforeAll(async () => {
   e2e = await startE2E({ now: NOW, unitCount: 600 });
   await seedDemoDraw(e2e.database.db, NOW);
@@ -77,6 +103,7 @@ beforeAll(async () => {
   const today = await taskForToday();
   ({ id: taskId } = today);
   ({ id: unitId, name: unitName } = today.unit);
+  assistantUsername = await assistantAccountOf(taskId);
 }, 240_000);
 afterAll(async () => e2e?.close());
 
@@ -204,6 +231,48 @@ describe('the field app on a phone', () => {
     expect(left).toMatchObject({ drafts: 0, photos: 0 });
   });
 
+  it('lets the 协办 read the record on their own phone and confirm it by signing, through the outbox; the admin sees 协办已确认', async () => {
+    const phone = await newPage(e2e, PHONE);
+    await phone.clock.setFixedTime(NOW);
+    const confirmPosts: string[] = [];
+    phone.on('request', (request: Request) => {
+      if (request.method() === 'POST' && /^\/api\/field\/records\/[0-9a-f-]{36}\/confirm$/.test(new URL(request.url()).pathname)) confirmPosts.push(request.url());
+    });
+    await logInField(phone, assistantUsername, DEMO_PASSWORD);
+    await eventually(() => phone.evaluate('navigator.serviceWorker.ready.then((r) => Boolean(r.active))')).toBe(true);
+    // The record waits for them: first in 今日, marked 待我确认.
+    await phone.getByRole('tab', { name: /今日/ }).click();
+    const card = phone.getByRole('button', { name: new RegExp(unitName) }).first();
+    await card.getByText('待我确认').waitFor();
+    await card.click();
+    await phone.getByRole('button', { name: '查看记录并签名确认（协办）' }).click();
+    await phone.getByRole('heading', { name: '已提交的记录' }).waitFor();
+    // Read-only: the two 不符合 lines with their hazards and photos (served by hash), the lead's and the unit's signatures.
+    await phone.getByText('第 1 版', { exact: true }).waitFor();
+    expect(await phone.locator('.tag-fail').count()).toBe(2);
+    expect(await phone.getByText('隐患部位：一层东侧走廊').count()).toBe(1);
+    await eventually(() => phone.evaluate(`[...document.querySelectorAll('.photo img')].filter((img) => img.complete && img.naturalWidth > 0).length`)).toBe(2);
+    await eventually(() => phone.evaluate(`[...document.querySelectorAll('img.signature-image')].filter((img) => img.complete && img.naturalWidth > 0).length`)).toBe(2);
+    expect(await phone.locator('input, textarea, [role="radio"]').count()).toBe(0);
+
+    // Signed offline: the confirmation waits in the outbox, then goes once the network is back.
+    await phone.context().setOffline(true);
+    await drawSignature(phone, '协办');
+    await phone.getByText('确认已签名，正在待发送中等待发送；发送成功前本机会一直保留。').waitFor();
+    expect(await phone.getByRole('navigation', { name: '主导航' }).getByLabel('待发送 1 条').count()).toBe(1);
+    expect(confirmPosts).toEqual([]);
+    expect(await overflowingElements(phone)).toEqual([]);
+    await phone.screenshot({ path: `${SCREENSHOT_DIR}/field-confirm.png`, fullPage: true });
+    await phone.context().setOffline(false);
+    await phone.getByText('协办已确认', { exact: true }).first().waitFor({ timeout: 30_000 });
+    expect(confirmPosts).toHaveLength(1);
+
+    const list = (await call(e2e.app, admin, 'GET', `/api/records?taskId=${taskId}`)).json<{ items: RecordSummary[] }>();
+    const record = (await call(e2e.app, admin, 'GET', `/api/records/${list.items[0]!.id}`)).json<{ assistantConfirmedAt: string | null }>();
+    expect(record.assistantConfirmedAt).not.toBeNull();
+    await phone.context().close();
+  });
+
   it('shows the admin the record with its photos, marks the task done, writes the unit history, and the next draw leaves the unit out', async () => {
     // The admin's list and the record: two hazards, their photos and the two signatures, each served by its hash.
     const list = (await call(e2e.app, admin, 'GET', `/api/records?taskId=${taskId}`)).json<{ items: RecordSummary[] }>();
@@ -303,5 +372,43 @@ describe('the field app on a phone', () => {
     await visitor.goto('/portal/notice/NOSUCHCODE1');
     await visitor.getByText('找不到该告知').waitFor();
     await visitor.context().close();
+  });
+
+  it('lets the lead correct the sent record: a new version from the submitted body, with a reason and every signature made again', async () => {
+    await page.goto('/field/?tab=done');
+    await page.getByRole('tab', { name: /已提交/ }).click();
+    await page.getByRole('button', { name: new RegExp(unitName) }).first().waitFor();
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.getByRole('button', { name: new RegExp(unitName) }).first().click();
+    await page.getByRole('heading', { name: '任务详情' }).waitFor();
+    await page.getByText('此任务已提交检查记录（第 1 版）。').waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/field-submitted-task.png`, fullPage: true });
+    await page.getByRole('button', { name: '更正检查记录（将成为第 2 版）' }).click();
+    await page.getByRole('heading', { name: '更正检查记录' }).waitFor();
+    await page.getByRole('heading', { name: '更正记录（第 2 版）' }).waitFor();
+    // The submitted record as it was (results, hazards, photos), no signature.
+    expect(await lineOf(page, 1).getByRole('radio', { name: '不符合', exact: true }).getAttribute('aria-checked')).toBe('true');
+    expect(await lineOf(page, 1).getByLabel('隐患部位').inputValue()).toBe('一层东侧走廊');
+    expect(await lineOf(page, 1).locator('.photo img').count()).toBe(1);
+    expect(await page.getByText(/^已签名/).count()).toBe(0);
+    // The reason comes first: nothing can be signed without it.
+    await page.getByText('请先完成上面标出的必填内容，再签名。签名后如修改内容，签名将作废。').waitFor();
+    await lineOf(page, 1).getByLabel('隐患部位').fill('一层东侧走廊尽头');
+    await page.getByLabel('更正理由').fill('隐患部位写得不够具体');
+    await drawSignature(page, '主办');
+    await page.getByText('协办将在自己的设备上确认').click();
+    await page.getByRole('radio', { name: '当场签名' }).click();
+    await drawSignature(page, '被检查单位');
+    await eventually(() => page.locator('img.signature-image').count()).toBe(2);
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.getByRole('button', { name: '提交到待发送' }).click();
+    await page.getByRole('heading', { name: '待发送' }).waitFor();
+    await page.getByText(/检查记录（更正，第 2 版）/).first().waitFor();
+    await eventually(async () => (await e2e.database.db.select({ id: inspectionRecords.id }).from(inspectionRecords).where(eq(inspectionRecords.taskId, taskId))).length).toBe(2);
+    const list = (await call(e2e.app, admin, 'GET', `/api/records?taskId=${taskId}`)).json<{ items: RecordSummary[] }>();
+    expect(list.items.map((r) => r.version)).toEqual([2, 1]);
+    const latest = (await call(e2e.app, admin, 'GET', `/api/records/${list.items[0]!.id}`)).json<{ correctsRecordId: string; correctionReason: string; body: { lines: { hazard: { location: string } | null }[] } }>();
+    expect(latest).toMatchObject({ correctsRecordId: list.items[1]!.id, correctionReason: '隐患部位写得不够具体' });
+    expect(latest.body.lines[0]!.hazard!.location).toBe('一层东侧走廊尽头');
   });
 });

@@ -7,6 +7,7 @@ import { freezeAndExecuteDraw } from '../../../../test/harness/draws.ts';
 import { createAccountFixture, createInspectorFixture, createOrgTree, createUnitFixture } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import type { FieldTask, FieldTaskBundle, RecordBody, RecordSignatures } from '../../../contracts/field.ts';
+import { listFieldTaskRows } from '../../../db/field-queries.ts';
 import { accounts, inspectionHistory, inspectionRecords } from '../../../db/schema.ts';
 import { canonicalJson } from '../../../domain/canonical-json.ts';
 import { sha256Hex } from '../../../domain/crypto/sha256.ts';
@@ -268,6 +269,12 @@ describe('inspection in the field', () => {
     const sign = image('assistant-signature');
     await upload(assistantOf(task), sign);
     const over = (hash: string) => ({ bodyHash: hash, signature: signed(hashOf(sign), hash) });
+    // The next morning: the lead's device no longer loads the done task, the assistant's still does (it waits for them).
+    const tomorrow = { until: '2026-12-08', since: new Date('2026-11-30T16:00:00Z') };
+    const onDevice = async (inspectorId: string) => (await listFieldTaskRows(database.db, inspectorId, tomorrow)).some((r) => r.task.id === task.id);
+    expect(await onDevice(task.assistants[0]!.id)).toBe(true);
+    expect(await onDevice(task.leads[0]!.id)).toBe(false);
+    expect((await bundleTask(assistantOf(task), task.id)).record).toMatchObject({ id: ids.latest, version: 2, assistantConfirmed: false });
     expect((await call(app, leadOf(task), 'POST', `/api/field/records/${ids.latest}/confirm`, over(ids.latestHash!))).statusCode).toBe(403);
     expect((await call(app, assistantOf(task), 'POST', `/api/field/records/${ids.latest}/confirm`, over('e'.repeat(64)))).statusCode).toBe(409);
     expect((await call(app, assistantOf(task), 'POST', `/api/field/records/${ids.record}/confirm`, over(ids.latestHash!))).statusCode).toBe(409);
@@ -275,6 +282,12 @@ describe('inspection in the field', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().assistantConfirmedAt).not.toBeNull();
     expect((await call(app, assistantOf(task), 'POST', `/api/field/records/${ids.latest}/confirm`, over(ids.latestHash!))).statusCode).toBe(200);
+    // Confirmed: nothing waits for the assistant any more.
+    expect(await onDevice(task.assistants[0]!.id)).toBe(false);
+    expect((await bundleTask(assistantOf(task), task.id)).record).toMatchObject({ id: ids.latest, assistantConfirmed: true });
+    // The assistant reads the record they confirm, and its files.
+    expect((await call(app, assistantOf(task), 'GET', `/api/records/${ids.latest}`)).statusCode).toBe(200);
+    expect((await call(app, assistantOf(task), 'GET', `/api/files/${ids.sign}`)).statusCode).toBe(200);
   });
 
   it('ends a unit not found as 无法检查: flagged 待核实, not counted, and the next alternate comes in by 递补', async () => {

@@ -9,7 +9,9 @@ import { LoginPage } from '../login/login-page.tsx';
 import { runOutbox } from '../outbox/outbox-runner.ts';
 import { OutboxPage } from '../outbox/outbox-page.tsx';
 import { isUnsent } from '../outbox/send-record.ts';
+import { cacheRecords } from '../records/record-cache.ts';
 import { RecordPage } from '../records/record-page.tsx';
+import { SubmittedRecordPage } from '../records/submitted-record-page.tsx';
 import { openFieldDb, type FieldDb, type StoredBundle } from '../storage/field-db.ts';
 import { describeStorageError } from '../storage/storage-errors.ts';
 import { checkStorage, type StorageStatus } from '../storage/storage-status.ts';
@@ -112,6 +114,7 @@ function FieldShell({ session, update, onLoggedOut }: { session: CachedSession; 
       const carried = (old?.bundle.tasks ?? []).filter((t) => kept.has(t.id) && !freshIds.has(t.id));
       await db.bundles.put({ key: 'current', bundle: { ...fresh, tasks: [...fresh.tasks, ...carried] }, savedAt: chinaDateTime(new Date()) });
       setBundleError(null);
+      await cacheRecords(db, [...fresh.tasks, ...carried]);
     } catch (error) {
       setBundleError(error instanceof ApiError ? error.message : describeStorageError(error));
     }
@@ -197,6 +200,7 @@ function FieldShell({ session, update, onLoggedOut }: { session: CachedSession; 
       {route.name === 'tasks' ? <TaskListPage tab={route.tab} /> : null}
       {route.name === 'task' ? <TaskDetailPage taskId={route.taskId} /> : null}
       {route.name === 'record' ? <RecordPage taskId={route.taskId} /> : null}
+      {route.name === 'submitted' ? <SubmittedRecordPage taskId={route.taskId} /> : null}
       {route.name === 'outbox' ? <OutboxPage /> : null}
       {route.name === 'me' ? <MePage /> : null}
     </FieldContext.Provider>

@@ -8,6 +8,7 @@ describe('the field app addresses', () => {
     { name: 'tasks', tab: 'overdue' },
     { name: 'task', taskId: id },
     { name: 'record', taskId: id },
+    { name: 'submitted', taskId: id },
     { name: 'outbox' },
     { name: 'me' },
   ];

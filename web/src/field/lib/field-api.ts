@@ -1,5 +1,5 @@
 import type { LoginRequest, SessionInfo } from '@contracts/auth.ts';
-import type { FieldTaskBundle, MissingFilesResponse, SubmitRecordRequest } from '@contracts/field.ts';
+import type { FieldTaskBundle, MissingFilesResponse, RecordView, Signature, SubmitRecordRequest } from '@contracts/field.ts';
 import { api, setCsrfToken, withQuery } from '../../api/client.ts';
 
 /** The calls the field app makes (decision 0020). The session and CSRF header are the admin web's own (client.ts). */
@@ -46,3 +46,13 @@ export async function uploadFile(sha256: string, bytes: ArrayBuffer, mime: strin
 }
 
 export const submitRecord = (request: SubmitRecordRequest) => api.post<unknown>('/api/field/records', request);
+
+/** A submitted record with its lines' texts (the 协办 reads what they confirm; the lead corrects from it). */
+export const fetchRecord = (recordId: string) => api.get<RecordView>(`/api/records/${recordId}`);
+
+/** The 协办 confirms a record on their own device: their signature over its body hash. */
+export const confirmRecord = (recordId: string, request: { bodyHash: string; signature: Signature }) =>
+  api.post<unknown>(`/api/field/records/${recordId}/confirm`, request);
+
+/** Where a stored photo or signature is served (by its hash) for a thumbnail. */
+export const fileUrl = (sha256: string) => `/api/files/${sha256}`;

@@ -51,8 +51,11 @@ export function OutboxPage() {
 }
 
 function OutboxCard({ item, sending, online, onSend }: { item: OutboxItem; sending: boolean; online: boolean; onSend?: () => void }) {
-  const body = item.request.body;
   const photos = item.files.length;
+  const what =
+    item.kind === 'confirm'
+      ? `协办确认（第 ${item.confirm.version} 版）`
+      : `${item.request.body.outcome === 'inspected' ? '检查记录' : '无法检查记录'}${item.request.corrects ? `（更正，第 ${item.version ?? 2} 版）` : ''}`;
   return (
     <div className={`card outbox-item outbox-${item.state}`} aria-label={`${item.unitName} ${OUTBOX_STATE_LABELS[item.state]}`}>
       <div className="task-card-head">
@@ -60,7 +63,7 @@ function OutboxCard({ item, sending, online, onSend }: { item: OutboxItem; sendi
         <span className={`tag tag-outbox-${item.state}`}>{OUTBOX_STATE_LABELS[item.state]}</span>
       </div>
       <div className="muted small">
-        {body.outcome === 'inspected' ? '检查记录' : '无法检查记录'} · {photos} 个照片/签名文件 · 提交于 {formatChinaMinute(item.createdAt)}
+        {what} · {photos} 个照片/签名文件 · 提交于 {formatChinaMinute(item.createdAt)}
       </div>
       <div className="muted small">
         {item.state === 'sent' ? `已于 ${formatChinaMinute(item.sentAt)} 发送成功` : `已尝试 ${item.attempts} 次${item.lastTriedAt ? `，最近 ${formatChinaMinute(item.lastTriedAt)}` : ''}`}

@@ -1,7 +1,7 @@
 import type { RecordOutcome } from '@contracts/field.ts';
 import { ApiError } from '../../api/client.ts';
 import { chinaDateTime } from '../lib/dates.ts';
-import { fetchSession, findMissingFiles, submitRecord, uploadFile } from '../lib/field-api.ts';
+import { confirmRecord, fetchSession, findMissingFiles, submitRecord, uploadFile } from '../lib/field-api.ts';
 import { deleteSentLocalData, readStoredFile, type FieldDb } from '../storage/field-db.ts';
 import { isUnsent, sendOutboxItem, type OutboxItem } from './send-record.ts';
 
@@ -41,11 +41,17 @@ export async function runOutbox(db: FieldDb, accountId: string, recordId?: strin
         readFile: (sha) => readStoredFile(db, sha),
         uploadFile,
         submitRecord: async (request) => void (await submitRecord(request)),
+        confirmRecord: async (id, request) => void (await confirmRecord(id, request)),
         now: () => chinaDateTime(new Date()),
         pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       });
       await db.outbox.put(result);
-      if (result.state === 'sent') {
+      if (result.state !== 'sent') continue;
+      if (item.kind === 'confirm') {
+        // Only the signature image was the confirmation's own: the task's other local data is not touched.
+        await db.photos.delete(`${item.taskId}/${item.confirm.signature.kind === 'signed' ? item.confirm.signature.image : ''}`);
+        await markConfirmed(db, item.taskId, item.confirm.recordId);
+      } else {
         await deleteSentLocalData(db, item.taskId);
         await markTaskDone(db, item.taskId, statusAfter[item.request.body.outcome]);
       }
@@ -58,5 +64,15 @@ async function markTaskDone(db: FieldDb, taskId: string, status: 'done' | 'unabl
   const stored = await db.bundles.get('current');
   if (!stored) return;
   const tasks = stored.bundle.tasks.map((task) => (task.id === taskId ? { ...task, status, statusLabel: status === 'done' ? '已检查' : '无法检查' } : task));
+  await db.bundles.put({ ...stored, bundle: { ...stored.bundle, tasks } });
+}
+
+/** The stored bundle shows the record as confirmed by the 协办 until the next bundle comes from the server. */
+async function markConfirmed(db: FieldDb, taskId: string, recordId: string): Promise<void> {
+  const stored = await db.bundles.get('current');
+  if (!stored) return;
+  const tasks = stored.bundle.tasks.map((task) =>
+    task.id === taskId && task.record?.id === recordId ? { ...task, record: { ...task.record, assistantConfirmed: true } } : task,
+  );
   await db.bundles.put({ ...stored, bundle: { ...stored.bundle, tasks } });
 }

@@ -1,7 +1,7 @@
 import type { SubmitRecordRequest } from '@contracts/field.ts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
-import { isUnsent, sendOutboxItem, type OutboxItem, type SendDeps } from './send-record.ts';
+import { confirmationKey, isUnsent, sendOutboxItem, type OutboxItem, type SendDeps } from './send-record.ts';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -39,6 +39,10 @@ function fakeServer(options: { held?: string[]; answer?: () => void; uploadFails
     },
     submitRecord: async () => {
       calls.push('record');
+      options.answer?.();
+    },
+    confirmRecord: async (recordId) => {
+      calls.push(`confirm ${recordId.slice(0, 4)}`);
       options.answer?.();
     },
     now: () => '2026-12-05T11:00:00+08:00',
@@ -108,5 +112,26 @@ describe('sending an outbox item', () => {
     expect(server.calls).toEqual(['missing', 'upload a']);
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toContain('本机缺少');
+  });
+
+  it('sends a 协办 confirmation like a record: the signature image first, then the confirmation, a refusal kept with its message', async () => {
+    const confirmation: OutboxItem = {
+      ...item,
+      recordId: confirmationKey(item.request.id),
+      kind: 'confirm',
+      confirm: { recordId: '33333333-3333-4333-8333-333333333333', version: 1, bodyHash: A, signature: { kind: 'signed', image: B, signedHash: A, at: '2026-12-05T11:00:00+08:00' } },
+      files: [B],
+    };
+    expect(confirmation.recordId).toBe('33333333-3333-4333-8333-333333333333/confirm');
+    const server = fakeServer();
+    expect(await sendOutboxItem(confirmation, server.deps)).toMatchObject({ state: 'sent' });
+    expect(server.calls).toEqual(['missing', 'upload b', 'confirm 3333']);
+    const refusing = fakeServer({
+      held: [B],
+      answer: () => {
+        throw new ApiError(409, 'CONFLICT', '该记录已被更正（现为第 2 版），请确认最新版本');
+      },
+    });
+    expect(await sendOutboxItem(confirmation, refusing.deps)).toMatchObject({ state: 'failed', lastError: '该记录已被更正（现为第 2 版），请确认最新版本' });
   });
 });

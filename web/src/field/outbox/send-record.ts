@@ -1,13 +1,13 @@
-import type { OutboxState, SubmitRecordRequest } from '@contracts/field.ts';
+import type { OutboxState, Signature, SubmitRecordRequest } from '@contracts/field.ts';
 import { ApiError } from '../../api/client.ts';
 
-/** One record waiting in (or sent through) the device's outbox. The whole request is kept until the server has it. */
-export type OutboxItem = {
+/** What every outbox item carries: its key, its task, the files it names, and how sending it went. */
+type OutboxCommon = {
+  /** The item's key: the record's device-made id, or `<record id>/confirm` for a 协办's confirmation. */
   recordId: string;
   taskId: string;
   unitName: string;
-  request: SubmitRecordRequest;
-  /** Every file the record names (photos, signatures) by SHA-256. */
+  /** Every file the item names (photos, signatures) by SHA-256. */
   files: string[];
   state: OutboxState;
   attempts: number;
@@ -16,6 +16,19 @@ export type OutboxItem = {
   lastTriedAt: string | null;
   sentAt: string | null;
 };
+
+/** The 协办's confirmation of a submitted record, signed on their own device (POST /api/field/records/:id/confirm). */
+export type ConfirmationToSend = { recordId: string; version: number; bodyHash: string; signature: Signature };
+
+/**
+ * One item waiting in (or sent through) the device's outbox, kept whole until the server has it: a record (a first
+ * version or a correction, `version` as the device expects it) or a 协办's confirmation.
+ */
+export type OutboxItem = OutboxCommon &
+  ({ kind?: 'record'; request: SubmitRecordRequest; version?: number } | { kind: 'confirm'; confirm: ConfirmationToSend });
+
+/** The outbox key of the 协办's confirmation of a record: one per record, so a second tap changes nothing. */
+export const confirmationKey = (recordId: string) => `${recordId}/confirm`;
 
 export type SendDeps = {
   /** POST /api/field/files/missing: the hashes the server does not hold. */
@@ -26,6 +39,8 @@ export type SendDeps = {
   uploadFile: (sha256: string, bytes: ArrayBuffer, mime: string) => Promise<string>;
   /** POST /api/field/records. */
   submitRecord: (request: SubmitRecordRequest) => Promise<void>;
+  /** POST /api/field/records/:id/confirm. */
+  confirmRecord: (recordId: string, request: { bodyHash: string; signature: Signature }) => Promise<void>;
   now: () => string;
   /** Waits before a retry (tests pass one that does not wait). */
   pause?: (ms: number) => Promise<void>;
@@ -69,23 +84,27 @@ async function uploadMissing(item: OutboxItem, missing: string[], deps: SendDeps
 
 /**
  * Sends one outbox item (decision 0020): ask which files the server lacks, upload those (each by its hash, so a
- * repeat stores nothing twice), then POST the record under its device-made id. Only a 2xx makes the item 已发送; a
+ * repeat stores nothing twice), then POST the record under its device-made id (or the 协办's confirmation). Only a 2xx makes the item 已发送; a
  * refusal (409, 403, 422…) makes it 发送失败 with the server's Chinese message; a network or server failure leaves it
  * 待发送 for the next try. The caller deletes local photos and the draft only after 已发送.
  */
 export async function sendOutboxItem(item: OutboxItem, deps: SendDeps): Promise<OutboxItem> {
   const tried: OutboxItem = { ...item, attempts: item.attempts + 1, lastTriedAt: deps.now() };
+  const deliver = () =>
+    item.kind === 'confirm'
+      ? deps.confirmRecord(item.confirm.recordId, { bodyHash: item.confirm.bodyHash, signature: item.confirm.signature })
+      : deps.submitRecord(item.request);
   try {
     await uploadMissing(tried, await deps.missingFiles(item.files), deps);
     try {
-      await deps.submitRecord(item.request);
+      await deliver();
     } catch (error) {
       // A file may have gone from the server meanwhile (409 naming it): upload what is missing once more, then retry.
       if (!(error instanceof ApiError) || error.status !== 409) throw error;
       const missing = await deps.missingFiles(item.files);
       if (missing.length === 0) throw error;
       await uploadMissing(tried, missing, deps);
-      await deps.submitRecord(item.request);
+      await deliver();
     }
     return { ...tried, state: 'sent', lastError: null, sentAt: deps.now() };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useField, useLiveValue } from '../app/field-context.ts';
 import { chinaDateTime } from '../lib/dates.ts';
+import { fileUrl } from '../lib/field-api.ts';
 import { compressPhoto } from './compress-photo.ts';
 
 /**
@@ -73,7 +74,8 @@ export function PhotoStrip({
       <ul className="photo-list" aria-label={`${label}（${photos.length} 张）`}>
         {photos.map((sha, index) => (
           <li key={sha} className="photo">
-            {thumbs.get(sha) ? <img src={thumbs.get(sha)} alt={`${label} 第 ${index + 1} 张`} /> : <span className="photo-missing">照片</span>}
+            {/* A photo of a corrected record was sent already: the server's copy (by its hash) stands in for the local one. */}
+            <img src={thumbs.get(sha) ?? fileUrl(sha)} alt={`${label} 第 ${index + 1} 张`} />
             <button type="button" className="photo-remove" aria-label={`删除${label}第 ${index + 1} 张`} onClick={() => onRemove(sha)}>
               ×
             </button>

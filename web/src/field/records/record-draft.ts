@@ -61,7 +61,15 @@ export type Draft = {
   voidedNotice: string | null;
   state: 'editing' | 'submitted';
   updatedAt: string;
+  /**
+   * A correction of a submitted record (FIELD-NOTES rule 9): the version it corrects and why. Started from that
+   * record's body (the only pre-fill allowed: it is the same record), signed again over the new body.
+   */
+  corrects?: { recordId: string; version: number; reason: string } | null;
 };
+
+/** The submitted record a correction starts from. */
+export type CorrectionSource = { recordId: string; version: number; body: RecordBody };
 
 export const VOIDED_NOTICE = '签名后内容已修改，原有签名已作废，请重新签名。';
 
@@ -102,6 +110,47 @@ export function startDraft(task: FieldTask, recordId: string, startedAt: string)
     updatedAt: startedAt,
   };
 }
+
+/**
+ * A correction draft: the submitted body as it was (results, hazards, photos, people, times), no signatures, the
+ * reason still to write. Lines follow the task's checklist; a line the record did not have starts with no result.
+ */
+export function startCorrection(task: FieldTask, source: CorrectionSource, recordId: string, now: string): Draft {
+  const base = startDraft(task, recordId, source.body.startedAt);
+  const sent = new Map(source.body.lines.map((line) => [lineKey(line), line]));
+  return {
+    ...base,
+    outcome: source.body.outcome,
+    endedAt: source.body.endedAt,
+    accompanying: { ...source.body.accompanying },
+    jointStaffIds: [...source.body.jointStaffIds],
+    lines: base.lines.map((line) => {
+      const was = sent.get(lineKey(line));
+      if (!was) return line;
+      return {
+        ...line,
+        result: was.result,
+        note: was.note,
+        uncheckedReason: was.uncheckedReason,
+        hazard: was.hazard ? { ...was.hazard } : line.hazard,
+        photos: [...was.photos],
+      };
+    }),
+    conclusion: source.body.conclusion,
+    unable: source.body.unable ? { reason: source.body.unable.reason, detail: source.body.unable.detail, photos: [...source.body.unable.photos] } : base.unable,
+    remarks: source.body.remarks,
+    corrects: { recordId: source.recordId, version: source.version, reason: '' },
+    updatedAt: now,
+  };
+}
+
+/** The request's `corrects`: null for a first record. */
+export function correctsOf(draft: Draft): { recordId: string; reason: string } | null {
+  return draft.corrects ? { recordId: draft.corrects.recordId, reason: draft.corrects.reason.trim() } : null;
+}
+
+/** The version the server will give the record: the next after the one corrected, else 1. */
+export const versionOf = (draft: Draft) => (draft.corrects ? draft.corrects.version + 1 : 1);
 
 /** The record body as it will be sent, hashed and signed: trimmed texts, only what the outcome uses. */
 export function buildRecordBody(draft: Draft): RecordBody {
@@ -177,6 +226,7 @@ export type DraftProblem = { where: string; message: string };
 /** What keeps the content from being signed: every rule the server checks on the body, said where it applies. */
 export function findBodyProblems(draft: Draft, checklist: readonly FieldChecklistLine[]): DraftProblem[] {
   const problems: DraftProblem[] = [];
+  if (draft.corrects && !draft.corrects.reason.trim()) problems.push({ where: '更正理由', message: '请填写更正理由' });
   if (draft.checklistKey !== checklistKeyOf(checklist)) {
     problems.push({ where: '检查表', message: '检查表已更新，此草稿按旧检查表填写：请与大队确认后重新填写' });
   }
@@ -239,7 +289,8 @@ export async function signDraft(
   now: string,
 ): Promise<Draft> {
   const current = hasAnySignature(draft) && draft.signedCanonical === canonicalBodyOf(draft);
-  const base: Draft = current ? draft : { ...draft, signatures: NO_SIGNATURES, endedAt: now };
+  // A correction keeps the visit's times: only a first record ends when it is first signed.
+  const base: Draft = current ? draft : { ...draft, signatures: NO_SIGNATURES, endedAt: draft.corrects ? draft.endedAt : now };
   const canonical = canonicalBodyOf(base);
   const signature = make(await hash(canonical));
   return {

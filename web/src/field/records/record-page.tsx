@@ -10,12 +10,14 @@ import { PhotoStrip } from '../photos/photo-strip.tsx';
 import { ChecklistLine } from './checklist-line.tsx';
 import {
   buildRecordBody,
+  correctsOf,
   filesOfRecord,
   findBodyProblems,
   findSignatureProblems,
   progressOf,
   suggestConclusion,
   updateLine,
+  versionOf,
   type Draft,
 } from './record-draft.ts';
 import { SignaturesSection } from './signatures-section.tsx';
@@ -61,12 +63,13 @@ export function RecordPage({ taskId }: { taskId: string }) {
       return;
     }
     const body = buildRecordBody(draft);
-    const request: SubmitRecordRequest = { id: draft.recordId, body, signatures: draft.signatures, corrects: null };
+    const request: SubmitRecordRequest = { id: draft.recordId, body, signatures: draft.signatures, corrects: correctsOf(draft) };
     const item: OutboxItem = {
       recordId: draft.recordId,
       taskId,
       unitName: task.unit.name,
       request,
+      version: versionOf(draft),
       files: filesOfRecord(body, draft.signatures),
       state: 'pending',
       attempts: 0,
@@ -89,7 +92,22 @@ export function RecordPage({ taskId }: { taskId: string }) {
   };
 
   return (
-    <Screen title="检查记录" back={back}>
+    <Screen title={draft.corrects ? '更正检查记录' : '检查记录'} back={back}>
+      {draft.corrects ? (
+        <Section title={`更正记录（第 ${versionOf(draft)} 版）`}>
+          <p className="muted small">
+            更正第 {draft.corrects.version} 版：内容已按原记录填好，修改后全部签名须重新签署（签名覆盖新的记录内容）。原记录保留不变。
+          </p>
+          <TextField
+            label="更正理由"
+            required
+            multiline
+            maxLength={500}
+            value={draft.corrects.reason}
+            onChange={(reason) => change((d) => ({ ...d, corrects: d.corrects ? { ...d.corrects, reason } : null }))}
+          />
+        </Section>
+      ) : null}
       <div className="record-head card">
         <strong>{task.unit.name}</strong>
         <div className="muted small">

@@ -7,6 +7,7 @@ import { sha256Hex, sha256OfText } from '../lib/hash.ts';
 import { bytesOfDataUrl } from '../photos/compress-photo.ts';
 import { isSignatureCurrent, signDraft, type Draft, type SignatureRole } from './record-draft.ts';
 import { SignatureBox } from './signature-box.tsx';
+import { SignatureImage } from './signature-image.tsx';
 
 const hashCanonical = sha256OfText;
 
@@ -62,10 +63,11 @@ export function SignaturesSection({
     <Section title="签名">
       {draft.voidedNotice ? <Banner kind="warn">{draft.voidedNotice}</Banner> : null}
       {!canSign ? <Banner kind="info">请先完成上面标出的必填内容，再签名。签名后如修改内容，签名将作废。</Banner> : null}
-      <SignatureSlot title={`主办人员${lead ? `（${lead.name}）` : ''}`} signature={draft.signatures.lead} current={isSignatureCurrent(draft, draft.signatures.lead)}>
+      <SignatureSlot taskId={task.id} title={`主办人员${lead ? `（${lead.name}）` : ''}`} signature={draft.signatures.lead} current={isSignatureCurrent(draft, draft.signatures.lead)}>
         <SignatureBox label="主办" disabled={!canSign} onConfirm={signWithImage('lead')} />
       </SignatureSlot>
       <SignatureSlot
+        taskId={task.id}
         title={`协办人员${assistants.length ? `（${assistants.map((a) => a.name).join('、')}）` : ''}`}
         signature={draft.assistantElsewhere ? null : draft.signatures.assistant}
         current={isSignatureCurrent(draft, draft.signatures.assistant)}
@@ -80,7 +82,7 @@ export function SignaturesSection({
         {draft.assistantElsewhere ? null : <SignatureBox label="协办" disabled={!canSign} onConfirm={signWithImage('assistant')} />}
       </SignatureSlot>
       {draft.outcome === 'inspected' ? (
-        <SignatureSlot title="被检查单位人员" signature={draft.signatures.representative} current={isSignatureCurrent(draft, draft.signatures.representative)}>
+        <SignatureSlot taskId={task.id} title="被检查单位人员" signature={draft.signatures.representative} current={isSignatureCurrent(draft, draft.signatures.representative)}>
           <RepresentativeSigning canSign={canSign} onSign={signWithImage('representative')} onRefuse={(witness, reason) => sign('representative', (signedHash, at) => ({ kind: 'refused', witness, reason, signedHash, at }))} />
         </SignatureSlot>
       ) : null}
@@ -88,7 +90,19 @@ export function SignaturesSection({
   );
 }
 
-function SignatureSlot({ title, signature, current, children }: { title: string; signature: Signature | null; current: boolean; children: React.ReactNode }) {
+function SignatureSlot({
+  taskId,
+  title,
+  signature,
+  current,
+  children,
+}: {
+  taskId: string;
+  title: string;
+  signature: Signature | null;
+  current: boolean;
+  children: React.ReactNode;
+}) {
   const done = signature !== null && current;
   return (
     <div className={`signature-slot${done ? ' signed' : ''}`}>
@@ -100,6 +114,7 @@ function SignatureSlot({ title, signature, current, children }: { title: string;
           <span className="tag">未签名</span>
         )}
       </div>
+      {done && signature.kind === 'signed' ? <SignatureImage taskId={taskId} signature={signature} who={title} /> : null}
       {done ? null : children}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { FieldTaskBundle } from '@contracts/field.ts';
+import type { FieldTaskBundle, RecordView } from '@contracts/field.ts';
 import { Dexie, type EntityTable } from 'dexie';
 import type { OutboxItem } from '../outbox/send-record.ts';
 import type { Draft } from '../records/record-draft.ts';
@@ -25,11 +25,18 @@ export type StoredPhoto = {
   createdAt: string;
 };
 
+/**
+ * A submitted record as the server has it (GET /api/records/:id), kept so that the 协办 can read and confirm it, and the
+ * lead correct it, without network.
+ */
+export type StoredRecord = { id: string; taskId: string; view: RecordView; savedAt: string };
+
 export type FieldDb = Dexie & {
   bundles: EntityTable<StoredBundle, 'key'>;
   drafts: EntityTable<Draft, 'taskId'>;
   photos: EntityTable<StoredPhoto, 'id'>;
   outbox: EntityTable<OutboxItem, 'recordId'>;
+  records: EntityTable<StoredRecord, 'id'>;
 };
 
 /**
@@ -45,6 +52,8 @@ export function openFieldDb(accountId: string, onClosedByUpgrade: () => void, on
     photos: 'id, taskId, sha256',
     outbox: 'recordId, taskId, state',
   });
+  // 2: submitted records kept for reading offline (the 协办's confirmation, the lead's correction).
+  db.version(2).stores({ records: 'id, taskId' });
   // Another tab (a newer app version) upgrades the schema: close here so it is not blocked, and say so.
   db.on('versionchange', () => {
     db.close();

@@ -7,13 +7,17 @@ import { Banner, Button, Section, TextField } from '../components/ui.tsx';
 import { chinaDateTime, chinaToday, daysBetween, formatShortDate } from '../lib/dates.ts';
 import { scheduleVisit, startTask } from '../lib/field-api.ts';
 import { newId } from '../lib/ids.ts';
-import { startDraft } from '../records/record-draft.ts';
+import { confirmationKey } from '../outbox/send-record.ts';
+import { pickCorrectionSource } from '../records/correction-source.ts';
+import { startCorrection, startDraft } from '../records/record-draft.ts';
 
 /** Everything about one task before going in: the unit, how to get there and whom to call, who goes, the visit date. */
 export function TaskDetailPage({ taskId }: { taskId: string }) {
-  const { taskById, navigate, db, online, reportError } = useField();
+  const { taskById, navigate, db, online, reportError, outbox } = useField();
   const task = taskById(taskId);
   const draft = useLiveValue(async () => (await db.drafts.get(taskId)) ?? null, [db, taskId], null);
+  const serverRecordId = task?.record?.id ?? null;
+  const serverRecord = useLiveValue(async () => (serverRecordId ? ((await db.records.get(serverRecordId))?.view ?? null) : null), [db, serverRecordId], null);
 
   if (!task) {
     return (
@@ -31,6 +35,23 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
         // Tells the server the inspection has begun (检查中); offline, the record itself says so later.
         if (online && (task.status === 'assigned' || task.status === 'notified')) void startTask(task.id).catch(() => undefined);
       }
+      navigate({ name: 'record', taskId: task.id });
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const finished = task.status === 'done' || task.status === 'unable' || task.status === 'closed';
+  const confirmItem = task.record ? outbox.find((i) => i.recordId === confirmationKey(task.record!.id)) : undefined;
+  const assistantConfirmed = Boolean(task.record?.assistantConfirmed || confirmItem?.state === 'sent');
+  const awaitsMe = task.myRole === 'assistant' && task.record !== null && !assistantConfirmed;
+  const correctionSource = finished ? pickCorrectionSource(task, serverRecord, outbox) : null;
+
+  /** A correction: a new draft (new record id) from the submitted body; every signature is made again. */
+  const correct = async () => {
+    if (!correctionSource) return;
+    try {
+      await db.drafts.put(startCorrection(task, correctionSource, newId(), chinaDateTime(new Date())));
       navigate({ name: 'record', taskId: task.id });
     } catch (error) {
       reportError(error);
@@ -88,16 +109,30 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
       </div>
 
       <div className="actions">
-        {task.status === 'done' || task.status === 'unable' || task.status === 'closed' ? (
-          <Banner kind="ok">此任务已提交检查记录。</Banner>
-        ) : draft?.state === 'submitted' ? (
+        {draft?.state === 'submitted' ? (
           <Button kind="primary" block onClick={() => navigate({ name: 'outbox' })}>
             记录已提交，查看发送情况
           </Button>
         ) : draft ? (
           <Button kind="primary" block onClick={() => void open(draft.outcome)}>
-            继续填写检查记录
+            {draft.corrects ? `继续填写更正记录（第 ${draft.corrects.version + 1} 版）` : '继续填写检查记录'}
           </Button>
+        ) : finished ? (
+          <>
+            <Banner kind="ok">
+              此任务已提交检查记录{task.record ? `（第 ${task.record.version} 版）` : ''}。{assistantConfirmed ? ' 协办已确认。' : ''}
+            </Banner>
+            {task.record ? (
+              <Button kind={awaitsMe ? 'primary' : 'default'} block onClick={() => navigate({ name: 'submitted', taskId: task.id })}>
+                {awaitsMe ? '查看记录并签名确认（协办）' : '查看已提交的记录'}
+              </Button>
+            ) : null}
+            {task.myRole === 'lead' && task.status !== 'closed' ? (
+              <Button block disabled={!correctionSource} onClick={() => void correct()}>
+                {correctionSource ? `更正检查记录（将成为第 ${correctionSource.version + 1} 版）` : '更正检查记录（联网后读取原记录）'}
+              </Button>
+            ) : null}
+          </>
         ) : (
           <>
             <Button kind="primary" block onClick={() => void open('inspected')}>

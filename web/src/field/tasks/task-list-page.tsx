@@ -4,7 +4,7 @@ import { Screen } from '../components/screen.tsx';
 import { Banner, Button } from '../components/ui.tsx';
 import { chinaToday, formatChinaMinute, formatShortDate } from '../lib/dates.ts';
 import { isUnsent } from '../outbox/send-record.ts';
-import { groupTasks, TASK_TABS, type TaskTab } from './task-groups.ts';
+import { awaitsMyConfirmation, groupTasks, TASK_TABS, type TaskTab } from './task-groups.ts';
 
 /** 今日 / 本周 / 逾期: the inspector's open tasks from the bundle kept on the device. */
 export function TaskListPage({ tab }: { tab: TaskTab }) {
@@ -41,7 +41,7 @@ export function TaskListPage({ tab }: { tab: TaskTab }) {
       {bundle ? <p className="muted small">任务更新于 {formatChinaMinute(bundle.savedAt)}（已下载未来 7 天的任务，离线可用）</p> : null}
       {bundleError ? <Banner kind={bundle ? 'warn' : 'error'}>任务未能更新：{bundleError}</Banner> : null}
       {!bundle && !bundleError ? <p className="muted">{online ? '正在下载任务…' : '本机还没有任务：请联网后刷新。'}</p> : null}
-      {bundle && tasks.length === 0 ? <p className="empty">{tab === 'overdue' ? '没有逾期任务' : tab === 'today' ? '今天没有安排检查的任务' : '本周没有任务'}</p> : null}
+      {bundle && tasks.length === 0 ? <p className="empty">{EMPTY[tab]}</p> : null}
       <ul className="task-list">
         {tasks.map((task) => (
           <li key={task.id}>
@@ -52,6 +52,8 @@ export function TaskListPage({ tab }: { tab: TaskTab }) {
     </Screen>
   );
 }
+
+const EMPTY: Record<TaskTab, string> = { today: '今天没有安排检查的任务', week: '本周没有任务', overdue: '没有逾期任务', done: '近期没有已提交的记录' };
 
 function TaskCard({ task, hasDraft, waiting, onOpen }: { task: FieldTask; hasDraft: boolean; waiting: boolean; onOpen: () => void }) {
   return (
@@ -71,6 +73,8 @@ function TaskCard({ task, hasDraft, waiting, onOpen }: { task: FieldTask; hasDra
         {task.unit.isCrowded ? <span className="tag">人员密集场所</span> : null}
         {hasDraft ? <span className="tag tag-draft">草稿</span> : null}
         {waiting ? <span className="tag tag-waiting">待发送</span> : null}
+        {awaitsMyConfirmation(task) ? <span className="tag tag-draft">待我确认</span> : null}
+        {task.record?.assistantConfirmed ? <span className="tag tag-ok">协办已确认</span> : null}
       </div>
     </button>
   );
