@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import type { AttachedFileView } from './files.ts';
 import { cleanText, nameText, text, uuidParam } from './common.ts';
+import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '../domain/tasks/task-lifecycle.ts';
 
-/** A task's life (src/domain/tasks/task-lifecycle.ts, decision 0020). */
-export const TASK_STATUSES = ['assigned', 'notified', 'in_progress', 'done', 'unable', 'closed', 'replaced', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  assigned: '待检查',
-  notified: '已告知',
-  in_progress: '检查中',
-  done: '已检查',
-  unable: '无法检查',
-  closed: '已办结',
-  replaced: '已递补',
-  cancelled: '已取消',
-};
+/** A task's life and its statuses' names (owned by src/domain/tasks/task-lifecycle.ts, decision 0020). */
+export { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus };
 
 export const FreezeDrawRequest = z.object({
   source: z.discriminatedUnion(

@@ -12,6 +12,16 @@
  */
 export const TASK_STATUSES = ['assigned', 'notified', 'in_progress', 'done', 'unable', 'closed', 'replaced', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  assigned: '待检查',
+  notified: '已告知',
+  in_progress: '检查中',
+  done: '已检查',
+  unable: '无法检查',
+  closed: '已办结',
+  replaced: '已递补',
+  cancelled: '已取消',
+};
 
 /** Statuses of a task still to be inspected: it counts as pending for the next draw, and shows on the device. */
 export const OPEN_TASK_STATUSES = ['assigned', 'notified', 'in_progress'] as const satisfies readonly TaskStatus[];
@@ -38,16 +48,6 @@ export type TaskDecision =
   | { ok: true; next: TaskStatus }
   | { ok: false; refusal: 'forbidden' | 'conflict'; message: string };
 
-const STATUS_WORDS: Record<TaskStatus, string> = {
-  assigned: '待检查',
-  notified: '已告知',
-  in_progress: '检查中',
-  done: '已检查',
-  unable: '无法检查',
-  closed: '已办结',
-  replaced: '已递补',
-  cancelled: '已取消',
-};
 
 /** Who may take each action. */
 const ACTORS: Record<TaskAction, readonly Exclude<TaskRole, null>[]> = {
@@ -92,20 +92,20 @@ function conflictMessage(action: TaskAction, status: TaskStatus): string {
   if (status === 'cancelled') return '任务已取消（抽取已作废），不能再对本任务操作';
   switch (action) {
     case 'schedule_visit':
-      return `任务${STATUS_WORDS[status]}，不能再更改检查日期`;
+      return `任务${TASK_STATUS_LABELS[status]}，不能再更改检查日期`;
     case 'start':
     case 'submit_record':
-      return status === 'assigned' ? '请先确定检查日期并告知单位' : `任务${STATUS_WORDS[status]}，已有检查记录；如需更正，请提交更正记录`;
+      return status === 'assigned' ? '请先确定检查日期并告知单位' : `任务${TASK_STATUS_LABELS[status]}，已有检查记录；如需更正，请提交更正记录`;
     case 'correct_record':
-      return `任务${STATUS_WORDS[status]}，还没有可更正的检查记录`;
+      return `任务${TASK_STATUS_LABELS[status]}，还没有可更正的检查记录`;
     case 'confirm_record':
       return '任务还没有提交检查记录，无需确认';
     case 'close':
-      return `任务${STATUS_WORDS[status]}，只有已检查的任务可以办结`;
+      return `任务${TASK_STATUS_LABELS[status]}，只有已检查的任务可以办结`;
     case 'replace_inspector':
     case 'replace_unit':
     case 'cancel':
-      return `任务${STATUS_WORDS[status]}，只有进行中的任务可以递补`;
+      return `任务${TASK_STATUS_LABELS[status]}，只有进行中的任务可以递补`;
   }
 }
 

@@ -5,6 +5,7 @@ import { Banner, Button, Checkbox, Choice, Section, TextField } from '../compone
 import { chinaDateTime, formatChinaMinute } from '../lib/dates.ts';
 import { sha256Hex, sha256OfText } from '../lib/hash.ts';
 import { bytesOfDataUrl } from '../photos/compress-photo.ts';
+import { signatureImage } from '../storage/field-db.ts';
 import { isSignatureCurrent, signDraft, type Draft, type SignatureRole } from './record-draft.ts';
 import { SignatureBox } from './signature-box.tsx';
 import { SignatureImage } from './signature-image.tsx';
@@ -40,19 +41,7 @@ export function SignaturesSection({
     try {
       const bytes = bytesOfDataUrl(dataUrl);
       const sha = await sha256Hex(bytes);
-      await db.photos.put({
-        id: `${task.id}/${sha}`,
-        taskId: task.id,
-        sha256: sha,
-        kind: 'signature',
-        mime: 'image/png',
-        bytes,
-        byteSize: bytes.byteLength,
-        width: 0,
-        height: 0,
-        thumb: dataUrl,
-        createdAt: chinaDateTime(new Date()),
-      });
+      await db.photos.put(signatureImage(task.id, sha, bytes, dataUrl, chinaDateTime(new Date())));
       await sign(role, (signedHash, at) => ({ kind: 'signed', image: sha, signedHash, at }));
     } catch (error) {
       reportError(error);

@@ -10,7 +10,7 @@ import { fetchRecord, fileUrl } from '../lib/field-api.ts';
 import { sha256Hex } from '../lib/hash.ts';
 import { confirmationKey, type OutboxItem } from '../outbox/send-record.ts';
 import { bytesOfDataUrl } from '../photos/compress-photo.ts';
-import type { StoredRecord } from '../storage/field-db.ts';
+import { signatureImage, type StoredRecord } from '../storage/field-db.ts';
 import { SignatureBox } from './signature-box.tsx';
 import { SignatureImage } from './signature-image.tsx';
 
@@ -206,19 +206,7 @@ function AssistantConfirmation({ task, view, item }: { task: FieldTask; view: Re
         sentAt: null,
       };
       await db.transaction('rw', db.photos, db.outbox, async () => {
-        await db.photos.put({
-          id: `${task.id}/${sha}`,
-          taskId: task.id,
-          sha256: sha,
-          kind: 'signature',
-          mime: 'image/png',
-          bytes,
-          byteSize: bytes.byteLength,
-          width: 0,
-          height: 0,
-          thumb: dataUrl,
-          createdAt: at,
-        });
+        await db.photos.put(signatureImage(task.id, sha, bytes, dataUrl, at));
         await db.outbox.put(next);
       });
       if (online) void sendNow(key);

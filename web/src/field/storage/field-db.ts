@@ -80,3 +80,20 @@ export async function readStoredFile(db: FieldDb, sha256: string): Promise<{ byt
   const photo = await db.photos.where('sha256').equals(sha256).first();
   return photo ? { bytes: photo.bytes, mime: photo.mime } : null;
 }
+
+/** A signature pad's PNG (a data URL) as the stored image of task `taskId`, named by the SHA-256 of its bytes. */
+export function signatureImage(taskId: string, sha256: string, bytes: ArrayBuffer, dataUrl: string, createdAt: string): StoredPhoto {
+  return {
+    id: `${taskId}/${sha256}`,
+    taskId,
+    sha256,
+    kind: 'signature',
+    mime: 'image/png',
+    bytes,
+    byteSize: bytes.byteLength,
+    width: 0,
+    height: 0,
+    thumb: dataUrl,
+    createdAt,
+  };
+}
