@@ -1,19 +1,18 @@
 /**
  * Screenshots of the field app at a phone (390×844) and a tablet (820×1180) into docs/screenshots/field/.
  * Run against a started server with the demo data: `PORT=3101 npm start`, then
- * `node --import tsx scripts/field-screenshots.ts http://127.0.0.1:3101`. The task bundle comes from a fixture
- * (test/harness/field-bundle-fixture.ts) intercepted here until the server's field routes are merged.
+ * `node --import tsx scripts/field-screenshots.ts http://127.0.0.1:3101`. The tasks are first start's demo: 监督员
+ * jiandu's tasks of this month's draw. The record is left in 待发送 (the phone goes offline before it is submitted),
+ * so the script can run again on the same data.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { fieldBundleFixture } from '../test/harness/field-bundle-fixture.ts';
 import { addLinePhoto, chooseResult, describeHazard, drawSignature, lineOf, logInField, makeJpeg } from '../test/e2e/field-steps.ts';
 
 const baseURL = process.argv[2] ?? 'http://127.0.0.1:3101';
 const outDir = path.resolve('docs/screenshots/field');
 fs.mkdirSync(outDir, { recursive: true });
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const jpeg = await makeJpeg(browser, 4000, 3000);
@@ -28,19 +27,19 @@ for (const [size, viewport] of [
   ['820', { width: 820, height: 1180 }],
 ] as const) {
   const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', deviceScaleFactor: 1, serviceWorkers: 'block' });
-  await context.route('**/api/field/tasks?*', (route) => route.fulfill({ json: fieldBundleFixture(today) }));
-  await context.route('**/api/field/tasks/*/start', (route) => route.fulfill({ json: { ok: true } }));
   const page = await context.newPage();
   await logInField(page, 'jiandu', 'Demo@2026');
   await page.getByRole('tab', { name: /本周/ }).click();
-  await page.getByText('西湖文化广场购物中心').first().waitFor();
+  // The first of jiandu's tasks whose unit has been told (a visit day is set): it can be started.
+  const card = page.locator('.task-card').filter({ has: page.locator('.tag-notified, .tag-in_progress') }).first();
+  await card.waitFor();
   await shoot(page, 'list', size);
 
-  await page.getByText('西湖文化广场购物中心').first().click();
+  await card.click();
   await page.getByRole('heading', { name: '任务详情' }).waitFor();
   await shoot(page, 'detail', size);
 
-  await page.getByRole('button', { name: '开始检查' }).click();
+  await page.getByRole('button', { name: /开始检查|继续填写/ }).click();
   await page.getByRole('heading', { name: '检查记录' }).waitFor();
   await chooseResult(page, 1, '符合');
   await chooseResult(page, 2, '不符合');
@@ -55,8 +54,9 @@ for (const [size, viewport] of [
 
   await chooseResult(page, 3, '不符合');
   await describeHazard(page, 3, { description: '一层安全出口被货物堵塞', location: '一层北侧安全出口', fixed: true });
-  await chooseResult(page, 4, '符合');
-  await chooseResult(page, 5, '不适用');
+  await chooseResult(page, 4, '不适用');
+  const lines = await page.getByRole('article', { name: /^第 \d+ 项 / }).count();
+  for (let index = 5; index <= lines; index++) await chooseResult(page, index, '符合');
   await page.getByRole('radio', { name: '发现火灾隐患', exact: true }).click();
   await page.getByLabel('陪同人员姓名').fill('陈立新');
   await drawSignature(page, '主办');
