@@ -8,7 +8,7 @@ import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { freezeAndExecuteDraw } from '../harness/draws.ts';
 import { call, logInAs, type Session } from '../harness/http.ts';
 import { addLinePhoto, chooseResult, describeHazard, drawSignature, lineOf, logInField, makeJpeg, overflowingElements } from './field-steps.ts';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, eventually, logIn, newPage, startE2E, type E2E } from './harness.ts';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, eventually, imagesLoaded, logIn, newPage, startE2E, type E2E } from './harness.ts';
 
 /**
  * The field app's journey (decisions 0020–0022) on a phone, on the demo data as first start makes it: the inspector
@@ -285,10 +285,8 @@ describe('the field app on a phone', () => {
     const desk = await newPage(e2e);
     await logIn(desk, 'wucheng');
     await desk.goto(`/admin/records/${list.items[0]!.id}`);
-    const loaded = (selector: string) =>
-      desk.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((img) => img.complete && img.naturalWidth > 0).length`);
-    await eventually(() => loaded('.record-photos img')).toBe(2);
-    await eventually(() => loaded('img.record-signature-image')).toBe(2);
+    await eventually(() => imagesLoaded(desk, '.record-photos img')).toBe(2);
+    await eventually(() => imagesLoaded(desk, 'img.record-signature-image')).toBe(2);
     expect(await desk.getByText(unitName).count()).toBeGreaterThan(0);
     await desk.screenshot({ path: `${SCREENSHOT_DIR}/field-record-admin.png`, fullPage: true });
     await desk.context().close();

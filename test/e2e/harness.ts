@@ -143,3 +143,8 @@ export async function openDialog(page: Page, name?: string | RegExp) {
     .toBe(false);
   return dialog;
 }
+
+/** How many images under `selector` have loaded (a broken file has no natural width). A string: the tests are not typed for the DOM. */
+export async function imagesLoaded(p: Page, selector: string): Promise<number> {
+  return p.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((img) => img.complete && img.naturalWidth > 0).length`);
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
-import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, logIn, newPage, openDialog, responseTo, startE2E, type E2E } from './harness.ts';
+import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, imagesLoaded, logIn, newPage, openDialog, responseTo, startE2E, type E2E } from './harness.ts';
 
 /**
  * The admin side of field work (decision 0020): 大队管理员 wucheng reads last month's records — one with hazards,
@@ -43,10 +43,6 @@ async function shoot(p: Page, name: string) {
   await settled(p);
 }
 
-/** How many images under `selector` have loaded (a broken file has no natural width). A string: the tests are not typed for the DOM. */
-async function imagesLoaded(p: Page, selector: string): Promise<number> {
-  return p.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((img) => img.complete && img.naturalWidth > 0).length`);
-}
 
 beforeAll(async () => {
   e2e = await startE2E({ now: NOW, unitCount: 600 });

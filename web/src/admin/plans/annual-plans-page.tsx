@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { AnnualPlanSummary } from '@contracts/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { annualPlansQuery } from '../../api/plans.ts';
@@ -13,6 +13,7 @@ import { PlanStatusTag } from '../../shared/plans/plan-status-tag.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../../session/session-context.ts';
 import { todayInChinaDayjs } from '../../lib/today.ts';
+import { YearFilter } from './year-filter.tsx';
 
 const columns: TableColumnsType<AnnualPlanSummary> = [
   { title: '年度', dataIndex: 'year', key: 'year', width: 90, render: (year: number) => `${year} 年` },
@@ -50,18 +51,7 @@ export default function AnnualPlansPage() {
       />
       <Card>
         <Flex vertical gap={16}>
-          <Flex align="center" gap={8}>
-            <Typography.Text>年度</Typography.Text>
-            <Select<number>
-              allowClear
-              placeholder="全部年度"
-              aria-label="按年度筛选"
-              value={year}
-              options={yearOptions}
-              style={{ width: 140 }}
-              onChange={(value) => setSearchParams(value ? { year: String(value) } : {}, { replace: true })}
-            />
-          </Flex>
+          <YearFilter value={year} options={yearOptions} onChange={(value) => setSearchParams(value ? { year: String(value) } : {}, { replace: true })} />
           {list.isError ? (
             <LoadFailed onRetry={() => void list.refetch()} />
           ) : (

@@ -1,7 +1,7 @@
 import type { MonthlyPlanSummary } from '@contracts/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Card, Flex, Select, Table, Typography } from 'antd';
+import { Card, Flex, Table } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { monthlyPlansQuery } from '../../api/plans.ts';
 import { LoadFailed } from '../../components/load-failed.tsx';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { PlanStatusTag } from '../../shared/plans/plan-status-tag.tsx';
 import { todayInChinaDayjs } from '../../lib/today.ts';
+import { YearFilter } from './year-filter.tsx';
 
 const columns: TableColumnsType<MonthlyPlanSummary> = [
   {
@@ -45,18 +46,7 @@ export default function MonthlyPlansPage() {
       />
       <Card>
         <Flex vertical gap={16}>
-          <Flex align="center" gap={8}>
-            <Typography.Text>年度</Typography.Text>
-            <Select<number>
-              allowClear
-              placeholder="全部年度"
-              aria-label="按年度筛选"
-              value={year}
-              options={yearOptions}
-              style={{ width: 140 }}
-              onChange={(value) => setSearchParams(value ? { year: String(value) } : {})}
-            />
-          </Flex>
+          <YearFilter value={year} options={yearOptions} onChange={(value) => setSearchParams(value ? { year: String(value) } : {})} />
           {list.isError ? (
             <LoadFailed onRetry={() => void list.refetch()} />
           ) : (
