@@ -9,6 +9,7 @@ import type { CampaignSettings, PlanSettings } from '../domain/plans/plan-settin
 import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
 import type { RecordBody, RecordSignatures, Signature } from '../contracts/field.ts';
 import type { RecordSnapshot } from '../domain/records/record-types.ts';
+import type { DocumentContent } from '../domain/documents/document-types.ts';
 import {
   bigint,
   boolean,
@@ -42,6 +43,8 @@ export const orgs = pgTable(
     kind: text('kind', { enum: ['corps', 'detachment', 'brigade'] }).notNull(),
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
+    /** 代字 printed in document numbers (「婺消限字〔2026〕第0001号」); null: the first character of shortName. */
+    docPrefix: text('doc_prefix'),
     divisionCode: varchar('division_code', { length: 6 }).notNull(),
     path: text('path').notNull(),
     createdAt: createdAt(),
@@ -771,9 +774,14 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    drawId: uuid('draw_id')
+    /** Null for a 复查 task (kind 'reinspection'), which no draw made. */
+    drawId: uuid('draw_id').references(() => draws.id),
+    /** 'draw': a 双随机 task; 'reinspection': a 复查 after a correction notice (decision 0023, not counted by the frequency rules). */
+    kind: text('kind', { enum: ['draw', 'reinspection'] })
       .notNull()
-      .references(() => draws.id),
+      .default('draw'),
+    /** For a 复查 task: the 责令限期改正通知书 it follows up (documents.id). */
+    followsDocumentId: uuid('follows_document_id'),
     orgId: uuid('org_id')
       .notNull()
       .references(() => orgs.id),
@@ -810,6 +818,9 @@ export const tasks = pgTable(
     index('tasks_unit_idx').on(t.unitId),
     index('tasks_lead_idx').using('gin', t.leadIds),
     index('tasks_assistant_idx').using('gin', t.assistantIds),
+    uniqueIndex('tasks_follows_document_key').on(t.followsDocumentId).where(sql`${t.followsDocumentId} is not null and ${t.status} <> 'cancelled'`),
+    check('tasks_kind_check', sql`${t.kind} in ('draw', 'reinspection')`),
+    check('tasks_kind_draw_check', sql`(${t.kind} = 'draw') = (${t.drawId} is not null)`),
     check(
       'tasks_status_check',
       sql`${t.status} in ('assigned', 'notified', 'in_progress', 'done', 'unable', 'closed', 'replaced', 'cancelled')`,
@@ -947,4 +958,293 @@ export const recordConfirmations = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.recordId, t.inspectorId] })],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents, deadlines and the follow-up (decision 0023)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The last number given per brigade, document type and year. Incremented in the issuing transaction (INSERT … ON
+ * CONFLICT DO UPDATE … RETURNING): concurrent issuers wait on the row, a rolled-back issue gives its number back, so
+ * numbers have no gaps and no twins.
+ */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    docType: text('doc_type').notNull(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.docType, t.year] }), check('document_counters_seq_check', sql`${t.lastSeq} >= 1`)],
+);
+
+/** A brigade's own number pattern for a document type (tokens {代字} {年} {序号:N}); absent: the default pattern. */
+export const documentNumberFormats = pgTable(
+  'document_number_formats',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    docType: text('doc_type').notNull(),
+    pattern: text('pattern').notNull(),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.docType] })],
+);
+
+/**
+ * An issued document (文书). `content` is everything printed; `contentHash` its SHA-256 (canonical JSON) printed on the
+ * paper and shown at /portal/documents/<checkCode>. Never changed and never deleted (a trigger allows only voiding):
+ * a correction is a new document whose `replacesId` names the old one; a number voided by mistake stays, as voided.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    docType: text('doc_type').notNull(),
+    number: text('number').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    issueDate: date('issue_date').notNull(),
+    taskId: uuid('task_id').references(() => tasks.id),
+    recordId: uuid('record_id').references(() => inspectionRecords.id),
+    caseId: uuid('case_id'),
+    replacesId: uuid('replaces_id').references((): AnyPgColumn => documents.id),
+    content: jsonb('content').$type<DocumentContent>().notNull(),
+    contentHash: varchar('content_hash', { length: 64 }).notNull(),
+    checkCode: varchar('check_code', { length: 16 }).notNull(),
+    status: text('status', { enum: ['issued', 'voided'] })
+      .notNull()
+      .default('issued'),
+    voidReason: text('void_reason'),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: uuid('voided_by'),
+    issuedBy: uuid('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('documents_seq_key').on(t.orgId, t.docType, t.year, t.seq),
+    uniqueIndex('documents_number_key').on(t.orgId, t.number),
+    uniqueIndex('documents_check_code_key').on(t.checkCode),
+    index('documents_org_idx').on(t.orgId, t.issuedAt),
+    index('documents_unit_idx').on(t.unitId),
+    index('documents_task_idx').on(t.taskId),
+    index('documents_case_idx').on(t.caseId),
+    check('documents_status_check', sql`${t.status} in ('issued', 'voided')`),
+    check('documents_seq_check', sql`${t.seq} >= 1`),
+  ],
+);
+
+/** 送达: how and when a document reached its party. Append-only; a document may be served more than once (a retry by post). */
+export const documentServices = pgTable(
+  'document_services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    method: text('method', { enum: ['direct', 'left', 'post', 'electronic'] }).notNull(),
+    servedAt: timestamp('served_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+    recipientName: text('recipient_name').notNull().default(''),
+    recipientRelation: text('recipient_relation').notNull().default(''),
+    /** 留置: why the recipient refused, and the witness. */
+    refusalReason: text('refusal_reason'),
+    witness: text('witness'),
+    /** 邮寄: the postal tracking number. 电子: the address and that the party consented in writing. */
+    postalTracking: text('postal_tracking'),
+    electronicAddress: text('electronic_address'),
+    consentFile: varchar('consent_file', { length: 64 }),
+    /** The recipient's signature image or a photo of the receipt / the posted document, by SHA-256 in stored_files. */
+    evidenceFiles: jsonb('evidence_files').$type<string[]>().notNull().default([]),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('document_services_document_idx').on(t.documentId),
+    check('document_services_method_check', sql`${t.method} in ('direct', 'left', 'post', 'electronic')`),
+  ],
+);
+
+/**
+ * A hazard found in an inspection (one per 不符合 line of a submitted record), followed until it reaches a terminal
+ * stage (src/domain/hazards/hazard-stage.ts). The 隐患闭环 view lists them with their deadlines.
+ */
+export const hazards = pgTable(
+  'hazards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => inspectionRecords.id),
+    /** The checklist line's code and its place among the record's hazards (1-based). */
+    lineCode: text('line_code').notNull(),
+    seq: integer('seq').notNull(),
+    description: text('description').notNull(),
+    location: text('location').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    fixedOnSpot: boolean('fixed_on_spot').notNull(),
+    foundOn: date('found_on').notNull(),
+    stage: text('stage', { enum: ['found', 'ordered', 'reinspection', 'corrected', 'case', 'closed', 'superseded'] }).notNull(),
+    /** The notice that orders its correction, and the date by which it must be corrected (于…前改正). */
+    noticeId: uuid('notice_id').references(() => documents.id),
+    correctionDue: date('correction_due'),
+    reinspectionTaskId: uuid('reinspection_task_id').references(() => tasks.id),
+    caseId: uuid('case_id'),
+    closedOn: date('closed_on'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('hazards_record_seq_key').on(t.recordId, t.seq),
+    index('hazards_org_stage_idx').on(t.orgId, t.stage),
+    index('hazards_unit_idx').on(t.unitId),
+    index('hazards_task_idx').on(t.taskId),
+    index('hazards_notice_idx').on(t.noticeId),
+    check('hazards_stage_check', sql`${t.stage} in ('found', 'ordered', 'reinspection', 'corrected', 'case', 'closed', 'superseded')`),
+  ],
+);
+
+/** The unit's request for an early 复查 (it says the hazards are corrected before the deadline). */
+export const reinspectionRequests = pgTable(
+  'reinspection_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    requestedOn: date('requested_on').notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('reinspection_requests_document_idx').on(t.documentId)],
+);
+
+/** 行政案件: opened for hazards not corrected (or directly), decided by a penalty decision, executed, closed. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The case number (立案), from the same counters as documents (type 'case'). */
+    number: text('number').notNull(),
+    openedOn: date('opened_on').notNull(),
+    openedBy: uuid('opened_by').notNull(),
+    reason: text('reason').notNull(),
+    partyKind: text('party_kind', { enum: ['organisation', 'person'] }).notNull(),
+    partyName: text('party_name').notNull(),
+    procedure: text('procedure', { enum: ['summary', 'ordinary'] }).notNull(),
+    status: text('status', { enum: ['open', 'decided', 'closed'] })
+      .notNull()
+      .default('open'),
+    /** The penalty as decided: the Fire Law provision (src/domain/cases/fire-law-provisions.ts), kind and amount in yuan. */
+    provisionCode: text('provision_code'),
+    penaltyKind: text('penalty_kind', { enum: ['warning', 'fine'] }),
+    fineAmount: integer('fine_amount'),
+    decidedOn: date('decided_on'),
+    decisionDocumentId: uuid('decision_document_id').references(() => documents.id),
+    paymentStatus: text('payment_status', { enum: ['not_applicable', 'unpaid', 'paid', 'enforced'] })
+      .notNull()
+      .default('not_applicable'),
+    paidOn: date('paid_on'),
+    paymentNote: text('payment_note'),
+    closedOn: date('closed_on'),
+    closeNote: text('close_note'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('cases_number_key').on(t.orgId, t.number),
+    index('cases_org_idx').on(t.orgId, t.openedOn),
+    index('cases_unit_idx').on(t.unitId),
+    check('cases_status_check', sql`${t.status} in ('open', 'decided', 'closed')`),
+    check('cases_fine_check', sql`${t.fineAmount} is null or ${t.fineAmount} >= 0`),
+  ],
+);
+
+/** 移送: a case or hazard handed to another department, with the letter and the department's reply. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    hazardIds: uuid('hazard_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    department: text('department', { enum: ['housing', 'market', 'police', 'judicial', 'other'] }).notNull(),
+    departmentName: text('department_name').notNull(),
+    reason: text('reason').notNull(),
+    letterDocumentId: uuid('letter_document_id').references(() => documents.id),
+    sentOn: date('sent_on').notNull(),
+    status: text('status', { enum: ['sent', 'replied'] })
+      .notNull()
+      .default('sent'),
+    replyOn: date('reply_on'),
+    replyText: text('reply_text'),
+    replyFiles: jsonb('reply_files').$type<string[]>().notNull().default([]),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('referrals_org_idx').on(t.orgId, t.sentOn), check('referrals_status_check', sql`${t.status} in ('sent', 'replied')`)],
+);
+
+/** 临时查封: decided collectively, served within 3 working days (24 h after an emergency seal), lifted by a notice. */
+export const sealings = pgTable(
+  'sealings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    hazardIds: uuid('hazard_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    places: text('places').notNull(),
+    reason: text('reason').notNull(),
+    emergency: boolean('emergency').notNull().default(false),
+    /** The collective decision: when it met and who took part. */
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    deciders: text('deciders').notNull(),
+    sealedOn: date('sealed_on').notNull(),
+    sealedUntil: date('sealed_until').notNull(),
+    decisionDocumentId: uuid('decision_document_id').references(() => documents.id),
+    status: text('status', { enum: ['sealed', 'lifted'] })
+      .notNull()
+      .default('sealed'),
+    liftedOn: date('lifted_on'),
+    liftDocumentId: uuid('lift_document_id').references(() => documents.id),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sealings_org_idx').on(t.orgId, t.sealedOn), check('sealings_status_check', sql`${t.status} in ('sealed', 'lifted')`)],
 );
