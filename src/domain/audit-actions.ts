@@ -69,6 +69,21 @@ export const AUDIT_ACTION_LABELS = {
   'record.submit': '提交检查记录',
   'record.correct': '更正检查记录',
   'record.confirm': '协办人员确认检查记录',
+  'document.issue': '开具文书',
+  'document.void': '作废文书',
+  'document.serve': '登记文书送达',
+  'document.format': '设置文号格式',
+  'hazard.stage': '隐患状态变更',
+  'reinspection.create': '生成复查任务',
+  'reinspection.request': '登记单位申请提前复查',
+  'case.open': '立案',
+  'case.decide': '作出处罚决定',
+  'case.payment': '登记罚款缴纳或执行',
+  'case.close': '结案',
+  'referral.send': '移送案件',
+  'referral.reply': '登记移送回复',
+  'sealing.decide': '临时查封',
+  'sealing.lift': '解除临时查封',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
