@@ -37,6 +37,8 @@ export async function renderDocumentsPdf(
     size: 'A4',
     margins: MARGIN,
     autoFirstPage: false,
+    // The default font would be Helvetica, read from its AFM file for every document.
+    font: fonts.regular as unknown as string,
     bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
@@ -55,8 +57,9 @@ export async function renderDocumentsPdf(
     pdf.on('end', () => resolve());
     pdf.on('error', reject);
   });
-  pdf.registerFont('regular', fonts.regular);
-  pdf.registerFont('bold', fonts.bold);
+  // pdfkit accepts a parsed font as a source (its types only list files and bytes).
+  pdf.registerFont('regular', fonts.regular as unknown as Buffer);
+  pdf.registerFont('bold', fonts.bold as unknown as Buffer);
 
   const ranges: { doc: PrintableDocument; start: number; count: number }[] = [];
   for (const doc of docs) {

@@ -7,7 +7,7 @@ function chunks(png: Uint8Array): { type: string; data: Buffer }[] {
   const buf = Buffer.from(png);
   expect(buf.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
   const out: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const length = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     const data = buf.subarray(at + 8, at + 8 + length);
