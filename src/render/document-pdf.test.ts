@@ -26,6 +26,29 @@ async function pagesText(bytes: Uint8Array): Promise<string[]> {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/** Per page: the text drawn in the footer band (baseline below `band` points from the bottom) and the lowest body line. */
+async function footerBands(bytes: Uint8Array, band: number): Promise<{ footer: string; lowestBody: number }[]> {
+  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const out: { footer: string; lowestBody: number }[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const items = (await (await pdf.getPage(i)).getTextContent()).items.flatMap((item) =>
+      'str' in item && item.str.trim() ? [item] : [],
+    );
+    const y = (item: (typeof items)[number]) => item.transform[5] as number;
+    out.push({
+      footer: squash(
+        items
+          .filter((item) => y(item) < band)
+          .map((item) => item.str)
+          .join(''),
+      ),
+      lowestBody: Math.min(...items.filter((item) => y(item) >= band).map(y)),
+    });
+  }
+  await pdf.destroy();
+  return out;
+}
+
 describe('renderDocumentsPdf', () => {
   it('prints a 责令限期改正通知书 in Chinese: title, brigade, number, items with their deadlines, check code and hash', async () => {
     const doc = deadlineNotice();
@@ -104,6 +127,28 @@ describe('renderDocumentsPdf', () => {
     const text = pages.join('');
     expect(text).toContain('40.');
     expect(text.indexOf('40.')).toBeLessThan(text.lastIndexOf('2026年10月9日'));
+  });
+
+  it('never lets body text into the footer band, however long the items or the table', async () => {
+    const doc = deadlineNotice({ items: 30 });
+    const fields = doc.content.blocks.find((b) => b.kind === 'fields');
+    if (fields?.kind === 'fields') {
+      for (let i = 0; i < 40; i++)
+        fields.rows.push({
+          label: `第${i + 1}项说明`,
+          value: '消防设施器材的配置、设置不符合国家标准，未保持完好有效；'.repeat(1 + (i % 3)),
+        });
+    }
+    const bands = await footerBands(await renderDocumentsPdf([doc], options), 110);
+    expect(bands.length).toBeGreaterThanOrEqual(4);
+    bands.forEach((band, i) => {
+      const expected = squash(
+        `扫码或访问 ${SAMPLE_PUBLIC_BASE_URL}/portal/documents/${doc.content.checkCode} 核验真伪核验码 ${doc.content.checkCode}内容摘要 ${printedHash(doc.contentHash)}第 ${i + 1} 页 / 共 ${bands.length} 页`,
+      );
+      expect(band.footer).toBe(expected);
+      // The body's last baseline stays above the bottom margin (118 pt) less a descent.
+      expect(band.lowestBody).toBeGreaterThan(112);
+    });
   });
 
   it('refuses an empty batch', async () => {
