@@ -139,7 +139,6 @@ function renderBlock(pdf: Pdf, block: DocumentBlock): void {
       const options = { width, lineGap: LINE_GAP };
       const height = pdf.heightOfString(row.text, options) + (row.note ? pdf.heightOfString(row.note, options) : 0);
       ensureSpace(pdf, Math.min(height, PAGE.height - MARGIN.top - MARGIN.bottom));
-      ensureSpace(pdf, lineHeight(pdf));
       const y = pdf.y;
       pdf.text(`${row.no}.`, labelX, y, { lineBreak: false });
       pdf.text(row.text, textX, y, { width, lineGap: LINE_GAP, align: 'justify' });
@@ -304,7 +303,7 @@ function drawQr(pdf: Pdf, matrix: boolean[][], x: number, y: number, size: numbe
   pdf.fill().restore();
 }
 
-/** A large grey 「作废」 across the page, under the text's ink. */
+/** A large grey 「作废」 across the page, drawn over it at 30 % opacity so the text stays readable. */
 function drawVoidMark(pdf: Pdf): void {
   const cx = PAGE.width / 2;
   const cy = PAGE.height / 2;
