@@ -32,6 +32,7 @@ describe('renderDocumentDocx', () => {
     expect(text).toContain('被检查单位签收');
     expect(xml).toContain('w:eastAsia="宋体"');
     expect(xml).toContain('w:ascii="Times New Roman"');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/); // A4 portrait
     expect(text).not.toContain('作废');
   });
 
