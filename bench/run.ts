@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { benchDocuments } from './documents.bench.ts';
 import { benchDraw } from './draw.bench.ts';
 import { benchDrawUsecase } from './draw-usecase.bench.ts';
 import { benchEligibility } from './eligibility.bench.ts';
@@ -29,6 +30,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   'import-bomb': {
     title: 'Zip bombs and huge cells against the server (peak RSS), the public home during a 100,000-row import (BENCH_SERVER_DIR: another checkout)',
     run: benchImportBomb,
+  },
+  documents: {
+    title: '责令限期改正通知书 rendered as PDF (Noto Serif SC subset) and .docx: one, 1,000 one by one, a batch PDF of 100 (pure)',
+    run: benchDocuments,
   },
 };
 

@@ -90,24 +90,23 @@ export type DeadlineState =
 
 /**
  * Where `today` stands against `due`: the working days after today up to and including `due` (remaining), or the
- * working days after `due` up to and including today (overdue). A due date on a holiday counts as its next working day.
+ * working days after `due` up to and including today (overdue). A due date on a holiday counts as its next working day
+ * (the period ends on the first day the office is open). Once that day has passed the deadline is overdue, even on
+ * holidays before the next working day (overdue by 0 working days: 「已逾期」, not 「今日到期」).
  */
 export function deadlineState(calendar: HolidayCalendar, today: string, due: string): DeadlineState {
   assertIsoDate(today, 'today');
   assertIsoDate(due, 'due');
-  if (today === due) return { kind: 'due_today', workingDays: 0 };
-  if (today < due) {
-    const n = workingDaysBetween(calendar, today, due);
-    return n === 0 ? { kind: 'due_today', workingDays: 0 } : { kind: 'remaining', workingDays: n };
-  }
-  const n = workingDaysBetween(calendar, due, today);
-  return n === 0 ? { kind: 'due_today', workingDays: 0 } : { kind: 'overdue', workingDays: n };
+  const effective = nextWorkingDayOnOrAfter(calendar, due);
+  if (today === effective) return { kind: 'due_today', workingDays: 0 };
+  if (today < effective) return { kind: 'remaining', workingDays: workingDaysBetween(calendar, today, effective) };
+  return { kind: 'overdue', workingDays: workingDaysBetween(calendar, effective, today) };
 }
 
-/** 「还剩 3 个工作日」「今日到期」「已逾期 2 个工作日」. */
+/** 「还剩 3 个工作日」「今日到期」「已逾期 2 个工作日」 (「已逾期」 on a holiday right after the due date). */
 export function deadlineLabel(state: DeadlineState): string {
   if (state.kind === 'remaining') return `还剩 ${state.workingDays} 个工作日`;
-  if (state.kind === 'overdue') return `已逾期 ${state.workingDays} 个工作日`;
+  if (state.kind === 'overdue') return state.workingDays === 0 ? '已逾期' : `已逾期 ${state.workingDays} 个工作日`;
   return '今日到期';
 }
 
