@@ -24,3 +24,17 @@ export async function hazardsOfTask(db: DbOrTx, taskId: string): Promise<HazardR
     .orderBy(asc(inspectionRecords.version), asc(hazards.seq))
     .then((rows) => rows.map((r) => r.h));
 }
+
+export async function insertHazards(tx: Tx, rows: readonly (typeof hazards.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(hazards).values([...rows]);
+}
+
+/** The hazards of one record version, in their order. */
+export async function hazardsOfRecord(db: DbOrTx, recordId: string): Promise<HazardRow[]> {
+  return db.select().from(hazards).where(eq(hazards.recordId, recordId)).orderBy(asc(hazards.seq));
+}
+
+/** The hazards a notice ordered (hazards.notice_id), in record order. */
+export async function hazardsOfNotice(db: DbOrTx, noticeId: string): Promise<HazardRow[]> {
+  return db.select().from(hazards).where(eq(hazards.noticeId, noticeId)).orderBy(asc(hazards.seq));
+}
