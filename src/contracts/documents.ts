@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, nameText, PageQuery, paramText, queryText, text, uuidParam } from './common.ts';
+import { isoDate, isoDateTime, PageQuery, paramText, queryText, text, uuidParam } from './common.ts';
 import { DOCUMENT_TYPES, SERVICE_METHODS, type DocumentContent, type DocumentType, type ServiceMethod } from '../domain/documents/document-types.ts';
 import { HAZARD_STAGES, type HazardStage } from '../domain/hazards/hazard-stage.ts';
 
