@@ -204,7 +204,9 @@ export type DocumentView = DocumentSummary & {
   issuedAt: string;
   services: DocumentServiceView[];
   hazards: HazardView[];
+  /** Whether the actor may serve and correct it (the brigade's admins, the task's inspectors), and void it (admins). */
   canManage: boolean;
+  canVoid: boolean;
 };
 
 export type NumberFormatView = { type: DocumentType; typeLabel: string; pattern: string; isDefault: boolean; example: string };

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from './client.ts';
 import { documentCounters, documentNumberFormats, documents, documentServices, inspectionRecords, inspectors, orgs, tasks, units } from './schema.ts';
 import { anyUuidOf } from './sql-helpers.ts';
@@ -70,10 +69,8 @@ export async function listServicesOfDocument(db: DbOrTx, documentId: string): Pr
 
 // ---------- lists and detail (the admin pages) ----------
 
-const successor = alias(documents, 'successor');
-
-/** The number of the live document that replaces this one (a correction), or null. */
-const replacedByNumber = sql<string | null>`(select ${successor.number} from ${successor} where ${successor.replacesId} = ${documents.id} and ${successor.status} = 'issued' order by ${successor.issuedAt} desc limit 1)`;
+/** The number of the (latest) document that replaces this one (a correction; it stays replaced even if that one is voided), or null. */
+const replacedByNumber = sql<string | null>`(select s.number from documents as s where s.replaces_id = ${documents.id} order by s.issued_at desc limit 1)`;
 const servedCount = sql<number>`(select count(*)::int from ${documentServices} where ${documentServices.documentId} = ${documents.id})`;
 const firstServedAt = sql<Date | null>`(select min(${documentServices.servedAt}) from ${documentServices} where ${documentServices.documentId} = ${documents.id})`;
 
@@ -113,7 +110,7 @@ export type DocumentListFilter = {
 };
 
 function listConditions(f: DocumentListFilter): (SQL | undefined)[] {
-  const isReplaced = sql`exists (select 1 from ${successor} where ${successor.replacesId} = ${documents.id} and ${successor.status} = 'issued')`;
+  const isReplaced = sql`exists (select 1 from documents as s where s.replaces_id = ${documents.id})`;
   return [
     f.scopePath ? sql`${orgs.path} like ${f.scopePath + '%'}` : undefined,
     f.type ? eq(documents.docType, f.type) : undefined,

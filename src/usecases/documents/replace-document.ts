@@ -24,7 +24,7 @@ export async function replaceDocument(ctx: UseCaseContext, id: string, input: Re
     const old = (await findDocument(tx, id, true))!;
     if (old.status === 'voided') throw new DomainError('CONFLICT', '已作废的文书不能更正');
     if (old.docType !== 'deadline_notice' && old.docType !== 'immediate_notice') throw new DomainError('CONFLICT', '目前只能更正责令改正通知书');
-    if ((await findReplacements(tx, id)).some((r) => r.status === 'issued')) throw new DomainError('CONFLICT', '该文书已被更正，请更正最新的文书');
+    if ((await findReplacements(tx, id)).length > 0) throw new DomainError('CONFLICT', '该文书已被更正，请更正最新的文书');
     const detail = old.recordId ? await findRecordDetail(tx, old.recordId) : undefined;
     if (!detail) throw new DomainError('CONFLICT', '该文书没有关联的检查记录，不能更正');
     const ordered = (await hazardsOfNotice(tx, id)).filter((h) => h.stage === 'ordered');
