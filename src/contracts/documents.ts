@@ -104,6 +104,7 @@ export const HazardListQuery = PageQuery.extend({
   stage: z.enum(HAZARD_STAGES, { error: '阶段：不正确' }).optional(),
   overdue: z.enum(['true', 'false'], { error: '只看逾期：只能是 true 或 false' }).optional(),
   unitId: uuidParam('检查对象').optional(),
+  recordId: uuidParam('检查记录').optional(),
 });
 export type HazardListQuery = z.infer<typeof HazardListQuery>;
 

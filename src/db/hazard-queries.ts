@@ -47,7 +47,7 @@ export type HazardListRow = { hazard: HazardRow; unitName: string; noticeNumber:
  */
 export async function listHazards(
   db: DbOrTx,
-  filter: { scopePath: string | null; stage?: string | undefined; unitId?: string | undefined; terminal: readonly string[]; cap: number },
+  filter: { scopePath: string | null; stage?: string | undefined; unitId?: string | undefined; recordId?: string | undefined; terminal: readonly string[]; cap: number },
 ): Promise<HazardListRow[]> {
   return db
     .select({ hazard: hazards, unitName: units.name, noticeNumber: documents.number, noticeType: documents.docType })
@@ -60,6 +60,7 @@ export async function listHazards(
         filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined,
         filter.stage ? eq(hazards.stage, filter.stage as HazardRow['stage']) : notInArray(hazards.stage, [...filter.terminal] as HazardRow['stage'][]),
         filter.unitId ? eq(hazards.unitId, filter.unitId) : undefined,
+        filter.recordId ? eq(hazards.recordId, filter.recordId) : undefined,
       ),
     )
     .orderBy(asc(hazards.foundOn), asc(hazards.recordId), asc(hazards.seq))

@@ -16,7 +16,7 @@ const CAP = 5000;
  */
 export async function listHazards(ctx: UseCaseContext, query: HazardListQuery) {
   requirePermission(ctx.actor, 'plans.read');
-  const rows = await queryHazards(ctx.db, { scopePath: scopePathOf(ctx.actor), stage: query.stage, unitId: query.unitId, terminal: TERMINAL_HAZARD_STAGES, cap: CAP });
+  const rows = await queryHazards(ctx.db, { scopePath: scopePathOf(ctx.actor), stage: query.stage, unitId: query.unitId, recordId: query.recordId, terminal: TERMINAL_HAZARD_STAGES, cap: CAP });
   const calendar = await loadHolidayCalendar(ctx.db);
   const today = localDate(ctx.now);
   let all = rows.map((r) => withHazardDeadline(calendar, today, r));
