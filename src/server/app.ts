@@ -28,6 +28,8 @@ import { registerPublicCheckItemRoutes } from './routes/public/public-check-item
 import { registerFieldRoutes } from './routes/field/field-routes.ts';
 import { registerRecordRoutes } from './routes/admin/record-routes.ts';
 import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes.ts';
+import { registerDocumentRoutes } from './routes/admin/document-routes.ts';
+import { registerPublicDocumentRoutes } from './routes/public/public-document-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -93,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFieldRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerPublicNoticeRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
+  registerPublicDocumentRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

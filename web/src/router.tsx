@@ -47,6 +47,10 @@ const PortalDrawsPage = lazy(() => import('./portal/draws/portal-draws-page.tsx'
 const PortalDrawPage = lazy(() => import('./portal/draws/portal-draw-page.tsx'));
 const PortalAlgorithmPage = lazy(() => import('./portal/algorithm/portal-algorithm-page.tsx'));
 const PortalNoticePage = lazy(() => import('./portal/notice/portal-notice-page.tsx'));
+const PortalDocumentPage = lazy(() => import('./portal/documents/portal-document-page.tsx'));
+const DocumentsPage = lazy(() => import('./admin/documents/documents-page.tsx'));
+const DocumentPage = lazy(() => import('./admin/documents/document-page.tsx'));
+const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -69,6 +73,7 @@ export const router = createBrowserRouter([
       { path: '/portal/draws/:code', element: <PortalDrawPage /> },
       { path: '/portal/algorithm', element: <PortalAlgorithmPage /> },
       { path: '/portal/notice/:code', element: <PortalNoticePage /> },
+      { path: '/portal/documents/:code', element: <PortalDocumentPage /> },
       {
         path: '/admin',
         element: <AdminLayout />,
@@ -287,6 +292,30 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <RecordPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'documents',
+            element: (
+              <RequirePermission permission="plans.read">
+                <DocumentsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'documents/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <DocumentPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'hazards',
+            element: (
+              <RequirePermission permission="plans.read">
+                <HazardsPage />
               </RequirePermission>
             ),
           },

@@ -9,12 +9,13 @@ const EVENTS: HazardEvent[] = [
   'case_opened',
   'case_closed',
   'record_corrected',
+  'notice_voided',
 ];
 
 /** The whole table: each stage's moves; every pair not listed is refused (null). */
 const EXPECTED: Record<HazardStage, Partial<Record<HazardEvent, HazardStage>>> = {
   found: { notice_issued: 'ordered', case_opened: 'case', record_corrected: 'superseded' },
-  ordered: { reinspection_scheduled: 'reinspection', reinspected_corrected: 'corrected', reinspected_not_corrected: 'case', case_opened: 'case' },
+  ordered: { notice_voided: 'found', reinspection_scheduled: 'reinspection', reinspected_corrected: 'corrected', reinspected_not_corrected: 'case', case_opened: 'case' },
   reinspection: { reinspected_corrected: 'corrected', reinspected_not_corrected: 'case', case_opened: 'case' },
   corrected: {},
   case: { case_closed: 'closed' },

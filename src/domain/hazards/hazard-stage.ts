@@ -29,6 +29,8 @@ export function isTerminalHazardStage(stage: HazardStage): boolean {
 
 export type HazardEvent =
   | 'notice_issued'
+  /** The notice that ordered it was voided (or replaced before the new one names it): back to 待开具文书. */
+  | 'notice_voided'
   | 'reinspection_scheduled'
   | 'reinspected_corrected'
   | 'reinspected_not_corrected'
@@ -38,6 +40,7 @@ export type HazardEvent =
 
 const MOVES: Record<HazardEvent, { from: readonly HazardStage[]; to: HazardStage }> = {
   notice_issued: { from: ['found'], to: 'ordered' },
+  notice_voided: { from: ['ordered'], to: 'found' },
   reinspection_scheduled: { from: ['ordered'], to: 'reinspection' },
   reinspected_corrected: { from: ['ordered', 'reinspection'], to: 'corrected' },
   reinspected_not_corrected: { from: ['ordered', 'reinspection'], to: 'case' },

@@ -20,6 +20,7 @@ import { findStoredFiles } from '../../db/file-queries.ts';
 import { findUnitById } from '../../db/unit-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
+import { recordHazards } from '../documents/record-hazards.ts';
 import { recordUnitHistory } from '../units/record-unit-history.ts';
 import { inspectorOfActor } from './field-task-access.ts';
 import { loadTaskChecklists } from './task-checklist.ts';
@@ -97,6 +98,7 @@ export async function submitRecord(ctx: UseCaseContext, input: SubmitRecordReque
     };
     await insertRecord(tx, record);
     await updateTaskRow(tx, task.id, { status: decision.next, updatedAt: ctx.now });
+    await recordHazards(tx, ctx, task, record);
     if (corrects) await deleteInspectionHistoryOfTask(tx, task.id);
     if (body.outcome === 'inspected') {
       await insertInspectionHistory(tx, {

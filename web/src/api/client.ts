@@ -130,3 +130,17 @@ export const api = {
   /** POSTs a file's raw bytes (`content-type: application/octet-stream`), e.g. an import upload. */
   upload: <T>(path: string, file: Blob) => request<T>('POST', path, undefined, file),
 };
+
+/** POSTs JSON and returns the answer's bytes (a generated PDF), or throws the server's error like every other call. */
+export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) throw toApiError(response.status, await readBody(response));
+  return response.blob();
+}

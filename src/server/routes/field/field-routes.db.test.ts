@@ -8,7 +8,7 @@ import { createAccountFixture, createInspectorFixture, createOrgTree, createUnit
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import type { FieldTask, FieldTaskBundle, RecordBody, RecordSignatures } from '../../../contracts/field.ts';
 import { listFieldTaskRows } from '../../../db/field-queries.ts';
-import { accounts, inspectionHistory, inspectionRecords } from '../../../db/schema.ts';
+import { accounts, hazards, inspectionHistory, inspectionRecords } from '../../../db/schema.ts';
 import { canonicalJson } from '../../../domain/canonical-json.ts';
 import { sha256Hex } from '../../../domain/crypto/sha256.ts';
 import { dispatchOutbox } from '../../../usecases/outbox/dispatch-outbox.ts';
@@ -216,6 +216,12 @@ describe('inspection in the field', () => {
     expect(task).toMatchObject({ status: 'done', record: { id: ids.record, version: 1, hazardCount: 2, conclusionLabel: '发现火灾隐患' } });
     const history = await database.db.select().from(inspectionHistory).where(eq(inspectionHistory.unitId, ids.unit!));
     expect(history).toEqual([expect.objectContaining({ inspectedOn: '2026-12-02', kind: 'routine', source: 'task', taskId: ids.task })]);
+    // One hazard per 不符合 line, waiting for a notice (decision 0023).
+    const found = await database.db.select().from(hazards).where(eq(hazards.recordId, ids.record!));
+    expect(found.map((h) => [h.seq, h.stage, h.foundOn, h.location])).toEqual([
+      [1, 'found', '2026-12-02', '一层东侧'],
+      [2, 'found', '2026-12-02', '一层东侧'],
+    ]);
     const audit = (await call(app, admin, 'GET', '/api/audit?action=record.submit')).json();
     expect(JSON.stringify(audit)).toContain((await call(app, admin, 'GET', `/api/records/${ids.record}`)).json().bodyHash);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
@@ -260,6 +266,10 @@ describe('inspection in the field', () => {
     expect(list.items.map((r: { version: number }) => r.version)).toEqual([2, 1]);
     expect(await database.db.select().from(inspectionRecords).where(eq(inspectionRecords.taskId, task.id))).toHaveLength(2);
     expect(await database.db.select().from(inspectionHistory).where(eq(inspectionHistory.taskId, task.id))).toHaveLength(1);
+    // The first version's hazards (no notice yet) are superseded; the new version brings its own.
+    const byRecord = async (id: string) => (await database.db.select().from(hazards).where(eq(hazards.recordId, id))).map((h) => h.stage);
+    expect(await byRecord(ids.record!)).toEqual(['superseded', 'superseded']);
+    expect(await byRecord(res.json().id)).toEqual(['found', 'found']);
     ids.latest = res.json().id;
     ids.latestHash = res.json().bodyHash;
   });

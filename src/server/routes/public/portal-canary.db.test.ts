@@ -12,6 +12,7 @@ import {
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import {
   accounts,
+  documents,
   outboxMessages,
   externalPeople,
   importBatches,
@@ -49,6 +50,8 @@ const CANARY = {
   capacityNote: '金丝雀超出能力说明',
   expertName: '金丝雀专家',
   fileName: '金丝雀导入文件.xlsx',
+  hazardText: '金丝雀隐患描述',
+  voidReason: '金丝雀作废理由',
 };
 /** The real reasons of a manifest's conflicts: the portal publishes one neutral code for all of them. */
 const CONFLICT_REASONS = ['RECUSAL', 'PREVIOUS_LEAD'];
@@ -189,6 +192,43 @@ beforeAll(async () => {
   const visit = await call(app, leadSession, 'POST', `/api/field/tasks/${noticed.id}/visit`, { visitDate: '2026-12-03', lateReason: '' });
   if (visit.statusCode !== 200) throw new Error(visit.body);
 
+  // A voided correction notice whose printed content names inspectors and hazards (canaries): the public check shows
+  // its number, status and hash only.
+  const content = {
+    schema: 'xf-doc/1' as const,
+    type: 'deadline_notice' as const,
+    title: '责令限期改正通知书',
+    orgName: tree.brigadeA.name,
+    number: '测消限字〔2026〕第0001号',
+    issueDate: '2026-11-27',
+    checkCode: 'CANARYDOC27',
+    addressee: '公开单位2：',
+    blocks: [
+      { kind: 'items' as const, rows: [{ no: 1, text: `${CANARY.hazardText}（${CANARY.homeAddress}）`, note: '于2026年12月4日前改正' }] },
+      { kind: 'signatures' as const, rows: [{ role: '消防监督检查人员', name: `${CANARY.staffName}（执法证号：ZJ1）`, date: null }] },
+    ],
+    receipt: true,
+    replaces: null,
+  };
+  await db.insert(documents).values({
+    orgId: tree.brigadeA.id,
+    unitId: crowded[2]!,
+    docType: 'deadline_notice',
+    number: content.number,
+    year: 2026,
+    seq: 1,
+    issueDate: '2026-11-27',
+    content,
+    contentHash: 'e'.repeat(64),
+    checkCode: content.checkCode,
+    status: 'voided',
+    voidReason: CANARY.voidReason,
+    voidedAt: NOW,
+    voidedBy: a1.id,
+    issuedBy: a1.id,
+    issuedAt: NOW,
+  });
+
   // Brigade B: a published plan that leaves one unit out by name, with a reason (no draw: its id only reaches the
   // public through the plan, which must carry a count).
   excludedUnitId = await createUnitFixture(db, { brigadeId: tree.brigadeB.id, category: 'key', isCrowded: true, ...personal });
@@ -227,7 +267,9 @@ async function parameterValues(): Promise<Record<string, string[]>> {
   const items: string[] = (await get('/api/public/check-items')).items.map((i: { code: string }) => i.code);
   const notices = (await database.db.select({ code: outboxMessages.shortCode }).from(outboxMessages)).map((m) => m.code);
   if (notices.length === 0) throw new Error('no pre-notice to crawl');
-  return { id: [...annualIds, ...monthlyIds], code: [...draws, ...items, ...notices] };
+  const checkCodes = (await database.db.select({ code: documents.checkCode }).from(documents)).map((d) => d.code);
+  if (checkCodes.length === 0) throw new Error('no document to crawl');
+  return { id: [...annualIds, ...monthlyIds], code: [...draws, ...items, ...notices, ...checkCodes] };
 }
 
 function urlsOf(path: string, values: Record<string, string[]>): string[] {

@@ -22,6 +22,7 @@ import {
   visitLength,
   type LineRow,
 } from './record-helpers.ts';
+import { RecordDocumentsCard } from '../documents/record-documents-card.tsx';
 import './record-page.css';
 
 /** /admin/records/:id: one 消防监督检查记录 as submitted, read-only, printable. */
@@ -316,6 +317,7 @@ function RecordDetail({ record }: { record: RecordView }) {
               <Empty description="记录中没有检查内容" />
             </Card>
           )}
+          {record.outcome === 'inspected' ? <RecordDocumentsCard recordId={record.id} /> : null}
           <Card title="签名">
             <div className="record-signatures">
               {SIGNATURE_ROLES.map((role) => (
