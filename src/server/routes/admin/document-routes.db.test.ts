@@ -269,8 +269,6 @@ describe('the public check', () => {
 });
 
 describe('printing', () => {
-  // Needs the renderer (src/render/document-pdf.ts, document-docx.ts) from the rendering work: until it is merged
-  // the stubs throw and these answer 500.
   it('prints one document as PDF and Word with a Chinese file name, and many as one PDF', async () => {
     const pdf = await call(app, admin, 'GET', `/api/documents/${ids.doc}/pdf`);
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
