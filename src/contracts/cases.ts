@@ -26,6 +26,9 @@ import type { HazardStage } from '../domain/hazards/hazard-stage.ts';
  */
 export * from '../domain/cases/case-types.ts';
 export type { CaseDeadline } from '../domain/cases/case-deadlines.ts';
+/** The same check of a proposed penalty in the browser as on the server (pure, zod-free). */
+export { checkPenalty, formatYuan, SUMMARY_FINE_LIMITS } from '../domain/cases/fire-law-provisions.ts';
+export { HAZARD_STAGE_LABELS, type HazardStage } from '../domain/hazards/hazard-stage.ts';
 
 const ids = (label: string, max: number) =>
   z.array(uuidParam(label), { error: `${label}：应为列表` }).min(1, `${label}：至少选择一项`).max(max, `${label}：最多 ${max} 项`);
