@@ -17,7 +17,7 @@ type PaymentValues = { status: 'paid' | 'enforced'; paidOn: Dayjs; note: string 
 
 export function PaymentModal({ c, onClose }: { c: CaseView; onClose: () => void }) {
   const [form] = Form.useForm<PaymentValues>();
-  const mutation = useCaseMutation((v: PaymentValues) => recordPayment(c.id, { status: v.status, paidOn: v.paidOn.format('YYYY-MM-DD'), note: v.note.trim() }), {
+  const mutation = useCaseMutation((v: PaymentValues) => recordPayment(c.id, { status: v.status, paidOn: v.paidOn.format('YYYY-MM-DD'), note: (v.note ?? '').trim() }), {
     success: '已登记',
     form,
     onSuccess: onClose,
@@ -37,11 +37,11 @@ export function PaymentModal({ c, onClose }: { c: CaseView; onClose: () => void 
   );
 }
 
-type CloseValues = { withoutPenalty: 'no_penalty' | 'withdrawn' | 'none'; note: string };
+type CloseValues = { withoutPenalty?: 'no_penalty' | 'withdrawn' | 'none'; note: string };
 
 export function CloseCaseModal({ c, onClose }: { c: CaseView; onClose: () => void }) {
   const [form] = Form.useForm<CloseValues>();
-  const mutation = useCaseMutation((v: CloseValues) => closeCase(c.id, { withoutPenalty: v.withoutPenalty === 'none' ? null : v.withoutPenalty, note: v.note.trim() }), {
+  const mutation = useCaseMutation((v: CloseValues) => closeCase(c.id, { withoutPenalty: v.withoutPenalty && v.withoutPenalty !== 'none' ? v.withoutPenalty : null, note: (v.note ?? '').trim() }), {
     success: '已结案',
     form,
     onSuccess: onClose,
@@ -61,7 +61,7 @@ export function CloseCaseModal({ c, onClose }: { c: CaseView; onClose: () => voi
   );
 }
 
-type ReferValues = { department: ReferralDepartment; departmentName: string; reason: string; attachments: string; contactName: string; contactPhone: string; sentOn: Dayjs };
+type ReferValues = { department: ReferralDepartment; departmentName: string; reason: string; attachments?: string; contactName: string; contactPhone: string; sentOn: Dayjs };
 
 export function ReferModal({ c, onClose }: { c: CaseView; onClose: () => void }) {
   const [form] = Form.useForm<ReferValues>();
@@ -71,7 +71,7 @@ export function ReferModal({ c, onClose }: { c: CaseView; onClose: () => void })
         department: v.department,
         departmentName: v.departmentName.trim(),
         reason: v.reason.trim(),
-        attachments: v.attachments.split(/[\n；;]/).map((s) => s.trim()).filter(Boolean),
+        attachments: (v.attachments ?? '').split(/[\n；;]/).map((s) => s.trim()).filter(Boolean),
         contactName: v.contactName.trim(),
         contactPhone: v.contactPhone.trim(),
         sentOn: v.sentOn.format('YYYY-MM-DD'),

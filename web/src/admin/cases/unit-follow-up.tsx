@@ -166,14 +166,14 @@ function FollowUpView({ view }: { view: UnitFollowUpView }) {
   );
 }
 
-type OpenValues = { reason: string; procedure: Procedure; partyKind: PartyKind; partyName: string };
+type OpenValues = { reason: string; procedure: Procedure; partyKind: PartyKind; partyName?: string };
 
 function OpenCaseModal({ view, hazards, onClose, onOpened }: { view: UnitFollowUpView; hazards: HazardItem[]; onClose: () => void; onOpened: () => void }) {
   const [form] = Form.useForm<OpenValues>();
   const navigate = useNavigate();
   const partyKind = Form.useWatch('partyKind', form) ?? 'organisation';
   const mutation = useCaseMutation(
-    (v: OpenValues) => openCase({ unitId: view.unitId, hazardIds: hazards.map((h) => h.id), reason: v.reason.trim(), procedure: v.procedure, partyKind: v.partyKind, ...(v.partyKind === 'person' || v.partyName.trim() ? { partyName: v.partyName.trim() } : {}) }),
+    (v: OpenValues) => openCase({ unitId: view.unitId, hazardIds: hazards.map((h) => h.id), reason: v.reason.trim(), procedure: v.procedure, partyKind: v.partyKind, ...(v.partyKind === 'person' && v.partyName?.trim() ? { partyName: v.partyName.trim() } : {}) }),
     {
       success: (c) => `已立案：${c.number}`,
       form,
