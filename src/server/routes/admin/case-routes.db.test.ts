@@ -135,6 +135,29 @@ describe('处罚决定', () => {
     expect((await call(app, admin, 'POST', `/api/cases/${opened.id}/decision`, decision(10000))).statusCode).toBe(409);
   });
 
+  it('decides on the spot (简易程序) with a 当场行政处罚决定书 within the summary limit; a warning needs no payment', async () => {
+    const { hazardIds } = await inspection(['电气线路敷设不符合规定']);
+    const opened = await openCase(hazardIds, { procedure: 'summary' });
+    const res = await call(app, admin, 'POST', `/api/cases/${opened.id}/decision`, decision(2000, { provisionCode: '66', procedure: 'summary', officers: ['王五', '赵六'] }));
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json<CaseView>();
+    expect(view).toMatchObject({ procedure: 'summary', penaltyLabel: '罚款 2,000 元', paymentStatus: 'unpaid' });
+    expect(view.decisionDocument).toMatchObject({ type: 'penalty_summary', typeLabel: '当场行政处罚决定书' });
+    expect(view.decisionDocument!.number).toMatch(/消当罚决字〔2026〕第0001号$/);
+    const [doc] = await database.db.select().from(documents).where(eq(documents.id, view.decisionDocument!.id));
+    expect(doc!.content.blocks.at(-1)).toMatchObject({ kind: 'signatures', rows: [{ role: '执法人员', name: '王五' }, { role: '执法人员', name: '赵六' }, { name: null }] });
+
+    const person = await inspection(['在仓库内吸烟']);
+    const personCase = await openCase(person.hazardIds, { partyKind: 'person', partyName: '张三', procedure: 'summary' });
+    expect(personCase).toMatchObject({ partyKind: 'person', partyName: '张三', partyKindLabel: '个人' });
+    const warned = await call(app, admin, 'POST', `/api/cases/${personCase.id}/decision`, decision(null, { provisionCode: '63', kind: 'warning', procedure: 'summary' }));
+    expect(warned.statusCode, warned.body).toBe(200);
+    expect(warned.json<CaseView>()).toMatchObject({ penaltyLabel: '警告', paymentStatus: 'not_applicable', paymentDeadline: null });
+    // A person's case needs the person's name.
+    const nameless = await call(app, admin, 'POST', '/api/cases', { unitId, hazardIds: (await inspection(['x'])).hazardIds, reason: 'x', partyKind: 'person' });
+    expect(nameless.json().error).toMatchObject({ field: 'partyName' });
+  });
+
   it('refuses a decision past 90 days from the opening', async () => {
     const { hazardIds } = await inspection(['防火门损坏'], 'found', '2026-07-20');
     const opened = await openCase(hazardIds, { openedOn: '2026-08-01' });
@@ -251,12 +274,12 @@ describe('单位的后续处理', () => {
     expect(res.statusCode).toBe(200);
     const view = res.json<UnitFollowUpView>();
     expect(view).toMatchObject({ unitId, unitName: '金华市某某商贸有限公司', canManage: true });
-    expect(view.cases.length).toBeGreaterThanOrEqual(6);
+    expect(view.cases.length).toBeGreaterThanOrEqual(8);
     expect(view.hazards.some((h) => h.stage === 'closed')).toBe(true);
     expect(view.hazards.find((h) => h.description === '占用防火间距')).toMatchObject({ stage: 'found', canOpenCase: true });
-    expect(new Set(view.documents.map((d) => d.type))).toEqual(new Set(['penalty_decision', 'referral_letter', 'sealing_decision', 'sealing_lifted']));
+    expect(new Set(view.documents.map((d) => d.type))).toEqual(new Set(['penalty_decision', 'penalty_summary', 'referral_letter', 'sealing_decision', 'sealing_lifted']));
     expect(view.referrals).toHaveLength(1);
-    expect(view.sealings).toHaveLength(2);
+    expect(view.sealings).toHaveLength(1);
     expect((await call(app, other, 'GET', `/api/units/${unitId}/follow-up`)).statusCode).toBe(404);
     expect((await call(app, leader, 'GET', `/api/units/${unitId}/follow-up`)).json<UnitFollowUpView>().canManage).toBe(false);
   });
