@@ -206,7 +206,7 @@ export type CaseView = CaseSummary & {
   hazards: HazardItem[];
   documents: DocumentRef[];
   referrals: ReferralView[];
-  /** Whether the actor may act on it (brigade administrators of its brigade). */
+  /** Whether the actor may act on it (brigade administrators of its brigade); what is open to them follows its status. */
   canManage: boolean;
 };
 

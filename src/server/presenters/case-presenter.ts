@@ -137,7 +137,7 @@ export function presentCase(view: Awaited<ReturnType<typeof getCase>>): CaseView
     hazards: view.hazards.map(presentHazard),
     documents: view.documents.map(presentDocumentRef),
     referrals: view.referrals.map((r) => presentReferral(r, docs)),
-    canManage: view.canManage && c.status !== 'closed',
+    canManage: view.canManage,
   };
 }
 

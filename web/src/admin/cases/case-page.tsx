@@ -69,7 +69,7 @@ function CaseDetail({ c }: { c: CaseView }) {
           c.canManage ? (
             <>
               {c.status === 'decided' && c.paymentStatus === 'unpaid' ? <Button onClick={() => setDialog({ kind: 'payment' })}>登记缴纳</Button> : null}
-              <Button onClick={() => setDialog({ kind: 'refer' })}>移送</Button>
+              {c.status !== 'closed' ? <Button onClick={() => setDialog({ kind: 'refer' })}>移送</Button> : null}
               {canClose ? <Button onClick={() => setDialog({ kind: 'close' })}>结案</Button> : null}
             </>
           ) : null
