@@ -27,6 +27,7 @@ import { registerDashboardRoutes } from './routes/admin/dashboard-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 import { registerFieldRoutes } from './routes/field/field-routes.ts';
 import { registerRecordRoutes } from './routes/admin/record-routes.ts';
+import { registerCaseRoutes } from './routes/admin/case-routes.ts';
 import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes.ts';
 import { registerDocumentRoutes } from './routes/admin/document-routes.ts';
 import { registerPublicDocumentRoutes } from './routes/public/public-document-routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDashboardRoutes(app, deps);
   registerFieldRoutes(app, deps);
   registerRecordRoutes(app, deps);
+  registerCaseRoutes(app, deps);
   registerPublicNoticeRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerPublicDocumentRoutes(app, deps);

@@ -43,6 +43,8 @@ const TaskPage = lazy(() => import('./admin/draws/task-page.tsx'));
 const RecordsPage = lazy(() => import('./admin/records/records-page.tsx'));
 const RecordPage = lazy(() => import('./admin/records/record-page.tsx'));
 const OutboxPage = lazy(() => import('./admin/records/outbox-page.tsx'));
+const CasesPage = lazy(() => import('./admin/cases/cases-page.tsx'));
+const CasePage = lazy(() => import('./admin/cases/case-page.tsx'));
 const PortalDrawsPage = lazy(() => import('./portal/draws/portal-draws-page.tsx'));
 const PortalDrawPage = lazy(() => import('./portal/draws/portal-draw-page.tsx'));
 const PortalAlgorithmPage = lazy(() => import('./portal/algorithm/portal-algorithm-page.tsx'));
@@ -316,6 +318,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <HazardsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'cases',
+            element: (
+              <RequirePermission permission="plans.read">
+                <CasesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'cases/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <CasePage />
               </RequirePermission>
             ),
           },

@@ -91,6 +91,7 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/outbox', label: '消息发件箱', icon: <MailOutlined />, permission: 'audit.read' },
     ],
   },
+  { path: '/admin/cases', label: '案件办理', icon: <SafetyCertificateOutlined />, permission: 'plans.read' },
   {
     key: 'system',
     label: '系统管理',

@@ -12,6 +12,7 @@ import { DictionaryTag } from './dictionary-tag.tsx';
 import { UnitFlagModal } from './unit-flag-modal.tsx';
 import { UnitFormModal } from './unit-form-modal.tsx';
 import { UnitHistory } from './unit-history.tsx';
+import { UnitFollowUp } from '../cases/unit-follow-up.tsx';
 import { UnitInspections, UnitTasks } from './unit-inspections.tsx';
 import { UnitStatusModal } from './unit-status-modal.tsx';
 import { CategoryTag, FlagTags, UnitStatusTags } from './unit-tags.tsx';
@@ -200,6 +201,9 @@ function UnitDetailView({ unit }: { unit: UnitDetail }) {
       </Card>
       <Card title="检查记录">
         <UnitInspections inspections={unit.inspections} />
+      </Card>
+      <Card title="隐患与执法文书">
+        <UnitFollowUp unitId={unit.id} />
       </Card>
       <Card title="变更记录">
         <UnitHistory history={unit.history} dictionaries={dictionaries} />
