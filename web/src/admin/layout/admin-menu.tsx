@@ -85,13 +85,20 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/tasks', label: '抽查任务', icon: <ProfileOutlined />, permission: 'plans.read' },
       { path: '/admin/my-tasks', label: '我的任务', icon: <UserOutlined />, permission: 'plans.read', inspectorOnly: true },
       { path: '/admin/records', label: '检查记录', icon: <FileDoneOutlined />, permission: 'plans.read' },
-      { path: '/admin/documents', label: '执法文书', icon: <FileProtectOutlined />, permission: 'plans.read' },
-      { path: '/admin/hazards', label: '隐患闭环', icon: <SafetyCertificateOutlined />, permission: 'plans.read' },
       // The messages carry units' phone numbers: administrators and 纪检 (the server asks for draws.manage or audit.read).
       { path: '/admin/outbox', label: '消息发件箱', icon: <MailOutlined />, permission: 'audit.read' },
     ],
   },
-  { path: '/admin/cases', label: '案件办理', icon: <SafetyCertificateOutlined />, permission: 'plans.read' },
+  {
+    key: 'enforcement',
+    label: '隐患与执法',
+    icon: <FileProtectOutlined />,
+    children: [
+      { path: '/admin/hazards', label: '隐患闭环', icon: <SafetyCertificateOutlined />, permission: 'plans.read' },
+      { path: '/admin/documents', label: '执法文书', icon: <FileProtectOutlined />, permission: 'plans.read' },
+      { path: '/admin/cases', label: '案件办理', icon: <AuditOutlined />, permission: 'plans.read' },
+    ],
+  },
   {
     key: 'system',
     label: '系统管理',
