@@ -19,6 +19,7 @@ const PHONE = { width: 390, height: 844 };
 let e2e: E2E;
 let page: Page;
 let unitId = '';
+let caseUrl = '';
 const shotDir = path.join(SCREENSHOT_DIR, 'cases');
 
 async function settled(p: Page) {
@@ -96,6 +97,7 @@ describe('案件办理 for a brigade administrator', { timeout: 240_000 }, () =>
     expect(caseNumber).toMatch(/消立字〔2026〕第\d{4}号$/);
     await page.waitForURL(/\/admin\/cases\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: `案件 ${caseNumber}` }).waitFor();
+    caseUrl = new URL(page.url()).pathname;
 
     const form = page.locator('form#decision');
     await pickOption(page, form, '处罚依据', '《中华人民共和国消防法》第六十条第一款第七项（罚款 5,000 至 50,000 元）');
@@ -133,5 +135,63 @@ describe('案件办理 for a brigade administrator', { timeout: 240_000 }, () =>
     await history.scrollIntoViewIfNeeded();
     await page.addStyleTag({ content: HIDE_TOASTS });
     await history.screenshot({ path: path.join(shotDir, 'unit-follow-up-1440.png') });
+  });
+
+  it('records the payment, refers the case and records the reply, then closes it: the hazards are 已办结', async () => {
+    await page.goto(caseUrl);
+    await page.getByRole('button', { name: buttonName('登记缴纳') }).click();
+    let dialog = await openDialog(page, /登记罚款缴纳/);
+    await responseTo(page, 'POST', /\/api\/cases\/[^/]+\/payment$/, () => dialog.getByRole('button', { name: buttonName('登记') }).click(), 200);
+    await page.locator('.ant-descriptions').getByText('已缴纳').waitFor();
+
+    await page.getByRole('button', { name: buttonName('移送') }).click();
+    dialog = await openDialog(page, /移送/);
+    await dialog.getByLabel('接收部门').fill('金华市婺城区住房和城乡建设局');
+    await dialog.getByLabel('移送理由').fill('涉及违法建设，属住房和城乡建设部门管辖');
+    await dialog.getByLabel('联系人').fill('王五');
+    await dialog.getByLabel('联系电话').fill('0579-82000000');
+    await responseTo(page, 'POST', /\/api\/cases\/[^/]+\/referrals$/, () => dialog.getByRole('button', { name: buttonName('移送') }).click(), 201);
+    const referrals = page.locator('.ant-card').filter({ has: page.getByText('移送', { exact: true }) });
+    await referrals.getByRole('link', { name: /消移字〔2026〕第\d{4}号$/ }).waitFor();
+    await referrals.getByRole('button', { name: buttonName('登记回复') }).click();
+    dialog = await openDialog(page, /登记回复/);
+    await dialog.getByLabel('回复内容').fill('已接收，依法处理');
+    await responseTo(page, 'POST', /\/api\/referrals\/[^/]+\/reply$/, () => dialog.getByRole('button', { name: buttonName('登记') }).click(), 200);
+    await referrals.getByText('已回复').waitFor();
+
+    await page.getByRole('button', { name: buttonName('结案') }).click();
+    dialog = await openDialog(page, /结案/);
+    await responseTo(page, 'POST', /\/api\/cases\/[^/]+\/close$/, () => dialog.getByRole('button', { name: buttonName('结案') }).click(), 200);
+    await page.locator('.ant-descriptions').getByText('已结案').waitFor();
+
+    await page.goto(`/admin/units/${unitId}`);
+    const history = page.locator('.ant-card').filter({ has: page.getByText('隐患与执法文书', { exact: true }) });
+    await expect.poll(() => history.locator('tr.ant-table-row .ant-tag', { hasText: '已办结' }).count()).toBe(2);
+  });
+
+  it('seals a place after a collective decision on the unit page, then lifts the seal', async () => {
+    await page.goto(`/admin/units/${unitId}`);
+    const history = page.locator('.ant-card').filter({ has: page.getByText('隐患与执法文书', { exact: true }) });
+    await history.getByRole('button', { name: buttonName('临时查封') }).click();
+    const dialog = await openDialog(page, /临时查封/);
+    await dialog.getByLabel('查封场所、部位').fill('地下一层仓库');
+    await dialog.getByLabel('查封理由').fill('安全出口全部锁闭，严重威胁公共安全');
+    // 30 days from the seal must stay within 2026 (the calendar of 2027 is not entered): sealed on 2026-11-20.
+    for (const [label, value] of [['查封时间', '2026-11-20 10:00'], ['集体议决时间', '2026-11-20 09:00']] as const) {
+      const input = dialog.getByLabel(label);
+      await input.click();
+      await input.fill(value);
+      await input.press('Enter');
+    }
+    await dialog.getByLabel('参加集体议决人员').fill('张某（大队长）、李某（教导员）、王某');
+    await responseTo(page, 'POST', /^\/api\/sealings$/, () => dialog.getByRole('button', { name: buttonName('查封') }).click(), 201);
+    await history.getByText('2026-11-20 至 2026-12-21', { exact: false }).waitFor();
+    await history.getByRole('link', { name: /消封字〔2026〕第\d{4}号$/ }).first().waitFor();
+    await history.getByRole('button', { name: buttonName('解除') }).click();
+    const lift = await openDialog(page, /解除临时查封/);
+    await responseTo(page, 'POST', /\/api\/sealings\/[^/]+\/lift$/, () => lift.getByRole('button', { name: buttonName('解除') }).click(), 200);
+    await history.getByRole('link', { name: /消解封字〔2026〕第\d{4}号$/ }).first().waitFor();
+    await page.addStyleTag({ content: HIDE_TOASTS });
+    await history.screenshot({ path: path.join(shotDir, 'unit-follow-up-sealed-1440.png') });
   });
 });

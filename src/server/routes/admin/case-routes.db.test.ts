@@ -27,6 +27,7 @@ let adminId = '';
 let unitId = '';
 let brigadeId = '';
 let inspectorId = '';
+let brigadeA: Awaited<ReturnType<typeof createOrgTree>>['brigadeA'];
 const NOW = new Date('2026-11-30T02:00:00Z');
 
 beforeAll(async () => {
@@ -34,6 +35,7 @@ beforeAll(async () => {
   app = await buildTestApp(database, { now: () => NOW });
   const tree = await createOrgTree(database.db);
   const db = database.db;
+  brigadeA = tree.brigadeA;
   brigadeId = tree.brigadeA.id;
   const a = await createAccountFixture(db, { role: 'brigade_admin', org: tree.brigadeA });
   const b = await createAccountFixture(db, { role: 'brigade_admin', org: tree.brigadeB });
@@ -293,5 +295,22 @@ describe('单位的后续处理', () => {
     expect((await call(app, admin, 'GET', '/api/cases?status=maybe')).statusCode).toBe(400);
     const provisions = (await call(app, admin, 'GET', '/api/fire-law-provisions')).json<FireLawProvisionView[]>();
     expect(provisions.find((p) => p.code === '60-1-7')).toMatchObject({ organisation: { fine: { min: 5000, max: 50000 } } });
+  });
+});
+
+describe('a year without calendar data', () => {
+  // Last: another server with a December clock ends the sessions idle since November (the other tests' sessions).
+  it('refuses a seal whose 30 days reach 2027 with a 409 in Chinese, never a 500', async () => {
+    const december = await buildTestApp(database, { now: () => new Date('2026-12-07T02:00:00Z') });
+    try {
+      // A second administrator of the brigade: logging the first in again would end the other tests' session.
+      const account = await createAccountFixture(database.db, { role: 'brigade_admin', org: brigadeA });
+      const session = await logInAs(december, account.username, account.password);
+      const res = await call(december, session, 'POST', '/api/sealings', { unitId, places: '二层仓库', reason: '安全出口锁闭', sealedAt: '2026-12-07T01:00:00Z', decidedAt: '2026-12-07T00:30:00Z', deciders: '张某、李某、王某' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'CALENDAR_YEAR_MISSING', message: '2027 年的节假日安排尚未录入，无法计算工作日' });
+    } finally {
+      await december.close();
+    }
   });
 });
