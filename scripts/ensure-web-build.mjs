@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const distIndex = path.join(root, 'web/dist/index.html');
-const sources = ['web/src', 'web/index.html', 'web/field.html', 'web/public', 'web/vite.config.ts', 'src/contracts', 'src/domain/draw', 'src/domain/crypto', 'src/domain/canonical-json.ts', 'docs/draw-algorithm.md', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['web/src', 'web/index.html', 'web/field.html', 'web/public', 'web/vite.config.ts', 'src/contracts', 'src/domain', 'docs/draw-algorithm.md', 'package-lock.json'].map((p) => path.join(root, p));
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
