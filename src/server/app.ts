@@ -27,6 +27,7 @@ import { registerDashboardRoutes } from './routes/admin/dashboard-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 import { registerFieldRoutes } from './routes/field/field-routes.ts';
 import { registerRecordRoutes } from './routes/admin/record-routes.ts';
+import { registerReinspectionRoutes } from './routes/admin/reinspection-routes.ts';
 import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes.ts';
 
 export type AppOptions = {
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDashboardRoutes(app, deps);
   registerFieldRoutes(app, deps);
   registerRecordRoutes(app, deps);
+  registerReinspectionRoutes(app, deps);
   registerPublicNoticeRoutes(app, deps);
 
   const webDist = options.webDistDir;
