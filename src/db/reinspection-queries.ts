@@ -35,14 +35,17 @@ export async function findDocumentsByIds(db: DbOrTx, ids: readonly string[]): Pr
 
 /** The 责令限期改正通知书 issued for a task (voided ones included), oldest first, each with its 复查 task if one exists. */
 export async function deadlineNoticesOfTask(db: DbOrTx, taskId: string) {
-  return db
-    .select({
-      document: documents,
-      reinspectionTaskId: sql<string | null>`(select t.id from ${tasks} t where t.follows_document_id = ${documents.id} and t.status <> 'cancelled' limit 1)`,
-    })
+  const docs = await db
+    .select()
     .from(documents)
     .where(and(eq(documents.taskId, taskId), eq(documents.docType, 'deadline_notice')))
     .orderBy(asc(documents.issuedAt));
+  if (docs.length === 0) return [];
+  const following = await db
+    .select({ id: tasks.id, noticeId: tasks.followsDocumentId })
+    .from(tasks)
+    .where(and(anyUuidOf(tasks.followsDocumentId, docs.map((d) => d.id)), ne(tasks.status, 'cancelled')));
+  return docs.map((document) => ({ document, reinspectionTaskId: following.find((t) => t.noticeId === document.id)?.id ?? null }));
 }
 
 /** The 复查意见书 of a 复查 task (the latest not voided), if issued. */
