@@ -178,7 +178,12 @@ export type TaskDetailView = TaskView & {
   /** Whether the actor may 递补 on this task (manages draws in its scope, the draw executed). */
   canManage: boolean;
   /** A 复查 task: the notice it follows and, once recorded, its 复查意见书. */
-  reinspection: { notice: TaskDocumentRef; opinion: TaskDocumentRef | null } | null;
+  reinspection: {
+    notice: TaskDocumentRef;
+    opinion: TaskDocumentRef | null;
+    /** The hazards this 复查 checks, each with its stage now (待复查 → 已改正 / 立案查处中). */
+    hazards: { id: string; seq: number; location: string; description: string; stage: string; stageLabel: string }[];
+  } | null;
   /**
    * The task's 责令限期改正通知书 that still wait for a 复查 (none made yet): the admin may 安排复查 or register the unit's
    * early request. `canSchedule`: the actor manages tasks in the task's scope.

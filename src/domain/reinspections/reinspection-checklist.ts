@@ -4,8 +4,12 @@
  * as their "version" (versionId = the notice's document id) and the hazard's place as their code (H<seq>).
  */
 import type { SnapshotLine } from '../records/record-types.ts';
+import { LINE_RESULT_LABELS, type LineResult } from '../records/record-labels.ts';
 
 export const REINSPECTION_ITEM_CODE = 'REINSPECTION';
+
+/** How a 复查 line's result reads (labels only; the values stay pass/fail): 符合 is 已改正, 不符合 未改正. */
+export const REINSPECTION_LINE_RESULT_LABELS: Record<LineResult, string> = { ...LINE_RESULT_LABELS, pass: '已改正', fail: '未改正' };
 
 export type ReinspectionHazard = { id: string; seq: number; location: string; description: string; legalBasis: string };
 

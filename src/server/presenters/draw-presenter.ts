@@ -20,6 +20,7 @@ import {
 import type { DrawRow, TaskRow } from '../../db/draw-queries.ts';
 import type { DocumentRow } from '../../db/document-queries.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../domain/documents/document-types.ts';
+import { HAZARD_STAGE_LABELS, type HazardStage } from '../../domain/hazards/hazard-stage.ts';
 import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
 import type { TaskFieldFacts } from '../../usecases/field/task-field-facts.ts';
@@ -251,7 +252,20 @@ function presentFollowUp(found: Awaited<ReturnType<typeof getTask>>, actor: Acto
   const { followUp } = found;
   const canSchedule = canManageInScope(actor, 'draws.manage', found.orgPath);
   return {
-    reinspection: followUp.notice ? { notice: docRef(followUp.notice), opinion: followUp.opinion ? docRef(followUp.opinion) : null } : null,
+    reinspection: followUp.notice
+      ? {
+          notice: docRef(followUp.notice),
+          opinion: followUp.opinion ? docRef(followUp.opinion) : null,
+          hazards: followUp.hazards.map((h) => ({
+            id: h.id,
+            seq: h.seq,
+            location: h.location,
+            description: h.description,
+            stage: h.stage,
+            stageLabel: HAZARD_STAGE_LABELS[h.stage as HazardStage] ?? h.stage,
+          })),
+        }
+      : null,
     pendingReinspections: followUp.pending.map((n) => ({ notice: docRef(n), canSchedule })),
   };
 }
