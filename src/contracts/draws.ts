@@ -2,9 +2,12 @@ import { z } from 'zod';
 import type { AttachedFileView } from './files.ts';
 import { cleanText, nameText, text, uuidParam } from './common.ts';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '../domain/tasks/task-lifecycle.ts';
+import { TASK_KINDS, TASK_KIND_LABELS, type TaskKind } from '../domain/tasks/task-kind.ts';
 
 /** A task's life and its statuses' names (owned by src/domain/tasks/task-lifecycle.ts, decision 0020). */
 export { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus };
+/** What made a task: a draw, or a notice that needs a 复查 (decision 0023). */
+export { TASK_KINDS, TASK_KIND_LABELS, type TaskKind };
 
 export const FreezeDrawRequest = z.object({
   source: z.discriminatedUnion(
@@ -98,7 +101,10 @@ export type PersonRef = { id: string; name: string };
 
 export type TaskView = {
   id: string;
-  drawId: string;
+  /** 'reinspection': a 复查 task, made from a 责令限期改正通知书, not by a draw (drawId null, drawCode 「复查」). */
+  kind: TaskKind;
+  kindLabel: string;
+  drawId: string | null;
   drawCode: string;
   orgName: string;
   unitId: string;
@@ -153,8 +159,12 @@ export type TaskChangeView = {
  * GET /api/tasks/:id: one task where it stands in its draw, the changes that concern it and, for a 递补 of its unit
  * (offered after 无法检查), the stratum's next unused alternate.
  */
+/** A document as a task page links it. */
+export type TaskDocumentRef = { id: string; number: string; title: string; issueDate: string; voided: boolean };
+
 export type TaskDetailView = TaskView & {
-  drawStatus: DrawStatus;
+  /** Null for a 复查 task. */
+  drawStatus: DrawStatus | null;
   sourceLabel: string;
   /** The stratum's name as its plan published it. */
   stratumName: string;
@@ -167,6 +177,18 @@ export type TaskDetailView = TaskView & {
   changes: TaskChangeView[];
   /** Whether the actor may 递补 on this task (manages draws in its scope, the draw executed). */
   canManage: boolean;
+  /** A 复查 task: the notice it follows and, once recorded, its 复查意见书. */
+  reinspection: {
+    notice: TaskDocumentRef;
+    opinion: TaskDocumentRef | null;
+    /** The hazards this 复查 checks, each with its stage now (待复查 → 已改正 / 立案查处中). */
+    hazards: { id: string; seq: number; location: string; description: string; stage: string; stageLabel: string }[];
+  } | null;
+  /**
+   * The task's 责令限期改正通知书 that still wait for a 复查 (none made yet): the admin may 安排复查 or register the unit's
+   * early request. `canSchedule`: the actor manages tasks in the task's scope.
+   */
+  pendingReinspections: { notice: TaskDocumentRef; canSchedule: boolean }[];
 };
 
 export type DrawStep = 'commit' | 'reveal' | 'external' | 'execute' | null;

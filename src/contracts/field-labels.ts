@@ -20,3 +20,6 @@ export {
   type RecordOutcome,
   type UnableReason,
 } from '../domain/records/record-labels.ts';
+/** 复查 tasks (decision 0023): what made a task, and how a 复查 line's 符合/不符合 read (已改正/未改正). */
+export { TASK_KIND_LABELS, type TaskKind } from '../domain/tasks/task-kind.ts';
+export { REINSPECTION_LINE_RESULT_LABELS } from '../domain/reinspections/reinspection-checklist.ts';

@@ -190,6 +190,12 @@ export type FieldChecklistLine = {
 /** Everything the device needs to inspect one unit offline. */
 export type FieldTask = {
   id: string;
+  /**
+   * 'reinspection': a 复查 of `followsNotice` (decision 0023): its checklist is one line per hazard of the notice, and
+   * 符合 reads 已改正, 不符合 未改正. drawCode is then 「复查」.
+   */
+  kind: 'draw' | 'reinspection';
+  followsNotice: { id: string; number: string } | null;
   drawCode: string;
   status: FieldTaskStatus;
   statusLabel: string;

@@ -114,10 +114,13 @@ export type UnitDetail = Omit<UnitListItem, 'contactPhoneMasked'> & {
   /** Every inspection of the unit on record (newest first); `counted`: it counts toward the frequency rules. */
   /** `taskId`: the task an inspection of this system comes from (its page has the record). */
   inspections: { on: string; kind: string; kindLabel: string; counted: boolean; sourceLabel: string; note: string | null; taskId: string | null }[];
-  /** The tasks drawn for the unit (newest first), each with its latest inspection record. */
+  /** The unit's tasks (newest first: drawn ones and 复查), each with its latest inspection record. */
   tasks: {
     id: string;
-    drawId: string;
+    kind: 'draw' | 'reinspection';
+    kindLabel: string;
+    /** Null for a 复查 task (drawCode 「复查」). */
+    drawId: string | null;
     drawCode: string;
     stratum: string;
     dueDate: string;

@@ -153,7 +153,8 @@ export async function loadPreviousLeads(db: DbOrTx, unitIds: readonly string[]):
 
 /**
  * Units with an open task (drawn, not yet done): PENDING_TASK in eligibility; and those of them with an open
- * task due in `year`, which count as covered that year.
+ * task due in `year`, which count as covered that year. A 复查 task (kind 'reinspection') is neither: it follows a
+ * notice, it is not a draw's task.
  */
 export async function loadPendingUnitIds(
   db: DbOrTx,
@@ -167,7 +168,7 @@ export async function loadPendingUnitIds(
     .select({ unitId: tasks.unitId, dueDate: tasks.dueDate })
     .from(tasks)
     .innerJoin(units, eq(units.id, tasks.unitId))
-    .where(and(inArray(tasks.status, [...OPEN_STATUSES]), inArray(units.brigadeId, [...brigadeIds])));
+    .where(and(eq(tasks.kind, 'draw'), inArray(tasks.status, [...OPEN_STATUSES]), inArray(units.brigadeId, [...brigadeIds])));
   const prefix = `${String(year).padStart(4, '0')}-`;
   for (const r of rows) {
     pending.add(r.unitId);
@@ -190,18 +191,19 @@ export async function listTaskChanges(db: DbOrTx, drawId: string) {
   return db.select().from(taskChanges).where(eq(taskChanges.drawId, drawId)).orderBy(asc(taskChanges.at));
 }
 
+/** A task with its org, and its draw (null for a 复查 task, which no draw made). */
 export async function findTask(db: DbOrTx, id: string, forUpdate = false) {
   const q = db
     .select({ task: tasks, draw: draws, org: orgs })
     .from(tasks)
-    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .leftJoin(draws, eq(draws.id, tasks.drawId))
     .innerJoin(orgs, eq(orgs.id, tasks.orgId))
     .where(eq(tasks.id, id));
   const [row] = forUpdate ? await q.for('update', { of: tasks }) : await q;
   return row;
 }
 
-/** Tasks in a subtree, or those an inspector is on (lead or assistant), newest due date first. */
+/** Tasks in a subtree, or those an inspector is on (lead or assistant), newest due date first; 复查 tasks have no draw code. */
 export async function listTasks(
   db: DbOrTx,
   filter: { scopePath: string | null; inspectorId?: string; status?: TaskRow['status'] },
@@ -220,7 +222,7 @@ export async function listTasks(
     .from(tasks)
     .innerJoin(units, eq(units.id, tasks.unitId))
     .innerJoin(orgs, eq(orgs.id, tasks.orgId))
-    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .leftJoin(draws, eq(draws.id, tasks.drawId))
     .where(and(...c))
     .orderBy(desc(tasks.dueDate), asc(units.name))
     .limit(2000);

@@ -28,7 +28,7 @@ const OPEN = ['assigned', 'notified', 'in_progress'] as const;
 
 /**
  * The tasks an inspector is on (lead or assistant) for the device: every open task of an executed draw whose period
- * has begun by `until`, the tasks whose latest record was submitted since `since` (today's done ones), and — for the
+ * has begun by `until` and every open 复查 task, the tasks whose latest record was submitted since `since` (today's done ones), and — for the
  * 协办 — those whose latest record still waits for the 协办's confirmation on their own device, whenever it was sent.
  */
 export async function listFieldTaskRows(db: DbOrTx, inspectorId: string, window: { until: string; since: Date }) {
@@ -43,15 +43,16 @@ export async function listFieldTaskRows(db: DbOrTx, inspectorId: string, window:
   return db
     .select({ task: tasks, unit: units, drawCode: draws.code, periodStart: draws.periodStart, orgName: orgs.name })
     .from(tasks)
-    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .leftJoin(draws, eq(draws.id, tasks.drawId))
     .innerJoin(units, eq(units.id, tasks.unitId))
     .innerJoin(orgs, eq(orgs.id, tasks.orgId))
     .where(
       and(
         onTask,
-        eq(draws.status, 'executed'),
+        // A 复查 task has no draw: it is open from the day it is made.
+        or(eq(tasks.kind, 'reinspection'), eq(draws.status, 'executed')),
         or(
-          and(inArray(tasks.status, [...OPEN]), lte(draws.periodStart, window.until)),
+          and(inArray(tasks.status, [...OPEN]), or(eq(tasks.kind, 'reinspection'), lte(draws.periodStart, window.until))),
           and(inArray(tasks.status, ['done', 'unable']), recentRecord),
           and(inArray(tasks.status, ['done', 'unable', 'closed']), awaitingMyConfirmation),
         ),
@@ -262,7 +263,7 @@ export async function listRecords(
       .from(inspectionRecords)
       .innerJoin(tasks, eq(tasks.id, inspectionRecords.taskId))
       .innerJoin(units, eq(units.id, tasks.unitId))
-      .innerJoin(draws, eq(draws.id, tasks.drawId))
+      .leftJoin(draws, eq(draws.id, tasks.drawId))
       .innerJoin(orgs, eq(orgs.id, tasks.orgId));
   const rows = await base()
     .where(and(...c))
@@ -285,7 +286,7 @@ export async function findRecordDetail(db: DbOrTx, id: string) {
     .from(inspectionRecords)
     .innerJoin(tasks, eq(tasks.id, inspectionRecords.taskId))
     .innerJoin(units, eq(units.id, tasks.unitId))
-    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .leftJoin(draws, eq(draws.id, tasks.drawId))
     .innerJoin(orgs, eq(orgs.id, tasks.orgId))
     .where(eq(inspectionRecords.id, id));
   return row;

@@ -321,12 +321,12 @@ export async function listUnitInspections(db: DbOrTx, unitId: string) {
     .orderBy(desc(inspectionHistory.inspectedOn), desc(inspectionHistory.id));
 }
 
-/** The tasks drawn for a unit (newest first), with their draw's code. */
+/** The tasks of a unit (newest first), with their draw's code (null for a 复查 task). */
 export async function listUnitTasks(db: DbOrTx, unitId: string) {
   return db
     .select({ task: tasks, drawCode: draws.code, drawStatus: draws.status })
     .from(tasks)
-    .innerJoin(draws, eq(draws.id, tasks.drawId))
+    .leftJoin(draws, eq(draws.id, tasks.drawId))
     .where(eq(tasks.unitId, unitId))
     .orderBy(desc(tasks.createdAt));
 }

@@ -28,6 +28,7 @@ import { registerPublicCheckItemRoutes } from './routes/public/public-check-item
 import { registerFieldRoutes } from './routes/field/field-routes.ts';
 import { registerRecordRoutes } from './routes/admin/record-routes.ts';
 import { registerCaseRoutes } from './routes/admin/case-routes.ts';
+import { registerReinspectionRoutes } from './routes/admin/reinspection-routes.ts';
 import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes.ts';
 import { registerDocumentRoutes } from './routes/admin/document-routes.ts';
 import { registerPublicDocumentRoutes } from './routes/public/public-document-routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFieldRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerReinspectionRoutes(app, deps);
   registerPublicNoticeRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerPublicDocumentRoutes(app, deps);

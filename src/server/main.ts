@@ -12,6 +12,7 @@ import { seedDemo } from '../usecases/system/seed-demo.ts';
 import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
 import { buildApp } from './app.ts';
 import { startPlanScheduler } from './plan-scheduler.ts';
+import { startReinspectionScheduler } from './reinspection-scheduler.ts';
 import { outboxChannels, startOutboxDispatcher } from './outbox-dispatcher.ts';
 
 /**
@@ -59,9 +60,11 @@ async function main(): Promise<void> {
     outbox: { channel: config.smsGateway ? 'sms' : 'log', publicBaseUrl: config.publicBaseUrl },
   });
   const stopScheduler = startPlanScheduler(database.db, app.log);
+  const stopReinspections = startReinspectionScheduler(database.db, app.log);
   const stopOutbox = startOutboxDispatcher(database.db, app.log, outboxChannels(config.smsGateway));
   const close = async () => {
     stopScheduler();
+    stopReinspections();
     stopOutbox();
     await app.close();
     await database.close();

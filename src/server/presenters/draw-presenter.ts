@@ -5,6 +5,7 @@ import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
 import { INSPECTOR_ROLE_LABELS, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import {
   DRAW_STATUS_LABELS,
+  TASK_KIND_LABELS,
   TASK_STATUS_LABELS,
   type DrawStep,
   type DrawSummary,
@@ -13,9 +14,13 @@ import {
   type PublicUnitRankView,
   type TaskChangeView,
   type TaskDetailView,
+  type TaskDocumentRef,
   type TaskView,
 } from '../../contracts/draws.ts';
 import type { DrawRow, TaskRow } from '../../db/draw-queries.ts';
+import type { DocumentRow } from '../../db/document-queries.ts';
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../domain/documents/document-types.ts';
+import { HAZARD_STAGE_LABELS, type HazardStage } from '../../domain/hazards/hazard-stage.ts';
 import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
 import type { TaskFieldFacts } from '../../usecases/field/task-field-facts.ts';
@@ -86,7 +91,7 @@ export function presentDrawSummary(row: SummarySource, sourceLabel: string): Dra
 const people = (ids: readonly string[], names: Map<string, string>) => ids.map((id) => ({ id, name: names.get(id) ?? id }));
 
 export function presentTask(
-  row: { task: TaskRow; unitName: string; unitAddress: string | null; orgName?: string; drawCode?: string },
+  row: { task: TaskRow; unitName: string; unitAddress: string | null; orgName?: string; drawCode?: string | null },
   names: Map<string, string>,
   draw?: { code: string; orgName: string },
   field?: TaskFieldFacts,
@@ -97,8 +102,10 @@ export function presentTask(
   const record = field?.records.get(t.id) ?? null;
   return {
     id: t.id,
+    kind: t.kind,
+    kindLabel: TASK_KIND_LABELS[t.kind],
     drawId: t.drawId,
-    drawCode: row.drawCode ?? draw?.code ?? '',
+    drawCode: t.kind === 'reinspection' ? TASK_KIND_LABELS.reinspection : (row.drawCode ?? draw?.code ?? ''),
     orgName: row.orgName ?? draw?.orgName ?? '',
     unitId: t.unitId,
     unitName: row.unitName,
@@ -233,7 +240,51 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
   };
 }
 
+const docRef = (d: DocumentRow): TaskDocumentRef => ({
+  id: d.id,
+  number: d.number,
+  title: DOCUMENT_TYPE_LABELS[d.docType as DocumentType] ?? d.docType,
+  issueDate: d.issueDate,
+  voided: d.status === 'voided',
+});
+
+function presentFollowUp(found: Awaited<ReturnType<typeof getTask>>, actor: Actor): Pick<TaskDetailView, 'reinspection' | 'pendingReinspections'> {
+  const { followUp } = found;
+  const canSchedule = canManageInScope(actor, 'draws.manage', found.orgPath);
+  return {
+    reinspection: followUp.notice
+      ? {
+          notice: docRef(followUp.notice),
+          opinion: followUp.opinion ? docRef(followUp.opinion) : null,
+          hazards: followUp.hazards.map((h) => ({
+            id: h.id,
+            seq: h.seq,
+            location: h.location,
+            description: h.description,
+            stage: h.stage,
+            stageLabel: HAZARD_STAGE_LABELS[h.stage as HazardStage] ?? h.stage,
+          })),
+        }
+      : null,
+    pendingReinspections: followUp.pending.map((n) => ({ notice: docRef(n), canSchedule })),
+  };
+}
+
 export function presentTaskDetail(found: Awaited<ReturnType<typeof getTask>>, actor: Actor): TaskDetailView {
+  if (found.kind === 'reinspection') {
+    return {
+      ...presentTask(found.row, found.names, undefined, found.field),
+      drawStatus: null,
+      sourceLabel: TASK_KIND_LABELS.reinspection,
+      stratumName: found.row.task.stratum,
+      replacedBy: null,
+      replaces: null,
+      nextAlternate: null,
+      changes: [],
+      canManage: false,
+      ...presentFollowUp(found, actor),
+    };
+  }
   const { detail, row } = found;
   const t = row.task;
   const draw = { code: detail.draw.code, orgName: detail.org.name };
@@ -249,6 +300,7 @@ export function presentTaskDetail(found: Awaited<ReturnType<typeof getTask>>, ac
     nextAlternate: found.nextAlternate,
     changes: presentChanges({ ...detail, changes: mine }, 'admin'),
     canManage: detail.draw.status === 'executed' && canManageInScope(actor, 'draws.manage', found.orgPath),
+    ...presentFollowUp(found, actor),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type RecordSummary,
   type RecordView,
 } from '../../contracts/field.ts';
-import { TASK_STATUS_LABELS } from '../../contracts/draws.ts';
+import { TASK_KIND_LABELS, TASK_STATUS_LABELS } from '../../contracts/draws.ts';
 import { INSPECTION_KIND_LABELS } from '../../domain/plans/eligibility-types.ts';
 import { UNIT_CATEGORY_LABELS, type UnitCategory } from '../../domain/registry/unit-rules.ts';
 import { NOTICE_PREPARE } from '../../domain/tasks/notice-text.ts';
@@ -30,7 +30,9 @@ export function presentFieldBundle(bundle: Awaited<ReturnType<typeof getFieldBun
       const { task, unit } = t.row;
       return {
         id: task.id,
-        drawCode: t.row.drawCode,
+        kind: task.kind,
+        followsNotice: t.followsNotice,
+        drawCode: t.row.drawCode ?? TASK_KIND_LABELS.reinspection,
         status: task.status,
         statusLabel: TASK_STATUS_LABELS[task.status],
         dueDate: task.dueDate,
@@ -68,7 +70,7 @@ export function presentFieldBundle(bundle: Awaited<ReturnType<typeof getFieldBun
 }
 
 export function presentRecordSummary(
-  row: { record: InspectionRecordRow; unitName: string; unitId: string; drawCode: string },
+  row: { record: InspectionRecordRow; unitName: string; unitId: string; drawCode: string | null },
   submittedBy: string,
 ): RecordSummary {
   const r = row.record;
@@ -79,7 +81,7 @@ export function presentRecordSummary(
     version: r.version,
     unitId: row.unitId,
     unitName: row.unitName,
-    drawCode: row.drawCode,
+    drawCode: row.drawCode ?? TASK_KIND_LABELS.reinspection,
     outcome: r.outcome,
     outcomeLabel: RECORD_OUTCOME_LABELS[r.outcome],
     conclusionLabel: r.body.conclusion ? CONCLUSION_LABELS[r.body.conclusion] : null,
@@ -107,7 +109,7 @@ export function presentRecord(detail: Awaited<ReturnType<typeof getRecord>>): Re
     body: r.body,
     signatures: r.signatures,
     unitName: detail.unitName,
-    drawCode: detail.drawCode,
+    drawCode: detail.drawCode ?? TASK_KIND_LABELS.reinspection,
     submittedBy: detail.submittedByName,
     submittedAt: r.submittedAt.toISOString(),
     assistantConfirmedAt: confirmation ? confirmation.confirmedAt.toISOString() : r.signatures.assistant ? r.submittedAt.toISOString() : null,

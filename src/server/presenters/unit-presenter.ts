@@ -1,5 +1,5 @@
 import { COUNTED_INSPECTION_KINDS, INSPECTION_KIND_LABELS } from '../../domain/plans/eligibility-types.ts';
-import { TASK_STATUS_LABELS } from '../../contracts/draws.ts';
+import { TASK_KIND_LABELS, TASK_STATUS_LABELS } from '../../contracts/draws.ts';
 import { findDivision } from '../../domain/registry/divisions.ts';
 import { maskPhone } from '../../domain/registry/masking.ts';
 import {
@@ -104,8 +104,10 @@ export function presentUnitDetail(detail: Awaited<ReturnType<typeof getUnitDetai
     })),
     tasks: detail.tasks.map(({ task, drawCode }) => ({
       id: task.id,
+      kind: task.kind,
+      kindLabel: TASK_KIND_LABELS[task.kind],
       drawId: task.drawId,
-      drawCode,
+      drawCode: drawCode ?? TASK_KIND_LABELS.reinspection,
       stratum: task.stratum,
       dueDate: task.dueDate,
       status: task.status,

@@ -20,12 +20,15 @@ export async function lockOpenTask(tx: Tx, ctx: UseCaseContext, taskId: string, 
   const peek = await findTask(tx, taskId);
   if (!peek) throw new DomainError('NOT_FOUND', '任务不存在');
   requireInScope(ctx.actor, peek.org.path, '任务');
+  // A 复查 task follows a notice: no draw, no strata, no alternates.
+  if (!peek.draw) throw new DomainError('CONFLICT', '复查任务不是抽取产生的任务，不能递补；如需更换检查人员请作废后重新安排复查');
   await findDraw(tx, peek.draw.id, true);
   const found = (await findTask(tx, taskId, true))!;
+  const draw = found.draw!;
   // Open tasks (not yet inspected); a unit also after 无法检查 (the stratum's next alternate comes in, decision 0020).
   const decision = decideTaskAction(found.task.status as TaskStatus, action, 'admin');
-  if (!decision.ok || found.draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
-  return found;
+  if (!decision.ok || draw.status !== 'executed') throw new DomainError('CONFLICT', '只有进行中的任务可以递补');
+  return { ...found, draw };
 }
 
 /**

@@ -25,6 +25,6 @@ export async function lockFieldTask(tx: Tx, ctx: UseCaseContext, taskId: string,
   const role = roleOnTask(found.task, inspectorId);
   const decision = decideTaskAction(found.task.status as TaskStatus, action, role, outcome);
   if (!decision.ok) throw new DomainError(decision.refusal === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', decision.message);
-  if (found.draw.status !== 'executed') throw new DomainError('CONFLICT', '任务所属的抽取已作废，不能再对本任务操作');
+  if (found.draw && found.draw.status !== 'executed') throw new DomainError('CONFLICT', '任务所属的抽取已作废，不能再对本任务操作');
   return { ...found, role: role!, inspectorId, next: decision.next };
 }

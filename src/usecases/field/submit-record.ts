@@ -23,7 +23,8 @@ import type { UseCaseContext } from '../lib/context.ts';
 import { recordHazards } from '../documents/record-hazards.ts';
 import { recordUnitHistory } from '../units/record-unit-history.ts';
 import { inspectorOfActor } from './field-task-access.ts';
-import { loadTaskChecklists } from './task-checklist.ts';
+import { loadRecordBasis } from './task-checklist.ts';
+import { afterReinspectionRecord } from '../reinspections/after-reinspection-record.ts';
 
 /** 无法检查 reasons that put the unit's existence or operation in doubt: the unit is flagged 待核实 (decision 0021). */
 const FLAGGING_REASONS = { not_found: '现场检查：查无此单位', closed: '现场检查：单位已停业/歇业' } as const;
@@ -59,15 +60,14 @@ export async function submitRecord(ctx: UseCaseContext, input: SubmitRecordReque
     const { task, draw } = found;
     const decision = decideTaskAction(task.status as TaskStatus, corrects ? 'correct_record' : 'submit_record', role, body.outcome);
     if (!decision.ok) throw new DomainError(decision.refusal === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', decision.message);
-    if (draw.status !== 'executed') throw new DomainError('CONFLICT', '任务所属的抽取已作废，不能提交检查记录');
+    if (draw && draw.status !== 'executed') throw new DomainError('CONFLICT', '任务所属的抽取已作废，不能提交检查记录');
     const latest = (await latestRecordsOfTasks(tx, [task.id])).get(task.id) ?? null;
     if (corrects && latest && corrects.recordId !== latest.id) {
       throw new DomainError('CONFLICT', `只能更正本任务最新的检查记录（第 ${latest.version} 版），请刷新后重试`);
     }
 
     const { unit } = (await findUnitById(tx, task.unitId))!;
-    const checklists = await loadTaskChecklists(tx, [draw.id]);
-    const snapshot = checklists.snapshotOf(draw.id, unit, new Set(body.lines.map((l) => l.versionId)));
+    const { snapshot, historyKind, code } = await loadRecordBasis(tx, task, draw, unit, new Set(body.lines.map((l) => l.versionId)));
     const bodyHash = recordBodyHash(body);
     const problems: RecordProblem[] = validateRecord({ taskId: task.id, body, signatures, bodyHash, applicable: snapshot.lines });
     const joint = await findExternalPeopleOfOrg(tx, task.orgId, body.jointStaffIds);
@@ -104,16 +104,17 @@ export async function submitRecord(ctx: UseCaseContext, input: SubmitRecordReque
       await insertInspectionHistory(tx, {
         unitId: task.unitId,
         inspectedOn: visitDate,
-        kind: checklists.kindOf(draw.id) === 'campaign' ? 'special' : 'routine',
+        kind: historyKind,
         source: 'task',
         taskId: task.id,
         note: `检查记录 ${input.id}（第 ${version} 版）`,
       });
     }
+    if (task.kind === 'reinspection') await afterReinspectionRecord(tx, ctx, { task, record, unitName: unit.name });
     let flagged = false;
     const reason = body.unable?.reason;
     if (body.outcome === 'unable' && (reason === 'not_found' || reason === 'closed')) {
-      const flagReason = `${FLAGGING_REASONS[reason]}（${visitDate}，${draw.code}）：${body.unable!.detail}`;
+      const flagReason = `${FLAGGING_REASONS[reason]}（${visitDate}，${code}）：${body.unable!.detail}`;
       flagged = await flagUnitForReview(tx, task.unitId, flagReason.slice(0, 500), ctx.now);
       if (flagged) await recordUnitHistory(tx, ctx, [{ unitId: task.unitId, kind: 'flag', summary: { reason: flagReason, record: input.id } }]);
     }
@@ -125,7 +126,7 @@ export async function submitRecord(ctx: UseCaseContext, input: SubmitRecordReque
       orgId: task.orgId,
       summary: {
         task: task.id,
-        drawId: draw.code,
+        drawId: code,
         unit: unit.name,
         version,
         outcome: body.outcome,

@@ -17,6 +17,7 @@ import { TaskStatusTag } from '../../shared/draws/draw-status-tag.tsx';
 import { displayRank, OPEN_TASK_STATUSES } from '../../shared/draws/labels.ts';
 import { OUTBOX_STATE_COLORS, OUTCOME_COLORS } from '../records/record-helpers.ts';
 import { ReplaceTaskModal } from './replace-task-modal.tsx';
+import { PendingReinspectionsCard, ReinspectionCard } from './reinspection-cards.tsx';
 
 /** /admin/tasks/:id: one task — unit, draw, people, status, pre-notice, its records, its changes — and its 递补. */
 export default function TaskPage() {
@@ -89,11 +90,24 @@ function TaskDetail({ task }: { task: TaskDetailView }) {
   const records = useQuery(taskRecordsQuery(task.id));
   const open = OPEN_TASK_STATUSES.includes(task.status);
   const notice = task.notice;
+  const reinspection = task.kind === 'reinspection';
+  const drawItems = reinspection
+    ? [{ key: 'kind', label: '任务类型', children: <Tag color="orange">复查任务</Tag> }]
+    : [
+        { key: 'draw', label: '抽取编号', children: <Link to={`/admin/draws/${task.drawId ?? ''}`}>{task.drawCode}</Link> },
+        { key: 'source', label: '抽查计划', children: task.sourceLabel },
+      ];
+  const strataItems = reinspection
+    ? []
+    : [
+        { key: 'stratum', label: '分层', children: task.stratumName },
+        { key: 'rank', label: '排名', children: `第 ${displayRank(task)} 名` },
+      ];
 
   return (
     <Flex vertical gap={16}>
       <PageHeader
-        title={`抽查任务：${task.unitName}`}
+        title={`${reinspection ? '复查任务' : '抽查任务'}：${task.unitName}`}
         description={<BackLink to="/admin/tasks">返回抽查任务</BackLink>}
         extra={
           task.canManage && (open || task.status === 'unable') ? (
@@ -124,19 +138,21 @@ function TaskDetail({ task }: { task: TaskDetailView }) {
             { key: 'unit', label: '检查对象', children: <Link to={`/admin/units/${task.unitId}`}>{task.unitName}</Link> },
             { key: 'address', label: '地址', children: task.unitAddress ?? '—' },
             { key: 'status', label: '状态', children: <TaskStatusTag task={task} /> },
-            { key: 'draw', label: '抽取编号', children: <Link to={`/admin/draws/${task.drawId}`}>{task.drawCode}</Link> },
-            { key: 'source', label: '抽查计划', children: task.sourceLabel },
+            ...drawItems,
             { key: 'org', label: '组织单位', children: task.orgName },
-            { key: 'stratum', label: '分层', children: task.stratumName },
-            { key: 'rank', label: '排名', children: `第 ${displayRank(task)} 名` },
+            ...strataItems,
             { key: 'due', label: '完成期限', children: task.dueDate },
             { key: 'leads', label: '主办', children: names(task.leads) },
             { key: 'assistants', label: '协办', children: names(task.assistants) },
-            {
-              key: 'backups',
-              label: '递补顺序',
-              children: `主办：${names(task.backups.lead)}；协办：${names(task.backups.assistant)}`,
-            },
+            ...(reinspection
+              ? []
+              : [
+                  {
+                    key: 'backups',
+                    label: '递补顺序',
+                    children: `主办：${names(task.backups.lead)}；协办：${names(task.backups.assistant)}`,
+                  },
+                ]),
             ...(task.replaces
               ? [
                   {
@@ -149,6 +165,8 @@ function TaskDetail({ task }: { task: TaskDetailView }) {
           ]}
         />
       </Card>
+      <ReinspectionCard task={task} />
+      <PendingReinspectionsCard task={task} />
       <Card title="检查安排与告知">
         <Descriptions
           size="small"

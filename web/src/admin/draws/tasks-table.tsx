@@ -1,6 +1,6 @@
 import type { PersonRef, TaskView } from '@contracts/draws.ts';
 import type { TableColumnsType } from 'antd';
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { TaskStatusTag } from '../../shared/draws/draw-status-tag.tsx';
@@ -46,7 +46,7 @@ export function TasksTable({
       ),
     },
     { title: '分层', key: 'stratum', render: (_, t) => stratumName(t.stratum, stratumNames) },
-    { title: '排名', key: 'rank', align: 'right', width: 64, render: (_, t) => displayRank(t) },
+    { title: '排名', key: 'rank', align: 'right', width: 64, render: (_, t) => (t.kind === 'reinspection' ? '—' : displayRank(t)) },
     { title: '主办', key: 'leads', render: (_, t) => names(t.leads) },
     { title: '协办', key: 'assistants', render: (_, t) => names(t.assistants) },
     {
@@ -81,7 +81,11 @@ export function TasksTable({
   ];
   if (withDraw) {
     columns.unshift(
-      { title: '抽取编号', key: 'draw', render: (_, t) => <Link to={`/admin/draws/${t.drawId}`}>{t.drawCode}</Link> },
+      {
+        title: '抽取编号',
+        key: 'draw',
+        render: (_, t) => (t.drawId ? <Link to={`/admin/draws/${t.drawId}`}>{t.drawCode}</Link> : <Tag color="orange">{t.kindLabel}</Tag>),
+      },
       { title: '组织单位', dataIndex: 'orgName', key: 'org' },
     );
   }

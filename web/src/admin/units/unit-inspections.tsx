@@ -41,7 +41,11 @@ export function UnitInspections({ inspections }: { inspections: Inspection[] }) 
 }
 
 const taskColumns: TableColumnsType<Task> = [
-  { title: '抽取编号', key: 'draw', render: (_, t) => <Link to={`/admin/draws/${t.drawId}`}>{t.drawCode}</Link> },
+  {
+    title: '抽取编号',
+    key: 'draw',
+    render: (_, t) => (t.drawId ? <Link to={`/admin/draws/${t.drawId}`}>{t.drawCode}</Link> : <Tag color="orange">{t.kindLabel}</Tag>),
+  },
   { title: '完成期限', dataIndex: 'dueDate', key: 'due', width: 120 },
   { title: '状态', key: 'status', render: (_, t) => <Link to={`/admin/tasks/${t.id}`}>{t.statusLabel}</Link> },
   {

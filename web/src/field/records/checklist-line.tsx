@@ -1,4 +1,4 @@
-import { LINE_RESULT_LABELS, type LineResult } from '@contracts/field-labels.ts';
+import { LINE_RESULT_LABELS, REINSPECTION_LINE_RESULT_LABELS, type LineResult } from '@contracts/field-labels.ts';
 import type { FieldChecklistLine } from '@contracts/field.ts';
 import { Choice, TextField } from '../components/ui.tsx';
 import { PhotoStrip } from '../photos/photo-strip.tsx';
@@ -6,6 +6,8 @@ import type { DraftHazard, DraftLine } from './record-draft.ts';
 
 const RESULT_ORDER: LineResult[] = ['pass', 'fail', 'na', 'unchecked'];
 const RESULT_OPTIONS = RESULT_ORDER.map((value) => ({ value, label: LINE_RESULT_LABELS[value] }));
+/** A 复查 line: 符合 reads 已改正, 不符合 未改正 (decision 0023). */
+const REINSPECTION_OPTIONS = RESULT_ORDER.map((value) => ({ value, label: REINSPECTION_LINE_RESULT_LABELS[value] }));
 const toneOf = (value: LineResult) => (value === 'pass' ? 'good' : value === 'fail' ? 'bad' : 'neutral');
 
 /** One checklist line: its text, an explicit result (nothing preselected), the hazard when 不符合, a note and photos. */
@@ -16,6 +18,7 @@ export function ChecklistLine({
   taskId,
   onChange,
   beforeCamera,
+  reinspection = false,
 }: {
   index: number;
   line: FieldChecklistLine;
@@ -23,6 +26,7 @@ export function ChecklistLine({
   taskId: string;
   onChange: (change: (line: DraftLine) => DraftLine) => void;
   beforeCamera: () => Promise<unknown>;
+  reinspection?: boolean;
 }) {
   const setHazard = (change: Partial<DraftHazard>) => onChange((l) => ({ ...l, hazard: { ...l.hazard, ...change } }));
   const title = `第 ${index + 1} 项`;
@@ -43,13 +47,13 @@ export function ChecklistLine({
           ) : null}
         </div>
       </div>
-      <Choice label={`${title}检查结果`} options={RESULT_OPTIONS} value={draftLine.result} onChange={(result) => onChange((l) => ({ ...l, result }))} tone={toneOf} />
+      <Choice label={`${title}检查结果`} options={reinspection ? REINSPECTION_OPTIONS : RESULT_OPTIONS} value={draftLine.result} onChange={(result) => onChange((l) => ({ ...l, result }))} tone={toneOf} />
       {draftLine.result === 'unchecked' ? (
         <TextField label="未查原因" required multiline maxLength={500} value={draftLine.uncheckedReason} onChange={(uncheckedReason) => onChange((l) => ({ ...l, uncheckedReason }))} />
       ) : null}
       {draftLine.result === 'fail' ? (
         <div className="hazard" aria-label={`${title}隐患`}>
-          <TextField label="隐患描述" required multiline maxLength={1000} value={draftLine.hazard.description} onChange={(description) => setHazard({ description })} />
+          <TextField label={reinspection ? '仍存在的问题' : '隐患描述'} required multiline maxLength={1000} value={draftLine.hazard.description} onChange={(description) => setHazard({ description })} />
           <TextField label="隐患部位" required maxLength={200} value={draftLine.hazard.location} onChange={(location) => setHazard({ location })} />
           <TextField label="违反的规定" required multiline maxLength={500} value={draftLine.hazard.legalBasis} onChange={(legalBasis) => setHazard({ legalBasis })} hint="已按检查依据预填，可修改。" />
           <div className="field">

@@ -189,6 +189,7 @@ function InspectedForm({ task, draft, change, flush }: FormProps) {
               draftLine={draftLine}
               taskId={task.id}
               beforeCamera={flush}
+              reinspection={task.kind === 'reinspection'}
               onChange={(edit) => change((d) => updateLine(d, index, edit))}
             />
           );

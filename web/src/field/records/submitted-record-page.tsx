@@ -1,4 +1,4 @@
-import { CONCLUSION_LABELS, LINE_RESULT_LABELS, UNABLE_REASON_LABELS } from '@contracts/field-labels.ts';
+import { CONCLUSION_LABELS, LINE_RESULT_LABELS, REINSPECTION_LINE_RESULT_LABELS, UNABLE_REASON_LABELS } from '@contracts/field-labels.ts';
 import type { FieldTask, RecordView, Signature } from '@contracts/field.ts';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -65,7 +65,7 @@ export function SubmittedRecordPage({ taskId }: { taskId: string }) {
   return (
     <Screen title="已提交的记录" back={back}>
       <RecordSummaryCard task={task} view={view} />
-      {view.body.outcome === 'inspected' ? <LinesSection view={view} /> : <UnableSection view={view} />}
+      {view.body.outcome === 'inspected' ? <LinesSection view={view} reinspection={task.kind === 'reinspection'} /> : <UnableSection view={view} />}
       <Section title="现场人员">
         <dl className="facts">
           <dt>陪同人员</dt>
@@ -117,7 +117,7 @@ function Photos({ label, photos }: { label: string; photos: string[] }) {
   );
 }
 
-function LinesSection({ view }: { view: RecordView }) {
+function LinesSection({ view, reinspection }: { view: RecordView; reinspection: boolean }) {
   return (
     <Section title={`检查内容（${view.body.lines.length} 项）`}>
       {view.body.lines.map((line, index) => {
@@ -128,7 +128,7 @@ function LinesSection({ view }: { view: RecordView }) {
               <span>
                 {index + 1}. {label?.text ?? line.code}
               </span>
-              <span className={`tag${line.result === 'fail' ? ' tag-fail' : line.result === 'pass' ? ' tag-ok' : ''}`}>{LINE_RESULT_LABELS[line.result]}</span>
+              <span className={`tag${line.result === 'fail' ? ' tag-fail' : line.result === 'pass' ? ' tag-ok' : ''}`}>{(reinspection ? REINSPECTION_LINE_RESULT_LABELS : LINE_RESULT_LABELS)[line.result]}</span>
             </div>
             {line.uncheckedReason ? <div className="muted small">未查原因：{line.uncheckedReason}</div> : null}
             {line.note ? <div className="muted small">说明：{line.note}</div> : null}

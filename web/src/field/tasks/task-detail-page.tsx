@@ -65,6 +65,7 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
       <div className="card">
         <div className="task-card-head">
           <strong className="unit-name">{unit.name}</strong>
+          {task.kind === 'reinspection' ? <span className="tag tag-reinspection">复查</span> : null}
           <span className={`tag tag-${task.status}`}>{task.statusLabel}</span>
         </div>
         <div className="muted small">
@@ -92,6 +93,12 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
               </a>
             ) : null}
           </dd>
+          {task.followsNotice ? (
+            <>
+              <dt>复查依据</dt>
+              <dd>责令限期改正通知书 {task.followsNotice.number}（逐项核查是否已改正）</dd>
+            </>
+          ) : null}
           <dt>截止日期</dt>
           <dd>{formatShortDate(task.dueDate)}</dd>
           <dt>检查日期</dt>

@@ -60,9 +60,11 @@ function TaskCard({ task, hasDraft, waiting, onOpen }: { task: FieldTask; hasDra
     <button type="button" className="card task-card" onClick={onOpen}>
       <div className="task-card-head">
         <strong>{task.unit.name}</strong>
+        {task.kind === 'reinspection' ? <span className="tag tag-reinspection">复查</span> : null}
         <span className={`tag tag-${task.status}`}>{task.statusLabel}</span>
       </div>
       <div className="muted small">{task.unit.address ?? '地址未登记'}</div>
+      {task.followsNotice ? <div className="muted small">复查 {task.followsNotice.number}</div> : null}
       <div className="task-card-meta">
         <span>{task.visitDate ? `检查日 ${formatShortDate(task.visitDate)}` : '未定检查日'}</span>
         <span>截止 {formatShortDate(task.dueDate)}</span>

@@ -1,0 +1,39 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/client.ts';
+import { runReinspectionScheduler } from '../usecases/reinspections/run-reinspection-scheduler.ts';
+
+const DAY = 24 * 3600_000;
+
+/**
+ * Runs the 复查 scheduler a minute after start and then once a day (decision 0023). Created tasks are logged; a
+ * notice skipped for a year without calendar data is logged as a warning, a failure as an error; the timer never keeps
+ * the process alive. Returns a function that stops it.
+ */
+export function startReinspectionScheduler(db: Db, log: FastifyBaseLogger, now: () => Date = () => new Date()): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const outcomes = await runReinspectionScheduler({ db, ip: null, now: now(), actorName: '系统定时任务' });
+      for (const o of outcomes) {
+        const entry = { notice: o.number, noticeId: o.noticeId, task: o.taskId, dueDate: o.dueDate };
+        if (o.result === 'created') log.info(entry, '复查任务已生成');
+        else if (o.result === 'skipped') log.warn(entry, `复查任务暂未生成：${o.message}`);
+        else log.error(entry, `复查任务生成失败：${o.message}`);
+      }
+    } catch (error) {
+      log.error({ err: error }, '复查定时任务出错');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), 60_000);
+  const every = setInterval(() => void tick(), DAY);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
