@@ -15,6 +15,7 @@ import { startTask } from '../field/start-task.ts';
 import { submitRecord } from '../field/submit-record.ts';
 import { dispatchOutbox } from '../outbox/dispatch-outbox.ts';
 import { demoContextFor } from './seed-demo-draw.ts';
+import { seedDemoFollowUp } from './seed-demo-follow-up.ts';
 
 const DAY = 86_400_000;
 /** A real 1×1 PNG: each demo photo is this with its own tag after the image data (its own SHA-256). */
@@ -34,7 +35,10 @@ const HAZARDS = [
  * Anything the calendar or the rules refuse is skipped: the demo never fails the start.
  */
 export async function seedDemoFieldWork(db: Db, o: { lastMonthDrawId: string | null; thisMonthDrawId: string; now: Date }): Promise<void> {
-  if (o.lastMonthDrawId) await carryThrough(db, o.lastMonthDrawId, o.now);
+  if (o.lastMonthDrawId) {
+    const leads = await carryThrough(db, o.lastMonthDrawId, o.now);
+    await seedDemoFollowUp(db, { drawId: o.lastMonthDrawId, leads, now: o.now });
+  }
   const jiandu = await demoContextFor(db, 'jiandu', o.now);
   const inspectorId = (await findAccountByUsername(db, 'jiandu'))?.account.inspectorId;
   const led = (await listTasksOfDraw(db, o.thisMonthDrawId)).filter((t) => inspectorId && t.task.leadIds.includes(inspectorId)).slice(0, 2);
@@ -47,9 +51,9 @@ export async function seedDemoFieldWork(db: Db, o: { lastMonthDrawId: string | n
   await dispatchOutbox(db, o.now, { log: async () => {} });
 }
 
-async function carryThrough(db: Db, drawId: string, now: Date): Promise<void> {
+async function carryThrough(db: Db, drawId: string, now: Date): Promise<Map<string, string>> {
   const found = await findDraw(db, drawId);
-  if (!found || found.draw.status !== 'executed') return;
+  if (!found || found.draw.status !== 'executed') return new Map();
   const tasks = (await listTasksOfDraw(db, drawId)).filter((t) => t.task.status === 'assigned');
   const template = (await findAccountByUsername(db, 'jiandu'))!;
   const leads = await findInspectorsByIds(db, [...new Set(tasks.map((t) => t.task.leadIds[0]!))]);
@@ -85,49 +89,70 @@ async function carryThrough(db: Db, drawId: string, now: Date): Promise<void> {
     // Visits spread over the first three weeks of the period, each told two days before.
     const visit = new Date(Date.parse(`${start}T02:00:00Z`) + (2 + (i % 18)) * DAY);
     if (visit >= now || localDate(visit) > t.task.dueDate) continue;
-    const at = (offsetMs: number) => new Date(visit.getTime() + offsetMs);
-    const lead = await demoContextFor(db, usernames.get(t.task.leadIds[0]!)!, at(-2 * DAY));
-    const visitDate = localDate(visit);
-    const scheduled = await skipRefusal(() => scheduleVisit(lead, t.task.id, { visitDate, lateReason: '演示数据：告知时间按演示安排' }, OUTBOX));
-    if (!scheduled) continue;
-    await dispatchOutbox(db, at(-2 * DAY + 60_000), { log: async () => {} });
-    const onSite = { ...lead, now: at(0) };
-    await startTask(onSite, t.task.id);
-    const bundle = await getFieldBundle(onSite, 1);
-    const fieldTask = bundle.tasks.find((x) => x.row.task.id === t.task.id);
-    if (!fieldTask) continue;
-    const photo = (await storeEvidenceFile(onSite, { fileName: `现场照片${i + 1}.png`, bytes: demoImage(`demo-photo-${drawId}-${i}`) })).sha256;
-    const sign = (await storeEvidenceFile(onSite, { fileName: '签名.png', bytes: demoImage(`demo-signature-${drawId}-${i}`) })).sha256;
     const unable = i === 3 ? ('not_found' as const) : i === 7 ? ('closed' as const) : null;
     const withHazards = unable === null && i % 4 === 1;
-    const body: RecordBody = {
-      taskId: t.task.id,
-      outcome: unable ? 'unable' : 'inspected',
-      startedAt: at(0).toISOString(),
-      endedAt: at(75 * 60_000).toISOString(),
-      accompanying: unable ? { name: '', title: '' } : { name: '单位安全管理人', title: '消防安全管理人' },
-      jointStaffIds: [],
-      lines: unable
-        ? []
-        : fieldTask.checklist.lines.map((l, k) => {
-            const fails = withHazards && k < 2;
-            return { versionId: l.versionId, code: l.code, result: fails ? ('fail' as const) : ('pass' as const), note: '', uncheckedReason: '', hazard: fails ? HAZARDS[k]! : null, photos: fails ? [photo] : [] };
-          }),
-      conclusion: unable ? null : withHazards && fieldTask.checklist.lines.length > 0 ? 'hazards_found' : 'no_hazard',
-      unable: unable
-        ? { reason: unable, detail: unable === 'not_found' ? '登记地址为空置商铺，周边商户称该单位已搬离' : '卷帘门紧闭，张贴停业告示', photos: [photo] }
-        : null,
-      remarks: '',
-    };
-    const hash = sha256Hex(canonicalJson(body));
-    const signedBy = { kind: 'signed' as const, image: sign, signedHash: hash, at: at(75 * 60_000).toISOString() };
-    const signatures: RecordSignatures = { lead: signedBy, assistant: signedBy, representative: unable ? null : signedBy };
-    await skipRefusal(() => submitRecord({ ...onSite, now: at(80 * 60_000) }, { id: randomUUID(), body, signatures, corrects: null }));
+    await inspectDemoTask(db, usernames.get(t.task.leadIds[0]!)!, t.task.id, visit, `${drawId}-${i}`, {
+      unable,
+      line: (_l, k) => (withHazards && k < 2 ? { result: 'fail', hazard: HAZARDS[k]! } : { result: 'pass', hazard: null }),
+    });
   }
+  return usernames;
+}
+
+/** How a demo inspection goes: 无法检查 (with its reason), or each line's result and hazard. */
+export type DemoInspection = {
+  unable: 'not_found' | 'closed' | null;
+  line: (line: { code: string; text: string }, index: number) => { result: 'pass' | 'fail'; hazard: RecordBody['lines'][number]['hazard'] };
+};
+
+/**
+ * One demo inspection through the use cases, as its lead would do it: visit day told two days before, started on
+ * site, a photo and signatures uploaded, the record submitted 80 minutes later. Returns false when a rule refused a
+ * step (the demo skips it).
+ */
+export async function inspectDemoTask(db: Db, leadUsername: string, taskId: string, visit: Date, tag: string, how: DemoInspection): Promise<boolean> {
+  const at = (offsetMs: number) => new Date(visit.getTime() + offsetMs);
+  const lead = await demoContextFor(db, leadUsername, at(-2 * DAY));
+  const visitDate = localDate(visit);
+  const scheduled = await skipRefusal(() => scheduleVisit(lead, taskId, { visitDate, lateReason: '演示数据：告知时间按演示安排' }, OUTBOX));
+  if (!scheduled) return false;
+  await dispatchOutbox(db, at(-2 * DAY + 60_000), { log: async () => {} });
+  const onSite = { ...lead, now: at(0) };
+  await startTask(onSite, taskId);
+  const bundle = await getFieldBundle(onSite, 1);
+  const fieldTask = bundle.tasks.find((x) => x.row.task.id === taskId);
+  if (!fieldTask) return false;
+  const photo = (await storeEvidenceFile(onSite, { fileName: '现场照片.png', bytes: demoImage(`demo-photo-${tag}`) })).sha256;
+  const sign = (await storeEvidenceFile(onSite, { fileName: '签名.png', bytes: demoImage(`demo-signature-${tag}`) })).sha256;
+  const { unable } = how;
+  const lines = unable
+    ? []
+    : fieldTask.checklist.lines.map((l, k) => {
+        const { result, hazard } = how.line(l, k);
+        return { versionId: l.versionId, code: l.code, result, note: '', uncheckedReason: '', hazard, photos: result === 'fail' ? [photo] : [] };
+      });
+  const body: RecordBody = {
+    taskId,
+    outcome: unable ? 'unable' : 'inspected',
+    startedAt: at(0).toISOString(),
+    endedAt: at(75 * 60_000).toISOString(),
+    accompanying: unable ? { name: '', title: '' } : { name: '单位安全管理人', title: '消防安全管理人' },
+    jointStaffIds: [],
+    lines,
+    conclusion: unable ? null : lines.some((l) => l.result === 'fail') ? 'hazards_found' : 'no_hazard',
+    unable: unable
+      ? { reason: unable, detail: unable === 'not_found' ? '登记地址为空置商铺，周边商户称该单位已搬离' : '卷帘门紧闭，张贴停业告示', photos: [photo] }
+      : null,
+    remarks: '',
+  };
+  const hash = sha256Hex(canonicalJson(body));
+  const signedBy = { kind: 'signed' as const, image: sign, signedHash: hash, at: at(75 * 60_000).toISOString() };
+  const signatures: RecordSignatures = { lead: signedBy, assistant: signedBy, representative: unable ? null : signedBy };
+  return skipRefusal(() => submitRecord({ ...onSite, now: at(80 * 60_000) }, { id: randomUUID(), body, signatures, corrects: null }));
 }
 
 /** Runs a demo step; a refusal by the rules (a DomainError) skips it, returning false. */
-async function skipRefusal(step: () => Promise<unknown>): Promise<boolean> {
+export async function skipRefusal(step: () => Promise<unknown>): Promise<boolean> {
   try {
     await step();
     return true;
