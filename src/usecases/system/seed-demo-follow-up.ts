@@ -20,11 +20,12 @@ const morningOf = (date: string) => new Date(`${date}T01:30:00Z`);
 
 /**
  * The follow-up of last month's demo inspections, through the use cases (issue 14's demo): each record with a hazard
- * waiting for a notice gets a 责令限期改正通知书 the next working day, served in person. The first notice's 复查 finds
- * the hazards corrected; the second's finds them not corrected, so a case is opened, a 行政处罚决定书 (art. 60 para. 1
- * item 7, 10,000 CNY) decided, served and paid. The last notice gets a long period and no 复查 yet, so its hazard is
- * still open, and one notice's correction date has passed without a 复查: the 隐患闭环 shows it overdue. Anything the
- * rules refuse (a deadline needing an unentered year, say) is skipped.
+ * waiting for a notice gets a 责令限期改正通知书 the next working day, served in person. The second notice's 复查 finds
+ * the hazards not corrected, so a case is opened, a 行政处罚决定书 (art. 60 para. 1
+ * item 7, 10,000 CNY) decided, served and paid; every other notice's 复查 finds them corrected, except the last two:
+ * the last has a long period and is still running, the one before it has passed its correction date without a 复查 (the
+ * daily job then schedules one), so the 隐患闭环 shows it overdue. Anything the rules refuse (a deadline needing an
+ * unentered year, say) is skipped.
  */
 export async function seedDemoFollowUp(db: Db, o: { drawId: string; leads: ReadonlyMap<string, string>; now: Date }): Promise<void> {
   const today = localDate(o.now);
@@ -72,8 +73,8 @@ export async function seedDemoFollowUp(db: Db, o: { drawId: string; leads: Reado
     );
     notices.push({ id, leadUsername, taskId: t.task.id });
   }
-  // The first two notices: a 复查 on the first working day after the correction date.
-  for (const [k, notice] of notices.slice(0, 2).entries()) {
+  // Every notice but the last two: a 复查 on the first working day after the correction date.
+  for (const [k, notice] of notices.slice(0, -2).entries()) {
     const due = (await hazardsOfNotice(db, notice.id)).map((h) => h.correctionDue).filter((d): d is string => d !== null).sort().at(-1);
     const visitDay = due ? safe(() => addWorkingDays(calendar, due, 1)) : null;
     if (!visitDay || visitDay >= today) continue;
@@ -83,7 +84,7 @@ export async function seedDemoFollowUp(db: Db, o: { drawId: string; leads: Reado
       taskId = (await createReinspectionTask(admin, notice.id)).id;
     });
     if (!taskId) continue;
-    const corrected = k === 0;
+    const corrected = k !== 1;
     const done = await inspectDemoTask(db, notice.leadUsername, taskId, morningOf(visitDay), `reinspection-${notice.id}`, {
       unable: null,
       line: (l) => (corrected ? { result: 'pass', hazard: null } : { result: 'fail', hazard: { description: `逾期未改正：${l.text.replace(/^[^：]*：/, '')}`, location: l.text.split('：')[0] ?? '现场', legalBasis: '《中华人民共和国消防法》第六十条第一款第七项', fixedOnSpot: false } }),
