@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../src/contracts/documents.ts';
+import { hazards } from '../../src/db/schema.ts';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { HIDE_TOASTS, buttonName, eventually, logIn, newPage, openDialog, responseTo, startE2E, type E2E } from './harness.ts';
 
 /**
- * 执法文书 in the browser (decision 0023): 大队管理员 wucheng opens a record with two 不符合 lines, issues a
- * 责令限期改正通知书 with 5 个工作日 for each, lands on the document (「…限字〔2026〕第0001号」), sees the hazards in
+ * 执法文书 in the browser (decision 0023): 大队管理员 wucheng opens a record with two 不符合 lines (one fixed on the
+ * spot), issues a 责令限期改正通知书 with 5 个工作日 for the other, lands on the document (「…限字〔2026〕第0001号」), sees the hazards in
  * 隐患闭环, then opens the public check page of the paper: number and hash match, and the printed digest compares
  * 「一致」. Screenshots of the three pages at 1440 and 390 px go to docs/screenshots/documents.
  */
@@ -56,24 +56,25 @@ describe('执法文书 for a brigade administrator', { timeout: 180_000 }, () =>
   let doc: DocumentView;
 
   it('issues a 责令限期改正通知书 from a record with two 不符合 lines', async () => {
-    const result = await e2e.database.db.execute(
-      sql`select record_id from hazards where stage = 'found' group by record_id having count(*) = 2 order by record_id limit 1`,
-    );
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { record_id: string }[];
-    const recordId = rows[0]!.record_id;
+    const found = await e2e.database.db
+      .select({ recordId: hazards.recordId, stage: hazards.stage })
+      .from(hazards);
+    // The demo's records with hazards have two 不符合 lines: one fixed on the spot (已改正), one waiting for a notice.
+    const recordId = found.find((h) => h.stage === 'found' && found.filter((o) => o.recordId === h.recordId).length === 2)?.recordId;
+    if (!recordId) throw new Error(`no record with two 不符合 lines (${found.length} hazards)`);
     await page.goto(`/admin/records/${recordId}`);
     await page.getByRole('heading', { name: '消防监督检查记录' }).waitFor();
     await page.getByRole('button', { name: buttonName('开具文书') }).click();
     const dialog = await openDialog(page, '开具文书');
-    await expect.poll(() => dialog.getByRole('checkbox', { checked: true }).count()).toBe(2);
-    await expect.poll(() => dialog.getByText('5 个工作日').count()).toBe(2);
+    await expect.poll(() => dialog.getByRole('checkbox', { checked: true }).count()).toBe(1);
+    await expect.poll(() => dialog.getByText('5 个工作日').count()).toBe(1);
     const response = await responseTo(page, 'POST', /\/api\/records\/[^/]+\/notices$/, () => dialog.getByRole('button', { name: buttonName('开具') }).click());
     expect(response.status()).toBe(201);
     doc = (await response.json()) as DocumentView;
     await page.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: /限字〔2026〕第0001号/ }).waitFor();
     expect(doc.number).toMatch(/限字〔2026〕第0001号$/);
-    await expect.poll(() => page.locator('.document-paper-items li').count()).toBe(2);
+    await expect.poll(() => page.locator('.document-paper-items li').count()).toBe(1);
     await expect.poll(() => page.locator('.document-paper-note').first().innerText()).toMatch(/^于2026年12月14日前改正$/);
     await shoot(page, 'document');
   });
