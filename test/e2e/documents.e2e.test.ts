@@ -102,4 +102,18 @@ describe('执法文书 for a brigade administrator', { timeout: 180_000 }, () =>
     const body = await portal.locator('body').innerText();
     expect(body).not.toContain('执法证号');
   });
+
+  it('records the service (直接送达) on the document page', async () => {
+    await page.goto(`/admin/documents/${doc.id}`);
+    await page.getByRole('heading', { name: doc.number }).waitFor();
+    await page.getByRole('button', { name: buttonName('登记送达') }).click();
+    const dialog = await openDialog(page, '登记送达');
+    await dialog.getByLabel('受送达人').fill('王经理');
+    await dialog.getByLabel('与受送达单位关系').fill('消防安全管理人');
+    await dialog.getByLabel('送达地点').fill('单位办公室');
+    const response = await responseTo(page, 'POST', /\/api\/documents\/[^/]+\/services$/, () => dialog.getByRole('button', { name: buttonName('登记') }).click());
+    expect(response.status()).toBe(201);
+    await expect.poll(() => page.getByText('王经理（消防安全管理人）').count()).toBe(1);
+    await expect.poll(() => page.getByText(/^已送达/).count()).toBeGreaterThan(0);
+  });
 });
