@@ -65,7 +65,8 @@ const optionalText = (label: string, max: number) => text(label, { max, min: 0 }
 /** POST /api/documents/:id/services: how the document reached its party. */
 export const RecordServiceRequest = z.object({
   method: z.enum(SERVICE_METHODS, { error: '送达方式：只能是直接送达、留置送达、邮寄送达或电子送达' }),
-  servedAt: isoDateTime('送达时间'),
+  /** Omitted: now. */
+  servedAt: isoDateTime('送达时间').optional(),
   place: optionalText('送达地点', 200),
   recipientName: text('受送达人', { max: 40, min: 0, name: true }).default(''),
   recipientRelation: optionalText('与受送达单位关系', 40),

@@ -22,7 +22,7 @@ export async function recordService(ctx: UseCaseContext, documentId: string, inp
     if (doc.status === 'voided') throw new DomainError('CONFLICT', '已作废的文书不能登记送达');
     const problem = serviceProblem(input);
     if (problem) throw new DomainError('VALIDATION_FAILED', problem.message, { field: problem.field });
-    const servedAt = new Date(input.servedAt);
+    const servedAt = input.servedAt ? new Date(input.servedAt) : ctx.now;
     if (servedAt < startOfLocalDay(doc.issueDate)) throw new DomainError('VALIDATION_FAILED', '送达时间：不能早于文书的成文日期', { field: 'servedAt' });
     if (servedAt.getTime() > ctx.now.getTime() + 10 * 60_000) throw new DomainError('VALIDATION_FAILED', '送达时间：不能晚于现在', { field: 'servedAt' });
     const files = [...new Set([...input.evidenceFiles, ...(input.consentFile ? [input.consentFile] : [])])];
@@ -51,7 +51,7 @@ export async function recordService(ctx: UseCaseContext, documentId: string, inp
       targetType: 'document',
       targetId: documentId,
       orgId: doc.orgId,
-      summary: { type: DOCUMENT_TYPE_LABELS[doc.docType as DocumentType], number: doc.number, method: SERVICE_METHOD_LABELS[input.method], servedAt: input.servedAt, files: files.length },
+      summary: { type: DOCUMENT_TYPE_LABELS[doc.docType as DocumentType], number: doc.number, method: SERVICE_METHOD_LABELS[input.method], servedAt: servedAt.toISOString(), files: files.length },
     });
     return row;
   });

@@ -62,7 +62,7 @@ export const issueNotice = (recordId: string, input: IssueNoticeInput) => api.po
 export const voidDocument = (id: string, reason: string) => api.post<DocumentView>(`${at('/api/documents', id)}/void`, { reason });
 export const replaceDocument = (id: string, input: Partial<ReplaceDocumentRequest> & { reason: string }) =>
   api.post<DocumentView>(`${at('/api/documents', id)}/replace`, input);
-export const recordService = (id: string, input: Partial<RecordServiceRequest> & Pick<RecordServiceRequest, 'method' | 'servedAt'>) =>
+export const recordService = (id: string, input: Partial<RecordServiceRequest> & Pick<RecordServiceRequest, 'method'>) =>
   api.post<DocumentView>(`${at('/api/documents', id)}/services`, input);
 export const updateNumberFormat = (input: UpdateNumberFormatRequest) => api.put<NumberFormatsView>('/api/document-formats', input);
 

@@ -21,10 +21,11 @@ import { useListSearch } from '../../components/list-page/use-list-search.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useApiErrorHandler } from '../../hooks/use-api-error.ts';
 import { useSession } from '../../session/session-context.ts';
+import { UnitPicker } from '../units/unit-picker.tsx';
 import { DeadlineText, DocumentStatusTag } from './document-tags.tsx';
 import { NumberFormatsCard } from './number-formats-card.tsx';
 
-type Filters = { type?: DocumentType; status?: DocumentListStatus; q?: string };
+type Filters = { type?: DocumentType; status?: DocumentListStatus; q?: string; unitId?: string };
 
 const columns: TableColumnsType<DocumentSummary> = [
   {
@@ -47,13 +48,15 @@ const columns: TableColumnsType<DocumentSummary> = [
 
 /** /admin/documents: every document of the actor's scope, newest first; several printed at once as one PDF. */
 export default function DocumentsPage() {
-  const { session, canChange } = useSession();
+  const { session, can, canChange } = useSession();
   const list = useListSearch(DocumentListQuery);
   const result = useQuery(documentListQuery(list.query));
   const [selected, setSelected] = useState<string[]>([]);
   const [printing, setPrinting] = useState(false);
   const onError = useApiErrorHandler();
-  const { type, status, q } = list.filters;
+  const { type, status, q, unitId } = list.filters;
+  const firstRow = result.data?.items[0];
+  const unitName = unitId && firstRow?.unitId === unitId ? firstRow.unitName : undefined;
   const print = async () => {
     setPrinting(true);
     try {
@@ -69,12 +72,15 @@ export default function DocumentsPage() {
       <PageHeader title="执法文书" description="检查后开具的执法文书。文书开具后不可修改：更正将开具新文书，作废的文号保留并标明作废。" />
       <Card>
         <Flex vertical gap={16}>
-          <ListFilterForm<Filters> name="documentFilter" values={{ type, status, q }} onSearch={(v) => list.setFilters(v)} onReset={list.resetFilters}>
+          <ListFilterForm<Filters> name="documentFilter" values={{ type, status, q, unitId }} onSearch={(v) => list.setFilters(v)} onReset={list.resetFilters}>
             <Form.Item label="文书" name="type">
               <Select<DocumentType> allowClear placeholder="全部" style={{ width: 180 }} options={DOCUMENT_TYPES.map((t) => ({ value: t, label: DOCUMENT_TYPE_LABELS[t] }))} />
             </Form.Item>
             <Form.Item label="状态" name="status">
               <Select<DocumentListStatus> allowClear placeholder="全部" style={{ width: 120 }} options={DOCUMENT_LIST_STATUSES.map((s) => ({ value: s, label: DOCUMENT_LIST_STATUS_LABELS[s] }))} />
+            </Form.Item>
+            <Form.Item label="被检查单位" name="unitId">
+              <UnitPicker allowClear valueLabel={unitName} style={{ width: 220 }} disabled={!can('registry.read')} />
             </Form.Item>
             <Form.Item label="文号" name="q">
               <Input allowClear placeholder="文号中的文字" style={{ width: 180 }} />

@@ -14,19 +14,24 @@ type Filters = { stage?: HazardStage; overdue?: boolean };
 
 const columns: TableColumnsType<HazardView> = [
   {
-    title: '隐患',
+    title: '隐患 · 阶段与期限',
     key: 'hazard',
     fixed: 'left',
     render: (_, h) => (
-      <div style={{ minWidth: 150, maxWidth: 280 }}>
-        {h.location}
-        {h.description}
+      <div style={{ minWidth: 170, maxWidth: 300 }}>
+        <div>
+          {h.location}
+          {h.description}
+        </div>
+        {/* Stage and deadline with the hazard: on a phone the first column is what shows. */}
+        <Flex gap={4} wrap align="center" style={{ marginTop: 4 }}>
+          <HazardStageTag stage={h.stage} label={h.stageLabel} />
+          <DeadlineText label={h.deadlineLabel} overdue={h.overdue} />
+        </Flex>
       </div>
     ),
   },
   { title: '被检查单位', key: 'unit', render: (_, h) => <Link to={`/admin/units/${h.unitId}`}>{h.unitName}</Link> },
-  { title: '阶段', key: 'stage', render: (_, h) => <HazardStageTag stage={h.stage} label={h.stageLabel} /> },
-  { title: '期限', key: 'deadline', render: (_, h) => <DeadlineText label={h.deadlineLabel} overdue={h.overdue} /> },
   { title: '发现日期', dataIndex: 'foundOn' },
   {
     title: '关联',

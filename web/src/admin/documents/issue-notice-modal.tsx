@@ -11,7 +11,7 @@ type PeriodChoice = number | 'date';
 type Values = {
   type: NoticeType;
   hazardIds: string[];
-  issueDate: Dayjs;
+  issueDate?: Dayjs | null;
   periods: Record<string, { choice: PeriodChoice; date?: Dayjs }>;
 };
 
@@ -29,7 +29,7 @@ export function IssueNoticeModal(props: { recordId: string; hazards: HazardView[
       issueNotice(props.recordId, {
         type: v.type,
         hazardIds: v.hazardIds,
-        issueDate: v.issueDate.format('YYYY-MM-DD'),
+        ...(v.issueDate ? { issueDate: v.issueDate.format('YYYY-MM-DD') } : {}),
         periods:
           v.type === 'deadline_notice'
             ? v.hazardIds.map((hazardId) => {
@@ -50,7 +50,7 @@ export function IssueNoticeModal(props: { recordId: string; hazards: HazardView[
       width={640}
       okText="开具"
       submitting={mutation.isPending}
-      initialValues={{ type: 'deadline_notice', hazardIds: props.hazards.map((h) => h.id), issueDate: todayInChinaDayjs(), periods: initialPeriods }}
+      initialValues={{ type: 'deadline_notice', hazardIds: props.hazards.map((h) => h.id), periods: initialPeriods }}
       onSubmit={(v) => mutation.mutate({ ...v, periods: { ...initialPeriods, ...v.periods } })}
       onClose={props.onClose}
     >
@@ -99,8 +99,8 @@ export function IssueNoticeModal(props: { recordId: string; hazards: HazardView[
         </Form.Item>
       ) : null}
       {type === 'immediate_notice' ? <Alert type="info" showIcon message="责令立即改正通知书：所选隐患均须立即改正，改正期限为开具当日。" style={{ marginBottom: 16 }} /> : null}
-      <Form.Item label="成文日期" name="issueDate" rules={[{ required: true, message: '请选择成文日期' }]}>
-        <DatePicker allowClear={false} aria-label="成文日期" />
+      <Form.Item label="成文日期" name="issueDate" extra="不填即为今天。">
+        <DatePicker aria-label="成文日期" placeholder="今天" disabledDate={(d) => d.isAfter(todayInChinaDayjs(), 'day')} />
       </Form.Item>
     </FormModal>
   );

@@ -3,12 +3,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { documentKeys, recordService } from '../../api/documents.ts';
+import { useState } from 'react';
+import { EvidenceFilesInput } from '../../components/evidence-files-input.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 
 type Values = {
   method: ServiceMethod;
-  servedAt: Dayjs;
+  servedAt?: Dayjs | null;
   place?: string;
   recipientName?: string;
   recipientRelation?: string;
@@ -16,7 +18,6 @@ type Values = {
   witness?: string;
   postalTracking?: string;
   electronicAddress?: string;
-  consentFile?: string;
 };
 
 /** 登记送达: method, time, place, recipient; 留置 asks for the refusal and a witness, 邮寄 the tracking number, 电子 the address and consent. */
@@ -24,11 +25,13 @@ export function ServiceFormModal({ documentId, onClose }: { documentId: string; 
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const method = Form.useWatch('method', form) ?? 'direct';
+  const [evidenceFiles, setEvidenceFiles] = useState<string[]>([]);
+  const [consentFiles, setConsentFiles] = useState<string[]>([]);
   const mutation = useNotifiedMutation(
     (v: Values) =>
       recordService(documentId, {
         method: v.method,
-        servedAt: v.servedAt.toISOString(),
+        ...(v.servedAt ? { servedAt: v.servedAt.toISOString() } : {}),
         place: v.place ?? '',
         recipientName: v.recipientName ?? '',
         recipientRelation: v.recipientRelation ?? '',
@@ -36,7 +39,8 @@ export function ServiceFormModal({ documentId, onClose }: { documentId: string; 
         witness: v.witness ?? '',
         postalTracking: v.postalTracking ?? '',
         electronicAddress: v.electronicAddress ?? '',
-        consentFile: v.consentFile ? v.consentFile.trim() : null,
+        consentFile: v.method === 'electronic' ? (consentFiles[0] ?? null) : null,
+        evidenceFiles,
       }),
     { success: '已登记送达', form, onSuccess: onClose },
     { refresh: () => void client.invalidateQueries({ queryKey: documentKeys.all }) },
@@ -48,15 +52,15 @@ export function ServiceFormModal({ documentId, onClose }: { documentId: string; 
       form={form}
       okText="登记"
       submitting={mutation.isPending}
-      initialValues={{ method: 'direct', servedAt: dayjs() }}
+      initialValues={{ method: 'direct' }}
       onSubmit={(v) => mutation.mutate(v)}
       onClose={onClose}
     >
       <Form.Item label="送达方式" name="method" rules={[{ required: true }]}>
         <Select<ServiceMethod> options={SERVICE_METHODS.map((m) => ({ value: m, label: SERVICE_METHOD_LABELS[m] }))} />
       </Form.Item>
-      <Form.Item label="送达时间" name="servedAt" rules={[{ required: true, message: '请选择送达时间' }]}>
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />
+      <Form.Item label="送达时间" name="servedAt" extra="不填即为现在。">
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder="现在" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
       </Form.Item>
       <Form.Item label="送达地点" name="place">
         <Input maxLength={200} />
@@ -87,16 +91,14 @@ export function ServiceFormModal({ documentId, onClose }: { documentId: string; 
           <Form.Item label="电子送达地址" name="electronicAddress" rules={[{ required: true, message: '电子送达地址：电子送达须填写地址' }]}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item
-            label="同意电子送达确认书（文件 SHA-256）"
-            name="consentFile"
-            rules={[{ required: true, message: '同意电子送达确认书：电子送达须上传受送达人的书面同意' }]}
-            extra="请先在附件中上传确认书，再填写其 SHA-256。"
-          >
-            <Input maxLength={64} />
+          <Form.Item label="同意电子送达确认书" required extra="受送达人书面同意电子送达的确认书（照片或 PDF）。">
+            <EvidenceFilesInput onChange={setConsentFiles} max={1} />
           </Form.Item>
         </>
       ) : null}
+      <Form.Item label="送达凭证" extra="送达回证、签收照片或邮寄凭证（照片或 PDF），按文件内容的哈希保存，门户不公开。">
+        <EvidenceFilesInput onChange={setEvidenceFiles} />
+      </Form.Item>
     </FormModal>
   );
 }

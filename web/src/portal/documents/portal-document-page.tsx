@@ -48,7 +48,7 @@ export default function PortalDocumentPage() {
   const result = compareDigest(typed, d.contentHash);
   const statusText =
     d.status === 'valid'
-      ? '本文书由上述机构开具，目前有效。'
+      ? `本文书确由${d.orgName}开具，目前有效。`
       : d.status === 'voided'
         ? '本文书已被开具机构作废，不再具有效力。'
         : `本文书已被更正，请以更正后的文书 ${d.replacedByNumber ?? ''} 为准。`;
