@@ -45,7 +45,7 @@ async function shoot(p: Page, name: string) {
 
 beforeAll(async () => {
   e2e = await startE2E({ now: NOW, unitCount: 600 });
-  await seedDemoDraw(e2e.database.db, NOW);
+  await seedDemoDraw(e2e.database.db, NOW, { followUp: false });
   fs.mkdirSync(shotDir, { recursive: true });
   page = await newPage(e2e, DESKTOP);
   await logIn(page, 'wucheng');

@@ -33,13 +33,14 @@ export const DEMO_OBSERVER_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
  * portal that anyone can verify: one observer (演示监督人, with the key above) and a lottery value entered by
  * two accounts (wucheng and zhidui). Both are made up — the issue named is not a real 福彩3D result. Skipped,
  * returning null, when the month cannot be planned or drawn (no calendar for the year, the month's plan already
- * exists…): the demo never fails the start for it.
+ * exists…): the demo never fails the start for it. `followUp: false` leaves last month's hazards without notices (for
+ * journeys that issue the first ones themselves).
  */
-export async function seedDemoDraw(db: Db, now: Date): Promise<{ code: string } | null> {
+export async function seedDemoDraw(db: Db, now: Date, options: { followUp?: boolean } = {}): Promise<{ code: string } | null> {
   // Last month's draw first, carried through in the field, so this month's draw sees its inspections.
   const lastMonth = await seedDemoLastMonth(db, now);
   const drawn = await drawDemoMonth(db, now);
-  if (drawn) await seedDemoFieldWork(db, { lastMonthDrawId: lastMonth, thisMonthDrawId: drawn.id, now });
+  if (drawn) await seedDemoFieldWork(db, { lastMonthDrawId: lastMonth, thisMonthDrawId: drawn.id, now, followUp: options.followUp ?? true });
   return drawn ? { code: drawn.code } : null;
 }
 

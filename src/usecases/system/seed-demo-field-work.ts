@@ -34,10 +34,10 @@ const HAZARDS = [
  * sent by the log channel. This month: two of 监督员 jiandu's tasks get a visit day (today, and in three days).
  * Anything the calendar or the rules refuse is skipped: the demo never fails the start.
  */
-export async function seedDemoFieldWork(db: Db, o: { lastMonthDrawId: string | null; thisMonthDrawId: string; now: Date }): Promise<void> {
+export async function seedDemoFieldWork(db: Db, o: { lastMonthDrawId: string | null; thisMonthDrawId: string; now: Date; followUp?: boolean }): Promise<void> {
   if (o.lastMonthDrawId) {
     const leads = await carryThrough(db, o.lastMonthDrawId, o.now);
-    await seedDemoFollowUp(db, { drawId: o.lastMonthDrawId, leads, now: o.now });
+    if (o.followUp !== false) await seedDemoFollowUp(db, { drawId: o.lastMonthDrawId, leads, now: o.now });
   }
   const jiandu = await demoContextFor(db, 'jiandu', o.now);
   const inspectorId = (await findAccountByUsername(db, 'jiandu'))?.account.inspectorId;
