@@ -69,6 +69,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   caseId: '案件',
   closedOn: '结案日期',
   contentHash: '文书内容哈希',
+  serviceDue: '送达期限',
   method: '送达方式',
   servedAt: '送达时间',
   files: '凭证文件',

@@ -13,7 +13,15 @@ export { DEMO_PASSWORD };
 /** Where journeys save screenshots; set SCREENSHOT_DIR=docs/screenshots to refresh the committed ones. */
 export const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR ?? '.test-data/screenshots');
 
-export type E2E = { database: TestDatabase; app: FastifyInstance; baseUrl: string; browser: Browser; close(): Promise<void> };
+export type E2E = {
+  database: TestDatabase;
+  app: FastifyInstance;
+  baseUrl: string;
+  browser: Browser;
+  /** Moves the server's clock (only when started with `now`): a journey over several weeks. */
+  setNow(now: Date): void;
+  close(): Promise<void>;
+};
 
 /**
  * The real server (built web app + API) on a free port over a demo-seeded test database, and Debian's
@@ -23,11 +31,12 @@ export type E2E = { database: TestDatabase; app: FastifyInstance; baseUrl: strin
  */
 export async function startE2E(options: { unitCount?: number; now?: Date } = {}): Promise<E2E> {
   const { now } = options;
+  let clock = now;
   const database = await openTestDatabase();
   await seedDemo(database.db, { seed: 20261122, now: now ?? new Date(), unitCount: options.unitCount ?? 1500 });
   const webDistDir = path.resolve('web/dist');
   if (!fs.existsSync(path.join(webDistDir, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-  const app = await buildTestApp(database, { now: now ? () => now : undefined, webDistDir });
+  const app = await buildTestApp(database, { now: clock ? () => clock! : undefined, webDistDir });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -39,6 +48,10 @@ export async function startE2E(options: { unitCount?: number; now?: Date } = {})
     app,
     baseUrl: address,
     browser,
+    setNow: (next) => {
+      if (!clock) throw new Error('setNow needs startE2E({ now })');
+      clock = next;
+    },
     close: async () => {
       await browser.close();
       await app.close();

@@ -38,6 +38,18 @@ export type HazardEvent =
   | 'case_closed'
   | 'record_corrected';
 
+/** What each event is called in the audit log. */
+export const HAZARD_EVENT_LABELS: Record<HazardEvent, string> = {
+  notice_issued: '开具责令改正通知书',
+  notice_voided: '通知书作废',
+  reinspection_scheduled: '安排复查',
+  reinspected_corrected: '复查：已改正',
+  reinspected_not_corrected: '复查：未改正',
+  case_opened: '立案',
+  case_closed: '结案',
+  record_corrected: '检查记录更正',
+};
+
 const MOVES: Record<HazardEvent, { from: readonly HazardStage[]; to: HazardStage }> = {
   notice_issued: { from: ['found'], to: 'ordered' },
   notice_voided: { from: ['ordered'], to: 'found' },

@@ -1,7 +1,7 @@
 import { PROCEDURE_LABELS, type PartyKind, type Procedure } from '../../domain/cases/case-types.ts';
 import { defaultNumberPattern, documentPrefixOf, formatDocumentNumber } from '../../domain/documents/document-number.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { HAZARD_STAGE_LABELS, type HazardStage } from '../../domain/hazards/hazard-stage.ts';
+import { HAZARD_EVENT_LABELS, HAZARD_STAGE_LABELS, type HazardStage } from '../../domain/hazards/hazard-stage.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { insertCase, type CaseRow } from '../../db/case-queries.ts';
 import { allocateSequence, findNumberPattern, findOrgForDocuments } from '../../db/document-queries.ts';
@@ -74,7 +74,7 @@ export async function openCase(ctx: UseCaseContext, input: OpenCaseInput): Promi
         targetType: 'hazard',
         targetId: h.id,
         orgId: h.orgId,
-        summary: { event: 'case_opened', from: HAZARD_STAGE_LABELS.case, to: HAZARD_STAGE_LABELS.case, task: h.taskId, caseId: row.id },
+        summary: { event: HAZARD_EVENT_LABELS.case_opened, from: HAZARD_STAGE_LABELS.case, to: HAZARD_STAGE_LABELS.case, task: h.taskId, caseId: row.id },
       });
     }
     await recordAudit(tx, ctx, {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
-import { HAZARD_STAGE_LABELS, isTerminalHazardStage, nextHazardStage, type HazardEvent, type HazardStage } from '../../domain/hazards/hazard-stage.ts';
+import { HAZARD_EVENT_LABELS, HAZARD_STAGE_LABELS, isTerminalHazardStage, nextHazardStage, type HazardEvent, type HazardStage } from '../../domain/hazards/hazard-stage.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { decideTaskAction, type TaskStatus } from '../../domain/tasks/task-lifecycle.ts';
 import type { Tx } from '../../db/client.ts';
@@ -45,7 +45,7 @@ export async function moveHazards(tx: Tx, ctx: UseCaseContext, hazardIds: readon
       targetType: 'hazard',
       targetId: row.id,
       orgId: row.orgId,
-      summary: { event, from: HAZARD_STAGE_LABELS[from], to: HAZARD_STAGE_LABELS[to], task: row.taskId, ...facts },
+      summary: { event: HAZARD_EVENT_LABELS[event], from: HAZARD_STAGE_LABELS[from], to: HAZARD_STAGE_LABELS[to], task: row.taskId, ...facts },
     });
     moved.push({ ...row, ...patch });
   }

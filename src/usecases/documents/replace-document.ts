@@ -59,7 +59,7 @@ export async function replaceDocument(ctx: UseCaseContext, id: string, input: Re
         targetType: 'hazard',
         targetId: h.id,
         orgId: h.orgId,
-        summary: { event: 'notice_replaced', from: old.number, to: document.number, correctionDue },
+        summary: { event: '通知书更正', from: old.number, to: document.number, correctionDue },
       });
     }
     return document;
