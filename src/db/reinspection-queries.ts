@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from './client.ts';
 import { anyUuidOf } from './sql-helpers.ts';
 import { documents, hazards, reinspectionRequests, tasks } from './schema.ts';
@@ -87,28 +87,9 @@ export async function noticesAwaitingReinspection(db: DbOrTx) {
   return rows.filter((r): r is typeof r & { correctionDue: string } => r.correctionDue !== null);
 }
 
-/** The earliest early-复查 request of a notice, if any. */
-export async function earliestRequestOf(db: DbOrTx, noticeId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ on: sql<string | null>`min(${reinspectionRequests.requestedOn})::text` })
-    .from(reinspectionRequests)
-    .where(eq(reinspectionRequests.documentId, noticeId));
-  return row?.on ?? null;
-}
-
 export async function insertReinspectionRequest(tx: Tx, values: typeof reinspectionRequests.$inferInsert): Promise<ReinspectionRequestRow> {
   const [row] = await tx.insert(reinspectionRequests).values(values).returning();
   return row!;
-}
-
-/** The notices (document ids) that the 复查 tasks among `taskIds` follow. */
-export async function noticesFollowedBy(db: DbOrTx, taskIds: readonly string[]): Promise<Map<string, string>> {
-  if (taskIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: tasks.id, noticeId: tasks.followsDocumentId })
-    .from(tasks)
-    .where(and(inArray(tasks.id, [...taskIds]), isNotNull(tasks.followsDocumentId)));
-  return new Map(rows.map((r) => [r.id, r.noticeId!]));
 }
 
 /** The hazards 复查 tasks check (moved to them when each was made), in their record's order. */

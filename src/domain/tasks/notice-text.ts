@@ -10,10 +10,12 @@ export const NOTICE_PREPARE = [
   '建筑消防验收或备案、公众聚集场所投入使用营业前消防安全检查等相关文件',
 ];
 
-export function noticeMessageText(input: { brigadeName: string; unitName: string; visitDate: string; link: string }): string {
+/** A 复查 (decision 0023) is announced as such: it checks the corrections a notice ordered, it is not a 双随机 draw. */
+export function noticeMessageText(input: { brigadeName: string; unitName: string; visitDate: string; link: string; kind?: 'draw' | 'reinspection' }): string {
   const [y, m, d] = input.visitDate.split('-');
+  const what = input.kind === 'reinspection' ? '消防监督复查（核查责令限期改正的隐患整改情况）' : '消防监督抽查（双随机）';
   return (
-    `【${input.brigadeName}】${input.unitName}：我队定于${Number(y)}年${Number(m)}月${Number(d)}日对贵单位进行消防监督抽查（双随机），` +
+    `【${input.brigadeName}】${input.unitName}：我队定于${Number(y)}年${Number(m)}月${Number(d)}日对贵单位进行${what}，` +
     `请安排人员陪同并备好消防安全管理资料。告知书：${input.link}`
   );
 }

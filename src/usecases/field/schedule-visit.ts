@@ -39,7 +39,7 @@ export async function scheduleVisit(ctx: UseCaseContext, taskId: string, input: 
       taskId,
       channel: outbox.channel,
       recipient: phone === '' ? `${unit.name}（未登记联系电话）` : phone,
-      body: noticeMessageText({ brigadeName: org.name, unitName: unit.name, visitDate: input.visitDate, link }),
+      body: noticeMessageText({ brigadeName: org.name, unitName: unit.name, visitDate: input.visitDate, link, kind: task.kind }),
       shortCode,
       visitDate: input.visitDate,
       state: noPhone ? 'failed' : 'pending',
