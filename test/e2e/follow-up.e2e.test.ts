@@ -12,7 +12,7 @@ import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, logIn, newPage, op
 
 /**
  * The follow-up loop of issue 14 in one journey, across National Day 2026 (decision 0023):
- * a record with two 不符合 lines (jiandu inspects on Wednesday 30 September) → 大队管理员 wucheng issues a 责令限期改正通知书
+ * a record with two 不符合 lines (the task's lead inspects on Wednesday 30 September) → 大队管理员 wucheng issues a 责令限期改正通知书
  * with 5 个工作日 → the PDF carries the number in Chinese, the check link and the printed digest, and the public check
  * page opened from that link matches → the correction date is 13 October (10-01…10-07 off, Saturday 10-10 a make-up day)
  * and the service deadline 10 October → on 10 October the daily job makes the 复查 task (due 16 October) → the 复查 finds
@@ -32,6 +32,7 @@ let e2e: E2E;
 let page: Page;
 let recordId: string;
 let unitId: string;
+let lead: string;
 let notice: DocumentView;
 
 async function settled(p: Page) {
@@ -54,9 +55,10 @@ async function shoot(p: Page, name: string) {
   await settled(p);
 }
 
-/** The server's clock moves: a new day needs a new session. */
+/** The server's clock and the browser's move: a new day needs a new session. */
 async function dayOf(at: Date) {
   e2e.setNow(at);
+  await page.clock.setFixedTime(at);
   await page.context().clearCookies();
   await logIn(page, 'wucheng');
 }
@@ -66,17 +68,23 @@ beforeAll(async () => {
   await seedDemoDraw(e2e.database.db, new Date('2026-09-29T01:00:00Z'), { followUp: false });
   const db = e2e.database.db;
   fs.mkdirSync(shotDir, { recursive: true });
-  // jiandu inspects one of this month's tasks on 30 September and finds two hazards, neither fixed on the spot.
+  // The lead of one of this month's tasks inspects it on 30 September and finds two hazards, neither fixed on the spot.
   const [jiandu] = await db.select().from(accounts).where(eq(accounts.username, 'jiandu'));
-  const mine = await db.select().from(tasks).where(and(eq(tasks.kind, 'draw'), eq(tasks.status, 'assigned')));
-  const task = mine.find((t) => t.leadIds.includes(jiandu!.inspectorId!) && t.dueDate >= '2026-09-30');
-  if (!task) throw new Error('no task of jiandu due after 30 September');
+  const open = await db.select().from(tasks).where(and(eq(tasks.kind, 'draw'), eq(tasks.status, 'assigned')));
+  const task = open.find((t) => t.dueDate >= '2026-09-30');
+  if (!task) throw new Error('no task due after 30 September');
+  const leadId = task.leadIds[0]!;
+  const [existing] = await db.select().from(accounts).where(eq(accounts.inspectorId, leadId));
+  lead = existing?.username ?? 'xcjourney';
+  if (!existing) {
+    await db.insert(accounts).values({ username: lead, displayName: '演示主办', role: 'inspector', orgId: task.orgId, passwordHash: jiandu!.passwordHash, isDemo: true, inspectorId: leadId });
+  }
   unitId = task.unitId;
   const HAZARDS = [
     { description: '疏散通道堆放纸箱等杂物', location: '一层东侧疏散楼梯间', legalBasis: '《中华人民共和国消防法》第二十八条', fixedOnSpot: false },
     { description: '灭火器压力不足，未保持完好有效', location: '二层仓库', legalBasis: '《中华人民共和国消防法》第十六条第一款第二项', fixedOnSpot: false },
   ];
-  const done = await inspectDemoTask(db, 'jiandu', task.id, INSPECTED, 'follow-up-journey', {
+  const done = await inspectDemoTask(db, lead, task.id, INSPECTED, 'follow-up-journey', {
     unable: null,
     line: (_l, k) => (k < 2 ? { result: 'fail', hazard: HAZARDS[k]! } : { result: 'pass', hazard: null }),
   });
@@ -85,6 +93,7 @@ beforeAll(async () => {
   recordId = record!.id;
   e2e.setNow(ISSUED);
   page = await newPage(e2e, DESKTOP);
+  await page.clock.setFixedTime(ISSUED);
   await logIn(page, 'wucheng');
 }, 300_000);
 afterAll(async () => e2e?.close());
@@ -153,7 +162,7 @@ describe('from hazard to penalty, across National Day 2026', { timeout: 300_000 
 
   it('records the 复查: both still not corrected, and issues the 复查意见书', async () => {
     const [reinspection] = await e2e.database.db.select().from(tasks).where(eq(tasks.followsDocumentId, notice.id));
-    const done = await inspectDemoTask(e2e.database.db, 'jiandu', reinspection!.id, REINSPECTED, 'follow-up-reinspection', {
+    const done = await inspectDemoTask(e2e.database.db, lead, reinspection!.id, REINSPECTED, 'follow-up-reinspection', {
       unable: null,
       line: (l) => ({ result: 'fail', hazard: { description: `逾期未改正：${l.text}`, location: '现场', legalBasis: '《中华人民共和国消防法》第六十条第一款第七项', fixedOnSpot: false } }),
     });
