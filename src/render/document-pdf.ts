@@ -218,10 +218,14 @@ function renderSignatures(pdf: Pdf, rows: { role: string; name: string | null; d
     const nameX = left + pdf.widthOfString(label);
     if (row.name) pdf.text(row.name, nameX, y, { lineBreak: false });
     else underline(pdf, nameX, y + BODY_SIZE + 3, 7 * EM);
+    const nameEnd = nameX + (row.name ? pdf.widthOfString(row.name) : 7 * EM);
     const date = signatureDate(row.date);
     const dateWidth = pdf.widthOfString(date);
-    pdf.text(date, right - dateWidth, y, { lineBreak: false });
-    pdf.y = y + rowHeight - 8;
+    // A long name (with its certificate number) pushes the date to a line of its own rather than under it.
+    const dateY = nameEnd + EM > right - dateWidth ? y + rowHeight - 4 : y;
+    if (dateY !== y) ensureSpace(pdf, 2 * rowHeight);
+    pdf.text(date, right - dateWidth, dateY, { lineBreak: false });
+    pdf.y = dateY + rowHeight - 8;
   }
 }
 

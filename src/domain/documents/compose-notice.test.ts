@@ -42,12 +42,12 @@ describe('composeNotice', () => {
       kind: 'paragraph',
       text: '如不服本通知，可以在收到本通知之日起六十日内依法向上一级消防救援机构或者本级人民政府申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。',
     });
+    // The brigade, its seal and the date are the sign-off every renderer prints under the content, not a signature row.
     expect(c.blocks[4]).toEqual({
       kind: 'signatures',
       rows: [
         { role: '消防监督检查人员', name: '张三（执法证号：ZJ001）', date: null },
         { role: '消防监督检查人员', name: '李四', date: null },
-        { role: '消防救援机构（印章）', name: '金华市婺城区消防救援大队', date: '2026年10月9日' },
       ],
     });
     expect(documentContentHash(c)).toMatch(/^[0-9a-f]{64}$/);

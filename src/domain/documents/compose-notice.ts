@@ -49,7 +49,6 @@ export function composeNotice(stamp: NoticeStamp, facts: NoticeFacts): DocumentC
     if (deadline && !h.correctionDue) throw new RangeError('a deadline notice needs a correction date for every hazard');
     return { no: i + 1, text: noticeItemText(h), note: deadline ? `于${chineseLongDate(h.correctionDue!)}前改正` : '立即改正' };
   });
-  const issued = chineseLongDate(stamp.issueDate);
   return {
     schema: 'xf-doc/1',
     type: facts.type,
@@ -68,7 +67,6 @@ export function composeNotice(stamp: NoticeStamp, facts: NoticeFacts): DocumentC
         kind: 'signatures',
         rows: [
           ...facts.inspectors.map((s) => ({ role: '消防监督检查人员', name: signerName(s), date: null })),
-          { role: '消防救援机构（印章）', name: stamp.orgName, date: issued },
         ],
       },
     ],

@@ -56,7 +56,6 @@ export function composePenaltyDecision(stamp: DocumentStamp, f: PenaltyDecisionF
   if (f.kind === 'fine') blocks.push({ kind: 'paragraph', text: PAYMENT_SENTENCE });
   blocks.push({ kind: 'paragraph', text: REMEDY_SENTENCE });
   blocks.push({ kind: 'paragraph', text: ENFORCEMENT_SENTENCE });
-  blocks.push({ kind: 'signatures', rows: [{ role: `${stamp.orgName}（印章）`, name: null, date: chineseDate(stamp.issueDate) }] });
   return {
     schema: 'xf-doc/1',
     type: 'penalty_decision',
@@ -107,7 +106,6 @@ export function composePenaltySummary(stamp: DocumentStamp, f: PenaltySummaryFac
     kind: 'signatures',
     rows: [
       ...(f.officers.length > 0 ? f.officers : ['']).map((name) => ({ role: '执法人员', name: name === '' ? null : name, date: chineseDate(f.decidedOn) })),
-      { role: `${stamp.orgName}（印章）`, name: null, date: chineseDate(stamp.issueDate) },
     ],
   });
   return {

@@ -1,5 +1,4 @@
 /** The printed content of a 案件移送函 (decision 0023): to the department, the unit, the facts, why, attachments, contact. Pure. */
-import { chineseDate, type DocumentParty, type DocumentStamp } from './case-document-text.ts';
 import type { DocumentContent } from './document-types.ts';
 
 export type ReferralFacts = {
@@ -43,7 +42,6 @@ export function composeReferralLetter(stamp: DocumentStamp, f: ReferralFacts): D
         { label: '联系人', value: f.contact.name },
         { label: '联系电话', value: f.contact.phone },
       ] },
-      { kind: 'signatures', rows: [{ role: `${stamp.orgName}（印章）`, name: null, date: chineseDate(stamp.issueDate) }] },
     ],
     receipt: false,
     replaces: null,

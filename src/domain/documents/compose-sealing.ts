@@ -41,7 +41,6 @@ export function composeSealingDecision(stamp: DocumentStamp, f: SealingFacts): D
       { kind: 'paragraph', text: `${you}应当在查封期间采取措施消除火灾隐患。火灾隐患消除后，${you}可以向本机关申请解除临时查封；本机关自收到申请之日起三个工作日内进行检查，并自检查之日起三个工作日内作出是否同意解除临时查封的决定。` },
       { kind: 'paragraph', text: SEALING_LIST_SENTENCE },
       { kind: 'paragraph', text: REMEDY_SENTENCE },
-      { kind: 'signatures', rows: [{ role: `${stamp.orgName}（印章）`, name: null, date: chineseDate(stamp.issueDate) }] },
     ],
     receipt: true,
     replaces: null,
@@ -71,7 +70,6 @@ export function composeSealingLifted(stamp: DocumentStamp, f: SealingLiftFacts):
     blocks: [
       { kind: 'fields', rows: partyRows(f.party) },
       { kind: 'paragraph', text: `本机关于${chineseDate(f.decision.issueDate)}以《临时查封决定书》（${f.decision.number}）对${you}的${f.places}予以临时查封。经检查，火灾隐患已消除，根据${SEALING_BASIS}的规定，本机关决定自${chineseDate(f.liftedOn)}起解除临时查封。` },
-      { kind: 'signatures', rows: [{ role: `${stamp.orgName}（印章）`, name: null, date: chineseDate(stamp.issueDate) }] },
     ],
     receipt: true,
     replaces: null,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { IdParams, type Page } from '../../../contracts/common.ts';
 import {
   DocumentFormatsQuery,
@@ -37,7 +37,8 @@ const fileNameOf = (typeLabel: string, number: string) => `${typeLabel}_${number
 
 /** 执法文书 (decision 0023): lists, one document, printing, issuing notices, service, voiding, correction; 隐患闭环. */
 export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const render = { publicBaseUrl: deps.outbox.publicBaseUrl };
+  // The QR code needs an absolute link: PUBLIC_BASE_URL, else the address this request came to.
+  const renderFor = (request: FastifyRequest) => ({ publicBaseUrl: deps.outbox.publicBaseUrl || `${request.protocol}://${request.host}` });
   const view = async (request: Parameters<typeof contextOf>[0], id: string): Promise<DocumentView> => presentDocument(await getDocument(contextOf(request, deps), id));
 
   app.get('/api/documents', async (request): Promise<Page<DocumentSummary>> => {
@@ -54,14 +55,14 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
   app.get('/api/documents/:id/pdf', async (request, reply) => {
     const { id } = parse(IdParams, request.params);
     const [doc] = await printableDocuments(contextOf(request, deps), [id]);
-    const bytes = await renderDocumentsPdf([doc!], render);
+    const bytes = await renderDocumentsPdf([doc!], renderFor(request));
     return sendDownload(reply, 'application/pdf', `${fileNameOf(doc!.typeLabel, doc!.number)}.pdf`, Buffer.from(bytes), 'document.pdf');
   });
 
   app.get('/api/documents/:id/docx', async (request, reply) => {
     const { id } = parse(IdParams, request.params);
     const [doc] = await printableDocuments(contextOf(request, deps), [id]);
-    const bytes = await renderDocumentDocx(doc!, render);
+    const bytes = await renderDocumentDocx(doc!, renderFor(request));
     const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return sendDownload(reply, type, `${fileNameOf(doc!.typeLabel, doc!.number)}.docx`, Buffer.from(bytes), 'document.docx');
   });
@@ -69,7 +70,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
   app.post('/api/documents/print', async (request, reply) => {
     const { ids } = parse(PrintDocumentsRequest, request.body);
     const docs = await printableDocuments(contextOf(request, deps), ids);
-    const bytes = await renderDocumentsPdf(docs, render);
+    const bytes = await renderDocumentsPdf(docs, renderFor(request));
     return sendDownload(reply, 'application/pdf', `执法文书_${docs.length}份.pdf`, Buffer.from(bytes), 'documents.pdf');
   });
 
