@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, hazards, inspectionRecords, tasks } from '../../src/db/schema.ts';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
-import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, logIn, newPage, openDialog, pickOption, responseTo, startE2E, type E2E } from './harness.ts';
+import { buttonName, DESKTOP, eventually, HIDE_TOASTS, logIn, newPage, openDialog, pickOption, responseTo, SCREENSHOT_DIR, shootBothWidths, startE2E, type E2E } from './harness.ts';
 
 /**
  * 案件办理 in the browser (decision 0023): 大队管理员 wucheng opens a case from two of a unit's hazards on the unit page
@@ -13,8 +13,6 @@ import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, logIn, newPage, op
  * unit page shows the case and its decision. Screenshots of the case page at 1440 and 390 px go to SCREENSHOT_DIR/cases.
  */
 const NOW = new Date('2026-12-07T02:00:00Z');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 let e2e: E2E;
 let page: Page;
@@ -22,25 +20,8 @@ let unitId = '';
 let caseUrl = '';
 const shotDir = path.join(SCREENSHOT_DIR, 'cases');
 
-async function settled(p: Page) {
-  await p.waitForLoadState('networkidle');
-  await eventually(() => p.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
-}
-
 async function shoot(p: Page, name: string) {
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await p.setViewportSize(DESKTOP);
-  await settled(p);
-  await p.screenshot({ path: path.join(shotDir, `${name}-1440.png`), fullPage: true });
-  await p.setViewportSize(PHONE);
-  await p.reload();
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await settled(p);
-  expect(await p.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-  await p.screenshot({ path: path.join(shotDir, `${name}-390.png`), fullPage: true });
-  await p.setViewportSize(DESKTOP);
-  await p.reload();
-  await settled(p);
+  await shootBothWidths(p, shotDir, name);
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../src/contracts/documents.ts';
 import { hazards } from '../../src/db/schema.ts';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
-import { HIDE_TOASTS, buttonName, eventually, logIn, newPage, openDialog, responseTo, startE2E, type E2E } from './harness.ts';
+import { buttonName, DESKTOP, eventually, logIn, newPage, openDialog, responseTo, SCREENSHOT_DIR, shootBothWidths, startE2E, type E2E } from './harness.ts';
 
 /**
  * 执法文书 in the browser (decision 0023): 大队管理员 wucheng opens a record with two 不符合 lines (one fixed on the
@@ -14,33 +14,13 @@ import { HIDE_TOASTS, buttonName, eventually, logIn, newPage, openDialog, respon
  * 「一致」. Screenshots of the three pages at 1440 and 390 px go to docs/screenshots/documents.
  */
 const NOW = new Date('2026-12-07T02:00:00Z');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const shotDir = path.resolve('docs/screenshots/documents');
+const shotDir = path.join(SCREENSHOT_DIR, 'documents');
 
 let e2e: E2E;
 let page: Page;
 
-async function settled(p: Page) {
-  await p.waitForLoadState('networkidle');
-  await eventually(() => p.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
-}
-
-/** The page at both widths, each whole; no sideways scrolling on a phone. */
 async function shoot(p: Page, name: string) {
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await p.setViewportSize(DESKTOP);
-  await settled(p);
-  await p.screenshot({ path: path.join(shotDir, `${name}-1440.png`), fullPage: true });
-  await p.setViewportSize(PHONE);
-  await p.reload();
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await settled(p);
-  expect(await p.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-  await p.screenshot({ path: path.join(shotDir, `${name}-390.png`), fullPage: true });
-  await p.setViewportSize(DESKTOP);
-  await p.reload();
-  await settled(p);
+  await shootBothWidths(p, shotDir, name);
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { accounts, hazards, inspectionRecords, tasks } from '../../src/db/schema
 import { runReinspectionScheduler } from '../../src/usecases/reinspections/run-reinspection-scheduler.ts';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
 import { inspectDemoTask } from '../../src/usecases/system/seed-demo-field-work.ts';
-import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, logIn, newPage, openDialog, pickOption, responseTo, startE2E, type E2E } from './harness.ts';
+import { buttonName, DESKTOP, eventually, HIDE_TOASTS, logIn, newPage, openDialog, pickOption, responseTo, SCREENSHOT_DIR, shootBothWidths, startE2E, type E2E } from './harness.ts';
 
 /**
  * The follow-up loop of issue 14 in one journey, across National Day 2026 (decision 0023):
@@ -24,8 +24,6 @@ const ISSUED = new Date('2026-09-30T07:00:00Z');
 const SCHEDULER_DAY = new Date('2026-10-10T01:00:00Z'); // Saturday, a make-up working day
 const REINSPECTED = new Date('2026-10-14T02:00:00Z');
 const DECIDED = new Date('2026-10-16T02:00:00Z');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const shotDir = path.join(SCREENSHOT_DIR, 'follow-up');
 
 let e2e: E2E;
@@ -35,24 +33,8 @@ let unitId: string;
 let lead: string;
 let notice: DocumentView;
 
-async function settled(p: Page) {
-  await p.waitForLoadState('networkidle');
-  await eventually(() => p.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
-}
-
 async function shoot(p: Page, name: string) {
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await settled(p);
-  await p.screenshot({ path: path.join(shotDir, `${name}-1440.png`), fullPage: true });
-  await p.setViewportSize(PHONE);
-  await p.reload();
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await settled(p);
-  expect(await p.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-  await p.screenshot({ path: path.join(shotDir, `${name}-390.png`), fullPage: true });
-  await p.setViewportSize(DESKTOP);
-  await p.reload();
-  await settled(p);
+  await shootBothWidths(p, shotDir, name);
 }
 
 /** The server's clock and the browser's move: a new day needs a new session. */

@@ -161,3 +161,33 @@ export async function openDialog(page: Page, name?: string | RegExp) {
 export async function imagesLoaded(p: Page, selector: string): Promise<number> {
   return p.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((img) => img.complete && img.naturalWidth > 0).length`);
 }
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Waits for the page's requests and spinners to end. */
+export async function settled(p: Page): Promise<void> {
+  await p.waitForLoadState('networkidle');
+  await eventually(() => p.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+}
+
+/**
+ * The page at both widths into `dir` as `<name>-1440.png` and `<name>-390.png`, each whole. A phone opens the page at
+ * its own width (the menu then starts folded away), as a user there would, and must not scroll sideways (tables scroll
+ * inside their own box). Leaves the page at the desktop width.
+ */
+export async function shootBothWidths(p: Page, dir: string, name: string): Promise<void> {
+  await p.addStyleTag({ content: HIDE_TOASTS });
+  await p.setViewportSize(DESKTOP);
+  await settled(p);
+  await p.screenshot({ path: path.join(dir, `${name}-1440.png`), fullPage: true });
+  await p.setViewportSize(PHONE);
+  await p.reload();
+  await p.addStyleTag({ content: HIDE_TOASTS });
+  await settled(p);
+  expect(await p.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+  await p.screenshot({ path: path.join(dir, `${name}-390.png`), fullPage: true });
+  await p.setViewportSize(DESKTOP);
+  await p.reload();
+  await settled(p);
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDraw } from '../../src/usecases/system/seed-demo-draw.ts';
-import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, imagesLoaded, logIn, newPage, openDialog, responseTo, startE2E, type E2E } from './harness.ts';
+import { buttonName, DESKTOP, eventually, imagesLoaded, logIn, newPage, openDialog, responseTo, SCREENSHOT_DIR, shootBothWidths, startE2E, type E2E } from './harness.ts';
 
 /**
  * The admin side of field work (decision 0020): 大队管理员 wucheng reads last month's records — one with hazards,
@@ -11,36 +11,13 @@ import { HIDE_TOASTS, SCREENSHOT_DIR, buttonName, eventually, imagesLoaded, logI
  * (递补). Screenshots of the four pages at 1440 and 390 px, and of the record as printed, go to SCREENSHOT_DIR/records.
  */
 const NOW = new Date('2026-12-07T02:00:00Z');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 let e2e: E2E;
 let page: Page;
 const shotDir = path.join(SCREENSHOT_DIR, 'records');
 
-/** Waits for the page's requests and spinners to end. */
-async function settled(p: Page) {
-  await p.waitForLoadState('networkidle');
-  await eventually(() => p.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
-}
-
-/** The page at both widths, the desktop one whole. */
 async function shoot(p: Page, name: string) {
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await p.setViewportSize(DESKTOP);
-  await settled(p);
-  await p.screenshot({ path: path.join(shotDir, `${name}-1440.png`), fullPage: true });
-  // A phone opens the page at its own width (the menu then starts folded away), as a user there would.
-  await p.setViewportSize(PHONE);
-  await p.reload();
-  await p.addStyleTag({ content: HIDE_TOASTS });
-  await settled(p);
-  // No sideways scrolling on a phone: the page fits its width (tables scroll inside their own box).
-  expect(await p.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-  await p.screenshot({ path: path.join(shotDir, `${name}-390.png`), fullPage: true });
-  await p.setViewportSize(DESKTOP);
-  await p.reload();
-  await settled(p);
+  await shootBothWidths(p, shotDir, name);
 }
 
 

@@ -1,4 +1,5 @@
 /** The printed content of a 案件移送函 (decision 0023): to the department, the unit, the facts, why, attachments, contact. Pure. */
+import type { DocumentParty, DocumentStamp } from './case-document-text.ts';
 import type { DocumentContent } from './document-types.ts';
 
 export type ReferralFacts = {
