@@ -104,6 +104,10 @@ export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
 export const HazardListQuery = PageQuery.extend({
   stage: z.enum(HAZARD_STAGES, { error: '阶段：不正确' }).optional(),
   overdue: z.enum(['true', 'false'], { error: '只看逾期：只能是 true 或 false' }).optional(),
+  /** Only deadlines due today or within two working days. */
+  dueSoon: z.enum(['true', 'false'], { error: '即将到期：只能是 true 或 false' }).optional(),
+  /** Only hazards of tasks the logged-in inspector leads or assists. */
+  mine: z.enum(['true', 'false'], { error: '我的隐患：只能是 true 或 false' }).optional(),
   unitId: uuidParam('检查对象').optional(),
   recordId: uuidParam('检查记录').optional(),
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from './client.ts';
-import { documents, hazards, inspectionRecords, orgs, units } from './schema.ts';
+import { documents, hazards, inspectionRecords, orgs, tasks, units } from './schema.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
 
@@ -47,17 +47,28 @@ export type HazardListRow = { hazard: HazardRow; unitName: string; noticeNumber:
  */
 export async function listHazards(
   db: DbOrTx,
-  filter: { scopePath: string | null; stage?: string | undefined; unitId?: string | undefined; recordId?: string | undefined; terminal: readonly string[]; cap: number },
+  filter: {
+    scopePath: string | null;
+    stage?: string | undefined;
+    unitId?: string | undefined;
+    recordId?: string | undefined;
+    /** Only hazards found on a task this inspector leads or assists (the inspector's own reminders). */
+    inspectorId?: string | undefined;
+    terminal: readonly string[];
+    cap: number;
+  },
 ): Promise<HazardListRow[]> {
   return db
     .select({ hazard: hazards, unitName: units.name, noticeNumber: documents.number, noticeType: documents.docType })
     .from(hazards)
     .innerJoin(units, eq(units.id, hazards.unitId))
     .innerJoin(orgs, eq(orgs.id, hazards.orgId))
+    .innerJoin(tasks, eq(tasks.id, hazards.taskId))
     .leftJoin(documents, eq(documents.id, hazards.noticeId))
     .where(
       and(
         filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined,
+        filter.inspectorId ? sql`(${filter.inspectorId}::uuid = any(${tasks.leadIds}) or ${filter.inspectorId}::uuid = any(${tasks.assistantIds}))` : undefined,
         filter.stage ? eq(hazards.stage, filter.stage as HazardRow['stage']) : notInArray(hazards.stage, [...filter.terminal] as HazardRow['stage'][]),
         filter.unitId ? eq(hazards.unitId, filter.unitId) : undefined,
         filter.recordId ? eq(hazards.recordId, filter.recordId) : undefined,

@@ -147,7 +147,8 @@ describe('处罚决定', () => {
     expect(view.decisionDocument).toMatchObject({ type: 'penalty_summary', typeLabel: '当场行政处罚决定书' });
     expect(view.decisionDocument!.number).toMatch(/消当罚决字〔2026〕第0001号$/);
     const [doc] = await database.db.select().from(documents).where(eq(documents.id, view.decisionDocument!.id));
-    expect(doc!.content.blocks.at(-1)).toMatchObject({ kind: 'signatures', rows: [{ role: '执法人员', name: '王五' }, { role: '执法人员', name: '赵六' }, { name: null }] });
+    expect(doc!.content.blocks.at(-1)).toMatchObject({ kind: 'signatures', rows: [{ role: '执法人员', name: '王五' }, { role: '执法人员', name: '赵六' }] });
+    // The brigade, seal and date are the renderer's sign-off, not a signature row (toMatchObject compares the whole list).
 
     const person = await inspection(['在仓库内吸烟']);
     const personCase = await openCase(person.hazardIds, { partyKind: 'person', partyName: '张三', procedure: 'summary' });

@@ -97,7 +97,8 @@ describe('issuing a correction notice', () => {
         { no: 2, text: '二层走道疏散指示标志损坏（违反《中华人民共和国消防法》第二十八条）', note: '于2026年12月21日前改正' },
       ],
     });
-    expect(doc.content.blocks.at(-1)).toMatchObject({ kind: 'signatures', rows: [{ name: '张三（执法证号：ZJ0001）' }, { role: '消防救援机构（印章）', name: '金华市婺城区消防救援大队' }] });
+    expect(doc.content.blocks.at(-1)).toMatchObject({ kind: 'signatures', rows: [{ role: '消防监督检查人员', name: '张三（执法证号：ZJ0001）' }] });
+    expect(doc.content.orgName).toBe('金华市婺城区消防救援大队');
     expect(doc.printedHash).toBe(doc.contentHash.slice(0, 16).replace(/(.{4})(?=.)/g, '$1 '));
     expect(doc.hazards.map((h) => [h.seq, h.stage, h.correctionDue, h.deadlineLabel])).toEqual([
       [1, 'ordered', '2026-12-11', '还剩 5 个工作日'],
@@ -220,6 +221,14 @@ describe('lists', () => {
     expect(page.items.find((h) => h.noticeNumber === '婺消即字〔2026〕第0003号')).toMatchObject({ stageLabel: '限期整改中', deadlineLabel: '今日到期' });
     const overdue = (await call(app, admin, 'GET', '/api/hazards?overdue=true')).json<Page<HazardView>>();
     expect(overdue.items.every((h) => h.overdue)).toBe(true);
+    // The 工作台's reminders: due today or within two working days; an inspector's own hazards only.
+    const dueSoon = (await call(app, admin, 'GET', '/api/hazards?dueSoon=true&pageSize=50')).json<Page<HazardView>>();
+    expect(dueSoon.items.map((h) => h.deadlineLabel)).toContain('今日到期');
+    expect(dueSoon.items.every((h) => !h.overdue)).toBe(true);
+    const all = (await call(app, admin, 'GET', '/api/hazards?pageSize=50')).json<Page<HazardView>>().total;
+    expect((await call(app, lead, 'GET', '/api/hazards?mine=true&pageSize=50')).json<Page<HazardView>>().total).toBe(all);
+    expect((await call(app, stranger, 'GET', '/api/hazards?mine=true')).json<Page<HazardView>>().total).toBe(0);
+    expect((await call(app, admin, 'GET', '/api/hazards?mine=true')).json<Page<HazardView>>().total).toBe(0);
     expect((await call(app, adminB, 'GET', '/api/hazards')).json<Page<HazardView>>().total).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { sumOrgTree } from '../../lib/org-tree.ts';
 import { useSession } from '../../session/session-context.ts';
 import { MonthProgressCard } from './month-progress-card.tsx';
+import { HazardRemindersCard } from './hazard-reminders-card.tsx';
 import { MyTasksCard } from './my-tasks-card.tsx';
 
 export default function DashboardPage() {
@@ -45,6 +46,7 @@ export default function DashboardPage() {
       </Card>
       {isInspector ? <MyTasksCard /> : null}
       {!isInspector && can('plans.read') ? <MonthProgressCard /> : null}
+      {can('plans.read') ? <HazardRemindersCard mine={isInspector} /> : null}
       {canReadOrgs ? (
         <Row gutter={[16, 16]}>
           {stats.map((stat) => (
