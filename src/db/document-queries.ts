@@ -219,3 +219,12 @@ export async function findTaskPeople(db: DbOrTx, taskId: string) {
   const [row] = await db.select({ leadIds: tasks.leadIds, assistantIds: tasks.assistantIds }).from(tasks).where(eq(tasks.id, taskId));
   return row ?? null;
 }
+
+/** The documents issued for a record that are not voided, oldest first. */
+export async function liveDocumentsOfRecord(db: DbOrTx, recordId: string): Promise<DocumentRow[]> {
+  return db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.recordId, recordId), sql`${documents.status} <> 'voided'`))
+    .orderBy(asc(documents.issuedAt));
+}

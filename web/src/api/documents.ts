@@ -58,6 +58,8 @@ export const publicDocumentQuery = (code: string) =>
 
 export type IssueNoticeInput = Omit<IssueNoticeRequest, 'periods'> & { periods: { hazardId: string; workingDays?: number; date?: string }[] };
 
+/** 消防监督检查记录 as a numbered document (once per record version). */
+export const issueRecordDocument = (recordId: string) => api.post<DocumentView>(`${at('/api/records', recordId)}/record-document`, {});
 export const issueNotice = (recordId: string, input: IssueNoticeInput) => api.post<DocumentView>(`${at('/api/records', recordId)}/notices`, input);
 export const voidDocument = (id: string, reason: string) => api.post<DocumentView>(`${at('/api/documents', id)}/void`, { reason });
 export const replaceDocument = (id: string, input: Partial<ReplaceDocumentRequest> & { reason: string }) =>

@@ -277,6 +277,20 @@ describe('the public check', () => {
   });
 });
 
+describe('the 消防监督检查记录 as a document', () => {
+  it('issues it once per record version, numbered 检字, with every line, the findings and the documents already issued', async () => {
+    const res = await call(app, admin, 'POST', `/api/records/${ids.record}/record-document`);
+    expect(res.statusCode, res.body).toBe(201);
+    const doc = res.json<DocumentView>();
+    expect(doc.number).toBe('婺消检字〔2026〕第0001号');
+    expect(doc.typeLabel).toBe('消防监督检查记录');
+    const again = await call(app, admin, 'POST', `/api/records/${ids.record}/record-document`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain('婺消检字〔2026〕第0001号');
+    expect((await call(app, adminB, 'POST', `/api/records/${ids.record}/record-document`)).statusCode).toBe(404);
+  });
+});
+
 describe('printing', () => {
   it('prints one document as PDF and Word with a Chinese file name, and many as one PDF', async () => {
     const pdf = await call(app, admin, 'GET', `/api/documents/${ids.doc}/pdf`);

@@ -18,6 +18,7 @@ import {
 import { renderDocumentDocx } from '../../../render/document-docx.ts';
 import { renderDocumentsPdf } from '../../../render/document-pdf.ts';
 import { getDocument } from '../../../usecases/documents/get-document.ts';
+import { issueRecordDocument } from '../../../usecases/documents/issue-record-document.ts';
 import { issueNotice } from '../../../usecases/documents/issue-notice.ts';
 import { listDocuments } from '../../../usecases/documents/list-documents.ts';
 import { listHazards } from '../../../usecases/documents/list-hazards.ts';
@@ -79,6 +80,12 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
     const input = parse(IssueNoticeRequest, request.body);
     const ctx = contextOf(request, deps);
     const { document } = await issueNotice(ctx, id, input);
+    return reply.status(201).send(await view(request, document.id));
+  });
+
+  app.post('/api/records/:id/record-document', async (request, reply) => {
+    const { id } = parse(IdParams, request.params);
+    const document = await issueRecordDocument(contextOf(request, deps), id);
     return reply.status(201).send(await view(request, document.id));
   });
 

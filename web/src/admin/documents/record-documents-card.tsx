@@ -1,9 +1,10 @@
-import { FileAddOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { documentListQuery, hazardListQuery } from '../../api/documents.ts';
+import { documentListQuery, hazardListQuery, issueRecordDocument } from '../../api/documents.ts';
+import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
 import { DeadlineText, DocumentStatusTag, HazardStageTag } from './document-tags.tsx';
 import { IssueNoticeModal } from './issue-notice-modal.tsx';
 
@@ -14,16 +15,25 @@ export function RecordDocumentsCard({ recordId }: { recordId: string }) {
   const docs = useQuery(documentListQuery({ recordId, page: 1, pageSize: 50 }));
   const hazards = useQuery(hazardListQuery({ recordId, page: 1, pageSize: 200 }));
   const found = (hazards.data?.items ?? []).filter((h) => h.stage === 'found');
+  const hasRecordDocument = (docs.data?.items ?? []).some((d) => d.type === 'inspection_record' && d.status !== 'voided');
+  const issueRecord = useNotifiedMutation(() => issueRecordDocument(recordId), { success: (d) => `已开具 ${d.number}`, onSuccess: (d) => navigate(`/admin/documents/${d.id}`) }, { refresh: () => void docs.refetch() });
   return (
     <Card
       title="执法文书与隐患"
       className="record-no-print"
       extra={
-        found.length > 0 ? (
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => setIssuing(true)}>
-            开具文书
-          </Button>
-        ) : null
+        <Flex gap={8} wrap>
+          {docs.data && !hasRecordDocument ? (
+            <Button icon={<FileTextOutlined />} loading={issueRecord.isPending} onClick={() => issueRecord.mutate(undefined)}>
+              检查记录编号存档
+            </Button>
+          ) : null}
+          {found.length > 0 ? (
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setIssuing(true)}>
+              开具文书
+            </Button>
+          ) : null}
+        </Flex>
       }
     >
       <Flex vertical gap={16}>
