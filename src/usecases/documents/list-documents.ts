@@ -16,6 +16,7 @@ export function withDeadline(calendar: HolidayCalendar, today: string, row: Docu
     type: row.document.docType as DocumentType,
     voided: row.document.status === 'voided',
     inspectedOn: row.inspectedOn,
+    issueDate: row.document.issueDate,
     firstServedOn: served,
   });
   return { ...row, deadline };
