@@ -4,8 +4,7 @@
  */
 import type { PartyKind } from '../cases/case-types.ts';
 
-/** Given by issueDocument once the number is taken (the same shape as its IssueStamp). */
-export type DocumentStamp = { number: string; issueDate: string; checkCode: string; orgName: string };
+/** Given by issueDocument once the number is taken (the same shape as its DocumentStamp). */
 
 /** The party as printed: its kind, name, address and (an organisation's) unified social credit code. */
 export type DocumentParty = { kind: PartyKind; name: string; address: string; uscc: string | null };

@@ -4,8 +4,8 @@
  */
 import { LINE_RESULT_LABELS, CONCLUSION_LABELS, type LineResult, type Conclusion } from '../records/record-labels.ts';
 import { chineseLongDate } from './chinese-date.ts';
-import { signerName, type NoticeSigner, type NoticeStamp } from './compose-notice.ts';
-import { DOCUMENT_TYPE_LABELS, type DocumentContent } from './document-types.ts';
+import { signerName, type NoticeSigner } from './compose-notice.ts';
+import { documentHeader, type DocumentContent, type DocumentStamp } from './document-types.ts';
 
 export type InspectionRecordFacts = {
   unitName: string;
@@ -23,16 +23,10 @@ export type InspectionRecordFacts = {
   replaces: string | null;
 };
 
-export function composeInspectionRecord(stamp: NoticeStamp, facts: InspectionRecordFacts): DocumentContent {
+export function composeInspectionRecord(stamp: DocumentStamp, facts: InspectionRecordFacts): DocumentContent {
   const findings = facts.lines.filter((l) => l.result === 'fail' && l.hazard);
   return {
-    schema: 'xf-doc/1',
-    type: 'inspection_record',
-    title: DOCUMENT_TYPE_LABELS.inspection_record,
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader('inspection_record', stamp),
     addressee: `${facts.unitName}：`,
     blocks: [
       {

@@ -3,11 +3,9 @@
  * the record's hazards and fixed forever (its hash is printed on the paper).
  */
 import { chineseLongDate } from './chinese-date.ts';
-import type { DocumentContent } from './document-types.ts';
-import { DOCUMENT_TYPE_LABELS } from './document-types.ts';
+import { documentHeader, type DocumentContent, type DocumentStamp } from './document-types.ts';
 
 /** What issueDocument stamps on every document (number, date, check code, the issuing brigade's name). */
-export type NoticeStamp = { number: string; issueDate: string; checkCode: string; orgName: string };
 
 export type NoticeHazard = { location: string; description: string; legalBasis: string; correctionDue: string | null };
 
@@ -43,20 +41,14 @@ export function signerName(s: NoticeSigner): string {
   return s.certificateNo ? `${s.name}（执法证号：${s.certificateNo}）` : s.name;
 }
 
-export function composeNotice(stamp: NoticeStamp, facts: NoticeFacts): DocumentContent {
+export function composeNotice(stamp: DocumentStamp, facts: NoticeFacts): DocumentContent {
   const deadline = facts.type === 'deadline_notice';
   const rows = facts.hazards.map((h, i) => {
     if (deadline && !h.correctionDue) throw new RangeError('a deadline notice needs a correction date for every hazard');
     return { no: i + 1, text: noticeItemText(h), note: deadline ? `于${chineseLongDate(h.correctionDue!)}前改正` : '立即改正' };
   });
   return {
-    schema: 'xf-doc/1',
-    type: facts.type,
-    title: DOCUMENT_TYPE_LABELS[facts.type],
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader(facts.type, stamp),
     addressee: `${facts.unitName}：`,
     blocks: [
       { kind: 'paragraph', text: basisSentence(facts.inspectedOn) },

@@ -6,8 +6,8 @@
 import type { PenaltyKind } from '../cases/case-types.ts';
 import { formatYuan } from '../cases/fire-law-provisions.ts';
 import { yuanInCapitals } from './amount-in-words.ts';
-import { REMEDY_SENTENCE, chineseDate, partyPronoun, partyRows, type DocumentParty, type DocumentStamp } from './case-document-text.ts';
-import type { DocumentContent } from './document-types.ts';
+import { REMEDY_SENTENCE, chineseDate, partyPronoun, partyRows, type DocumentParty } from './case-document-text.ts';
+import { documentHeader, type DocumentContent, type DocumentStamp } from './document-types.ts';
 
 export type PenaltyHazard = { description: string; location: string };
 
@@ -57,13 +57,7 @@ export function composePenaltyDecision(stamp: DocumentStamp, f: PenaltyDecisionF
   blocks.push({ kind: 'paragraph', text: REMEDY_SENTENCE });
   blocks.push({ kind: 'paragraph', text: ENFORCEMENT_SENTENCE });
   return {
-    schema: 'xf-doc/1',
-    type: 'penalty_decision',
-    title: '行政处罚决定书',
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader('penalty_decision', stamp),
     addressee: f.party.name,
     blocks,
     receipt: true,
@@ -109,13 +103,7 @@ export function composePenaltySummary(stamp: DocumentStamp, f: PenaltySummaryFac
     ],
   });
   return {
-    schema: 'xf-doc/1',
-    type: 'penalty_summary',
-    title: '当场行政处罚决定书',
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader('penalty_summary', stamp),
     addressee: f.party.name,
     blocks,
     receipt: true,

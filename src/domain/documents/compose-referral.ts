@@ -1,6 +1,6 @@
 /** The printed content of a 案件移送函 (decision 0023): to the department, the unit, the facts, why, attachments, contact. Pure. */
-import type { DocumentParty, DocumentStamp } from './case-document-text.ts';
-import type { DocumentContent } from './document-types.ts';
+import type { DocumentParty } from './case-document-text.ts';
+import { documentHeader, type DocumentContent, type DocumentStamp } from './document-types.ts';
 
 export type ReferralFacts = {
   /** The receiving department as addressed: 「金华市婺城区市场监督管理局」. */
@@ -19,13 +19,7 @@ export type ReferralFacts = {
 export function composeReferralLetter(stamp: DocumentStamp, f: ReferralFacts): DocumentContent {
   const subject = f.caseNumber ? `${f.party.name}案（${f.caseNumber}）` : `${f.party.name}消防安全违法行为`;
   return {
-    schema: 'xf-doc/1',
-    type: 'referral_letter',
-    title: '案件移送函',
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader('referral_letter', stamp),
     addressee: f.departmentName,
     blocks: [
       { kind: 'paragraph', text: `本机关在消防监督检查中发现${subject}，经审查，认为该案不属于本机关管辖（或者需由你单位依法处理），现将有关情况函告如下：` },

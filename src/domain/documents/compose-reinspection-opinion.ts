@@ -3,7 +3,7 @@
  * ordered corrected, each 已改正 or 未改正; when any is not corrected, the sentence on what follows. Signed by the
  * inspectors who made the 复查 (name and 执法证号); the paper carries the party's receipt block.
  */
-import type { DocumentContent } from './document-types.ts';
+import { documentHeader, type DocumentContent } from './document-types.ts';
 
 export type ReinspectionOpinionInput = {
   stamp: { number: string; issueDate: string; checkCode: string; orgName: string };
@@ -16,7 +16,6 @@ export type ReinspectionOpinionInput = {
   inspectors: { name: string; certificateNo: string | null }[];
 };
 
-export const REINSPECTION_OPINION_TITLE = '复查意见书';
 export const NOT_CORRECTED_SENTENCE = '对逾期未改正的消防安全违法行为，我队将依法处理。';
 
 /** 'YYYY-MM-DD' → 「2026年12月2日」. */
@@ -29,13 +28,7 @@ export function composeReinspectionOpinion(input: ReinspectionOpinionInput): Doc
   const { stamp } = input;
   const anyNotCorrected = input.items.some((i) => !i.corrected);
   return {
-    schema: 'xf-doc/1',
-    type: 'reinspection_opinion',
-    title: REINSPECTION_OPINION_TITLE,
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader('reinspection_opinion', stamp),
     addressee: input.addressee,
     blocks: [
       {

@@ -2,8 +2,8 @@
  * The printed content of a 临时查封决定书 and a 解除临时查封决定书 (decision 0023; 消防法 art. 54, 《消防监督检查规定》
  * art. 22). Pure.
  */
-import { REMEDY_SENTENCE, chineseDate, partyPronoun, partyRows, type DocumentParty, type DocumentStamp } from './case-document-text.ts';
-import type { DocumentContent } from './document-types.ts';
+import { REMEDY_SENTENCE, chineseDate, partyPronoun, partyRows, type DocumentParty } from './case-document-text.ts';
+import { documentHeader, type DocumentContent, type DocumentStamp } from './document-types.ts';
 
 export const SEALING_BASIS = '《中华人民共和国消防法》第五十四条和《消防监督检查规定》第二十二条';
 export const SEALING_LIST_SENTENCE = '查封物品清单一式两份，一份交当事人，一份附卷。';
@@ -22,13 +22,7 @@ export type SealingFacts = {
 export function composeSealingDecision(stamp: DocumentStamp, f: SealingFacts): DocumentContent {
   const you = partyPronoun(f.party.kind);
   return {
-    schema: 'xf-doc/1',
-    type: 'sealing_decision',
-    title: '临时查封决定书',
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader('sealing_decision', stamp),
     addressee: f.party.name,
     blocks: [
       { kind: 'fields', rows: partyRows(f.party) },
@@ -59,13 +53,7 @@ export type SealingLiftFacts = {
 export function composeSealingLifted(stamp: DocumentStamp, f: SealingLiftFacts): DocumentContent {
   const you = partyPronoun(f.party.kind);
   return {
-    schema: 'xf-doc/1',
-    type: 'sealing_lifted',
-    title: '解除临时查封决定书',
-    orgName: stamp.orgName,
-    number: stamp.number,
-    issueDate: stamp.issueDate,
-    checkCode: stamp.checkCode,
+    ...documentHeader('sealing_lifted', stamp),
     addressee: f.party.name,
     blocks: [
       { kind: 'fields', rows: partyRows(f.party) },

@@ -91,3 +91,19 @@ export type DocumentContent = {
   /** The number of the document this one replaces (a correction), printed under the title. */
   replaces: string | null;
 };
+
+/** What issuing adds to a document's content once its number is taken (src/usecases/documents/issue-document.ts). */
+export type DocumentStamp = { number: string; issueDate: string; checkCode: string; orgName: string };
+
+/** The part of every document's content that comes from its type and its stamp: schema, type, title, brigade, number, date, code. */
+export function documentHeader(type: DocumentType, stamp: DocumentStamp) {
+  return {
+    schema: 'xf-doc/1' as const,
+    type,
+    title: DOCUMENT_TYPE_LABELS[type],
+    orgName: stamp.orgName,
+    number: stamp.number,
+    issueDate: stamp.issueDate,
+    checkCode: stamp.checkCode,
+  };
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { documentContentHash } from '../../domain/documents/document-hash.ts';
 import { defaultNumberPattern, documentPrefixOf, formatDocumentNumber } from '../../domain/documents/document-number.ts';
-import { DOCUMENT_TYPE_LABELS, type DocumentContent, type DocumentType } from '../../domain/documents/document-types.ts';
+import { DOCUMENT_TYPE_LABELS, type DocumentContent, type DocumentStamp, type DocumentType } from '../../domain/documents/document-types.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { shortCodeFrom } from '../../domain/tasks/notice-text.ts';
 import type { Tx } from '../../db/client.ts';
@@ -9,8 +9,6 @@ import { allocateSequence, findNumberPattern, findOrgForDocuments, insertDocumen
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 
-/** What the printed content needs besides its own facts: given by issueDocument once the number is taken. */
-export type IssueStamp = { number: string; issueDate: string; checkCode: string; orgName: string };
 
 export type IssueDocumentInput = {
   orgId: string;
@@ -24,7 +22,7 @@ export type IssueDocumentInput = {
   /** A correction: the document this one replaces (it must be of the same type and unit, and not voided). */
   replaces?: DocumentRow | null;
   /** Builds the printed content from the stamp (pure: the composers in src/domain/documents). */
-  compose: (stamp: IssueStamp) => DocumentContent;
+  compose: (stamp: DocumentStamp) => DocumentContent;
   /** Extra facts for the audit entry. */
   auditSummary?: Record<string, unknown>;
 };

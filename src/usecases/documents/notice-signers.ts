@@ -1,5 +1,5 @@
 import { composeNotice, type NoticeFacts } from '../../domain/documents/compose-notice.ts';
-import type { IssueStamp } from './issue-document.ts';
+import type { DocumentStamp } from '../../domain/documents/document-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findSigners } from '../../db/document-queries.ts';
 import type { HazardRow } from '../../db/hazard-queries.ts';
@@ -11,7 +11,7 @@ export async function signersOfTask(db: DbOrTx, task: { leadIds: string[]; assis
 
 /** The composer for issueDocument: the notice's content from the stamp, the hazards and their correction dates. */
 export function noticeComposer(facts: Omit<NoticeFacts, 'hazards'>, hazards: readonly HazardRow[], dues: ReadonlyMap<string, string>) {
-  return (stamp: IssueStamp) =>
+  return (stamp: DocumentStamp) =>
     composeNotice(stamp, {
       ...facts,
       hazards: hazards.map((h) => ({
