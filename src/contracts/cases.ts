@@ -37,7 +37,7 @@ const ids = (label: string, max: number) =>
 
 /** GET /api/cases */
 export const CaseListQuery = PageQuery.extend({
-  status: z.enum(CASE_STATUSES, { error: '案件状态：只能是 open、decided 或 closed' }).optional(),
+  status: z.enum(CASE_STATUSES, { error: '案件状态：只能是办理中、已决定、已结案或处罚决定已撤销' }).optional(),
   unitId: uuidParam('检查对象').optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

@@ -10,6 +10,7 @@ import type { AdjustableQuota } from '../domain/plans/quota-adjustment.ts';
 import type { RecordBody, RecordSignatures, Signature } from '../contracts/field.ts';
 import type { RecordSnapshot } from '../domain/records/record-types.ts';
 import type { DocumentContent } from '../domain/documents/document-types.ts';
+import type { PublicationContent, PublicationPolicy } from '../domain/publication/publication-types.ts';
 import {
   bigint,
   boolean,
@@ -1158,8 +1159,10 @@ export const cases = pgTable(
     reason: text('reason').notNull(),
     partyKind: text('party_kind', { enum: ['organisation', 'person'] }).notNull(),
     partyName: text('party_name').notNull(),
+    /** A natural person under 18: nothing about the penalty is published (decision 0024). */
+    partyMinor: boolean('party_minor').notNull().default(false),
     procedure: text('procedure', { enum: ['summary', 'ordinary'] }).notNull(),
-    status: text('status', { enum: ['open', 'decided', 'closed'] })
+    status: text('status', { enum: ['open', 'decided', 'closed', 'revoked'] })
       .notNull()
       .default('open'),
     /** The penalty as decided: the Fire Law provision (src/domain/cases/fire-law-provisions.ts), kind and amount in yuan. */
@@ -1175,6 +1178,10 @@ export const cases = pgTable(
     paymentNote: text('payment_note'),
     closedOn: date('closed_on'),
     closeNote: text('close_note'),
+    /** The decision revoked or changed (行政复议, 诉讼 or the organ's own correction): when, how and on what ground. */
+    revokedOn: date('revoked_on'),
+    revokeKind: text('revoke_kind', { enum: ['revoked', 'changed'] }),
+    revokeReason: text('revoke_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -1182,7 +1189,7 @@ export const cases = pgTable(
     uniqueIndex('cases_number_key').on(t.orgId, t.number),
     index('cases_org_idx').on(t.orgId, t.openedOn),
     index('cases_unit_idx').on(t.unitId),
-    check('cases_status_check', sql`${t.status} in ('open', 'decided', 'closed')`),
+    check('cases_status_check', sql`${t.status} in ('open', 'decided', 'closed', 'revoked')`),
     check('cases_fine_check', sql`${t.fineAmount} is null or ${t.fineAmount} >= 0`),
   ],
 );
@@ -1247,4 +1254,185 @@ export const sealings = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('sealings_org_idx').on(t.orgId, t.sealedOn), check('sealings_status_check', sql`${t.status} in ('sealed', 'lifted')`)],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 一公开: publication of results and penalties, and the inspected unit's own page (decision 0024)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A publication policy set at an org (a 总队 for its province, or lower); the nearest one up the tree applies. */
+export const publicationSettings = pgTable('publication_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  policy: jsonb('policy').$type<PublicationPolicy>().notNull(),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One entry to publish: the result of a drawn task's inspection, or a penalty decision. `content` holds the facts as
+ * composed (src/domain/publication/publication-types.ts); the public presenters mask them on the way out. The
+ * search columns (unit name, credit code, district, outcome, bigrams) are copied from the content so the portal's
+ * search reads one table.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['result', 'penalty'] }).notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    taskId: uuid('task_id').references(() => tasks.id),
+    drawId: uuid('draw_id').references(() => draws.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    /** The inspection day (result) or the decision day (penalty): the period runs from it. */
+    eventDate: date('event_date').notNull(),
+    status: text('status', { enum: ['pending', 'published', 'withdrawal_pending', 'withdrawn', 'suppressed'] })
+      .notNull()
+      .default('pending'),
+    suppressReason: text('suppress_reason'),
+    content: jsonb('content').$type<PublicationContent>().notNull(),
+    /** How many times the content was composed again (a corrected record); 1 at first. */
+    contentVersion: integer('content_version').notNull().default(1),
+    unitName: text('unit_name').notNull(),
+    uscc: varchar('uscc', { length: 18 }),
+    districtCode: varchar('district_code', { length: 6 }),
+    outcome: text('outcome', { enum: ['no_hazard', 'hazards', 'unable', 'warning', 'fine'] }).notNull(),
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    publishedOn: date('published_on'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Who published it; null: the daily job (auto-publication). */
+    publishedBy: uuid('published_by'),
+    displayUntil: date('display_until'),
+    withdrawKind: text('withdraw_kind', { enum: ['revoked', 'changed', 'voided'] }),
+    withdrawReason: text('withdraw_reason'),
+    withdrawRequestedOn: date('withdraw_requested_on'),
+    withdrawnOn: date('withdrawn_on'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by'),
+    createdOn: date('created_on').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('publications_task_key').on(t.taskId).where(sql`${t.kind} = 'result'`),
+    uniqueIndex('publications_case_key').on(t.caseId).where(sql`${t.kind} = 'penalty'`),
+    index('publications_queue_idx').on(t.orgId, t.status, t.eventDate),
+    index('publications_unit_idx').on(t.unitId, t.eventDate),
+    index('publications_portal_idx').on(t.eventDate, t.id).where(sql`${t.status} in ('published', 'withdrawn')`),
+    index('publications_grams_idx').using('gin', t.searchGrams).where(sql`${t.status} in ('published', 'withdrawn')`),
+    index('publications_uscc_idx').on(t.uscc).where(sql`${t.status} in ('published', 'withdrawn')`),
+    index('publications_draw_idx').on(t.drawId),
+    check('publications_kind_check', sql`${t.kind} in ('result', 'penalty')`),
+    check('publications_status_check', sql`${t.status} in ('pending', 'published', 'withdrawal_pending', 'withdrawn', 'suppressed')`),
+    check('publications_kind_link_check', sql`(${t.kind} = 'result' and ${t.taskId} is not null) or (${t.kind} = 'penalty' and ${t.caseId} is not null)`),
+  ],
+);
+
+/** A session of the inspected unit's own page, opened by a document's check code and the unit's credit code. */
+export const unitAccessSessions = pgTable(
+  'unit_access_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the bearer token the page holds; the token itself is never stored. */
+    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    ip: text('ip'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('unit_access_sessions_token_key').on(t.tokenHash), index('unit_access_sessions_unit_idx').on(t.unitId)],
+);
+
+/** Attempts to open a unit's page (the code as typed, upper-cased), for the attempt limits. */
+export const unitAccessAttempts = pgTable(
+  'unit_access_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('unit_access_attempts_code_at_idx').on(t.code, t.at), index('unit_access_attempts_ip_at_idx').on(t.ip, t.at)],
+);
+
+/** 整改材料: a file (photo or PDF, by SHA-256 in stored_files) the unit uploaded for a notice. Append-only. */
+export const rectificationEvidence = pgTable(
+  'rectification_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    fileSha256: varchar('file_sha256', { length: 64 }).notNull(),
+    fileName: text('file_name').notNull(),
+    note: text('note').notNull().default(''),
+    sessionId: uuid('session_id').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rectification_evidence_document_idx').on(t.documentId)],
+);
+
+/** The unit's rating of an inspection visit (1–5 and a comment): one per task. */
+export const visitRatings = pgTable(
+  'visit_ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    sessionId: uuid('session_id').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('visit_ratings_task_key').on(t.taskId),
+    index('visit_ratings_org_idx').on(t.orgId, t.submittedAt),
+    check('visit_ratings_score_check', sql`${t.score} between 1 and 5`),
+  ],
+);
+
+/** A complaint about an inspector's conduct: read by 纪检 above the brigade, never by the brigade that inspected. */
+export const conductComplaints = pgTable(
+  'conduct_complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The inspector complained about; null: the visit as a whole. */
+    inspectorId: uuid('inspector_id').references(() => inspectors.id),
+    text: text('text').notNull(),
+    contact: text('contact').notNull().default(''),
+    sessionId: uuid('session_id').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('conduct_complaints_org_idx').on(t.orgId, t.submittedAt)],
 );

@@ -28,7 +28,7 @@ export function caseDeadline(calendar: HolidayCalendar, today: string, due: () =
 }
 
 export type CaseDeadlineFacts = {
-  status: 'open' | 'decided' | 'closed';
+  status: 'open' | 'decided' | 'closed' | 'revoked';
   openedOn: string;
   decidedOn: string | null;
   paymentStatus: 'not_applicable' | 'unpaid' | 'paid' | 'enforced';

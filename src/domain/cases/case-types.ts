@@ -2,9 +2,9 @@
  * 行政案件 (decision 0023): opened (立案) when a hazard is not corrected, decided by a 行政处罚决定书 (ordinary
  * procedure) or a 当场处罚决定书 (summary procedure), executed (fine paid or enforced) and closed. Pure labels.
  */
-export const CASE_STATUSES = ['open', 'decided', 'closed'] as const;
+export const CASE_STATUSES = ['open', 'decided', 'closed', 'revoked'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = { open: '办理中', decided: '已决定', closed: '已结案' };
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = { open: '办理中', decided: '已决定', closed: '已结案', revoked: '处罚决定已撤销' };
 
 export const PROCEDURES = ['summary', 'ordinary'] as const;
 export type Procedure = (typeof PROCEDURES)[number];

@@ -2,7 +2,7 @@ import type { CaseDeadline, CaseStatus, DocumentRef, HazardStage, PaymentStatus 
 import { Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 
-export const CASE_STATUS_COLORS: Record<CaseStatus, string> = { open: 'processing', decided: 'warning', closed: 'success' };
+export const CASE_STATUS_COLORS: Record<CaseStatus, string> = { open: 'processing', decided: 'warning', closed: 'success', revoked: 'default' };
 export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, string> = { not_applicable: 'default', unpaid: 'error', paid: 'success', enforced: 'success' };
 export const HAZARD_STAGE_COLORS: Record<HazardStage, string> = {
   found: 'orange',

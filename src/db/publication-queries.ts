@@ -1,0 +1,269 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { searchGrams } from '../domain/registry/search-grams.ts';
+import type { PublicationKind, PublicationOutcome, PublicationPolicy, PublicationStatus } from '../domain/publication/publication-types.ts';
+import { readTogether, type DbOrTx, type Tx } from './client.ts';
+import { containsPattern } from './sql-helpers.ts';
+import { conductComplaints, documents, draws, hazards, orgs, publications, publicationSettings, units, visitRatings } from './schema.ts';
+
+export type PublicationRow = typeof publications.$inferSelect;
+type PublicationInsert = typeof publications.$inferInsert;
+
+export async function insertPublication(tx: Tx, values: PublicationInsert): Promise<PublicationRow> {
+  const [row] = await tx.insert(publications).values(values).returning();
+  return row!;
+}
+
+export async function updatePublication(tx: Tx, id: string, patch: Partial<PublicationInsert>): Promise<void> {
+  await tx.update(publications).set(patch).where(eq(publications.id, id));
+}
+
+export async function findPublicationOfTask(db: DbOrTx, taskId: string, forUpdate = false): Promise<PublicationRow | null> {
+  const q = db.select().from(publications).where(and(eq(publications.kind, 'result'), eq(publications.taskId, taskId)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export async function findPublicationOfCase(db: DbOrTx, caseId: string, forUpdate = false): Promise<PublicationRow | null> {
+  const q = db.select().from(publications).where(and(eq(publications.kind, 'penalty'), eq(publications.caseId, caseId)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** An entry with its brigade's path (for the scope check). */
+export async function findPublication(db: DbOrTx, id: string, forUpdate = false) {
+  const q = db
+    .select({ publication: publications, orgPath: orgs.path, orgName: orgs.name })
+    .from(publications)
+    .innerJoin(orgs, eq(orgs.id, publications.orgId))
+    .where(eq(publications.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: publications }) : await q;
+  return row ?? null;
+}
+
+/** Entries of the brigades in scope in the given statuses (the queue), oldest event first. */
+export async function listPublicationsInScope(
+  db: DbOrTx,
+  filter: { scopePath: string | null; statuses?: readonly PublicationStatus[]; kind?: PublicationKind; orgId?: string; limit: number },
+) {
+  return db
+    .select({ publication: publications, orgName: orgs.name, orgPath: orgs.path })
+    .from(publications)
+    .innerJoin(orgs, eq(orgs.id, publications.orgId))
+    .where(
+      and(
+        filter.scopePath ? sql`${orgs.path} like ${filter.scopePath + '%'}` : undefined,
+        filter.statuses ? inArray(publications.status, [...filter.statuses]) : undefined,
+        filter.kind ? eq(publications.kind, filter.kind) : undefined,
+        filter.orgId ? eq(publications.orgId, filter.orgId) : undefined,
+      ),
+    )
+    .orderBy(asc(publications.eventDate), asc(publications.id))
+    .limit(filter.limit);
+}
+
+/** The facts the publication record counts, per brigade in scope. */
+export async function publicationFactsInScope(db: DbOrTx, scopePath: string | null) {
+  return db
+    .select({
+      orgId: publications.orgId,
+      orgName: orgs.name,
+      orgPath: orgs.path,
+      kind: publications.kind,
+      status: publications.status,
+      eventDate: publications.eventDate,
+      publishedOn: publications.publishedOn,
+      withdrawRequestedOn: publications.withdrawRequestedOn,
+      withdrawnOn: publications.withdrawnOn,
+    })
+    .from(publications)
+    .innerJoin(orgs, eq(orgs.id, publications.orgId))
+    .where(scopePath ? sql`${orgs.path} like ${scopePath + '%'}` : undefined);
+}
+
+/** Pending entries of every brigade (the daily auto-publication job), with their brigade's path. */
+export async function pendingPublications(db: DbOrTx) {
+  return db
+    .select({ id: publications.id, orgPath: orgs.path, createdOn: publications.createdOn, status: publications.status })
+    .from(publications)
+    .innerJoin(orgs, eq(orgs.id, publications.orgId))
+    .where(eq(publications.status, 'pending'));
+}
+
+// ---------- policies ----------
+
+/** The policy rows set on the org at `orgPath` or above it, nearest first. */
+export async function policiesAbove(db: DbOrTx, orgPath: string): Promise<{ orgId: string; orgName: string; policy: PublicationPolicy }[]> {
+  return db
+    .select({ orgId: publicationSettings.orgId, orgName: orgs.name, policy: publicationSettings.policy })
+    .from(publicationSettings)
+    .innerJoin(orgs, eq(orgs.id, publicationSettings.orgId))
+    .where(sql`${orgPath} like ${orgs.path} || '%'`)
+    .orderBy(desc(sql`length(${orgs.path})`));
+}
+
+export async function savePolicy(tx: Tx, orgId: string, policy: PublicationPolicy, accountId: string, now: Date): Promise<void> {
+  await tx
+    .insert(publicationSettings)
+    .values({ orgId, policy, updatedBy: accountId, updatedAt: now })
+    .onConflictDoUpdate({ target: publicationSettings.orgId, set: { policy, updatedBy: accountId, updatedAt: now } });
+}
+
+// ---------- the portal ----------
+
+/** Entries the portal shows today: published or withdrawn, and within their display period. */
+export function onPortal(today: string): SQL {
+  return sql`${publications.status} in ('published', 'withdrawn') and (${publications.displayUntil} is null or ${publications.displayUntil} >= ${today})`;
+}
+
+export type PortalSearch = {
+  q?: string | undefined;
+  district?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  outcome?: PublicationOutcome | undefined;
+  kind?: PublicationKind | undefined;
+  unitId?: string | undefined;
+  today: string;
+  page: number;
+  pageSize: number;
+};
+
+/** The most results a search counts exactly; beyond it the portal says 「超过 10000 条」. */
+export const PORTAL_COUNT_CAP = 10_000;
+const USCC_LIKE = /^[0-9A-HJ-NP-RT-UW-Y]{18}$/i;
+
+function portalWhere(s: PortalSearch): SQL {
+  const c: (SQL | undefined)[] = [onPortal(s.today)];
+  const q = s.q?.trim();
+  if (q) {
+    if (USCC_LIKE.test(q)) c.push(eq(publications.uscc, q.toUpperCase()));
+    else {
+      const grams = searchGrams(q);
+      if (grams.length > 0) c.push(sql`${publications.searchGrams} @> ${sql.param(grams, publications.searchGrams)}`);
+      c.push(sql`(${publications.unitName} ilike ${containsPattern(q)} or coalesce(${publications.uscc}, '') ilike ${containsPattern(q)})`);
+    }
+  }
+  if (s.district) c.push(sql`${publications.districtCode} like ${s.district.replace(/0+$/, '') + '%'}`);
+  if (s.from) c.push(sql`${publications.eventDate} >= ${s.from}`);
+  if (s.to) c.push(sql`${publications.eventDate} <= ${s.to}`);
+  if (s.outcome) c.push(eq(publications.outcome, s.outcome));
+  if (s.kind) c.push(eq(publications.kind, s.kind));
+  if (s.unitId) c.push(eq(publications.unitId, s.unitId));
+  return and(...c.filter((x): x is SQL => x !== undefined))!;
+}
+
+/** A page of the portal's search, newest event first, with the count (capped at PORTAL_COUNT_CAP + 1). */
+export async function searchPortal(db: DbOrTx, s: PortalSearch) {
+  const where = portalWhere(s);
+  const [rows, counted] = await readTogether(db, [
+    () =>
+      db
+        .select({
+          id: publications.id,
+          kind: publications.kind,
+          status: publications.status,
+          eventDate: publications.eventDate,
+          outcome: publications.outcome,
+          content: publications.content,
+          publishedOn: publications.publishedOn,
+          withdrawKind: publications.withdrawKind,
+          withdrawnOn: publications.withdrawnOn,
+          unitId: publications.unitId,
+          taskId: publications.taskId,
+        })
+        .from(publications)
+        .where(where)
+        .orderBy(desc(publications.eventDate), desc(publications.id))
+        .limit(s.pageSize)
+        .offset((s.page - 1) * s.pageSize),
+    () => db.execute(sql`select count(*)::int as n from (select 1 from ${publications} where ${where} limit ${PORTAL_COUNT_CAP + 1}) c`),
+  ]);
+  const { rows: countRows } = counted as unknown as { rows: { n: number }[] };
+  return { rows, total: Number(countRows[0]?.n ?? 0) };
+}
+
+/** One entry as the portal shows it (null when it is not on the portal today). */
+export async function findPortalEntry(db: DbOrTx, id: string, today: string) {
+  const [row] = await db
+    .select({ publication: publications, drawCode: draws.code })
+    .from(publications)
+    .leftJoin(draws, eq(draws.id, publications.drawId))
+    .where(and(eq(publications.id, id), onPortal(today)));
+  return row ?? null;
+}
+
+/** The portal entries of the tasks of a draw: task id → entry id (the draw page links each task to its result). */
+export async function portalEntriesOfDraw(db: DbOrTx, drawId: string, today: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ taskId: publications.taskId, id: publications.id })
+    .from(publications)
+    .where(and(eq(publications.drawId, drawId), eq(publications.kind, 'result'), onPortal(today)));
+  return new Map(rows.map((r) => [r.taskId!, r.id]));
+}
+
+/** A unit's name and district, when at least one of its entries is on the portal. */
+export async function findPortalUnit(db: DbOrTx, unitId: string, today: string) {
+  const [row] = await db
+    .select({ id: units.id, name: units.name, uscc: units.uscc, address: units.address, districtCode: units.districtCode })
+    .from(units)
+    .where(and(eq(units.id, unitId), sql`exists (select 1 from ${publications} where ${publications.unitId} = ${units.id} and ${onPortal(today)})`));
+  return row ?? null;
+}
+
+// ---------- notices' state ----------
+
+/** The correction notices of tasks, with the stages and correction dates of the hazards each one ordered corrected. */
+export async function noticesOfTasks(db: DbOrTx, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return [];
+  const docs = await db
+    .select({
+      id: documents.id,
+      taskId: documents.taskId,
+      docType: documents.docType,
+      number: documents.number,
+      issueDate: documents.issueDate,
+      status: documents.status,
+      checkCode: documents.checkCode,
+      replacedBy: sql<string | null>`(select d2.number from ${documents} d2 where d2.replaces_id = ${documents.id} limit 1)`,
+    })
+    .from(documents)
+    .where(and(inArray(documents.taskId, [...taskIds]), inArray(documents.docType, ['deadline_notice', 'immediate_notice'])))
+    .orderBy(asc(documents.issueDate), asc(documents.number));
+  const hazardRows =
+    docs.length === 0
+      ? []
+      : await db
+          .select({ noticeId: hazards.noticeId, stage: hazards.stage, correctionDue: hazards.correctionDue })
+          .from(hazards)
+          .where(inArray(hazards.noticeId, docs.map((d) => d.id)));
+  return docs.map((d) => {
+    const own = hazardRows.filter((h) => h.noticeId === d.id);
+    const dues = own.flatMap((h) => (h.correctionDue ? [h.correctionDue] : [])).sort();
+    return { ...d, hazardStages: own.map((h) => h.stage), correctionDue: dues.at(-1) ?? null };
+  });
+}
+
+// ---------- the unit's feedback (纪检) ----------
+
+export async function listRatingsInScope(db: DbOrTx, scopePath: string | null, limit: number) {
+  return db
+    .select({ rating: visitRatings, unitName: units.name, orgName: orgs.name })
+    .from(visitRatings)
+    .innerJoin(units, eq(units.id, visitRatings.unitId))
+    .innerJoin(orgs, eq(orgs.id, visitRatings.orgId))
+    .where(scopePath ? sql`${orgs.path} like ${scopePath + '%'}` : undefined)
+    .orderBy(desc(visitRatings.submittedAt))
+    .limit(limit);
+}
+
+export async function listComplaintsInScope(db: DbOrTx, scopePath: string | null, limit: number) {
+  return db
+    .select({ complaint: conductComplaints, unitName: units.name, orgName: orgs.name, orgPath: orgs.path })
+    .from(conductComplaints)
+    .innerJoin(units, eq(units.id, conductComplaints.unitId))
+    .innerJoin(orgs, eq(orgs.id, conductComplaints.orgId))
+    .where(scopePath ? sql`${orgs.path} like ${scopePath + '%'}` : undefined)
+    .orderBy(desc(conductComplaints.submittedAt))
+    .limit(limit);
+}
+
