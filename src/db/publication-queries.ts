@@ -3,7 +3,7 @@ import { searchGrams } from '../domain/registry/search-grams.ts';
 import type { PublicationKind, PublicationOutcome, PublicationPolicy, PublicationStatus } from '../domain/publication/publication-types.ts';
 import { readTogether, type DbOrTx, type Tx } from './client.ts';
 import { containsPattern } from './sql-helpers.ts';
-import { conductComplaints, documents, draws, hazards, orgs, publications, publicationSettings, units, visitRatings } from './schema.ts';
+import { conductComplaints, documents, draws, hazards, inspectionRecords, orgs, publications, publicationSettings, units, visitRatings } from './schema.ts';
 
 export type PublicationRow = typeof publications.$inferSelect;
 type PublicationInsert = typeof publications.$inferInsert;
@@ -267,3 +267,16 @@ export async function listComplaintsInScope(db: DbOrTx, scopePath: string | null
     .limit(limit);
 }
 
+
+/** The checklist's standard wording of hazards' lines (from their records' snapshots), in the hazards' order. */
+export async function standardTextsOfHazards(db: DbOrTx, hazardRows: readonly { recordId: string; lineCode: string }[]): Promise<string[]> {
+  const recordIds = [...new Set(hazardRows.map((h) => h.recordId))];
+  if (recordIds.length === 0) return [];
+  const records = await db.select({ id: inspectionRecords.id, snapshot: inspectionRecords.snapshot }).from(inspectionRecords).where(inArray(inspectionRecords.id, recordIds));
+  const text = new Map<string, string>();
+  for (const r of records) for (const l of r.snapshot.lines) text.set(`${r.id}|${l.code}`, l.text);
+  return hazardRows.flatMap((h) => {
+    const t = text.get(`${h.recordId}|${h.lineCode}`);
+    return t ? [t] : [];
+  });
+}

@@ -84,6 +84,20 @@ export const AUDIT_ACTION_LABELS = {
   'referral.reply': '登记移送回复',
   'sealing.decide': '临时查封',
   'sealing.lift': '解除临时查封',
+  // 一公开 and the inspected unit's own page (decision 0024).
+  'case.revoke': '撤销或变更处罚决定',
+  'publication.create': '生成公示条目',
+  'publication.publish': '公示',
+  'publication.suppress': '决定不予公示',
+  'publication.withdraw_request': '待撤回公示',
+  'publication.withdraw': '撤回公示',
+  'publication.policy': '设置公示规则',
+  'unit_access.open': '单位凭核验码查看本单位信息',
+  'unit_access.refused': '单位核验码验证未通过',
+  'unit_access.evidence': '单位上传整改材料',
+  'unit_access.reinspection': '单位申请提前复查',
+  'unit_access.rating': '单位评价检查',
+  'unit_access.complaint': '单位投诉检查人员',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

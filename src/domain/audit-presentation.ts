@@ -43,6 +43,8 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   hazard: '隐患',
   referral: '移送',
   sealing: '临时查封',
+  publication: '公示条目',
+  unit_access: '单位查看页',
 };
 
 /** Chinese names of the keys audit summaries use (top-level keys and the fields inside `changes`). */

@@ -11,6 +11,8 @@ import { issueDocument } from '../documents/issue-document.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { loadCase } from './load-case.ts';
+import { recordPenaltyEntry } from '../publication/record-penalty-entry.ts';
+import { standardTextsOfHazards } from '../../db/publication-queries.ts';
 
 export type DecidePenaltyInput = {
   provisionCode: string;
@@ -30,7 +32,7 @@ export type DecidePenaltyInput = {
 export async function decidePenalty(ctx: UseCaseContext, caseId: string, input: DecidePenaltyInput): Promise<CaseRow> {
   const amount = input.kind === 'warning' && input.amount === 0 ? null : input.amount;
   return ctx.db.transaction(async (tx) => {
-    const { case: c, unit } = await loadCase(ctx, caseId, { db: tx, act: true, forUpdate: true });
+    const { case: c, unit, org: { name: orgName } } = await loadCase(ctx, caseId, { db: tx, act: true, forUpdate: true });
     if (c.status !== 'open') throw new DomainError('CONFLICT', '该案件已作出决定或已结案，不能再次作出处罚决定');
     const problems = checkPenalty({ provisionCode: input.provisionCode, partyKind: c.partyKind, kind: input.kind, amount, procedure: input.procedure });
     if (problems.length > 0) {
@@ -82,6 +84,17 @@ export async function decidePenalty(ctx: UseCaseContext, caseId: string, input: 
       updatedAt: ctx.now,
     };
     await updateCase(tx, c.id, patch);
+    await recordPenaltyEntry(tx, ctx, {
+      case: c,
+      brigadeName: orgName,
+      unit,
+      decisionNumber: document.number,
+      decidedOn: input.decidedOn,
+      citation: provision.citation,
+      penaltyKind: input.kind,
+      fineAmount: input.kind === 'fine' ? amount : null,
+      facts: await standardTextsOfHazards(tx, hazards),
+    });
     await recordAudit(tx, ctx, {
       action: 'case.decide',
       targetType: 'case',

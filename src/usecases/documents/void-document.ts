@@ -7,6 +7,8 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { readableDocument } from './document-access.ts';
 import { moveHazards } from './move-hazards.ts';
+import { requestWithdrawal } from '../publication/request-withdrawal.ts';
+import { localDate } from '../../domain/local-date.ts';
 
 /**
  * Voids an issued document (POST /api/documents/:id/void), brigade administrators only, with a reason: the number stays,
@@ -29,5 +31,9 @@ export async function voidDocument(ctx: UseCaseContext, id: string, reason: stri
       summary: { type: DOCUMENT_TYPE_LABELS[doc.docType as DocumentType], number: doc.number, reason, hazardsReturned: ordered.length },
     });
     if (ordered.length > 0) await moveHazards(tx, ctx, ordered, 'notice_voided', { noticeId: null, correctionDue: null });
+    // A voided 处罚决定书 takes its published penalty entry off the portal (decision 0024).
+    if (doc.caseId && (doc.docType === 'penalty_decision' || doc.docType === 'penalty_summary')) {
+      await requestWithdrawal(tx, ctx, doc.caseId, 'voided', reason, localDate(ctx.now));
+    }
   });
 }

@@ -25,6 +25,7 @@ import { recordUnitHistory } from '../units/record-unit-history.ts';
 import { inspectorOfActor } from './field-task-access.ts';
 import { loadRecordBasis } from './task-checklist.ts';
 import { afterReinspectionRecord } from '../reinspections/after-reinspection-record.ts';
+import { recordResultEntry } from '../publication/record-result-entry.ts';
 
 /** 无法检查 reasons that put the unit's existence or operation in doubt: the unit is flagged 待核实 (decision 0021). */
 const FLAGGING_REASONS = { not_found: '现场检查：查无此单位', closed: '现场检查：单位已停业/歇业' } as const;
@@ -110,6 +111,7 @@ export async function submitRecord(ctx: UseCaseContext, input: SubmitRecordReque
         note: `检查记录 ${input.id}（第 ${version} 版）`,
       });
     }
+    await recordResultEntry(tx, ctx, { task, brigadeName: found.org.name, drawCode: draw?.code ?? null, unit, record });
     if (task.kind === 'reinspection') await afterReinspectionRecord(tx, ctx, { task, record, unitName: unit.name });
     let flagged = false;
     const reason = body.unable?.reason;
