@@ -50,6 +50,8 @@ export const OpenCaseRequest = z.object({
   procedure: z.enum(PROCEDURES, { error: '办理程序：只能是 summary（简易程序）或 ordinary（普通程序）' }).default('ordinary'),
   partyKind: z.enum(PARTY_KINDS, { error: '当事人类型：只能是 organisation（单位）或 person（个人）' }).default('organisation'),
   partyName: nameText('当事人', 100).optional(),
+  /** 当事人为未成年人: the penalty is never published (decision 0024). */
+  partyMinor: z.boolean({ error: '当事人为未成年人：只能是是或否' }).default(false),
   openedOn: isoDate('立案日期').optional(),
 });
 export type OpenCaseRequest = z.input<typeof OpenCaseRequest>;
@@ -203,6 +205,13 @@ export type CaseView = CaseSummary & {
   paymentNote: string | null;
   closedOn: string | null;
   closeNote: string | null;
+  partyMinor: boolean;
+  /** 撤销/变更处罚决定 (decision 0024). */
+  revokedOn: string | null;
+  revokeKindLabel: string | null;
+  revokeReason: string | null;
+  /** The penalty's publication entry: 待公示, 已公示, 待撤回, 已撤回 or 不予公示. */
+  publication: { id: string; statusLabel: string; publishedOn: string | null; displayUntil: string | null } | null;
   hazards: HazardItem[];
   documents: DocumentRef[];
   referrals: ReferralView[];

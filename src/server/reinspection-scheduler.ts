@@ -1,11 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { runReinspectionScheduler } from '../usecases/reinspections/run-reinspection-scheduler.ts';
+import { runPublicationJob } from '../usecases/publication/run-publication-job.ts';
 
 const DAY = 24 * 3600_000;
 
 /**
- * Runs the 复查 scheduler a minute after start and then once a day (decision 0023). Created tasks are logged; a
+ * Runs the daily jobs a minute after start and then once a day: the 复查 scheduler (decision 0023) and the
+ * auto-publication of pending entries where a brigade's policy asks for it (decision 0024). Created tasks are logged; a
  * notice skipped for a year without calendar data is logged as a warning, a failure as an error; the timer never keeps
  * the process alive. Returns a function that stops it.
  */
@@ -24,6 +26,12 @@ export function startReinspectionScheduler(db: Db, log: FastifyBaseLogger, now: 
       }
     } catch (error) {
       log.error({ err: error }, '复查定时任务出错');
+    }
+    try {
+      const published = await runPublicationJob({ db, ip: null, now: now(), actorName: '系统定时任务' });
+      if (published > 0) log.info({ published }, `已自动公示 ${published} 条`);
+    } catch (error) {
+      log.error({ err: error }, '自动公示定时任务出错');
     } finally {
       running = false;
     }

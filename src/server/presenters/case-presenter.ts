@@ -1,3 +1,4 @@
+import { PUBLICATION_STATUS_LABELS, WITHDRAW_KIND_LABELS } from '../../domain/publication/publication-types.ts';
 import {
   CASE_STATUS_LABELS,
   PARTY_KIND_LABELS,
@@ -134,6 +135,13 @@ export function presentCase(view: Awaited<ReturnType<typeof getCase>>): CaseView
     paymentNote: c.paymentNote,
     closedOn: c.closedOn,
     closeNote: c.closeNote,
+    partyMinor: c.partyMinor,
+    revokedOn: c.revokedOn,
+    revokeKindLabel: c.revokeKind ? WITHDRAW_KIND_LABELS[c.revokeKind] : null,
+    revokeReason: c.revokeReason,
+    publication: view.publication
+      ? { id: view.publication.id, statusLabel: PUBLICATION_STATUS_LABELS[view.publication.status], publishedOn: view.publication.publishedOn, displayUntil: view.publication.displayUntil }
+      : null,
     hazards: view.hazards.map(presentHazard),
     documents: view.documents.map(presentDocumentRef),
     referrals: view.referrals.map((r) => presentReferral(r, docs)),

@@ -18,6 +18,8 @@ export type OpenCaseInput = {
   procedure: Procedure;
   partyKind: PartyKind;
   partyName?: string | undefined;
+  /** A natural person under 18 (nothing about the penalty is ever published). */
+  partyMinor?: boolean | undefined;
   openedOn?: string | undefined;
 };
 
@@ -61,6 +63,7 @@ export async function openCase(ctx: UseCaseContext, input: OpenCaseInput): Promi
       reason: input.reason,
       partyKind: input.partyKind,
       partyName: input.partyName ?? unit.name,
+      partyMinor: input.partyKind === 'person' && input.partyMinor === true,
       procedure: input.procedure,
       createdAt: ctx.now,
       updatedAt: ctx.now,

@@ -1,4 +1,5 @@
-import { canManageInScope } from '../../domain/access.ts';
+import { isInScope } from '../../domain/access.ts';
+import { canHandleCases } from '../../domain/cases/case-access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { displayUntil } from '../../domain/publication/publication-rules.ts';
@@ -15,7 +16,7 @@ export type EntryAction = { action: 'publish' } | { action: 'withdraw' } | { act
 export const MAX_ENTRIES_PER_ACTION = 500;
 
 /**
- * The brigade's queue (POST /api/publications/act): publishes pending entries, carries out pending withdrawals, or
+ * The brigade's queue (POST /api/publications/act), its 大队管理员 only (as for cases): publishes pending entries, carries out pending withdrawals, or
  * decides not to publish (不予公示, with a reason; 纪检 sees it). All or nothing: an entry out of scope, gone or in
  * the wrong status refuses the whole request (404/409 naming it), so a double-click publishes once.
  */
@@ -27,10 +28,8 @@ export async function actOnEntries(ctx: UseCaseContext, ids: readonly string[], 
     const policies = new Map<string, PublicationPolicy>();
     for (const id of unique) {
       const found = await findPublication(tx, id, true);
-      if (!found || !canManageInScope(ctx.actor, 'draws.manage', found.orgPath)) {
-        if (found && found.orgPath.startsWith(ctx.actor.orgPath)) throw new DomainError('FORBIDDEN', '只有本大队管理员可以公示或撤回');
-        throw new DomainError('NOT_FOUND', '公示条目不存在');
-      }
+      if (!found || !isInScope(ctx.actor, found.orgPath)) throw new DomainError('NOT_FOUND', '公示条目不存在');
+      if (!canHandleCases(ctx.actor, found.orgPath)) throw new DomainError('FORBIDDEN', '只有本大队管理员可以公示或撤回');
       if (!policies.has(found.orgPath)) policies.set(found.orgPath, (await effectivePolicy(tx, found.orgPath)).policy);
       await applyAction(tx, ctx, found.publication, act, policies.get(found.orgPath)!);
     }
