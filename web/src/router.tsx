@@ -53,6 +53,7 @@ const PortalDocumentPage = lazy(() => import('./portal/documents/portal-document
 const DocumentsPage = lazy(() => import('./admin/documents/documents-page.tsx'));
 const DocumentPage = lazy(() => import('./admin/documents/document-page.tsx'));
 const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
+const PublicationsPage = lazy(() => import('./admin/publications/publications-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -318,6 +319,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <HazardsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'publications',
+            element: (
+              <RequirePermission permission="plans.read">
+                <PublicationsPage />
               </RequirePermission>
             ),
           },

@@ -2,6 +2,8 @@ import { CLOSE_WITHOUT_PENALTY, CLOSE_WITHOUT_PENALTY_LABELS, PaymentRequest, RE
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { closeCase, recordPayment, recordReferralReply, referCase } from '../../api/cases.ts';
+import { revokePenalty } from '../../api/publications.ts';
+import { RevokePenaltyRequest } from '@contracts/publication.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { optionalZodRule, zodRule } from '../../lib/form-rules.ts';
 import { todayInChina } from '../../lib/today.ts';
@@ -121,6 +123,31 @@ export function ReferralReplyModal({ referral, onClose }: { referral: ReferralVi
       </Form.Item>
       <Form.Item label="回复内容" name="replyText" required rules={[zodRule(ReferralReplyRequest.shape.replyText)]}>
         <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+type RevokeValues = { kind: 'revoked' | 'changed'; revokedOn: Dayjs; reason: string };
+
+/** 撤销/变更处罚决定 (decision 0024): the published penalty then waits to be withdrawn within 3 working days. */
+export function RevokeModal({ c, onClose }: { c: CaseView; onClose: () => void }) {
+  const [form] = Form.useForm<RevokeValues>();
+  const mutation = useCaseMutation((v: RevokeValues) => revokePenalty(c.id, { kind: v.kind, revokedOn: v.revokedOn.format('YYYY-MM-DD'), reason: v.reason.trim() }), {
+    success: '已登记；已公示的处罚信息请在 3 个工作日内于“公示管理”中撤回',
+    form,
+    onSuccess: onClose,
+  });
+  return (
+    <FormModal<RevokeValues> title={`撤销或变更处罚决定：${c.number}`} name="revoke" form={form} okText="登记" submitting={mutation.isPending} initialValues={{ kind: 'revoked', revokedOn: dayOnOrAfter(c.decidedOn), reason: '' }} onSubmit={(v) => mutation.mutate(v)} onClose={onClose}>
+      <Form.Item label="方式" name="kind" rules={[{ required: true }]}>
+        <Radio.Group options={[{ value: 'revoked', label: '撤销' }, { value: 'changed', label: '变更' }]} />
+      </Form.Item>
+      <Form.Item label="撤销日期" name="revokedOn" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker allowClear={false} />
+      </Form.Item>
+      <Form.Item label="理由和依据" name="reason" required rules={[zodRule(RevokePenaltyRequest.shape.reason)]}>
+        <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：某某人民政府行政复议决定书（某复决字〔2026〕第12号）撤销该处罚决定" />
       </Form.Item>
     </FormModal>
   );

@@ -9,10 +9,10 @@ import { BackLink } from '../../components/back-link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryGate } from '../../components/query-gate.tsx';
 import { CASE_STATUS_COLORS, DeadlineTag, DocumentLink, HAZARD_STAGE_COLORS, PAYMENT_STATUS_COLORS } from './case-tags.tsx';
-import { CloseCaseModal, PaymentModal, ReferModal, ReferralReplyModal } from './case-modals.tsx';
+import { CloseCaseModal, PaymentModal, ReferModal, ReferralReplyModal, RevokeModal } from './case-modals.tsx';
 import { DecisionForm } from './decision-form.tsx';
 
-type Dialog = { kind: 'payment' } | { kind: 'close' } | { kind: 'refer' } | { kind: 'reply'; referral: ReferralView };
+type Dialog = { kind: 'payment' } | { kind: 'close' } | { kind: 'refer' } | { kind: 'revoke' } | { kind: 'reply'; referral: ReferralView };
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -59,6 +59,23 @@ function CaseDetail({ c }: { c: CaseView }) {
     );
   }
   if (c.closedOn) facts.push({ key: 'closed', label: '结案', children: `${c.closedOn} ${c.closeNote ?? ''}`, span: 2 });
+  if (c.revokedOn) facts.push({ key: 'revoked', label: c.revokeKindLabel ?? '处罚决定已撤销', children: `${c.revokedOn} ${c.revokeReason ?? ''}`, span: 2 });
+  if (c.partyMinor) facts.push({ key: 'minor', label: '当事人为未成年人', children: '处罚信息依法不予公开', span: 2 });
+  if (c.publication) {
+    const p = c.publication;
+    facts.push({
+      key: 'publication',
+      label: '公示',
+      span: 2,
+      children: (
+        <Flex gap={8} wrap align="center">
+          <Tag>{p.statusLabel}</Tag>
+          {p.publishedOn ? <span>公示于 {p.publishedOn}{p.displayUntil ? `，展示至 ${p.displayUntil}` : ''}</span> : null}
+          <Link to="/admin/publications">公示管理</Link>
+        </Flex>
+      ),
+    });
+  }
 
   return (
     <Flex vertical gap={16}>
@@ -71,6 +88,7 @@ function CaseDetail({ c }: { c: CaseView }) {
               {c.status === 'decided' && c.paymentStatus === 'unpaid' ? <Button onClick={() => setDialog({ kind: 'payment' })}>登记缴纳</Button> : null}
               {c.status !== 'closed' ? <Button onClick={() => setDialog({ kind: 'refer' })}>移送</Button> : null}
               {canClose ? <Button onClick={() => setDialog({ kind: 'close' })}>结案</Button> : null}
+              {c.status === 'decided' || (c.status === 'closed' && c.decidedOn) ? <Button danger onClick={() => setDialog({ kind: 'revoke' })}>撤销/变更处罚决定</Button> : null}
             </>
           ) : null
         }
@@ -139,6 +157,7 @@ function CaseDetail({ c }: { c: CaseView }) {
       </Card>
       {dialog?.kind === 'payment' ? <PaymentModal c={c} onClose={close} /> : null}
       {dialog?.kind === 'close' ? <CloseCaseModal c={c} onClose={close} /> : null}
+      {dialog?.kind === 'revoke' ? <RevokeModal c={c} onClose={close} /> : null}
       {dialog?.kind === 'refer' ? <ReferModal c={c} onClose={close} /> : null}
       {dialog?.kind === 'reply' ? <ReferralReplyModal referral={dialog.referral} onClose={close} /> : null}
     </Flex>

@@ -166,14 +166,14 @@ function FollowUpView({ view }: { view: UnitFollowUpView }) {
   );
 }
 
-type OpenValues = { reason: string; procedure: Procedure; partyKind: PartyKind; partyName?: string };
+type OpenValues = { reason: string; procedure: Procedure; partyKind: PartyKind; partyName?: string; partyMinor?: boolean };
 
 function OpenCaseModal({ view, hazards, onClose, onOpened }: { view: UnitFollowUpView; hazards: HazardItem[]; onClose: () => void; onOpened: () => void }) {
   const [form] = Form.useForm<OpenValues>();
   const navigate = useNavigate();
   const partyKind = Form.useWatch('partyKind', form) ?? 'organisation';
   const mutation = useCaseMutation(
-    (v: OpenValues) => openCase({ unitId: view.unitId, hazardIds: hazards.map((h) => h.id), reason: v.reason.trim(), procedure: v.procedure, partyKind: v.partyKind, ...(v.partyKind === 'person' && v.partyName?.trim() ? { partyName: v.partyName.trim() } : {}) }),
+    (v: OpenValues) => openCase({ unitId: view.unitId, hazardIds: hazards.map((h) => h.id), reason: v.reason.trim(), procedure: v.procedure, partyKind: v.partyKind, ...(v.partyKind === 'person' && v.partyName?.trim() ? { partyName: v.partyName.trim(), partyMinor: v.partyMinor === true } : {}) }),
     {
       success: (c) => `已立案：${c.number}`,
       form,
@@ -197,9 +197,14 @@ function OpenCaseModal({ view, hazards, onClose, onOpened }: { view: UnitFollowU
         <Radio.Group options={[{ value: 'organisation', label: `单位（${view.unitName}）` }, { value: 'person', label: '个人' }]} />
       </Form.Item>
       {partyKind === 'person' ? (
-        <Form.Item label="当事人姓名" name="partyName" rules={[{ required: true, whitespace: true, message: '请填写当事人姓名' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
+        <>
+          <Form.Item label="当事人姓名" name="partyName" rules={[{ required: true, whitespace: true, message: '请填写当事人姓名' }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="partyMinor" valuePropName="checked" extra="当事人为未成年人的，处罚信息依法不予公开。">
+            <Checkbox>当事人为未成年人</Checkbox>
+          </Form.Item>
+        </>
       ) : null}
     </FormModal>
   );

@@ -13,6 +13,7 @@ import {
   FileProtectOutlined,
   SafetyCertificateOutlined,
   MailOutlined,
+  NotificationOutlined,
   FlagOutlined,
   IdcardOutlined,
   ScheduleOutlined,
@@ -97,6 +98,7 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/hazards', label: '隐患闭环', icon: <SafetyCertificateOutlined />, permission: 'plans.read' },
       { path: '/admin/documents', label: '执法文书', icon: <FileProtectOutlined />, permission: 'plans.read' },
       { path: '/admin/cases', label: '案件办理', icon: <AuditOutlined />, permission: 'plans.read' },
+      { path: '/admin/publications', label: '公示管理', icon: <NotificationOutlined />, permission: 'plans.read' },
     ],
   },
   {
