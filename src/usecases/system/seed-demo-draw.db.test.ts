@@ -1,6 +1,8 @@
 import { and, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectionHistory, units } from '../../db/schema.ts';
+import { inspectionHistory, publications, units } from '../../db/schema.ts';
+import { loadHolidayCalendar } from '../../db/calendar-queries.ts';
+import { addWorkingDays } from '../../domain/calendar/working-days.ts';
 import { COUNTED_INSPECTION_KINDS } from '../../domain/plans/eligibility-types.ts';
 import { addMonths } from '../../domain/plans/months.ts';
 import { verifyBundle } from '../../domain/draw/verify-bundle.ts';
@@ -25,6 +27,19 @@ describe('the demo draw', () => {
     const bundle = await getPublicDrawBundle(database.db, drawn!.code);
     const verdict = verifyBundle(bundle);
     expect(verdict.ok, JSON.stringify(verdict)).toBe(true);
+  });
+
+  it('publishes last month’s results and its penalty, leaving the oldest result overdue and the newest in their period', async () => {
+    const rows = await database.db.select().from(publications);
+    const results = rows.filter((r) => r.kind === 'result').sort((a, b) => a.eventDate.localeCompare(b.eventDate) || a.id.localeCompare(b.id));
+    // This small demo (300 units) inspected only a few units last month: the oldest and the two newest stay pending.
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]!.status).toBe('pending');
+    expect(results.at(-1)!.status).toBe('pending');
+    expect(results.filter((r) => r.status === 'published').length).toBe(Math.max(0, results.length - 3));
+    const calendar = await loadHolidayCalendar(database.db);
+    expect(addWorkingDays(calendar, results[0]!.eventDate, 20) < '2026-11-22').toBe(true);
+    for (const r of results.filter((x) => x.status === 'published')) expect(r.publishedOn! <= addWorkingDays(calendar, r.eventDate, 20)).toBe(true);
   });
 
   it('skips quietly when the month is already planned', async () => {

@@ -16,6 +16,7 @@ import { submitRecord } from '../field/submit-record.ts';
 import { dispatchOutbox } from '../outbox/dispatch-outbox.ts';
 import { demoContextFor } from './seed-demo-draw.ts';
 import { seedDemoFollowUp } from './seed-demo-follow-up.ts';
+import { seedDemoPublication } from './seed-demo-publication.ts';
 
 const DAY = 86_400_000;
 /** A real 1×1 PNG: each demo photo is this with its own tag after the image data (its own SHA-256). */
@@ -37,7 +38,10 @@ const HAZARDS = [
 export async function seedDemoFieldWork(db: Db, o: { lastMonthDrawId: string | null; thisMonthDrawId: string; now: Date; followUp?: boolean }): Promise<void> {
   if (o.lastMonthDrawId) {
     const leads = await carryThrough(db, o.lastMonthDrawId, o.now);
-    if (o.followUp !== false) await seedDemoFollowUp(db, { drawId: o.lastMonthDrawId, leads, now: o.now });
+    if (o.followUp !== false) {
+      await seedDemoFollowUp(db, { drawId: o.lastMonthDrawId, leads, now: o.now });
+      await seedDemoPublication(db, o.now);
+    }
   }
   const jiandu = await demoContextFor(db, 'jiandu', o.now);
   const inspectorId = (await findAccountByUsername(db, 'jiandu'))?.account.inspectorId;
