@@ -7,6 +7,7 @@ import { sumOrgTree } from '../../lib/org-tree.ts';
 import { useSession } from '../../session/session-context.ts';
 import { MonthProgressCard } from './month-progress-card.tsx';
 import { HazardRemindersCard } from './hazard-reminders-card.tsx';
+import { PublicationRemindersCard } from './publication-reminders-card.tsx';
 import { MyTasksCard } from './my-tasks-card.tsx';
 
 export default function DashboardPage() {
@@ -47,6 +48,7 @@ export default function DashboardPage() {
       {isInspector ? <MyTasksCard /> : null}
       {!isInspector && can('plans.read') ? <MonthProgressCard /> : null}
       {can('plans.read') ? <HazardRemindersCard mine={isInspector} /> : null}
+      {!isInspector && can('plans.read') ? <PublicationRemindersCard /> : null}
       {canReadOrgs ? (
         <Row gutter={[16, 16]}>
           {stats.map((stat) => (
