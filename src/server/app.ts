@@ -32,6 +32,9 @@ import { registerReinspectionRoutes } from './routes/admin/reinspection-routes.t
 import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes.ts';
 import { registerDocumentRoutes } from './routes/admin/document-routes.ts';
 import { registerPublicDocumentRoutes } from './routes/public/public-document-routes.ts';
+import { registerUnitAccessRoutes } from './routes/public/unit-access-routes.ts';
+import { registerUnitPageRoutes } from './routes/unit/unit-routes.ts';
+import { registerFeedbackRoutes } from './routes/admin/feedback-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -101,6 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicNoticeRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerPublicDocumentRoutes(app, deps);
+  registerUnitAccessRoutes(app, deps);
+  registerUnitPageRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;
