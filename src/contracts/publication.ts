@@ -258,7 +258,7 @@ export type FeedbackComplaintView = {
   taskId: string;
   unitName: string;
   brigadeName: string;
-  /** The inspector's full name (纪检 may see it) or 「整次检查」. */
+  /** 「张三（主办）」: the inspector's full name (纪检 may see it) and role on the visit, or 「整次检查」. */
   inspectorLabel: string;
   text: string;
   contact: string;

@@ -255,3 +255,9 @@ export async function evidenceOfSessionSince(db: DbOrTx, sessionId: string, sinc
     .where(and(eq(rectificationEvidence.sessionId, sessionId), gte(rectificationEvidence.submittedAt, since)));
   return { files: row?.files ?? 0, bytes: Number(row?.bytes ?? 0) };
 }
+
+/** The 主办 and 协办 of tasks (纪检's list names an inspector's role on the visit). */
+export async function peopleOfTasks(db: DbOrTx, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return [];
+  return db.select({ id: tasks.id, leadIds: tasks.leadIds, assistantIds: tasks.assistantIds }).from(tasks).where(anyUuidOf(tasks.id, taskIds));
+}

@@ -2,7 +2,8 @@ import { DomainError } from '../../domain/errors.ts';
 import { canReadComplaint, canReadFeedback } from '../../domain/publication/feedback-access.ts';
 import { RATING_LABELS } from '../../domain/publication/unit-access.ts';
 import { listComplaintsInScope, listRatingsInScope } from '../../db/publication-queries.ts';
-import { inspectorNames } from '../../db/unit-access-queries.ts';
+import { inspectorNames, peopleOfTasks } from '../../db/unit-access-queries.ts';
+import { roleOnTask } from '../../domain/publication/unit-page-rules.ts';
 import type { FeedbackView } from '../../contracts/publication.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { scopePathOf } from '../lib/actor.ts';
@@ -20,6 +21,13 @@ export async function listUnitFeedback(ctx: UseCaseContext): Promise<FeedbackVie
   const ratings = await listRatingsInScope(ctx.db, scope, LIMIT);
   const complaintRows = (await listComplaintsInScope(ctx.db, scope, LIMIT)).filter((c) => canReadComplaint(ctx.actor, c.complaint.orgId));
   const names = await inspectorNames(ctx.db, [...new Set(complaintRows.flatMap((c) => (c.complaint.inspectorId ? [c.complaint.inspectorId] : [])))]);
+  const people = new Map((await peopleOfTasks(ctx.db, [...new Set(complaintRows.map((c) => c.complaint.taskId))])).map((t) => [t.id, t]));
+  const inspectorLabel = (taskId: string, inspectorId: string | null) => {
+    if (!inspectorId) return '整次检查';
+    const task = people.get(taskId);
+    const role = task ? roleOnTask(task, inspectorId) : null;
+    return `${names.get(inspectorId) ?? '（检查人员）'}${role ? `（${role}）` : ''}`;
+  };
   // An auditor of a brigade reads no complaint at all: every one in its scope is about its own brigade.
   const hidden = ctx.actor.role === 'auditor' && ctx.actor.orgKind === 'brigade';
   return {
@@ -40,7 +48,7 @@ export async function listUnitFeedback(ctx: UseCaseContext): Promise<FeedbackVie
           taskId: c.complaint.taskId,
           unitName: c.unitName,
           brigadeName: c.orgName,
-          inspectorLabel: c.complaint.inspectorId ? (names.get(c.complaint.inspectorId) ?? '（已删除的检查人员）') : '整次检查',
+          inspectorLabel: inspectorLabel(c.complaint.taskId, c.complaint.inspectorId),
           text: c.complaint.text,
           contact: c.complaint.contact,
           submittedAt: c.complaint.submittedAt.toISOString(),

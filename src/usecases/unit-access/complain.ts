@@ -1,15 +1,8 @@
 import { DomainError } from '../../domain/errors.ts';
+import { inspectorAtPosition } from '../../domain/publication/unit-page-rules.ts';
 import { findFinishedTaskOfUnit, findUnitName, insertConductComplaint } from '../../db/unit-access-queries.ts';
 import { recordUnitAudit } from './unit-audit.ts';
 import type { UnitContext } from './unit-session.ts';
-
-/** 'lead-0' → the task's first 主办, 'assistant-0' → its first 协办: the positions the unit's page shows. */
-export function inspectorAtPosition(task: { leadIds: readonly string[]; assistantIds: readonly string[] }, position: string): string | null {
-  const m = /^(lead|assistant)-(\d)$/.exec(position);
-  if (!m) return null;
-  const list = m[1] === 'lead' ? task.leadIds : task.assistantIds;
-  return list[Number(m[2])] ?? null;
-}
 
 /**
  * 投诉 (POST /api/unit/complaints, decision 0024): about an inspector of one of the unit's own finished visits (by the

@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { HAZARD_STAGE_LABELS } from '../../domain/hazards/hazard-stage.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { noticeState } from '../../domain/publication/notice-state.ts';
+import { earlyRequestOpen } from '../../domain/publication/unit-page-rules.ts';
 import { RATING_LABELS } from '../../domain/publication/unit-access.ts';
 import { RECORD_OUTCOME_LABELS } from '../../domain/records/record-labels.ts';
 import { maskPersonName } from '../../domain/registry/masking.ts';
@@ -22,19 +23,6 @@ import {
 } from '../../db/unit-access-queries.ts';
 import type { UnitNoticeView, UnitOwnView, UnitPenaltyView, UnitVisitView } from '../../contracts/publication.ts';
 import type { UnitContext } from './unit-session.ts';
-
-/** Whether the unit may still ask for an early 复查 of a notice: a live 限期 notice, hazards still ordered, before the deadline, no 复查 yet. */
-export function earlyRequestOpen(n: { docType: string; status: string; replaced: boolean; stages: readonly string[]; correctionDue: string | null; reinspectionDue: string | null }, today: string): boolean {
-  return (
-    n.docType === 'deadline_notice' &&
-    n.status === 'issued' &&
-    !n.replaced &&
-    n.reinspectionDue === null &&
-    n.stages.includes('ordered') &&
-    n.correctionDue !== null &&
-    today <= n.correctionDue
-  );
-}
 
 /**
  * The inspected unit's own page (GET /api/unit/me, decision 0024): its correction notices with their hazards in its

@@ -316,7 +316,7 @@ describe('纪检 reads the feedback', () => {
       expect(view.ratings).toHaveLength(1);
       expect(view.ratings[0]).toMatchObject({ unitName: '金华市某某商贸有限公司' });
       expect(view.complaints).toHaveLength(1);
-      expect(view.complaints![0]).toMatchObject({ inspectorLabel: leadName, text: '检查时索要好处费', contact: '13800001234' });
+      expect(view.complaints![0]).toMatchObject({ inspectorLabel: `${leadName}（主办）`, text: '检查时索要好处费', contact: '13800001234' });
     }
   });
 
