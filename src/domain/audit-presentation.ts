@@ -112,7 +112,6 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   unitFlagged: '单位标记待核实',
   visitDate: '检查日期',
   // The inspected unit's own page (decision 0024).
-  checkCode: '核验码',
   session: '查看会话',
   sha256: '文件 SHA-256',
   size: '文件大小（字节）',

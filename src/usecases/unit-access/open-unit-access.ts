@@ -61,13 +61,14 @@ export async function openUnitAccess(deps: { db: Db; ip: string; now: Date }, in
     await insertUnitAccessAttempt(tx, { code: attemptKey, ip, succeeded: refusal === null, at: now });
     const audit = { db, ip, now, actorName: UNIT_ACTOR_NAME };
     if (refusal !== null || !found) {
+      // The code typed is the object (shown as an identifier); a wrong credit code tells nothing about the document
+      // the code names, so only then is the document named (voided or expired: the holder knows both codes).
       await recordSystemAudit(tx, audit, {
         action: 'unit_access.refused',
-        targetType: 'document',
-        // A wrong credit code tells nothing about the document the code names: only the code is kept.
-        targetId: matches ? found!.documentId : null,
+        targetType: 'unit_access',
+        targetId: code.slice(0, 16),
         orgId: matches ? found!.orgId : null,
-        summary: { checkCode: code.slice(0, 16), reason: UNIT_ACCESS_MESSAGES[refusal ?? 'not_found'] },
+        summary: matches ? { document: found!.number, reason: UNIT_ACCESS_MESSAGES[refusal ?? 'not_found'] } : { reason: UNIT_ACCESS_MESSAGES.not_found },
       });
       return;
     }
@@ -75,10 +76,10 @@ export async function openUnitAccess(deps: { db: Db; ip: string; now: Date }, in
     const session = await insertUnitSession(tx, { tokenHash: unitTokenHash(token), unitId: found.unitId, documentId: found.documentId, ip, createdAt: now, expiresAt });
     await recordSystemAudit(tx, audit, {
       action: 'unit_access.open',
-      targetType: 'unit',
-      targetId: found.unitId,
+      targetType: 'unit_access',
+      targetId: session.id,
       orgId: found.orgId,
-      summary: { checkCode: code, document: found.number, unit: found.unitName, session: session.id },
+      summary: { document: found.number, unit: found.unitName, unitId: found.unitId },
     });
   });
   if (refusal !== null || !found) throw new DomainError('NOT_FOUND', UNIT_ACCESS_MESSAGES[refusal ?? 'not_found'], { field: 'code' });

@@ -116,7 +116,8 @@ describe('opening the unit page', () => {
     expect(sessions.length).toBeGreaterThan(0);
     expect(sessions.every((s) => s.tokenHash !== view.token && s.tokenHash.length === 64)).toBe(true);
     const opened = await database.db.select().from(auditLog).where(eq(auditLog.action, 'unit_access.open'));
-    expect(opened.at(-1)).toMatchObject({ actorName: '单位（凭核验码）', targetId: mine.unitId });
+    expect(opened.at(-1)).toMatchObject({ actorName: '单位（凭核验码）', targetType: 'unit_access', targetId: sessions.at(-1)!.id });
+    expect(opened.at(-1)!.summary).toMatchObject({ unit: '金华市某某商贸有限公司', unitId: mine.unitId });
   });
 
   it('answers a wrong code and a wrong credit code with the same message, and audits only the code', async () => {
@@ -129,6 +130,10 @@ describe('opening the unit page', () => {
     const refused = await database.db.select().from(auditLog).where(eq(auditLog.action, 'unit_access.refused'));
     expect(refused.length).toBeGreaterThanOrEqual(2);
     for (const r of refused) expect(JSON.stringify(r.summary)).not.toContain(other.uscc);
+    // The code typed is kept as the object; for a wrong credit code nothing names the document it belongs to.
+    const wrongCredit = refused.find((r) => r.targetId === mine.code)!;
+    expect(wrongCredit).toMatchObject({ targetType: 'unit_access', orgId: null });
+    expect(JSON.stringify(wrongCredit.summary)).not.toContain(mine.number);
   });
 
   it('refuses a voided notice’s code and one past 180 days, each in its own words', async () => {
