@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, hazards, tasks, units } from '../../src/db/schema.ts';
@@ -36,7 +36,8 @@ beforeAll(async () => {
     .select({ id: documents.id, number: documents.number, code: documents.checkCode, taskId: documents.taskId, issueDate: documents.issueDate, uscc: units.uscc, unitName: units.name })
     .from(documents)
     .innerJoin(units, eq(units.id, documents.unitId))
-    .where(and(eq(documents.docType, 'deadline_notice'), eq(documents.status, 'issued')));
+    .where(and(eq(documents.docType, 'deadline_notice'), eq(documents.status, 'issued')))
+    .orderBy(asc(documents.issueDate), asc(documents.number));
   const candidates = [];
   const seen: string[] = [];
   for (const d of issued) {
