@@ -210,6 +210,10 @@ export type DocumentView = DocumentSummary & {
   issuedAt: string;
   services: DocumentServiceView[];
   hazards: HazardView[];
+  /** 整改材料 the unit uploaded on its own page (decision 0024), each opened through /api/files/:sha256. */
+  unitEvidence: { id: string; fileName: string; contentType: string; byteSize: number; submittedAt: string; url: string }[];
+  /** Early-复查 requests: by the unit on its own page (byUnit) or registered by staff. */
+  earlyRequests: { requestedOn: string; note: string; byUnit: boolean }[];
   /** Whether the actor may serve and correct it (the brigade's admins, the task's inspectors), and void it (admins). */
   canManage: boolean;
   canVoid: boolean;

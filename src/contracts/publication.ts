@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, isoDate, PageQuery, queryText, text, uuidParam } from './common.ts';
+import { cleanText, isoDate, nameText, PageQuery, queryText, text, uuidParam } from './common.ts';
 import {
   PUBLICATION_KINDS,
   PUBLICATION_OUTCOMES,
@@ -15,6 +15,8 @@ import {
  */
 export * from '../domain/publication/publication-types.ts';
 export { RATING_LABELS, RATING_SCORES, UNIT_ACCESS_CODE_DAYS, UNIT_SESSION_MINUTES } from '../domain/publication/unit-access.ts';
+/** The credit code's check character, for the unit page's hint as it is typed (pure, GB 32100-2015). */
+export { checkUscc } from '../domain/uscc.ts';
 
 // ---------- the brigade's queue (admin) ----------
 
@@ -183,6 +185,10 @@ export const UnitAccessRequest = z.object({
 export type UnitAccessRequest = z.input<typeof UnitAccessRequest>;
 export type UnitAccessView = { token: string; expiresAt: string; unitName: string };
 
+/** POST /api/unit/evidence?documentId=&fileName= with the file's bytes (application/octet-stream). */
+export const UnitEvidenceQuery = z.object({ documentId: uuidParam('整改通知书'), fileName: nameText('文件名', 200) });
+export type UnitEvidenceQuery = z.input<typeof UnitEvidenceQuery>;
+
 /** POST /api/unit/ratings */
 export const UnitRatingRequest = z.object({
   taskId: uuidParam('检查任务'),
@@ -204,3 +210,59 @@ export type UnitComplaintRequest = z.input<typeof UnitComplaintRequest>;
 /** POST /api/unit/reinspection-requests */
 export const UnitReinspectionRequest = z.object({ documentId: uuidParam('文书'), note: text('说明', { max: 500, min: 0 }).default('') });
 export type UnitReinspectionRequest = z.input<typeof UnitReinspectionRequest>;
+
+/** One hazard of the unit's own notice: its own words (it is the unit's notice), with its correction date. */
+export type UnitNoticeHazardView = { seq: number; description: string; location: string; correctionDue: string | null; deadlineLabel: string | null; overdue: boolean; stageLabel: string };
+export type UnitEvidenceView = { id: string; fileName: string; contentType: string; byteSize: number; submittedAt: string };
+export type UnitNoticeView = {
+  id: string;
+  number: string;
+  typeLabel: string;
+  issueDate: string;
+  brigadeName: string;
+  /** noticeState: 「限期整改中（…前改正）」「整改期限已过，待复查」「已整改」… */
+  state: string;
+  stateLabel: string;
+  correctionDue: string | null;
+  /** 「还剩 N 个工作日」「今日到期」「已逾期 N 个工作日」, null when corrected, voided or immediate. */
+  deadlineLabel: string | null;
+  overdue: boolean;
+  hazards: UnitNoticeHazardView[];
+  /** The early 复查 the unit (or staff for it) asked for, and the 复查 task's due date once made. */
+  earlyRequestedOn: string | null;
+  reinspectionDue: string | null;
+  canRequestEarly: boolean;
+  canUpload: boolean;
+  evidence: UnitEvidenceView[];
+};
+/** An inspector as the unit sees them: masked name and role only, keyed by position ('lead-0', 'assistant-0'). */
+export type UnitVisitInspectorView = { key: string; roleLabel: string; name: string };
+export type UnitVisitView = {
+  taskId: string;
+  kindLabel: string;
+  visitDate: string;
+  brigadeName: string;
+  outcomeLabel: string;
+  inspectors: UnitVisitInspectorView[];
+  rating: null | { score: number; scoreLabel: string };
+};
+export type UnitPenaltyView = { number: string; decidedOn: string; brigadeName: string; penaltyLabel: string; statusLabel: string };
+/** GET /api/unit/me */
+export type UnitOwnView = { unitName: string; expiresAt: string; notices: UnitNoticeView[]; visits: UnitVisitView[]; penalties: UnitPenaltyView[] };
+
+// ---------- the unit's feedback (纪检) ----------
+
+export type FeedbackRatingView = { id: string; taskId: string; score: number; scoreLabel: string; comment: string; unitName: string; brigadeName: string; submittedAt: string };
+export type FeedbackComplaintView = {
+  id: string;
+  taskId: string;
+  unitName: string;
+  brigadeName: string;
+  /** 「张三（主办）」: the inspector's full name (纪检 may see it) and role on the visit, or 「整次检查」. */
+  inspectorLabel: string;
+  text: string;
+  contact: string;
+  submittedAt: string;
+};
+/** GET /api/feedback: complaints are null for a reader who may not see them (an auditor of the inspecting brigade). */
+export type FeedbackView = { ratings: FeedbackRatingView[]; complaints: FeedbackComplaintView[] | null; complaintsHiddenReason: string | null };

@@ -111,6 +111,11 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   record: '检查记录',
   unitFlagged: '单位标记待核实',
   visitDate: '检查日期',
+  // The inspected unit's own page (decision 0024).
+  session: '查看会话',
+  sha256: '文件 SHA-256',
+  size: '文件大小（字节）',
+  score: '评分',
   added: '新增',
   adminId: '管理员',
   adminUsername: '管理员用户名',

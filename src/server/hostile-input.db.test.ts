@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AccountListQuery, CreateAccountRequest, ResetPasswordRequest, SetAccountStatusRequest, UpdateAccountRequest } from '../contracts/accounts.ts';
 import { AuditListQuery } from '../contracts/audit.ts';
 import { ChangePasswordRequest, LoginRequest } from '../contracts/auth.ts';
+import { UnitAccessRequest } from '../contracts/publication.ts';
 import { PutCalendarYearRequest } from '../contracts/calendar.ts';
 import {
   CreateCheckItemRequest,
@@ -100,6 +101,7 @@ type Route = { method: string; url: string };
 const BODY: Record<string, z.ZodType> = {
   'POST /api/auth/login': LoginRequest,
   'POST /api/auth/password': ChangePasswordRequest,
+  'POST /api/public/unit-access': UnitAccessRequest,
   'POST /api/accounts': CreateAccountRequest,
   'PATCH /api/accounts/:id': UpdateAccountRequest,
   'POST /api/accounts/:id/status': SetAccountStatusRequest,

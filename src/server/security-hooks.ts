@@ -8,7 +8,12 @@ import type { RouteDeps } from './deps.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** State-changing routes that need no session (and so no CSRF token yet). */
-const NO_SESSION_ROUTES = new Set(['/api/auth/login']);
+const NO_SESSION_ROUTES = new Set(['/api/auth/login', '/api/public/unit-access']);
+/**
+ * The inspected unit's own page (decision 0024): authorised by `Authorization: Bearer`, never by the staff cookie, so
+ * neither the staff session nor its CSRF token applies (a cross-site page cannot send that header).
+ */
+const isUnitApi = (path: string) => path.startsWith('/api/unit/');
 /** The only changes a read-only (纪检) account may make: its own password and its own session. */
 const READ_ONLY_ALLOWED = new Set(['/api/auth/password', '/api/auth/logout']);
 /** All an account on its initial or reset password may do until it sets its own: who am I, change it, log out. */
@@ -57,14 +62,14 @@ export function registerSecurityHooks(app: FastifyInstance, deps: RouteDeps): vo
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.auth = await authenticateSession({ db: deps.db, sessionSecret: deps.sessionSecret, now: deps.now() }, token);
-    if (request.auth?.account.account.mustChangePassword && !isPublicApi(request.url) && !BEFORE_PASSWORD_CHANGE_ALLOWED.has(routePath(request))) {
+    if (request.auth?.account.account.mustChangePassword && !isPublicApi(request.url) && !isUnitApi(routePath(request)) && !BEFORE_PASSWORD_CHANGE_ALLOWED.has(routePath(request))) {
       throw new DomainError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码：修改密码之前只能查看本人账号、修改密码或退出登录');
     }
 
     if (SAFE_METHODS.has(request.method)) return;
     checkOrigin(request);
     const path = routePath(request);
-    if (NO_SESSION_ROUTES.has(path)) return;
+    if (NO_SESSION_ROUTES.has(path) || isUnitApi(path)) return;
     if (!request.auth) throw new DomainError('UNAUTHENTICATED', '请先登录');
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrfToken)) {

@@ -11,6 +11,7 @@ const DashboardPage = lazy(() => import('./admin/dashboard/dashboard-page.tsx'))
 const AccountsPage = lazy(() => import('./admin/accounts/accounts-page.tsx'));
 const OrgsPage = lazy(() => import('./admin/orgs/orgs-page.tsx'));
 const AuditPage = lazy(() => import('./admin/audit/audit-page.tsx'));
+const FeedbackPage = lazy(() => import('./admin/feedback/feedback-page.tsx'));
 const UnitsPage = lazy(() => import('./admin/units/units-page.tsx'));
 const UnitDetailPage = lazy(() => import('./admin/units/unit-detail-page.tsx'));
 const UnitQualityPage = lazy(() => import('./admin/units/unit-quality-page.tsx'));
@@ -50,6 +51,8 @@ const PortalDrawPage = lazy(() => import('./portal/draws/portal-draw-page.tsx'))
 const PortalAlgorithmPage = lazy(() => import('./portal/algorithm/portal-algorithm-page.tsx'));
 const PortalNoticePage = lazy(() => import('./portal/notice/portal-notice-page.tsx'));
 const PortalDocumentPage = lazy(() => import('./portal/documents/portal-document-page.tsx'));
+const UnitEntryPage = lazy(() => import('./portal/unit/unit-entry-page.tsx'));
+const UnitHomePage = lazy(() => import('./portal/unit/unit-home-page.tsx'));
 const DocumentsPage = lazy(() => import('./admin/documents/documents-page.tsx'));
 const DocumentPage = lazy(() => import('./admin/documents/document-page.tsx'));
 const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
@@ -77,6 +80,8 @@ export const router = createBrowserRouter([
       { path: '/portal/algorithm', element: <PortalAlgorithmPage /> },
       { path: '/portal/notice/:code', element: <PortalNoticePage /> },
       { path: '/portal/documents/:code', element: <PortalDocumentPage /> },
+      { path: '/portal/unit', element: <UnitEntryPage /> },
+      { path: '/portal/unit/home', element: <UnitHomePage /> },
       {
         path: '/admin',
         element: <AdminLayout />,
@@ -359,6 +364,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <MyTasksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'feedback',
+            element: (
+              <RequirePermission permission="audit.read">
+                <FeedbackPage />
               </RequirePermission>
             ),
           },

@@ -111,6 +111,15 @@ export function presentDocument(detail: DocumentDetail): DocumentView {
     issuedAt: d.issuedAt.toISOString(),
     services: detail.services.map((s) => presentService(s, detail.deadline.serviceDue)),
     hazards: detail.hazards.map(presentHazard),
+    unitEvidence: detail.unitEvidence.map((e) => ({
+      id: e.id,
+      fileName: e.fileName,
+      contentType: e.contentType,
+      byteSize: e.byteSize,
+      submittedAt: e.submittedAt.toISOString(),
+      url: `/api/files/${e.sha256}`,
+    })),
+    earlyRequests: detail.earlyRequests.map((r) => ({ requestedOn: r.requestedOn, note: r.note, byUnit: r.recordedBy === null })),
     canManage: detail.canManage,
     canVoid: detail.canVoid,
   };

@@ -3,6 +3,7 @@ import { localDate } from '../../domain/local-date.ts';
 import { loadHolidayCalendar } from '../../db/calendar-queries.ts';
 import { findDocument, findReplacements, listServicesOfDocument } from '../../db/document-queries.ts';
 import { hazardRowsWhere } from '../../db/hazard-queries.ts';
+import { evidenceOfDocuments, reinspectionRequestsOf } from '../../db/unit-access-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { mayActOnTask, readableDocument } from './document-access.ts';
 import { withHazardDeadline } from './hazard-deadline.ts';
@@ -25,6 +26,8 @@ export async function getDocument(ctx: UseCaseContext, id: string) {
     replaces: replaces ? { id: replaces.id, number: replaces.number } : null,
     replacedBy: (await findReplacements(ctx.db, doc.id)).map((r) => ({ id: r.id, number: r.number })),
     hazards,
+    unitEvidence: await evidenceOfDocuments(ctx.db, [doc.id]),
+    earlyRequests: await reinspectionRequestsOf(ctx.db, [doc.id]),
     canManage: doc.status === 'issued' && (await mayActOnTask(ctx, ctx.db, found.orgPath, doc.taskId)),
     canVoid: doc.status === 'issued' && canManageInScope(ctx.actor, 'draws.manage', found.orgPath),
   };

@@ -66,7 +66,8 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+/** The ApiError of a failed answer (its Chinese {error} body, or a Chinese fallback by status). */
+export function toApiError(status: number, body: unknown): ApiError {
   if (isErrorResponse(body)) {
     const { code, message, field, path } = body.error;
     return new ApiError(status, code, message, field, path);
@@ -76,7 +77,8 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, 'HTTP_ERROR', `请求失败（${status}）`);
 }
 
-async function readBody(response: Response): Promise<unknown> {
+/** An answer's JSON body, or undefined when it has none. */
+export async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
   try {

@@ -151,7 +151,31 @@ function DocumentDetail({ doc }: { doc: DocumentView }) {
             ]}
           />
         )}
+        {doc.earlyRequests.length ? (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="info"
+            showIcon
+            message={doc.earlyRequests
+              .map((r) => `${r.byUnit ? '单位通过核验码页面' : '已登记单位'}于 ${r.requestedOn} 申请提前复查${r.note ? `：${r.note}` : ''}`)
+              .join('；')}
+          />
+        ) : null}
       </Card>
+      {doc.unitEvidence.length ? (
+        <Card title="单位提交的整改材料">
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {doc.unitEvidence.map((e) => (
+              <li key={e.id}>
+                <a href={e.url} target="_blank" rel="noreferrer">
+                  {e.fileName}
+                </a>
+                <Typography.Text type="secondary">（{formatDateTime(e.submittedAt)} 提交）</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Card title="送达">
         {doc.services.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未登记送达" />

@@ -51,7 +51,8 @@ function AdminShell() {
   const [isMobile, setIsMobile] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const isInspector = session.account.inspectorId !== null;
-  const menuItems = useMemo(() => buildMenuItems(can, canChange, isInspector), [can, canChange, isInspector]);
+  const role = session.account.role;
+  const menuItems = useMemo(() => buildMenuItems(can, canChange, isInspector, role), [can, canChange, isInspector, role]);
 
   const closeOnMobile = () => {
     if (isMobile) setCollapsed(true);

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AlertOutlined,
   AuditOutlined,
+  CommentOutlined,
   BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -40,9 +41,14 @@ type MenuPage = {
   changesData?: boolean;
   /** Only for an account that is an inspector (我的任务): others have no tasks of their own. */
   inspectorOnly?: boolean;
+  /** Only for these roles (回访评价与投诉: 纪检 and the system administrator; the server refuses the rest). */
+  roles?: readonly string[];
 };
 type MenuGroup = { key: string; label: string; icon: ReactNode; children: MenuPage[] };
 type MenuEntry = MenuPage | MenuGroup;
+
+/** Who reads the units' ratings and complaints (src/domain/publication/feedback-access.ts). */
+export const FEEDBACK_ROLES = ['auditor', 'system_admin'] as const;
 
 /** The admin navigation. Add a module here when its page exists; entries without permission are hidden. */
 const ADMIN_MENU: MenuEntry[] = [
@@ -111,6 +117,7 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/dictionaries', label: '字典管理', icon: <BookOutlined />, permission: 'registry.read' },
       { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'orgs.read' },
       { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/admin/feedback', label: '回访评价与投诉', icon: <CommentOutlined />, roles: FEEDBACK_ROLES },
     ],
   },
 ];
@@ -122,9 +129,10 @@ export function buildMenuItems(
   can: (permission: Permission) => boolean,
   canChange: (permission: Permission) => boolean = can,
   isInspector = false,
+  role = '',
 ): MenuItems {
   const allowed = (page: MenuPage) =>
-    (!page.inspectorOnly || isInspector) && (!page.permission || (page.changesData ? canChange(page.permission) : can(page.permission)));
+    (!page.inspectorOnly || isInspector) && (!page.roles || page.roles.includes(role)) && (!page.permission || (page.changesData ? canChange(page.permission) : can(page.permission)));
   const toItem = (page: MenuPage) => ({ key: page.path, label: page.label, icon: page.icon });
   return ADMIN_MENU.flatMap((entry): MenuItems => {
     if (!('children' in entry)) return allowed(entry) ? [toItem(entry)] : [];

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Flex, Input, Result, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { publicDocumentQuery } from '../../api/documents.ts';
 import { LoadFailed } from '../../components/load-failed.tsx';
@@ -63,6 +63,9 @@ export default function PortalDocumentPage() {
             <Tag color={STATUS_COLORS[d.status]}>{d.statusLabel}</Tag>
           </Flex>
           <Alert type={d.status === 'valid' ? 'success' : 'warning'} showIcon message={statusText} />
+          <Link to={`/portal/unit?code=${encodeURIComponent(code)}`} style={{ fontSize: 16 }}>
+            我是被检查单位，查看整改要求
+          </Link>
           <Descriptions
             column={1}
             size="small"
