@@ -185,8 +185,9 @@ export async function searchPortal(db: DbOrTx, s: PortalSearch) {
 /** One entry as the portal shows it (null when it is not on the portal today). */
 export async function findPortalEntry(db: DbOrTx, id: string, today: string) {
   const [row] = await db
-    .select({ publication: publications, drawCode: draws.code })
+    .select({ publication: publications, drawCode: draws.code, orgPath: orgs.path })
     .from(publications)
+    .innerJoin(orgs, eq(orgs.id, publications.orgId))
     .leftJoin(draws, eq(draws.id, publications.drawId))
     .where(and(eq(publications.id, id), onPortal(today)));
   return row ?? null;

@@ -32,6 +32,7 @@ import { registerReinspectionRoutes } from './routes/admin/reinspection-routes.t
 import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes.ts';
 import { registerDocumentRoutes } from './routes/admin/document-routes.ts';
 import { registerPublicDocumentRoutes } from './routes/public/public-document-routes.ts';
+import { registerPublicResultRoutes } from './routes/public/public-result-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicNoticeRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerPublicDocumentRoutes(app, deps);
+  registerPublicResultRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;
