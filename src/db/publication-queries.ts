@@ -281,3 +281,12 @@ export async function standardTextsOfHazards(db: DbOrTx, hazardRows: readonly { 
     return t ? [t] : [];
   });
 }
+
+/** The districts of the entries on the portal today (the portal's district filter offers only these). */
+export async function portalDistrictCodes(db: DbOrTx, today: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ code: publications.districtCode })
+    .from(publications)
+    .where(and(onPortal(today), sql`${publications.districtCode} is not null`));
+  return rows.flatMap((r) => (r.code ? [r.code] : [])).sort();
+}

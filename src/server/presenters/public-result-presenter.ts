@@ -1,7 +1,7 @@
-import type { PublicNoticeView, PublicResultItem, PublicResultsView, PublicResultView, PublicUnitView } from '../../contracts/publication.ts';
+import type { PublicDistrictOption, PublicNoticeView, PublicResultItem, PublicResultsView, PublicResultView, PublicUnitView } from '../../contracts/publication.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../domain/documents/document-types.ts';
 import { UNABLE_REASON_LABELS } from '../../domain/records/record-labels.ts';
-import { divisionPath } from '../../domain/registry/divisions.ts';
+import { divisionPath, findDivision } from '../../domain/registry/divisions.ts';
 import { entrySummary, penaltyLabel } from '../../domain/publication/entry-summary.ts';
 import { maskText, publishedPartyName } from '../../domain/publication/mask.ts';
 import {
@@ -125,4 +125,20 @@ export function presentPublicUnit(found: Awaited<ReturnType<typeof getPublicUnit
     penalties: found.penalties.map(presentPublicResultItem),
     notices: found.notices.map(presentNotice),
   };
+}
+
+/**
+ * The portal's district filter: each prefecture (by its 4-digit prefix, 「金华市」) and each county (「金华市婺城区」)
+ * of the entries on the portal, in code order; a code the table does not know is left out.
+ */
+export function presentPublicDistricts(codes: readonly string[]): PublicDistrictOption[] {
+  const options = new Map<string, string>();
+  for (const code of codes) {
+    const names = divisionPath(code);
+    if (names.length === 0) continue;
+    const prefecture = findDivision(`${code.slice(0, 4)}00`);
+    if (prefecture && prefecture.level === 'prefecture') options.set(code.slice(0, 4), divisionPath(prefecture.code).slice(1).join(''));
+    options.set(code, names.slice(1).join('') || names.join(''));
+  }
+  return [...options].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ code, name }));
 }

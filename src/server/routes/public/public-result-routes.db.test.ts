@@ -104,6 +104,14 @@ describe('the portal search of results and penalties', () => {
   });
 });
 
+describe('the district filter', () => {
+  it('offers the prefectures and counties of the entries on the portal only', async () => {
+    const options = (await get('/api/public/results/districts')).json();
+    expect(options.map((o: { code: string }) => o.code)).toEqual(['3301', '330102', '3307', '330782']);
+    expect(options[1].name).toBe('杭州市上城区');
+  });
+});
+
 describe('one entry on the portal', () => {
   it('shows a result with its items, hazards in the checklist wording, district and draw', async () => {
     const res = await get(`/api/public/results/${ids.mallResult}`);
@@ -207,10 +215,11 @@ describe('the feeds', () => {
 
 describe('the count of a large search', () => {
   it('stops counting past 10,000 and says so', async () => {
-    const [{ orgId, unitId, content }] = await database.db
+    const [found] = await database.db
       .select({ orgId: publications.orgId, unitId: publications.unitId, content: publications.content })
       .from(publications)
       .where(eq(publications.id, ids.hotelResult!));
+    const { orgId, unitId, content } = found!;
     // 10,001 results in district 110101, each on its own 复查 task (an entry needs a task), in two statements.
     await database.db.execute(sql`
       insert into tasks (id, kind, org_id, unit_id, stratum, rank, lead_ids, assistant_ids, backups, due_date, status)

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PublicResultIdParams, PublicResultsQuery, PublicUnitIdParams, type PublicResultsView, type PublicResultView, type PublicUnitView } from '../../../contracts/publication.ts';
+import { PublicResultIdParams, type PublicDistrictOption, PublicResultsQuery, PublicUnitIdParams, type PublicResultsView, type PublicResultView, type PublicUnitView } from '../../../contracts/publication.ts';
 import { getPublicFeed, FEED_SIZE, type FeedTopic } from '../../../usecases/public/get-public-feeds.ts';
+import { listPublicResultDistricts } from '../../../usecases/public/list-public-result-districts.ts';
 import { getPublicResult } from '../../../usecases/public/get-public-result.ts';
 import { getPublicUnit } from '../../../usecases/public/get-public-unit.ts';
 import { searchPublicResults } from '../../../usecases/public/search-public-results.ts';
@@ -8,7 +9,7 @@ import type { RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentDrawSummary } from '../../presenters/draw-presenter.ts';
 import { drawsFeed, plansFeed, renderAtom, renderJsonFeed, resultsFeed, type Feed } from '../../presenters/feed-presenter.ts';
-import { presentPublicResult, presentPublicResultItem, presentPublicResults, presentPublicUnit } from '../../presenters/public-result-presenter.ts';
+import { presentPublicDistricts, presentPublicResult, presentPublicResultItem, presentPublicResults, presentPublicUnit } from '../../presenters/public-result-presenter.ts';
 import { presentPublicPlanList } from '../../presenters/public-plan-presenter.ts';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
@@ -24,6 +25,10 @@ export function registerPublicResultRoutes(app: FastifyInstance, deps: RouteDeps
     const query = parse(PublicResultsQuery, request.query);
     return presentPublicResults(await searchPublicResults(deps.db, query, deps.now()));
   });
+
+  app.get('/api/public/results/districts', async (): Promise<PublicDistrictOption[]> =>
+    presentPublicDistricts(await listPublicResultDistricts(deps.db, deps.now())),
+  );
 
   app.get('/api/public/results/:id', async (request): Promise<PublicResultView> => {
     const { id } = parse(PublicResultIdParams, request.params);
