@@ -50,6 +50,10 @@ const PortalDrawPage = lazy(() => import('./portal/draws/portal-draw-page.tsx'))
 const PortalAlgorithmPage = lazy(() => import('./portal/algorithm/portal-algorithm-page.tsx'));
 const PortalNoticePage = lazy(() => import('./portal/notice/portal-notice-page.tsx'));
 const PortalDocumentPage = lazy(() => import('./portal/documents/portal-document-page.tsx'));
+const PortalResultsPage = lazy(() => import('./portal/results/portal-results-page.tsx'));
+const PortalResultPage = lazy(() => import('./portal/results/portal-result-page.tsx'));
+const PortalUnitPage = lazy(() => import('./portal/results/portal-unit-page.tsx'));
+const PortalOpenDataPage = lazy(() => import('./portal/results/portal-open-data-page.tsx'));
 const DocumentsPage = lazy(() => import('./admin/documents/documents-page.tsx'));
 const DocumentPage = lazy(() => import('./admin/documents/document-page.tsx'));
 const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
@@ -76,6 +80,10 @@ export const router = createBrowserRouter([
       { path: '/portal/algorithm', element: <PortalAlgorithmPage /> },
       { path: '/portal/notice/:code', element: <PortalNoticePage /> },
       { path: '/portal/documents/:code', element: <PortalDocumentPage /> },
+      { path: '/portal/results', element: <PortalResultsPage /> },
+      { path: '/portal/results/:id', element: <PortalResultPage /> },
+      { path: '/portal/units/:id', element: <PortalUnitPage /> },
+      { path: '/portal/open-data', element: <PortalOpenDataPage /> },
       {
         path: '/admin',
         element: <AdminLayout />,
