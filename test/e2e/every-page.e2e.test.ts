@@ -16,7 +16,7 @@ const WIDTHS = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const PORTAL_PAGES = ['/', '/portal/items', '/portal/plans', '/portal/draws', '/login'];
+const PORTAL_PAGES = ['/', '/portal/items', '/portal/plans', '/portal/draws', '/portal/results', '/portal/open-data', '/login'];
 
 /**
  * Latin words a Chinese user reads as they are: file formats, units, the names of public standards, and the demo

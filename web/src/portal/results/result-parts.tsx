@@ -53,7 +53,7 @@ export function ResultList({ items, showUnit = true }: { items: readonly PublicR
             <Link to={`/portal/results/${item.id}`} className="result-list-title">
               {showUnit ? item.unitName : `${item.eventDate} ${item.kindLabel}`}
             </Link>
-            <span>
+            <span className="result-list-tags">
               <KindTag label={item.kindLabel} />
               <OutcomeTag item={item} />
             </span>
