@@ -41,7 +41,7 @@ const API: Endpoint[] = [
 ];
 
 const FIELDS: Param[] = [
-  { name: 'id', text: '公示信息编号，用于 /api/public/results/{id} 和网页 /portal/results/{id}' },
+  { name: 'id', text: <>公示信息编号，用于 {code('/api/public/results/{id}')} 和网页 {code('/portal/results/{id}')}</> },
   { name: 'kind / kindLabel', text: '类别及其中文名称' },
   { name: 'unitId / unitName', text: '单位编号和名称' },
   { name: 'uscc', text: '统一社会信用代码；当事人为自然人时为空' },
