@@ -32,12 +32,20 @@ async function executeJanuaryDraw(app: FastifyInstance): Promise<DrawView> {
   const admin = await logInAs(app, 'wucheng', DEMO_PASSWORD);
   const second = await logInAs(app, 'zhidui', DEMO_PASSWORD);
   const me = await ok<{ org: { id: string } }>(app, admin, '/api/auth/me');
-  const annual = await ok<{ id: string }>(app, admin, '/api/annual-plans', { orgId: me.org.id, year: 2026, name: '2026 年度双随机抽查工作计划' });
+  const annual = await ok<{ id: string }>(app, admin, '/api/annual-plans', {
+    orgId: me.org.id,
+    year: 2026,
+    name: '2026 年度双随机抽查工作计划',
+  });
   await ok(app, admin, `/api/annual-plans/${annual.id}/publish`, {});
   const monthly = await ok<{ id: string }>(app, admin, `/api/annual-plans/${annual.id}/months/1/generate`, {});
   await ok(app, admin, `/api/monthly-plans/${monthly.id}/publish`, {});
   const external = { source: '福彩3D', ref: '2025341' };
-  const draw = await ok<DrawView>(app, admin, '/api/draws', { source: { kind: 'monthly_plan', id: monthly.id }, observers: [], external: [external] });
+  const draw = await ok<DrawView>(app, admin, '/api/draws', {
+    source: { kind: 'monthly_plan', id: monthly.id },
+    observers: [],
+    external: [external],
+  });
   for (const who of [admin, second]) await ok(app, who, `/api/draws/${draw.id}/external`, { ...external, value: '5 0 8' });
   await ok(app, admin, `/api/draws/${draw.id}/execute`, {});
   return ok<DrawView>(app, admin, `/api/draws/${draw.id}`);
@@ -52,9 +60,13 @@ async function plantEntries(draw: DrawView): Promise<void> {
   const [a, b, c] = draw.tasks;
   if (!a || !b || !c) throw new Error('the draw made fewer than three tasks');
   const brigadeName = draw.orgName;
-  const orgId = (await ok<{ org: { id: string } }>(e2e.app, await logInAs(e2e.app, 'wucheng', DEMO_PASSWORD), '/api/auth/me')).org.id;
+  const orgId = (await ok<{ org: { id: string } }>(e2e.app, await logInAs(e2e.app, 'wucheng', DEMO_PASSWORD), '/api/auth/me')).org
+    .id;
   const result = (t: typeof a) => ({ orgId, unitId: t.unitId, taskId: t.id, drawId: draw.id });
-  const usccRows = await db.select({ id: units.id, uscc: units.uscc }).from(units).where(inArray(units.id, [a.unitId, b.unitId, c.unitId]));
+  const usccRows = await db
+    .select({ id: units.id, uscc: units.uscc })
+    .from(units)
+    .where(inArray(units.id, [a.unitId, b.unitId, c.unitId]));
   const uscc = (t: typeof a) => usccRows.find((r) => r.id === t.unitId)!.uscc;
   entry.hazards = await plantPublication(
     db,
@@ -80,16 +92,63 @@ async function plantEntries(draw: DrawView): Promise<void> {
   );
   entry.hazardsUnitId = a.unitId;
   entry.hazardsUnitName = a.unitName;
-  entry.clean = await plantPublication(db, result(b), resultContent({ brigadeName, unitName: b.unitName, uscc: uscc(b), address: b.unitAddress ?? '', districtCode: '330702', drawCode: draw.code, inspectedOn: '2026-01-16', outcome: 'no_hazard', hazards: [] }));
-  entry.unable = await plantPublication(db, result(c), resultContent({ brigadeName, unitName: c.unitName, uscc: uscc(c), address: c.unitAddress ?? '', districtCode: '330781', drawCode: draw.code, inspectedOn: '2026-01-19', outcome: 'unable', unableReason: 'closed', hazards: [], items: [] }));
+  entry.clean = await plantPublication(
+    db,
+    result(b),
+    resultContent({
+      brigadeName,
+      unitName: b.unitName,
+      uscc: uscc(b),
+      address: b.unitAddress ?? '',
+      districtCode: '330702',
+      drawCode: draw.code,
+      inspectedOn: '2026-01-16',
+      outcome: 'no_hazard',
+      hazards: [],
+    }),
+  );
+  entry.unable = await plantPublication(
+    db,
+    result(c),
+    resultContent({
+      brigadeName,
+      unitName: c.unitName,
+      uscc: uscc(c),
+      address: c.unitAddress ?? '',
+      districtCode: '330781',
+      drawCode: draw.code,
+      inspectedOn: '2026-01-19',
+      outcome: 'unable',
+      unableReason: 'closed',
+      hazards: [],
+      items: [],
+    }),
+  );
   entry.fine = await plantPublication(
     db,
     { orgId, unitId: a.unitId, displayUntil: '2026-05-05' },
-    penaltyContent({ brigadeName, unitName: a.unitName, uscc: null, partyKind: 'person', partyName: '张建华', decidedOn: '2026-02-03', decisionNumber: '婺消行罚决字〔2026〕第0003号', fineAmount: 5000, facts: ['室内消火栓箱内水带、水枪缺失'] }),
+    penaltyContent({
+      brigadeName,
+      unitName: a.unitName,
+      uscc: null,
+      partyKind: 'person',
+      partyName: '张建华',
+      decidedOn: '2026-02-03',
+      decisionNumber: '婺消行罚决字〔2026〕第0003号',
+      fineAmount: 5000,
+      facts: ['室内消火栓箱内水带、水枪缺失'],
+    }),
   );
   entry.withdrawn = await plantPublication(
     db,
-    { orgId, unitId: b.unitId, status: 'withdrawn', withdrawKind: 'revoked', withdrawnOn: '2026-02-06', displayUntil: '2026-05-01' },
+    {
+      orgId,
+      unitId: b.unitId,
+      status: 'withdrawn',
+      withdrawKind: 'revoked',
+      withdrawnOn: '2026-02-06',
+      displayUntil: '2026-05-01',
+    },
     penaltyContent({ brigadeName, unitName: b.unitName, uscc: null, decidedOn: '2026-01-28' }),
   );
   // A correction notice of the first task, so the entry shows a notice with its state and its check link.
@@ -103,7 +162,19 @@ async function plantEntries(draw: DrawView): Promise<void> {
     year: 2026,
     seq: 1,
     issueDate: '2026-01-14',
-    content: { schema: 'xf-doc/1', type: 'deadline_notice', title: '责令限期改正通知书', orgName: brigadeName, number, issueDate: '2026-01-14', checkCode: 'RESULTDEMO1', addressee: `${a.unitName}：`, blocks: [], receipt: true, replaces: null },
+    content: {
+      schema: 'xf-doc/1',
+      type: 'deadline_notice',
+      title: '责令限期改正通知书',
+      orgName: brigadeName,
+      number,
+      issueDate: '2026-01-14',
+      checkCode: 'RESULTDEMO1',
+      addressee: `${a.unitName}：`,
+      blocks: [],
+      receipt: true,
+      replaces: null,
+    },
     contentHash: 'a'.repeat(64),
     checkCode: 'RESULTDEMO1',
     status: 'issued',
@@ -131,7 +202,11 @@ describe('the portal’s results (一公开)', () => {
     await expect.poll(() => page.locator('.result-list-item').count()).toBeGreaterThanOrEqual(5);
     await shootBothWidths(page, shots, 'results');
     await page.getByRole('textbox', { name: '单位' }).fill(entry.hazardsUnitName);
-    await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询' })).first().click();
+    await page
+      .getByRole('button', { name: '查 询' })
+      .or(page.getByRole('button', { name: '查询' }))
+      .first()
+      .click();
     await expect.poll(() => page.url()).toContain('q=');
     await expect.poll(() => page.locator('.result-list-item').count()).toBe(2);
     // The link someone was sent opens the same list.

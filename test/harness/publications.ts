@@ -1,7 +1,13 @@
 import type { Db } from '../../src/db/client.ts';
 import { cases, publications, publicationSettings, tasks } from '../../src/db/schema.ts';
 import { outcomeOf, publicationSearchGrams } from '../../src/domain/publication/compose-publication.ts';
-import { DEFAULT_PUBLICATION_POLICY, type PenaltyContent, type PublicationPolicy, type PublicationStatus, type ResultContent } from '../../src/domain/publication/publication-types.ts';
+import {
+  DEFAULT_PUBLICATION_POLICY,
+  type PenaltyContent,
+  type PublicationPolicy,
+  type PublicationStatus,
+  type ResultContent,
+} from '../../src/domain/publication/publication-types.ts';
 
 type Common = {
   orgId: string;
@@ -55,12 +61,27 @@ export function penaltyContent(over: Partial<PenaltyContent> = {}): PenaltyConte
 let caseSeq = 0;
 
 /** A task (a 复查 one unless a draw is named, so no draw is needed) or a case for an entry to hang on. */
-async function linkOf(db: Db, common: Common, content: ResultContent | PenaltyContent): Promise<{ taskId: string | null; caseId: string | null }> {
+async function linkOf(
+  db: Db,
+  common: Common,
+  content: ResultContent | PenaltyContent,
+): Promise<{ taskId: string | null; caseId: string | null }> {
   if (content.kind === 'result') {
     if (common.taskId) return { taskId: common.taskId, caseId: null };
     const [task] = await db
       .insert(tasks)
-      .values({ kind: 'reinspection', orgId: common.orgId, unitId: common.unitId, stratum: 'R', rank: 0, leadIds: [], assistantIds: [], backups: { lead: [], assistant: [] }, dueDate: content.inspectedOn, status: 'done' })
+      .values({
+        kind: 'reinspection',
+        orgId: common.orgId,
+        unitId: common.unitId,
+        stratum: 'R',
+        rank: 0,
+        leadIds: [],
+        assistantIds: [],
+        backups: { lead: [], assistant: [] },
+        dueDate: content.inspectedOn,
+        status: 'done',
+      })
       .returning({ id: tasks.id });
     return { taskId: task!.id, caseId: null };
   }
@@ -110,7 +131,14 @@ export async function plantPublication(db: Db, common: Common, content: ResultCo
       districtCode: content.kind === 'result' ? content.districtCode : null,
       outcome: outcomeOf(content),
       searchGrams: publicationSearchGrams(content),
-      publishedOn: common.publishedOn !== undefined ? common.publishedOn : onPortal ? (content.kind === 'result' ? content.inspectedOn : content.decidedOn) : null,
+      publishedOn:
+        common.publishedOn !== undefined
+          ? common.publishedOn
+          : onPortal
+            ? content.kind === 'result'
+              ? content.inspectedOn
+              : content.decidedOn
+            : null,
       displayUntil: common.displayUntil ?? null,
       withdrawKind: common.withdrawKind ?? (status === 'withdrawn' ? 'revoked' : null),
       withdrawReason: status === 'withdrawn' ? '复议决定撤销' : null,
@@ -122,5 +150,7 @@ export async function plantPublication(db: Db, common: Common, content: ResultCo
 }
 
 export async function setPolicy(db: Db, orgId: string, accountId: string, over: Partial<PublicationPolicy>): Promise<void> {
-  await db.insert(publicationSettings).values({ orgId, policy: { ...DEFAULT_PUBLICATION_POLICY, ...over }, updatedBy: accountId, updatedAt: new Date() });
+  await db
+    .insert(publicationSettings)
+    .values({ orgId, policy: { ...DEFAULT_PUBLICATION_POLICY, ...over }, updatedBy: accountId, updatedAt: new Date() });
 }

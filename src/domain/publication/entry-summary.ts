@@ -4,7 +4,13 @@
  * 「已撤回：处罚决定已撤销」 — never the decision it replaces.
  */
 import { UNABLE_REASON_LABELS } from '../records/record-labels.ts';
-import { PUBLICATION_OUTCOME_LABELS, WITHDRAW_KIND_LABELS, type PenaltyContent, type PublicationContent, type WithdrawKind } from './publication-types.ts';
+import {
+  PUBLICATION_OUTCOME_LABELS,
+  WITHDRAW_KIND_LABELS,
+  type PenaltyContent,
+  type PublicationContent,
+  type WithdrawKind,
+} from './publication-types.ts';
 
 /** 「警告」 or 「罚款 5,000 元」. */
 export function penaltyLabel(content: Pick<PenaltyContent, 'penaltyKind' | 'fineAmount'>): string {

@@ -22,10 +22,17 @@ export const localDayInstant = (date: string): string => `${date}T00:00:00+08:00
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 function xml(s: string): string {
-  return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
-const latest = (feed: Feed) => feed.entries.reduce((m, e) => (e.updated > m ? e.updated : m), feed.entries[0]?.updated ?? EMPTY_UPDATED);
+const latest = (feed: Feed) =>
+  feed.entries.reduce((m, e) => (e.updated > m ? e.updated : m), feed.entries[0]?.updated ?? EMPTY_UPDATED);
 
 export function renderAtom(feed: Feed, baseUrl: string): string {
   const self = baseUrl + feed.atomPath;
@@ -80,7 +87,9 @@ export function renderJsonFeed(feed: Feed, baseUrl: string): string {
 
 // ---------- the three feeds, from what the portal's presenters publish ----------
 
-export function resultsFeed(entries: readonly { item: PublicResultItem; publishedOn: string | null; withdrawnOn: string | null }[]): Feed {
+export function resultsFeed(
+  entries: readonly { item: PublicResultItem; publishedOn: string | null; withdrawnOn: string | null }[],
+): Feed {
   return {
     title: '抽查结果与行政处罚公示',
     description: '双随机抽查结果和消防行政处罚决定的公示信息，最新 50 条',
@@ -105,7 +114,14 @@ export function plansFeed(list: PublicPlanListView, size: number): Feed {
   const entries: FeedEntry[] = [];
   for (const a of list.annual) {
     if (a.publishedAt)
-      entries.push({ id: a.id, title: `${a.orgName}：${a.name}`, summary: `${a.orgName}公布 ${a.year} 年度双随机抽查计划（第 ${a.revision} 版）`, path: `/portal/plans/annual/${a.id}`, published: a.publishedAt, updated: a.publishedAt });
+      entries.push({
+        id: a.id,
+        title: `${a.orgName}：${a.name}`,
+        summary: `${a.orgName}公布 ${a.year} 年度双随机抽查计划（第 ${a.revision} 版）`,
+        path: `/portal/plans/annual/${a.id}`,
+        published: a.publishedAt,
+        updated: a.publishedAt,
+      });
     for (const m of a.monthlyPlans)
       if (m.publishedAt)
         entries.push({
@@ -119,7 +135,14 @@ export function plansFeed(list: PublicPlanListView, size: number): Feed {
   }
   for (const c of list.campaigns)
     if (c.publishedAt)
-      entries.push({ id: c.id, title: `${c.orgName}：专项检查「${c.name}」`, summary: `${c.startsOn} 至 ${c.endsOn}`, path: '/portal/plans', published: c.publishedAt, updated: c.publishedAt });
+      entries.push({
+        id: c.id,
+        title: `${c.orgName}：专项检查「${c.name}」`,
+        summary: `${c.startsOn} 至 ${c.endsOn}`,
+        path: '/portal/plans',
+        published: c.publishedAt,
+        updated: c.publishedAt,
+      });
   entries.sort((x, y) => y.published.localeCompare(x.published) || x.id.localeCompare(y.id));
   return {
     title: '抽查计划公示',

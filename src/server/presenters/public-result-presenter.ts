@@ -1,4 +1,11 @@
-import type { PublicDistrictOption, PublicNoticeView, PublicResultItem, PublicResultsView, PublicResultView, PublicUnitView } from '../../contracts/publication.ts';
+import type {
+  PublicDistrictOption,
+  PublicNoticeView,
+  PublicResultItem,
+  PublicResultsView,
+  PublicResultView,
+  PublicUnitView,
+} from '../../contracts/publication.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../domain/documents/document-types.ts';
 import { UNABLE_REASON_LABELS } from '../../domain/records/record-labels.ts';
 import { divisionPath, findDivision } from '../../domain/registry/divisions.ts';
@@ -69,11 +76,23 @@ export function presentPublicResultItem(row: EntryRow): PublicResultItem {
 }
 
 export function presentPublicResults(found: Awaited<ReturnType<typeof searchPublicResults>>): PublicResultsView {
-  return { items: found.rows.map(presentPublicResultItem), total: found.total, totalCapped: found.totalCapped, page: found.page, pageSize: found.pageSize };
+  return {
+    items: found.rows.map(presentPublicResultItem),
+    total: found.total,
+    totalCapped: found.totalCapped,
+    page: found.page,
+    pageSize: found.pageSize,
+  };
 }
 
 function presentNotice(n: PortalNotice): PublicNoticeView {
-  return { number: maskText(n.number), typeLabel: DOCUMENT_TYPE_LABELS[n.docType as DocumentType] ?? '通知书', issueDate: n.issueDate, stateLabel: n.stateLabel, checkCode: n.checkCode };
+  return {
+    number: maskText(n.number),
+    typeLabel: DOCUMENT_TYPE_LABELS[n.docType as DocumentType] ?? '通知书',
+    issueDate: n.issueDate,
+    stateLabel: n.stateLabel,
+    checkCode: n.checkCode,
+  };
 }
 
 function districtName(code: string | null): string | null {
@@ -94,7 +113,10 @@ export function presentPublicResult(found: Awaited<ReturnType<typeof getPublicRe
     address: c.kind === 'result' ? maskText(c.address) : '',
     districtName: districtName(entry.districtCode),
     items: c.kind === 'result' ? c.items.map((i) => ({ code: i.code, name: maskText(i.name) })) : [],
-    hazards: c.kind === 'result' ? c.hazards.map((h) => ({ seq: h.seq, item: maskText(h.item), text: maskText(h.text), fixedOnSpot: h.fixedOnSpot })) : [],
+    hazards:
+      c.kind === 'result'
+        ? c.hazards.map((h) => ({ seq: h.seq, item: maskText(h.item), text: maskText(h.text), fixedOnSpot: h.fixedOnSpot }))
+        : [],
     unableReasonLabel: c.kind === 'result' && c.unableReason ? UNABLE_REASON_LABELS[c.unableReason] : null,
     notices: found.notices.map(presentNotice),
     corrected: found.corrected,
@@ -109,7 +131,9 @@ export function presentPublicResult(found: Awaited<ReturnType<typeof getPublicRe
             facts: c.facts.map(maskText),
           }
         : null,
-    withdrawal: withdrawn ? { on: entry.withdrawnOn, reason: entry.withdrawKind ? WITHDRAW_KIND_LABELS[entry.withdrawKind] : '处罚决定已撤回' } : null,
+    withdrawal: withdrawn
+      ? { on: entry.withdrawnOn, reason: entry.withdrawKind ? WITHDRAW_KIND_LABELS[entry.withdrawKind] : '处罚决定已撤回' }
+      : null,
   };
 }
 
@@ -137,7 +161,8 @@ export function presentPublicDistricts(codes: readonly string[]): PublicDistrict
     const names = divisionPath(code);
     if (names.length === 0) continue;
     const prefecture = findDivision(`${code.slice(0, 4)}00`);
-    if (prefecture && prefecture.level === 'prefecture') options.set(code.slice(0, 4), divisionPath(prefecture.code).slice(1).join(''));
+    if (prefecture && prefecture.level === 'prefecture')
+      options.set(code.slice(0, 4), divisionPath(prefecture.code).slice(1).join(''));
     options.set(code, names.slice(1).join('') || names.join(''));
   }
   return [...options].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ code, name }));

@@ -19,6 +19,7 @@ export async function getPublicResult(db: Db, id: string, now: Date) {
     () => effectivePolicy(db, found.orgPath),
     () => (entry.kind === 'result' && entry.taskId ? portalNoticesOfTasks(db, [entry.taskId], today) : Promise.resolve([])),
   ]);
-  const corrected = entry.content.kind === 'result' && entry.content.outcome === 'hazards' && isCorrected(entry.content.hazards, notices);
+  const corrected =
+    entry.content.kind === 'result' && entry.content.outcome === 'hazards' && isCorrected(entry.content.hazards, notices);
   return { entry, drawCode: found.drawCode, policy, notices, corrected };
 }

@@ -21,7 +21,14 @@ export type PublicResultsSearch = {
  * kind. The count stops at PORTAL_COUNT_CAP (「超过 10000 条」): counting a province exactly costs more than it tells.
  */
 export async function searchPublicResults(db: Db, search: PublicResultsSearch, now: Date) {
-  if (search.from && search.to && search.from > search.to) throw new DomainError('VALIDATION_FAILED', '结束日期：不能早于开始日期', { field: 'to' });
+  if (search.from && search.to && search.from > search.to)
+    throw new DomainError('VALIDATION_FAILED', '结束日期：不能早于开始日期', { field: 'to' });
   const { rows, total } = await searchPortal(db, { ...search, today: localDate(now) });
-  return { rows, total: Math.min(total, PORTAL_COUNT_CAP), totalCapped: total > PORTAL_COUNT_CAP, page: search.page, pageSize: search.pageSize };
+  return {
+    rows,
+    total: Math.min(total, PORTAL_COUNT_CAP),
+    totalCapped: total > PORTAL_COUNT_CAP,
+    page: search.page,
+    pageSize: search.pageSize,
+  };
 }

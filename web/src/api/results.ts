@@ -1,4 +1,10 @@
-import type { PublicDistrictOption, PublicResultsQuery, PublicResultsView, PublicResultView, PublicUnitView } from '@contracts/publication.ts';
+import type {
+  PublicDistrictOption,
+  PublicResultsQuery,
+  PublicResultsView,
+  PublicResultView,
+  PublicUnitView,
+} from '@contracts/publication.ts';
 import type { z } from 'zod';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client.ts';

@@ -36,20 +36,94 @@ beforeAll(async () => {
   unitIds.shop = await createUnitFixture(db, { brigadeId: b, name: '北门小超市' });
   const common = (orgId: string, unitId: string) => ({ orgId, unitId });
 
-  ids.mallResult = await plantPublication(db, common(a, unitIds.mall), resultContent({ unitName: '城东商场', uscc: USCC_A, districtCode: '330102', inspectedOn: '2026-11-20', drawCode: '2026320' }));
-  ids.hotelResult = await plantPublication(db, common(a, unitIds.hotel), resultContent({ unitName: '江滨宾馆', uscc: usccFor(11), districtCode: '330782', inspectedOn: '2026-10-05', outcome: 'no_hazard', hazards: [] }));
-  ids.hotelUnable = await plantPublication(db, common(a, unitIds.hotel), resultContent({ unitName: '江滨宾馆', uscc: usccFor(11), districtCode: '330782', inspectedOn: '2026-09-01', outcome: 'unable', unableReason: 'refused', hazards: [], items: [] }));
-  ids.pending = await plantPublication(db, { ...common(a, unitIds.hidden), status: 'pending' }, resultContent({ unitName: '未公示工厂', inspectedOn: '2026-11-21' }));
-  ids.suppressed = await plantPublication(db, { ...common(a, unitIds.hidden), status: 'suppressed' }, penaltyContent({ unitName: '未公示工厂', decidedOn: '2026-11-22' }));
-  ids.mallFine = await plantPublication(db, { ...common(a, unitIds.mall), displayUntil: '2027-02-25' }, penaltyContent({ unitName: '城东商场', uscc: null, partyKind: 'person', partyName: '李建国', decidedOn: '2026-11-25' }));
-  ids.expired = await plantPublication(db, { ...common(a, unitIds.mall), publishedOn: '2026-06-01', displayUntil: '2026-09-01' }, penaltyContent({ unitName: '城东商场', decidedOn: '2026-05-28', penaltyKind: 'warning', fineAmount: null, decisionNumber: '测消行罚决字〔2026〕第0099号' }));
+  ids.mallResult = await plantPublication(
+    db,
+    common(a, unitIds.mall),
+    resultContent({ unitName: '城东商场', uscc: USCC_A, districtCode: '330102', inspectedOn: '2026-11-20', drawCode: '2026320' }),
+  );
+  ids.hotelResult = await plantPublication(
+    db,
+    common(a, unitIds.hotel),
+    resultContent({
+      unitName: '江滨宾馆',
+      uscc: usccFor(11),
+      districtCode: '330782',
+      inspectedOn: '2026-10-05',
+      outcome: 'no_hazard',
+      hazards: [],
+    }),
+  );
+  ids.hotelUnable = await plantPublication(
+    db,
+    common(a, unitIds.hotel),
+    resultContent({
+      unitName: '江滨宾馆',
+      uscc: usccFor(11),
+      districtCode: '330782',
+      inspectedOn: '2026-09-01',
+      outcome: 'unable',
+      unableReason: 'refused',
+      hazards: [],
+      items: [],
+    }),
+  );
+  ids.pending = await plantPublication(
+    db,
+    { ...common(a, unitIds.hidden), status: 'pending' },
+    resultContent({ unitName: '未公示工厂', inspectedOn: '2026-11-21' }),
+  );
+  ids.suppressed = await plantPublication(
+    db,
+    { ...common(a, unitIds.hidden), status: 'suppressed' },
+    penaltyContent({ unitName: '未公示工厂', decidedOn: '2026-11-22' }),
+  );
+  ids.mallFine = await plantPublication(
+    db,
+    { ...common(a, unitIds.mall), displayUntil: '2027-02-25' },
+    penaltyContent({ unitName: '城东商场', uscc: null, partyKind: 'person', partyName: '李建国', decidedOn: '2026-11-25' }),
+  );
+  ids.expired = await plantPublication(
+    db,
+    { ...common(a, unitIds.mall), publishedOn: '2026-06-01', displayUntil: '2026-09-01' },
+    penaltyContent({
+      unitName: '城东商场',
+      decidedOn: '2026-05-28',
+      penaltyKind: 'warning',
+      fineAmount: null,
+      decisionNumber: '测消行罚决字〔2026〕第0099号',
+    }),
+  );
   ids.withdrawn = await plantPublication(
     db,
-    { ...common(a, unitIds.mall), status: 'withdrawn', withdrawKind: 'revoked', withdrawnOn: '2026-11-26', displayUntil: '2027-02-20' },
-    penaltyContent({ unitName: '城东商场', uscc: USCC_A, decidedOn: '2026-11-18', decisionNumber: '测消行罚决字〔2026〕第0077号', fineAmount: 8000 }),
+    {
+      ...common(a, unitIds.mall),
+      status: 'withdrawn',
+      withdrawKind: 'revoked',
+      withdrawnOn: '2026-11-26',
+      displayUntil: '2027-02-20',
+    },
+    penaltyContent({
+      unitName: '城东商场',
+      uscc: USCC_A,
+      decidedOn: '2026-11-18',
+      decisionNumber: '测消行罚决字〔2026〕第0077号',
+      fineAmount: 8000,
+    }),
   );
   await setPolicy(db, b, admin.id, { publishPersonName: true });
-  ids.shopFine = await plantPublication(db, { ...common(b, unitIds.shop), displayUntil: '2027-02-25' }, penaltyContent({ unitName: '北门小超市', uscc: null, partyKind: 'person', partyName: '王小明', decidedOn: '2026-11-24', penaltyKind: 'warning', fineAmount: null }));
+  ids.shopFine = await plantPublication(
+    db,
+    { ...common(b, unitIds.shop), displayUntil: '2027-02-25' },
+    penaltyContent({
+      unitName: '北门小超市',
+      uscc: null,
+      partyKind: 'person',
+      partyName: '王小明',
+      decidedOn: '2026-11-24',
+      penaltyKind: 'warning',
+      fineAmount: null,
+    }),
+  );
 }, 60_000);
 afterAll(async () => {
   await app.close();
@@ -59,7 +133,14 @@ afterAll(async () => {
 describe('the portal search of results and penalties', () => {
   it('lists only entries on the portal today, newest first: never a pending or suppressed one, nor a penalty past its display period', async () => {
     const view = await search('');
-    expect(view.items.map((i) => i.id)).toEqual([ids.mallFine, ids.shopFine, ids.mallResult, ids.withdrawn, ids.hotelResult, ids.hotelUnable]);
+    expect(view.items.map((i) => i.id)).toEqual([
+      ids.mallFine,
+      ids.shopFine,
+      ids.mallResult,
+      ids.withdrawn,
+      ids.hotelResult,
+      ids.hotelUnable,
+    ]);
     expect(view.total).toBe(6);
     expect(view.totalCapped).toBe(false);
     const body = JSON.stringify(view);
@@ -67,7 +148,11 @@ describe('the portal search of results and penalties', () => {
   });
 
   it('finds a unit by part of its name or by its full credit code', async () => {
-    expect((await search(`?q=${encodeURIComponent('商场')}`)).items.map((i) => i.unitName)).toEqual(['城东商场', '城东商场', '城东商场']);
+    expect((await search(`?q=${encodeURIComponent('商场')}`)).items.map((i) => i.unitName)).toEqual([
+      '城东商场',
+      '城东商场',
+      '城东商场',
+    ]);
     expect((await search(`?q=${USCC_A.toLowerCase()}`)).items.map((i) => i.id)).toEqual([ids.mallResult, ids.withdrawn]);
     expect((await search(`?q=${encodeURIComponent('不存在的单位')}`)).total).toBe(0);
   });
@@ -117,7 +202,16 @@ describe('one entry on the portal', () => {
     const res = await get(`/api/public/results/${ids.mallResult}`);
     expect(res.statusCode).toBe(200);
     const view: PublicResultView = res.json();
-    expect(view).toMatchObject({ kindLabel: '抽查结果', outcomeLabel: '发现火灾隐患', summary: '发现火灾隐患 1 处', drawCode: '2026320', uscc: USCC_A, corrected: false, penalty: null, withdrawal: null });
+    expect(view).toMatchObject({
+      kindLabel: '抽查结果',
+      outcomeLabel: '发现火灾隐患',
+      summary: '发现火灾隐患 1 处',
+      drawCode: '2026320',
+      uscc: USCC_A,
+      corrected: false,
+      penalty: null,
+      withdrawal: null,
+    });
     expect(view.hazards).toEqual([{ seq: 1, item: '消防安全管理', text: '未按规定开展防火巡查', fixedOnSpot: false }]);
     expect(view.districtName).toContain('上城区');
   });
@@ -137,7 +231,12 @@ describe('one entry on the portal', () => {
   it('shows a withdrawn penalty as its withdrawal only, never the decision', async () => {
     const res = await get(`/api/public/results/${ids.withdrawn}`);
     const view: PublicResultView = res.json();
-    expect(view).toMatchObject({ withdrawn: true, summary: '已撤回：处罚决定已撤销', penalty: null, withdrawal: { on: '2026-11-26', reason: '处罚决定已撤销' } });
+    expect(view).toMatchObject({
+      withdrawn: true,
+      summary: '已撤回：处罚决定已撤销',
+      penalty: null,
+      withdrawal: { on: '2026-11-26', reason: '处罚决定已撤销' },
+    });
     for (const detail of ['第0077号', '8,000', '8000', '第六十条', '复议决定撤销']) expect(res.body).not.toContain(detail);
   });
 
@@ -192,7 +291,9 @@ describe('the feeds', () => {
       const entries = checkWellFormed(res.body);
       if (topic === 'results') {
         expect(entries).toHaveLength(6);
-        expect(res.body).toContain(`<link rel="alternate" type="text/html" href="http://localhost:80/portal/results/${ids.mallResult}"/>`);
+        expect(res.body).toContain(
+          `<link rel="alternate" type="text/html" href="http://localhost:80/portal/results/${ids.mallResult}"/>`,
+        );
         expect(res.body).not.toContain('李建国');
       }
     }
@@ -207,7 +308,10 @@ describe('the feeds', () => {
       expect(feed.feed_url).toBe(`http://localhost:80/api/public/feeds/${topic}.json`);
       if (topic === 'results') {
         expect(feed.items).toHaveLength(6);
-        expect(feed.items[0]).toMatchObject({ url: `http://localhost:80/portal/results/${ids.mallFine}`, title: '城东商场：行政处罚，罚款' });
+        expect(feed.items[0]).toMatchObject({
+          url: `http://localhost:80/portal/results/${ids.mallFine}`,
+          title: '城东商场：行政处罚，罚款',
+        });
       }
     }
   });

@@ -1,5 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PublicResultIdParams, type PublicDistrictOption, PublicResultsQuery, PublicUnitIdParams, type PublicResultsView, type PublicResultView, type PublicUnitView } from '../../../contracts/publication.ts';
+import {
+  PublicResultIdParams,
+  type PublicDistrictOption,
+  PublicResultsQuery,
+  PublicUnitIdParams,
+  type PublicResultsView,
+  type PublicResultView,
+  type PublicUnitView,
+} from '../../../contracts/publication.ts';
 import { getPublicFeed, FEED_SIZE, type FeedTopic } from '../../../usecases/public/get-public-feeds.ts';
 import { listPublicResultDistricts } from '../../../usecases/public/list-public-result-districts.ts';
 import { getPublicResult } from '../../../usecases/public/get-public-result.ts';
@@ -9,7 +17,13 @@ import type { RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentDrawSummary } from '../../presenters/draw-presenter.ts';
 import { drawsFeed, plansFeed, renderAtom, renderJsonFeed, resultsFeed, type Feed } from '../../presenters/feed-presenter.ts';
-import { presentPublicDistricts, presentPublicResult, presentPublicResultItem, presentPublicResults, presentPublicUnit } from '../../presenters/public-result-presenter.ts';
+import {
+  presentPublicDistricts,
+  presentPublicResult,
+  presentPublicResultItem,
+  presentPublicResults,
+  presentPublicUnit,
+} from '../../presenters/public-result-presenter.ts';
 import { presentPublicPlanList } from '../../presenters/public-plan-presenter.ts';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
@@ -41,13 +55,16 @@ export function registerPublicResultRoutes(app: FastifyInstance, deps: RouteDeps
   });
 
   // A feed's links must work away from the site: PUBLIC_BASE_URL, else the address this request came to.
-  const baseUrlOf = (request: FastifyRequest) => deps.outbox.publicBaseUrl.replace(/\/+$/, '') || `${request.protocol}://${request.host}`;
+  const baseUrlOf = (request: FastifyRequest) =>
+    deps.outbox.publicBaseUrl.replace(/\/+$/, '') || `${request.protocol}://${request.host}`;
 
   const feedOf = async (topic: FeedTopic): Promise<Feed> => {
     const found = await getPublicFeed(deps.db, topic, deps.now());
     switch (found.topic) {
       case 'results':
-        return resultsFeed(found.rows.map((r) => ({ item: presentPublicResultItem(r), publishedOn: r.publishedOn, withdrawnOn: r.withdrawnOn })));
+        return resultsFeed(
+          found.rows.map((r) => ({ item: presentPublicResultItem(r), publishedOn: r.publishedOn, withdrawnOn: r.withdrawnOn })),
+        );
       case 'plans':
         return plansFeed(presentPublicPlanList(found.plans), FEED_SIZE);
       case 'draws':

@@ -1,4 +1,9 @@
-import { PUBLICATION_KIND_LABELS, PUBLICATION_KINDS, PUBLICATION_OUTCOME_LABELS, PUBLICATION_OUTCOMES } from '@contracts/publication.ts';
+import {
+  PUBLICATION_KIND_LABELS,
+  PUBLICATION_KINDS,
+  PUBLICATION_OUTCOME_LABELS,
+  PUBLICATION_OUTCOMES,
+} from '@contracts/publication.ts';
 import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -34,14 +39,30 @@ const API: Endpoint[] = [
       { name: 'pageSize', text: '每页条数，1–200，默认 20' },
     ],
   },
-  { path: 'GET /api/public/results/{id}', text: '一条公示信息的全部公开内容：检查项目、隐患（标准表述）、整改通知书及其状态、处罚决定或撤回情况。' },
-  { path: 'GET /api/public/units/{id}', text: '一个单位正在公示的全部抽查结果、公示期内的行政处罚和整改通知书状态。没有公示信息的单位返回 404。' },
+  {
+    path: 'GET /api/public/results/{id}',
+    text: '一条公示信息的全部公开内容：检查项目、隐患（标准表述）、整改通知书及其状态、处罚决定或撤回情况。',
+  },
+  {
+    path: 'GET /api/public/units/{id}',
+    text: '一个单位正在公示的全部抽查结果、公示期内的行政处罚和整改通知书状态。没有公示信息的单位返回 404。',
+  },
   { path: 'GET /api/public/results/districts', text: '有公示信息的地区（地级市 4 位代码、县级 6 位代码）及其名称。' },
-  { path: 'GET /api/public/draws/{code}', text: <>一次随机抽取的输入、过程和结果；每个任务的结果编号在字段 {code('resultId')} 中（未公示的为空）。</> },
+  {
+    path: 'GET /api/public/draws/{code}',
+    text: <>一次随机抽取的输入、过程和结果；每个任务的结果编号在字段 {code('resultId')} 中（未公示的为空）。</>,
+  },
 ];
 
 const FIELDS: Param[] = [
-  { name: 'id', text: <>公示信息编号，用于 {code('/api/public/results/{id}')} 和网页 {code('/portal/results/{id}')}</> },
+  {
+    name: 'id',
+    text: (
+      <>
+        公示信息编号，用于 {code('/api/public/results/{id}')} 和网页 {code('/portal/results/{id}')}
+      </>
+    ),
+  },
   { name: 'kind / kindLabel', text: '类别及其中文名称' },
   { name: 'unitId / unitName', text: '单位编号和名称' },
   { name: 'uscc', text: '统一社会信用代码；当事人为自然人时为空' },
@@ -84,11 +105,13 @@ export default function PortalOpenDataPage() {
       <Flex vertical gap={16}>
         <PortalIntro title="开放数据">
           本门户公开的抽查结果、行政处罚、抽查计划和随机抽取信息，同时以开放接口和订阅源提供，供新闻媒体、研究人员和协同监管平台使用，无需登录或申请。
-          <strong>可自由使用，请注明来源</strong>（{'双随机消防监管系统'}）。接口只提供网页上公开的内容，自然人姓名、联系方式等个人信息不会出现在接口中。
+          <strong>可自由使用，请注明来源</strong>（{'双随机消防监管系统'}
+          ）。接口只提供网页上公开的内容，自然人姓名、联系方式等个人信息不会出现在接口中。
         </PortalIntro>
         <Card title="订阅源">
           <Paragraph>
-            每个订阅源包含最新 50 条信息，提供两种格式：{code('Atom 1.0')}（{code('.atom')}）和 {code('JSON Feed 1.1')}（{code('.json')}）。可以用阅读器订阅，或由程序定时读取。
+            每个订阅源包含最新 50 条信息，提供两种格式：{code('Atom 1.0')}（{code('.atom')}）和 {code('JSON Feed 1.1')}（
+            {code('.json')}）。可以用阅读器订阅，或由程序定时读取。
           </Paragraph>
           <ul className="open-data-feeds">
             {FEEDS.map((f) => (
@@ -106,7 +129,9 @@ export default function PortalOpenDataPage() {
           </ul>
         </Card>
         <Card title="查询接口">
-          <Paragraph>所有接口均为 {code('GET')} 请求，返回 {code('UTF-8')} 编码的 JSON；参数有误时返回 400 和指明参数的中文说明。</Paragraph>
+          <Paragraph>
+            所有接口均为 {code('GET')} 请求，返回 {code('UTF-8')} 编码的 JSON；参数有误时返回 400 和指明参数的中文说明。
+          </Paragraph>
           {API.map((e) => (
             <section key={e.path} className="open-data-endpoint">
               <Title level={2} style={{ fontSize: 16 }}>
@@ -147,7 +172,8 @@ export default function PortalOpenDataPage() {
   "pageSize": 5
 }`}</pre>
           <Paragraph style={{ marginBottom: 0 }}>
-            网页版：<Link to="/portal/results">抽查结果</Link>、<Link to="/portal/plans">抽查计划</Link>、<Link to="/portal/draws">抽取结果</Link>。
+            网页版：<Link to="/portal/results">抽查结果</Link>、<Link to="/portal/plans">抽查计划</Link>、
+            <Link to="/portal/draws">抽取结果</Link>。
           </Paragraph>
         </Card>
       </Flex>

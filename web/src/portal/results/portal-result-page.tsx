@@ -68,7 +68,9 @@ function ResultEntry({ entry }: { entry: PublicResultView }) {
               children: (
                 <Flex gap={16} wrap>
                   <Link to={`/portal/units/${entry.unitId}`}>该单位的全部公示信息</Link>
-                  {entry.drawCode ? <Link to={`/portal/draws/${encodeURIComponent(entry.drawCode)}`}>随机抽取 {entry.drawCode}</Link> : null}
+                  {entry.drawCode ? (
+                    <Link to={`/portal/draws/${encodeURIComponent(entry.drawCode)}`}>随机抽取 {entry.drawCode}</Link>
+                  ) : null}
                 </Flex>
               ),
             },

@@ -102,7 +102,12 @@ export default function PortalResultsPage() {
               />
             </Form.Item>
             <Form.Item name="kind" label="类别">
-              <Select allowClear placeholder="全部" style={{ width: 120 }} options={PUBLICATION_KINDS.map((k) => ({ value: k, label: PUBLICATION_KIND_LABELS[k] }))} />
+              <Select
+                allowClear
+                placeholder="全部"
+                style={{ width: 120 }}
+                options={PUBLICATION_KINDS.map((k) => ({ value: k, label: PUBLICATION_KIND_LABELS[k] }))}
+              />
             </Form.Item>
           </ListFilterForm>
         </Card>
@@ -114,7 +119,15 @@ export default function PortalResultsPage() {
   );
 }
 
-function ResultsCard({ view, filtered, onPage }: { view: PublicResultsView; filtered: boolean; onPage: (page: number, pageSize: number) => void }) {
+function ResultsCard({
+  view,
+  filtered,
+  onPage,
+}: {
+  view: PublicResultsView;
+  filtered: boolean;
+  onPage: (page: number, pageSize: number) => void;
+}) {
   const count = view.totalCapped ? `超过 ${view.total.toLocaleString('en-US')} 条` : `共 ${view.total} 条`;
   return (
     <Card

@@ -49,7 +49,11 @@ function UnitPage({ unit }: { unit: PublicUnitView }) {
         {unit.results.length ? <ResultList items={unit.results} showUnit={false} /> : <Empty description="暂无公示的抽查结果" />}
       </Card>
       <Card title={`行政处罚（${unit.penalties.length}）`}>
-        {unit.penalties.length ? <ResultList items={unit.penalties} showUnit={false} /> : <Empty description="公示期内没有行政处罚" />}
+        {unit.penalties.length ? (
+          <ResultList items={unit.penalties} showUnit={false} />
+        ) : (
+          <Empty description="公示期内没有行政处罚" />
+        )}
       </Card>
       <Card title={`整改通知书（${unit.notices.length}）`}>
         <NoticeList notices={unit.notices} />

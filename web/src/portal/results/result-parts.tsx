@@ -88,9 +88,7 @@ export function NoticeList({ notices }: { notices: readonly PublicNoticeView[] }
             <NoticeStateTag label={n.stateLabel} />
           </div>
           <div className="result-list-meta">签发日期 {n.issueDate}</div>
-          {n.checkCode ? (
-            <Link to={`/portal/documents/${encodeURIComponent(n.checkCode)}`}>核验这份通知书</Link>
-          ) : null}
+          {n.checkCode ? <Link to={`/portal/documents/${encodeURIComponent(n.checkCode)}`}>核验这份通知书</Link> : null}
         </li>
       ))}
     </ul>
