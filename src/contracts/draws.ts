@@ -247,6 +247,8 @@ export type PublicDrawView = {
     leads: string[];
     assistants: string[];
     statusLabel: string;
+    /** The task's result on the portal (/portal/results/<id>), when published. */
+    resultId: string | null;
   }[];
   changes: TaskChangeView[];
   /** Voided before execution with complete inputs: the tasks its result would have created (none were). */

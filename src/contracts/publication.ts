@@ -172,6 +172,9 @@ export type PublicUnitView = {
   notices: PublicNoticeView[];
 };
 
+/** GET /api/public/results/districts: the districts the portal's entries are in, prefectures (4 digits) and counties (6). */
+export type PublicDistrictOption = { code: string; name: string };
+
 export const PublicResultIdParams = z.object({ id: uuidParam('公示条目') });
 export const PublicUnitIdParams = z.object({ id: uuidParam('单位') });
 

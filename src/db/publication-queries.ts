@@ -185,8 +185,9 @@ export async function searchPortal(db: DbOrTx, s: PortalSearch) {
 /** One entry as the portal shows it (null when it is not on the portal today). */
 export async function findPortalEntry(db: DbOrTx, id: string, today: string) {
   const [row] = await db
-    .select({ publication: publications, drawCode: draws.code })
+    .select({ publication: publications, drawCode: draws.code, orgPath: orgs.path })
     .from(publications)
+    .innerJoin(orgs, eq(orgs.id, publications.orgId))
     .leftJoin(draws, eq(draws.id, publications.drawId))
     .where(and(eq(publications.id, id), onPortal(today)));
   return row ?? null;
@@ -279,4 +280,13 @@ export async function standardTextsOfHazards(db: DbOrTx, hazardRows: readonly { 
     const t = text.get(`${h.recordId}|${h.lineCode}`);
     return t ? [t] : [];
   });
+}
+
+/** The districts of the entries on the portal today (the portal's district filter offers only these). */
+export async function portalDistrictCodes(db: DbOrTx, today: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ code: publications.districtCode })
+    .from(publications)
+    .where(and(onPortal(today), sql`${publications.districtCode} is not null`));
+  return rows.flatMap((r) => (r.code ? [r.code] : [])).sort();
 }

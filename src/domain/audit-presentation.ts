@@ -66,6 +66,19 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   noticeDeadline: '应告知日期',
   outcome: '检查结果',
   previousVisitDate: '原检查日期',
+  // 一公开 (decision 0024): entries, their publication and withdrawal, the publication policy.
+  inspectedOn: '检查日期',
+  eventDate: '检查或决定日期',
+  auto: '自动公示',
+  revokedOn: '撤销日期',
+  resultDays: '抽查结果公示期限（工作日）',
+  penaltyDays: '行政处罚公示期限（工作日）',
+  withdrawalDays: '撤回期限（工作日）',
+  autoPublishAfterDays: '自动公示（天）',
+  minorFineMax: '较低数额罚款上限（元）',
+  minorDisplayMonths: '警告及较低数额罚款公示期（月）',
+  displayYears: '其他行政处罚公示期（年）',
+  publishPersonName: '公开自然人当事人姓名',
   // Documents and the follow-up (decision 0023): documents, hazards, cases, referral, sealing.
   case: '案件',
   caseId: '案件',
@@ -255,19 +268,6 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   workdays: '调休上班日',
   wouldBeResultPublished: '公开本应产生的结果',
   year: '年度',
-  // 一公开 (decision 0024).
-  inspectedOn: '检查日期',
-  eventDate: '事件日期',
-  auto: '自动公示',
-  revokedOn: '撤销日期',
-  resultDays: '抽查结果公示期限（工作日）',
-  penaltyDays: '行政处罚公示期限（工作日）',
-  withdrawalDays: '撤回期限（工作日）',
-  autoPublishAfterDays: '自动公示（天）',
-  minorFineMax: '较低数额罚款上限（元）',
-  minorDisplayMonths: '警告及较低数额罚款公示期（月）',
-  displayYears: '其他行政处罚公示期（年）',
-  publishPersonName: '公开自然人当事人姓名',
 };
 
 export type AuditLine = { label: string; value: string };

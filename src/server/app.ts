@@ -36,6 +36,7 @@ import { registerPublicationRoutes } from './routes/admin/publication-routes.ts'
 import { registerUnitAccessRoutes } from './routes/public/unit-access-routes.ts';
 import { registerUnitPageRoutes } from './routes/unit/unit-routes.ts';
 import { registerFeedbackRoutes } from './routes/admin/feedback-routes.ts';
+import { registerPublicResultRoutes } from './routes/public/public-result-routes.ts';
 
 export type AppOptions = {
   database: Database;
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUnitAccessRoutes(app, deps);
   registerUnitPageRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
+  registerPublicResultRoutes(app, deps);
 
   const webDist = options.webDistDir;
   const indexHtml = webDist ? path.join(webDist, 'index.html') : null;

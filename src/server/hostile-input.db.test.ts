@@ -44,6 +44,7 @@ import {
   UpdateInspectorRequest,
 } from '../contracts/inspectors.ts';
 import { CreateOrgRequest, SaveCollaborationZoneRequest, UpdateOrgRequest } from '../contracts/orgs.ts';
+import { PublicResultsQuery } from '../contracts/publication.ts';
 import {
   ConfirmRecordRequest,
   FieldTaskQuery,
@@ -170,6 +171,7 @@ const QUERY: Record<string, z.ZodType> = {
   'GET /api/trigger-events': TriggerEventListQuery,
   'GET /api/tasks': TaskListQuery,
   'GET /api/public/draws/:code/units': PublicUnitSearchQuery,
+  'GET /api/public/results': PublicResultsQuery,
   'POST /api/imports/units': UploadUnitsQuery,
   'POST /api/imports/inspectors': UploadInspectorsQuery,
   'POST /api/reconciliations': UploadSnapshotQuery,

@@ -16,7 +16,7 @@ const WIDTHS = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const PORTAL_PAGES = ['/', '/portal/items', '/portal/plans', '/portal/draws', '/portal/unit', '/login'];
+const PORTAL_PAGES = ['/', '/portal/items', '/portal/plans', '/portal/draws', '/portal/results', '/portal/open-data', '/portal/unit', '/login'];
 
 /**
  * Latin words a Chinese user reads as they are: file formats, units, the names of public standards, and the demo

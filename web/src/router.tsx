@@ -53,6 +53,10 @@ const PortalNoticePage = lazy(() => import('./portal/notice/portal-notice-page.t
 const PortalDocumentPage = lazy(() => import('./portal/documents/portal-document-page.tsx'));
 const UnitEntryPage = lazy(() => import('./portal/unit/unit-entry-page.tsx'));
 const UnitHomePage = lazy(() => import('./portal/unit/unit-home-page.tsx'));
+const PortalResultsPage = lazy(() => import('./portal/results/portal-results-page.tsx'));
+const PortalResultPage = lazy(() => import('./portal/results/portal-result-page.tsx'));
+const PortalUnitPage = lazy(() => import('./portal/results/portal-unit-page.tsx'));
+const PortalOpenDataPage = lazy(() => import('./portal/results/portal-open-data-page.tsx'));
 const DocumentsPage = lazy(() => import('./admin/documents/documents-page.tsx'));
 const DocumentPage = lazy(() => import('./admin/documents/document-page.tsx'));
 const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
@@ -82,6 +86,10 @@ export const router = createBrowserRouter([
       { path: '/portal/documents/:code', element: <PortalDocumentPage /> },
       { path: '/portal/unit', element: <UnitEntryPage /> },
       { path: '/portal/unit/home', element: <UnitHomePage /> },
+      { path: '/portal/results', element: <PortalResultsPage /> },
+      { path: '/portal/results/:id', element: <PortalResultPage /> },
+      { path: '/portal/units/:id', element: <PortalUnitPage /> },
+      { path: '/portal/open-data', element: <PortalOpenDataPage /> },
       {
         path: '/admin',
         element: <AdminLayout />,

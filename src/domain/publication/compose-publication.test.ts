@@ -89,16 +89,3 @@ describe('a notice’s public state', async () => {
     expect(noticeState({ ...n, replaced: true, hazardStages: [] }, '2026-12-11').label).toBe('已更正');
   });
 });
-
-describe('an entry in one line', async () => {
-  const { entrySummary } = await import('./entry-summary.ts');
-  it('says what was found or decided', () => {
-    const base = composeResult({ brigadeName: '甲', unit, drawCode: null, record: { body: { outcome: 'inspected', unable: null, lines: [line('v2', 'XF05-1', 'fail', { description: 'x', location: 'y', legalBasis: 'z', fixedOnSpot: true }), line('v3', 'XF09-1', 'fail', { description: 'x', location: 'y', legalBasis: 'z', fixedOnSpot: false })] }, snapshot, version: 1, visitDate: '2026-11-20' } });
-    expect(entrySummary(base)).toBe('发现火灾隐患 2 处（当场改正 1 处）');
-    expect(entrySummary({ ...base, outcome: 'no_hazard', hazards: [] })).toBe('未发现火灾隐患');
-    expect(entrySummary({ ...base, outcome: 'unable', unableReason: 'closed', hazards: [] })).toBe('未能检查：已停业/歇业');
-    const fine = composePenalty({ brigadeName: '甲', unit, party: { kind: 'organisation', name: 'x' }, decisionNumber: 'N', decidedOn: '2026-11-02', citation: 'C', penaltyKind: 'fine', fineAmount: 5000, facts: [] });
-    expect(entrySummary(fine)).toBe('罚款 5,000 元');
-    expect(entrySummary({ ...fine, penaltyKind: 'warning', fineAmount: null })).toBe('警告');
-  });
-});

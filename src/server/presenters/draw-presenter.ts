@@ -305,7 +305,7 @@ export function presentTaskDetail(found: Awaited<ReturnType<typeof getTask>>, ac
 }
 
 /** The portal's view: no observer names (ids and commitments only), inspectors by name as on the task list. */
-export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
+export function presentPublicDraw(detail: DrawDetail & { resultIds: ReadonlyMap<string, string> }): PublicDrawView {
   const d = detail.draw;
   const manifest = d.manifest;
   const timeline = [{ at: d.frozenAt.toISOString(), label: '冻结抽取清单', detail: `清单哈希 ${d.manifestHash}` }];
@@ -353,6 +353,7 @@ export function presentPublicDraw(detail: DrawDetail): PublicDrawView {
       leads: t.task.leadIds.map((id) => detail.names.get(id) ?? id),
       assistants: t.task.assistantIds.map((id) => detail.names.get(id) ?? id),
       statusLabel: TASK_STATUS_LABELS[PUBLIC_TASK_STATUS[t.task.status]],
+      resultId: detail.resultIds.get(t.task.id) ?? null,
     })),
     changes: presentChanges(detail, 'public'),
     wouldBeTasks: detail.wouldBe.map((t) => ({

@@ -66,7 +66,7 @@ export async function listPublicationQueue(ctx: UseCaseContext, query: Publicati
       unitId: p.unitId,
       unitName: p.unitName,
       eventDate: p.eventDate,
-      summary: entrySummary(p.content),
+      summary: entrySummary(p.content, null),
       taskId: p.taskId,
       caseId: p.caseId,
       due: 'due' in timing ? timing.due : null,

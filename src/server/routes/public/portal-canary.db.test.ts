@@ -10,11 +10,13 @@ import {
   createUnitFixture,
 } from '../../../../test/harness/factories.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
+import { penaltyContent, plantPublication, resultContent } from '../../../../test/harness/publications.ts';
 import {
   accounts,
   documents,
   outboxMessages,
   externalPeople,
+  publications,
   importBatches,
   inspectorAvailability,
   recusals,
@@ -52,6 +54,12 @@ const CANARY = {
   fileName: '金丝雀导入文件.xlsx',
   hazardText: '金丝雀隐患描述',
   voidReason: '金丝雀作废理由',
+  partyName: '金丝雀当事人',
+  pendingUnit: '金丝雀待公示单位',
+  suppressedFact: '金丝雀不予公示事实',
+  revokedDecision: '金丝雀撤销决定号',
+  revokeReason: '金丝雀撤销理由',
+  hiddenFine: '98,765',
 };
 /** The real reasons of a manifest's conflicts: the portal publishes one neutral code for all of them. */
 const CONFLICT_REASONS = ['RECUSAL', 'PREVIOUS_LEAD'];
@@ -64,6 +72,8 @@ let admin: Session;
 let second: Session;
 let tree: Awaited<ReturnType<typeof createOrgTree>>;
 let excludedUnitId = '';
+let publishedTask: { id: string; drawCode: string } = { id: '', drawCode: '' };
+let publishedResultId = '';
 const NOW = new Date('2026-11-27T02:00:00Z');
 
 beforeAll(async () => {
@@ -229,6 +239,35 @@ beforeAll(async () => {
     issuedAt: NOW,
   });
 
+  // 一公开: a published result of a drawn task whose unit's name and address carry a phone and an ID number (masked on
+  // the way out), a penalty on a natural person (name masked by default), a withdrawn penalty (only the withdrawal is
+  // shown), and a pending and a suppressed entry (never shown) — all with canaries in what must not leave.
+  const shown = draw.tasks[2];
+  publishedTask = { id: shown.id, drawCode: drawn.code };
+  publishedResultId = await plantPublication(
+    db,
+    { orgId: tree.brigadeA.id, unitId: shown.unitId, taskId: shown.id, drawId: drawn.id },
+    resultContent({
+      brigadeName: tree.brigadeA.name,
+      unitName: `${shown.unitName}（电话${CANARY.phone}）`,
+      address: `某路1号，身份证${CANARY.idNumber}`,
+      drawCode: drawn.code,
+      hazards: [{ seq: 1, item: '消防安全管理', text: `值班电话${CANARY.inspectorPhone}无人接听`, fixedOnSpot: false }],
+    }),
+  );
+  await plantPublication(
+    db,
+    { orgId: tree.brigadeA.id, unitId: crowded[3]!, displayUntil: '2027-03-01' },
+    penaltyContent({ unitName: '公开单位3', uscc: null, partyKind: 'person', partyName: CANARY.partyName, facts: [`当事人手机${CANARY.phone}`] }),
+  );
+  await plantPublication(
+    db,
+    { orgId: tree.brigadeA.id, unitId: crowded[3]!, status: 'withdrawn', withdrawKind: 'revoked', withdrawnOn: '2026-11-26', displayUntil: '2027-03-01' },
+    penaltyContent({ unitName: '公开单位3', decisionNumber: CANARY.revokedDecision, fineAmount: 98_765, citation: CANARY.revokeReason, facts: [CANARY.suppressedFact] }),
+  );
+  await plantPublication(db, { orgId: tree.brigadeA.id, unitId: crowded[2]!, status: 'pending' }, resultContent({ unitName: CANARY.pendingUnit }));
+  await plantPublication(db, { orgId: tree.brigadeA.id, unitId: crowded[2]!, status: 'suppressed' }, penaltyContent({ unitName: CANARY.pendingUnit, facts: [CANARY.suppressedFact] }));
+
   // Brigade B: a published plan that leaves one unit out by name, with a reason (no draw: its id only reaches the
   // public through the plan, which must carry a count).
   excludedUnitId = await createUnitFixture(db, { brigadeId: tree.brigadeB.id, category: 'key', isCrowded: true, ...personal });
@@ -269,7 +308,12 @@ async function parameterValues(): Promise<Record<string, string[]>> {
   if (notices.length === 0) throw new Error('no pre-notice to crawl');
   const checkCodes = (await database.db.select({ code: documents.checkCode }).from(documents)).map((d) => d.code);
   if (checkCodes.length === 0) throw new Error('no document to crawl');
-  return { id: [...annualIds, ...monthlyIds], code: [...draws, ...items, ...notices, ...checkCodes] };
+  // Every entry and every unit, on the portal or not: those not on it must answer 404 and nothing else.
+  const entryIds = (await database.db.select({ id: publications.id }).from(publications)).map((p) => p.id);
+  const unitIds = (await database.db.select({ id: units.id }).from(units)).map((u) => u.id);
+  const shownUnits: string[] = (await get('/api/public/results?pageSize=200')).items.map((i: { unitId: string }) => i.unitId);
+  if (shownUnits.length === 0) throw new Error('no result to crawl');
+  return { id: [...annualIds, ...monthlyIds, ...entryIds, ...unitIds], code: [...draws, ...items, ...notices, ...checkCodes] };
 }
 
 function urlsOf(path: string, values: Record<string, string[]>): string[] {
@@ -283,7 +327,16 @@ function urlsOf(path: string, values: Record<string, string[]>): string[] {
 describe('the portal with canary personal data planted on the admin side', () => {
   it('has public routes to crawl, and each of them answers', async () => {
     const publicGets = routes.filter((r) => r.url.startsWith('/api/public/') && [r.method].flat().includes('GET'));
-    expect(publicGets.length).toBeGreaterThanOrEqual(9);
+    expect(publicGets.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('links a draw’s task to its result on the portal, and the result back to the draw', async () => {
+    const draw = (await call(app, null, 'GET', `/api/public/draws/${publishedTask.drawCode}`)).json();
+    const linked = draw.tasks.filter((t: { resultId: string | null }) => t.resultId !== null);
+    expect(linked.map((t: { resultId: string }) => t.resultId)).toEqual([publishedResultId]);
+    const result = (await call(app, null, 'GET', `/api/public/results/${publishedResultId}`)).json();
+    expect(result.drawCode).toBe(publishedTask.drawCode);
+    expect(result.unitName).toContain('139****1357');
   });
 
   it('never sends a canary from any public route, whatever id, code or search it is given', async () => {
@@ -292,7 +345,7 @@ describe('the portal with canary personal data planted on the admin side', () =>
     const urls = routes
       .filter((r) => r.url.startsWith('/api/public/') && [r.method].flat().includes('GET'))
       .flatMap((r) => urlsOf(r.url, values))
-      .flatMap((url) => (url.endsWith('/units') ? searches.map((q) => `${url}?q=${encodeURIComponent(q)}`) : [url]));
+      .flatMap((url) => (url.endsWith('/units') || url.endsWith('/results') ? searches.map((q) => `${url}?q=${encodeURIComponent(q)}`) : [url]));
     expect(urls.length).toBeGreaterThan(20);
     const leaks: string[] = [];
     let answered = 0;

@@ -22,7 +22,7 @@ export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps):
 
   app.get('/api/public/draws/:code', async (request): Promise<PublicDrawView> => {
     const { code } = parse(DrawCodeParams, request.params);
-    return presentPublicDraw(await getPublicDraw(deps.db, code));
+    return presentPublicDraw(await getPublicDraw(deps.db, code, deps.now()));
   });
 
   app.get('/api/public/draws/:code/bundle', async (request, reply): Promise<DrawBundle> => {

@@ -2,7 +2,7 @@ import type { PublicDrawView } from '@contracts/draws.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Alert, Card, Descriptions, Flex, Table, Timeline, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { publicDrawQuery } from '../../api/draws.ts';
 import { BackLink } from '../../components/back-link.tsx';
 import { QueryGate } from '../../components/query-gate.tsx';
@@ -28,6 +28,11 @@ const taskColumns = (names: ReadonlyMap<string, string>): TableColumnsType<Publi
   { title: '主办', key: 'leads', render: (_, t) => t.leads.join('、') || '—' },
   { title: '协办', key: 'assistants', render: (_, t) => t.assistants.join('、') || '—' },
   { title: '状态', dataIndex: 'statusLabel', key: 'status' },
+  {
+    title: '抽查结果',
+    key: 'result',
+    render: (_, t) => (t.resultId ? <Link to={`/portal/results/${t.resultId}`} aria-label={`${t.unitName}的抽查结果`}>查看结果</Link> : '—'),
+  },
 ];
 
 const strataColumns: TableColumnsType<PublicStratum> = [
@@ -125,7 +130,7 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
           rowKey={(t) => `${t.unitId}/${t.rank}/${t.statusLabel}`}
           size="middle"
           columns={taskColumns(new Map(draw.strata.map((s) => [s.code, s.name])))}
-          dataSource={draw.wouldBeTasks.length ? draw.wouldBeTasks.map((t) => ({ ...t, statusLabel: '未下达' })) : draw.tasks}
+          dataSource={draw.wouldBeTasks.length ? draw.wouldBeTasks.map((t) => ({ ...t, statusLabel: '未下达', resultId: null })) : draw.tasks}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: draw.resultHash ? '没有抽查任务' : '尚未执行抽取' }}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { portalHomeQuery } from '../../api/public.ts';
 import { PortalQuery } from '../layout/portal-query.tsx';
 import { SYSTEM_NAME } from '../../lib/constants.ts';
@@ -71,6 +72,16 @@ export default function HomePage() {
           <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
             每一次随机抽取的依据、过程和结果都将记入防篡改的审计链并向社会公开，任何人都可以据此复核抽取是否公正。
           </Typography.Paragraph>
+        </Card>
+
+        <Card title="抽查结果公示">
+          <Typography.Paragraph>
+            每一次双随机抽查的结果（检查项目、发现的火灾隐患、整改情况）和消防行政处罚决定都在这里公示，可以按单位名称、统一社会信用代码、地区和日期查询。
+          </Typography.Paragraph>
+          <Flex gap={16} wrap>
+            <Link to="/portal/results">查询抽查结果和行政处罚</Link>
+            <Link to="/portal/open-data">开放数据接口和订阅源</Link>
+          </Flex>
         </Card>
 
         <PortalQuery query={query}>{(home) => <PortalData home={home} />}</PortalQuery>

@@ -11,7 +11,9 @@ const PORTAL_NAV: { to: string; label: string }[] = [
   { to: '/portal/items', label: '抽查事项' },
   { to: '/portal/plans', label: '抽查计划' },
   { to: '/portal/draws', label: '抽取结果' },
+  { to: '/portal/results', label: '抽查结果' },
   { to: '/portal/algorithm', label: '抽取算法' },
+  { to: '/portal/open-data', label: '开放数据' },
 ];
 
 const isActive = (to: string, pathname: string) =>
@@ -57,7 +59,7 @@ export function PublicLayout({ title, children }: { title?: string; children: Re
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <title>{title ? documentTitle(title) : SYSTEM_NAME}</title>
-      <Layout.Header className="portal-header">
+      <Layout.Header className="portal-header no-print">
         <Link to="/" className="portal-brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{SYSTEM_NAME}</span>
@@ -98,7 +100,7 @@ export function PublicLayout({ title, children }: { title?: string; children: Re
       <Layout.Content>
         <main className="portal-content">{children}</main>
       </Layout.Content>
-      <Layout.Footer className="portal-footer">
+      <Layout.Footer className="portal-footer no-print">
         <div>{SYSTEM_NAME}</div>
         <div>随机抽取检查对象 · 随机选派执法检查人员 · 抽查情况及查处结果及时向社会公开</div>
       </Layout.Footer>
