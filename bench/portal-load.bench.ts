@@ -16,7 +16,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * process (bench/portal-server.ts) whose database holds 1,000,000 publication entries: a static file from the same
  * server (the ceiling of this machine for a request through Fastify), GET /api/public/home and GET
  * /api/public/results over the search bench's query mix, asked in turn. PostgreSQL at BENCH_DATABASE_URL (seeded
- * when empty, as the search bench does), and PGlite when BENCH_PGLITE_DIR names a database (seeded there when empty;
+ * when empty, as the search bench does), and PGlite when BENCH_PGLITE_DIR names a database folder called pglite (seeded there when empty;
  * a run without it skips PGlite, since seeding it takes minutes). The web build is served from BENCH_WEB_DIST_DIR
  * (default web/dist).
  */
@@ -39,9 +39,12 @@ export async function benchPortalLoad(): Promise<Figure[]> {
   }
   const pgliteDir = process.env.BENCH_PGLITE_DIR;
   if (pgliteDir && only !== 'postgres') {
+    // The server opens DATA_DIR/pglite (PGlite cannot open its folder through a symlink).
+    if (path.basename(pgliteDir) !== 'pglite') throw new Error('portal-load: BENCH_PGLITE_DIR must be a folder named pglite');
+    const dataDir = path.dirname(path.resolve(pgliteDir));
     targets.push({
       label: 'PGlite',
-      env: { DATA_DIR: pgliteDir },
+      env: { DATA_DIR: dataDir },
       open: () => openSeededDatabase({ kind: 'pglite', dataDir: pgliteDir }, today),
     });
   }

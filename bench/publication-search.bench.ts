@@ -85,13 +85,22 @@ type QueryClient = { query: (...args: unknown[]) => Promise<{ rows: Record<strin
  * BENCH_EXPLAIN=1: the plan of every statement searchPortal sends for each search of the mix, as run (EXPLAIN ANALYZE,
  * BUFFERS), read off the driver's client (pg pool or PGlite) so that it is exactly the SQL and parameters sent.
  */
-async function explainMix(database: Database, label: string, mix: Awaited<ReturnType<typeof portalQueryMix>>, today: string): Promise<void> {
+async function explainMix(
+  database: Database,
+  label: string,
+  mix: Awaited<ReturnType<typeof portalQueryMix>>,
+  today: string,
+): Promise<void> {
   const client = (database.db as unknown as { $client: QueryClient }).$client;
   const original = client.query.bind(client);
   const sent: { text: string; values: unknown[] }[] = [];
   client.query = (...args: unknown[]) => {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-    sent.push(typeof first === 'string' ? { text: first, values: second ?? [] } : { text: first.text, values: first.values ?? second ?? [] });
+    sent.push(
+      typeof first === 'string'
+        ? { text: first, values: second ?? [] }
+        : { text: first.text, values: first.values ?? second ?? [] },
+    );
     return original(...args);
   };
   try {
@@ -101,7 +110,9 @@ async function explainMix(database: Database, label: string, mix: Awaited<Return
       for (const { text, values } of [...sent].filter((q) => !q.text.includes('pg_stats'))) {
         const explain = `explain (analyze, buffers, costs off) ${text}`;
         const { rows } = await (database.kind === 'postgres' ? original({ text: explain, values }) : original(explain, values));
-        console.log(`\n--- ${label}: ${kind}\n${text}\n${JSON.stringify(values)}\n${rows.map((r) => Object.values(r)[0]).join('\n')}`);
+        console.log(
+          `\n--- ${label}: ${kind}\n${text}\n${JSON.stringify(values)}\n${rows.map((r) => Object.values(r)[0]).join('\n')}`,
+        );
       }
     }
   } finally {
