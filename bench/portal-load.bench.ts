@@ -57,13 +57,11 @@ export async function benchPortalLoad(): Promise<Figure[]> {
     await database.close();
     const port = 3950 + Math.floor(Math.random() * 40);
     const base = `http://127.0.0.1:${port}`;
-    const urlsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-urls-')), 'results.txt');
     const urls = mix.map(({ search }) => {
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
       return `${base}/api/public/results?${params.toString()}`;
     });
-    fs.writeFileSync(urlsFile, urls.join('\n'));
     const { child } = await startServer({
       dataDir: env.DATA_DIR,
       port,
@@ -71,7 +69,9 @@ export async function benchPortalLoad(): Promise<Figure[]> {
       entry: 'bench/portal-server.ts',
       env: process.env.BENCH_WEB_DIST_DIR ? { BENCH_WEB_DIST_DIR: process.env.BENCH_WEB_DIST_DIR } : {},
     });
+    const urlsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-urls-')), 'results.txt');
     try {
+      fs.writeFileSync(urlsFile, urls.join('\n'));
       for (const u of urls) {
         const res = await fetch(u);
         if (!res.ok) throw new Error(`${label}: ${res.status} for ${u}`);
