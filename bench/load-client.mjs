@@ -1,17 +1,22 @@
 // A load generator in its own process (so its work does not steal the server's event loop): `connections` clients,
 // each sending the next GET as soon as the last answer arrives, over keep-alive, for `seconds`. Prints one JSON line:
 // requests, requests per second, latency percentiles (ms) and the count of non-2xx answers or errors.
+// `target` is a URL, or @file: a file of URLs, one a line, asked in turn (a mix of searches).
+import fs from 'node:fs';
 import http from 'node:http';
 
-const [url, connectionsText = '20', secondsText = '10'] = process.argv.slice(2);
+const [target, connectionsText = '20', secondsText = '10'] = process.argv.slice(2);
+const urls = target.startsWith('@') ? fs.readFileSync(target.slice(1), 'utf8').split('\n').filter(Boolean) : [target];
 const connections = Number(connectionsText);
 const seconds = Number(secondsText);
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 const latencies = [];
 let failures = 0;
+let next = 0;
 const deadline = Date.now() + seconds * 1000;
 
 function once() {
+  const url = urls[next++ % urls.length];
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const req = http.get(url, { agent }, (res) => {

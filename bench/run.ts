@@ -6,6 +6,8 @@ import { benchEligibility } from './eligibility.bench.ts';
 import { benchFieldLoad } from './field-load.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchPublicHome } from './public-home.bench.ts';
+import { benchPublicationSearch } from './publication-search.bench.ts';
+import { benchPortalLoad } from './portal-load.bench.ts';
 import { benchImportBomb } from './import-bomb.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
 import { benchUnitList } from './unit-list.bench.ts';
@@ -22,6 +24,14 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   'draw-usecase': { title: 'A 12,000-unit brigade draw end to end through the use cases (PGlite)', run: benchDrawUsecase },
   draw: { title: 'The draw F for 1,000,000 candidates → 100,000 tasks (pure; set BENCH_DATABASE_URL for ORDER BY random())', run: benchDraw },
   import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
+  'publication-search': {
+    title: 'The portal\'s result search over 1,000,000 entries, in-process (PGlite; set BENCH_DATABASE_URL for PostgreSQL; machine shared unless said)',
+    run: benchPublicationSearch,
+  },
+  'portal-load': {
+    title: 'The portal under 50 concurrent clients from a second process, 1,000,000 entries: static file (ceiling), home, result search (BENCH_DATABASE_URL; BENCH_PGLITE_DIR)',
+    run: benchPortalLoad,
+  },
   'public-home': { title: 'The portal home under 20 concurrent clients from a second process (PGlite, demo data)', run: benchPublicHome },
   'field-load': {
     title: 'The field app on a phone: first-load bytes, first visit and daily open on Slow 3G + 4× CPU, a 12 MP photo shrunk on the device, a record with 10 photos sent (Chromium, demo data)',

@@ -34,9 +34,12 @@ export async function startServer(options: {
   port: number;
   databaseUrl?: string;
   cwd?: string;
+  /** The script to run instead of src/server/main.ts (bench/portal-server.ts), and more environment for it. */
+  entry?: string;
+  env?: Record<string, string>;
 }): Promise<{ child: ChildProcess; seconds: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/server/main.ts'], {
     cwd: options.cwd ?? process.cwd(),
     env: {
       ...process.env,
@@ -44,6 +47,7 @@ export async function startServer(options: {
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
       DATABASE_URL: options.databaseUrl ?? '',
+      ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -3,6 +3,7 @@ import { searchGrams } from '../domain/registry/search-grams.ts';
 import type { PublicationKind, PublicationOutcome, PublicationPolicy, PublicationStatus } from '../domain/publication/publication-types.ts';
 import { readTogether, type DbOrTx, type Tx } from './client.ts';
 import { containsPattern } from './sql-helpers.ts';
+import { caseless, frequentGramShares } from './unit-queries.ts';
 import { conductComplaints, documents, draws, hazards, inspectionRecords, orgs, publications, publicationSettings, units, visitRatings } from './schema.ts';
 
 export type PublicationRow = typeof publications.$inferSelect;
@@ -132,29 +133,79 @@ export type PortalSearch = {
 export const PORTAL_COUNT_CAP = 10_000;
 const USCC_LIKE = /^[0-9A-HJ-NP-RT-UW-Y]{18}$/i;
 
-function portalWhere(s: PortalSearch): SQL {
+/**
+ * How a text search uses the bigram index, from the share of entries holding the query's rarest bigram (the planner's
+ * statistics; a bigram missing from them is rare). The index hands back row addresses, and each candidate must then be
+ * read to confirm it, a row at a time; the covering indexes (migration 0023) hold the unit name and credit code, so
+ * walking the entries newest first and confirming each with LIKE reads no rows at all. Hence:
+ * - a page uses the bigram index only for rare text (under 1 %): otherwise the walk meets a page's rows within a few
+ *   thousand index entries;
+ * - the capped count also uses it for text under 5 % when nothing else narrows the search: then the walk would cross
+ *   hundreds of thousands of entries to find 10,001 matches, where the bigram index reads about 10,001 rows.
+ */
+export const PORTAL_RARE_GRAM_SHARE = 0.01;
+export const PORTAL_COUNT_GRAM_SHARE = 0.05;
+
+export type PortalGramPlan = { page: boolean; count: boolean };
+
+export async function portalGramPlan(db: DbOrTx, s: PortalSearch): Promise<PortalGramPlan> {
+  const text = s.q?.trim();
+  if (!text || USCC_LIKE.test(text)) return { page: false, count: false };
+  const grams = searchGrams(text);
+  if (grams.length === 0) return { page: false, count: false };
+  const share = await frequentGramShares(db, 'publications');
+  const rarest = Math.min(...grams.map((g) => share.get(g) ?? 0));
+  const narrowed = Boolean(s.district || s.from || s.to || s.outcome || s.kind || s.unitId);
+  return { page: rarest < PORTAL_RARE_GRAM_SHARE, count: rarest < PORTAL_RARE_GRAM_SHARE || (rarest < PORTAL_COUNT_GRAM_SHARE && !narrowed) };
+}
+
+/**
+ * The search's conditions. Each filter has a covering index (migration 0023): entries newest first, by outcome, by
+ * district and the penalties, each holding the columns the other filters read, so that finding a page's ids and the
+ * capped count read no rows. Hence the district as an equality when it names one county, and the kind as a literal
+ * (the planner matches it to the penalties' partial index).
+ */
+function portalWhere(s: PortalSearch, gramIndex: boolean): SQL {
   const c: (SQL | undefined)[] = [onPortal(s.today)];
   const q = s.q?.trim();
   if (q) {
     if (USCC_LIKE.test(q)) c.push(eq(publications.uscc, q.toUpperCase()));
     else {
       const grams = searchGrams(q);
-      if (grams.length > 0) c.push(sql`${publications.searchGrams} @> ${sql.param(grams, publications.searchGrams)}`);
-      c.push(sql`(${publications.unitName} ilike ${containsPattern(q)} or coalesce(${publications.uscc}, '') ilike ${containsPattern(q)})`);
+      if (grams.length > 0 && gramIndex) c.push(sql`${publications.searchGrams} @> ${sql.param(grams, publications.searchGrams)}`);
+      // For text without letter case LIKE gives the rows ILIKE gives, at a third of the cost.
+      const op = caseless(q) ? sql`like` : sql`ilike`;
+      c.push(sql`(${publications.unitName} ${op} ${containsPattern(q)} or coalesce(${publications.uscc}, '') ${op} ${containsPattern(q)})`);
     }
   }
-  if (s.district) c.push(sql`${publications.districtCode} like ${s.district.replace(/0+$/, '') + '%'}`);
+  if (s.district) {
+    const prefix = s.district.replace(/0+$/, '');
+    // district_code has six characters: a six-digit prefix is the code itself.
+    c.push(prefix.length === 6 ? eq(publications.districtCode, prefix) : sql`${publications.districtCode} like ${prefix + '%'}`);
+  }
   if (s.from) c.push(sql`${publications.eventDate} >= ${s.from}`);
   if (s.to) c.push(sql`${publications.eventDate} <= ${s.to}`);
   if (s.outcome) c.push(eq(publications.outcome, s.outcome));
-  if (s.kind) c.push(eq(publications.kind, s.kind));
+  if (s.kind) c.push(sql`${publications.kind} = ${sql.raw(s.kind === 'penalty' ? "'penalty'" : "'result'")}`);
   if (s.unitId) c.push(eq(publications.unitId, s.unitId));
   return and(...c.filter((x): x is SQL => x !== undefined))!;
 }
 
-/** A page of the portal's search, newest event first, with the count (capped at PORTAL_COUNT_CAP + 1). */
+/**
+ * A page of the portal's search, newest event first, with the count (capped at PORTAL_COUNT_CAP + 1). The page's ids
+ * are found first (from an index alone when the table is vacuumed), then only those rows are read.
+ */
 export async function searchPortal(db: DbOrTx, s: PortalSearch) {
-  const where = portalWhere(s);
+  const use = await portalGramPlan(db, s);
+  const where = portalWhere(s, use.page);
+  const page = db
+    .select({ id: publications.id, eventDate: publications.eventDate })
+    .from(publications)
+    .where(where)
+    .orderBy(desc(publications.eventDate), desc(publications.id))
+    .limit(s.pageSize)
+    .offset((s.page - 1) * s.pageSize)
+    .as('page');
   const [rows, counted] = await readTogether(db, [
     () =>
       db
@@ -171,12 +222,13 @@ export async function searchPortal(db: DbOrTx, s: PortalSearch) {
           unitId: publications.unitId,
           taskId: publications.taskId,
         })
-        .from(publications)
-        .where(where)
-        .orderBy(desc(publications.eventDate), desc(publications.id))
-        .limit(s.pageSize)
-        .offset((s.page - 1) * s.pageSize),
-    () => db.execute(sql`select count(*)::int as n from (select 1 from ${publications} where ${where} limit ${PORTAL_COUNT_CAP + 1}) c`),
+        .from(page)
+        .innerJoin(publications, eq(publications.id, page.id))
+        .orderBy(desc(page.eventDate), desc(page.id)),
+    () =>
+      db.execute(
+        sql`select count(*)::int as n from (select 1 from ${publications} where ${use.count === use.page ? where : portalWhere(s, use.count)} limit ${PORTAL_COUNT_CAP + 1}) c`,
+      ),
   ]);
   const { rows: countRows } = counted as unknown as { rows: { n: number }[] };
   return { rows, total: Number(countRows[0]?.n ?? 0) };

@@ -1324,7 +1324,21 @@ export const publications = pgTable(
     uniqueIndex('publications_case_key').on(t.caseId).where(sql`${t.kind} = 'penalty'`),
     index('publications_queue_idx').on(t.orgId, t.status, t.eventDate),
     index('publications_unit_idx').on(t.unitId, t.eventDate),
-    index('publications_portal_idx').on(t.eventDate, t.id).where(sql`${t.status} in ('published', 'withdrawn')`),
+    // The portal's search (searchPortal, decision 0024): one index per way in — newest first, by outcome, by district,
+    // the penalties — each ending with every column the other filters and the text search read, so that a page's ids
+    // and the capped count come from the index alone. (Key columns: drizzle has no INCLUDE.)
+    index('publications_portal_idx')
+      .on(t.eventDate, t.id, t.displayUntil, t.kind, t.outcome, t.districtCode, t.unitName, t.uscc)
+      .where(sql`${t.status} in ('published', 'withdrawn')`),
+    index('publications_portal_outcome_idx')
+      .on(t.outcome, t.eventDate, t.id, t.displayUntil, t.kind, t.districtCode, t.unitName, t.uscc)
+      .where(sql`${t.status} in ('published', 'withdrawn')`),
+    index('publications_portal_district_idx')
+      .on(t.districtCode, t.eventDate, t.id, t.displayUntil, t.kind, t.outcome, t.unitName, t.uscc)
+      .where(sql`${t.status} in ('published', 'withdrawn')`),
+    index('publications_portal_penalty_idx')
+      .on(t.eventDate, t.id, t.displayUntil, t.outcome, t.districtCode, t.unitName, t.uscc)
+      .where(sql`${t.status} in ('published', 'withdrawn') and ${t.kind} = 'penalty'`),
     index('publications_grams_idx').using('gin', t.searchGrams).where(sql`${t.status} in ('published', 'withdrawn')`),
     index('publications_uscc_idx').on(t.uscc).where(sql`${t.status} in ('published', 'withdrawn')`),
     index('publications_draw_idx').on(t.drawId),

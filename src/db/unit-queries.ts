@@ -82,7 +82,7 @@ export type TextSearchPlan = {
 };
 
 /** Whether ILIKE can be replaced by the cheaper LIKE: no character of the text has a case. */
-function caseless(text: string): boolean {
+export function caseless(text: string): boolean {
   return text === text.toLowerCase() && text === text.toUpperCase();
 }
 
@@ -135,23 +135,27 @@ export function unitListWhere(filter: UnitFilter, plan: TextSearchPlan = {}): SQ
 }
 
 /**
- * The share of units holding each frequent bigram (the planner's statistics of search_grams), cached per
- * database handle for a minute: statistics change only when the table is analysed.
+ * The share of rows of `table` holding each frequent bigram (the planner's statistics of its search_grams), cached
+ * per database handle and table for a minute: statistics change only when the table is analysed.
  */
-const gramStatsCache = new WeakMap<object, { at: number; share: Map<string, number> }>();
+const gramStatsCache = new WeakMap<object, Map<string, { at: number; share: Map<string, number> }>>();
 const GRAM_STATS_TTL_MS = 60_000;
 
-async function frequentGramShares(db: DbOrTx): Promise<Map<string, number>> {
-  const cached = gramStatsCache.get(db);
+export async function frequentGramShares(db: DbOrTx, table: 'units' | 'publications' = 'units'): Promise<Map<string, number>> {
+  const cached = gramStatsCache.get(db)?.get(table);
   if (cached && Date.now() - cached.at < GRAM_STATS_TTL_MS) return cached.share;
   const result = await db.execute(sql`
     select u.e, u.f from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(e, f)
-    where s.schemaname = current_schema() and s.tablename = 'units' and s.attname = 'search_grams' and u.e is not null`);
+    where s.schemaname = current_schema() and s.tablename = ${table} and s.attname = 'search_grams' and u.e is not null`);
   // Both drivers answer execute() with { rows }.
   const { rows } = result as unknown as { rows: { e: string; f: number | string }[] };
   const share = new Map(rows.map((r) => [r.e, Number(r.f)]));
   // No statistics yet (never analysed): ask again next time rather than keep "nothing is frequent".
-  if (share.size > 0) gramStatsCache.set(db, { at: Date.now(), share });
+  if (share.size > 0) {
+    const perTable = gramStatsCache.get(db) ?? new Map<string, { at: number; share: Map<string, number> }>();
+    perTable.set(table, { at: Date.now(), share });
+    gramStatsCache.set(db, perTable);
+  }
   return share;
 }
 

@@ -121,7 +121,10 @@ CREATE UNIQUE INDEX "publications_task_key" ON "publications" USING btree ("task
 CREATE UNIQUE INDEX "publications_case_key" ON "publications" USING btree ("case_id") WHERE "publications"."kind" = 'penalty';--> statement-breakpoint
 CREATE INDEX "publications_queue_idx" ON "publications" USING btree ("org_id","status","event_date");--> statement-breakpoint
 CREATE INDEX "publications_unit_idx" ON "publications" USING btree ("unit_id","event_date");--> statement-breakpoint
-CREATE INDEX "publications_portal_idx" ON "publications" USING btree ("event_date","id") WHERE "publications"."status" in ('published', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "publications_portal_idx" ON "publications" USING btree ("event_date","id","display_until","kind","outcome","district_code","unit_name","uscc") WHERE "publications"."status" in ('published', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "publications_portal_outcome_idx" ON "publications" USING btree ("outcome","event_date","id","display_until","kind","district_code","unit_name","uscc") WHERE "publications"."status" in ('published', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "publications_portal_district_idx" ON "publications" USING btree ("district_code","event_date","id","display_until","kind","outcome","unit_name","uscc") WHERE "publications"."status" in ('published', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "publications_portal_penalty_idx" ON "publications" USING btree ("event_date","id","display_until","outcome","district_code","unit_name","uscc") WHERE "publications"."status" in ('published', 'withdrawn') and "publications"."kind" = 'penalty';--> statement-breakpoint
 CREATE INDEX "publications_grams_idx" ON "publications" USING gin ("search_grams") WHERE "publications"."status" in ('published', 'withdrawn');--> statement-breakpoint
 CREATE INDEX "publications_uscc_idx" ON "publications" USING btree ("uscc") WHERE "publications"."status" in ('published', 'withdrawn');--> statement-breakpoint
 CREATE INDEX "publications_draw_idx" ON "publications" USING btree ("draw_id");--> statement-breakpoint
