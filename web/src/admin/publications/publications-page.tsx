@@ -117,7 +117,7 @@ export default function PublicationsPage() {
       <Card>
         <Flex vertical gap={12}>
           <Flex gap={12} wrap align="center">
-            <Segmented<View> options={VIEWS} value={view} onChange={(v) => setParam('view', v === 'queue' ? undefined : v)} />
+            <Segmented<View> aria-label="列表范围" options={VIEWS} value={view} onChange={(v) => setParam('view', v === 'queue' ? undefined : v)} />
             <Select<PublicationKind>
               allowClear
               aria-label="类别"
