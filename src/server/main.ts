@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     outbox: { channel: config.smsGateway ? 'sms' : 'log', publicBaseUrl: config.publicBaseUrl },
   });
   const stopScheduler = startPlanScheduler(database.db, app.log);
-  const stopReinspections = startReinspectionScheduler(database.db, app.log);
+  const stopReinspections = startReinspectionScheduler(database.db, app.log, () => new Date(), { vacuumPortal: database.kind === 'pglite' });
   const stopOutbox = startOutboxDispatcher(database.db, app.log, outboxChannels(config.smsGateway));
   const close = async () => {
     stopScheduler();

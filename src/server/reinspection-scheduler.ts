@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../db/client.ts';
+import { vacuumPortalTables, type Db } from '../db/client.ts';
 import { runReinspectionScheduler } from '../usecases/reinspections/run-reinspection-scheduler.ts';
 import { runPublicationJob } from '../usecases/publication/run-publication-job.ts';
 
@@ -7,11 +7,12 @@ const DAY = 24 * 3600_000;
 
 /**
  * Runs the daily jobs a minute after start and then once a day: the 复查 scheduler (decision 0023) and the
- * auto-publication of pending entries where a brigade's policy asks for it (decision 0024). Created tasks are logged; a
+ * auto-publication of pending entries where a brigade's policy asks for it (decision 0024), then on PGlite a VACUUM of
+ * the portal's tables. Created tasks are logged; a
  * notice skipped for a year without calendar data is logged as a warning, a failure as an error; the timer never keeps
  * the process alive. Returns a function that stops it.
  */
-export function startReinspectionScheduler(db: Db, log: FastifyBaseLogger, now: () => Date = () => new Date()): () => void {
+export function startReinspectionScheduler(db: Db, log: FastifyBaseLogger, now: () => Date = () => new Date(), options: { vacuumPortal?: boolean } = {}): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -30,6 +31,8 @@ export function startReinspectionScheduler(db: Db, log: FastifyBaseLogger, now: 
     try {
       const published = await runPublicationJob({ db, ip: null, now: now(), actorName: '系统定时任务' });
       if (published > 0) log.info({ published }, `已自动公示 ${published} 条`);
+      // PGlite has no autovacuum: keep the portal's index-only search reading the indexes alone.
+      if (options.vacuumPortal) await vacuumPortalTables(db);
     } catch (error) {
       log.error({ err: error }, '自动公示定时任务出错');
     } finally {
