@@ -8,6 +8,7 @@ import {
   type PublicationPolicy,
   type PublicationStatus,
 } from '../domain/publication/publication-types.ts';
+import type { PublicationRecord } from '../domain/publication/publication-rules.ts';
 
 /**
  * 一公开 (decision 0024): the brigade's publication queue and policy, the portal's results (search, entry, unit page,
@@ -54,21 +55,8 @@ export type PublicationQueueItem = {
   contentVersion: number;
 };
 
-/** One brigade's publication record (statistics read it too). */
-export type PublicationRecordView = {
-  orgId: string;
-  orgName: string;
-  total: number;
-  published: number;
-  publishedOnTime: number;
-  publishedLate: number;
-  overdue: number;
-  waiting: number;
-  withdrawn: number;
-  suppressed: number;
-  unknown: number;
-  onTimeRate: number | null;
-};
+/** One brigade's publication record (statistics read it too): publicationRecord's counts, named by brigade. */
+export type PublicationRecordView = { orgId: string; orgName: string } & PublicationRecord;
 
 export type PublicationQueueView = { items: PublicationQueueItem[]; records: PublicationRecordView[]; canManage: boolean; truncated: boolean };
 

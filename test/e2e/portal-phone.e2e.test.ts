@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DrawView } from '../../src/contracts/draws.ts';
-import { call, logInAs, type Session } from '../harness/http.ts';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, dialogsOf, eventually, newPage, startE2E, type E2E } from './harness.ts';
+import { call } from '../harness/http.ts';
+import { executeJanuaryDraw } from './api-steps.ts';
+import { SCREENSHOT_DIR, dialogsOf, eventually, newPage, startE2E, type E2E } from './harness.ts';
 
 /** The server's clock: mid-December 2025, so January 2026 is the month drawn (the 2026 calendar is seeded). */
 const NOW = new Date('2025-12-15T02:00:00Z');
@@ -15,44 +14,11 @@ const PHONE = { width: 390, height: 844 };
 let e2e: E2E;
 let drawCode: string;
 
-/** A call that must succeed; its JSON. A payload makes it a POST. */
-async function ok<T>(app: FastifyInstance, session: Session, url: string, payload?: unknown): Promise<T> {
-  const method = payload === undefined ? 'GET' : 'POST';
-  const res = await call(app, session, method, url, payload);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json<T>();
-}
 
-/**
- * An executed draw made through the API, as the staff would (the draw journey does it in the browser): the January
- * plan published, the draw frozen without observers, the lottery value entered by two accounts, executed.
- */
-async function executeJanuaryDraw(app: FastifyInstance): Promise<string> {
-  const admin = await logInAs(app, 'wucheng', DEMO_PASSWORD);
-  const second = await logInAs(app, 'zhidui', DEMO_PASSWORD);
-  const me = await ok<{ org: { id: string } }>(app, admin, '/api/auth/me');
-  const annual = await ok<{ id: string }>(app, admin, '/api/annual-plans', {
-    orgId: me.org.id,
-    year: 2026,
-    name: '2026 年度双随机抽查工作计划',
-  });
-  await ok(app, admin, `/api/annual-plans/${annual.id}/publish`, {});
-  const monthly = await ok<{ id: string }>(app, admin, `/api/annual-plans/${annual.id}/months/1/generate`, {});
-  await ok(app, admin, `/api/monthly-plans/${monthly.id}/publish`, {});
-  const external = { source: '福彩3D', ref: '2025341' };
-  const draw = await ok<DrawView>(app, admin, '/api/draws', {
-    source: { kind: 'monthly_plan', id: monthly.id },
-    observers: [],
-    external: [external],
-  });
-  for (const who of [admin, second]) await ok(app, who, `/api/draws/${draw.id}/external`, { ...external, value: '5 0 8' });
-  await ok(app, admin, `/api/draws/${draw.id}/execute`, {});
-  return draw.code;
-}
 
 beforeAll(async () => {
   e2e = await startE2E({ now: NOW, unitCount: 150 });
-  drawCode = await executeJanuaryDraw(e2e.app);
+  drawCode = (await executeJanuaryDraw(e2e.app)).code;
 });
 afterAll(async () => e2e?.close());
 

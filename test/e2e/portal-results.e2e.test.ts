@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawView } from '../../src/contracts/draws.ts';
 import { inArray } from 'drizzle-orm';
 import { documents, units } from '../../src/db/schema.ts';
-import { call, logInAs, type Session } from '../harness/http.ts';
+import { logInAs } from '../harness/http.ts';
 import { penaltyContent, plantPublication, resultContent } from '../harness/publications.ts';
+import { executeJanuaryDraw, ok } from './api-steps.ts';
 import { DEMO_PASSWORD, SCREENSHOT_DIR, newPage, settled, shootBothWidths, startE2E, type E2E } from './harness.ts';
 
 /** The draw is made in mid-December for January; the portal is read in February, after the visits. */
@@ -20,36 +20,7 @@ let drawCode = '';
 const entry = { hazards: '', clean: '', unable: '', fine: '', withdrawn: '', hazardsUnitId: '', hazardsUnitName: '' };
 const shots = path.join(SCREENSHOT_DIR, 'publication');
 
-async function ok<T>(app: FastifyInstance, session: Session, url: string, payload?: unknown): Promise<T> {
-  const method = payload === undefined ? 'GET' : 'POST';
-  const res = await call(app, session, method, url, payload);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json<T>();
-}
 
-/** An executed January draw, made through the API (the draw journey does it in the browser); its tasks. */
-async function executeJanuaryDraw(app: FastifyInstance): Promise<DrawView> {
-  const admin = await logInAs(app, 'wucheng', DEMO_PASSWORD);
-  const second = await logInAs(app, 'zhidui', DEMO_PASSWORD);
-  const me = await ok<{ org: { id: string } }>(app, admin, '/api/auth/me');
-  const annual = await ok<{ id: string }>(app, admin, '/api/annual-plans', {
-    orgId: me.org.id,
-    year: 2026,
-    name: '2026 年度双随机抽查工作计划',
-  });
-  await ok(app, admin, `/api/annual-plans/${annual.id}/publish`, {});
-  const monthly = await ok<{ id: string }>(app, admin, `/api/annual-plans/${annual.id}/months/1/generate`, {});
-  await ok(app, admin, `/api/monthly-plans/${monthly.id}/publish`, {});
-  const external = { source: '福彩3D', ref: '2025341' };
-  const draw = await ok<DrawView>(app, admin, '/api/draws', {
-    source: { kind: 'monthly_plan', id: monthly.id },
-    observers: [],
-    external: [external],
-  });
-  for (const who of [admin, second]) await ok(app, who, `/api/draws/${draw.id}/external`, { ...external, value: '5 0 8' });
-  await ok(app, admin, `/api/draws/${draw.id}/execute`, {});
-  return ok<DrawView>(app, admin, `/api/draws/${draw.id}`);
-}
 
 /**
  * Published entries planted as the brigade's queue would leave them (the queue's own journey publishes through the
