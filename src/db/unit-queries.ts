@@ -141,9 +141,22 @@ export function unitListWhere(filter: UnitFilter, plan: TextSearchPlan = {}): SQ
 const gramStatsCache = new WeakMap<object, Map<string, { at: number; share: Map<string, number> }>>();
 const GRAM_STATS_TTL_MS = 60_000;
 
+/** The reads of the statistics under way, per database handle and table: a crowd that misses the cache waits for one. */
+const gramStatsInFlight = new WeakMap<object, Map<string, Promise<Map<string, number>>>>();
+
 export async function frequentGramShares(db: DbOrTx, table: 'units' | 'publications' = 'units'): Promise<Map<string, number>> {
   const cached = gramStatsCache.get(db)?.get(table);
   if (cached && Date.now() - cached.at < GRAM_STATS_TTL_MS) return cached.share;
+  const flights = gramStatsInFlight.get(db) ?? new Map<string, Promise<Map<string, number>>>();
+  gramStatsInFlight.set(db, flights);
+  const running = flights.get(table);
+  if (running) return running;
+  const load = readGramShares(db, table).finally(() => flights.delete(table));
+  flights.set(table, load);
+  return load;
+}
+
+async function readGramShares(db: DbOrTx, table: 'units' | 'publications'): Promise<Map<string, number>> {
   const result = await db.execute(sql`
     select u.e, u.f from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(e, f)
     where s.schemaname = current_schema() and s.tablename = ${table} and s.attname = 'search_grams' and u.e is not null`);
