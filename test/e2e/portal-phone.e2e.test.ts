@@ -51,7 +51,9 @@ describe('the portal on a phone', () => {
       '抽查事项',
       '抽查计划',
       '抽取结果',
+      '抽查结果',
       '抽取算法',
+      '开放数据',
       '登录',
     ]);
     const linkHeight = (await menu.getByRole('link', { name: '抽取算法' }).boundingBox())!.height;
