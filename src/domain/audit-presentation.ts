@@ -44,6 +44,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   referral: '移送',
   sealing: '临时查封',
   publication: '公示条目',
+  self_check_report: '十日、二十日检查报告',
   unit_access: '单位查看页',
 };
 
