@@ -16,7 +16,7 @@ import { buttonName, DESKTOP, eventually, logIn, newPage, SCREENSHOT_DIR, settle
  */
 const START = new Date('2026-11-02T01:00:00Z');
 const CHECK_DAY = new Date('2026-11-10T01:00:00Z'); // 09:00 China time
-const shotDir = path.join(SCREENSHOT_DIR, 'self-check');
+const shotDir = path.join(SCREENSHOT_DIR, 'oversight');
 
 let e2e: E2E;
 let page: Page;
@@ -58,7 +58,7 @@ describe('the check on the 10th', () => {
     await eventually(() => link.count()).toBe(1);
     expect(await link.textContent()).toContain('应于 2026-11-05 前完成，已逾期 3 个工作日');
     expect(await link.getAttribute('href')).toBe(`/admin/tasks/${lagging.taskId}`);
-    await shootBothWidths(page, shotDir, 'report');
+    await shootBothWidths(page, shotDir, 'self-check-report');
     // Opening the report read the message: the 工作台 no longer shows it.
     await page.goto('/admin');
     await settled(page);
@@ -75,6 +75,6 @@ describe('the check on the 10th', () => {
     await eventually(() => page.getByRole('link', { name: new RegExp(lagging.unitName) }).count()).toBeGreaterThanOrEqual(1);
     await page.goto('/admin/self-checks');
     await settled(page);
-    await shootBothWidths(page, shotDir, 'list');
+    await shootBothWidths(page, shotDir, 'self-check-list');
   });
 });

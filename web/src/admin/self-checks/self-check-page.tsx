@@ -1,6 +1,6 @@
 import type { SelfCheckFindingItemView } from '@contracts/self-checks.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { selfCheckKeys, selfCheckQuery } from '../../api/self-checks.ts';
@@ -67,7 +67,7 @@ export default function SelfCheckPage() {
           }
         >
           {f.items.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未发现问题" />
+            <Typography.Text type="secondary">未发现问题</Typography.Text>
           ) : (
             <List
               size="small"
