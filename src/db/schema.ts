@@ -1450,3 +1450,57 @@ export const conductComplaints = pgTable(
   },
   (t) => [index('conduct_complaints_org_idx').on(t.orgId, t.submittedAt)],
 );
+
+/**
+ * 十日、二十日检查 (issue 16, decision 0025): one report per brigade (its findings) or detachment (its brigades'
+ * counts) and check day. A scheduled report is made once per org and day; a manual one (「立即检查」) replaces the
+ * day's earlier manual one.
+ */
+export const selfCheckReports = pgTable(
+  'self_check_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    checkDate: date('check_date').notNull(),
+    kind: text('kind', { enum: ['brigade', 'detachment'] }).notNull(),
+    manual: boolean('manual').notNull().default(false),
+    /** Brigade: the findings (src/domain/oversight/self-check.ts); detachment: [] (see brigades). */
+    findings: jsonb('findings').$type<unknown[]>().notNull(),
+    /** Counts by finding kind (a detachment's: summed over its brigades). */
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    /** Detachment: each brigade's report id, name and counts; brigade: []. */
+    brigades: jsonb('brigades').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+    summary: text('summary').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('self_check_reports_org_date_key').on(t.orgId, t.checkDate, t.manual),
+    index('self_check_reports_date_idx').on(t.checkDate),
+    check('self_check_reports_kind_check', sql`${t.kind} in ('brigade', 'detachment')`),
+  ],
+);
+
+/** 待阅消息: one row per recipient account (so each reads their own), e.g. a self-check report for a brigade head. */
+export const inboxItems = pgTable(
+  'inbox_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** An admin page path, e.g. /admin/self-checks/<id>. */
+    link: text('link').notNull(),
+    reportId: uuid('report_id').references(() => selfCheckReports.id),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inbox_items_account_idx').on(t.accountId, t.createdAt), uniqueIndex('inbox_items_report_account_key').on(t.reportId, t.accountId)],
+);

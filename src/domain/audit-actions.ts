@@ -98,6 +98,9 @@ export const AUDIT_ACTION_LABELS = {
   'unit_access.reinspection': '单位申请提前复查',
   'unit_access.rating': '单位评价检查',
   'unit_access.complaint': '单位投诉检查人员',
+  // 十日、二十日检查 (issue 16).
+  'oversight.self_check': '十日、二十日检查',
+  'oversight.self_check_summary': '十日、二十日检查汇总',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

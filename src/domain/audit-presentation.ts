@@ -44,6 +44,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   referral: '移送',
   sealing: '临时查封',
   publication: '公示条目',
+  self_check_report: '十日、二十日检查报告',
   unit_access: '单位查看页',
 };
 
@@ -70,6 +71,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   inspectedOn: '检查日期',
   eventDate: '检查或决定日期',
   auto: '自动公示',
+  checkDate: '检查日期',
+  findingSummary: '检查发现',
+  manual: '立即检查',
   revokedOn: '撤销日期',
   resultDays: '抽查结果公示期限（工作日）',
   penaltyDays: '行政处罚公示期限（工作日）',

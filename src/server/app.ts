@@ -33,6 +33,7 @@ import { registerPublicNoticeRoutes } from './routes/public/public-notice-routes
 import { registerDocumentRoutes } from './routes/admin/document-routes.ts';
 import { registerPublicDocumentRoutes } from './routes/public/public-document-routes.ts';
 import { registerPublicationRoutes } from './routes/admin/publication-routes.ts';
+import { registerSelfCheckRoutes } from './routes/admin/self-check-routes.ts';
 import { registerUnitAccessRoutes } from './routes/public/unit-access-routes.ts';
 import { registerUnitPageRoutes } from './routes/unit/unit-routes.ts';
 import { registerFeedbackRoutes } from './routes/admin/feedback-routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDocumentRoutes(app, deps);
   registerPublicDocumentRoutes(app, deps);
   registerPublicationRoutes(app, deps);
+  registerSelfCheckRoutes(app, deps);
   registerUnitAccessRoutes(app, deps);
   registerUnitPageRoutes(app, deps);
   registerFeedbackRoutes(app, deps);

@@ -61,6 +61,8 @@ const DocumentsPage = lazy(() => import('./admin/documents/documents-page.tsx'))
 const DocumentPage = lazy(() => import('./admin/documents/document-page.tsx'));
 const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
 const PublicationsPage = lazy(() => import('./admin/publications/publications-page.tsx'));
+const SelfChecksPage = lazy(() => import('./admin/self-checks/self-checks-page.tsx'));
+const SelfCheckPage = lazy(() => import('./admin/self-checks/self-check-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -340,6 +342,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <PublicationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'self-checks',
+            element: (
+              <RequirePermission permission="plans.read">
+                <SelfChecksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'self-checks/:id',
+            element: (
+              <RequirePermission permission="plans.read">
+                <SelfCheckPage />
               </RequirePermission>
             ),
           },

@@ -9,6 +9,7 @@ import { MonthProgressCard } from './month-progress-card.tsx';
 import { HazardRemindersCard } from './hazard-reminders-card.tsx';
 import { PublicationRemindersCard } from './publication-reminders-card.tsx';
 import { MyTasksCard } from './my-tasks-card.tsx';
+import { InboxCard } from './inbox-card.tsx';
 
 export default function DashboardPage() {
   const { session, can } = useSession();
@@ -45,6 +46,7 @@ export default function DashboardPage() {
       <Card title={`您好，${account.displayName}`}>
         <Descriptions items={details} column={{ xs: 1, sm: 2, lg: 3 }} />
       </Card>
+      <InboxCard />
       {isInspector ? <MyTasksCard /> : null}
       {!isInspector && can('plans.read') ? <MonthProgressCard /> : null}
       {can('plans.read') ? <HazardRemindersCard mine={isInspector} /> : null}

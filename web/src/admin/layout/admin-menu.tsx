@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FileSearchOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   SafetyCertificateOutlined,
@@ -105,6 +106,7 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/documents', label: '执法文书', icon: <FileProtectOutlined />, permission: 'plans.read' },
       { path: '/admin/cases', label: '案件办理', icon: <AuditOutlined />, permission: 'plans.read' },
       { path: '/admin/publications', label: '公示管理', icon: <NotificationOutlined />, permission: 'plans.read' },
+      { path: '/admin/self-checks', label: '十日、二十日检查', icon: <FileSearchOutlined />, permission: 'plans.read' },
     ],
   },
   {
