@@ -13,8 +13,8 @@ export const reportYear = z.coerce
   .min(REPORT_YEARS.min, `年份：应在 ${REPORT_YEARS.min}–${REPORT_YEARS.max} 之间`)
   .max(REPORT_YEARS.max, `年份：应在 ${REPORT_YEARS.min}–${REPORT_YEARS.max} 之间`);
 
-/** GET /api/annual-report?orgId=&year= */
-export const AnnualReportQuery = z.object({ orgId: uuidParam('大队'), year: reportYear });
+/** GET /api/annual-report?orgId=&year= (no orgId: the actor's own brigade, or the first in scope). */
+export const AnnualReportQuery = z.object({ orgId: uuidParam('大队').optional(), year: reportYear });
 export type AnnualReportQuery = z.infer<typeof AnnualReportQuery>;
 
 const ownText = (label: string) => text(label, { max: 5000, min: 0 }).optional();
@@ -28,7 +28,7 @@ export const OwnWordsInput = z.object({
 });
 
 /** POST /api/annual-report/docx */
-export const AnnualReportDocxRequest = AnnualReportQuery.extend({ ownWords: OwnWordsInput.default({}) });
+export const AnnualReportDocxRequest = z.object({ orgId: uuidParam('大队'), year: reportYear, ownWords: OwnWordsInput.default({}) });
 export type AnnualReportDocxRequest = z.infer<typeof AnnualReportDocxRequest>;
 
 export type AnnualReportView = {

@@ -61,6 +61,7 @@ const DocumentsPage = lazy(() => import('./admin/documents/documents-page.tsx'))
 const DocumentPage = lazy(() => import('./admin/documents/document-page.tsx'));
 const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
 const PublicationsPage = lazy(() => import('./admin/publications/publications-page.tsx'));
+const AnnualReportPage = lazy(() => import('./admin/annual-report/annual-report-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -340,6 +341,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <PublicationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'annual-report',
+            element: (
+              <RequirePermission permission="plans.read">
+                <AnnualReportPage />
               </RequirePermission>
             ),
           },

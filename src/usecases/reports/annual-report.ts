@@ -99,12 +99,14 @@ function requireReader(ctx: UseCaseContext): void {
 /** GET /api/annual-report: a brigade's figures beside last year's, for the page's preview. */
 export async function getAnnualReport(ctx: UseCaseContext, query: AnnualReportQuery): Promise<AnnualReportView> {
   requireReader(ctx);
-  const brigade = await requireOrgInScope(ctx, ctx.db, query.orgId, { name: 'orgId', label: '大队' });
-  const gathered = await gatherAnnualReport(ctx.db, brigade, query.year, localDate(ctx.now));
   const brigades = (await listOrgsInScope(ctx.db, ctx.actor.orgPath))
     .filter((o) => o.kind === 'brigade')
     .map((o) => ({ id: o.id, name: o.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const orgId = query.orgId ?? brigades[0]?.id;
+  if (!orgId) throw new DomainError('VALIDATION_FAILED', '大队：您的管辖范围内没有大队', { field: 'orgId' });
+  const brigade = await requireOrgInScope(ctx, ctx.db, orgId, { name: 'orgId', label: '大队' });
+  const gathered = await gatherAnnualReport(ctx.db, brigade, query.year, localDate(ctx.now));
   return {
     orgId: brigade.id,
     orgName: brigade.name,

@@ -12,6 +12,7 @@ import {
   ExperimentOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
+  FileWordOutlined,
   SafetyCertificateOutlined,
   MailOutlined,
   NotificationOutlined,
@@ -105,6 +106,7 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/documents', label: '执法文书', icon: <FileProtectOutlined />, permission: 'plans.read' },
       { path: '/admin/cases', label: '案件办理', icon: <AuditOutlined />, permission: 'plans.read' },
       { path: '/admin/publications', label: '公示管理', icon: <NotificationOutlined />, permission: 'plans.read' },
+      { path: '/admin/annual-report', label: '年度工作总结', icon: <FileWordOutlined />, permission: 'plans.read' },
     ],
   },
   {

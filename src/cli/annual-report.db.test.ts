@@ -5,14 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAnnualReport } from '../../cli/annual-report.ts';
-import { documents, inspectionHistory, inspectionRecords, tasks } from '../../db/schema.ts';
-import { findOrgById } from '../../db/org-queries.ts';
-import { openTestDatabase, type TestDatabase } from '../../../test/harness/db.ts';
-import { createDrawFixture, createInspectedTask } from '../../../test/harness/documents.ts';
-import { createAccountFixture, createInspectorFixture, createOrg, createOrgTree, createUnitFixture, type OrgFixture } from '../../../test/harness/factories.ts';
-import { penaltyContent, plantPublication } from '../../../test/harness/publications.ts';
-import { findBrigadeForReport, gatherAnnualReport } from './annual-report.ts';
+import { runAnnualReport } from './annual-report.ts';
+import { documents, inspectionHistory, inspectionRecords, tasks } from '../db/schema.ts';
+import { findOrgById } from '../db/org-queries.ts';
+import { openTestDatabase, type TestDatabase } from '../../test/harness/db.ts';
+import { createDrawFixture, createInspectedTask } from '../../test/harness/documents.ts';
+import { createAccountFixture, createInspectorFixture, createOrg, createOrgTree, createUnitFixture, type OrgFixture } from '../../test/harness/factories.ts';
+import { penaltyContent, plantPublication } from '../../test/harness/publications.ts';
+import { findBrigadeForReport, gatherAnnualReport } from '../usecases/reports/annual-report.ts';
 
 /*
  * A small year of one brigade: five drawn tasks (two with hazards, one of them a joint inspection, one clean, one
