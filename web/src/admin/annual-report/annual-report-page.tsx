@@ -93,7 +93,7 @@ export default function AnnualReportPage() {
                 { key: 'to', label: '报送', children: data.addressee ?? '—' },
                 { key: 'units', label: '单位库', children: `${count(f.unitsInRegistry)} 家` },
                 { key: 'inspectors', label: '执法人员库', children: `${f.inspectors} 人` },
-                { key: 'hazards', label: '发现隐患', children: `${count(f.hazards)} 处` },
+                { key: 'hazards', label: '发现隐患', children: f.hazards === null ? '—' : `${count(f.hazards)} 处` },
                 { key: 'unable', label: '无法检查', children: f.unable ? f.unableByReason.map((r) => `${UNABLE_REASON_LABELS[r.reason]} ${r.count} 家`).join('，') : '0 家' },
                 { key: 'fines', label: '罚款', children: `${f.fines} 起，${count(f.fineAmount)} 元` },
                 { key: 'pub', label: '按时公示率', children: rate(f.publicationOnTimeRate) },
