@@ -31,17 +31,16 @@ import { effectivePolicy } from '../publication/publication-policy.ts';
  * year-end snapshot, so last year's column shows the same counts (decision 0025).
  */
 async function gatherFacts(db: DbOrTx, brigade: OrgRow, year: number, today: string): Promise<AnnualFacts> {
-  const [registry, tasks, hazardLines, reinspections, notices, penalties, sealings, legacy, pubFacts] = [
-    await countRegistry(db, brigade.id),
-    await drawTaskFacts(db, brigade.id, year),
-    await hazardLineFacts(db, brigade.id, year),
-    await reinspectionFacts(db, brigade.id, year),
-    await countNotices(db, brigade.id, year),
-    await penaltyFacts(db, brigade.id, year),
-    await countSealings(db, brigade.id, year),
-    await countLegacyInspections(db, brigade.id, year),
-    await publicationFactsInScope(db, brigade.path),
-  ];
+  // One query after another: PGlite answers one at a time anyway, and PostgreSQL is not the bottleneck for one brigade.
+  const registry = await countRegistry(db, brigade.id);
+  const tasks = await drawTaskFacts(db, brigade.id, year);
+  const hazardLines = await hazardLineFacts(db, brigade.id, year);
+  const reinspections = await reinspectionFacts(db, brigade.id, year);
+  const notices = await countNotices(db, brigade.id, year);
+  const penalties = await penaltyFacts(db, brigade.id, year);
+  const sealings = await countSealings(db, brigade.id, year);
+  const legacy = await countLegacyInspections(db, brigade.id, year);
+  const pubFacts = await publicationFactsInScope(db, brigade.path);
   const ofYear = pubFacts.filter((f) => f.orgId === brigade.id && f.eventDate.startsWith(`${year}-`));
   const calendar = await loadHolidayCalendar(db);
   const record = publicationRecord(calendar, ofYear, today, (await effectivePolicy(db, brigade.path)).policy);
