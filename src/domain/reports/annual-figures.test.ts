@@ -62,7 +62,7 @@ describe('computeAnnualFigures', () => {
 
   it('uses the legacy history for a year before the system, and leaves what it does not hold unknown rather than 0', () => {
     const f = computeAnnualFigures(factsOf({ year: 2025, legacyInspections: 640 }), '2026-12-31');
-    expect(f).toMatchObject({ source: 'legacy', inspected: 640, drawn: null, withHazards: null, completionRate: null, failureRate: null, jointInspections: null });
+    expect(f).toMatchObject({ source: 'legacy', inspected: 640, drawn: null, withHazards: null, completionRate: null, failureRate: null, jointInspections: null, notices: null, penalties: null });
   });
 
   it('has no rate at all for an empty year (no division by zero)', () => {

@@ -10,7 +10,8 @@
  * - joint inspections: inspected tasks whose record names other departments' staff;
  * - 复查 on time: 复查 tasks visited by their due date ÷ those visited or past due;
  * - a year before the system (no tasks) may still have 检查 in the legacy history: then inspected is that count,
- *   marked `source: 'legacy'`, and what the history does not hold (drawn, hazards…) is null, never 0.
+ *   marked `source: 'legacy'`, and what the history does not hold (drawn, hazards, and notices, penalties and
+ *   sealings when the system has none that year) is null, never 0.
  * Rates are per cent with one decimal; null when the denominator is 0 (never a division by zero).
  */
 
@@ -64,12 +65,13 @@ export type AnnualFigures = {
   unableByReason: { reason: UnableReason; count: number }[];
   withHazards: number | null;
   hazards: number | null;
-  notices: number;
-  penalties: number;
+  /** Null in a legacy year: the history holds no notices, penalties or sealings (they are 0 in the system then). */
+  notices: number | null;
+  penalties: number | null;
   fines: number;
   warnings: number;
-  fineAmount: number;
-  sealings: number;
+  fineAmount: number | null;
+  sealings: number | null;
   jointInspections: number | null;
   reinspections: number;
   reinspectionsOnTime: number;
@@ -98,6 +100,7 @@ export function computeAnnualFigures(facts: AnnualFacts, today: string): AnnualF
   const withHazards = inspectedTasks.filter((t) => t.hasHazards).length;
   const inspected = fromTasks ? inspectedTasks.length : facts.legacyInspections;
   const source = fromTasks ? 'system' : facts.legacyInspections > 0 ? 'legacy' : 'none';
+  const legacyOnly = source === 'legacy' && facts.notices === 0 && facts.penalties.length === 0 && facts.sealings === 0;
   const countedReinspections = facts.reinspections.filter((r) => r.visitDate !== null || r.dueDate < today);
   const reinspectionsOnTime = countedReinspections.filter((r) => r.visitDate !== null && r.visitDate <= r.dueDate).length;
   const fines = facts.penalties.filter((p) => p.kind === 'fine');
@@ -127,12 +130,12 @@ export function computeAnnualFigures(facts: AnnualFacts, today: string): AnnualF
     ),
     withHazards: fromTasks ? withHazards : null,
     hazards: fromTasks ? facts.hazardCount : null,
-    notices: facts.notices,
-    penalties: facts.penalties.length,
+    notices: legacyOnly ? null : facts.notices,
+    penalties: legacyOnly ? null : facts.penalties.length,
     fines: fines.length,
     warnings: facts.penalties.length - fines.length,
-    fineAmount: fines.reduce((sum, p) => sum + p.amount, 0),
-    sealings: facts.sealings,
+    fineAmount: legacyOnly ? null : fines.reduce((sum, p) => sum + p.amount, 0),
+    sealings: legacyOnly ? null : facts.sealings,
     jointInspections: fromTasks ? inspectedTasks.filter((t) => t.joint).length : null,
     reinspections: countedReinspections.length,
     reinspectionsOnTime,

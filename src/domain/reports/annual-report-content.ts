@@ -44,7 +44,8 @@ export function reportTitle(orgName: string, year: number): string {
 }
 
 /** An amount in 元 with thousands grouped: 「125,000」. */
-function yuan(amount: number): string {
+function yuan(amount: number | null): string {
+  if (amount === null) return '—';
   return amount.toLocaleString('zh-CN');
 }
 
