@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase, openExistingDatabase } from '../db/client.ts';
 import { backupPglite, restorePglite } from '../db/pglite-backup.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { runAnnualReport } from './annual-report.ts';
 import { CliError } from './args.ts';
 import { runBootstrapSystem } from './bootstrap-system.ts';
 import { runBuildDbTemplate } from './build-db-template.ts';
@@ -21,6 +22,8 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
                                   离线重算一次抽取并逐项核对（通过退出码 0，否则 1；不需要数据库）
   plans-generate [--month YYYY-MM] [--date YYYY-MM-DD]
                                   生成下月月度计划草稿（服务每小时自动执行：每月最后两个工作日内）
+  annual-report --brigade 大队 --year YYYY --out 文件.docx
+                                  生成大队年度“双随机、一公开”工作总结（Word 文档）
   build-template                  生成首次启动复制用的嵌入式数据库模板（npm install 时自动执行）
   backup <文件.tar.gz>            备份嵌入式数据库（需先停止服务）
   restore <文件.tar.gz>           把备份恢复到空的数据目录
@@ -88,6 +91,8 @@ async function main(argv: string[]): Promise<number> {
         return await runBootstrapSystem(database.db, rest, readStdin);
       case 'plans-generate':
         return await runGenerateMonthlyPlans(database.db, rest);
+      case 'annual-report':
+        return await runAnnualReport(database.db, rest);
       default:
         console.error(`未知命令：${command}\n\n${USAGE}`);
         return 2;

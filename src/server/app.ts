@@ -23,6 +23,7 @@ import { registerDrawRoutes } from './routes/admin/draw-routes.ts';
 import { registerPublicDrawRoutes } from './routes/public/public-draw-routes.ts';
 import { registerCheckItemRoutes } from './routes/admin/check-item-routes.ts';
 import { registerFileRoutes } from './routes/admin/file-routes.ts';
+import { registerAnnualReportRoutes } from './routes/admin/annual-report-routes.ts';
 import { registerDashboardRoutes } from './routes/admin/dashboard-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 import { registerFieldRoutes } from './routes/field/field-routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicCheckItemRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerAnnualReportRoutes(app, deps);
   registerFieldRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerCaseRoutes(app, deps);

@@ -33,6 +33,7 @@ const ALLOWED_WORDS = new Set([
   'PNG',
   'WebP',
   'Excel',
+  'Word',
   'xlsx',
   'csv',
   'CSV',

@@ -63,6 +63,7 @@ const HazardsPage = lazy(() => import('./admin/documents/hazards-page.tsx'));
 const PublicationsPage = lazy(() => import('./admin/publications/publications-page.tsx'));
 const SelfChecksPage = lazy(() => import('./admin/self-checks/self-checks-page.tsx'));
 const SelfCheckPage = lazy(() => import('./admin/self-checks/self-check-page.tsx'));
+const AnnualReportPage = lazy(() => import('./admin/annual-report/annual-report-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export const router = createBrowserRouter([
@@ -358,6 +359,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <SelfCheckPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'annual-report',
+            element: (
+              <RequirePermission permission="plans.read">
+                <AnnualReportPage />
               </RequirePermission>
             ),
           },

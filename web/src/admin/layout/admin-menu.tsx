@@ -13,6 +13,7 @@ import {
   FileSearchOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
+  FileWordOutlined,
   SafetyCertificateOutlined,
   MailOutlined,
   NotificationOutlined,
@@ -107,6 +108,7 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/cases', label: '案件办理', icon: <AuditOutlined />, permission: 'plans.read' },
       { path: '/admin/publications', label: '公示管理', icon: <NotificationOutlined />, permission: 'plans.read' },
       { path: '/admin/self-checks', label: '十日、二十日检查', icon: <FileSearchOutlined />, permission: 'plans.read' },
+      { path: '/admin/annual-report', label: '年度工作总结', icon: <FileWordOutlined />, permission: 'plans.read' },
     ],
   },
   {
