@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNT_FIGURES, GROUP_KEYS, RATE_FIGURES, type CountFigure, type GroupKey, type RateFigure } from '../domain/statistics/figures.ts';
+import { COUNT_FIGURES, GROUP_KEYS, type CountFigure, type GroupKey, type RateFigure } from '../domain/statistics/figures.ts';
 
 /**
  * 统计分析 (issue 16):
@@ -81,4 +81,17 @@ export type StatisticsListRowView = {
 
 export type StatisticsListView = { figure: CountFigure; figureName: string; groupLabel: string; total: number; rows: StatisticsListRowView[]; truncated: boolean };
 
-export { RATE_FIGURES };
+/** The figure definitions and labels the web shows (the only way the web reaches them: through the contract). */
+export {
+  COUNT_FIGURES,
+  COUNT_FIGURE_DEFINITIONS,
+  GROUP_KEYS,
+  GROUP_KEY_LABELS,
+  RATE_FIGURES,
+  RATE_FIGURE_DEFINITIONS,
+  formatRate,
+  isFigureGroupable,
+  type CountFigure,
+  type GroupKey,
+  type RateFigure,
+} from '../domain/statistics/figures.ts';

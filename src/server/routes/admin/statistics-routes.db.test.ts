@@ -31,7 +31,10 @@ beforeAll(async () => {
   await seedDemo(database.db, { seed: 20261122, now: NOW, unitCount: 300 });
   await seedDemoDraw(database.db, NOW);
   app = await buildTestApp(database, { now: () => NOW });
-  [admin, zhidui, wucheng, jindong] = await Promise.all(['admin', 'zhidui', 'wucheng', 'jindong'].map((u) => logInAs(app, u, DEMO_PASSWORD)));
+  admin = await logInAs(app, 'admin', DEMO_PASSWORD);
+  zhidui = await logInAs(app, 'zhidui', DEMO_PASSWORD);
+  wucheng = await logInAs(app, 'wucheng', DEMO_PASSWORD);
+  jindong = await logInAs(app, 'jindong', DEMO_PASSWORD);
 });
 afterAll(async () => {
   await app.close();

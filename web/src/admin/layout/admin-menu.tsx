@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CommentOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -106,6 +107,12 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/cases', label: '案件办理', icon: <AuditOutlined />, permission: 'plans.read' },
       { path: '/admin/publications', label: '公示管理', icon: <NotificationOutlined />, permission: 'plans.read' },
     ],
+  },
+  {
+    key: 'oversight',
+    label: '统计监督',
+    icon: <BarChartOutlined />,
+    children: [{ path: '/admin/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'plans.read' }],
   },
   {
     key: 'system',
