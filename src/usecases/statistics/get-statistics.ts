@@ -7,7 +7,7 @@ import { scopeOrgIdsOf } from '../lib/actor.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 
-export const WARNING_TEST_TEXT = '单侧精确二项检验：以前 12 个月的不合格率为基准，本月不合格家数不低于实际值的概率；按比较的分组数作 Bonferroni 校正（显著性水平 0.01），且本月至少 3 家不合格';
+export const WARNING_TEST_TEXT = '单侧精确二项检验：以前 12 个月的不合格率为基准，本月不合格家数不低于实际值的概率；显著性水平 0.01 按同月比较的分组数均分（邦费罗尼校正），且本月至少 3 家不合格';
 
 /**
  * 统计分析: the figures of the actor's scope (their brigade, 支队 or 总队) over a period, by the chosen grouping, with
