@@ -47,8 +47,7 @@ describe('统计分析', () => {
     // The table's 已检查数 of October links to its list.
     const october = view.groups.find((g) => g.key === '2026-10')!;
     expect(october.counts.inspected).toBeGreaterThan(0);
-    const row = page.getByRole('row').filter({ hasText: '2026年10月' });
-    await row.getByRole('link', { name: String(october.counts.inspected), exact: true }).first().click();
+    await page.getByRole('link', { name: `2026年10月已检查数：${october.counts.inspected}`, exact: true }).click();
     await page.waitForURL(/\/admin\/statistics\/list\?/);
     await settled(page);
     await eventually(() => page.getByRole('heading', { name: '统计明细：已检查数' }).isVisible()).toBe(true);

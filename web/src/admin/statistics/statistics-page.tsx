@@ -152,7 +152,13 @@ function FiguresTable({ view, params }: { view: StatisticsView; params: Statisti
         const value = r.counts[f];
         if (value === null) return '—';
         const text = f === 'penaltyAmount' ? value.toLocaleString('zh-CN') : String(value);
-        return value === 0 ? text : <Link to={listHref(params, f, r.isTotal ? undefined : r.key)}>{text}</Link>;
+        return value === 0 ? (
+          text
+        ) : (
+          <Link to={listHref(params, f, r.isTotal ? undefined : r.key)} aria-label={`${r.label}${COUNT_FIGURE_DEFINITIONS[f].name}：${text}`}>
+            {text}
+          </Link>
+        );
       },
     })),
     ...RATE_FIGURES.map((rate) => ({ title: RATE_FIGURE_DEFINITIONS[rate].name, key: rate, align: 'right' as const, width: 96, render: (_: unknown, r: Row) => formatRate(r.rates[rate]) })),
