@@ -28,9 +28,11 @@ const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
       (select coalesce(sum((q->>'quota')::numeric), 0) from jsonb_array_elements(mp.quotas) q) as amount, mp.status as detail, null::uuid as task_id
     from monthly_plans mp where mp.status = 'published' and ${inOrgs(sql`mp.org_id`, f.orgIds)}
       and make_date(mp.year, mp.month, 1) between ${f.fromDay}::date and ${f.toDay}::date`,
-  drawn: (f) => sql`select t.id, t.org_id, t.unit_id, t.due_date as day, 0::numeric as amount, t.status as detail, t.id as task_id
-    from tasks t where t.kind = 'draw' and t.status not in ('replaced', 'cancelled') and ${inOrgs(sql`t.org_id`, f.orgIds)}
-      and t.due_date between ${f.fromDay}::date and ${f.toDay}::date`,
+  // By the draw's task period (a November plan's tasks count in November, though due in early December).
+  drawn: (f) => sql`select t.id, t.org_id, t.unit_id, d.period_start as day, 0::numeric as amount, t.status as detail, t.id as task_id
+    from draws d join tasks t on t.draw_id = d.id
+    where d.status <> 'voided' and ${inOrgs(sql`d.org_id`, f.orgIds)} and d.period_start between ${f.fromDay}::date and ${f.toDay}::date
+      and t.kind = 'draw' and t.status not in ('replaced', 'cancelled')`,
   inspected: (f) => latestRecords(f, sql`r.outcome = 'inspected'`),
   failed: (f) => latestRecords(f, sql`r.outcome = 'inspected' and r.body->>'conclusion' = 'hazards_found'`),
   unable: (f) => latestRecords(f, sql`r.outcome = 'unable'`, sql`coalesce(r.body->'unable'->>'reason', '')`),

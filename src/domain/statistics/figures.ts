@@ -28,7 +28,7 @@ export type CountFigureDefinition = { name: string; unit: string; description: s
 
 export const COUNT_FIGURE_DEFINITIONS: Record<CountFigure, CountFigureDefinition> = {
   planned: { name: '计划抽查数', unit: '家', description: '月度计划中各层级的抽查数之和（按计划月份）' },
-  drawn: { name: '抽取任务数', unit: '家', description: '双随机抽取产生的任务（不含已递补替换、已取消的任务，按完成期限月份）' },
+  drawn: { name: '抽取任务数', unit: '家', description: '双随机抽取产生的任务（不含已替换、已取消的任务和作废的抽取，按任务期间的起始月份）' },
   inspected: { name: '已检查数', unit: '家', description: '检查记录（最新版本）结果为“已检查”（按检查日期）' },
   failed: { name: '发现隐患数', unit: '家', description: '已检查且结论为“发现火灾隐患”的检查记录' },
   unable: { name: '无法检查数', unit: '家', description: '检查记录（最新版本）结果为“无法检查”' },

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { and, eq, gte, lte, notInArray } from 'drizzle-orm';
+import { and, eq, gte, lte, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import type { StatisticsListView, StatisticsView } from '../../../contracts/statistics.ts';
-import { orgs, tasks } from '../../../db/schema.ts';
+import { draws, orgs, tasks } from '../../../db/schema.ts';
 import { DEMO_PASSWORD } from '../../../demo/generate-demo-data.ts';
 import { COUNT_FIGURES, figuresNotAddingUp, type Counts } from '../../../domain/statistics/figures.ts';
 import { seedDemo } from '../../../usecases/system/seed-demo.ts';
@@ -55,12 +55,17 @@ describe('the statistics dashboard', () => {
     const drawn = await database.db
       .select()
       .from(tasks)
-      .where(and(eq(tasks.orgId, brigade!.id), eq(tasks.kind, 'draw'), notInArray(tasks.status, ['replaced', 'cancelled']), gte(tasks.dueDate, '2026-01-01'), lte(tasks.dueDate, '2026-11-30')));
+      .innerJoin(draws, eq(draws.id, tasks.drawId))
+      .where(and(eq(draws.orgId, brigade!.id), ne(draws.status, 'voided'), notInArray(tasks.status, ['replaced', 'cancelled']), gte(draws.periodStart, '2026-01-01'), lte(draws.periodStart, '2026-11-30')));
     expect(view.total.counts.drawn).toBe(drawn.length);
     expect(view.total.counts.inspected).toBeGreaterThan(0);
     expect(view.total.counts.notices).toBeGreaterThan(0);
     expect(view.total.counts.penaltyAmount).toBeGreaterThanOrEqual(0);
     expect(view.total.counts.planned).toBeGreaterThan(0);
+    // This month's draw counts in this month, with its plan.
+    const november = view.groups.find((g) => g.key === '2026-11')!;
+    expect(november.counts.drawn).toBeGreaterThan(0);
+    expect(november.counts.drawn).toBe(november.counts.planned);
     expect(view.total.rates.failureRate).toBe(view.total.counts.failed / view.total.counts.inspected);
     expect(view.groups.map((g) => g.label)).toContain('2026年10月');
   });
