@@ -25,6 +25,7 @@ import { registerCheckItemRoutes } from './routes/admin/check-item-routes.ts';
 import { registerFileRoutes } from './routes/admin/file-routes.ts';
 import { registerAnnualReportRoutes } from './routes/admin/annual-report-routes.ts';
 import { registerDashboardRoutes } from './routes/admin/dashboard-routes.ts';
+import { registerStatisticsRoutes } from './routes/admin/statistics-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 import { registerFieldRoutes } from './routes/field/field-routes.ts';
 import { registerRecordRoutes } from './routes/admin/record-routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFileRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerAnnualReportRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
   registerFieldRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerCaseRoutes(app, deps);

@@ -43,6 +43,9 @@ const MyTasksPage = lazy(() => import('./admin/draws/my-tasks-page.tsx'));
 const TaskPage = lazy(() => import('./admin/draws/task-page.tsx'));
 const RecordsPage = lazy(() => import('./admin/records/records-page.tsx'));
 const RecordPage = lazy(() => import('./admin/records/record-page.tsx'));
+// ECharts comes with these pages only: the first load of every other page does not grow.
+const StatisticsPage = lazy(() => import('./admin/statistics/statistics-page.tsx'));
+const StatisticsListPage = lazy(() => import('./admin/statistics/statistics-list-page.tsx'));
 const OutboxPage = lazy(() => import('./admin/records/outbox-page.tsx'));
 const CasesPage = lazy(() => import('./admin/cases/cases-page.tsx'));
 const CasePage = lazy(() => import('./admin/cases/case-page.tsx'));
@@ -279,6 +282,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <DrawPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'statistics',
+            element: (
+              <RequirePermission permission="plans.read">
+                <StatisticsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'statistics/list',
+            element: (
+              <RequirePermission permission="plans.read">
+                <StatisticsListPage />
               </RequirePermission>
             ),
           },

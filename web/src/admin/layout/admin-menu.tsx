@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CommentOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -110,6 +111,12 @@ const ADMIN_MENU: MenuEntry[] = [
       { path: '/admin/self-checks', label: '十日、二十日检查', icon: <FileSearchOutlined />, permission: 'plans.read' },
       { path: '/admin/annual-report', label: '年度工作总结', icon: <FileWordOutlined />, permission: 'plans.read' },
     ],
+  },
+  {
+    key: 'oversight',
+    label: '统计监督',
+    icon: <BarChartOutlined />,
+    children: [{ path: '/admin/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'plans.read' }],
   },
   {
     key: 'system',
