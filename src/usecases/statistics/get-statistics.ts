@@ -53,7 +53,8 @@ function compareKeys(group: GroupKey) {
   return (a: string, b: string) => (a === '' ? 1 : b === '' ? -1 : group === 'month' ? a.localeCompare(b) : a.localeCompare(b, 'zh-CN'));
 }
 
-async function earlyWarning(ctx: UseCaseContext, orgIds: string[] | null, month: string): Promise<StatisticsView['warning']> {
+/** The early warning of districts and industries for `month` (YYYY-MM) over the org ids (null: everything). */
+export async function earlyWarning(ctx: UseCaseContext, orgIds: string[] | null, month: string): Promise<StatisticsView['warning']> {
   const baseline = previousTwelveMonths(month);
   const items: StatisticsView['warning']['items'] = [];
   for (const dimension of ['district', 'industry'] as const) {

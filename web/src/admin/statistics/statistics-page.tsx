@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
@@ -16,7 +16,9 @@ import {
   type StatisticsGroupView,
   type StatisticsView,
 } from '@contracts/statistics.ts';
-import { statisticsExportUrl, statisticsQuery, type StatisticsParams } from '../../api/statistics.ts';
+import { applyWarningWeight, statisticsExportUrl, statisticsQuery, type StatisticsParams } from '../../api/statistics.ts';
+import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
+import { useSession } from '../../session/session-context.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryGate } from '../../components/query-gate.tsx';
 import { todayInChina } from '../../lib/today.ts';
@@ -168,6 +170,15 @@ function FiguresTable({ view, params }: { view: StatisticsView; params: Statisti
 
 function WarningCard({ view }: { view: StatisticsView }) {
   const w = view.warning;
+  const { canChange, session } = useSession();
+  const queryClient = useQueryClient();
+  // The weight goes into the annual plan of the actor's own org: a brigade's administrator.
+  const canApply = canChange('plans.manage') && session.org.kind === 'brigade';
+  const apply = useNotifiedMutation(
+    applyWarningWeight,
+    { success: (r) => `已加入「${r.annualPlanName}」（第 ${r.revision} 次修订）：${r.appliesTo.slice(0, 4)}年${Number(r.appliesTo.slice(5))}月计划中该区域单位的抽取权重 ×${r.factor}` },
+    { refresh: () => void queryClient.invalidateQueries({ queryKey: ['plans'] }) },
+  );
   return (
     <Card size="small" title={`不合格率预警（${w.month.slice(0, 4)}年${Number(w.month.slice(5))}月，对比前 12 个月）`}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
@@ -188,7 +199,18 @@ function WarningCard({ view }: { view: StatisticsView }) {
                   {item.label}：本月不合格 {item.failures}/{item.inspections}（{formatRate(item.rate)}），前 12 个月 {item.baselineFailures}/{item.baselineInspections}（{formatRate(item.baselineRate)}）
                 </span>
               }
-              description={`用作下月抽查风险权重：建议 ×${item.riskWeight}（偶然出现的概率 ${item.pValue < 0.0001 ? '小于 0.0001' : item.pValue.toFixed(4)}）。仅为建议，尚未接入月度计划。`}
+              description={`建议下月抽查风险权重 ×${item.riskWeight}（偶然出现的概率 ${item.pValue < 0.0001 ? '小于 0.0001' : item.pValue.toFixed(4)}）。加入后，下月计划中该${item.dimension === 'district' ? '行政区划' : '行业'}单位被抽中的权重取整后乘以该倍数（至少 ×2），并随年度计划公开。`}
+              action={
+                canApply ? (
+                  <Button
+                    size="small"
+                    loading={apply.isPending && apply.variables?.key === item.key && apply.variables.dimension === item.dimension}
+                    onClick={() => apply.mutate({ month: w.month, dimension: item.dimension, key: item.key })}
+                  >
+                    用作下月计划权重
+                  </Button>
+                ) : undefined
+              }
             />
           ))}
         </Flex>
