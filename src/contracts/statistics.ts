@@ -66,7 +66,14 @@ export type StatisticsView = {
   total: { counts: Record<CountFigure, number>; rates: Record<RateFigure, number | null> };
   /** The early warning: the period's last month against the twelve before it. */
   warning: { month: string; baseline: { from: string; to: string }; test: string; items: StatisticsWarningView[] };
+  /**
+   * What the hazards and the 无法检查 are made of over the scope and period: hazards by checklist line (the ten most
+   * frequent, then 「其他」), 无法检查 by reason. Each adds up to its figure's total.
+   */
+  composition: { hazardsByLine: StatisticsShareView[]; unableByReason: StatisticsShareView[] };
 };
+
+export type StatisticsShareView = { key: string; label: string; count: number };
 
 export type StatisticsListRowView = {
   id: string;

@@ -34,6 +34,7 @@ const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
     where d.status <> 'voided' and ${inOrgs(sql`d.org_id`, f.orgIds)} and d.period_start between ${f.fromDay}::date and ${f.toDay}::date
       and t.kind = 'draw' and t.status not in ('replaced', 'cancelled')`,
   inspected: (f) => latestRecords(f, sql`r.outcome = 'inspected'`),
+  doneOnTime: (f) => latestRecords(f, sql`r.visit_date <= t.due_date`),
   failed: (f) => latestRecords(f, sql`r.outcome = 'inspected' and r.body->>'conclusion' = 'hazards_found'`),
   unable: (f) => latestRecords(f, sql`r.outcome = 'unable'`, sql`coalesce(r.body->'unable'->>'reason', '')`),
   jointInspections: (f) => latestRecords(f, sql`jsonb_array_length(coalesce(r.body->'jointStaffIds', '[]'::jsonb)) > 0`),
@@ -49,11 +50,20 @@ const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
     from tasks t where t.kind = 'reinspection' and t.status = 'done' and ${inOrgs(sql`t.org_id`, f.orgIds)}
       and t.due_date between ${f.fromDay}::date and ${f.toDay}::date
       and exists (select 1 from inspection_records r where r.task_id = t.id and r.visit_date <= t.due_date)`,
+  resultEntries: (f) => resultEntrySource(f, sql`true`),
+  published: (f) => resultEntrySource(f, sql`p.published_on is not null`),
   penalties: (f) => penaltySource(f),
   penaltyAmount: (f) => penaltySource(f),
   sealings: (f) => sql`select s.id, s.org_id, s.unit_id, s.sealed_on as day, 0::numeric as amount, s.places as detail, null::uuid as task_id
     from sealings s where ${inOrgs(sql`s.org_id`, f.orgIds)} and s.sealed_on between ${f.fromDay}::date and ${f.toDay}::date`,
 };
+
+/** 检查结果的公示条目 (not those decided 不予公示), by the inspection's date; detail = the entry's status. */
+function resultEntrySource(f: StatisticsFilter, extra: SQL): SQL {
+  return sql`select p.id, p.org_id, p.unit_id, p.event_date as day, 0::numeric as amount, p.status as detail, p.task_id
+    from publications p where p.kind = 'result' and p.status <> 'suppressed' and ${inOrgs(sql`p.org_id`, f.orgIds)}
+      and p.event_date between ${f.fromDay}::date and ${f.toDay}::date and ${extra}`;
+}
 
 function penaltySource(f: StatisticsFilter): SQL {
   return sql`select c.id, c.org_id, c.unit_id, c.decided_on as day, coalesce(c.fine_amount, 0)::numeric as amount, c.number as detail, null::uuid as task_id
@@ -84,6 +94,27 @@ export async function countFiguresByGroup(db: DbOrTx, filter: StatisticsFilter, 
   );
   const result = await db.execute(sql.join(parts, sql` union all `));
   return (result as unknown as { rows: FigureCountRow[] }).rows.map((r) => ({ figure: r.figure, key: r.key, value: Number(r.value) }));
+}
+
+/** One figure's rows counted by their detail (e.g. 无法检查 by reason), largest first. */
+export async function countFigureByDetail(db: DbOrTx, filter: StatisticsFilter, figure: CountFigure): Promise<{ key: string; count: number }[]> {
+  const result = await db.execute(sql`select coalesce(f.detail, '') as key, count(*)::int as count from (${SOURCES[figure](filter)}) f group by 1 order by 2 desc, 1`);
+  return (result as unknown as { rows: { key: string; count: number }[] }).rows;
+}
+
+/**
+ * The hazards figure counted by checklist line, in the standard wording of the record's snapshot (a hazard whose line
+ * the snapshot lacks counts under its line code with no wording), largest first.
+ */
+export async function countHazardsByLine(db: DbOrTx, filter: StatisticsFilter): Promise<{ code: string; itemName: string; text: string; count: number }[]> {
+  const result = await db.execute(sql`
+    select h.line_code as code, coalesce(l.line ->> 'itemName', '') as "itemName", coalesce(l.line ->> 'text', '') as text, count(*)::int as count
+    from (${SOURCES.hazards(filter)}) f
+    join hazards h on h.id = f.id
+    left join inspection_records r on r.id = h.record_id
+    left join lateral (select x as line from jsonb_array_elements(r.snapshot -> 'lines') x where x ->> 'code' = h.line_code limit 1) l on true
+    group by 1, 2, 3 order by 4 desc, 1`);
+  return (result as unknown as { rows: { code: string; itemName: string; text: string; count: number }[] }).rows;
 }
 
 export type FigureListRow = {

@@ -14,6 +14,7 @@ import {
   type CountFigure,
   type GroupKey,
   type StatisticsGroupView,
+  type StatisticsShareView,
   type StatisticsView,
 } from '@contracts/statistics.ts';
 import { applyWarningWeight, statisticsExportUrl, statisticsQuery, type StatisticsParams } from '../../api/statistics.ts';
@@ -49,10 +50,12 @@ export const listHref = (p: StatisticsParams, figure: CountFigure, key?: string)
 
 const KPI_FIGURES: { title: string; value: (v: StatisticsView) => string; figure: CountFigure; hint: (v: StatisticsView) => string }[] = [
   { title: '完成率', figure: 'drawn', value: (v) => formatRate(v.total.rates.completionRate), hint: (v) => `计划 ${v.total.counts.planned} · 抽取 ${v.total.counts.drawn} · 已检查 ${v.total.counts.inspected} · 无法检查 ${v.total.counts.unable}` },
+  { title: '按期完成率', figure: 'doneOnTime', value: (v) => formatRate(v.total.rates.onTimeRate), hint: (v) => `按期 ${v.total.counts.doneOnTime} / 已完成 ${v.total.counts.inspected + v.total.counts.unable}` },
   { title: '不合格率', figure: 'failed', value: (v) => formatRate(v.total.rates.failureRate), hint: (v) => `发现隐患 ${v.total.counts.failed} 家 / 已检查 ${v.total.counts.inspected} 家` },
   { title: '复查按期率', figure: 'reinspections', value: (v) => formatRate(v.total.rates.reinspectionOnTimeRate), hint: (v) => `按期 ${v.total.counts.reinspectionsOnTime} / 复查 ${v.total.counts.reinspections}` },
   { title: '行政处罚', figure: 'penalties', value: (v) => `${v.total.counts.penalties} 件`, hint: (v) => `罚款 ${v.total.counts.penaltyAmount.toLocaleString('zh-CN')} 元` },
   { title: '责令改正通知书', figure: 'notices', value: (v) => `${v.total.counts.notices} 份`, hint: (v) => `隐患 ${v.total.counts.hazards} 条` },
+  { title: '结果公示率', figure: 'published', value: (v) => formatRate(v.total.rates.publicationRate), hint: (v) => `已公示 ${v.total.counts.published} / 应公示 ${v.total.counts.resultEntries}` },
   { title: '联合检查', figure: 'jointInspections', value: (v) => `${v.total.counts.jointInspections} 次`, hint: (v) => `临时查封 ${v.total.counts.sealings} 次` },
 ];
 
@@ -102,7 +105,7 @@ function StatisticsBody({ view, params }: { view: StatisticsView; params: Statis
       </Typography.Text>
       <Row gutter={[12, 12]}>
         {KPI_FIGURES.map((k) => (
-          <Col key={k.title} xs={12} md={8} xl={4}>
+          <Col key={k.title} xs={12} md={6} xl={6} xxl={3}>
             <Card size="small">
               <Link to={listHref(params, k.figure)} aria-label={`${k.title}明细`}>
                 <Statistic title={k.title} value={k.value(view)} />
@@ -132,6 +135,14 @@ function StatisticsBody({ view, params }: { view: StatisticsView; params: Statis
           </Col>
         </Row>
       )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <SharesCard title="隐患类别（按检查内容）" shares={view.composition.hazardsByLine} unit="条" href={listHref(params, 'hazards')} empty="所选期间没有登记隐患" />
+        </Col>
+        <Col xs={24} xl={10}>
+          <SharesCard title="无法检查的原因" shares={view.composition.unableByReason} unit="家" href={listHref(params, 'unable')} empty="所选期间没有无法检查的任务" />
+        </Col>
+      </Row>
       <WarningCard view={view} />
       <Card size="small" title="分组统计表">
         <FiguresTable view={view} params={params} />
@@ -166,6 +177,30 @@ function FiguresTable({ view, params }: { view: StatisticsView; params: Statisti
     ...RATE_FIGURES.map((rate) => ({ title: RATE_FIGURE_DEFINITIONS[rate].name, key: rate, align: 'right' as const, width: 96, render: (_: unknown, r: Row) => formatRate(r.rates[rate]) })),
   ];
   return <Table<Row> rowKey="key" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} />;
+}
+
+/** A figure split into its parts (hazards by checklist line, 无法检查 by reason), with the list behind the figure. */
+function SharesCard({ title, shares, unit, href, empty }: { title: string; shares: StatisticsShareView[]; unit: string; href: string; empty: string }) {
+  const total = shares.reduce((n, s) => n + s.count, 0);
+  return (
+    <Card size="small" title={title} extra={<Link to={href}>查看明细</Link>}>
+      {shares.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+      ) : (
+        <Table<StatisticsShareView>
+          rowKey={(s) => s.key || '其他'}
+          size="small"
+          pagination={false}
+          dataSource={shares}
+          columns={[
+            { title: '类别', dataIndex: 'label', key: 'label' },
+            { title: '数量', key: 'count', align: 'right', width: 80, render: (_, s) => `${s.count} ${unit}` },
+            { title: '占比', key: 'share', align: 'right', width: 80, render: (_, s) => formatRate(total === 0 ? null : s.count / total) },
+          ]}
+        />
+      )}
+    </Card>
+  );
 }
 
 function WarningCard({ view }: { view: StatisticsView }) {
