@@ -118,7 +118,14 @@ export function AnnualPlanForm({
           <InputNumber min={1} max={64} precision={0} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item noStyle shouldUpdate>
-          {() => <AreaWeights areas={(form.getFieldValue(['settings', 'weights', 'areas'] as const) as AreaWeight[] | undefined) ?? []} />}
+          {() => {
+            const areas = (form.getFieldValue(['settings', 'weights', 'areas'] as const) as AreaWeight[] | undefined) ?? [];
+            const remove = (index: number) => {
+              form.setFieldValue(['settings', 'weights', 'areas'] as const, areas.filter((_, j) => j !== index));
+              onValuesChange?.();
+            };
+            return <AreaWeights areas={areas} onRemove={disabled ? undefined : remove} />;
+          }}
         </Form.Item>
       </Card>
 

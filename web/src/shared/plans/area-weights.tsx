@@ -1,12 +1,12 @@
 import type { PlanSettingsInput } from '@contracts/plans.ts';
-import { Table, Typography } from 'antd';
+import { Button, Table, Typography } from 'antd';
 
 export type AreaWeight = NonNullable<PlanSettingsInput['weights']['areas']>[number];
 
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 
 /** 区域风险权重 from the early warning: the district or industry, its factor, its months and why. */
-export function AreaWeights({ areas }: { areas: readonly AreaWeight[] }) {
+export function AreaWeights({ areas, onRemove }: { areas: readonly AreaWeight[]; onRemove?: ((index: number) => void) | undefined }) {
   if (areas.length === 0) return null;
   return (
     <>
@@ -23,6 +23,19 @@ export function AreaWeights({ areas }: { areas: readonly AreaWeight[] }) {
           { title: '倍数', key: 'factor', align: 'right', render: (_, a) => `×${a.factor}` },
           { title: '适用月份', key: 'months', render: (_, a) => (a.fromMonth === a.toMonth ? monthText(a.fromMonth) : `${monthText(a.fromMonth)}至${monthText(a.toMonth)}`) },
           { title: '理由', dataIndex: 'reason', key: 'reason' },
+          ...(onRemove
+            ? [
+                {
+                  title: '操作',
+                  key: 'remove',
+                  render: (_: unknown, a: AreaWeight) => (
+                    <Button size="small" type="link" danger onClick={() => onRemove(areas.indexOf(a))}>
+                      移除
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </>
