@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, text, uuidParam } from './common.ts';
+import { cleanText, text } from './common.ts';
 
 /**
  * 纪检回访 and 异常线索 (issue 16, decision 0026):

@@ -1,7 +1,7 @@
 import type { CallbackReportRow, CallbackReportView } from '../../contracts/callbacks.ts';
 import { startOfLocalDay, startOfNextLocalDay } from '../../domain/local-date.ts';
 import { callbackRates, parseQuarter, quarterDates, type CallbackStat } from '../../domain/oversight/callbacks.ts';
-import { complaintsInPeriod, listCallbackRecords, listCallbackUnits, ratingsInPeriod, type CallbackRoundRow } from '../../db/callback-queries.ts';
+import { complaintsInPeriod, ratingsInPeriod, type CallbackRoundRow, type listCallbackRecords, type listCallbackUnits } from '../../db/callback-queries.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
 type Units = Awaited<ReturnType<typeof listCallbackUnits>>;
@@ -48,7 +48,10 @@ export async function callbackReport(db: DbOrTx, round: CallbackRoundRow, scopeP
     if (r.conductReported) a.conductReports += 1;
   }
   // Complaints and ratings of brigades the round drew from (a brigade with none drawn has no row to add them to).
-  for (const c of complaints) rows.get(c.orgId) && (rows.get(c.orgId)!.complaints += 1);
+  for (const c of complaints) {
+    const a = rows.get(c.orgId);
+    if (a) a.complaints += 1;
+  }
   for (const r of ratings) {
     const a = rows.get(r.orgId);
     if (a) {

@@ -38,7 +38,12 @@ beforeAll(async () => {
   await seedDemo(database.db, { seed: 20261206, now: NOW, unitCount: 600 });
   await seedDemoCallbacks(database.db, NOW);
   app = await buildTestApp(database, { now: () => NOW });
-  [jijian, jijian2, admin, wucheng, jiandu, zhidui] = await Promise.all(['jijian', 'jijian2', 'admin', 'wucheng', 'jiandu', 'zhidui'].map((u) => logInAs(app, u, DEMO_PASSWORD)));
+  jijian = await logInAs(app, 'jijian', DEMO_PASSWORD);
+  jijian2 = await logInAs(app, 'jijian2', DEMO_PASSWORD);
+  admin = await logInAs(app, 'admin', DEMO_PASSWORD);
+  wucheng = await logInAs(app, 'wucheng', DEMO_PASSWORD);
+  jiandu = await logInAs(app, 'jiandu', DEMO_PASSWORD);
+  zhidui = await logInAs(app, 'zhidui', DEMO_PASSWORD);
 });
 afterAll(async () => {
   await app.close();
