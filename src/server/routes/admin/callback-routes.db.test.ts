@@ -9,12 +9,12 @@ import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db
 import { buildTestApp, call, logInAs, type Session } from '../../../../test/harness/http.ts';
 import { runVerifyDraw } from '../../../cli/verify-draw.ts';
 import type { AnomalyView, CallbackPreviewView, CallbackRoundView } from '../../../contracts/callbacks.ts';
-import { auditLog, callbackRounds } from '../../../db/schema.ts';
+import { auditLog, callbackRounds, draws, inspectorAvailability, inspectors, orgs } from '../../../db/schema.ts';
 import { DEMO_PASSWORD } from '../../../demo/generate-demo-data.ts';
 import type { DrawBundle } from '../../../domain/draw/draw-types.ts';
 import { verifyBundle } from '../../../domain/draw/verify-bundle.ts';
 import { seedDemo } from '../../../usecases/system/seed-demo.ts';
-import { seedDemoCallbacks } from '../../../usecases/system/seed-demo-callbacks.ts';
+import { seedDemoDraw } from '../../../usecases/system/seed-demo-draw.ts';
 
 /*
  * 纪检回访 end to end on the test database (decision 0026): the demo's completed round of the last full quarter, its
@@ -35,8 +35,9 @@ let zhidui: Session;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await seedDemo(database.db, { seed: 20261206, now: NOW, unitCount: 600 });
-  await seedDemoCallbacks(database.db, NOW);
+  await seedDemo(database.db, { seed: 20261206, now: NOW, unitCount: 400 });
+  // The demo's draws, field work and (last) its callback round of the last full quarter.
+  await seedDemoDraw(database.db, NOW);
   app = await buildTestApp(database, { now: () => NOW });
   jijian = await logInAs(app, 'jijian', DEMO_PASSWORD);
   jijian2 = await logInAs(app, 'jijian2', DEMO_PASSWORD);
@@ -170,10 +171,18 @@ describe('纪检回访', () => {
 });
 
 describe('异常线索', () => {
-  it('are read by 纪检 and the system administrator only', async () => {
+  it('list a voided draw and an inspector frozen shortly before a draw, for 纪检 and the system administrator only', async () => {
+    const [draw] = await database.db.select({ id: draws.id, code: draws.code, frozenAt: draws.frozenAt, orgId: draws.orgId }).from(draws).orderBy(draws.frozenAt);
+    const [inspector] = await database.db.select({ id: inspectors.id }).from(inspectors).innerJoin(orgs, eq(orgs.id, inspectors.orgId)).where(eq(inspectors.orgId, draw!.orgId)).limit(1);
+    const [wuchengAccount] = await database.db.execute(sql`select id from accounts where username = 'wucheng'`).then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    const twoDaysBefore = new Date(draw!.frozenAt.getTime() - 2 * 86_400_000);
+    await database.db.insert(inspectorAvailability).values({ inspectorId: inspector!.id, kind: 'frozen', fromDate: '2026-01-01', reason: '演示：抽取前冻结', createdBy: wuchengAccount!.id, createdAt: twoDaysBefore });
+    await json(wucheng, 'POST', `/api/draws/${draw!.id}/void`, { reason: '演示：作废一次抽取' });
     const view = await json<AnomalyView>(jijian, 'GET', '/api/anomalies?days=180');
     expect(view.days).toBe(180);
-    expect(Array.isArray(view.voidedDraws) && Array.isArray(view.corrections)).toBe(true);
+    expect(view.voidedDraws).toEqual([expect.objectContaining({ drawId: draw!.id, reason: '演示：作废一次抽取', wasExecuted: true })]);
+    expect(view.barsBeforeDraws).toContainEqual(expect.objectContaining({ kind: 'frozen', inspectorId: inspector!.id, drawId: draw!.id, daysBefore: 2, reason: '演示：抽取前冻结' }));
+    expect(Array.isArray(view.corrections) && Array.isArray(view.frequentReplacers)).toBe(true);
     expect((await call(app, admin, 'GET', '/api/anomalies')).statusCode).toBe(200);
     for (const s of [wucheng, jiandu, zhidui]) expect((await call(app, s, 'GET', '/api/anomalies')).statusCode).toBe(403);
     expect((await errorOf(jijian, 'GET', '/api/anomalies?days=abc')).message).toMatch(/期间/);

@@ -160,7 +160,8 @@ export default function CallbackRoundPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 110,
+      fixed: 'right',
       render: (_: unknown, u) =>
         r.canManage && r.status === 'executed' && (u.status === 'open' || u.status === 'recorded') ? (
           <Space wrap size={4}>

@@ -83,7 +83,7 @@ export default function CallbacksPage() {
   const [params, setParams] = useSearchParams();
   const quarter = params.get('quarter') ?? undefined;
   const preview = useQuery(callbackPreviewQuery(quarter));
-  const header = <PageHeader title={TITLE} description="每季度从已检查或已处罚的单位中按 10% 随机抽取回访单位（XF-SRS/1，可用 draw-verify 复核），记录回访情况，形成季度报告。" />;
+  const header = <PageHeader title={TITLE} description="每季度从已检查或已处罚的单位中按 10% 随机抽取回访单位（XF-SRS/1 算法，结果可复核），记录回访情况，形成季度报告。" />;
   if (preview.isPending) return <PageSpin />;
   if (preview.isError) {
     const forbidden = preview.error instanceof ApiError && preview.error.status === 403;
