@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText, text } from './common.ts';
+import { ExternalValueRequest, FreezeDrawRequest } from './draws.ts';
 
 /**
  * 纪检回访 and 异常线索 (issue 16, decision 0026):
@@ -23,20 +24,13 @@ export const QuarterQuery = z.object({
 
 export const FreezeCallbackRequest = z.object({
   quarter: z.string({ error: '季度：格式不正确' }).regex(QUARTER, '季度：格式应为 2026Q3'),
-  external: z
-    .array(z.object({ source: cleanText('外部随机源', 40), ref: cleanText('期号', 40) }, { error: '外部随机源：格式不正确' }), {
-      error: '外部随机源：必须是列表',
-    })
-    .min(1, '外部随机源：至少指定一个')
-    .max(3, '外部随机源：最多 3 个'),
+  /** The same named future values as a plan draw's (1–3, source and issue). */
+  external: FreezeDrawRequest.shape.external,
 });
 export type FreezeCallbackRequest = z.infer<typeof FreezeCallbackRequest>;
 
-export const CallbackExternalRequest = z.object({
-  source: cleanText('外部随机源', 40),
-  ref: cleanText('期号', 40),
-  value: text('开奖号码', { max: 100, min: 0, trim: false }),
-});
+/** One 纪检's entry of the lottery value: the same shape as a plan draw's entry. */
+export const CallbackExternalRequest = ExternalValueRequest;
 
 export const VoidCallbackRequest = z.object({ reason: cleanText('作废理由', 500) });
 
