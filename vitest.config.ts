@@ -8,7 +8,7 @@ const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * pass of `npm test`. The journeys through the core loop (plans, draws, field work) run on both databases, and every
  * route's database behaviour is covered on both by the db project.
  */
-const PAGE_ONLY_JOURNEYS = ['admin-shell', 'calendar', 'check-items', 'portal-phone', 'registry', 'every-page', 'field-update', 'records', 'documents', 'cases', 'reinspection', 'follow-up', 'unit-page', 'portal-results', 'publication', 'self-check', 'annual-report', 'statistics'].map(
+const PAGE_ONLY_JOURNEYS = ['admin-shell', 'calendar', 'check-items', 'portal-phone', 'registry', 'every-page', 'field-update', 'records', 'documents', 'cases', 'reinspection', 'follow-up', 'unit-page', 'portal-results', 'publication', 'self-check', 'annual-report', 'statistics', 'callbacks'].map(
   (name) => `test/e2e/${name}.e2e.test.ts`,
 );
 

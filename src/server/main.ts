@@ -101,6 +101,7 @@ const DEMO_LOGINS: [string, Role][] = [
   ['jindong', 'brigade_admin'],
   ['jiandu', 'inspector'],
   ['jijian', 'auditor'],
+  ['jijian2', 'auditor'],
 ];
 
 main().catch((error: unknown) => {
