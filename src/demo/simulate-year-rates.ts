@@ -9,8 +9,8 @@ import type { Rng } from './prng.ts';
 export const SIMULATION_RATES = {
   /** Drawn units found closed, gone or moved (无法检查, then 递补). */
   unable: 0.04,
-  /** Inspected units with hazards: 263 / 682. */
-  withHazards: 0.385,
+  /** Inspected units with hazards (不合格率): the summary's 263 of 682 drawn, a little more of those inspected. */
+  withHazards: 0.38,
   /** Inspections with staff of another department (联合检查): 14 / 682. */
   joint: 0.02,
   /** 复查 finding the hazards not corrected, so a case and a penalty: 70 penalties / 263 with hazards. */
@@ -30,8 +30,7 @@ export type VisitPlan =
 /** How a drawn unit's first visit goes: 无法检查, or inspected with 0–3 failing checklist lines, maybe jointly. */
 export function planVisit(rng: Rng): VisitPlan {
   if (rng.chance(SIMULATION_RATES.unable)) return { outcome: 'unable', reason: rng.chance(0.6) ? 'closed' : 'not_found' };
-  // Among the inspected, the failing share is raised so that failing / drawn stays near the summary's rate.
-  const failing = rng.chance(SIMULATION_RATES.withHazards / (1 - SIMULATION_RATES.unable));
+  const failing = rng.chance(SIMULATION_RATES.withHazards);
   return { outcome: 'inspected', failingLines: failing ? rng.weighted([[1, 55], [2, 30], [3, 15]] as const) : 0, joint: rng.chance(SIMULATION_RATES.joint) };
 }
 
