@@ -98,6 +98,8 @@ export type BrigadeSummary = {
   reinspections: number;
   reinspectionsDone: number;
   reinspectionsOnTime: number;
+  /** 复查 that found the hazards corrected. */
+  reinspectionsCorrected: number;
   /** 复查 tasks left undone past their due date. */
   reinspectionsOverdue: number;
   penalties: number;
@@ -264,6 +266,7 @@ function emptySummary(org: OrgRow, skipped: number[]): BrigadeSummary {
     reinspectionsDone: 0,
     reinspectionsOnTime: 0,
     reinspectionsOverdue: 0,
+    reinspectionsCorrected: 0,
     penalties: 0,
     penaltyAmount: 0,
     sealings: 0,
@@ -492,6 +495,7 @@ class Simulation {
         const record = await this.inspect(b, leadId, taskId, at, { outcome: 'inspected', failingLines: 0, joint: false }, plan.corrected ? 'corrected' : 'not_corrected');
         if (!record) return;
         b.summary.reinspectionsDone += 1;
+        if (plan.corrected) b.summary.reinspectionsCorrected += 1;
         if (visitDay <= dueDate) b.summary.reinspectionsOnTime += 1;
         if (!plan.corrected) this.planCase(b, noticeId, found.task.unitId, visitDay, plan.sealed);
       });
