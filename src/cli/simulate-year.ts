@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { findOrgById } from '../db/org-queries.ts';
 import { localDate } from '../domain/local-date.ts';
+import { gatherAnnualReport } from '../usecases/reports/annual-report.ts';
 import { simulateYear, type SimulationSummary } from '../usecases/system/simulate-year.ts';
 import { parseOptions } from './args.ts';
 
@@ -40,11 +42,20 @@ export async function runSimulateYear(db: Db, argv: string[], now: Date = new Da
     progress: (line) => console.log(`  [${((Date.now() - started) / 1000).toFixed(0)} 秒] ${line}`),
   });
   printSummary(summary, (Date.now() - started) / 1000);
+  // The same year as the annual report counts it (its publication figures include the on-time rule).
+  for (const b of summary.brigades) {
+    const org = await findOrgById(db, b.brigadeId);
+    if (!org) continue;
+    const f = (await gatherAnnualReport(db, org, year, localDate(now))).current;
+    const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
+    console.log(`\n${b.name} ${year} 年度工作总结口径：名录库 ${f.unitsInRegistry} 家、检查人员 ${f.inspectors} 名；抽取 ${f.drawn ?? '—'} 家，检查 ${f.inspected} 家（完成率 ${pct(f.completionRate)}），不合格 ${f.withHazards ?? '—'} 家（不合格率 ${pct(f.failureRate)}）`);
+    console.log(`  行政处罚 ${f.penalties ?? '—'} 起（罚款 ${f.fineAmount ?? '—'} 元），临时查封 ${f.sealings ?? '—'} 次，联合检查 ${f.jointInspections ?? '—'} 次；复查按期率 ${pct(f.reinspectionOnTimeRate)}；公示率 ${pct(f.publicationRate)}，按时公示率 ${pct(f.publicationOnTimeRate)}`);
+  }
   return 0;
 }
 
 function printSummary(s: SimulationSummary, seconds: number): void {
-  console.log(`\n模拟完成（${s.from} 至 ${s.to}，用时 ${seconds.toFixed(0)} 秒；十日、二十日检查 ${s.selfChecks} 次）：`);
+  console.log(`\n模拟完成（${s.from} 至 ${s.to}，用时 ${seconds.toFixed(0)} 秒；十日、二十日检查 ${s.selfChecks} 次；每日任务自动公示 ${s.publishedByJob} 条）：`);
   for (const b of s.brigades) {
     const pct = (n: number, d: number) => (d > 0 ? `${((100 * n) / d).toFixed(1)}%` : '—');
     console.log(`\n${b.name}${b.addedUnits > 0 ? `（名录库新增 ${b.addedUnits} 家）` : ''}${b.skippedMonths.length > 0 ? `（已有抽取、跳过 ${b.skippedMonths.join('、')} 月）` : ''}`);
@@ -53,7 +64,7 @@ function printSummary(s: SimulationSummary, seconds: number): void {
     console.log(`  检查 ${b.inspected} 家，无法检查 ${b.unable} 家（递补 ${b.replaced} 家），发现隐患 ${b.failed} 家（不合格率 ${pct(b.failed, b.inspected)}，隐患 ${b.hazards} 条），联合检查 ${b.joint} 次`);
     console.log(`  责令限期改正通知书 ${b.notices} 份；复查任务 ${b.reinspections} 项，已复查 ${b.reinspectionsDone} 项（按期 ${b.reinspectionsOnTime} 项），逾期未复查 ${b.reinspectionsOverdue} 项`);
     console.log(`  行政处罚 ${b.penalties} 件，罚款 ${b.penaltyAmount.toLocaleString('zh-CN')} 元；临时查封 ${b.sealings} 次`);
-    console.log(`  公示 ${b.published} 条（其中系统自动公示、已超期 ${b.publishedByJob} 条）；纪检回访 ${b.callbackRounds} 轮（尚未接入）`);
+    console.log(`  大队公示 ${b.published} 条；纪检回访 ${b.callbackRounds} 轮（尚未接入）`);
   }
   if (s.refusals.length > 0) {
     console.log('\n被业务规则拒绝而跳过的步骤：');

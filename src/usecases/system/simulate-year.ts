@@ -105,8 +105,8 @@ export type BrigadeSummary = {
   penalties: number;
   penaltyAmount: number;
   sealings: number;
+  /** Entries the brigade published by hand (the daily job's are counted for all brigades together). */
   published: number;
-  publishedByJob: number;
   callbackRounds: number;
 };
 
@@ -117,6 +117,8 @@ export type SimulationSummary = {
   to: string;
   brigades: BrigadeSummary[];
   selfChecks: number;
+  /** Entries the daily job published (forgotten by the brigades: late). */
+  publishedByJob: number;
   /** Steps the rules refused (skipped), by message. */
   refusals: { message: string; count: number }[];
 };
@@ -210,6 +212,7 @@ export async function simulateYear(db: Db, o: SimulateYearOptions): Promise<Simu
   refusals.clear();
   const sim = new Simulation(db, calendar, adminTemplate.account.passwordHash, second.account.username, to);
   let selfChecks = 0;
+  let publishedByJob = 0;
   for (let day = from; day <= to; day = nextDay(day)) {
     if (!isWorkingDay(calendar, day)) continue;
     const month = Number(day.slice(5, 7));
@@ -219,7 +222,7 @@ export async function simulateYear(db: Db, o: SimulateYearOptions): Promise<Simu
     const created = await runReinspectionScheduler(sys);
     for (const c of created) if (c.result === 'created' && c.taskId) await sim.onReinspectionTask(brigades, c.taskId, c.noticeId, c.dueDate!, day);
     const published = await runPublicationJob(sys);
-    if (published > 0) sim.countJobPublications(brigades, published);
+    publishedByJob += published;
     const checks = await runSelfChecks(sys);
     selfChecks += checks.brigades;
 
@@ -242,7 +245,7 @@ export async function simulateYear(db: Db, o: SimulateYearOptions): Promise<Simu
   if (o.months === 12) {
     for (const b of brigades) if (await playQuarterlyCallbackRound(db, { brigadeId: b.org.id, year: o.year, quarter: 4, today: to })) b.summary.callbackRounds += 1;
   }
-  return { year: o.year, months: o.months, from, to, brigades: brigades.map((b) => b.summary), selfChecks, refusals: [...refusals].map(([message, count]) => ({ message, count })) };
+  return { year: o.year, months: o.months, from, to, brigades: brigades.map((b) => b.summary), selfChecks, publishedByJob, refusals: [...refusals].map(([message, count]) => ({ message, count })) };
 }
 
 function emptySummary(org: OrgRow, skipped: number[]): BrigadeSummary {
@@ -271,7 +274,6 @@ function emptySummary(org: OrgRow, skipped: number[]): BrigadeSummary {
     penaltyAmount: 0,
     sealings: 0,
     published: 0,
-    publishedByJob: 0,
     callbackRounds: 0,
   };
 }
@@ -485,11 +487,12 @@ class Simulation {
     }
     const tomorrow = this.workingDays(today, 1);
     if (!tomorrow) return;
-    const visitDay = tomorrow <= dueDate ? dueDate : tomorrow;
+    // On the due date, told the day before; a task due today is done today (told late, with the reason).
+    const visitDay = tomorrow <= dueDate ? dueDate : today;
     const leadId = found.task.leadIds[0]!;
     this.at(today, async () => {
       const lead = await this.inspectorContext(leadId, atLocalTime(today, '10:00'));
-      if (!(await skip(() => scheduleVisit(lead, taskId, { visitDate: visitDay, lateReason: '单位申请延后复查，经同意' }, OUTBOX)))) return;
+      if (!(await skip(() => scheduleVisit(lead, taskId, { visitDate: visitDay, lateReason: '复查期限临近，电话告知后当日复查' }, OUTBOX)))) return;
       this.at(visitDay, async () => {
         const at = this.visitTime(visitDay);
         const record = await this.inspect(b, leadId, taskId, at, { outcome: 'inspected', failingLines: 0, joint: false }, plan.corrected ? 'corrected' : 'not_corrected');
@@ -564,14 +567,6 @@ class Simulation {
         const admin = await demoContextFor(this.db, b.admin, atLocalTime(on, '17:00'));
         if (await skip(() => actOnEntries(admin, [p.id], { action: 'publish' }))) b.summary.published += 1;
       });
-    }
-  }
-
-  countJobPublications(brigades: readonly Brigade[], n: number): void {
-    // The job reports a total; with one brigade simulated (the usual case) it is that brigade's.
-    if (brigades.length === 1) {
-      brigades[0]!.summary.publishedByJob += n;
-      brigades[0]!.summary.published += n;
     }
   }
 
