@@ -3,14 +3,15 @@ import { createRng } from './prng.ts';
 import { pickCorrectionDays, pickFine, pickPublicationDelay, pickVisitDay, planReinspection, planVisit, SIMULATION_RATES } from './simulate-year-rates.ts';
 
 describe('the simulated year’s decisions', () => {
-  it('give about 38% of drawn units hazards, a few 无法检查 and about 2% joint inspections, as the yearly summary', () => {
+  it('give about 38% of inspected units hazards, a few 无法检查 and about 2% joint inspections, as the yearly summary', () => {
     const rng = createRng(7);
     const visits = Array.from({ length: 20_000 }, () => planVisit(rng));
-    const failing = visits.filter((v) => v.outcome === 'inspected' && v.failingLines > 0).length / visits.length;
+    const inspected = visits.filter((v) => v.outcome === 'inspected');
+    const failing = inspected.filter((v) => v.failingLines > 0).length / inspected.length;
     const unable = visits.filter((v) => v.outcome === 'unable').length / visits.length;
     const joint = visits.filter((v) => v.outcome === 'inspected' && v.joint).length / visits.length;
     expect(failing).toBeGreaterThan(0.36);
-    expect(failing).toBeLessThan(0.41);
+    expect(failing).toBeLessThan(0.4);
     expect(unable).toBeCloseTo(SIMULATION_RATES.unable, 2);
     expect(joint).toBeGreaterThan(0.01);
     expect(joint).toBeLessThan(0.03);
