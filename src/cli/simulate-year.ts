@@ -64,7 +64,7 @@ function printSummary(s: SimulationSummary, seconds: number): void {
     console.log(`  检查 ${b.inspected} 家，无法检查 ${b.unable} 家（递补 ${b.replaced} 家），发现隐患 ${b.failed} 家（不合格率 ${pct(b.failed, b.inspected)}，隐患 ${b.hazards} 条），联合检查 ${b.joint} 次`);
     console.log(`  责令限期改正通知书 ${b.notices} 份；复查任务 ${b.reinspections} 项，已复查 ${b.reinspectionsDone} 项（按期 ${b.reinspectionsOnTime} 项），逾期未复查 ${b.reinspectionsOverdue} 项`);
     console.log(`  行政处罚 ${b.penalties} 件，罚款 ${b.penaltyAmount.toLocaleString('zh-CN')} 元；临时查封 ${b.sealings} 次`);
-    console.log(`  大队公示 ${b.published} 条；纪检回访 ${b.callbackRounds} 轮（尚未接入）`);
+    console.log(`  大队公示 ${b.published} 条；纪检回访 ${b.callbackRounds} 轮（支队一轮覆盖各大队）`);
   }
   if (s.refusals.length > 0) {
     console.log('\n被业务规则拒绝而跳过的步骤：');

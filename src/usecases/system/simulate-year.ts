@@ -38,6 +38,7 @@ import { loadReinspectionChecklists } from '../reinspections/reinspection-checkl
 import { scheduleVisit } from '../field/schedule-visit.ts';
 import { startTask } from '../field/start-task.ts';
 import { submitRecord } from '../field/submit-record.ts';
+import { playCallbackRound } from './seed-demo-callbacks.ts';
 import { storeEvidenceFile } from '../files/store-evidence-file.ts';
 import { saveExternalPerson } from '../inspectors/save-external-person.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -145,10 +146,12 @@ type Brigade = {
   seenEntries: Set<string>;
 };
 
-/** What the brigade's 纪检 would do once a quarter (回访); another branch adds it. Called on the first working day after a quarter. */
-export async function playQuarterlyCallbackRound(_db: Db, _o: { brigadeId: string; year: number; quarter: number; today: string }): Promise<boolean> {
-  // No callback round yet: returns false so the summary shows none were played.
-  return false;
+/**
+ * 纪检回访 of a quarter: the detachment's round (decision 0026) played by the demo 纪检 through the use cases, a week
+ * after the quarter, every drawn unit called. The round covers every brigade of the detachment.
+ */
+export async function playQuarterlyCallbackRound(db: Db, o: { year: number; quarter: 1 | 2 | 3 | 4 }): Promise<boolean> {
+  return playCallbackRound(db, { year: o.year, q: o.quarter }, { calls: 'all' });
 }
 
 /** Runs the simulation; refuses (DomainError, Chinese) when a brigade already drew one of the months and skipDrawn is off. */
@@ -228,8 +231,8 @@ export async function simulateYear(db: Db, o: SimulateYearOptions): Promise<Simu
 
     if (day === nextWorkingDayOnOrAfter(calendar, `${day.slice(0, 7)}-01`)) {
       const quarter = Math.ceil(month / 3);
-      if (month > 1 && month % 3 === 1) {
-        for (const b of brigades) if (await playQuarterlyCallbackRound(db, { brigadeId: b.org.id, year: o.year, quarter: quarter - 1, today: day })) b.summary.callbackRounds += 1;
+      if (month > 1 && month % 3 === 1 && (await playQuarterlyCallbackRound(db, { year: o.year, quarter: (quarter - 1) as 1 | 2 | 3 }))) {
+        for (const b of brigades) b.summary.callbackRounds += 1;
       }
       for (const b of brigades) {
         if (b.skip.has(month)) continue;
@@ -243,7 +246,7 @@ export async function simulateYear(db: Db, o: SimulateYearOptions): Promise<Simu
     await dispatchOutbox(db, atLocalTime(day, '18:00'), { log: async () => {} });
   }
   if (o.months === 12) {
-    for (const b of brigades) if (await playQuarterlyCallbackRound(db, { brigadeId: b.org.id, year: o.year, quarter: 4, today: to })) b.summary.callbackRounds += 1;
+    if (await playQuarterlyCallbackRound(db, { year: o.year, quarter: 4 })) for (const b of brigades) b.summary.callbackRounds += 1;
   }
   return { year: o.year, months: o.months, from, to, brigades: brigades.map((b) => b.summary), selfChecks, publishedByJob, refusals: [...refusals].map(([message, count]) => ({ message, count })) };
 }
