@@ -101,6 +101,12 @@ export const AUDIT_ACTION_LABELS = {
   // 十日、二十日检查 (issue 16).
   'oversight.self_check': '十日、二十日检查',
   'oversight.self_check_summary': '十日、二十日检查汇总',
+  // 数据交换 (decision 0027).
+  'exchange.batch': '生成数据交换批次',
+  'exchange.download': '下载数据交换批次',
+  'exchange.resend': '重新发送数据交换批次',
+  'exchange.settings': '设置数据交换',
+  'exchange.credit_feed': '导出信用推送',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -46,11 +46,24 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   publication: '公示条目',
   self_check_report: '十日、二十日检查报告',
   unit_access: '单位查看页',
+  exchange_batch: '数据交换批次',
 };
 
 /** Chinese names of the keys audit summaries use (top-level keys and the fields inside `changes`). */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ...UNIT_IMPORT_FIELD_LABELS,
+  // 数据交换 (decision 0027).
+  periodFrom: '期间起',
+  periodTo: '期间止',
+  part: '分批序号',
+  partCount: '分批数',
+  itemCount: '条目数',
+  jsonSha256: 'JSON 的 SHA-256',
+  format: '格式',
+  endpointUrl: '接收地址',
+  creditPolicy: '信用规则',
+  updatedUsccs: '更新信用等级（信用代码）',
+  batches: '批次',
   // The default strata by name: summaries of plans and draws key quotas by stratum code.
   ...Object.fromEntries(DEFAULT_STRATA.map((s) => [s.code, s.name])),
   accounts: '账号',
