@@ -188,9 +188,19 @@ export async function latestDeliveriesOf(db: DbOrTx, batchIds: readonly string[]
     .select()
     .from(exchangeDeliveries)
     .where(anyUuidOf(exchangeDeliveries.batchId, batchIds))
-    .orderBy(asc(exchangeDeliveries.createdAt), asc(exchangeDeliveries.id));
+    // Made at the same moment (a resend right after the first): the pending one is the newer.
+    .orderBy(asc(exchangeDeliveries.createdAt), asc(sql`${exchangeDeliveries.state} = 'pending'`), asc(exchangeDeliveries.id));
   for (const r of rows) byBatch.set(r.batchId, r);
   return byBatch;
+}
+
+export async function hasPendingDelivery(db: DbOrTx, batchId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: exchangeDeliveries.id })
+    .from(exchangeDeliveries)
+    .where(and(eq(exchangeDeliveries.batchId, batchId), eq(exchangeDeliveries.state, 'pending')))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function listDueDeliveryIds(db: DbOrTx, now: Date, limit: number): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
-import { findExchangeBatch, insertExchangeDelivery, latestDeliveriesOf } from '../../db/exchange-queries.ts';
+import { findExchangeBatch, hasPendingDelivery, insertExchangeDelivery } from '../../db/exchange-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requireInScope } from '../lib/require.ts';
@@ -17,8 +17,7 @@ export async function resendExchangeBatch(ctx: UseCaseContext, id: string): Prom
   requireExchangeManage(ctx.actor, batch.orgPath);
   const { endpointUrl } = await effectiveExchangeSettings(ctx.db, batch.orgPath);
   if (!endpointUrl) throw new DomainError('CONFLICT', '未设置接收地址，批次只能下载；请先在“接收地址”中设置');
-  const latest = (await latestDeliveriesOf(ctx.db, [id])).get(id);
-  if (latest?.state === 'pending') throw new DomainError('CONFLICT', '该批次正在发送中，请等待结果后再重新发送');
+  if (await hasPendingDelivery(ctx.db, id)) throw new DomainError('CONFLICT', '该批次正在发送中，请等待结果后再重新发送');
   await ctx.db.transaction(async (tx) => {
     await insertExchangeDelivery(tx, { batchId: id, orgId: batch.orgId, url: endpointUrl, createdBy: ctx.actor.accountId, now: ctx.now });
     await recordAudit(tx, ctx, { action: 'exchange.resend', targetType: 'exchange_batch', targetId: id, orgId: batch.orgId, summary: { endpointUrl, jsonSha256: batch.jsonSha256 } });
