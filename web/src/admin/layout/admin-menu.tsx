@@ -24,6 +24,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   ThunderboltOutlined,
@@ -116,7 +117,10 @@ const ADMIN_MENU: MenuEntry[] = [
     key: 'oversight',
     label: '统计监督',
     icon: <BarChartOutlined />,
-    children: [{ path: '/admin/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'plans.read' }],
+    children: [
+      { path: '/admin/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'plans.read' },
+      { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, permission: 'registry.export' },
+    ],
   },
   {
     key: 'system',
