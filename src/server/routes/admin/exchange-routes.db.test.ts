@@ -95,7 +95,7 @@ describe('export batches', () => {
   it('holds the brigade’s published entries as the portal shows them, masked, and nothing pending', async () => {
     const res = await create(adminA, { kind: 'publications', orgId: tree.brigadeA.id, ...NOVEMBER });
     expect(res.statusCode, res.body).toBe(201);
-    [batchId] = res.json<{ ids: string[] }>().ids;
+    batchId = res.json<{ ids: string[] }>().ids[0]!;
     const json = await call(app, adminA, 'GET', `/api/exchange/batches/${batchId}/download?format=json`);
     expect(json.statusCode).toBe(200);
     const doc = JSON.parse(json.body) as { schema: string; period: unknown; items: { kind: string; unitName: string; penalty: { partyName: string } | null }[] };

@@ -46,7 +46,8 @@ function PeriodFields({ name, period, withPeriod = true }: { name: string; perio
   return (
     <Flex gap={12} wrap align="end">
       <Form.Item label="机构" htmlFor={`${name}Org`} style={{ marginBottom: 0, minWidth: 220 }}>
-        <OrgSelect id={`${name}Org`} orgs={scope.orgs} value={period.orgId} onChange={period.setOrgId} />
+        {/* Until the tree has loaded the select would show the id itself. */}
+        <OrgSelect id={`${name}Org`} orgs={scope.orgs} value={scope.orgs.length > 0 ? period.orgId : undefined} loading={scope.loading} onChange={period.setOrgId} />
       </Form.Item>
       {withPeriod ? (
         <>
