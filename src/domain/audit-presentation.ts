@@ -64,6 +64,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   creditPolicy: '信用规则',
   updatedUsccs: '更新信用等级（信用代码）',
   batches: '批次',
+  id: '编号',
+  ratedOn: '评定日期',
+  batchId: '导入批次',
+  row: '行号',
   // The default strata by name: summaries of plans and draws key quotas by stratum code.
   ...Object.fromEntries(DEFAULT_STRATA.map((s) => [s.code, s.name])),
   accounts: '账号',

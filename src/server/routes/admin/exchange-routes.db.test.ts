@@ -25,7 +25,7 @@ import { httpExchangeSender } from '../../exchange-sender.ts';
  */
 
 const NOW = new Date('2026-11-20T02:00:00Z');
-let now = NOW;
+const now = NOW;
 let database: TestDatabase;
 let app: FastifyInstance;
 let tree: Awaited<ReturnType<typeof createOrgTree>>;
@@ -169,7 +169,7 @@ describe('the credit feed and the blacklist', () => {
 
 describe('deliveries', () => {
   let server: Server;
-  let received: { body: string; sha: string | undefined }[] = [];
+  const received: { body: string; sha: string | undefined }[] = [];
   let failNext = 1;
   const readBody = (req: IncomingMessage) =>
     new Promise<string>((resolve) => {
