@@ -308,7 +308,9 @@ const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   method: CHECK_METHOD_LABELS,
   mode: { refuse: '有错误行时整批不导入', skip: '跳过错误行' },
   team: { kept: '沿用原检查组', drawn_for_the_alternate: '为备选单位另行抽取检查组' },
-  kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS },
+  kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS, publications: '公示信息', credit: '信用推送' },
+  registry: { units: '检查对象名录库', inspectors: '执法检查人员名录库', credit_grades: '信用等级' },
+  format: { json: 'JSON', xlsx: 'Excel' },
   status: { ...UNIT_STATUS_LABELS, ...INSPECTOR_STATUS_LABELS },
   riskLevel: { high: '高', medium: '中', low: '低' },
   // Field work (decision 0020): a record's outcome and conclusion, why a task could not be inspected, a pre-notice's channel.
