@@ -48,7 +48,7 @@ describe('classifyCreditGradeRows', () => {
     const plan = classifyCreditGradeRows(prepared, new Map([[A, unit()]]));
     expect(plan.updates).toEqual([expect.objectContaining({ unitId: 'u1', from: 'B', to: 'D', ratedOn: '2026-11-01' })]);
     expect(plan.rows.map((r) => r.outcome)).toEqual(['changed', 'invalid']);
-    expect(plan.rows[1]!.errors).toEqual([`第 3 行「统一社会信用代码」：本辖区检查对象名录中没有该单位（${B}），未导入`]);
+    expect(plan.rows[1]!.errors).toEqual([`第 3 行「统一社会信用代码」：所选机构的检查对象名录中没有该单位（${B}），未导入`]);
   });
   it('keeps a newer grade than the file’s, with a warning, and leaves an identical one unchanged', () => {
     const older = classifyCreditGradeRows(prepareCreditGradeRows(rows([A, 'D', '2025-06-01']), columns, today), new Map([[A, unit()]]));

@@ -8,7 +8,7 @@
  * - prepareCreditGradeRows: each row validated — the credit code by GB 32100 (check character), the grade one of
  *   A/B/C/D (「A级」「a」 and full-width letters read as A), the date a real day not after today; the same credit
  *   code twice in the file is an error on the later row naming the first.
- * - classifyCreditGradeRows: against the units of the uploader's subtree with that code. A code with no unit there is
+ * - classifyCreditGradeRows: against the units under the batch's org (in the uploader's subtree) with that code. A code with no unit there is
  *   an invalid row (reported by row; the other rows may still be committed): the file comes from another system and
  *   lists units that are not ours. A grade older than the one recorded (an earlier 评定日期) changes nothing and
  *   warns; the same grade with the same date is unchanged.
@@ -136,7 +136,7 @@ export type CreditGradeUpdate = {
 
 export type CreditGradePlan = { rows: ImportRowResult[]; inserts: never[]; updates: CreditGradeUpdate[] };
 
-/** Step 2: each valid row against the unit with its credit code (units of the uploader's subtree only). */
+/** Step 2: each valid row against the unit with its credit code (units under the batch's org only). */
 export function classifyCreditGradeRows(prepared: readonly PreparedCreditGradeRow[], unitsByUscc: ReadonlyMap<string, CreditGradeUnit>): CreditGradePlan {
   const plan: CreditGradePlan = { rows: [], inserts: [], updates: [] };
   for (const row of prepared) {
@@ -157,7 +157,7 @@ export function classifyCreditGradeRows(prepared: readonly PreparedCreditGradeRo
     if (v === null) continue;
     const unit = unitsByUscc.get(v.uscc);
     if (!unit) {
-      result.errors.push(`第 ${n} 行「统一社会信用代码」：本辖区检查对象名录中没有该单位（${v.uscc}），未导入`);
+      result.errors.push(`第 ${n} 行「统一社会信用代码」：所选机构的检查对象名录中没有该单位（${v.uscc}），未导入`);
       continue;
     }
     result.name = unit.name;

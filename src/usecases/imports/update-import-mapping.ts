@@ -29,7 +29,7 @@ export async function updateImportMapping(
   const table = await readBatchFile(ctx.db, batch);
   if (batch.kind === 'credit_grades') {
     const mapping = applyMappingChanges(batch.mapping, changes, table.headers.length, CREDIT_GRADE_SPEC);
-    const analysis = await analyzeCreditGradeImport(ctx.db, { table, mapping, today: localDate(ctx.now) }, ctx.actor);
+    const analysis = await analyzeCreditGradeImport(ctx.db, { table, mapping, today: localDate(ctx.now), scopePath: batch.orgPath });
     if (!(await updateImportBatch(ctx.db, id, { mapping, summary: rowsImportSummary(table, analysis.summary, null) }, 'previewed'))) throw ALREADY_DONE();
     return (await findImportBatch(ctx.db, id))!;
   }

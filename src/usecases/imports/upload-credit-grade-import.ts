@@ -20,7 +20,7 @@ export async function uploadCreditGradeImport(ctx: UseCaseContext, input: Upload
   const fileName = baseFileName(input.fileName);
   const fileSha256 = fileDigest(input.bytes);
   const table = await readImportFile(input.bytes, fileName, fileSha256);
-  const analysis = await analyzeCreditGradeImport(ctx.db, { table, mapping: null, today: localDate(ctx.now) }, ctx.actor);
+  const analysis = await analyzeCreditGradeImport(ctx.db, { table, mapping: null, today: localDate(ctx.now), scopePath: org.path });
   const id = await insertImportBatch(ctx.db, {
     kind: 'credit_grades',
     orgId: org.id,

@@ -22,7 +22,7 @@ export async function writeCreditGradeImport(
   table: ImportTable,
   mode: 'refuse' | 'skip',
 ): Promise<StoredImportResult> {
-  const { plan, summary } = await analyzeCreditGradeImport(tx, { table, mapping: batch.mapping, today: localDate(ctx.now) }, ctx.actor);
+  const { plan, summary } = await analyzeCreditGradeImport(tx, { table, mapping: batch.mapping, today: localDate(ctx.now), scopePath: batch.orgPath });
   const result = importResult(mode, summary.counts, plan, ctx.now);
   const refused = result.status === 'refused';
   if (!refused) {

@@ -249,7 +249,7 @@ describe('the credit-grade import', () => {
     expect(preview.kind).toBe('credit_grades');
     expect(preview.counts).toMatchObject({ changed: 1, invalid: 2 });
     expect(preview.rows.filter((r) => r.outcome === 'invalid').map((r) => r.errors[0])).toEqual([
-      `第 3 行「统一社会信用代码」：本辖区检查对象名录中没有该单位（${usccFor(999999)}），未导入`,
+      `第 3 行「统一社会信用代码」：所选机构的检查对象名录中没有该单位（${usccFor(999999)}），未导入`,
       '第 4 行「信用等级」：「E」不是有效的等级，应为 A、B、C 或 D',
     ]);
     expect(await levelOf(unitA)).toBe('B');
