@@ -7,6 +7,7 @@ import { text, uuidParam } from './common.ts';
  *
  *   POST /api/imports/units?brigadeId=…&fileName=…        → ImportPreviewView (201)
  *   POST /api/imports/inspectors?orgId=…&fileName=…        → ImportPreviewView (201)
+ *   POST /api/imports/credit-grades?orgId=…&fileName=…     → ImportPreviewView (201): 信用等级 (decision 0027)
  *   GET  /api/imports/:id                                  → ImportPreviewView
  *   PUT  /api/imports/:id/mapping   { mapping }            → ImportPreviewView
  *   POST /api/imports/:id/commit    { mode }               → ImportResultView
@@ -80,7 +81,7 @@ export type ImportRowView = {
 
 export type ImportPreviewView = {
   id: string;
-  kind: 'units' | 'inspectors';
+  kind: 'units' | 'inspectors' | 'credit_grades';
   fileName: string;
   fileSha256: string;
   encoding: string | null;

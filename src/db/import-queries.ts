@@ -9,7 +9,7 @@ import { anyOf } from './sql-helpers.ts';
 
 export type ImportBatchRecord = {
   id: string;
-  kind: 'units' | 'inspectors' | 'market_snapshot';
+  kind: 'units' | 'inspectors' | 'market_snapshot' | 'credit_grades';
   orgId: string;
   orgName: string;
   orgPath: string;

@@ -11,6 +11,7 @@ import type { RecordBody, RecordSignatures, Signature } from '../contracts/field
 import type { RecordSnapshot } from '../domain/records/record-types.ts';
 import type { DocumentContent } from '../domain/documents/document-types.ts';
 import type { PublicationContent, PublicationPolicy } from '../domain/publication/publication-types.ts';
+import type { CreditPolicy } from '../domain/exchange/credit-policy.ts';
 import {
   bigint,
   boolean,
@@ -197,6 +198,9 @@ export const units = pgTable(
     buildingScale: text('building_scale'),
     riskLevel: text('risk_level'),
     creditLevel: text('credit_level'),
+    /** When and by whom the credit grade was rated (信用等级导入, decision 0027); null: set by hand or unknown. */
+    creditRatedOn: date('credit_rated_on'),
+    creditSource: text('credit_source'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: ['active', 'suspended', 'deregistered', 'relocated', 'not_found'] })
       .notNull()
@@ -316,7 +320,7 @@ export const unitHistory = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name').notNull(),
-    kind: text('kind', { enum: ['create', 'update', 'status', 'transfer', 'import', 'flag', 'unflag'] }).notNull(),
+    kind: text('kind', { enum: ['create', 'update', 'status', 'transfer', 'import', 'flag', 'unflag', 'credit'] }).notNull(),
     summary: jsonb('summary').$type<JsonValue>().notNull(),
   },
   (t) => [index('unit_history_unit_idx').on(t.unitId, t.at)],
@@ -412,7 +416,7 @@ export const importBatches = pgTable(
   'import_batches',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['units', 'inspectors', 'market_snapshot'] }).notNull(),
+    kind: text('kind', { enum: ['units', 'inspectors', 'market_snapshot', 'credit_grades'] }).notNull(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => orgs.id),
@@ -1622,5 +1626,84 @@ export const callbackRecords = pgTable(
     index('callback_records_unit_idx').on(t.callbackUnitId, t.recordedAt),
     check('callback_records_attempts_check', sql`${t.attempts} between 1 and 20`),
     check('callback_records_satisfaction_check', sql`(${t.reached} and ${t.satisfaction} between 1 and 5) or (not ${t.reached} and ${t.satisfaction} is null)`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 数据交换: export batches for the provincial 协同监管平台 and the credit system, their deliveries (decision 0027)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** An org's exchange settings: where its batches are delivered, and its credit policy; the nearest org up the tree decides each. */
+export const exchangeSettings = pgTable('exchange_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  /** The receiving endpoint (HTTPS POST of the JSON document); null: batches are kept for download only. */
+  endpointUrl: text('endpoint_url'),
+  creditPolicy: jsonb('credit_policy').$type<CreditPolicy>(),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One export batch: the JSON document exactly as generated (so a later download is byte for byte the same, and its
+ * SHA-256 proves it) and the same rows as .xlsx (base64, like import files: PGlite passes bytea byte by byte).
+ * kind 'publications': results and penalties published in the period; 'credit': the credit feed of the period.
+ * A period too large for one batch is split into parts (part 1..partCount), each its own batch.
+ */
+export const exchangeBatches = pgTable(
+  'exchange_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['publications', 'credit'] }).notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    periodFrom: date('period_from').notNull(),
+    periodTo: date('period_to').notNull(),
+    part: integer('part').notNull().default(1),
+    partCount: integer('part_count').notNull().default(1),
+    itemCount: integer('item_count').notNull(),
+    jsonText: text('json_text').notNull(),
+    jsonSha256: varchar('json_sha256', { length: 64 }).notNull(),
+    xlsxBase64: text('xlsx_base64').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('exchange_batches_org_idx').on(t.orgId, t.createdAt),
+    check('exchange_batches_kind_check', sql`${t.kind} in ('publications', 'credit')`),
+  ],
+);
+
+/**
+ * The delivery of a batch to the org's endpoint, an outbox row like outbox_messages (decision 0020): leased, POSTed,
+ * marked sent, or retried with the same back-off (src/domain/outbox/retry.ts), failed after the last attempt and
+ * sent again only by 重新发送. Never deleted.
+ */
+export const exchangeDeliveries = pgTable(
+  'exchange_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => exchangeBatches.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    url: text('url').notNull(),
+    state: text('state', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastError: text('last_error'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('exchange_deliveries_due_idx').on(t.state, t.nextAttemptAt),
+    index('exchange_deliveries_batch_idx').on(t.batchId, t.createdAt),
+    check('exchange_deliveries_state_check', sql`${t.state} in ('pending', 'sent', 'failed')`),
   ],
 );

@@ -108,6 +108,12 @@ export const AUDIT_ACTION_LABELS = {
   'callback.void': '作废回访抽取',
   'callback.record': '记录回访情况',
   'callback.replace': '回访单位递补',
+  // 数据交换 (decision 0027).
+  'exchange.batch': '生成数据交换批次',
+  'exchange.download': '下载数据交换批次',
+  'exchange.resend': '重新发送数据交换批次',
+  'exchange.settings': '设置数据交换',
+  'exchange.credit_feed': '导出信用推送',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -47,11 +47,28 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   self_check_report: '十日、二十日检查报告',
   callback_round: '纪检回访抽取',
   unit_access: '单位查看页',
+  exchange_batch: '数据交换批次',
 };
 
 /** Chinese names of the keys audit summaries use (top-level keys and the fields inside `changes`). */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ...UNIT_IMPORT_FIELD_LABELS,
+  // 数据交换 (decision 0027).
+  periodFrom: '期间起',
+  periodTo: '期间止',
+  part: '分批序号',
+  partCount: '分批数',
+  itemCount: '条目数',
+  jsonSha256: 'JSON 的 SHA-256',
+  format: '格式',
+  endpointUrl: '接收地址',
+  creditPolicy: '信用规则',
+  updatedUsccs: '更新信用等级（信用代码）',
+  batches: '批次',
+  id: '编号',
+  ratedOn: '评定日期',
+  batchId: '导入批次',
+  row: '行号',
   // The default strata by name: summaries of plans and draws key quotas by stratum code.
   ...Object.fromEntries(DEFAULT_STRATA.map((s) => [s.code, s.name])),
   accounts: '账号',
@@ -298,7 +315,9 @@ const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   method: CHECK_METHOD_LABELS,
   mode: { refuse: '有错误行时整批不导入', skip: '跳过错误行' },
   team: { kept: '沿用原检查组', drawn_for_the_alternate: '为备选单位另行抽取检查组' },
-  kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS },
+  kind: { ...AVAILABILITY_KIND_LABELS, ...INSPECTION_KIND_LABELS, ...ORG_KIND_LABELS, publications: '公示信息', credit: '信用推送' },
+  registry: { units: '检查对象名录库', inspectors: '执法检查人员名录库', credit_grades: '信用等级' },
+  format: { json: 'JSON', xlsx: 'Excel' },
   status: { ...UNIT_STATUS_LABELS, ...INSPECTOR_STATUS_LABELS },
   riskLevel: { high: '高', medium: '中', low: '低' },
   // Field work (decision 0020): a record's outcome and conclusion, why a task could not be inspected, a pre-notice's channel.

@@ -26,6 +26,7 @@ import { registerFileRoutes } from './routes/admin/file-routes.ts';
 import { registerAnnualReportRoutes } from './routes/admin/annual-report-routes.ts';
 import { registerDashboardRoutes } from './routes/admin/dashboard-routes.ts';
 import { registerStatisticsRoutes } from './routes/admin/statistics-routes.ts';
+import { registerExchangeRoutes } from './routes/admin/exchange-routes.ts';
 import { registerPublicCheckItemRoutes } from './routes/public/public-check-item-routes.ts';
 import { registerFieldRoutes } from './routes/field/field-routes.ts';
 import { registerRecordRoutes } from './routes/admin/record-routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDashboardRoutes(app, deps);
   registerAnnualReportRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerExchangeRoutes(app, deps);
   registerFieldRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerCaseRoutes(app, deps);

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { dispatchOutbox, type MessageChannel } from '../usecases/outbox/dispatch-outbox.ts';
+import { dispatchExchangeDeliveries, type ExchangeSender } from '../usecases/exchange/dispatch-exchange-deliveries.ts';
+import { httpExchangeSender } from './exchange-sender.ts';
 import { logChannel, smsGatewayChannel } from './sms-gateway.ts';
 
 const EVERY_MS = 15_000;
@@ -11,7 +13,7 @@ export function outboxChannels(smsGateway: { url: string; token: string | null }
 }
 
 /**
- * Sends pending outbox messages every 15 seconds (like the plan scheduler: one run at a time, failures logged, the
+ * Sends pending outbox messages — and the pending deliveries of exchange batches (decision 0027) — every 15 seconds (like the plan scheduler: one run at a time, failures logged, the
  * timer never keeps the process alive). Returns a function that stops it.
  */
 export function startOutboxDispatcher(
@@ -19,6 +21,7 @@ export function startOutboxDispatcher(
   log: FastifyBaseLogger,
   channels: Partial<Record<'log' | 'sms', MessageChannel>>,
   now: () => Date = () => new Date(),
+  exchangeSender: ExchangeSender = httpExchangeSender(),
 ): () => void {
   let running = false;
   const tick = async () => {
@@ -28,6 +31,10 @@ export function startOutboxDispatcher(
       for (const o of await dispatchOutbox(db, now(), channels)) {
         if (o.result === 'sent') log.info({ message: o.id }, '消息已发送');
         else log.warn({ message: o.id, error: o.error }, o.result === 'failed' ? '消息发送失败，已停止重试' : '消息发送失败，稍后重试');
+      }
+      for (const o of await dispatchExchangeDeliveries(db, now(), exchangeSender)) {
+        if (o.result === 'sent') log.info({ delivery: o.id }, '数据交换批次已发送');
+        else log.warn({ delivery: o.id, error: o.error }, o.result === 'failed' ? '数据交换批次发送失败，已停止重试' : '数据交换批次发送失败，稍后重试');
       }
     } catch (error) {
       log.error({ err: error }, '消息发件箱出错');

@@ -49,6 +49,7 @@ const RecordPage = lazy(() => import('./admin/records/record-page.tsx'));
 // ECharts comes with these pages only: the first load of every other page does not grow.
 const StatisticsPage = lazy(() => import('./admin/statistics/statistics-page.tsx'));
 const StatisticsListPage = lazy(() => import('./admin/statistics/statistics-list-page.tsx'));
+const ExchangePage = lazy(() => import('./admin/exchange/exchange-page.tsx'));
 const OutboxPage = lazy(() => import('./admin/records/outbox-page.tsx'));
 const CasesPage = lazy(() => import('./admin/cases/cases-page.tsx'));
 const CasePage = lazy(() => import('./admin/cases/case-page.tsx'));
@@ -293,6 +294,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="plans.read">
                 <StatisticsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'exchange',
+            element: (
+              <RequirePermission permission="registry.export">
+                <ExchangePage />
               </RequirePermission>
             ),
           },

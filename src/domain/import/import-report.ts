@@ -7,7 +7,7 @@ import { localDateTimeText } from '../local-date.ts';
 import type { ImportCounts, ImportProblemRow } from './import-outcome.ts';
 
 export type ImportReportInput = {
-  kind: 'units' | 'inspectors';
+  kind: 'units' | 'inspectors' | 'credit_grades';
   fileName: string;
   fileSha256: string;
   orgName: string;
@@ -55,9 +55,9 @@ function explanation(input: ImportReportInput): string {
 const withoutRowPrefix = (message: string) => message.replace(/^第 \d+ 行/, '');
 
 export function importReportContent(input: ImportReportInput): ImportReportContent {
-  const units = input.kind === 'units';
+  const units = input.kind === 'units' || input.kind === 'credit_grades';
   const summary: [string, string | number][] = [
-    ['名录', units ? '检查对象名录库（单位）' : '执法检查人员名录库'],
+    ['名录', input.kind === 'credit_grades' ? '检查对象信用等级' : units ? '检查对象名录库（单位）' : '执法检查人员名录库'],
     ['导入到', input.orgName],
     ['文件名', input.fileName],
     ['文件 SHA-256', input.fileSha256],

@@ -8,6 +8,7 @@ import type { ImportFieldSpec } from '../../domain/import/column-mapping.ts';
 import { TEXT_ENCODING_LABELS, type TextEncoding } from '../../domain/import/decode-text.ts';
 import { INSPECTOR_IMPORT_SPEC } from '../../domain/import/inspector-import-fields.ts';
 import { UNIT_IMPORT_SPEC } from '../../domain/import/unit-import-spec.ts';
+import { CREDIT_GRADE_SPEC } from '../../domain/import/credit-grade-import.ts';
 import type { ImportBatchRecord } from '../../db/import-queries.ts';
 import { rowsSummaryOf, snapshotSummaryOf, type StoredImportResult } from '../../domain/import/import-summary.ts';
 
@@ -27,10 +28,10 @@ export function presentImportResult(result: StoredImportResult): ImportResultVie
   };
 }
 
-/** A units or inspectors batch as the preview page shows it. The file bytes never leave the server. */
+/** A units, inspectors or credit-grade batch as the preview page shows it. The file bytes never leave the server. */
 export function presentImportPreview(batch: ImportBatchRecord): ImportPreviewView {
   const summary = rowsSummaryOf(batch);
-  const kind = batch.kind === 'units' ? 'units' : 'inspectors';
+  const kind = batch.kind === 'units' || batch.kind === 'credit_grades' ? batch.kind : 'inspectors';
   return {
     id: batch.id,
     kind,
@@ -42,7 +43,7 @@ export function presentImportPreview(batch: ImportBatchRecord): ImportPreviewVie
     orgName: batch.orgName,
     totalRows: summary.totalRows,
     columns: summary.headers.map((header, index) => ({ index, header, field: batch.mapping[String(index)] ?? null })),
-    fields: kind === 'units' ? fieldsOf(UNIT_IMPORT_SPEC) : fieldsOf(INSPECTOR_IMPORT_SPEC),
+    fields: kind === 'units' ? fieldsOf(UNIT_IMPORT_SPEC) : kind === 'credit_grades' ? fieldsOf(CREDIT_GRADE_SPEC) : fieldsOf(INSPECTOR_IMPORT_SPEC),
     counts: {
       new: summary.counts.new,
       changed: summary.counts.changed,

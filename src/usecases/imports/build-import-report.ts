@@ -15,12 +15,12 @@ export type ImportReport = { fileName: string; bytes: Buffer };
 export async function buildImportReport(ctx: UseCaseContext, id: string): Promise<ImportReport> {
   const batch = await loadImportBatch(ctx, id, {
     permission: 'registry.read',
-    kinds: ['units', 'inspectors'],
+    kinds: ['units', 'inspectors', 'credit_grades'],
     withInvalidRows: true,
   });
   const summary = rowsSummaryOf(batch);
   const content = importReportContent({
-    kind: batch.kind === 'units' ? 'units' : 'inspectors',
+    kind: batch.kind === 'units' || batch.kind === 'credit_grades' ? batch.kind : 'inspectors',
     fileName: batch.fileName,
     fileSha256: batch.fileSha256,
     orgName: batch.orgName,

@@ -11,6 +11,7 @@ import { loadImportBatch } from './load-import-batch.ts';
 import { readBatchFile } from './read-import-file.ts';
 import { writeInspectorImport } from './write-inspector-import.ts';
 import { writeUnitImport } from './write-unit-import.ts';
+import { writeCreditGradeImport } from './write-credit-grade-import.ts';
 
 /** Written units from which the planner's statistics are refreshed after the commit. */
 const BULK_WRITE = 1_000;
@@ -22,19 +23,20 @@ const alreadyDone = (status: ImportBatchRecord['status'] | undefined) =>
   );
 
 /**
- * Commits a previewed units or inspectors batch in ONE transaction. mode 'refuse': any invalid row refuses
+ * Commits a previewed units, inspectors or credit-grade batch in ONE transaction. mode 'refuse': any invalid row refuses
  * the whole file and nothing is written but the batch's status; mode 'skip': exactly the valid rows are
  * written. The file is read again from the stored bytes (outside the transaction: PGlite has one
  * connection) and the dry run is repeated inside it, so what is written matches the registry at commit time.
  */
 export async function commitImport(ctx: UseCaseContext, id: string, mode: 'refuse' | 'skip'): Promise<ImportBatchRecord> {
-  const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['units', 'inspectors'] });
+  const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['units', 'inspectors', 'credit_grades'] });
   if (batch.status !== 'previewed') throw alreadyDone(batch.status);
   const table = await readBatchFile(ctx.db, batch);
   try {
     const result = await ctx.db.transaction(async (tx) => {
       const status = await lockImportBatch(tx, id);
       if (status !== 'previewed') throw alreadyDone(status);
+      if (batch.kind === 'credit_grades') return writeCreditGradeImport(tx, ctx, batch, table, mode);
       return batch.kind === 'units'
         ? writeUnitImport(tx, ctx, batch, table, mode)
         : writeInspectorImport(tx, ctx, batch, table, mode);

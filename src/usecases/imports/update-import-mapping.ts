@@ -7,6 +7,8 @@ import { findImportBatch, updateImportBatch, type ImportBatchRecord } from '../.
 import type { UseCaseContext } from '../lib/context.ts';
 import { analyzeInspectorImport } from './analyze-inspector-import.ts';
 import { analyzeUnitImport } from './analyze-unit-import.ts';
+import { analyzeCreditGradeImport } from './analyze-credit-grade-import.ts';
+import { CREDIT_GRADE_SPEC } from '../../domain/import/credit-grade-import.ts';
 import { loadImportBatch } from './load-import-batch.ts';
 import { readBatchFile } from './read-import-file.ts';
 import { rowsImportSummary } from './rows-import-summary.ts';
@@ -22,9 +24,15 @@ export async function updateImportMapping(
   id: string,
   changes: Readonly<Record<string, string | null>>,
 ): Promise<ImportBatchRecord> {
-  const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['units', 'inspectors'] });
+  const batch = await loadImportBatch(ctx, id, { permission: 'registry.manage', kinds: ['units', 'inspectors', 'credit_grades'] });
   if (batch.status !== 'previewed') throw ALREADY_DONE();
   const table = await readBatchFile(ctx.db, batch);
+  if (batch.kind === 'credit_grades') {
+    const mapping = applyMappingChanges(batch.mapping, changes, table.headers.length, CREDIT_GRADE_SPEC);
+    const analysis = await analyzeCreditGradeImport(ctx.db, { table, mapping, today: localDate(ctx.now), scopePath: batch.orgPath });
+    if (!(await updateImportBatch(ctx.db, id, { mapping, summary: rowsImportSummary(table, analysis.summary, null) }, 'previewed'))) throw ALREADY_DONE();
+    return (await findImportBatch(ctx.db, id))!;
+  }
   const mapping =
     batch.kind === 'units'
       ? applyMappingChanges(batch.mapping, changes, table.headers.length, UNIT_IMPORT_SPEC)

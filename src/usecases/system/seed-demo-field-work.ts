@@ -16,6 +16,7 @@ import { submitRecord } from '../field/submit-record.ts';
 import { dispatchOutbox } from '../outbox/dispatch-outbox.ts';
 import { demoContextFor } from './seed-demo-draw.ts';
 import { seedDemoFollowUp } from './seed-demo-follow-up.ts';
+import { seedDemoExchange } from './seed-demo-exchange.ts';
 import { seedDemoPublication } from './seed-demo-publication.ts';
 
 const DAY = 86_400_000;
@@ -41,6 +42,7 @@ export async function seedDemoFieldWork(db: Db, o: { lastMonthDrawId: string | n
     if (o.followUp !== false) {
       await seedDemoFollowUp(db, { drawId: o.lastMonthDrawId, leads, now: o.now });
       await seedDemoPublication(db, o.now);
+      await seedDemoExchange(db, o.now);
     }
   }
   const jiandu = await demoContextFor(db, 'jiandu', o.now);

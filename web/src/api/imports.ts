@@ -15,7 +15,7 @@ const importPath = (id: string) => `/api/imports/${encodeURIComponent(id)}`;
 /** Uploads a units (`ownerId` = 大队) or inspectors (`ownerId` = 机构) file and returns the dry-run preview. */
 export const uploadImport = (kind: ImportKind, ownerId: string, file: File) =>
   api.upload<ImportPreviewView>(
-    withQuery(`/api/imports/${kind}`, {
+    withQuery(`/api/imports/${kind === 'credit_grades' ? 'credit-grades' : kind}`, {
       [kind === 'units' ? 'brigadeId' : 'orgId']: ownerId,
       fileName: file.name,
     }),

@@ -19,6 +19,7 @@ import { exportUnits } from '../../../usecases/imports/export-units.ts';
 import { getImportPreview } from '../../../usecases/imports/get-import-preview.ts';
 import { updateImportMapping } from '../../../usecases/imports/update-import-mapping.ts';
 import { uploadInspectorImport } from '../../../usecases/imports/upload-inspector-import.ts';
+import { uploadCreditGradeImport } from '../../../usecases/imports/upload-credit-grade-import.ts';
 import { uploadMarketSnapshot } from '../../../usecases/imports/upload-market-snapshot.ts';
 import { uploadUnitImport } from '../../../usecases/imports/upload-unit-import.ts';
 import { contextOf, type RouteDeps } from '../../deps.ts';
@@ -52,6 +53,12 @@ export function registerImportRoutes(app: FastifyInstance, deps: RouteDeps): voi
     uploads.post('/api/imports/inspectors', upload, async (request, reply) => {
       const query = parse(UploadInspectorsQuery, request.query);
       const batch = await uploadInspectorImport(contextOf(request, deps), { ...query, bytes: uploadedBytes(request) });
+      return reply.status(201).send(presentImportPreview(batch));
+    });
+
+    uploads.post('/api/imports/credit-grades', upload, async (request, reply) => {
+      const query = parse(UploadInspectorsQuery, request.query);
+      const batch = await uploadCreditGradeImport(contextOf(request, deps), { ...query, bytes: uploadedBytes(request) });
       return reply.status(201).send(presentImportPreview(batch));
     });
 

@@ -29,8 +29,8 @@ export function ImportPreview({
 }) {
   const { counts } = preview;
   const [mode, setMode] = useState<CommitMode>('refuse');
-  const keyLabel = preview.kind === 'units' ? '统一社会信用代码' : '警号/工号';
-  const nameLabel = preview.kind === 'units' ? '单位名称' : '姓名';
+  const keyLabel = preview.kind === 'inspectors' ? '警号/工号' : '统一社会信用代码';
+  const nameLabel = preview.kind === 'inspectors' ? '姓名' : '单位名称';
   const writable = counts.new + counts.changed;
 
   const stats = [

@@ -22,6 +22,8 @@ const HELP: Record<ImportKind, string> = {
     '支持 .xlsx 和 .csv（UTF-8、带签名的 UTF-8、GBK/GB18030 编码自动识别）。可识别“单位名称、统一社会信用代码、住所、联系人、联系电话、法定代表人”等常见表头；以统一社会信用代码匹配已有单位，重复导入同一文件不会产生变化。',
   inspectors:
     '支持 .xlsx 和 .csv（自动识别编码）。可识别“姓名、警号、执法证号、有效期、岗位、手机号”等常见表头；以警号匹配已有人员。',
+  credit_grades:
+    '支持 .xlsx 和 .csv（自动识别编码）。需要“统一社会信用代码、信用等级（A/B/C/D）、评定日期”三列，可另附“单位名称、来源”；以统一社会信用代码匹配所选机构的检查对象，名录中没有的单位逐行列出、不导入。导入后的信用等级用于下一次计划的抽取权重。',
 };
 
 /**
@@ -61,7 +63,7 @@ export function ImportWizard({
     },
     onSuccess: (result) => {
       setPreview((current) => (current ? { ...current, result, status: result.status } : current));
-      void queryClient.invalidateQueries({ queryKey: kind === 'units' ? unitKeys.all : inspectorKeys.all });
+      void queryClient.invalidateQueries({ queryKey: kind === 'inspectors' ? inspectorKeys.all : unitKeys.all });
     },
     onError: (error) => handleError(error),
   });

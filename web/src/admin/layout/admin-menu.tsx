@@ -24,6 +24,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   ThunderboltOutlined,
@@ -123,6 +124,7 @@ const ADMIN_MENU: MenuEntry[] = [
       // 纪检 and the system administrator (decision 0026).
       { path: '/admin/callbacks', label: '纪检回访', icon: <PhoneOutlined />, permission: 'callbacks.read' },
       { path: '/admin/anomalies', label: '异常线索', icon: <WarningOutlined />, permission: 'callbacks.read' },
+      { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, permission: 'registry.export' },
     ],
   },
   {
