@@ -33,6 +33,11 @@ const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
     from draws d join tasks t on t.draw_id = d.id
     where d.status <> 'voided' and ${inOrgs(sql`d.org_id`, f.orgIds)} and d.period_start between ${f.fromDay}::date and ${f.toDay}::date
       and t.kind = 'draw' and t.status not in ('replaced', 'cancelled')`,
+  // The drawn tasks that have a record: a task replaced after 无法检查 is not drawn any more, its replacement is.
+  completed: (f) => sql`select t.id, t.org_id, t.unit_id, d.period_start as day, 0::numeric as amount, t.status as detail, t.id as task_id
+    from draws d join tasks t on t.draw_id = d.id
+    where d.status <> 'voided' and ${inOrgs(sql`d.org_id`, f.orgIds)} and d.period_start between ${f.fromDay}::date and ${f.toDay}::date
+      and t.kind = 'draw' and t.status not in ('replaced', 'cancelled') and exists (select 1 from inspection_records r where r.task_id = t.id)`,
   inspected: (f) => latestRecords(f, sql`r.outcome = 'inspected'`),
   doneOnTime: (f) => latestRecords(f, sql`r.visit_date <= t.due_date`),
   failed: (f) => latestRecords(f, sql`r.outcome = 'inspected' and r.body->>'conclusion' = 'hazards_found'`),

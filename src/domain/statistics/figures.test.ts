@@ -10,7 +10,7 @@ describe('statistics figures', () => {
     const b = counts({ inspected: 297, failed: 0 });
     expect(rateOf(sumCounts([a, b]), 'failureRate')).toBeCloseTo(0.01, 10);
     expect(rateOf(counts({}), 'failureRate')).toBeNull();
-    expect(rateOf(counts({ drawn: 10, inspected: 6, unable: 2 }), 'completionRate')).toBe(0.8);
+    expect(rateOf(counts({ drawn: 10, completed: 8, inspected: 7, unable: 2 }), 'completionRate')).toBe(0.8);
     expect(formatRate(0.12345)).toBe('12.3%');
     expect(formatRate(null)).toBe('—');
   });

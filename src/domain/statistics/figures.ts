@@ -10,6 +10,7 @@
 export const COUNT_FIGURES = [
   'planned',
   'drawn',
+  'completed',
   'inspected',
   'doneOnTime',
   'failed',
@@ -32,6 +33,7 @@ export type CountFigureDefinition = { name: string; unit: string; description: s
 export const COUNT_FIGURE_DEFINITIONS: Record<CountFigure, CountFigureDefinition> = {
   planned: { name: '计划抽查数', unit: '家', description: '月度计划中各层级的抽查数之和（按计划月份）' },
   drawn: { name: '抽取任务数', unit: '家', description: '双随机抽取产生的任务（不含已替换、已取消的任务和作废的抽取，按任务期间的起始月份）' },
+  completed: { name: '已完成任务数', unit: '家', description: '上述抽取任务中已提交检查记录（已检查或无法检查）的（按任务期间的起始月份）' },
   inspected: { name: '已检查数', unit: '家', description: '检查记录（最新版本）结果为“已检查”（按检查日期）' },
   doneOnTime: { name: '按期完成数', unit: '家', description: '检查记录（最新版本，已检查或无法检查）的检查日期不晚于任务期限' },
   failed: { name: '发现隐患数', unit: '家', description: '已检查且结论为“发现火灾隐患”的检查记录' },
@@ -57,7 +59,7 @@ export type RateFigureDefinition = { name: string; numerator: readonly CountFigu
 
 /** Each rate: the sum of its numerator counts over the sum of its denominator counts, after summing across the level. */
 export const RATE_FIGURE_DEFINITIONS: Record<RateFigure, RateFigureDefinition> = {
-  completionRate: { name: '完成率', numerator: ['inspected', 'unable'], denominator: ['drawn'] },
+  completionRate: { name: '完成率', numerator: ['completed'], denominator: ['drawn'] },
   onTimeRate: { name: '按期完成率', numerator: ['doneOnTime'], denominator: ['inspected', 'unable'] },
   failureRate: { name: '不合格率', numerator: ['failed'], denominator: ['inspected'] },
   reinspectionOnTimeRate: { name: '复查按期率', numerator: ['reinspectionsOnTime'], denominator: ['reinspections'] },

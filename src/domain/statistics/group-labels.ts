@@ -27,6 +27,7 @@ export function detailLabel(figure: CountFigure, detail: string): string {
   const lookup = (labels: Record<string, string>) => labels[detail] ?? detail;
   switch (figure) {
     case 'drawn':
+    case 'completed':
     case 'reinspections':
     case 'reinspectionsOnTime':
       return lookup(TASK_STATUS_LABELS);
@@ -53,6 +54,7 @@ export function rowLink(figure: CountFigure, row: { id: string; taskId: string |
     case 'planned':
       return `/admin/monthly-plans/${row.id}`;
     case 'drawn':
+    case 'completed':
     case 'reinspections':
     case 'reinspectionsOnTime':
       return `/admin/tasks/${row.id}`;

@@ -73,6 +73,9 @@ describe('the statistics dashboard', () => {
   it('counts inspections done on time and results published, and splits hazards and 无法检查 into parts that add up', async () => {
     const view = await statistics(wucheng, `${PERIOD}&group=month`);
     const c = view.total.counts;
+    expect(c.completed).toBeGreaterThan(0);
+    expect(c.completed).toBeLessThanOrEqual(c.drawn);
+    expect(view.total.rates.completionRate).toBe(c.completed / c.drawn);
     expect(c.doneOnTime).toBeGreaterThan(0);
     expect(c.doneOnTime).toBeLessThanOrEqual(c.inspected + c.unable);
     expect(view.total.rates.onTimeRate).toBe(c.doneOnTime / (c.inspected + c.unable));

@@ -49,7 +49,7 @@ export const listHref = (p: StatisticsParams, figure: CountFigure, key?: string)
 };
 
 const KPI_FIGURES: { title: string; value: (v: StatisticsView) => string; figure: CountFigure; hint: (v: StatisticsView) => string }[] = [
-  { title: '完成率', figure: 'drawn', value: (v) => formatRate(v.total.rates.completionRate), hint: (v) => `计划 ${v.total.counts.planned} · 抽取 ${v.total.counts.drawn} · 已检查 ${v.total.counts.inspected} · 无法检查 ${v.total.counts.unable}` },
+  { title: '完成率', figure: 'drawn', value: (v) => formatRate(v.total.rates.completionRate), hint: (v) => `计划 ${v.total.counts.planned} · 抽取 ${v.total.counts.drawn} · 已完成 ${v.total.counts.completed} · 无法检查 ${v.total.counts.unable}` },
   { title: '按期完成率', figure: 'doneOnTime', value: (v) => formatRate(v.total.rates.onTimeRate), hint: (v) => `按期 ${v.total.counts.doneOnTime} / 已完成 ${v.total.counts.inspected + v.total.counts.unable}` },
   { title: '不合格率', figure: 'failed', value: (v) => formatRate(v.total.rates.failureRate), hint: (v) => `发现隐患 ${v.total.counts.failed} 家 / 已检查 ${v.total.counts.inspected} 家` },
   { title: '复查按期率', figure: 'reinspections', value: (v) => formatRate(v.total.rates.reinspectionOnTimeRate), hint: (v) => `按期 ${v.total.counts.reinspectionsOnTime} / 复查 ${v.total.counts.reinspections}` },
