@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVerifyDraw } from '../../src/cli/verify-draw.ts';
 import { recordCallbackExternalValue } from '../../src/usecases/callbacks/record-callback-external-value.ts';
 import { demoContextFor } from '../../src/usecases/system/seed-demo-draw.ts';
 import { buttonName, DESKTOP, eventually, logIn, newPage, SCREENSHOT_DIR, settled, shootBothWidths, startE2E, type E2E } from './harness.ts';
@@ -9,7 +10,7 @@ import { buttonName, DESKTOP, eventually, logIn, newPage, SCREENSHOT_DIR, settle
 /**
  * 纪检回访 (issue 16, decision 0026), page only: 纪检 jijian logs in → 纪检回访 → freezes the last full quarter's list →
  * enters the lottery value (jijian2's second entry through the use case) → 执行抽取 → records one callback → sees it in
- * the quarterly report.
+ * the quarterly report → downloads the result bundle, which draw-verify verifies offline.
  */
 const NOW = new Date('2026-12-06T02:00:00Z');
 const shotDir = path.join(SCREENSHOT_DIR, 'oversight');
@@ -58,5 +59,15 @@ describe('纪检回访', () => {
     const total = page.locator('.ant-card', { hasText: '季度报告' }).locator('tr', { hasText: '合计' });
     await eventually(async () => (await total.locator('td').allTextContents()).slice(2, 6)).toEqual(['1', '1', '100.0%', '4.0']);
     await shootBothWidths(page, shotDir, 'callback-round');
+
+    // The bundle as 纪检 downloads it verifies offline with draw-verify (exit code 0), like any plan draw's.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载结果包/ }).click()]);
+    const file = path.join(shotDir, `callback-bundle-${roundId}.json`);
+    await download.saveAs(file);
+    try {
+      expect(await runVerifyDraw([file])).toBe(0);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });
