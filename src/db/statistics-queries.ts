@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { CountFigure, GroupKey } from '../domain/statistics/figures.ts';
-import type { DbOrTx } from './client.ts';
+import { COUNT_FIGURES, type CountFigure, type GroupKey } from '../domain/statistics/figures.ts';
+import type { Db, DbOrTx } from './client.ts';
 import { anyUuidOf } from './sql-helpers.ts';
 
 /**
@@ -12,11 +12,20 @@ import { anyUuidOf } from './sql-helpers.ts';
 
 export type StatisticsFilter = { orgIds: readonly string[] | null; fromDay: string; toDay: string };
 
-const inOrgs = (column: SQL, orgIds: readonly string[] | null) => (orgIds === null ? sql`true` : anyUuidOf(column, orgIds));
+/**
+ * `column = any(ids)` with the ids as one uuid[] literal parameter: a scope has at most a few hundred orgs, and the
+ * planner sees the array (so it estimates how many rows of each table the scope holds, and can walk an index by org).
+ */
+const inOrgs = (column: SQL, orgIds: readonly string[] | null) => {
+  if (orgIds === null) return sql`true`;
+  if (orgIds.some((id) => !UUID.test(id))) throw new Error('statistics: org ids must be uuids');
+  return sql`${column} = any(${`{${orgIds.join(',')}}`}::uuid[])`;
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The latest version of each record of a 双随机 task, visited in the period. */
 function latestRecords(f: StatisticsFilter, extra: SQL, detail: SQL = sql`r.outcome`): SQL {
-  return sql`select r.id, t.org_id, t.unit_id, r.visit_date as day, 0::numeric as amount, ${detail} as detail, t.id as task_id
+  return sql`select r.id, t.org_id, t.org_id as scope_org_id, t.unit_id, r.visit_date as day, 0::numeric as amount, ${detail} as detail, t.id as task_id
     from inspection_records r join tasks t on t.id = r.task_id
     where t.kind = 'draw' and ${inOrgs(sql`t.org_id`, f.orgIds)} and r.visit_date between ${f.fromDay}::date and ${f.toDay}::date
       and not exists (select 1 from inspection_records n where n.task_id = r.task_id and n.version > r.version) and ${extra}`;
@@ -24,12 +33,12 @@ function latestRecords(f: StatisticsFilter, extra: SQL, detail: SQL = sql`r.outc
 
 /** The rows behind each figure: id, org_id, unit_id (null for a plan), day, amount, detail, task_id. */
 const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
-  planned: (f) => sql`select mp.id, mp.org_id, null::uuid as unit_id, make_date(mp.year, mp.month, 1) as day,
+  planned: (f) => sql`select mp.id, mp.org_id, mp.org_id as scope_org_id, null::uuid as unit_id, make_date(mp.year, mp.month, 1) as day,
       (select coalesce(sum((q->>'quota')::numeric), 0) from jsonb_array_elements(mp.quotas) q) as amount, mp.status as detail, null::uuid as task_id
     from monthly_plans mp where mp.status = 'published' and ${inOrgs(sql`mp.org_id`, f.orgIds)}
       and make_date(mp.year, mp.month, 1) between ${f.fromDay}::date and ${f.toDay}::date`,
   // By the draw's task period (a November plan's tasks count in November, though due in early December).
-  drawn: (f) => sql`select t.id, t.org_id, t.unit_id, d.period_start as day, 0::numeric as amount, t.status as detail, t.id as task_id
+  drawn: (f) => sql`select t.id, t.org_id, d.org_id as scope_org_id, t.unit_id, d.period_start as day, 0::numeric as amount, t.status as detail, t.id as task_id
     from draws d join tasks t on t.draw_id = d.id
     where d.status <> 'voided' and ${inOrgs(sql`d.org_id`, f.orgIds)} and d.period_start between ${f.fromDay}::date and ${f.toDay}::date
       and t.kind = 'draw' and t.status not in ('replaced', 'cancelled')`,
@@ -37,26 +46,26 @@ const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
   failed: (f) => latestRecords(f, sql`r.outcome = 'inspected' and r.body->>'conclusion' = 'hazards_found'`),
   unable: (f) => latestRecords(f, sql`r.outcome = 'unable'`, sql`coalesce(r.body->'unable'->>'reason', '')`),
   jointInspections: (f) => latestRecords(f, sql`jsonb_array_length(coalesce(r.body->'jointStaffIds', '[]'::jsonb)) > 0`),
-  hazards: (f) => sql`select h.id, h.org_id, h.unit_id, h.found_on as day, 0::numeric as amount, h.description as detail, h.task_id
+  hazards: (f) => sql`select h.id, h.org_id, h.org_id as scope_org_id, h.unit_id, h.found_on as day, 0::numeric as amount, h.description as detail, h.task_id
     from hazards h where h.stage <> 'superseded' and ${inOrgs(sql`h.org_id`, f.orgIds)} and h.found_on between ${f.fromDay}::date and ${f.toDay}::date`,
-  notices: (f) => sql`select d.id, d.org_id, d.unit_id, d.issue_date as day, 0::numeric as amount, d.number as detail, d.task_id
+  notices: (f) => sql`select d.id, d.org_id, d.org_id as scope_org_id, d.unit_id, d.issue_date as day, 0::numeric as amount, d.number as detail, d.task_id
     from documents d where d.doc_type in ('immediate_notice', 'deadline_notice') and d.status = 'issued' and ${inOrgs(sql`d.org_id`, f.orgIds)}
       and d.issue_date between ${f.fromDay}::date and ${f.toDay}::date`,
-  reinspections: (f) => sql`select t.id, t.org_id, t.unit_id, t.due_date as day, 0::numeric as amount, t.status as detail, t.id as task_id
+  reinspections: (f) => sql`select t.id, t.org_id, t.org_id as scope_org_id, t.unit_id, t.due_date as day, 0::numeric as amount, t.status as detail, t.id as task_id
     from tasks t where t.kind = 'reinspection' and t.status <> 'cancelled' and ${inOrgs(sql`t.org_id`, f.orgIds)}
       and t.due_date between ${f.fromDay}::date and ${f.toDay}::date`,
-  reinspectionsOnTime: (f) => sql`select t.id, t.org_id, t.unit_id, t.due_date as day, 0::numeric as amount, t.status as detail, t.id as task_id
+  reinspectionsOnTime: (f) => sql`select t.id, t.org_id, t.org_id as scope_org_id, t.unit_id, t.due_date as day, 0::numeric as amount, t.status as detail, t.id as task_id
     from tasks t where t.kind = 'reinspection' and t.status = 'done' and ${inOrgs(sql`t.org_id`, f.orgIds)}
       and t.due_date between ${f.fromDay}::date and ${f.toDay}::date
       and exists (select 1 from inspection_records r where r.task_id = t.id and r.visit_date <= t.due_date)`,
   penalties: (f) => penaltySource(f),
   penaltyAmount: (f) => penaltySource(f),
-  sealings: (f) => sql`select s.id, s.org_id, s.unit_id, s.sealed_on as day, 0::numeric as amount, s.places as detail, null::uuid as task_id
+  sealings: (f) => sql`select s.id, s.org_id, s.org_id as scope_org_id, s.unit_id, s.sealed_on as day, 0::numeric as amount, s.places as detail, null::uuid as task_id
     from sealings s where ${inOrgs(sql`s.org_id`, f.orgIds)} and s.sealed_on between ${f.fromDay}::date and ${f.toDay}::date`,
 };
 
 function penaltySource(f: StatisticsFilter): SQL {
-  return sql`select c.id, c.org_id, c.unit_id, c.decided_on as day, coalesce(c.fine_amount, 0)::numeric as amount, c.number as detail, null::uuid as task_id
+  return sql`select c.id, c.org_id, c.org_id as scope_org_id, c.unit_id, c.decided_on as day, coalesce(c.fine_amount, 0)::numeric as amount, c.number as detail, null::uuid as task_id
     from cases c where c.decided_on is not null and c.status <> 'revoked' and ${inOrgs(sql`c.org_id`, f.orgIds)}
       and c.decided_on between ${f.fromDay}::date and ${f.toDay}::date`;
 }
@@ -75,8 +84,28 @@ const SUMMED: ReadonlySet<CountFigure> = new Set(['planned', 'penaltyAmount']);
 
 export type FigureCountRow = { figure: CountFigure; key: string; value: number };
 
-/** Each figure's count (or amount) by group key, over the scope and period: one statement, a UNION ALL of the sources. */
+/**
+ * Each figure's count (or amount) by group key, over the scope and period. A period of whole months (every dashboard
+ * query) is read from the rollup (statistics_rollup, migration 0027) for its clean (org, month) cells and from the row
+ * sources for the cells written since the refresher last folded them in (statistics_dirty), in one statement — so the
+ * figures equal the row sources' at all times, a just-written row included. Any other period reads the row sources.
+ */
 export async function countFiguresByGroup(db: DbOrTx, filter: StatisticsFilter, group: GroupKey, figures: readonly CountFigure[]): Promise<FigureCountRow[]> {
+  if (figures.length === 0) return [];
+  if (!wholeMonths(filter)) return countFiguresFromRows(db, filter, group, figures);
+  // The dirty cells narrow the row sources' part; a cell marked between that read and the statement would be in
+  // neither part, so the read is repeated until no new cell appeared (a write racing the read: rare).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const dirty = await dirtyCellsOf(db, filter);
+    const rows = await countFromRollup(db, filter, group, figures, dirty);
+    const seen = new Set(dirty.map(cellKey));
+    if ((await dirtyCellsOf(db, filter)).every((c) => seen.has(cellKey(c)))) return rows;
+  }
+  return countFiguresFromRows(db, filter, group, figures);
+}
+
+/** The counts straight from the row sources: one statement, a UNION ALL of the sources (the rollup's reference). */
+export async function countFiguresFromRows(db: DbOrTx, filter: StatisticsFilter, group: GroupKey, figures: readonly CountFigure[]): Promise<FigureCountRow[]> {
   if (figures.length === 0) return [];
   const parts = figures.map(
     (figure) => sql`select ${figure}::text as figure, ${KEY_SQL[group]} as key, ${SUMMED.has(figure) ? sql`coalesce(sum(f.amount), 0)` : sql`count(*)`}::float8 as value
@@ -84,6 +113,131 @@ export async function countFiguresByGroup(db: DbOrTx, filter: StatisticsFilter, 
   );
   const result = await db.execute(sql.join(parts, sql` union all `));
   return (result as unknown as { rows: FigureCountRow[] }).rows.map((r) => ({ figure: r.figure, key: r.key, value: Number(r.value) }));
+}
+
+/** Each figure's rollup column, and the column counting its rows (a group shows when it has rows, even summing to 0). */
+const ROLLUP_COLUMNS: Record<CountFigure, { value: string; rows: string }> = {
+  planned: { value: 'planned', rows: 'planned_rows' },
+  drawn: { value: 'drawn', rows: 'drawn' },
+  inspected: { value: 'inspected', rows: 'inspected' },
+  failed: { value: 'failed', rows: 'failed' },
+  unable: { value: 'unable', rows: 'unable' },
+  hazards: { value: 'hazards', rows: 'hazards' },
+  notices: { value: 'notices', rows: 'notices' },
+  reinspections: { value: 'reinspections', rows: 'reinspections' },
+  reinspectionsOnTime: { value: 'reinspections_on_time', rows: 'reinspections_on_time' },
+  penalties: { value: 'penalties', rows: 'penalties' },
+  penaltyAmount: { value: 'penalty_amount', rows: 'penalties' },
+  sealings: { value: 'sealings', rows: 'sealings' },
+  jointInspections: { value: 'joint_inspections', rows: 'joint_inspections' },
+};
+
+/** The rollup's dimension a grouping reads (months sum the brigade rows, the fewest per cell), and its key. */
+const ROLLUP_DIM: Record<GroupKey, 'brigade' | 'district' | 'industry' | 'category'> = {
+  month: 'brigade',
+  brigade: 'brigade',
+  district: 'district',
+  industry: 'industry',
+  category: 'category',
+};
+const ROLLUP_KEY: Record<GroupKey, SQL> = {
+  month: sql`to_char(r.month, 'YYYY-MM')`,
+  brigade: sql`r.key`,
+  district: sql`r.key`,
+  industry: sql`r.key`,
+  category: sql`r.key`,
+};
+
+type Cell = { orgId: string; month: string };
+const cellKey = (c: Cell) => `${c.orgId} ${c.month}`;
+
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whether the period is whole months (the rollup's grain). */
+function wholeMonths(f: StatisticsFilter): boolean {
+  return /^\d{4}-\d{2}-01$/.test(f.fromDay) && /^\d{4}-\d{2}-\d{2}$/.test(f.toDay) && lastDayOf(f.toDay.slice(0, 7)) === f.toDay;
+}
+
+/** The dirty cells of the scope and period. */
+async function dirtyCellsOf(db: DbOrTx, f: StatisticsFilter): Promise<Cell[]> {
+  const result = await db.execute(sql`select org_id::text as "orgId", to_char(month, 'YYYY-MM-DD') as month from statistics_dirty
+    where ${inOrgs(sql`org_id`, f.orgIds)} and month between ${f.fromDay}::date and ${f.toDay}::date`);
+  return (result as unknown as { rows: Cell[] }).rows;
+}
+
+/** The row sources narrowed to the orgs and months of some cells (still to be joined to the cells themselves). */
+function narrowedTo(cells: readonly Cell[], f?: StatisticsFilter): StatisticsFilter {
+  const months = cells.map((c) => c.month).sort();
+  const from = months[0]!;
+  const to = lastDayOf(months[months.length - 1]!.slice(0, 7));
+  return {
+    orgIds: [...new Set(cells.map((c) => c.orgId))],
+    fromDay: f && f.fromDay > from ? f.fromDay : from,
+    toDay: f && f.toDay < to ? f.toDay : to,
+  };
+}
+
+async function countFromRollup(db: DbOrTx, filter: StatisticsFilter, group: GroupKey, figures: readonly CountFigure[], dirty: readonly Cell[]): Promise<FigureCountRow[]> {
+  const values = sql.join(
+    figures.map((f) => sql`(${f}::text, ${sql.raw(`r.${ROLLUP_COLUMNS[f].value}`)}::numeric, ${sql.raw(`r.${ROLLUP_COLUMNS[f].rows}`)}::bigint)`),
+    sql`, `,
+  );
+  const parts = [
+    sql`select v.figure, ${ROLLUP_KEY[group]} as key, v.value, v.n
+      from statistics_rollup r cross join lateral (values ${values}) v(figure, value, n)
+      where r.dim = ${ROLLUP_DIM[group]} and ${inOrgs(sql`r.org_id`, filter.orgIds)} and r.month between ${filter.fromDay}::date and ${filter.toDay}::date
+        and not exists (select 1 from statistics_dirty d where d.org_id = r.org_id and d.month = r.month)`,
+  ];
+  if (dirty.length > 0) {
+    const narrowed = narrowedTo(dirty, filter);
+    for (const figure of figures)
+      parts.push(sql`select ${figure}::text as figure, ${KEY_SQL[group]} as key, ${SUMMED.has(figure) ? sql`coalesce(sum(f.amount), 0)` : sql`count(*)`}::numeric as value, count(*) as n
+        from (${SOURCES[figure](narrowed)}) f left join units u on u.id = f.unit_id
+        where exists (select 1 from statistics_dirty d where d.org_id = f.scope_org_id and d.month = statistics_month(f.day)) group by 2`);
+  }
+  const result = await db.execute(sql`select figure, key, sum(value)::float8 as value from (${sql.join(parts, sql` union all `)}) x group by figure, key having sum(n) > 0`);
+  return (result as unknown as { rows: FigureCountRow[] }).rows.map((r) => ({ figure: r.figure, key: r.key, value: Number(r.value) }));
+}
+
+/**
+ * Folds up to `maxCells` dirty cells (oldest marks first) into the rollup: their rows recomputed from the row sources,
+ * in one transaction. A cell marked again meanwhile (its seq moved on) stays dirty. Returns how many were folded.
+ */
+export async function refreshStatisticsRollup(db: Db, options: { maxCells: number }): Promise<number> {
+  const picked = await db.execute(sql`select org_id::text as "orgId", to_char(month, 'YYYY-MM-DD') as month, seq::text as seq
+    from statistics_dirty order by seq limit ${options.maxCells}`);
+  const cells = (picked as unknown as { rows: (Cell & { seq: string })[] }).rows;
+  if (cells.length === 0) return 0;
+  const list = sql`(select (e->>0)::uuid as org_id, (e->>1)::date as month, (e->>2)::bigint as seq
+    from jsonb_array_elements(${JSON.stringify(cells.map((c) => [c.orgId, c.month, c.seq]))}::jsonb) e)`;
+  const narrowed = narrowedTo(cells);
+  const sources = sql.join(
+    COUNT_FIGURES.filter((f) => f !== 'penaltyAmount').map(
+      (figure) => sql`select ${figure}::text as figure, f.scope_org_id as org_id, statistics_month(f.day) as month, f.org_id::text as brigade,
+          coalesce(u.district_code, '') as district, coalesce(u.industry, '') as industry, coalesce(u.category, '') as category,
+          count(*) as n, coalesce(sum(f.amount), 0)::numeric as amount
+        from (${SOURCES[figure](narrowed)}) f left join units u on u.id = f.unit_id join ${list} c on c.org_id = f.scope_org_id and c.month = statistics_month(f.day)
+        group by 2, 3, 4, 5, 6, 7`,
+    ),
+    sql` union all `,
+  );
+  const n = (figure: CountFigure) => sql`coalesce(sum(n) filter (where figure = ${figure}), 0)`;
+  const amount = (figure: CountFigure) => sql`coalesce(sum(amount) filter (where figure = ${figure}), 0)`;
+  const columns = sql`${amount('planned')}, ${n('planned')}, ${n('drawn')}, ${n('inspected')}, ${n('failed')}, ${n('unable')}, ${n('hazards')},
+    ${n('notices')}, ${n('reinspections')}, ${n('reinspectionsOnTime')}, ${n('penalties')}, ${amount('penalties')}, ${n('sealings')}, ${n('jointInspections')}`;
+  const byDim = (dim: string) => sql`select org_id, month, ${dim}::text, ${sql.raw(dim)}, ${columns} from s group by org_id, month, ${sql.raw(dim)}`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from statistics_rollup r using ${list} c where r.org_id = c.org_id and r.month = c.month`);
+    await tx.execute(sql`insert into statistics_rollup (org_id, month, dim, key, planned, planned_rows, drawn, inspected, failed, unable, hazards, notices,
+        reinspections, reinspections_on_time, penalties, penalty_amount, sealings, joint_inspections)
+      with s as materialized (${sources})
+      ${sql.join(['brigade', 'district', 'industry', 'category'].map(byDim), sql` union all `)}`);
+    await tx.execute(sql`delete from statistics_dirty d using ${list} c where d.org_id = c.org_id and d.month = c.month and d.seq = c.seq`);
+  });
+  return cells.length;
 }
 
 export type FigureListRow = {
@@ -109,14 +263,27 @@ export async function listFigureRows(
 ): Promise<{ total: number; rows: FigureListRow[] }> {
   const where = key === null ? sql`true` : sql`${KEY_SQL[group]} = ${key}`;
   const from = sql`from (${SOURCES[figure](filter)}) f left join units u on u.id = f.unit_id join orgs o on o.id = f.org_id where ${where}`;
-  const [countResult, rowsResult] = [
-    await db.execute(sql`select count(*)::int as n ${from}`),
+  const [total, rowsResult] = [
+    await listTotal(db, filter, figure, group, key, from),
     await db.execute(sql`select f.id::text as id, f.org_id::text as "orgId", o.short_name as "orgName", u.id::text as "unitId", u.name as "unitName",
         to_char(f.day, 'YYYY-MM-DD') as day, f.amount::float8 as amount, coalesce(f.detail, '') as detail, f.task_id::text as "taskId"
       ${from} order by f.day, f.id limit ${limit}`),
   ];
-  const total = (countResult as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
   return { total, rows: (rowsResult as unknown as { rows: FigureListRow[] }).rows.map((r) => ({ ...r, amount: Number(r.amount) })) };
+}
+
+/**
+ * A list's length: its figure's count (the rows of 罚款金额 are the 行政处罚 counted), so from the rollup when the period
+ * is whole months — the count a cell shows is the list's length by construction. Plans are few: counted from the rows.
+ */
+async function listTotal(db: DbOrTx, filter: StatisticsFilter, figure: CountFigure, group: GroupKey, key: string | null, from: SQL): Promise<number> {
+  if (figure === 'planned') {
+    const result = await db.execute(sql`select count(*)::int as n ${from}`);
+    return (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  }
+  const counted = figure === 'penaltyAmount' ? 'penalties' : figure;
+  const rows = await countFiguresByGroup(db, filter, group, [counted]);
+  return rows.filter((r) => key === null || r.key === key).reduce((n, r) => n + r.value, 0);
 }
 
 /** Names for the group keys: brigades by id, industries from the dictionary. */
