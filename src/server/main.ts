@@ -13,6 +13,7 @@ import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
 import { buildApp } from './app.ts';
 import { startPlanScheduler } from './plan-scheduler.ts';
 import { startReinspectionScheduler } from './reinspection-scheduler.ts';
+import { startStatisticsRollupRefresher } from './statistics-rollup-refresher.ts';
 import { outboxChannels, startOutboxDispatcher } from './outbox-dispatcher.ts';
 
 /**
@@ -62,7 +63,9 @@ async function main(): Promise<void> {
   const stopScheduler = startPlanScheduler(database.db, app.log);
   const stopReinspections = startReinspectionScheduler(database.db, app.log, () => new Date(), { vacuumPortal: database.kind === 'pglite' });
   const stopOutbox = startOutboxDispatcher(database.db, app.log, outboxChannels(config.smsGateway));
+  const stopStatistics = startStatisticsRollupRefresher(database.db, app.log);
   const close = async () => {
+    stopStatistics();
     stopScheduler();
     stopReinspections();
     stopOutbox();
