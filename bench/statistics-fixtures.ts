@@ -10,8 +10,8 @@ import type { Db } from '../src/db/client.ts';
  *   / other 2 %;
  * - 36 months ending this month: one published monthly plan and one executed draw per brigade and month, `perDraw`
  *   tasks each (distinct units of the brigade; 1 % replaced, 1 % cancelled, the rest done or still assigned);
- * - records: a version 1 for 97 % of the draw tasks, a correction (version 2) for 9 % of them, some of which change the
- *   outcome or conclusion; 93 % inspected, 7 % 无法检查 (with a reason); 30 % of the inspected find hazards; 10 % joint;
+ * - records: a version 1 for the done draw tasks, a correction (version 2) for 9 % of them, some of which change the
+ *   outcome or conclusion, and a second one (version 3, same outcome) for half of those; 93 % inspected, 7 % 无法检查 (with a reason); 30 % of the inspected find hazards; 10 % joint;
  * - for a record finding hazards: 1–3 hazards (the latest version's; a corrected record's earlier ones superseded),
  *   a 责令立即改正 (30 %) or 责令限期改正 (70 %) notice; after a 限期 notice a 复查 task (3 % cancelled, 90 % done with a
  *   record, most within the deadline); 6 % a case (90 % decided: warning or fine, a ninth of those later revoked),
@@ -111,8 +111,8 @@ export async function seedStatisticsFixture(db: Db, size: StatisticsFixtureSize,
       status, 'draw', case when v1 then visit end
     from bench_tasks`);
 
-  const record = (version: 1 | 2, outcome: string, hz: string) => `
-    select md5('r${version}' || g)::uuid, id, ${version}, ${version === 2 ? `md5('r1' || g)::uuid` : 'null'}, ${version === 2 ? `'更正检查记录'` : 'null'},
+  const record = (version: 1 | 2 | 3, outcome: string, hz: string) => `
+    select md5('r${version}' || g)::uuid, id, ${version}, ${version > 1 ? `md5('r${version - 1}' || g)::uuid` : 'null'}, ${version > 1 ? `'更正检查记录'` : 'null'},
       ${outcome},
       jsonb_build_object('conclusion', case when ${outcome} = 'inspected' then (case when ${hz} then 'hazards_found' else 'no_hazards' end) end,
         'jointStaffIds', case when joint then jsonb_build_array(md5('j' || g)) else '[]'::jsonb end,
@@ -123,6 +123,8 @@ export async function seedStatisticsFixture(db: Db, size: StatisticsFixtureSize,
     visit_date, submitted_by, submitted_by_inspector, submitted_at)`;
   await run(`insert into inspection_records ${recordColumns} ${record(1, 'outcome1', 'hz1')} from bench_tasks where v1`);
   await run(`insert into inspection_records ${recordColumns} ${record(2, 'outcome2', 'hz2')} from bench_tasks where v2`);
+  // About half the corrected records corrected once more, the same outcome (a typo fixed).
+  await run(`insert into inspection_records ${recordColumns} ${record(3, 'outcome2', 'hz2')} from bench_tasks where v2 and h / 1000 % 100 < 52`);
 
   // Findings of the latest version: hazards (earlier versions' hazards superseded), notices, 复查, cases, sealings.
   await run(`create temp table bench_findings as

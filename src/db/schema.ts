@@ -939,6 +939,7 @@ export const inspectionRecords = pgTable(
   (t) => [
     uniqueIndex('inspection_records_task_version_key').on(t.taskId, t.version),
     index('inspection_records_submitted_idx').on(t.submittedAt),
+    index('inspection_records_visit_idx').on(t.visitDate, t.id),
     check('inspection_records_outcome_check', sql`${t.outcome} in ('inspected', 'unable')`),
     check('inspection_records_version_check', sql`${t.version} >= 1`),
   ],

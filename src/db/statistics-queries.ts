@@ -181,20 +181,28 @@ function narrowedTo(cells: readonly Cell[], f?: StatisticsFilter): StatisticsFil
 }
 
 async function countFromRollup(db: DbOrTx, filter: StatisticsFilter, group: GroupKey, figures: readonly CountFigure[], dirty: readonly Cell[]): Promise<FigureCountRow[]> {
+  // Sum the wide rows by key first (a 总队's year by industry: some 30,000 rows), then turn the few sums into rows.
+  const columns = [...new Set(figures.flatMap((f) => [ROLLUP_COLUMNS[f].value, ROLLUP_COLUMNS[f].rows]))];
+  const sums = sql.join(
+    columns.map((c) => sql.raw(`sum(r.${c}) as ${c}`)),
+    sql`, `,
+  );
   const values = sql.join(
-    figures.map((f) => sql`(${f}::text, ${sql.raw(`r.${ROLLUP_COLUMNS[f].value}`)}::numeric, ${sql.raw(`r.${ROLLUP_COLUMNS[f].rows}`)}::bigint)`),
+    figures.map((f) => sql`(${f}::text, ${sql.raw(`g.${ROLLUP_COLUMNS[f].value}`)}::numeric, ${sql.raw(`g.${ROLLUP_COLUMNS[f].rows}`)}::numeric)`),
     sql`, `,
   );
   const parts = [
-    sql`select v.figure, ${ROLLUP_KEY[group]} as key, v.value, v.n
-      from statistics_rollup r cross join lateral (values ${values}) v(figure, value, n)
-      where r.dim = ${ROLLUP_DIM[group]} and ${inOrgs(sql`r.org_id`, filter.orgIds)} and r.month between ${filter.fromDay}::date and ${filter.toDay}::date
-        and not exists (select 1 from statistics_dirty d where d.org_id = r.org_id and d.month = r.month)`,
+    sql`select v.figure, g.key, v.value, v.n
+      from (select ${ROLLUP_KEY[group]} as key, ${sums} from statistics_rollup r
+        where r.dim = ${ROLLUP_DIM[group]} and ${inOrgs(sql`r.org_id`, filter.orgIds)} and r.month between ${filter.fromDay}::date and ${filter.toDay}::date
+          and not exists (select 1 from statistics_dirty d where d.org_id = r.org_id and d.month = r.month)
+        group by 1) g
+      cross join lateral (values ${values}) v(figure, value, n)`,
   ];
   if (dirty.length > 0) {
     const narrowed = narrowedTo(dirty, filter);
     for (const figure of figures)
-      parts.push(sql`select ${figure}::text as figure, ${KEY_SQL[group]} as key, ${SUMMED.has(figure) ? sql`coalesce(sum(f.amount), 0)` : sql`count(*)`}::numeric as value, count(*) as n
+      parts.push(sql`select ${figure}::text as figure, ${KEY_SQL[group]} as key, ${SUMMED.has(figure) ? sql`coalesce(sum(f.amount), 0)` : sql`count(*)`}::numeric as value, count(*)::numeric as n
         from (${SOURCES[figure](narrowed)}) f left join units u on u.id = f.unit_id
         where exists (select 1 from statistics_dirty d where d.org_id = f.scope_org_id and d.month = statistics_month(f.day)) group by 2`);
   }
@@ -204,7 +212,8 @@ async function countFromRollup(db: DbOrTx, filter: StatisticsFilter, group: Grou
 
 /**
  * Folds up to `maxCells` dirty cells (oldest marks first) into the rollup: their rows recomputed from the row sources,
- * in one transaction. A cell marked again meanwhile (its seq moved on) stays dirty. Returns how many were folded.
+ * in one transaction. The sources are read over the cells' orgs and months, grouped, and only then kept to the cells
+ * (joining millions of rows to the cell list row by row is what a whole fold after a migration must not do). A cell marked again meanwhile (its seq moved on) stays dirty. Returns how many were folded.
  */
 export async function refreshStatisticsRollup(db: Db, options: { maxCells: number }): Promise<number> {
   const picked = await db.execute(sql`select org_id::text as "orgId", to_char(month, 'YYYY-MM-DD') as month, seq::text as seq
@@ -219,7 +228,7 @@ export async function refreshStatisticsRollup(db: Db, options: { maxCells: numbe
       (figure) => sql`select ${figure}::text as figure, f.scope_org_id as org_id, statistics_month(f.day) as month, f.org_id::text as brigade,
           coalesce(u.district_code, '') as district, coalesce(u.industry, '') as industry, coalesce(u.category, '') as category,
           count(*) as n, coalesce(sum(f.amount), 0)::numeric as amount
-        from (${SOURCES[figure](narrowed)}) f left join units u on u.id = f.unit_id join ${list} c on c.org_id = f.scope_org_id and c.month = statistics_month(f.day)
+        from (${SOURCES[figure](narrowed)}) f left join units u on u.id = f.unit_id
         group by 2, 3, 4, 5, 6, 7`,
     ),
     sql` union all `,
@@ -233,7 +242,8 @@ export async function refreshStatisticsRollup(db: Db, options: { maxCells: numbe
     await tx.execute(sql`delete from statistics_rollup r using ${list} c where r.org_id = c.org_id and r.month = c.month`);
     await tx.execute(sql`insert into statistics_rollup (org_id, month, dim, key, planned, planned_rows, drawn, inspected, failed, unable, hazards, notices,
         reinspections, reinspections_on_time, penalties, penalty_amount, sealings, joint_inspections)
-      with s as materialized (${sources})
+      with counted as materialized (${sources}),
+        s as (select counted.* from counted join ${list} c on c.org_id = counted.org_id and c.month = counted.month)
       ${sql.join(['brigade', 'district', 'industry', 'category'].map(byDim), sql` union all `)}`);
     await tx.execute(sql`delete from statistics_dirty d using ${list} c where d.org_id = c.org_id and d.month = c.month and d.seq = c.seq`);
   });
