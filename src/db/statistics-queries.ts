@@ -211,13 +211,18 @@ async function countFromRollup(db: DbOrTx, filter: StatisticsFilter, group: Grou
 }
 
 /**
- * Folds up to `maxCells` dirty cells (oldest marks first) into the rollup: their rows recomputed from the row sources,
- * in one transaction. The sources are read over the cells' orgs and months, grouped, and only then kept to the cells
- * (joining millions of rows to the cell list row by row is what a whole fold after a migration must not do). A cell marked again meanwhile (its seq moved on) stays dirty. Returns how many were folded.
+ * Folds up to `maxCells` dirty cells (one org's, oldest marks first; any orgs' for a whole fold of 1,000 or more) into
+ * the rollup: their rows recomputed from the row sources, in one transaction. The sources are read over the cells'
+ * orgs and months, grouped, and only then kept to the cells (joining millions of rows to the cell list row by row is
+ * what a whole fold after a migration must not do). A cell marked again meanwhile (its seq moved on) stays dirty.
+ * Returns how many were folded.
  */
 export async function refreshStatisticsRollup(db: Db, options: { maxCells: number }): Promise<number> {
+  // One org's cells at a time (the org marked longest ago), unless a whole fold is asked for: a step then reads one
+  // org's rows over the months between its cells, never many orgs' over many months.
+  const oneOrg = options.maxCells < 1000 ? sql`where org_id = (select org_id from statistics_dirty order by seq limit 1)` : sql``;
   const picked = await db.execute(sql`select org_id::text as "orgId", to_char(month, 'YYYY-MM-DD') as month, seq::text as seq
-    from statistics_dirty order by seq limit ${options.maxCells}`);
+    from statistics_dirty ${oneOrg} order by seq limit ${options.maxCells}`);
   const cells = (picked as unknown as { rows: (Cell & { seq: string })[] }).rows;
   if (cells.length === 0) return 0;
   const list = sql`(select (e->>0)::uuid as org_id, (e->>1)::date as month, (e->>2)::bigint as seq
@@ -272,14 +277,41 @@ export async function listFigureRows(
   limit: number,
 ): Promise<{ total: number; rows: FigureListRow[] }> {
   const where = key === null ? sql`true` : sql`${KEY_SQL[group]} = ${key}`;
-  const from = sql`from (${SOURCES[figure](filter)}) f left join units u on u.id = f.unit_id join orgs o on o.id = f.org_id where ${where}`;
-  const [total, rowsResult] = [
-    await listTotal(db, filter, figure, group, key, from),
-    await db.execute(sql`select f.id::text as id, f.org_id::text as "orgId", o.short_name as "orgName", u.id::text as "unitId", u.name as "unitName",
+  const from = (f: StatisticsFilter) => sql`from (${SOURCES[figure](f)}) f left join units u on u.id = f.unit_id join orgs o on o.id = f.org_id where ${where}`;
+  const page = async (f: StatisticsFilter) =>
+    (
+      (await db.execute(sql`select f.id::text as id, f.org_id::text as "orgId", o.short_name as "orgName", u.id::text as "unitId", u.name as "unitName",
         to_char(f.day, 'YYYY-MM-DD') as day, f.amount::float8 as amount, coalesce(f.detail, '') as detail, f.task_id::text as "taskId"
-      ${from} order by f.day, f.id limit ${limit}`),
-  ];
-  return { total, rows: (rowsResult as unknown as { rows: FigureListRow[] }).rows.map((r) => ({ ...r, amount: Number(r.amount) })) };
+      ${from(f)} order by f.day, f.id limit ${limit}`)) as unknown as { rows: FigureListRow[] }
+    ).rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+  const total = await listTotal(db, filter, figure, group, key, from(filter));
+  // The page is the oldest rows: read only the months that hold them (known from the rollup's counts by month).
+  const toDay = figure === 'planned' ? null : await lastDayHolding(db, filter, figure === 'penaltyAmount' ? 'penalties' : figure, group, key, limit);
+  if (toDay !== null && toDay < filter.toDay) {
+    const rows = await page({ ...filter, toDay });
+    if (rows.length >= Math.min(limit, total)) return { total, rows };
+  }
+  return { total, rows: await page(filter) };
+}
+
+/**
+ * The last day of the first month by which the rows of a figure in a group reach `limit` (null: the period's end, or
+ * cells are dirty and the rollup cannot say). A write racing the read can only make the page short: it is then re-read
+ * over the whole period.
+ */
+async function lastDayHolding(db: DbOrTx, filter: StatisticsFilter, figure: CountFigure, group: GroupKey, key: string | null, limit: number): Promise<string | null> {
+  if (!wholeMonths(filter) || (await dirtyCellsOf(db, filter)).length > 0) return null;
+  const keyMatch = key === null ? sql`true` : sql`${ROLLUP_KEY[group]} = ${key}`;
+  const result = await db.execute(sql`select to_char(r.month, 'YYYY-MM') as month, sum(${sql.raw(`r.${ROLLUP_COLUMNS[figure].rows}`)})::float8 as n
+    from statistics_rollup r where r.dim = ${ROLLUP_DIM[group]} and ${inOrgs(sql`r.org_id`, filter.orgIds)}
+      and r.month between ${filter.fromDay}::date and ${filter.toDay}::date and ${keyMatch}
+    group by 1 order by 1`);
+  let seen = 0;
+  for (const { month, n } of (result as unknown as { rows: { month: string; n: number }[] }).rows) {
+    seen += Number(n);
+    if (seen >= limit) return lastDayOf(month);
+  }
+  return null;
 }
 
 /**

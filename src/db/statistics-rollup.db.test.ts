@@ -116,6 +116,19 @@ describe('the statistics rollup', () => {
     await expectRollupEqualsRows('written and folded');
   });
 
+  it('pages a drill-down over the months that hold its first rows, the same rows as over the whole period', async () => {
+    await refreshAll();
+    const whole: StatisticsFilter = { orgIds: null, fromDay: '2026-01-01', toDay: '2026-11-30' };
+    // A period not of whole months is never narrowed: the reference (the 30th's rows come last and the page is short).
+    const reference: StatisticsFilter = { ...whole, toDay: '2026-11-29' };
+    for (const figure of ['inspected', 'hazards', 'notices', 'drawn'] as const)
+      for (const limit of [1, 3, 10]) {
+        const narrowed = await listFigureRows(database.db, whole, figure, 'category', null, limit);
+        const plain = await listFigureRows(database.db, reference, figure, 'category', null, limit);
+        expect(narrowed.rows, `${figure} ${limit}`).toEqual(plain.rows);
+      }
+  });
+
   it('gives drill-down lists as long as the counts', async () => {
     const filter: StatisticsFilter = { orgIds: null, fromDay: '2026-01-01', toDay: '2026-11-30' };
     for (const figure of COUNT_FIGURES) {

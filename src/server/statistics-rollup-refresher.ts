@@ -13,6 +13,7 @@ const EVERY = 60_000;
  */
 export function startStatisticsRollupRefresher(db: Db, log: FastifyBaseLogger, options: { cellsPerStep?: number } = {}): () => void {
   const cellsPerStep = options.cellsPerStep ?? 20;
+  // A step reads its cells' orgs over the months between them: a few cells at a time keeps each step short.
   let running = false;
   let stopped = false;
   const tick = async () => {
