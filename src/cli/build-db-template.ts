@@ -5,6 +5,7 @@ import { migrationsDigest, readTemplateMeta, TEMPLATE_DIR, type TemplateMeta } f
 import { localDate } from '../domain/local-date.ts';
 import { seedDemo } from '../usecases/system/seed-demo.ts';
 import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
+import { seedDemoOversight } from '../usecases/system/seed-demo-oversight.ts';
 
 /**
  * `build-template`: makes the embedded-database template a first `npm start` copies (src/db/pglite-template.ts):
@@ -32,6 +33,7 @@ export async function runBuildDbTemplate(demoSeed: number, now = new Date()): Pr
     const demo = await openDatabase({ kind: 'pglite', dataDir: path.join(work, 'demo') });
     const seeded = await seedDemo(demo.db, { seed: demoSeed, now });
     const drawn = seeded.seeded ? await seedDemoDraw(demo.db, now) : null;
+    if (seeded.seeded) await seedDemoOversight(demo.db, now);
     await analyzeDatabase(demo);
     await demo.close();
     if (!seeded.seeded) throw new Error(seeded.reason);

@@ -9,6 +9,7 @@ import { runBuildDbTemplate } from './build-db-template.ts';
 import { runGenerateMonthlyPlans } from './generate-monthly-plans.ts';
 import { runVerifyDraw } from './verify-draw.ts';
 import { runSeedDemo } from './seed-demo.ts';
+import { runSimulateYear } from './simulate-year.ts';
 import { runVerifyAudit } from './verify-audit.ts';
 
 const USAGE = `用法：npm run cli -- <命令> [参数]
@@ -24,6 +25,8 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
                                   生成下月月度计划草稿（服务每小时自动执行：每月最后两个工作日内）
   annual-report --brigade 大队 --year YYYY --out 文件.docx
                                   生成大队年度“双随机、一公开”工作总结（Word 文档）
+  simulate-year [--year YYYY] [--brigade 大队] [--units N] [--months N] [--seed N] [--skip-drawn yes]
+                                  在演示数据上模拟一年的抽查、检查、文书、复查、处罚与公示（见 docs/operations.md）
   build-template                  生成首次启动复制用的嵌入式数据库模板（npm install 时自动执行）
   backup <文件.tar.gz>            备份嵌入式数据库（需先停止服务）
   restore <文件.tar.gz>           把备份恢复到空的数据目录
@@ -93,6 +96,8 @@ async function main(argv: string[]): Promise<number> {
         return await runGenerateMonthlyPlans(database.db, rest);
       case 'annual-report':
         return await runAnnualReport(database.db, rest);
+      case 'simulate-year':
+        return await runSimulateYear(database.db, rest);
       default:
         console.error(`未知命令：${command}\n\n${USAGE}`);
         return 2;

@@ -81,6 +81,20 @@ export const PlanSettingsInput = group('计划规则', {
     risk: weightMap('风险等级权重'),
     credit: weightMap('信用等级权重'),
     triggeredFactor: int('触发式线索权重倍数', 1, 64),
+    areas: z
+      .array(
+        group('区域风险权重', {
+          kind: z.enum(['district', 'industry'], { error: '区域风险权重：类型应为行政区划或行业' }),
+          code: z.string({ error: '区域风险权重：代码应为文字' }).max(32, '区域风险权重：代码不超过 32 位'),
+          factor: int('区域风险权重倍数', 2, 8),
+          fromMonth: z.string({ error: '区域风险权重：起始月份应为 YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '区域风险权重：起始月份应为 YYYY-MM'),
+          toMonth: z.string({ error: '区域风险权重：结束月份应为 YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '区域风险权重：结束月份应为 YYYY-MM'),
+          reason: z.string({ error: '区域风险权重：理由应为文字' }).max(300, '区域风险权重：理由不超过 300 字'),
+        }),
+        { error: '区域风险权重：必须是列表' },
+      )
+      .max(20, '区域风险权重：最多 20 条')
+      .optional(),
   }),
   riskRatioAdjustmentsBp: codeMap('风险比例调整', int('风险比例调整', -10_000, 10_000)),
   frequency: group('抽查频次', {

@@ -6,7 +6,8 @@ import { COUNT_FIGURES, GROUP_KEYS, type CountFigure, type GroupKey, type RateFi
  * - GET /api/statistics?from=YYYY-MM&to=YYYY-MM&group=month|district|industry|category|brigade — the figures by group,
  *   their totals, and the early warning;
  * - GET /api/statistics/list?…&figure=&key= — the rows behind one figure of one group (no key: the whole scope);
- * - GET /api/statistics/export.xlsx?… (and with figure: the list) — the same as an .xlsx with Chinese headers.
+ * - GET /api/statistics/export.xlsx?… (and with figure: the list) — the same as an .xlsx with Chinese headers;
+ * - POST /api/statistics/warning-weight — a warning's suggested weight into next month's plan (plans.manage).
  */
 
 const month = (label: string) => z.string({ error: `${label}：请填写年月` }).regex(/^20[0-9]{2}-(0[1-9]|1[0-2])$/, `${label}：格式应为“2026-11”`);
@@ -65,7 +66,14 @@ export type StatisticsView = {
   total: { counts: Record<CountFigure, number>; rates: Record<RateFigure, number | null> };
   /** The early warning: the period's last month against the twelve before it. */
   warning: { month: string; baseline: { from: string; to: string }; test: string; items: StatisticsWarningView[] };
+  /**
+   * What the hazards and the 无法检查 are made of over the scope and period: hazards by checklist line (the ten most
+   * frequent, then 「其他」), 无法检查 by reason. Each adds up to its figure's total.
+   */
+  composition: { hazardsByLine: StatisticsShareView[]; unableByReason: StatisticsShareView[] };
 };
+
+export type StatisticsShareView = { key: string; label: string; count: number };
 
 export type StatisticsListRowView = {
   id: string;
@@ -95,3 +103,21 @@ export {
   type GroupKey,
   type RateFigure,
 } from '../domain/statistics/figures.ts';
+
+/** 用作下月计划风险权重: a warning of the month `month`, put into the brigade's annual plan for the month after. */
+export const ApplyWarningWeightRequest = z.object({
+  month: month('预警月份'),
+  dimension: z.enum(['district', 'industry'], { error: '预警分组：只能是行政区划或行业' }),
+  key: z.string({ error: '分组值：应为文字' }).min(1, '分组值：不能为空').max(32, '分组值：过长').regex(/^[0-9A-Za-z_-]+$/, '分组值：格式不正确'),
+});
+export type ApplyWarningWeightRequest = z.infer<typeof ApplyWarningWeightRequest>;
+
+export type ApplyWarningWeightResult = {
+  annualPlanId: string;
+  annualPlanName: string;
+  revision: number;
+  /** The month whose plan the weight applies to (YYYY-MM). */
+  appliesTo: string;
+  factor: number;
+  reason: string;
+};

@@ -111,6 +111,7 @@ export async function loadEligibilityUnits(db: DbOrTx, brigadeIds: readonly stri
       isHighRise: units.isHighRise,
       tags: units.tags,
       districtCode: units.districtCode,
+      industry: units.industry,
       riskLevel: units.riskLevel,
       creditLevel: units.creditLevel,
       status: units.status,

@@ -1550,3 +1550,123 @@ export const statisticsRollup = pgTable(
     check('statistics_rollup_dim_check', sql`${t.dim} in ('brigade', 'district', 'industry', 'category')`),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// 纪检回访 (issue 16, decision 0026): quarterly callback draws, kept apart from the plan draws
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * One quarterly callback round of a 纪检's org: an ordinary XF-SRS/1 manifest over the units inspected or penalised in
+ * the quarter, drawn like a plan draw (frozen → executed, or voided with a reason; never deleted, the manifest and the
+ * result never change) but never shown as a plan draw nor counted by statistics. One live round per org and quarter.
+ */
+export const callbackRounds = pgTable(
+  'callback_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** e.g. '2026Q3'. */
+    quarter: text('quarter').notNull(),
+    status: text('status', { enum: ['frozen', 'executed', 'voided'] }).notNull(),
+    manifest: jsonb('manifest').$type<Manifest>().notNull(),
+    manifestHash: varchar('manifest_hash', { length: 64 }).notNull(),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
+    frozenBy: uuid('frozen_by').notNull(),
+    seed: varchar('seed', { length: 64 }),
+    result: jsonb('result').$type<DrawResult>(),
+    resultHash: varchar('result_hash', { length: 64 }),
+    executedAt: timestamp('executed_at', { withTimezone: true }),
+    executedBy: uuid('executed_by'),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: uuid('voided_by'),
+    voidReason: text('void_reason'),
+  },
+  (t) => [
+    uniqueIndex('callback_rounds_code_key').on(t.code),
+    uniqueIndex('callback_rounds_live_key').on(t.orgId, t.quarter).where(sql`${t.status} <> 'voided'`),
+    check('callback_rounds_status_check', sql`${t.status} in ('frozen', 'executed', 'voided')`),
+  ],
+);
+
+/** One entry of a callback round's external value by one 纪检 account (append-only; confirmed by two accounts). */
+export const callbackExternalEntries = pgTable(
+  'callback_external_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => callbackRounds.id),
+    source: text('source').notNull(),
+    ref: text('ref').notNull(),
+    value: text('value').notNull(),
+    enteredBy: uuid('entered_by').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('callback_external_entries_round_idx').on(t.roundId, t.source, t.ref)],
+);
+
+/**
+ * A unit to call back: drawn (rank in its stratum) or an alternate that replaced an unreachable one (`replacesId`,
+ * who and why). 回访人 (`callerId`) and 记录人 (`recorderId`) are 纪检 accounts. Never deleted.
+ */
+export const callbackUnits = pgTable(
+  'callback_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => callbackRounds.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    brigadeId: uuid('brigade_id')
+      .notNull()
+      .references(() => orgs.id),
+    stratum: text('stratum').notNull(),
+    rank: integer('rank').notNull(),
+    callerId: uuid('caller_id')
+      .notNull()
+      .references(() => accounts.id),
+    recorderId: uuid('recorder_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status', { enum: ['open', 'recorded', 'replaced', 'cancelled'] }).notNull().default('open'),
+    replacesId: uuid('replaces_id').references((): AnyPgColumn => callbackUnits.id),
+    replaceReason: text('replace_reason'),
+    replacedBy: uuid('replaced_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('callback_units_round_unit_key').on(t.roundId, t.unitId),
+    check('callback_units_status_check', sql`${t.status} in ('open', 'recorded', 'replaced', 'cancelled')`),
+  ],
+);
+
+/** The record of one callback (append-only: a later record of the same unit supersedes the earlier one). */
+export const callbackRecords = pgTable(
+  'callback_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callbackUnitId: uuid('callback_unit_id')
+      .notNull()
+      .references(() => callbackUnits.id),
+    reached: boolean('reached').notNull(),
+    attempts: integer('attempts').notNull(),
+    /** 1–5 when reached; null when not. */
+    satisfaction: integer('satisfaction'),
+    conductReported: boolean('conduct_reported').notNull().default(false),
+    /** What the unit reported about the inspectors' conduct: 纪检 only, masked on any later public use. */
+    conductText: text('conduct_text').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('callback_records_unit_idx').on(t.callbackUnitId, t.recordedAt),
+    check('callback_records_attempts_check', sql`${t.attempts} between 1 and 20`),
+    check('callback_records_satisfaction_check', sql`(${t.reached} and ${t.satisfaction} between 1 and 5) or (not ${t.reached} and ${t.satisfaction} is null)`),
+  ],
+);

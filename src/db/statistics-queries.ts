@@ -43,6 +43,7 @@ const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
     where d.status <> 'voided' and ${inOrgs(sql`d.org_id`, f.orgIds)} and d.period_start between ${f.fromDay}::date and ${f.toDay}::date
       and t.kind = 'draw' and t.status not in ('replaced', 'cancelled')`,
   inspected: (f) => latestRecords(f, sql`r.outcome = 'inspected'`),
+  doneOnTime: (f) => latestRecords(f, sql`r.visit_date <= t.due_date`),
   failed: (f) => latestRecords(f, sql`r.outcome = 'inspected' and r.body->>'conclusion' = 'hazards_found'`),
   unable: (f) => latestRecords(f, sql`r.outcome = 'unable'`, sql`coalesce(r.body->'unable'->>'reason', '')`),
   jointInspections: (f) => latestRecords(f, sql`jsonb_array_length(coalesce(r.body->'jointStaffIds', '[]'::jsonb)) > 0`),
@@ -58,11 +59,20 @@ const SOURCES: Record<CountFigure, (f: StatisticsFilter) => SQL> = {
     from tasks t where t.kind = 'reinspection' and t.status = 'done' and ${inOrgs(sql`t.org_id`, f.orgIds)}
       and t.due_date between ${f.fromDay}::date and ${f.toDay}::date
       and exists (select 1 from inspection_records r where r.task_id = t.id and r.visit_date <= t.due_date)`,
+  resultEntries: (f) => resultEntrySource(f, sql`true`),
+  published: (f) => resultEntrySource(f, sql`p.published_on is not null`),
   penalties: (f) => penaltySource(f),
   penaltyAmount: (f) => penaltySource(f),
   sealings: (f) => sql`select s.id, s.org_id, s.org_id as scope_org_id, s.unit_id, s.sealed_on as day, 0::numeric as amount, s.places as detail, null::uuid as task_id
     from sealings s where ${inOrgs(sql`s.org_id`, f.orgIds)} and s.sealed_on between ${f.fromDay}::date and ${f.toDay}::date`,
 };
+
+/** 检查结果的公示条目 (not those decided 不予公示), by the inspection's date; detail = the entry's status. */
+function resultEntrySource(f: StatisticsFilter, extra: SQL): SQL {
+  return sql`select p.id, p.org_id, p.org_id as scope_org_id, p.unit_id, p.event_date as day, 0::numeric as amount, p.status as detail, p.task_id
+    from publications p where p.kind = 'result' and p.status <> 'suppressed' and ${inOrgs(sql`p.org_id`, f.orgIds)}
+      and p.event_date between ${f.fromDay}::date and ${f.toDay}::date and ${extra}`;
+}
 
 function penaltySource(f: StatisticsFilter): SQL {
   return sql`select c.id, c.org_id, c.org_id as scope_org_id, c.unit_id, c.decided_on as day, coalesce(c.fine_amount, 0)::numeric as amount, c.number as detail, null::uuid as task_id
@@ -93,6 +103,11 @@ export type FigureCountRow = { figure: CountFigure; key: string; value: number }
 export async function countFiguresByGroup(db: DbOrTx, filter: StatisticsFilter, group: GroupKey, figures: readonly CountFigure[]): Promise<FigureCountRow[]> {
   if (figures.length === 0) return [];
   if (!wholeMonths(filter)) return countFiguresFromRows(db, filter, group, figures);
+  const unrolled = figures.filter((f) => !ROLLUP_COLUMNS[f]);
+  if (unrolled.length > 0) {
+    const rolled = figures.filter((f) => ROLLUP_COLUMNS[f]);
+    return [...(await countFiguresByGroup(db, filter, group, rolled)), ...(await countFiguresFromRows(db, filter, group, unrolled))];
+  }
   // The dirty cells narrow the row sources' part; a cell marked between that read and the statement would be in
   // neither part, so the read is repeated until no new cell appeared (a write racing the read: rare).
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -115,8 +130,11 @@ export async function countFiguresFromRows(db: DbOrTx, filter: StatisticsFilter,
   return (result as unknown as { rows: FigureCountRow[] }).rows.map((r) => ({ figure: r.figure, key: r.key, value: Number(r.value) }));
 }
 
-/** Each figure's rollup column, and the column counting its rows (a group shows when it has rows, even summing to 0). */
-const ROLLUP_COLUMNS: Record<CountFigure, { value: string; rows: string }> = {
+/**
+ * Each figure's rollup column, and the column counting its rows (a group shows when it has rows, even summing to 0).
+ * A figure without one (done on time, the publication figures: added after migration 0027) is counted from the rows.
+ */
+const ROLLUP_COLUMNS: Partial<Record<CountFigure, { value: string; rows: string }>> = {
   planned: { value: 'planned', rows: 'planned_rows' },
   drawn: { value: 'drawn', rows: 'drawn' },
   inspected: { value: 'inspected', rows: 'inspected' },
@@ -182,13 +200,13 @@ function narrowedTo(cells: readonly Cell[], f?: StatisticsFilter): StatisticsFil
 
 async function countFromRollup(db: DbOrTx, filter: StatisticsFilter, group: GroupKey, figures: readonly CountFigure[], dirty: readonly Cell[]): Promise<FigureCountRow[]> {
   // Sum the wide rows by key first (a 总队's year by industry: some 30,000 rows), then turn the few sums into rows.
-  const columns = [...new Set(figures.flatMap((f) => [ROLLUP_COLUMNS[f].value, ROLLUP_COLUMNS[f].rows]))];
+  const columns = [...new Set(figures.flatMap((f) => [ROLLUP_COLUMNS[f]!.value, ROLLUP_COLUMNS[f]!.rows]))];
   const sums = sql.join(
     columns.map((c) => sql.raw(`sum(r.${c}) as ${c}`)),
     sql`, `,
   );
   const values = sql.join(
-    figures.map((f) => sql`(${f}::text, ${sql.raw(`g.${ROLLUP_COLUMNS[f].value}`)}::numeric, ${sql.raw(`g.${ROLLUP_COLUMNS[f].rows}`)}::numeric)`),
+    figures.map((f) => sql`(${f}::text, ${sql.raw(`g.${ROLLUP_COLUMNS[f]!.value}`)}::numeric, ${sql.raw(`g.${ROLLUP_COLUMNS[f]!.rows}`)}::numeric)`),
     sql`, `,
   );
   const parts = [
@@ -229,7 +247,7 @@ export async function refreshStatisticsRollup(db: Db, options: { maxCells: numbe
     from jsonb_array_elements(${JSON.stringify(cells.map((c) => [c.orgId, c.month, c.seq]))}::jsonb) e)`;
   const narrowed = narrowedTo(cells);
   const sources = sql.join(
-    COUNT_FIGURES.filter((f) => f !== 'penaltyAmount').map(
+    COUNT_FIGURES.filter((f) => f !== 'penaltyAmount' && ROLLUP_COLUMNS[f]).map(
       (figure) => sql`select ${figure}::text as figure, f.scope_org_id as org_id, statistics_month(f.day) as month, f.org_id::text as brigade,
           coalesce(u.district_code, '') as district, coalesce(u.industry, '') as industry, coalesce(u.category, '') as category,
           count(*) as n, coalesce(sum(f.amount), 0)::numeric as amount
@@ -253,6 +271,27 @@ export async function refreshStatisticsRollup(db: Db, options: { maxCells: numbe
     await tx.execute(sql`delete from statistics_dirty d using ${list} c where d.org_id = c.org_id and d.month = c.month and d.seq = c.seq`);
   });
   return cells.length;
+}
+
+/** One figure's rows counted by their detail (e.g. 无法检查 by reason), largest first. */
+export async function countFigureByDetail(db: DbOrTx, filter: StatisticsFilter, figure: CountFigure): Promise<{ key: string; count: number }[]> {
+  const result = await db.execute(sql`select coalesce(f.detail, '') as key, count(*)::int as count from (${SOURCES[figure](filter)}) f group by 1 order by 2 desc, 1`);
+  return (result as unknown as { rows: { key: string; count: number }[] }).rows;
+}
+
+/**
+ * The hazards figure counted by checklist line, in the standard wording of the record's snapshot (a hazard whose line
+ * the snapshot lacks counts under its line code with no wording), largest first.
+ */
+export async function countHazardsByLine(db: DbOrTx, filter: StatisticsFilter): Promise<{ code: string; itemName: string; text: string; count: number }[]> {
+  const result = await db.execute(sql`
+    select h.line_code as code, coalesce(l.line ->> 'itemName', '') as "itemName", coalesce(l.line ->> 'text', '') as text, count(*)::int as count
+    from (${SOURCES.hazards(filter)}) f
+    join hazards h on h.id = f.id
+    left join inspection_records r on r.id = h.record_id
+    left join lateral (select x as line from jsonb_array_elements(r.snapshot -> 'lines') x where x ->> 'code' = h.line_code limit 1) l on true
+    group by 1, 2, 3 order by 4 desc, 1`);
+  return (result as unknown as { rows: { code: string; itemName: string; text: string; count: number }[] }).rows;
 }
 
 export type FigureListRow = {
@@ -300,9 +339,10 @@ export async function listFigureRows(
  * over the whole period.
  */
 async function lastDayHolding(db: DbOrTx, filter: StatisticsFilter, figure: CountFigure, group: GroupKey, key: string | null, limit: number): Promise<string | null> {
-  if (!wholeMonths(filter) || (await dirtyCellsOf(db, filter)).length > 0) return null;
+  const column = ROLLUP_COLUMNS[figure];
+  if (!column || !wholeMonths(filter) || (await dirtyCellsOf(db, filter)).length > 0) return null;
   const keyMatch = key === null ? sql`true` : sql`${ROLLUP_KEY[group]} = ${key}`;
-  const result = await db.execute(sql`select to_char(r.month, 'YYYY-MM') as month, sum(${sql.raw(`r.${ROLLUP_COLUMNS[figure].rows}`)})::float8 as n
+  const result = await db.execute(sql`select to_char(r.month, 'YYYY-MM') as month, sum(${sql.raw(`r.${column.rows}`)})::float8 as n
     from statistics_rollup r where r.dim = ${ROLLUP_DIM[group]} and ${inOrgs(sql`r.org_id`, filter.orgIds)}
       and r.month between ${filter.fromDay}::date and ${filter.toDay}::date and ${keyMatch}
     group by 1 order by 1`);

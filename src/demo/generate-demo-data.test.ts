@@ -283,6 +283,7 @@ describe('demo inspectors and accounts', () => {
       ['jindong', 'brigade_admin', 'jindong'],
       ['jiandu', 'inspector', 'wucheng'],
       ['jijian', 'auditor', 'jinhua'],
+      ['jijian2', 'auditor', 'jinhua'],
     ]);
     const lead = inspectors.find((i) => i.brigadeKey === 'wucheng' && i.post === 'full_time');
     const jiandu = accounts.find((a) => a.username === 'jiandu');

@@ -1587,6 +1587,8 @@ function generateAccounts(rng: Rng, inspectors: readonly DemoInspector[], usedNa
       inspectorBadgeNo: lead.badgeNo,
     },
     { username: 'jijian', displayName: person(), role: 'auditor', orgKey: 'jinhua', inspectorBadgeNo: null },
+    // A second 纪检: a callback draw needs two, one to call (回访人) and one to record (记录人) (decision 0026).
+    { username: 'jijian2', displayName: person(), role: 'auditor', orgKey: 'jinhua', inspectorBadgeNo: null },
   ];
 }
 

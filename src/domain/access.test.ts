@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageInScope, checkAccountGrant, hasPermission, isInScope, isReadOnly, ROLES, type Actor } from './access.ts';
+import { canManageInScope, checkAccountGrant, hasPermission, isInScope, isReadOnly, mayChangeWhileReadOnly, ROLES, type Actor } from './access.ts';
 
 const brigadeAdmin: Pick<Actor, 'role' | 'orgPath'> = { role: 'brigade_admin', orgPath: '/c/d/b1/' };
 const orgAdmin: Pick<Actor, 'role' | 'orgPath'> = { role: 'org_admin', orgPath: '/c/d/' };
@@ -22,6 +22,23 @@ describe('access rules', () => {
     expect(hasPermission({ role: 'auditor' }, 'audit.read')).toBe(true);
     expect(hasPermission({ role: 'auditor' }, 'accounts.manage')).toBe(false);
     for (const role of ROLES) if (role !== 'auditor') expect(isReadOnly({ role })).toBe(false);
+  });
+
+  it('lets 纪检 change only their callback work, and nobody else draw callbacks', () => {
+    expect(hasPermission({ role: 'auditor' }, 'callbacks.manage')).toBe(true);
+    for (const role of ROLES) if (role !== 'auditor') expect(hasPermission({ role }, 'callbacks.manage')).toBe(false);
+    expect(mayChangeWhileReadOnly({ role: 'auditor' }, '/api/callbacks/rounds')).toBe(true);
+    expect(mayChangeWhileReadOnly({ role: 'auditor' }, '/api/callbacks/units/:id/record')).toBe(true);
+    for (const path of ['/api/draws/:id/execute', '/api/units', '/api/callbacksx', '/api/accounts']) {
+      expect(mayChangeWhileReadOnly({ role: 'auditor' }, path)).toBe(false);
+    }
+    expect(mayChangeWhileReadOnly({ role: 'inspector' }, '/api/callbacks/rounds')).toBe(false);
+  });
+
+  it('lets 纪检 and the system administrator read the callback rounds and the anomaly lists, not the brigades', () => {
+    expect(hasPermission({ role: 'auditor' }, 'callbacks.read')).toBe(true);
+    expect(hasPermission({ role: 'system_admin' }, 'callbacks.read')).toBe(true);
+    for (const role of ['org_admin', 'brigade_admin', 'inspector'] as const) expect(hasPermission({ role }, 'callbacks.read')).toBe(false);
   });
 
   it('offers a change only with the permission, inside the scope, and never to 纪检', () => {

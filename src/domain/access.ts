@@ -6,7 +6,7 @@
  * - 大队管理员 brigade_admin: manages their brigade (accounts of 监督员 and 纪检 there).
  * - 监督员 inspector: field work; reads their brigade.
  * - 纪检 auditor: reads everything in their subtree including the audit log; changes nothing
- *   (except their own password).
+ *   (except their own password) — but for their own quarterly callback work (纪检回访, decision 0026).
  */
 export const ROLES = ['system_admin', 'org_admin', 'brigade_admin', 'inspector', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -60,15 +60,19 @@ export type Permission =
   | 'items.manage'
   | 'plans.read'
   | 'plans.manage'
-  | 'draws.manage';
+  | 'draws.manage'
+  /** 纪检回访 and 异常线索 (decision 0026): reading the rounds and the anomaly lists. */
+  | 'callbacks.read'
+  /** Drawing a callback round and recording the callbacks: 纪检 only, the one change a read-only account makes. */
+  | 'callbacks.manage';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export', 'calendar.manage', 'items.manage', 'plans.read', 'plans.manage', 'draws.manage'],
+  system_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export', 'calendar.manage', 'items.manage', 'plans.read', 'plans.manage', 'draws.manage', 'callbacks.read'],
   org_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'orgs.manage', 'audit.read', 'registry.read', 'registry.manage', 'dictionaries.manage', 'registry.export', 'items.manage', 'plans.read', 'plans.manage', 'draws.manage'],
   brigade_admin: ['accounts.read', 'accounts.manage', 'orgs.read', 'audit.read', 'registry.read', 'registry.manage', 'registry.export', 'plans.read', 'plans.manage', 'draws.manage'],
   inspector: ['orgs.read', 'registry.read', 'plans.read'],
   // Exports carry full phone numbers: administrators and 纪检 only, not every field account.
-  auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read', 'registry.export', 'plans.read'],
+  auditor: ['accounts.read', 'orgs.read', 'audit.read', 'registry.read', 'registry.export', 'plans.read', 'callbacks.read', 'callbacks.manage'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
@@ -82,6 +86,17 @@ export function hasPermission(actor: Pick<Actor, 'role'>, permission: Permission
 /** 纪检 is read-only: the only change they may make is to their own password. */
 export function isReadOnly(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'auditor';
+}
+
+/** The API area where a read-only account (纪检) may change something: its own callback rounds and records. */
+export const CALLBACK_API_PREFIX = '/api/callbacks/';
+
+/**
+ * Whether a change request to `path` is allowed to a read-only account: only in the callback area, and only with
+ * `callbacks.manage` (the use cases check the permission again). Every other change stays refused to 纪检.
+ */
+export function mayChangeWhileReadOnly(actor: Pick<Actor, 'role'>, path: string): boolean {
+  return path.startsWith(CALLBACK_API_PREFIX) && hasPermission(actor, 'callbacks.manage');
 }
 
 /**

@@ -101,6 +101,13 @@ export const AUDIT_ACTION_LABELS = {
   // 十日、二十日检查 (issue 16).
   'oversight.self_check': '十日、二十日检查',
   'oversight.self_check_summary': '十日、二十日检查汇总',
+  // 纪检回访 (decision 0026).
+  'callback.freeze': '冻结回访抽取清单',
+  'callback.external': '录入回访抽取外部随机数',
+  'callback.execute': '执行回访抽取',
+  'callback.void': '作废回访抽取',
+  'callback.record': '记录回访情况',
+  'callback.replace': '回访单位递补',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

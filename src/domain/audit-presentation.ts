@@ -45,6 +45,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   sealing: '临时查封',
   publication: '公示条目',
   self_check_report: '十日、二十日检查报告',
+  callback_round: '纪检回访抽取',
   unit_access: '单位查看页',
 };
 
@@ -56,6 +57,12 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   accounts: '账号',
   active: '启用',
   bodyHash: '记录内容哈希',
+  // 纪检回访 (decision 0026).
+  quarter: '季度',
+  reached: '是否联系上',
+  attempts: '联系次数',
+  satisfaction: '满意度',
+  conductReported: '反映执法人员不当行为',
   channel: '发送渠道',
   conclusion: '检查结论',
   corrects: '更正',

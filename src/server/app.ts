@@ -36,6 +36,7 @@ import { registerDocumentRoutes } from './routes/admin/document-routes.ts';
 import { registerPublicDocumentRoutes } from './routes/public/public-document-routes.ts';
 import { registerPublicationRoutes } from './routes/admin/publication-routes.ts';
 import { registerSelfCheckRoutes } from './routes/admin/self-check-routes.ts';
+import { registerCallbackRoutes } from './routes/admin/callback-routes.ts';
 import { registerUnitAccessRoutes } from './routes/public/unit-access-routes.ts';
 import { registerUnitPageRoutes } from './routes/unit/unit-routes.ts';
 import { registerFeedbackRoutes } from './routes/admin/feedback-routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicDocumentRoutes(app, deps);
   registerPublicationRoutes(app, deps);
   registerSelfCheckRoutes(app, deps);
+  registerCallbackRoutes(app, deps);
   registerUnitAccessRoutes(app, deps);
   registerUnitPageRoutes(app, deps);
   registerFeedbackRoutes(app, deps);

@@ -10,6 +10,7 @@ import { ROLE_LABELS, type Role } from '../domain/access.ts';
 import { checkProductionReadiness } from '../usecases/system/check-production-readiness.ts';
 import { seedDemo } from '../usecases/system/seed-demo.ts';
 import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
+import { seedDemoOversight } from '../usecases/system/seed-demo-oversight.ts';
 import { buildApp } from './app.ts';
 import { startPlanScheduler } from './plan-scheduler.ts';
 import { startReinspectionScheduler } from './reinspection-scheduler.ts';
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
   } else if (config.seedDemo) {
     const now = new Date();
     seeded = await seedDemo(database.db, { seed: config.demoSeed, now });
-    if (seeded.seeded) demoDraw = await seedDemoDraw(database.db, now);
+    if (seeded.seeded) {
+      demoDraw = await seedDemoDraw(database.db, now);
+      await seedDemoOversight(database.db, now);
+    }
   }
 
   const app = await buildApp({
@@ -101,6 +105,7 @@ const DEMO_LOGINS: [string, Role][] = [
   ['jindong', 'brigade_admin'],
   ['jiandu', 'inspector'],
   ['jijian', 'auditor'],
+  ['jijian2', 'auditor'],
 ];
 
 main().catch((error: unknown) => {

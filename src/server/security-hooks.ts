@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isReadOnly } from '../domain/access.ts';
+import { isReadOnly, mayChangeWhileReadOnly } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
 import { authenticateSession } from '../usecases/auth/authenticate-session.ts';
 import { SESSION_COOKIE } from '../usecases/auth/session-policy.ts';
@@ -75,7 +75,7 @@ export function registerSecurityHooks(app: FastifyInstance, deps: RouteDeps): vo
     if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrfToken)) {
       throw new DomainError('CSRF_REJECTED', '安全校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试');
     }
-    if (isReadOnly(request.auth.actor) && !READ_ONLY_ALLOWED.has(path)) {
+    if (isReadOnly(request.auth.actor) && !READ_ONLY_ALLOWED.has(path) && !mayChangeWhileReadOnly(request.auth.actor, path)) {
       throw new DomainError('FORBIDDEN', '纪检账号为只读账号，不能进行修改操作');
     }
   });

@@ -23,7 +23,7 @@ const PORTAL_PAGES = ['/', '/portal/items', '/portal/plans', '/portal/draws', '/
  * accounts' user names (data, not words). Anything else in Latin letters on screen (outside code, hashes and the
  * elements marked data-latin) is an untranslated word.
  */
-const DEMO_USERNAMES = ['admin', 'zhidui', 'wucheng', 'jindong', 'jiandu', 'jijian'];
+const DEMO_USERNAMES = ['admin', 'zhidui', 'wucheng', 'jindong', 'jiandu', 'jijian', 'jijian2'];
 const ALLOWED_WORDS = new Set([
   ...DEMO_USERNAMES,
   'LE',

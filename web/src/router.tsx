@@ -12,6 +12,9 @@ const AccountsPage = lazy(() => import('./admin/accounts/accounts-page.tsx'));
 const OrgsPage = lazy(() => import('./admin/orgs/orgs-page.tsx'));
 const AuditPage = lazy(() => import('./admin/audit/audit-page.tsx'));
 const FeedbackPage = lazy(() => import('./admin/feedback/feedback-page.tsx'));
+const CallbacksPage = lazy(() => import('./admin/callbacks/callbacks-page.tsx'));
+const CallbackRoundPage = lazy(() => import('./admin/callbacks/callback-round-page.tsx'));
+const AnomaliesPage = lazy(() => import('./admin/callbacks/anomalies-page.tsx'));
 const UnitsPage = lazy(() => import('./admin/units/units-page.tsx'));
 const UnitDetailPage = lazy(() => import('./admin/units/unit-detail-page.tsx'));
 const UnitQualityPage = lazy(() => import('./admin/units/unit-quality-page.tsx'));
@@ -426,6 +429,30 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="audit.read">
                 <FeedbackPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'callbacks',
+            element: (
+              <RequirePermission permission="callbacks.read">
+                <CallbacksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'callbacks/:id',
+            element: (
+              <RequirePermission permission="callbacks.read">
+                <CallbackRoundPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'anomalies',
+            element: (
+              <RequirePermission permission="callbacks.read">
+                <AnomaliesPage />
               </RequirePermission>
             ),
           },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHolidayCalendar } from '../calendar/working-days.ts';
 import { noticeRows2026 } from '../calendar/notice-2026.ts';
-import { checkDaysOfMonth, isCheckDay } from './check-days.ts';
+import { checkDaysOfMonth, isCheckDay, latestCheckDayOnOrBefore } from './check-days.ts';
 
 const cal = buildHolidayCalendar(noticeRows2026(), [2026]);
 
@@ -16,5 +16,13 @@ describe('the checks on the 10th and 20th', () => {
     expect(checkDaysOfMonth(cal, '2026-06')[1]).toBe('2026-06-22');
     expect(isCheckDay(cal, '2026-01-12')).toBe(true);
     expect(isCheckDay(cal, '2026-01-10')).toBe(false);
+  });
+
+  it('find the latest check day on or before a date, across the month, or none without the calendar', () => {
+    expect(latestCheckDayOnOrBefore(cal, '2026-12-06')).toBe('2026-11-20');
+    expect(latestCheckDayOnOrBefore(cal, '2026-11-10')).toBe('2026-11-10');
+    expect(latestCheckDayOnOrBefore(cal, '2026-11-19')).toBe('2026-11-10');
+    expect(latestCheckDayOnOrBefore(cal, '2026-01-11')).toBeNull();
+    expect(latestCheckDayOnOrBefore(cal, '2026-02-01')).toBe('2026-01-20');
   });
 });

@@ -45,6 +45,8 @@ export type EligibilityUnit = {
   isHighRise: boolean;
   tags: readonly string[];
   districtCode: string | null;
+  /** 行业 code (for the area weights of the early warning); absent = unknown. */
+  industry?: string | null;
   riskLevel: string | null;
   creditLevel: string | null;
   status: UnitStatus;

@@ -16,6 +16,7 @@ import type {
 } from './eligibility-types.ts';
 import { COUNTED_INSPECTION_KINDS, EXCLUSION_REASONS, INSPECTION_KINDS } from './eligibility-types.ts';
 import { addMonths } from './months.ts';
+import { areaFactor } from './area-weights.ts';
 import type { StratumFilter, StratumRule, WeightTable } from './plan-settings.ts';
 import { UNIT_WEIGHT_MAX, UNIT_WEIGHT_MIN } from './plan-settings.ts';
 
@@ -57,18 +58,21 @@ function matchesFilter(unit: EligibilityUnit, f: StratumFilter): boolean {
  * A unit's draw weight (DRAW-SPEC §3 `weight`, Efraimidis–Spirakis: its chance of being drawn is proportional
  * to it): clamp(risk[riskLevel] × credit[creditLevel] × (triggered ? triggeredFactor : 1), 1, 64).
  * A unit without a level, or with a level the table does not list, counts 1 for that factor. Risk and credit
- * "floating" of the draw probability is the practice of the SAMR credit-risk classification (DOMAIN.md §2);
+ * "floating" of the draw probability is the practice of the SAMR credit-risk classification; an area weight of the
+ * early warning (area-weights.ts) multiplies it for the units of its district or industry in the months it covers;
  * the plan publishes the table.
  */
 export function unitWeight(
-  unit: Pick<EligibilityUnit, 'riskLevel' | 'creditLevel'>,
+  unit: Pick<EligibilityUnit, 'riskLevel' | 'creditLevel'> & Partial<Pick<EligibilityUnit, 'districtCode' | 'industry'>>,
   weights: WeightTable,
   triggered: boolean,
+  month?: string,
 ): number {
   const product =
     factorOf(weights.risk, unit.riskLevel) *
     factorOf(weights.credit, unit.creditLevel) *
-    (triggered ? weights.triggeredFactor : 1);
+    (triggered ? weights.triggeredFactor : 1) *
+    (month === undefined ? 1 : areaFactor({ districtCode: unit.districtCode ?? null, industry: unit.industry ?? null }, weights.areas, month));
   return Math.min(UNIT_WEIGHT_MAX, Math.max(UNIT_WEIGHT_MIN, product));
 }
 
@@ -238,6 +242,7 @@ export function computeEligibility(input: EligibilityInput): EligibilityResult {
   const { maxPerYear, minIntervalMonths, coverageFirst } = settings.frequency;
   const applyCoverage = mode === 'routine' && coverageFirst;
   const onDay = dayNumber(on);
+  const onMonth = on.slice(0, 7);
   const yearStart = Math.floor(onDay / 10_000) * 10_000 + 101;
   const excludedCategories = new Set<string>(settings.exclusions.categories);
   const enabled = settings.strata.filter((s) => s.enabled);
@@ -344,7 +349,7 @@ export function computeEligibility(input: EligibilityInput): EligibilityResult {
       continue;
     }
     tally.candidates += 1;
-    const weight = unitWeight(unit, settings.weights, (flags & TRIGGERED) !== 0);
+    const weight = unitWeight(unit, settings.weights, (flags & TRIGGERED) !== 0, onMonth);
     if (!Number.isInteger(weight))
       throw new RangeError(`unit ${unit.id}: weight ${weight} is not an integer (check the weight table)`);
     setOutcome(i, CANDIDATE, s, weight);

@@ -10,6 +10,7 @@
  */
 import type { UnitCategory } from '../registry/unit-rules.ts';
 import { UNIT_CATEGORIES, UNIT_CATEGORY_LABELS } from '../registry/unit-rules.ts';
+import { areaWeightProblems } from './area-weights.ts';
 
 export const BASIS_POINTS = 10_000;
 export const UNIT_WEIGHT_MIN = 1;
@@ -66,7 +67,15 @@ export type WeightTable = {
   credit: Record<string, number>;
   /** Multiplier for units in the triggered pool (open complaint / bad-credit events), integer 1–64. */
   triggeredFactor: number;
+  /**
+   * 区域风险权重: multipliers for the units of a district or an industry over some months, put in from the early
+   * warning (area-weights.ts). Absent in plans written before they existed: none.
+   */
+  areas?: AreaWeight[];
 };
+
+/** A district's or an industry's multiplier for the months fromMonth–toMonth (YYYY-MM), with the published reason. */
+export type AreaWeight = { kind: 'district' | 'industry'; code: string; factor: number; fromMonth: string; toMonth: string; reason: string };
 
 export type ScopeExclusion = {
   /** Categories left out of this plan entirely (九小场所 checked by the 派出所 …). */
@@ -213,6 +222,7 @@ export function planSettingsProblems(settings: PlanSettings): string[] {
   if (!isIntIn(settings.weights.triggeredFactor, UNIT_WEIGHT_MIN, UNIT_WEIGHT_MAX)) {
     problems.push('权重表：触发式线索的权重倍数应为 1–64 的整数');
   }
+  problems.push(...areaWeightProblems(settings.weights.areas));
   for (const [code, bp] of Object.entries(settings.riskRatioAdjustmentsBp)) {
     if (!isIntIn(bp, -BASIS_POINTS, BASIS_POINTS)) problems.push(`风险比例调整：「${code}」应在 -100%–100% 之间`);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COUNT_FIGURES, figuresNotAddingUp, formatRate, monthsOf, periodDays, previousTwelveMonths, rateOf, sumCounts, zeroCounts, type Counts } from './figures.ts';
+import { COUNT_FIGURES, figuresNotAddingUp, formatRate, monthsOf, periodDays, previousTwelveMonths, rateOf, sumCounts, topShares, zeroCounts, type Counts } from './figures.ts';
 
 const counts = (partial: Partial<Counts>): Counts => ({ ...zeroCounts(), ...partial });
 
@@ -35,5 +35,20 @@ describe('statistics figures', () => {
     expect(periodDays({ from: '2026-01', to: '2026-02' })).toEqual({ fromDay: '2026-01-01', toDay: '2026-02-28' });
     expect(previousTwelveMonths('2026-11')).toEqual({ from: '2025-11', to: '2026-10' });
     expect(previousTwelveMonths('2026-01')).toEqual({ from: '2025-01', to: '2025-12' });
+  });
+});
+
+describe('shares of a figure', () => {
+  it('keep the largest in order and sum the rest under 其他, adding up to the whole', () => {
+    const shares = [3, 9, 1, 9, 4].map((count, i) => ({ key: `L${i}`, label: `第${i}项`, count }));
+    expect(topShares(shares, 3, '其他')).toEqual([
+      { key: 'L1', label: '第1项', count: 9 },
+      { key: 'L3', label: '第3项', count: 9 },
+      { key: 'L4', label: '第4项', count: 4 },
+      { key: '', label: '其他', count: 4 },
+    ]);
+    expect(topShares(shares, 5, '其他')).toHaveLength(5);
+    expect(topShares([], 10, '其他')).toEqual([]);
+    expect(rateOf({ ...zeroCounts(), doneOnTime: 3, inspected: 4, unable: 2 }, 'onTimeRate')).toBe(0.5);
   });
 });

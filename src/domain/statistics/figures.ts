@@ -11,6 +11,7 @@ export const COUNT_FIGURES = [
   'planned',
   'drawn',
   'inspected',
+  'doneOnTime',
   'failed',
   'unable',
   'hazards',
@@ -21,6 +22,8 @@ export const COUNT_FIGURES = [
   'penaltyAmount',
   'sealings',
   'jointInspections',
+  'resultEntries',
+  'published',
 ] as const;
 export type CountFigure = (typeof COUNT_FIGURES)[number];
 
@@ -30,6 +33,7 @@ export const COUNT_FIGURE_DEFINITIONS: Record<CountFigure, CountFigureDefinition
   planned: { name: '计划抽查数', unit: '家', description: '月度计划中各层级的抽查数之和（按计划月份）' },
   drawn: { name: '抽取任务数', unit: '家', description: '双随机抽取产生的任务（不含已替换、已取消的任务和作废的抽取，按任务期间的起始月份）' },
   inspected: { name: '已检查数', unit: '家', description: '检查记录（最新版本）结果为“已检查”（按检查日期）' },
+  doneOnTime: { name: '按期完成数', unit: '家', description: '检查记录（最新版本，已检查或无法检查）的检查日期不晚于任务期限' },
   failed: { name: '发现隐患数', unit: '家', description: '已检查且结论为“发现火灾隐患”的检查记录' },
   unable: { name: '无法检查数', unit: '家', description: '检查记录（最新版本）结果为“无法检查”' },
   hazards: { name: '隐患条数', unit: '条', description: '检查中登记的火灾隐患（按发现日期）' },
@@ -40,20 +44,24 @@ export const COUNT_FIGURE_DEFINITIONS: Record<CountFigure, CountFigureDefinition
   penaltyAmount: { name: '罚款金额', unit: '元', description: '上述案件的罚款金额之和' },
   sealings: { name: '临时查封数', unit: '次', description: '临时查封（按查封日期）' },
   jointInspections: { name: '联合检查数', unit: '次', description: '有其他部门人员或专家参加的检查记录' },
+  resultEntries: { name: '应公示结果数', unit: '条', description: '检查结果的公示条目（不含决定不予公示的，按检查日期）' },
+  published: { name: '已公示结果数', unit: '条', description: '上述条目中已在门户公示的（含公示后撤回的）' },
 };
 
 export type Counts = Record<CountFigure, number>;
 
-export const RATE_FIGURES = ['completionRate', 'failureRate', 'reinspectionOnTimeRate'] as const;
+export const RATE_FIGURES = ['completionRate', 'onTimeRate', 'failureRate', 'reinspectionOnTimeRate', 'publicationRate'] as const;
 export type RateFigure = (typeof RATE_FIGURES)[number];
 
-export type RateFigureDefinition = { name: string; numerator: readonly CountFigure[]; denominator: CountFigure };
+export type RateFigureDefinition = { name: string; numerator: readonly CountFigure[]; denominator: readonly CountFigure[] };
 
-/** Each rate: the sum of its numerator counts over its denominator count, after summing across the level. */
+/** Each rate: the sum of its numerator counts over the sum of its denominator counts, after summing across the level. */
 export const RATE_FIGURE_DEFINITIONS: Record<RateFigure, RateFigureDefinition> = {
-  completionRate: { name: '完成率', numerator: ['inspected', 'unable'], denominator: 'drawn' },
-  failureRate: { name: '不合格率', numerator: ['failed'], denominator: 'inspected' },
-  reinspectionOnTimeRate: { name: '复查按期率', numerator: ['reinspectionsOnTime'], denominator: 'reinspections' },
+  completionRate: { name: '完成率', numerator: ['inspected', 'unable'], denominator: ['drawn'] },
+  onTimeRate: { name: '按期完成率', numerator: ['doneOnTime'], denominator: ['inspected', 'unable'] },
+  failureRate: { name: '不合格率', numerator: ['failed'], denominator: ['inspected'] },
+  reinspectionOnTimeRate: { name: '复查按期率', numerator: ['reinspectionsOnTime'], denominator: ['reinspections'] },
+  publicationRate: { name: '结果公示率', numerator: ['published'], denominator: ['resultEntries'] },
 };
 
 export const GROUP_KEYS = ['month', 'district', 'industry', 'category', 'brigade'] as const;
@@ -89,7 +97,7 @@ export function sumCounts(rows: readonly Counts[]): Counts {
 /** A rate from counts, or null when its denominator is 0 (shown 「—」, never 0 % or 100 %). */
 export function rateOf(counts: Counts, rate: RateFigure): number | null {
   const d = RATE_FIGURE_DEFINITIONS[rate];
-  const den = counts[d.denominator];
+  const den = d.denominator.reduce((n, f) => n + counts[f], 0);
   if (den === 0) return null;
   return d.numerator.reduce((n, f) => n + counts[f], 0) / den;
 }
@@ -145,4 +153,15 @@ export function previousTwelveMonths(month: string): Period {
     return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
   };
   return { from: back(12), to: back(1) };
+}
+
+/**
+ * The `n` largest shares in order, then the rest summed under `restLabel` (key ''), so the shares still add up to the
+ * whole; no 「其他」 row when nothing is left over.
+ */
+export function topShares<T extends { key: string; label: string; count: number }>(shares: readonly T[], n: number, restLabel: string): { key: string; label: string; count: number }[] {
+  const sorted = [...shares].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  const top = sorted.slice(0, n).map(({ key, label, count }) => ({ key, label, count }));
+  const rest = sorted.slice(n).reduce((sum, s) => sum + s.count, 0);
+  return rest > 0 ? [...top, { key: '', label: restLabel, count: rest }] : top;
 }

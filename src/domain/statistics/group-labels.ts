@@ -1,4 +1,5 @@
 /** Chinese labels of the statistics' group keys and list details (issue 16), pure. */
+import { PUBLICATION_STATUS_LABELS } from '../publication/publication-types.ts';
 import { RECORD_OUTCOME_LABELS, UNABLE_REASON_LABELS } from '../records/record-labels.ts';
 import { findDivision } from '../registry/divisions.ts';
 import { UNIT_CATEGORY_LABELS } from '../registry/unit-rules.ts';
@@ -30,9 +31,13 @@ export function detailLabel(figure: CountFigure, detail: string): string {
     case 'reinspectionsOnTime':
       return lookup(TASK_STATUS_LABELS);
     case 'inspected':
+    case 'doneOnTime':
     case 'failed':
     case 'jointInspections':
       return lookup(RECORD_OUTCOME_LABELS);
+    case 'resultEntries':
+    case 'published':
+      return lookup(PUBLICATION_STATUS_LABELS);
     case 'unable':
       return lookup(UNABLE_REASON_LABELS);
     case 'planned':
@@ -52,10 +57,14 @@ export function rowLink(figure: CountFigure, row: { id: string; taskId: string |
     case 'reinspectionsOnTime':
       return `/admin/tasks/${row.id}`;
     case 'inspected':
+    case 'doneOnTime':
     case 'failed':
     case 'unable':
     case 'jointInspections':
       return `/admin/records/${row.id}`;
+    case 'resultEntries':
+    case 'published':
+      return row.taskId ? `/admin/tasks/${row.taskId}` : null;
     case 'notices':
       return `/admin/documents/${row.id}`;
     case 'penalties':

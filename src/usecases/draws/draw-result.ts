@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { freezeManifest } from '../../domain/draw/draw.ts';
 import { isDrawError } from '../../domain/draw/draw-error.ts';
-import type { DrawResult, ExternalValue, ObserverReveal } from '../../domain/draw/draw-types.ts';
+import type { DrawResult, ExternalValue, Manifest, ObserverReveal } from '../../domain/draw/draw-types.ts';
 import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
 import { resultHash } from '../../domain/draw/jcs-hash.ts';
 import type { Tx } from '../../db/client.ts';
@@ -17,11 +17,19 @@ type Reveal = Pick<ObserverReveal, 'id' | 'reveal'>;
  * value confirmed by two accounts. `missing` says in Chinese what is still lacking; `revealed` whether only
  * external values are (from then on the result is known to anyone once the lottery is drawn).
  */
-export async function drawInputsOf(tx: Tx, draw: DrawRow): Promise<{ reveals: Reveal[]; externals: ExternalValue[]; revealed: boolean; missing: string | null }> {
-  const manifest = draw.manifest;
-  const observers = await listObservers(tx, draw.id);
+export async function drawInputsOf(tx: Tx, draw: DrawRow): Promise<DrawInputs> {
+  return drawInputsFrom(draw.manifest, await listObservers(tx, draw.id), await listExternalEntries(tx, draw.id));
+}
+
+export type DrawInputs = { reveals: Reveal[]; externals: ExternalValue[]; revealed: boolean; missing: string | null };
+
+/** {@link drawInputsOf} from the rows already read (plan draws and 纪检 callback rounds keep them in their own tables). */
+export function drawInputsFrom(
+  manifest: Manifest,
+  observers: readonly { observerId: string; reveal: string | null }[],
+  entries: readonly { source: string; ref: string; value: string; enteredBy: string }[],
+): DrawInputs {
   const pending = observers.filter((o) => !o.reveal);
-  const entries = await listExternalEntries(tx, draw.id);
   const externals: ExternalValue[] = [];
   let missing: string | null = pending.length > 0 ? `还有 ${pending.length} 名监督人未揭示密钥` : null;
   for (const ref of manifest.external) {
@@ -35,7 +43,7 @@ export async function drawInputsOf(tx: Tx, draw: DrawRow): Promise<{ reveals: Re
 }
 
 /** F over the stored manifest and complete inputs; the manifest must still hash to what was published. */
-export async function computeResult(draw: DrawRow, inputs: { reveals: Reveal[]; externals: ExternalValue[] }): Promise<{ result: DrawResult; hash: string }> {
+export async function computeResult(draw: Pick<DrawRow, 'manifest' | 'manifestHash'>, inputs: { reveals: Reveal[]; externals: ExternalValue[] }): Promise<{ result: DrawResult; hash: string }> {
   try {
     // The whole F again (validate and hash the stored manifest, then draw): a large draw hashes on two threads.
     const frozen = freezeManifest(draw.manifest);

@@ -1,12 +1,10 @@
-import { sha256Hex } from '../../domain/crypto/sha256.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { checkExternalEntry } from '../../domain/draw/external-entries.ts';
-import { normalizeExternalValue } from '../../domain/draw/seed.ts';
 import { insertExternalEntry, listExternalEntries, listObservers } from '../../db/draw-queries.ts';
 import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { readableDraw, requireFrozen } from './draw-access.ts';
+import { acceptExternalEntry, externalEntrySummary, externalValueOf, throwIfDisagrees } from './external-entry-step.ts';
 
 /**
  * One entry of a published external value (DRAW-SPEC §1.4), accepted after every observer has revealed. The
@@ -18,8 +16,7 @@ import { readableDraw, requireFrozen } from './draw-access.ts';
  */
 export async function recordExternalValue(ctx: UseCaseContext, drawId: string, input: { source: string; ref: string; value: string }): Promise<{ confirmed: boolean }> {
   requirePermission(ctx.actor, 'draws.manage');
-  const value = normalizeExternalValue(input.value);
-  if (value === '') throw new DomainError('VALIDATION_FAILED', '开奖号码：不能为空', { field: 'value' });
+  const value = externalValueOf(input.value);
   const outcome = await ctx.db.transaction(async (tx) => {
     const { draw, org } = await readableDraw(ctx, drawId, tx, true);
     requireFrozen(draw);
@@ -28,34 +25,17 @@ export async function recordExternalValue(ctx: UseCaseContext, drawId: string, i
     }
     if ((await listObservers(tx, drawId)).some((o) => !o.reveal)) throw new DomainError('CONFLICT', '所有监督人揭示密钥之后才能录入外部随机数');
     const earlier = (await listExternalEntries(tx, drawId)).filter((e) => e.source === input.source && e.ref === input.ref);
-    const check = checkExternalEntry(earlier, { value, enteredBy: ctx.actor.accountId });
-    if (!check.ok) {
-      throw new DomainError(
-        'CONFLICT',
-        check.reason === 'ALREADY_CONFIRMED' ? '该期开奖号码已由两名工作人员录入一致，无需再录入' : '您已录入过该号码，须由另一名工作人员复核录入',
-      );
-    }
+    const check = acceptExternalEntry(earlier, { value, enteredBy: ctx.actor.accountId });
     await insertExternalEntry(tx, { drawId, source: input.source, ref: input.ref, value, enteredBy: ctx.actor.accountId, enteredAt: ctx.now });
     await recordAudit(tx, ctx, {
       action: 'draw.external',
       targetType: 'draw',
       targetId: drawId,
       orgId: org.id,
-      summary: {
-        drawId: draw.code,
-        source: input.source,
-        ref: input.ref,
-        // The value itself only once confirmed: before that, anyone reading the log could copy it.
-        ...(check.confirms ? { value } : { valueSha256: sha256Hex(value) }),
-        entry: earlier.length + 1,
-        confirmed: check.confirms,
-        disagrees: check.disagrees,
-      },
+      summary: { drawId: draw.code, ...externalEntrySummary({ ...input, value }, earlier.length + 1, check) },
     });
     return check;
   });
-  if (outcome.disagrees) {
-    throw new DomainError('CONFLICT', '与另一名工作人员的录入不一致，尚未确认（本次录入已记录）。请核对官方开奖公告：录错的一方重新录入正确号码', { field: 'value' });
-  }
+  throwIfDisagrees(outcome);
   return { confirmed: outcome.confirms };
 }

@@ -1,8 +1,8 @@
 import type { StatisticsQuery, StatisticsView } from '../../contracts/statistics.ts';
-import { countFiguresByGroup, findGroupNames } from '../../db/statistics-queries.ts';
+import { countFigureByDetail, countFiguresByGroup, countHazardsByLine, findGroupNames, type StatisticsFilter } from '../../db/statistics-queries.ts';
 import { failureRateWarnings, type FailureCounts } from '../../domain/oversight/early-warning.ts';
-import { COUNT_FIGURES, isFigureGroupable, periodDays, previousTwelveMonths, ratesOf, sumCounts, zeroCounts, type Counts, type CountFigure, type GroupKey } from '../../domain/statistics/figures.ts';
-import { groupLabel } from '../../domain/statistics/group-labels.ts';
+import { COUNT_FIGURES, isFigureGroupable, periodDays, topShares, previousTwelveMonths, ratesOf, sumCounts, zeroCounts, type Counts, type CountFigure, type GroupKey } from '../../domain/statistics/figures.ts';
+import { detailLabel, groupLabel } from '../../domain/statistics/group-labels.ts';
 import { scopeOrgIdsOf } from '../lib/actor.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
@@ -45,7 +45,27 @@ export async function getStatistics(ctx: UseCaseContext, query: StatisticsQuery)
     total.planned = planned.reduce((n, r) => n + r.value, 0);
   }
   const scopeName = ctx.actor.role === 'system_admin' ? '全部单位' : ((await findGroupNames(ctx.db, 'brigade', [ctx.actor.orgId])).get(ctx.actor.orgId) ?? '');
-  return { from: query.from, to: query.to, group: query.group, scopeName, groups, total: { counts: total, rates: ratesOf(total) }, warning: await earlyWarning(ctx, orgIds, query.to) };
+  return {
+    from: query.from,
+    to: query.to,
+    group: query.group,
+    scopeName,
+    groups,
+    total: { counts: total, rates: ratesOf(total) },
+    warning: await earlyWarning(ctx, orgIds, query.to),
+    composition: await composition(ctx, filter),
+  };
+}
+
+/** Hazards by checklist line (top ten, then 其他) and 无法检查 by reason. */
+async function composition(ctx: UseCaseContext, filter: StatisticsFilter): Promise<StatisticsView['composition']> {
+  const lines = (await countHazardsByLine(ctx.db, filter)).map((l) => ({
+    key: l.code,
+    label: l.text === '' ? l.code : l.itemName === '' ? l.text : `${l.itemName}：${l.text}`,
+    count: l.count,
+  }));
+  const reasons = (await countFigureByDetail(ctx.db, filter, 'unable')).map((r) => ({ key: r.key, label: r.key === '' ? '未说明' : detailLabel('unable', r.key), count: r.count }));
+  return { hazardsByLine: topShares(lines, 10, '其他'), unableByReason: reasons };
 }
 
 function compareKeys(group: GroupKey) {
@@ -53,7 +73,8 @@ function compareKeys(group: GroupKey) {
   return (a: string, b: string) => (a === '' ? 1 : b === '' ? -1 : group === 'month' ? a.localeCompare(b) : a.localeCompare(b, 'zh-CN'));
 }
 
-async function earlyWarning(ctx: UseCaseContext, orgIds: string[] | null, month: string): Promise<StatisticsView['warning']> {
+/** The early warning of districts and industries for `month` (YYYY-MM) over the org ids (null: everything). */
+export async function earlyWarning(ctx: UseCaseContext, orgIds: string[] | null, month: string): Promise<StatisticsView['warning']> {
   const baseline = previousTwelveMonths(month);
   const items: StatisticsView['warning']['items'] = [];
   for (const dimension of ['district', 'industry'] as const) {

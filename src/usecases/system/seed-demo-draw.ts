@@ -15,6 +15,7 @@ import { actorOf } from '../lib/actor.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { publishMonthlyPlan } from '../plans/publish-monthly-plan.ts';
 import { runMonthlyPlanScheduler } from '../plans/run-monthly-plan-scheduler.ts';
+import { seedDemoCallbacks } from './seed-demo-callbacks.ts';
 import { seedDemoFieldWork } from './seed-demo-field-work.ts';
 
 /** A demo account's use-case context at `now` (the demo, the benchmarks). */
@@ -41,6 +42,7 @@ export async function seedDemoDraw(db: Db, now: Date, options: { followUp?: bool
   const lastMonth = await seedDemoLastMonth(db, now);
   const drawn = await drawDemoMonth(db, now);
   if (drawn) await seedDemoFieldWork(db, { lastMonthDrawId: lastMonth, thisMonthDrawId: drawn.id, now, followUp: options.followUp ?? true });
+  await seedDemoCallbacks(db, now);
   return drawn ? { code: drawn.code } : null;
 }
 

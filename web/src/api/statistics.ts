@@ -1,4 +1,4 @@
-import type { CountFigure, GroupKey, StatisticsListView, StatisticsView } from '@contracts/statistics.ts';
+import type { ApplyWarningWeightRequest, ApplyWarningWeightResult, CountFigure, GroupKey, StatisticsListView, StatisticsView } from '@contracts/statistics.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client.ts';
 
@@ -18,3 +18,6 @@ export const statisticsListQuery = (p: StatisticsListParams) =>
 
 /** The .xlsx of the table (or, with a figure, of a drill-down list); a plain link, so the browser downloads it. */
 export const statisticsExportUrl = (p: StatisticsParams | StatisticsListParams) => withQuery('/api/statistics/export.xlsx', p);
+
+/** A warning's suggested weight into the annual plan for the month after (a revision of the plan). */
+export const applyWarningWeight = (body: ApplyWarningWeightRequest) => api.post<ApplyWarningWeightResult>('/api/statistics/warning-weight', body);

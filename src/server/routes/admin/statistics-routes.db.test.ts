@@ -70,6 +70,23 @@ describe('the statistics dashboard', () => {
     expect(view.groups.map((g) => g.label)).toContain('2026年10月');
   });
 
+  it('counts inspections done on time and results published, and splits hazards and 无法检查 into parts that add up', async () => {
+    const view = await statistics(wucheng, `${PERIOD}&group=month`);
+    const c = view.total.counts;
+    expect(c.doneOnTime).toBeGreaterThan(0);
+    expect(c.doneOnTime).toBeLessThanOrEqual(c.inspected + c.unable);
+    expect(view.total.rates.onTimeRate).toBe(c.doneOnTime / (c.inspected + c.unable));
+    expect(c.resultEntries).toBeGreaterThan(0);
+    expect(c.published).toBeLessThanOrEqual(c.resultEntries);
+    expect(view.total.rates.publicationRate).toBe(c.published / c.resultEntries);
+    const { hazardsByLine, unableByReason } = view.composition;
+    expect(hazardsByLine.reduce((n, s) => n + s.count, 0)).toBe(c.hazards);
+    expect(hazardsByLine.length).toBeLessThanOrEqual(11);
+    expect(hazardsByLine.every((s) => s.label !== '' && !/^[A-Z]+-\d/.test(s.label) || s.key === '')).toBe(true);
+    expect(unableByReason.reduce((n, s) => n + s.count, 0)).toBe(c.unable);
+    for (const s of unableByReason) expect(s.label).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('adds up across levels: the 总队 is the sum of its brigades, the 支队 too, and each brigade sees what the 支队 shows for it', async () => {
     for (const group of ['brigade', 'month', 'district', 'industry', 'category'] as const) {
       for (const session of [admin, zhidui]) {

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { StatisticsListQuery, StatisticsQuery, type StatisticsListView, type StatisticsView } from '../../../contracts/statistics.ts';
+import {
+  ApplyWarningWeightRequest,
+  StatisticsListQuery,
+  StatisticsQuery,
+  type ApplyWarningWeightResult,
+  type StatisticsListView,
+  type StatisticsView,
+} from '../../../contracts/statistics.ts';
+import { applyWarningWeight } from '../../../usecases/plans/apply-warning-weight.ts';
 import { exportStatistics, exportStatisticsList } from '../../../usecases/statistics/export-statistics.ts';
 import { getStatistics } from '../../../usecases/statistics/get-statistics.ts';
 import { listStatisticsRows } from '../../../usecases/statistics/list-statistics-rows.ts';
@@ -22,4 +30,7 @@ export function registerStatisticsRoutes(app: FastifyInstance, deps: RouteDeps):
     const file = query?.figure !== undefined ? await exportStatisticsList(ctx, parse(StatisticsListQuery, query)) : await exportStatistics(ctx, parse(StatisticsQuery, query));
     return sendDownload(reply, XLSX_TYPE, file.fileName, file.bytes, 'statistics.xlsx');
   });
+  app.post('/api/statistics/warning-weight', async (request): Promise<ApplyWarningWeightResult> =>
+    applyWarningWeight(contextOf(request, deps), parse(ApplyWarningWeightRequest, request.body)),
+  );
 }

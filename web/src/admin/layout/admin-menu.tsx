@@ -30,6 +30,8 @@ import {
   FieldTimeOutlined,
   ProfileOutlined,
   UserOutlined,
+  PhoneOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -116,7 +118,12 @@ const ADMIN_MENU: MenuEntry[] = [
     key: 'oversight',
     label: '统计监督',
     icon: <BarChartOutlined />,
-    children: [{ path: '/admin/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'plans.read' }],
+    children: [
+      { path: '/admin/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'plans.read' },
+      // 纪检 and the system administrator (decision 0026).
+      { path: '/admin/callbacks', label: '纪检回访', icon: <PhoneOutlined />, permission: 'callbacks.read' },
+      { path: '/admin/anomalies', label: '异常线索', icon: <WarningOutlined />, permission: 'callbacks.read' },
+    ],
   },
   {
     key: 'system',

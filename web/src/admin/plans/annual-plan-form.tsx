@@ -8,6 +8,7 @@ import { CheckItemCodesSelect } from './check-item-codes-select.tsx';
 import { ExcludedUnitsInput } from './excluded-units-input.tsx';
 import { INSPECTOR_POOL_LABELS } from '../../shared/plans/labels.ts';
 import { LevelTableInput } from './level-table-input.tsx';
+import { AreaWeights, type AreaWeight } from '../../shared/plans/area-weights.tsx';
 import type { Stratum } from './strata-input.tsx';
 import { StrataInput } from './strata-input.tsx';
 
@@ -115,6 +116,16 @@ export function AnnualPlanForm({
           rules={[{ required: true, message: '请填写倍数' }]}
         >
           <InputNumber min={1} max={64} precision={0} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate>
+          {() => {
+            const areas = (form.getFieldValue(['settings', 'weights', 'areas'] as const) as AreaWeight[] | undefined) ?? [];
+            const remove = (index: number) => {
+              form.setFieldValue(['settings', 'weights', 'areas'] as const, areas.filter((_, j) => j !== index));
+              onValuesChange?.();
+            };
+            return <AreaWeights areas={areas} onRemove={disabled ? undefined : remove} />;
+          }}
         </Form.Item>
       </Card>
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
@@ -14,9 +14,12 @@ import {
   type CountFigure,
   type GroupKey,
   type StatisticsGroupView,
+  type StatisticsShareView,
   type StatisticsView,
 } from '@contracts/statistics.ts';
-import { statisticsExportUrl, statisticsQuery, type StatisticsParams } from '../../api/statistics.ts';
+import { applyWarningWeight, statisticsExportUrl, statisticsQuery, type StatisticsParams } from '../../api/statistics.ts';
+import { useNotifiedMutation } from '../../hooks/use-notified-mutation.ts';
+import { useSession } from '../../session/session-context.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryGate } from '../../components/query-gate.tsx';
 import { todayInChina } from '../../lib/today.ts';
@@ -47,10 +50,12 @@ export const listHref = (p: StatisticsParams, figure: CountFigure, key?: string)
 
 const KPI_FIGURES: { title: string; value: (v: StatisticsView) => string; figure: CountFigure; hint: (v: StatisticsView) => string }[] = [
   { title: '完成率', figure: 'drawn', value: (v) => formatRate(v.total.rates.completionRate), hint: (v) => `计划 ${v.total.counts.planned} · 抽取 ${v.total.counts.drawn} · 已检查 ${v.total.counts.inspected} · 无法检查 ${v.total.counts.unable}` },
+  { title: '按期完成率', figure: 'doneOnTime', value: (v) => formatRate(v.total.rates.onTimeRate), hint: (v) => `按期 ${v.total.counts.doneOnTime} / 已完成 ${v.total.counts.inspected + v.total.counts.unable}` },
   { title: '不合格率', figure: 'failed', value: (v) => formatRate(v.total.rates.failureRate), hint: (v) => `发现隐患 ${v.total.counts.failed} 家 / 已检查 ${v.total.counts.inspected} 家` },
   { title: '复查按期率', figure: 'reinspections', value: (v) => formatRate(v.total.rates.reinspectionOnTimeRate), hint: (v) => `按期 ${v.total.counts.reinspectionsOnTime} / 复查 ${v.total.counts.reinspections}` },
   { title: '行政处罚', figure: 'penalties', value: (v) => `${v.total.counts.penalties} 件`, hint: (v) => `罚款 ${v.total.counts.penaltyAmount.toLocaleString('zh-CN')} 元` },
   { title: '责令改正通知书', figure: 'notices', value: (v) => `${v.total.counts.notices} 份`, hint: (v) => `隐患 ${v.total.counts.hazards} 条` },
+  { title: '结果公示率', figure: 'published', value: (v) => formatRate(v.total.rates.publicationRate), hint: (v) => `已公示 ${v.total.counts.published} / 应公示 ${v.total.counts.resultEntries}` },
   { title: '联合检查', figure: 'jointInspections', value: (v) => `${v.total.counts.jointInspections} 次`, hint: (v) => `临时查封 ${v.total.counts.sealings} 次` },
 ];
 
@@ -100,7 +105,7 @@ function StatisticsBody({ view, params }: { view: StatisticsView; params: Statis
       </Typography.Text>
       <Row gutter={[12, 12]}>
         {KPI_FIGURES.map((k) => (
-          <Col key={k.title} xs={12} md={8} xl={4}>
+          <Col key={k.title} xs={12} md={6} xl={6} xxl={3}>
             <Card size="small">
               <Link to={listHref(params, k.figure)} aria-label={`${k.title}明细`}>
                 <Statistic title={k.title} value={k.value(view)} />
@@ -130,6 +135,14 @@ function StatisticsBody({ view, params }: { view: StatisticsView; params: Statis
           </Col>
         </Row>
       )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <SharesCard title="隐患类别（按检查内容）" shares={view.composition.hazardsByLine} unit="条" href={listHref(params, 'hazards')} empty="所选期间没有登记隐患" />
+        </Col>
+        <Col xs={24} xl={10}>
+          <SharesCard title="无法检查的原因" shares={view.composition.unableByReason} unit="家" href={listHref(params, 'unable')} empty="所选期间没有无法检查的任务" />
+        </Col>
+      </Row>
       <WarningCard view={view} />
       <Card size="small" title="分组统计表">
         <FiguresTable view={view} params={params} />
@@ -166,8 +179,41 @@ function FiguresTable({ view, params }: { view: StatisticsView; params: Statisti
   return <Table<Row> rowKey="key" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} />;
 }
 
+/** A figure split into its parts (hazards by checklist line, 无法检查 by reason), with the list behind the figure. */
+function SharesCard({ title, shares, unit, href, empty }: { title: string; shares: StatisticsShareView[]; unit: string; href: string; empty: string }) {
+  const total = shares.reduce((n, s) => n + s.count, 0);
+  return (
+    <Card size="small" title={title} extra={<Link to={href}>查看明细</Link>}>
+      {shares.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+      ) : (
+        <Table<StatisticsShareView>
+          rowKey={(s) => s.key || '其他'}
+          size="small"
+          pagination={false}
+          dataSource={shares}
+          columns={[
+            { title: '类别', dataIndex: 'label', key: 'label' },
+            { title: '数量', key: 'count', align: 'right', width: 80, render: (_, s) => `${s.count} ${unit}` },
+            { title: '占比', key: 'share', align: 'right', width: 80, render: (_, s) => formatRate(total === 0 ? null : s.count / total) },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
 function WarningCard({ view }: { view: StatisticsView }) {
   const w = view.warning;
+  const { canChange, session } = useSession();
+  const queryClient = useQueryClient();
+  // The weight goes into the annual plan of the actor's own org: a brigade's administrator.
+  const canApply = canChange('plans.manage') && session.org.kind === 'brigade';
+  const apply = useNotifiedMutation(
+    applyWarningWeight,
+    { success: (r) => `已加入「${r.annualPlanName}」（第 ${r.revision} 次修订）：${r.appliesTo.slice(0, 4)}年${Number(r.appliesTo.slice(5))}月计划中该区域单位的抽取权重 ×${r.factor}` },
+    { refresh: () => void queryClient.invalidateQueries({ queryKey: ['plans'] }) },
+  );
   return (
     <Card size="small" title={`不合格率预警（${w.month.slice(0, 4)}年${Number(w.month.slice(5))}月，对比前 12 个月）`}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
@@ -188,7 +234,18 @@ function WarningCard({ view }: { view: StatisticsView }) {
                   {item.label}：本月不合格 {item.failures}/{item.inspections}（{formatRate(item.rate)}），前 12 个月 {item.baselineFailures}/{item.baselineInspections}（{formatRate(item.baselineRate)}）
                 </span>
               }
-              description={`用作下月抽查风险权重：建议 ×${item.riskWeight}（偶然出现的概率 ${item.pValue < 0.0001 ? '小于 0.0001' : item.pValue.toFixed(4)}）。仅为建议，尚未接入月度计划。`}
+              description={`建议下月抽查风险权重 ×${item.riskWeight}（偶然出现的概率 ${item.pValue < 0.0001 ? '小于 0.0001' : item.pValue.toFixed(4)}）。加入后，下月计划中该${item.dimension === 'district' ? '行政区划' : '行业'}单位被抽中的权重取整后乘以该倍数（至少 ×2），并随年度计划公开。`}
+              action={
+                canApply ? (
+                  <Button
+                    size="small"
+                    loading={apply.isPending && apply.variables?.key === item.key && apply.variables.dimension === item.dimension}
+                    onClick={() => apply.mutate({ month: w.month, dimension: item.dimension, key: item.key })}
+                  >
+                    用作下月计划权重
+                  </Button>
+                ) : undefined
+              }
             />
           ))}
         </Flex>

@@ -2,6 +2,7 @@ import type { PublicPlanSettings } from '@contracts/plans.ts';
 import type { TableColumnsType } from 'antd';
 import { Card, Col, Row, Table, Typography } from 'antd';
 import { UNIT_CATEGORY_LABELS, labelOf } from '../../lib/registry-labels.ts';
+import { AreaWeights } from '../../shared/plans/area-weights.tsx';
 import { DEFAULT_LEVEL_LABELS, INSPECTOR_POOL_LABELS, describeFilter, formatBp, formatRatio } from '../../shared/plans/labels.ts';
 
 type WeightRow = { code: string; label: string; weight: number };
@@ -30,6 +31,7 @@ const strataColumns: TableColumnsType<Stratum & { order: number }> = [
 ];
 
 const Paragraph = Typography.Paragraph;
+
 
 /** An annual plan's rules in plain Chinese, as published on the portal. */
 export function PlanRules({ settings }: { settings: PublicPlanSettings }) {
@@ -84,6 +86,7 @@ export function PlanRules({ settings }: { settings: PublicPlanSettings }) {
             <Table rowKey="code" size="small" columns={weightColumns('信用等级')} dataSource={weightRows(settings.weights.credit, 'credit')} pagination={false} />
           </Col>
         </Row>
+        <AreaWeights areas={settings.weights.areas ?? []} />
       </Card>
       <Card title="五、不纳入抽查范围">
         <Paragraph style={{ marginBottom: ex.unitCount ? undefined : 0 }}>
