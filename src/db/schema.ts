@@ -1544,6 +1544,9 @@ export const statisticsRollup = pgTable(
     penaltyAmount: numeric('penalty_amount').notNull().default('0'),
     sealings: integer('sealings').notNull().default(0),
     jointInspections: integer('joint_inspections').notNull().default(0),
+    doneOnTime: integer('done_on_time').notNull().default(0),
+    resultEntries: integer('result_entries').notNull().default(0),
+    published: integer('published').notNull().default(0),
   },
   (t) => [
     primaryKey({ name: 'statistics_rollup_pk', columns: [t.dim, t.orgId, t.month, t.key] }),

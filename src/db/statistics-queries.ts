@@ -132,7 +132,7 @@ export async function countFiguresFromRows(db: DbOrTx, filter: StatisticsFilter,
 
 /**
  * Each figure's rollup column, and the column counting its rows (a group shows when it has rows, even summing to 0).
- * A figure without one (done on time, the publication figures: added after migration 0027) is counted from the rows.
+ * A figure added later without a column of its own is counted from the rows until a migration gives it one.
  */
 const ROLLUP_COLUMNS: Partial<Record<CountFigure, { value: string; rows: string }>> = {
   planned: { value: 'planned', rows: 'planned_rows' },
@@ -148,6 +148,9 @@ const ROLLUP_COLUMNS: Partial<Record<CountFigure, { value: string; rows: string 
   penaltyAmount: { value: 'penalty_amount', rows: 'penalties' },
   sealings: { value: 'sealings', rows: 'sealings' },
   jointInspections: { value: 'joint_inspections', rows: 'joint_inspections' },
+  doneOnTime: { value: 'done_on_time', rows: 'done_on_time' },
+  resultEntries: { value: 'result_entries', rows: 'result_entries' },
+  published: { value: 'published', rows: 'published' },
 };
 
 /** The rollup's dimension a grouping reads (months sum the brigade rows, the fewest per cell), and its key. */
@@ -259,12 +262,13 @@ export async function refreshStatisticsRollup(db: Db, options: { maxCells: numbe
   const n = (figure: CountFigure) => sql`coalesce(sum(n) filter (where figure = ${figure}), 0)`;
   const amount = (figure: CountFigure) => sql`coalesce(sum(amount) filter (where figure = ${figure}), 0)`;
   const columns = sql`${amount('planned')}, ${n('planned')}, ${n('drawn')}, ${n('inspected')}, ${n('failed')}, ${n('unable')}, ${n('hazards')},
-    ${n('notices')}, ${n('reinspections')}, ${n('reinspectionsOnTime')}, ${n('penalties')}, ${amount('penalties')}, ${n('sealings')}, ${n('jointInspections')}`;
+    ${n('notices')}, ${n('reinspections')}, ${n('reinspectionsOnTime')}, ${n('penalties')}, ${amount('penalties')}, ${n('sealings')}, ${n('jointInspections')},
+    ${n('doneOnTime')}, ${n('resultEntries')}, ${n('published')}`;
   const byDim = (dim: string) => sql`select org_id, month, ${dim}::text, ${sql.raw(dim)}, ${columns} from s group by org_id, month, ${sql.raw(dim)}`;
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from statistics_rollup r using ${list} c where r.org_id = c.org_id and r.month = c.month`);
     await tx.execute(sql`insert into statistics_rollup (org_id, month, dim, key, planned, planned_rows, drawn, inspected, failed, unable, hazards, notices,
-        reinspections, reinspections_on_time, penalties, penalty_amount, sealings, joint_inspections)
+        reinspections, reinspections_on_time, penalties, penalty_amount, sealings, joint_inspections, done_on_time, result_entries, published)
       with counted as materialized (${sources}),
         s as (select counted.* from counted join ${list} c on c.org_id = counted.org_id and c.month = counted.month)
       ${sql.join(['brigade', 'district', 'industry', 'category'].map(byDim), sql` union all `)}`);

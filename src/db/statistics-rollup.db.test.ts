@@ -10,7 +10,8 @@ import { countFiguresByGroup, countFiguresFromRows, listFigureRows, refreshStati
  * The rollup behind the dashboard (migration 0027) gives exactly the row sources' figures, for every figure and
  * grouping, in every scope: with every cell dirty (just migrated or just written), after the refresher folded them in,
  * and after writes that touch folded cells — a correction, a late record in an old month, a cancelled task, a voided
- * notice, a revoked case, a unit moved to another district and industry — before and after the next refresh.
+ * notice, a revoked case, a result entry not to be published, a unit moved to another district and industry —
+ * before and after the next refresh.
  */
 
 const NOW = new Date('2026-11-22T02:00:00Z');
@@ -75,7 +76,7 @@ describe('the statistics rollup', () => {
     await expectRollupEqualsRows('folded');
   });
 
-  it('stays equal after corrections, late records, cancellations, voids, revocations and a unit moved, before and after the refresh', async () => {
+  it('stays equal after corrections, late records, cancellations, voids, revocations, a suppressed entry and a unit moved, before and after the refresh', async () => {
     // A decided penalty in May, folded in before it is revoked.
     await rows(`insert into cases (org_id, unit_id, number, opened_on, opened_by, reason, party_kind, party_name, procedure, status, penalty_kind, fine_amount, decided_on)
       select u.brigade_id, u.id, '测试罚字1号', date '2026-05-02', gen_random_uuid(), '检查发现', 'organisation', u.name, 'general', 'decided', 'fine', 2000, date '2026-05-20'
@@ -104,6 +105,8 @@ describe('the statistics rollup', () => {
     await changed(`update documents set status = 'voided', void_reason = '测试', voided_at = now() where id = (select id from documents where status = 'issued'
       and doc_type in ('immediate_notice', 'deadline_notice') limit 1)`);
     await changed(`update cases set status = 'revoked' where id = (select id from cases where decided_on is not null limit 1)`);
+    // A result entry decided 不予公示.
+    await changed(`update publications set status = 'suppressed' where id = (select id from publications where kind = 'result' and status <> 'suppressed' limit 1)`);
     // A unit with records moves to another district and industry.
     await changed(`update units set district_code = '330799', industry = 'bench-moved' where id = (select t.unit_id from tasks t
       join inspection_records r on r.task_id = t.id order by r.visit_date limit 1)`);

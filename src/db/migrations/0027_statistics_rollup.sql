@@ -33,6 +33,9 @@ CREATE TABLE "statistics_rollup" (
 	"penalty_amount" numeric DEFAULT 0 NOT NULL,
 	"sealings" integer DEFAULT 0 NOT NULL,
 	"joint_inspections" integer DEFAULT 0 NOT NULL,
+	"done_on_time" integer DEFAULT 0 NOT NULL,
+	"result_entries" integer DEFAULT 0 NOT NULL,
+	"published" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "statistics_rollup_pk" PRIMARY KEY ("dim", "org_id", "month", "key"),
 	CONSTRAINT "statistics_rollup_dim_check" CHECK ("dim" in ('brigade', 'district', 'industry', 'category'))
 );
@@ -92,7 +95,7 @@ BEGIN
     where (o.org_id, o.status, o.kind, o.unit_id, o.draw_id) is distinct from (n.org_id, n.status, n.kind, n.unit_id, n.draw_id)
     union
     select distinct o.org_id, statistics_month(r.visit_date) from old_rows o join new_rows n on n.id = o.id join inspection_records r on r.task_id = o.id
-    where (o.org_id, o.kind, o.unit_id) is distinct from (n.org_id, n.kind, n.unit_id)
+    where (o.org_id, o.kind, o.unit_id, o.due_date) is distinct from (n.org_id, n.kind, n.unit_id, n.due_date)
     on conflict (org_id, month) do update set seq = nextval('statistics_dirty_seq');
     PERFORM statistics_mark_tasks(array(
       select n.id from old_rows o join new_rows n on n.id = o.id
@@ -172,6 +175,12 @@ CREATE TRIGGER statistics_sealings_update AFTER UPDATE ON sealings REFERENCING O
 --> statement-breakpoint
 CREATE TRIGGER statistics_sealings_delete AFTER DELETE ON sealings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION statistics_mark_dated('sealed_on');
 --> statement-breakpoint
+CREATE TRIGGER statistics_publications_insert AFTER INSERT ON publications REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION statistics_mark_dated('event_date');
+--> statement-breakpoint
+CREATE TRIGGER statistics_publications_update AFTER UPDATE ON publications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION statistics_mark_dated('event_date');
+--> statement-breakpoint
+CREATE TRIGGER statistics_publications_delete AFTER DELETE ON publications REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION statistics_mark_dated('event_date');
+--> statement-breakpoint
 -- Rows already there: every cell they fall in starts dirty (read from the rows) until the refresher folds it in.
 INSERT INTO statistics_dirty (org_id, month)
 SELECT DISTINCT org_id, month FROM (
@@ -183,4 +192,5 @@ SELECT DISTINCT org_id, month FROM (
   UNION ALL SELECT org_id, statistics_month(issue_date) FROM documents
   UNION ALL SELECT org_id, statistics_month(decided_on) FROM cases WHERE decided_on IS NOT NULL
   UNION ALL SELECT org_id, statistics_month(sealed_on) FROM sealings
+  UNION ALL SELECT org_id, statistics_month(event_date) FROM publications
 ) c;
