@@ -10,6 +10,7 @@ import { benchPublicationSearch } from './publication-search.bench.ts';
 import { benchPortalLoad } from './portal-load.bench.ts';
 import { benchImportBomb } from './import-bomb.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
+import { benchStatistics } from './statistics.bench.ts';
 import { benchUnitList } from './unit-list.bench.ts';
 import { describeMachine, printFigures, type Figure } from './machine.ts';
 
@@ -40,6 +41,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   'import-bomb': {
     title: 'Zip bombs and huge cells against the server (peak RSS), the public home during a 100,000-row import (BENCH_SERVER_DIR: another checkout)',
     run: benchImportBomb,
+  },
+  statistics: {
+    title: '统计分析 over 1,000,000 units and ≈ 2,000,000 inspection records: each dashboard query, p50 / p95 (BENCH_DATABASE_URL for PostgreSQL; PGlite beside it, smaller)',
+    run: benchStatistics,
   },
   documents: {
     title: '责令限期改正通知书 rendered as PDF (Noto Serif SC subset) and .docx: one, 1,000 one by one, a batch PDF of 100 (pure)',

@@ -85,11 +85,11 @@ export const PlanSettingsInput = group('计划规则', {
       .array(
         group('区域风险权重', {
           kind: z.enum(['district', 'industry'], { error: '区域风险权重：类型应为行政区划或行业' }),
-          code: z.string({ error: '区域风险权重：代码应为文字' }).max(32, '区域风险权重：代码不超过 32 位'),
+          code: z.string({ error: '区域风险权重：代码应为文字' }).regex(/^[0-9A-Za-z_-]{1,32}$/, '区域风险权重：代码应为 1–32 位字母、数字'),
           factor: int('区域风险权重倍数', 2, 8),
           fromMonth: z.string({ error: '区域风险权重：起始月份应为 YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '区域风险权重：起始月份应为 YYYY-MM'),
           toMonth: z.string({ error: '区域风险权重：结束月份应为 YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '区域风险权重：结束月份应为 YYYY-MM'),
-          reason: z.string({ error: '区域风险权重：理由应为文字' }).max(300, '区域风险权重：理由不超过 300 字'),
+          reason: cleanText('区域风险权重理由', 300),
         }),
         { error: '区域风险权重：必须是列表' },
       )

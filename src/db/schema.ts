@@ -20,6 +20,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -942,6 +943,7 @@ export const inspectionRecords = pgTable(
   (t) => [
     uniqueIndex('inspection_records_task_version_key').on(t.taskId, t.version),
     index('inspection_records_submitted_idx').on(t.submittedAt),
+    index('inspection_records_visit_idx').on(t.visitDate, t.id),
     check('inspection_records_outcome_check', sql`${t.outcome} in ('inspected', 'unable')`),
     check('inspection_records_version_check', sql`${t.version} >= 1`),
   ],
@@ -1507,6 +1509,54 @@ export const inboxItems = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('inbox_items_account_idx').on(t.accountId, t.createdAt), uniqueIndex('inbox_items_report_account_key').on(t.reportId, t.accountId)],
+);
+
+/**
+ * 统计的速度 (issue 16, decision 0025, migration 0027): the (org, month) cells written since the rollup last folded them
+ * in, marked by statement triggers on the source tables (the functions and triggers live in the migration); read from
+ * the rows until folded. `seq` moves on at each mark, so a fold never clears a cell marked again meanwhile.
+ */
+export const statisticsDirty = pgTable(
+  'statistics_dirty',
+  {
+    orgId: uuid('org_id').notNull(),
+    month: date('month').notNull(),
+    seq: bigint('seq', { mode: 'bigint' }).notNull().default(sql`nextval('statistics_dirty_seq')`),
+  },
+  (t) => [primaryKey({ name: 'statistics_dirty_pk', columns: [t.orgId, t.month] }), index('statistics_dirty_seq_idx').on(t.seq)],
+);
+
+/** The dashboard's counts per org (the scope's org), month, dimension (brigade, district, industry, category) and key. */
+export const statisticsRollup = pgTable(
+  'statistics_rollup',
+  {
+    orgId: uuid('org_id').notNull(),
+    month: date('month').notNull(),
+    dim: text('dim', { enum: ['brigade', 'district', 'industry', 'category'] }).notNull(),
+    key: text('key').notNull(),
+    planned: numeric('planned').notNull().default('0'),
+    plannedRows: integer('planned_rows').notNull().default(0),
+    drawn: integer('drawn').notNull().default(0),
+    completed: integer('completed').notNull().default(0),
+    inspected: integer('inspected').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    unable: integer('unable').notNull().default(0),
+    hazards: integer('hazards').notNull().default(0),
+    notices: integer('notices').notNull().default(0),
+    reinspections: integer('reinspections').notNull().default(0),
+    reinspectionsOnTime: integer('reinspections_on_time').notNull().default(0),
+    penalties: integer('penalties').notNull().default(0),
+    penaltyAmount: numeric('penalty_amount').notNull().default('0'),
+    sealings: integer('sealings').notNull().default(0),
+    jointInspections: integer('joint_inspections').notNull().default(0),
+    doneOnTime: integer('done_on_time').notNull().default(0),
+    resultEntries: integer('result_entries').notNull().default(0),
+    published: integer('published').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'statistics_rollup_pk', columns: [t.dim, t.orgId, t.month, t.key] }),
+    check('statistics_rollup_dim_check', sql`${t.dim} in ('brigade', 'district', 'industry', 'category')`),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------------------------

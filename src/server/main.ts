@@ -14,6 +14,7 @@ import { seedDemoOversight } from '../usecases/system/seed-demo-oversight.ts';
 import { buildApp } from './app.ts';
 import { startPlanScheduler } from './plan-scheduler.ts';
 import { startReinspectionScheduler } from './reinspection-scheduler.ts';
+import { startStatisticsRollupRefresher } from './statistics-rollup-refresher.ts';
 import { outboxChannels, startOutboxDispatcher } from './outbox-dispatcher.ts';
 
 /**
@@ -66,7 +67,10 @@ async function main(): Promise<void> {
   const stopScheduler = startPlanScheduler(database.db, app.log);
   const stopReinspections = startReinspectionScheduler(database.db, app.log, () => new Date(), { vacuumPortal: database.kind === 'pglite' });
   const stopOutbox = startOutboxDispatcher(database.db, app.log, outboxChannels(config.smsGateway));
+  // PGlite runs one statement at a time: fold a couple of cells per step so a request never waits long behind one.
+  const stopStatistics = startStatisticsRollupRefresher(database.db, app.log, { cellsPerStep: database.kind === 'pglite' ? 2 : 20 });
   const close = async () => {
+    stopStatistics();
     stopScheduler();
     stopReinspections();
     stopOutbox();

@@ -18,7 +18,10 @@ let summary: SimulationSummary;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await seedDemo(database.db, { seed: 20261122, now: NOW, unitCount: 300 });
+  // Units are ids drawn at random and the draw hashes them, so which units are visited (and the outcomes the rates give
+  // them) changes from run to run: enough units that three months hold some twenty visits, never a sample so small that
+  // none of them finds a hazard by chance.
+  await seedDemo(database.db, { seed: 20261122, now: NOW, unitCount: 1200 });
   summary = await simulateYear(database.db, { year: 2025, brigade: '婺城', months: 3, seed: 7, skipDrawn: false });
 }, 120_000);
 afterAll(async () => database.dispose());
@@ -28,7 +31,7 @@ describe('simulate-year', () => {
     expect(summary.brigades).toHaveLength(1);
     const b = summary.brigades[0]!;
     expect(b.name).toContain('婺城');
-    expect(b.drawn).toBeGreaterThan(0);
+    expect(b.drawn).toBeGreaterThanOrEqual(10);
     expect(b.inspected + b.unable).toBeGreaterThan(0);
     expect(b.failed).toBeGreaterThan(0);
     expect(b.notices).toBe(b.failed);
