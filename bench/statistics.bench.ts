@@ -6,7 +6,7 @@ import { migrateDatabase, openDatabase, type Database, type DatabaseTarget } fro
 import { countFiguresByGroup, countFiguresFromRows, listFigureRows, refreshStatisticsRollup, type StatisticsFilter } from '../src/db/statistics-queries.ts';
 import { localDate } from '../src/domain/local-date.ts';
 import { COUNT_FIGURES, GROUP_KEYS, isFigureGroupable, periodDays, previousTwelveMonths, type GroupKey } from '../src/domain/statistics/figures.ts';
-import { STATISTICS_LIST_LIMIT } from '../src/usecases/statistics/list-statistics-rows.ts';
+import { STATISTICS_LIST_LIMIT, STATISTICS_PAGE_SIZE } from '../src/usecases/statistics/list-statistics-rows.ts';
 import type { Figure } from './machine.ts';
 import { percentile } from './publication-search.bench.ts';
 import { danglingReferences, seedStatisticsFixture, type StatisticsFixtureSize } from './statistics-fixtures.ts';
@@ -58,13 +58,22 @@ function dashboardQueries(database: Database, scopes: { name: string; orgIds: st
         }
       },
     });
+    // A drill-down as the screen asks for it: the first page (STATISTICS_PAGE_SIZE rows) and a page deep in the list.
     queries.push({
       label: `明细 已检查数 合计 · ${scope.name}`,
-      run: () => listFigureRows(db, filter, 'inspected', 'month', null, STATISTICS_LIST_LIMIT),
+      run: () => listFigureRows(db, filter, 'inspected', 'month', null, STATISTICS_PAGE_SIZE),
+    });
+    queries.push({
+      label: `明细 已检查数 第 20 页 · ${scope.name}`,
+      run: () => listFigureRows(db, filter, 'inspected', 'month', null, STATISTICS_PAGE_SIZE, 19 * STATISTICS_PAGE_SIZE),
     });
     queries.push({
       label: `明细 发现隐患数 一个区划 · ${scope.name}`,
-      run: () => listFigureRows(db, filter, 'failed', 'district', scope.district, STATISTICS_LIST_LIMIT),
+      run: () => listFigureRows(db, filter, 'failed', 'district', scope.district, STATISTICS_PAGE_SIZE),
+    });
+    queries.push({
+      label: `导出明细 2000 条 · ${scope.name}`,
+      run: () => listFigureRows(db, filter, 'inspected', 'month', null, STATISTICS_LIST_LIMIT),
     });
   }
   return queries;
@@ -195,9 +204,12 @@ export async function benchStatistics(): Promise<Figure[]> {
   for (const label of labels) {
     const a = pg?.get(label);
     const b = lite?.get(label);
-    const verdict = a ? (a.p95 <= LIMIT_MS ? '✓' : '✗') : ' ';
+    // An export is a download, not a screen: timed, with no target.
+    const targeted = !label.startsWith('导出');
+    const verdict = a && targeted ? (a.p95 <= LIMIT_MS ? '✓' : '✗') : ' ';
     console.log(`    ${label.padEnd(34)} ${f(a?.p50).padStart(14)} ${f(a?.p95)} ms ${verdict}   ${f(b?.p50).padStart(28)} ${f(b?.p95)} ms`);
-    if (a) figures.push({ name: `PostgreSQL p95 ${label}`, value: Math.round(a.p95), unit: 'ms', target: `≤ ${LIMIT_MS} ms`, ok: a.p95 <= LIMIT_MS });
+    if (a && targeted) figures.push({ name: `PostgreSQL p95 ${label}`, value: Math.round(a.p95), unit: 'ms', target: `≤ ${LIMIT_MS} ms`, ok: a.p95 <= LIMIT_MS });
+    else if (a) figures.push({ name: `PostgreSQL p95 ${label}`, value: Math.round(a.p95), unit: 'ms' });
     if (b) figures.push({ name: `PGlite (${liteSize}) p95 ${label}`, value: Math.round(b.p95), unit: 'ms' });
   }
   return figures;

@@ -32,6 +32,12 @@ export const StatisticsListQuery = z
     group: z.enum(GROUP_KEYS, { error: '分组：只能是按月份、行政区划、行业、单位类别或大队' }).default('month'),
     figure: z.enum(COUNT_FIGURES, { error: '指标：不是可查看明细的统计指标' }),
     key: z.string().max(64, '分组值：过长').regex(/^[0-9A-Za-z_-]*$/, '分组值：格式不正确').optional(),
+    /** The screen's page (50 rows each); the export ignores it. */
+    page: z
+      .string({ error: '页码：应为整数' })
+      .regex(/^[1-9][0-9]{0,3}$/, '页码：应为 1–9999 的整数')
+      .transform(Number)
+      .optional(),
   })
   .refine((q) => q.from <= q.to, { message: '截止月份：不能早于起始月份', path: ['to'] });
 export type StatisticsListQuery = z.infer<typeof StatisticsListQuery>;
@@ -87,7 +93,21 @@ export type StatisticsListRowView = {
   link: string | null;
 };
 
-export type StatisticsListView = { figure: CountFigure; figureName: string; groupLabel: string; total: number; rows: StatisticsListRowView[]; truncated: boolean };
+/**
+ * One page of a drill-down (`rows` from position (page − 1) × pageSize, oldest first); the export writes the first
+ * `exportLimit` rows in one file, `truncated` when the list is longer.
+ */
+export type StatisticsListView = {
+  figure: CountFigure;
+  figureName: string;
+  groupLabel: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: StatisticsListRowView[];
+  exportLimit: number;
+  truncated: boolean;
+};
 
 /** The figure definitions and labels the web shows (the only way the web reaches them: through the contract). */
 export {

@@ -324,6 +324,7 @@ export async function listFigureRows(
   group: GroupKey,
   key: string | null,
   limit: number,
+  offset = 0,
 ): Promise<{ total: number; rows: FigureListRow[] }> {
   const where = key === null ? sql`true` : sql`${KEY_SQL[group]} = ${key}`;
   const from = (f: StatisticsFilter) => sql`from (${SOURCES[figure](f)}) f left join units u on u.id = f.unit_id join orgs o on o.id = f.org_id where ${where}`;
@@ -331,14 +332,14 @@ export async function listFigureRows(
     (
       (await db.execute(sql`select f.id::text as id, f.org_id::text as "orgId", o.short_name as "orgName", u.id::text as "unitId", u.name as "unitName",
         to_char(f.day, 'YYYY-MM-DD') as day, f.amount::float8 as amount, coalesce(f.detail, '') as detail, f.task_id::text as "taskId"
-      ${from(f)} order by f.day, f.id limit ${limit}`)) as unknown as { rows: FigureListRow[] }
+      ${from(f)} order by f.day, f.id limit ${limit} offset ${offset}`)) as unknown as { rows: FigureListRow[] }
     ).rows.map((r) => ({ ...r, amount: Number(r.amount) }));
   const total = await listTotal(db, filter, figure, group, key, from(filter));
   // The page is the oldest rows: read only the months that hold them (known from the rollup's counts by month).
-  const toDay = figure === 'planned' ? null : await lastDayHolding(db, filter, figure === 'penaltyAmount' ? 'penalties' : figure, group, key, limit);
+  const toDay = figure === 'planned' ? null : await lastDayHolding(db, filter, figure === 'penaltyAmount' ? 'penalties' : figure, group, key, offset + limit);
   if (toDay !== null && toDay < filter.toDay) {
     const rows = await page({ ...filter, toDay });
-    if (rows.length >= Math.min(limit, total)) return { total, rows };
+    if (rows.length >= Math.min(limit, Math.max(0, total - offset))) return { total, rows };
   }
   return { total, rows: await page(filter) };
 }

@@ -32,7 +32,7 @@ export async function exportStatistics(ctx: UseCaseContext, query: StatisticsQue
 
 /** A drill-down list as .xlsx with Chinese headers (at most the list's limit of rows; the total is written below). */
 export async function exportStatisticsList(ctx: UseCaseContext, query: StatisticsListQuery): Promise<StatisticsExport> {
-  const view = await listStatisticsRows(ctx, query);
+  const view = await listStatisticsRows(ctx, query, true);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('明细', { views: [{ state: 'frozen', ySplit: 1 }] });
   const withAmount = query.figure === 'penalties' || query.figure === 'penaltyAmount' || query.figure === 'planned';

@@ -133,6 +133,24 @@ describe('the statistics dashboard', () => {
     expect(whole.total).toBe(view.total.counts.inspected);
   });
 
+  it('pages a drill-down: the pages together hold every row once, oldest first', async () => {
+    const first = (await call(app, admin, 'GET', `/api/statistics/list?${PERIOD}&figure=drawn`)).json<StatisticsListView>();
+    expect(first.page).toBe(1);
+    const pages = Math.ceil(first.total / first.pageSize);
+    const rows = [...first.rows];
+    for (let page = 2; page <= pages + 1; page++) {
+      const next = (await call(app, admin, 'GET', `/api/statistics/list?${PERIOD}&figure=drawn&page=${page}`)).json<StatisticsListView>();
+      expect(next.page).toBe(page);
+      rows.push(...next.rows);
+    }
+    expect(rows).toHaveLength(first.total);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(first.total);
+    expect(rows.map((r) => r.day)).toEqual([...rows.map((r) => r.day)].sort());
+    const bad = await call(app, admin, 'GET', `/api/statistics/list?${PERIOD}&figure=drawn&page=0`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { message: string } }>().error.message).toContain('页码');
+  });
+
   it('exports the table and a drill-down list as .xlsx with the same numbers', async () => {
     const view = await statistics(wucheng, `${PERIOD}&group=month`);
     const res = await call(app, wucheng, 'GET', `/api/statistics/export.xlsx?${PERIOD}&group=month`);

@@ -11,11 +11,11 @@ import { todayInChina } from '../../lib/today.ts';
 
 /** 统计明细: the rows behind one figure (of one group, or the whole scope), each linking to its task, record, case… */
 export default function StatisticsListPage() {
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const today = todayInChina();
   const figure = (COUNT_FIGURES as readonly string[]).includes(search.get('figure') ?? '') ? (search.get('figure') as CountFigure) : 'drawn';
   const group = (GROUP_KEYS as readonly string[]).includes(search.get('group') ?? '') ? (search.get('group') as GroupKey) : 'month';
-  const params: StatisticsListParams = { from: search.get('from') ?? `${today.slice(0, 4)}-01`, to: search.get('to') ?? today.slice(0, 7), group, figure, key: search.get('key') ?? undefined };
+  const params: StatisticsListParams = { from: search.get('from') ?? `${today.slice(0, 4)}-01`, to: search.get('to') ?? today.slice(0, 7), group, figure, key: search.get('key') ?? undefined, page: Number(search.get('page') ?? '1') || 1 };
   const query = useQuery(statisticsListQuery(params));
   const back = `/admin/statistics?${new URLSearchParams({ from: params.from, to: params.to, group }).toString()}`;
   const withAmount = figure === 'penalties' || figure === 'penaltyAmount' || figure === 'planned';
@@ -33,7 +33,7 @@ export default function StatisticsListPage() {
         title={`统计明细：${COUNT_FIGURE_DEFINITIONS[figure].name}`}
         description={COUNT_FIGURE_DEFINITIONS[figure].description}
         extra={
-          <Button href={statisticsExportUrl(params)} download>
+          <Button href={statisticsExportUrl({ ...params, page: undefined })} download>
             导出 Excel
           </Button>
         }
@@ -41,8 +41,26 @@ export default function StatisticsListPage() {
       <QueryGate query={query} notFound={{ title: '没有该统计明细', backTo: back, backText: '返回统计分析' }}>
         {(view) => (
           <Card size="small" title={`${view.groupLabel}（${params.from} 至 ${params.to}）共 ${view.total} 条`}>
-            {view.truncated ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`仅显示前 ${view.rows.length} 条，完整明细请导出 Excel`} /> : null}
-            <Table<StatisticsListRowView> rowKey="id" size="small" columns={columns} dataSource={view.rows} pagination={{ pageSize: 50, showSizeChanger: false }} scroll={{ x: 'max-content' }} />
+            {view.truncated ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`导出 Excel 含前 ${view.exportLimit} 条；在此可逐页查看全部 ${view.total} 条`} /> : null}
+            <Table<StatisticsListRowView>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={view.rows}
+              loading={query.isFetching}
+              pagination={{
+                current: view.page,
+                pageSize: view.pageSize,
+                total: view.total,
+                showSizeChanger: false,
+                onChange: (page) => {
+                  const next = new URLSearchParams(search);
+                  next.set('page', String(page));
+                  setSearch(next);
+                },
+              }}
+              scroll={{ x: 'max-content' }}
+            />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               明细与统计数字来自同一查询，条数与统计表一致。
             </Typography.Text>
