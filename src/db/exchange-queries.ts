@@ -44,10 +44,8 @@ export async function countPeriodPublications(db: DbOrTx, f: { scopePath: string
   return row?.n ?? 0;
 }
 
-/** One page of them in a stable order (publication day, id), with the publishing org's path (its policy decides masking). */
-export async function listPeriodPublications(db: DbOrTx, f: { scopePath: string; from: string; to: string; today: string; offset: number; limit: number }) {
-  return db
-    .select({
+/** What an exchange item is made of: an entry as the portal shows it. */
+const ENTRY_COLUMNS = {
       id: publications.id,
       kind: publications.kind,
       status: publications.status,
@@ -58,8 +56,12 @@ export async function listPeriodPublications(db: DbOrTx, f: { scopePath: string;
       displayUntil: publications.displayUntil,
       withdrawKind: publications.withdrawKind,
       withdrawnOn: publications.withdrawnOn,
-      orgPath: orgs.path,
-    })
+};
+
+/** One page of them in a stable order (publication day, id), with the publishing org's path (its policy decides masking). */
+export async function listPeriodPublications(db: DbOrTx, f: { scopePath: string; from: string; to: string; today: string; offset: number; limit: number }) {
+  return db
+    .select({ ...ENTRY_COLUMNS, orgPath: orgs.path })
     .from(publications)
     .innerJoin(orgs, eq(orgs.id, publications.orgId))
     .where(portalRows(f.scopePath, f.from, f.to, f.today))
@@ -74,20 +76,7 @@ export async function listPeriodPublications(db: DbOrTx, f: { scopePath: string;
  */
 export async function listPortalPenalties(db: DbOrTx, f: { scopePath: string; from: string | null; to: string; today: string; limit: number }) {
   return db
-    .select({
-      id: publications.id,
-      kind: publications.kind,
-      status: publications.status,
-      eventDate: publications.eventDate,
-      outcome: publications.outcome,
-      content: publications.content,
-      publishedOn: publications.publishedOn,
-      displayUntil: publications.displayUntil,
-      withdrawKind: publications.withdrawKind,
-      withdrawnOn: publications.withdrawnOn,
-      unitId: publications.unitId,
-      orgPath: orgs.path,
-    })
+    .select({ ...ENTRY_COLUMNS, unitId: publications.unitId, orgPath: orgs.path })
     .from(publications)
     .innerJoin(orgs, eq(orgs.id, publications.orgId))
     .where(
