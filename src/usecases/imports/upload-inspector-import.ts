@@ -1,12 +1,10 @@
 import { localDate } from '../../domain/local-date.ts';
-import { findImportBatch, insertImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
+import type { ImportBatchRecord } from '../../db/import-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
+import { storeUploadedFile } from './store-uploaded-file.ts';
 import { analyzeInspectorImport } from './analyze-inspector-import.ts';
-import { baseFileName, fileDigest } from './file-digest.ts';
-import { readImportFile } from './read-import-file.ts';
-import { rowsImportSummary } from './rows-import-summary.ts';
 
 export type UploadInspectorImportInput = { orgId: string; fileName: string; bytes: Uint8Array };
 
@@ -18,27 +16,7 @@ export async function uploadInspectorImport(ctx: UseCaseContext, input: UploadIn
   requirePermission(ctx.actor, 'registry.manage');
   const org = await requireOrgInScope(ctx, ctx.db, input.orgId, { name: 'orgId', label: '所属机构' });
 
-  const fileName = baseFileName(input.fileName);
-  const fileSha256 = fileDigest(input.bytes);
-  const table = await readImportFile(input.bytes, fileName, fileSha256);
-  const analysis = await analyzeInspectorImport(
-    ctx.db,
-    { table, mapping: null, orgId: org.id, today: localDate(ctx.now) },
-    ctx.actor,
+  return storeUploadedFile(ctx, 'inspectors', org.id, input, (table) =>
+    analyzeInspectorImport(ctx.db, { table, mapping: null, orgId: org.id, today: localDate(ctx.now) }, ctx.actor),
   );
-  const id = await insertImportBatch(ctx.db, {
-    kind: 'inspectors',
-    orgId: org.id,
-    fileName,
-    fileSha256,
-    fileBytes: input.bytes,
-    encoding: table.encoding,
-    mapping: analysis.mapping,
-    status: 'previewed',
-    mode: null,
-    summary: rowsImportSummary(table, analysis.summary, null),
-    createdBy: ctx.actor.accountId,
-    createdAt: ctx.now,
-  });
-  return (await findImportBatch(ctx.db, id))!;
 }

@@ -1,12 +1,10 @@
 import { DomainError } from '../../domain/errors.ts';
-import { findImportBatch, insertImportBatch, type ImportBatchRecord } from '../../db/import-queries.ts';
+import type { ImportBatchRecord } from '../../db/import-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
+import { storeUploadedFile } from './store-uploaded-file.ts';
 import { analyzeUnitImport } from './analyze-unit-import.ts';
-import { baseFileName, fileDigest } from './file-digest.ts';
-import { readImportFile } from './read-import-file.ts';
-import { rowsImportSummary } from './rows-import-summary.ts';
 
 export type UploadUnitImportInput = { brigadeId: string; fileName: string; bytes: Uint8Array };
 
@@ -21,23 +19,7 @@ export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImp
   if (brigade.kind !== 'brigade')
     throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
 
-  const fileName = baseFileName(input.fileName);
-  const fileSha256 = fileDigest(input.bytes);
-  const table = await readImportFile(input.bytes, fileName, fileSha256);
-  const analysis = await analyzeUnitImport(ctx.db, { table, mapping: null, brigade }, ctx.actor);
-  const id = await insertImportBatch(ctx.db, {
-    kind: 'units',
-    orgId: brigade.id,
-    fileName,
-    fileSha256,
-    fileBytes: input.bytes,
-    encoding: table.encoding,
-    mapping: analysis.mapping,
-    status: 'previewed',
-    mode: null,
-    summary: rowsImportSummary(table, analysis.summary, null),
-    createdBy: ctx.actor.accountId,
-    createdAt: ctx.now,
-  });
-  return (await findImportBatch(ctx.db, id))!;
+  return storeUploadedFile(ctx, 'units', brigade.id, input, (table) =>
+    analyzeUnitImport(ctx.db, { table, mapping: null, brigade }, ctx.actor),
+  );
 }
