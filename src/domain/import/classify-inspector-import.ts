@@ -18,7 +18,7 @@ import {
   type InspectorRole,
 } from '../registry/inspector-rules.ts';
 import { cleanCell } from '../registry/text.ts';
-import type { ImportDiffEntry, ImportRowResult } from './import-outcome.ts';
+import { pendingRowResult, type ImportDiffEntry, type ImportRowResult } from './import-outcome.ts';
 import type { ImportTableRow } from './import-table.ts';
 import type { FieldColumn } from './column-mapping.ts';
 import {
@@ -159,17 +159,7 @@ export function classifyInspectorImportRows(
   const plan: InspectorImportPlan = { rows: [], inserts: [], updates: [] };
   for (const row of prepared) {
     const n = row.rowNumber;
-    const result: ImportRowResult = {
-      rowNumber: n,
-      outcome: 'invalid',
-      key: row.key,
-      name: row.name,
-      errors: [...row.errors],
-      warnings: [...row.warnings],
-      diff: [],
-      duplicateInFile: row.duplicateInFile,
-      probableDuplicate: row.probableDuplicate,
-    };
+    const result = pendingRowResult(row);
     plan.rows.push(result);
     const incoming = row.value;
     if (incoming === null) continue;

@@ -27,7 +27,7 @@ import {
   type UnitStatus,
 } from '../registry/unit-rules.ts';
 import type { ImportTableRow } from './import-table.ts';
-import type { ImportDiffEntry, ImportRowResult } from './import-outcome.ts';
+import { pendingRowResult, type ImportDiffEntry, type ImportRowResult } from './import-outcome.ts';
 import { applyColumnMapping, type MappedColumn } from './recognize-headers.ts';
 import { REQUIRED_UNIT_IMPORT_FIELDS, UNIT_IMPORT_FIELD_LABELS, type UnitImportField } from './unit-import-fields.ts';
 import {
@@ -311,17 +311,7 @@ export function classifyUnitImportRows(
 
   for (const row of prepared) {
     const n = row.rowNumber;
-    const result: ImportRowResult = {
-      rowNumber: n,
-      outcome: 'invalid',
-      key: row.key,
-      name: row.name,
-      errors: [...row.errors],
-      warnings: [...row.warnings],
-      diff: [],
-      duplicateInFile: row.duplicateInFile,
-      probableDuplicate: row.probableDuplicate,
-    };
+    const result = pendingRowResult(row);
     rows.push(result);
     const incoming = row.value;
     if (incoming === null) continue;

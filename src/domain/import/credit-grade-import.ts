@@ -16,7 +16,7 @@
 import { checkUscc } from '../uscc.ts';
 import { cleanCell, foldFullWidth } from '../registry/text.ts';
 import type { ImportFieldSpec, FieldColumn } from './column-mapping.ts';
-import type { ImportRowResult } from './import-outcome.ts';
+import { pendingRowResult, type ImportRowResult } from './import-outcome.ts';
 import type { ImportTableRow } from './import-table.ts';
 import { parseDateText } from './validate-inspector-row.ts';
 
@@ -141,17 +141,7 @@ export function classifyCreditGradeRows(prepared: readonly PreparedCreditGradeRo
   const plan: CreditGradePlan = { rows: [], inserts: [], updates: [] };
   for (const row of prepared) {
     const n = row.rowNumber;
-    const result: ImportRowResult = {
-      rowNumber: n,
-      outcome: 'invalid',
-      key: row.key,
-      name: row.name,
-      errors: [...row.errors],
-      warnings: [...row.warnings],
-      diff: [],
-      duplicateInFile: row.duplicateInFile,
-      probableDuplicate: false,
-    };
+    const result = pendingRowResult(row);
     plan.rows.push(result);
     const v = row.value;
     if (v === null) continue;

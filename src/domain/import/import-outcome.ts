@@ -25,6 +25,32 @@ export type ImportRowResult = {
   probableDuplicate: boolean;
 };
 
+/**
+ * A prepared row's result before it is classified against the registry: invalid until a step decides otherwise, with
+ * the row's own errors and warnings (copied: classification adds to them).
+ */
+export function pendingRowResult(row: {
+  rowNumber: number;
+  key: string | null;
+  name: string | null;
+  errors: readonly string[];
+  warnings: readonly string[];
+  duplicateInFile: boolean;
+  probableDuplicate?: boolean;
+}): ImportRowResult {
+  return {
+    rowNumber: row.rowNumber,
+    outcome: 'invalid',
+    key: row.key,
+    name: row.name,
+    errors: [...row.errors],
+    warnings: [...row.warnings],
+    diff: [],
+    duplicateInFile: row.duplicateInFile,
+    probableDuplicate: row.probableDuplicate ?? false,
+  };
+}
+
 export type ImportCounts = Record<ImportRowOutcome, number> & {
   /** Rows with at least one warning. */
   warnings: number;
