@@ -57,19 +57,11 @@ export async function seedDemoFollowUp(db: Db, o: { drawId: string; leads: Reado
     if (!noticeId) continue;
     const id: string = noticeId;
     await skipRefusal(() =>
-      recordService({ ...lead, now: new Date(morningOf(issueDate).getTime() + 2 * HOUR) }, id, {
-        method: 'direct',
-        servedAt: new Date(morningOf(issueDate).getTime() + HOUR).toISOString(),
-        place: t.unitAddress ?? '',
-        recipientName: '单位安全管理人',
-        recipientRelation: '消防安全管理人',
-        refusalReason: '',
-        witness: '',
-        postalTracking: '',
-        electronicAddress: '',
-        consentFile: null,
-        evidenceFiles: [],
-      }),
+      recordService(
+        { ...lead, now: new Date(morningOf(issueDate).getTime() + 2 * HOUR) },
+        id,
+        serviceInPerson(new Date(morningOf(issueDate).getTime() + HOUR), t.unitAddress ?? ''),
+      ),
     );
     notices.push({ id, leadUsername, taskId: t.task.id });
   }
@@ -139,4 +131,21 @@ function safe<T>(f: () => T): T | null {
   } catch {
     return null;
   }
+}
+
+/** A document handed to the unit's 消防安全管理人 in person (直接送达), as the demo and the simulated year serve them. */
+export function serviceInPerson(servedAt: Date, place: string) {
+  return {
+    method: 'direct' as const,
+    servedAt: servedAt.toISOString(),
+    place,
+    recipientName: '单位安全管理人',
+    recipientRelation: '消防安全管理人',
+    refusalReason: '',
+    witness: '',
+    postalTracking: '',
+    electronicAddress: '',
+    consentFile: null,
+    evidenceFiles: [],
+  };
 }

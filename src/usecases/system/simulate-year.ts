@@ -39,6 +39,7 @@ import { scheduleVisit } from '../field/schedule-visit.ts';
 import { startTask } from '../field/start-task.ts';
 import { submitRecord } from '../field/submit-record.ts';
 import { playCallbackRound } from './seed-demo-callbacks.ts';
+import { serviceInPerson } from './seed-demo-follow-up.ts';
 import { storeEvidenceFile } from '../files/store-evidence-file.ts';
 import { saveExternalPerson } from '../inspectors/save-external-person.ts';
 import type { UseCaseContext } from '../lib/context.ts';
@@ -661,22 +662,6 @@ class Simulation {
     const ok = await skip(() => submitRecord({ ...onSite, now: new Date(at.getTime() + 80 * 60_000) }, { id, body, signatures, corrects: null }));
     return ok ? id : null;
   }
-}
-
-function serviceInPerson(servedAt: Date, place: string) {
-  return {
-    method: 'direct' as const,
-    servedAt: servedAt.toISOString(),
-    place,
-    recipientName: '单位安全管理人',
-    recipientRelation: '消防安全管理人',
-    refusalReason: '',
-    witness: '',
-    postalTracking: '',
-    electronicAddress: '',
-    consentFile: null,
-    evidenceFiles: [],
-  };
 }
 
 /** Refusals by the rules during the run, by message: shown in the summary, so a step that never succeeds is seen. */
