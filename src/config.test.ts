@@ -10,8 +10,13 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and treats an empty variable as unset', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db', readUrl: null });
     expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('pglite');
+  });
+
+  it('takes a read-only replica beside PostgreSQL, and refuses one without a primary', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', READ_DATABASE_URL: 'postgres://u@r/db' }).database).toMatchObject({ readUrl: 'postgres://u@r/db' });
+    expect(() => loadConfig({ READ_DATABASE_URL: 'postgres://u@r/db' })).toThrow(/READ_DATABASE_URL.*DATABASE_URL/);
   });
 
   it('turns demo data off and secure cookies on in production', () => {

@@ -9,6 +9,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /** A read-only replica for the portal and the statistics (PostgreSQL only). */
+  READ_DATABASE_URL: z.string().url().optional(),
+  /** Bearer token for GET /api/metrics from outside this host (loopback needs none). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET 至少 32 个字符').optional(),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
@@ -28,7 +32,8 @@ export type Config = {
   isProduction: boolean;
   port: number;
   host: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; readUrl: string | null };
+  metricsToken: string | null;
   dataDir: string;
   sessionSecret: string;
   sessionSecretIsDefault: boolean;
@@ -56,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`环境变量无效 (invalid environment):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.READ_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError('环境变量无效 (invalid environment):\n  READ_DATABASE_URL: 只读副本须与 DATABASE_URL（PostgreSQL 主库）一起设置');
+  }
   const isProduction = e.NODE_ENV === 'production';
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -64,8 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, readUrl: e.READ_DATABASE_URL ?? null }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    metricsToken: e.METRICS_TOKEN ?? null,
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? DEFAULT_SESSION_SECRET,
     sessionSecretIsDefault: !e.SESSION_SECRET || e.SESSION_SECRET === DEFAULT_SESSION_SECRET,

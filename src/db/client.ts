@@ -28,13 +28,28 @@ export async function readTogether<T extends readonly unknown[] | []>(
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; readUrl?: string | null };
 
 export type Database = {
   db: Db;
+  /**
+   * Where the portal and the statistics read: a read-only replica when READ_DATABASE_URL is set (a few seconds
+   * behind the primary at most), otherwise the same handle as `db`. Nothing that writes, and nothing that must see
+   * a write just made, reads here.
+   */
+  read: Db;
   kind: DatabaseKind;
+  /**
+   * Runs `work` holding a lock on the whole database, so that of several instances starting at once on one
+   * PostgreSQL only one migrates or seeds while the others wait (then find the work done). On PGlite, which one
+   * process owns, it simply runs `work`.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/** The advisory-lock key instances take while they migrate and seed (any constant; "XF" + "START" in ASCII digits). */
+export const STARTUP_LOCK_KEY = 8870_8384_6582_84n;
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -49,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
     const client = await PGlite.create(target.dataDir);
     const db = drizzle(client, { schema }) as unknown as Db;
-    return { db, kind: 'pglite', close: () => client.close() };
+    return { db, read: db, kind: 'pglite', exclusively: (work) => work(), close: () => client.close() };
   }
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -59,7 +74,31 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // where it adds tens of milliseconds to any query the planner estimates as expensive.
   const pool = new pg.default.Pool({ connectionString: target.url, max: 10, options: '-c jit=off' });
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const readPool = target.readUrl ? new pg.default.Pool({ connectionString: target.readUrl, max: 10, options: '-c jit=off' }) : null;
+  const read = readPool ? (drizzle(readPool, { schema }) as unknown as Db) : db;
+  const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+    // A session-level advisory lock on a connection of its own: the work itself runs on the pool as usual.
+    const holder = await pool.connect();
+    try {
+      await holder.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY.toString()]);
+      try {
+        return await work();
+      } finally {
+        await holder.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY.toString()]);
+      }
+    } finally {
+      holder.release();
+    }
+  };
+  return {
+    db,
+    read,
+    kind: 'postgres',
+    exclusively,
+    close: async () => {
+      await Promise.all([pool.end(), readPool?.end()]);
+    },
+  };
 }
 
 /**

@@ -875,7 +875,7 @@ export const taskChanges = pgTable(
 );
 
 /**
- * Messages to the outside (the pre-notice to a unit), sent by the dispatcher (src/server/outbox-dispatcher.ts) through
+ * Messages to the outside (the pre-notice to a unit), sent by the outbox job (src/server/jobs/background-jobs.ts) through
  * their channel: `log` (kept here, read in 消息发件箱) or `sms` (the HTTP SMS gateway). Never deleted; a failure is
  * retried with back-off and stays visible. `shortCode` is the public notice link /portal/notice/<code>.
  */

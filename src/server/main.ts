@@ -12,14 +12,16 @@ import { seedDemo } from '../usecases/system/seed-demo.ts';
 import { seedDemoDraw } from '../usecases/system/seed-demo-draw.ts';
 import { seedDemoOversight } from '../usecases/system/seed-demo-oversight.ts';
 import { buildApp } from './app.ts';
-import { startPlanScheduler } from './plan-scheduler.ts';
-import { startReinspectionScheduler } from './reinspection-scheduler.ts';
-import { startStatisticsRollupRefresher } from './statistics-rollup-refresher.ts';
-import { outboxChannels, startOutboxDispatcher } from './outbox-dispatcher.ts';
+import { httpExchangeSender } from './exchange-sender.ts';
+import { backgroundJobs } from './jobs/background-jobs.ts';
+import { runJobsInProcess } from './jobs/in-process-runner.ts';
+import { startJobQueue } from './jobs/queue-runner.ts';
+import { outboxChannels } from './sms-gateway.ts';
 
 /**
  * Starts the server: config → database (copied from the install-time template, or created; then migrated) → demo
- * data on first start → listen.
+ * data on first start → listen. Several instances may start at once on one PostgreSQL (decision 0029): migrating and
+ * seeding hold a database lock, so one does it while the others wait and then find it done.
  */
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -29,8 +31,10 @@ async function main(): Promise<void> {
       ? restoreFromTemplate(config.database.dataDir, { demoSeed: config.seedDemo ? config.demoSeed : null, today: localDate(new Date()) })
       : null;
   const database = await openDatabase(config.database);
-  await migrateDatabase(database);
-  await analyzeDatabase(database);
+  await database.exclusively(async () => {
+    await migrateDatabase(database);
+    await analyzeDatabase(database);
+  });
 
   if (config.isProduction) {
     const problems = await checkProductionReadiness(database.db, config);
@@ -48,11 +52,13 @@ async function main(): Promise<void> {
     demoDraw = fromTemplate.meta.demo.drawCode ? { code: fromTemplate.meta.demo.drawCode } : null;
   } else if (config.seedDemo) {
     const now = new Date();
-    seeded = await seedDemo(database.db, { seed: config.demoSeed, now });
-    if (seeded.seeded) {
-      demoDraw = await seedDemoDraw(database.db, now);
+    [seeded, demoDraw] = await database.exclusively(async () => {
+      const result = await seedDemo(database.db, { seed: config.demoSeed, now });
+      if (!result.seeded) return [result, null] as const;
+      const draw = await seedDemoDraw(database.db, now);
       await seedDemoOversight(database.db, now);
-    }
+      return [result, draw] as const;
+    });
   }
 
   const app = await buildApp({
@@ -64,16 +70,20 @@ async function main(): Promise<void> {
     logger: config.isProduction ? { level: config.logLevel } : developmentLogger(config.logLevel),
     outbox: { channel: config.smsGateway ? 'sms' : 'log', publicBaseUrl: config.publicBaseUrl },
   });
-  const stopScheduler = startPlanScheduler(database.db, app.log);
-  const stopReinspections = startReinspectionScheduler(database.db, app.log, () => new Date(), { vacuumPortal: database.kind === 'pglite' });
-  const stopOutbox = startOutboxDispatcher(database.db, app.log, outboxChannels(config.smsGateway));
-  // PGlite runs one statement at a time: fold a couple of cells per step so a request never waits long behind one.
-  const stopStatistics = startStatisticsRollupRefresher(database.db, app.log, { cellsPerStep: database.kind === 'pglite' ? 2 : 20 });
+  const jobs = backgroundJobs({
+    vacuumPortal: database.kind === 'pglite',
+    // PGlite runs one statement at a time: fold a couple of cells per step so a request never waits long behind one.
+    statisticsCellsPerStep: database.kind === 'pglite' ? 2 : 20,
+    channels: outboxChannels(config.smsGateway),
+    exchangeSender: httpExchangeSender(),
+  });
+  // On PostgreSQL the job queue runs each due job once across every instance; PGlite has one process, its timers.
+  const stopJobs =
+    config.database.kind === 'postgres'
+      ? (await startJobQueue(config.database.url, jobs, database.db, app.log)).stop
+      : runJobsInProcess(jobs, database.db, app.log);
   const close = async () => {
-    stopStatistics();
-    stopScheduler();
-    stopReinspections();
-    stopOutbox();
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

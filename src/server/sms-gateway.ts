@@ -28,3 +28,8 @@ export function smsGatewayChannel(gateway: { url: string; token: string | null }
 
 /** The log channel: nothing leaves the server; the message is read in 消息发件箱 and passed on by hand. */
 export const logChannel: MessageChannel = async () => {};
+
+/** The channels of this server: `log` always, `sms` when a gateway is configured. */
+export function outboxChannels(smsGateway: { url: string; token: string | null } | null): Partial<Record<'log' | 'sms', MessageChannel>> {
+  return { log: logChannel, ...(smsGateway ? { sms: smsGatewayChannel(smsGateway) } : {}) };
+}

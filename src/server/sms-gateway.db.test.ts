@@ -6,7 +6,7 @@ import { openTestDatabase, type TestDatabase } from '../../test/harness/db.ts';
 import { createOrgTree } from '../../test/harness/factories.ts';
 import { outboxMessages } from '../db/schema.ts';
 import { dispatchOutbox } from '../usecases/outbox/dispatch-outbox.ts';
-import { outboxChannels } from './outbox-dispatcher.ts';
+import { outboxChannels } from './sms-gateway.ts';
 
 /*
  * The SMS channel against a real HTTP server on a free local port (no mock of our code): the gateway first fails,
