@@ -1,4 +1,13 @@
-export type HealthView = { status: 'ok'; database: 'pglite' | 'postgres'; version: string };
+/** GET /api/health: 200 with status 'ok' when this instance answers and reaches its database, else 503 'unavailable'. */
+export type HealthView = {
+  status: 'ok' | 'unavailable';
+  database: 'pglite' | 'postgres';
+  version: string;
+  /** Milliseconds a `select 1` took (null when it failed). */
+  databaseMs: number | null;
+  /** Why not 'ok' (Chinese), or null. */
+  problem: string | null;
+};
 
 export type PortalHomeView = {
   systemName: string;

@@ -22,3 +22,8 @@ export function anyOf(column: AnyPgColumn | SQL, keys: readonly string[]): SQL {
 export function anyUuidOf(column: AnyPgColumn | SQL, keys: readonly string[]): SQL {
   return sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)::uuid)`;
 }
+
+/** The rows of a raw `db.execute`, whichever driver answered (both return `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -42,6 +42,8 @@ import { registerUnitAccessRoutes } from './routes/public/unit-access-routes.ts'
 import { registerUnitPageRoutes } from './routes/unit/unit-routes.ts';
 import { registerFeedbackRoutes } from './routes/admin/feedback-routes.ts';
 import { registerPublicResultRoutes } from './routes/public/public-result-routes.ts';
+import { registerOpsRoutes } from './routes/system/ops-routes.ts';
+import { RequestMetrics } from './metrics.ts';
 
 export type AppOptions = {
   database: Database;
@@ -54,6 +56,8 @@ export type AppOptions = {
   now?: () => Date;
   /** Pre-notices go out by SMS when a gateway is configured, else to the log channel. */
   outbox?: { channel: 'log' | 'sms'; publicBaseUrl: string };
+  /** Bearer token for /api/metrics from outside this host (null: loopback only). */
+  metricsToken?: string | null;
   /** Called for every route as it is registered (the hostile-input sweep enumerates them this way). */
   onRoute?: (route: RouteOptions) => void;
 };
@@ -77,8 +81,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('auth', null);
   app.setErrorHandler(handleError);
 
+  const metrics = new RequestMetrics();
+  metrics.register(app);
   const deps: RouteDeps = {
     db: options.database.db,
+    read: options.database.read,
     databaseKind: options.database.kind,
     sessionSecret: options.sessionSecret,
     cookieSecure: options.cookieSecure,
@@ -87,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   registerInputGuard(app);
   registerSecurityHooks(app, deps);
+  registerOpsRoutes(app, deps, metrics, options.metricsToken ?? null);
   registerPublicRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerAccountRoutes(app, deps);

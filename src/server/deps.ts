@@ -7,6 +7,8 @@ import type { UseCaseContext } from '../usecases/lib/context.ts';
 /** What the routes need from the outside world. `now` is injectable so tests can move the clock. */
 export type RouteDeps = {
   db: Db;
+  /** The read-only replica (READ_DATABASE_URL) for the portal and the statistics, else `db` (decision 0029). */
+  read: Db;
   databaseKind: DatabaseKind;
   sessionSecret: string;
   cookieSecure: boolean;
@@ -24,6 +26,14 @@ declare module 'fastify' {
 export function requireAuth(request: FastifyRequest): AuthenticatedSession {
   if (!request.auth) throw new DomainError('UNAUTHENTICATED', '请先登录');
   return request.auth;
+}
+
+/**
+ * The use-case context of a logged-in request that only reads and may read a few seconds behind (statistics): on the
+ * replica when there is one.
+ */
+export function readContextOf(request: FastifyRequest, deps: RouteDeps): UseCaseContext {
+  return { ...contextOf(request, deps), db: deps.read };
 }
 
 /** The use-case context for a logged-in request. */

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     webDistDir: config.webDistDir,
     logger: config.isProduction ? { level: config.logLevel } : developmentLogger(config.logLevel),
     outbox: { channel: config.smsGateway ? 'sms' : 'log', publicBaseUrl: config.publicBaseUrl },
+    metricsToken: config.metricsToken,
   });
   const jobs = backgroundJobs({
     vacuumPortal: database.kind === 'pglite',

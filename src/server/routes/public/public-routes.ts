@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { HealthView, PortalHomeView } from '../../../contracts/public.ts';
+import type { PortalHomeView } from '../../../contracts/public.ts';
 import { getPortalHome } from '../../../usecases/public/get-portal-home.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { presentPortalHome } from '../../presenters/public-presenter.ts';
 import { createTtlCache } from '../../ttl-cache.ts';
-
-const VERSION = '0.1.0';
 
 /**
  * How long the portal's home figures are shared by every visitor. They are registry sizes and the audit-chain head:
@@ -14,8 +12,6 @@ const VERSION = '0.1.0';
 export const PORTAL_HOME_TTL_MS = 30_000;
 
 export function registerPublicRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get('/api/health', async (): Promise<HealthView> => ({ status: 'ok', database: deps.databaseKind, version: VERSION }));
-
   // Real elapsed time, not the app's (possibly fixed) clock: the cache is about load, not about business dates.
   const home = createTtlCache(PORTAL_HOME_TTL_MS, async () => presentPortalHome(await getPortalHome(deps.db, deps.now())));
   app.get('/api/public/home', async (): Promise<PortalHomeView> => home.get());
