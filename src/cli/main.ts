@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
 
   const database = await openDatabase(config.database);
   try {
-    await migrateDatabase(database);
+    await database.exclusively(() => migrateDatabase(database));
     switch (command) {
       case 'migrate':
         console.log('数据库结构已是最新。');
