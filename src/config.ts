@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** A read-only replica for the portal and the statistics (PostgreSQL only). */
   READ_DATABASE_URL: z.string().url().optional(),
+  /** A directory every instance shares where uploaded files' bytes go (default: in the database). */
+  FILE_STORE_DIR: z.string().min(1).optional(),
   /** Bearer token for GET /api/metrics from outside this host (loopback needs none). */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -34,6 +36,8 @@ export type Config = {
   host: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; readUrl: string | null };
   metricsToken: string | null;
+  /** Where new uploaded files' bytes go (decision 0029). */
+  fileStore: { kind: 'database' } | { kind: 'directory'; dir: string };
   dataDir: string;
   sessionSecret: string;
   sessionSecretIsDefault: boolean;
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL, readUrl: e.READ_DATABASE_URL ?? null }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     metricsToken: e.METRICS_TOKEN ?? null,
+    fileStore: e.FILE_STORE_DIR ? { kind: 'directory', dir: path.resolve(e.FILE_STORE_DIR) } : { kind: 'database' },
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? DEFAULT_SESSION_SECRET,
     sessionSecretIsDefault: !e.SESSION_SECRET || e.SESSION_SECRET === DEFAULT_SESSION_SECRET,

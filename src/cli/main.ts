@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase, openExistingDatabase } from '../db/client.ts';
+import { useFileStore } from '../db/file-store.ts';
 import { backupPglite, restorePglite } from '../db/pglite-backup.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { runAnnualReport } from './annual-report.ts';
@@ -77,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  useFileStore(config.fileStore);
   const database = await openDatabase(config.database);
   try {
     await database.exclusively(() => migrateDatabase(database));

@@ -838,16 +838,23 @@ export const tasks = pgTable(
  * Uploaded files (evidence photos and PDFs), stored once by the SHA-256 of their bytes: the same photo attached twice
  * is one row, and anyone holding a record can check the file it names has not changed. Never deleted.
  */
-export const storedFiles = pgTable('stored_files', {
-  sha256: varchar('sha256', { length: 64 }).primaryKey(),
-  contentType: text('content_type').notNull(),
-  byteSize: integer('byte_size').notNull(),
-  bytes: bytea('bytes').notNull(),
-  /** The name it was first uploaded under. */
-  fileName: text('file_name').notNull(),
-  createdBy: uuid('created_by').notNull(),
-  createdAt: createdAt(),
-});
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    sha256: varchar('sha256', { length: 64 }).primaryKey(),
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** The bytes when `location` is 'database'; empty when they are in the shared file directory (decision 0029). */
+    bytes: bytea('bytes').notNull(),
+    /** Where the bytes are: in this row, or in the shared directory (FILE_STORE_DIR) under their SHA-256. */
+    location: text('location', { enum: ['database', 'directory'] }).notNull().default('database'),
+    /** The name it was first uploaded under. */
+    fileName: text('file_name').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('stored_files_location_check', sql`${t.location} in ('database', 'directory')`)],
+);
 
 /** Every change to a drawn task after the draw (递补 of an inspector or a unit, cancellation), public. */
 export const taskChanges = pgTable(

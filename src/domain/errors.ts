@@ -17,7 +17,9 @@ export type DomainErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_FILE'
   | 'AUDIT_CHAIN_BROKEN'
-  | 'CALENDAR_YEAR_MISSING';
+  | 'CALENDAR_YEAR_MISSING'
+  /** The shared file directory lacks a file, or holds an altered one (decision 0029). */
+  | 'FILE_STORE_UNAVAILABLE';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -24,6 +24,8 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   LOGIN_THROTTLED: 429,
   AUDIT_CHAIN_BROKEN: 500,
+  // The shared file directory is not mounted here, or a file in it was altered: the instance, not the request.
+  FILE_STORE_UNAVAILABLE: 503,
 };
 
 /** Turns the first zod issue into a DomainError whose Chinese message names the field. */

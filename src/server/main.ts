@@ -5,6 +5,7 @@ import { restoreFromTemplate } from '../db/pglite-template.ts';
 import { localDate } from '../domain/local-date.ts';
 import { developmentLogger } from './dev-logger.ts';
 import { analyzeDatabase, migrateDatabase, openDatabase } from '../db/client.ts';
+import { useFileStore } from '../db/file-store.ts';
 import { DEMO_PASSWORD } from '../demo/generate-demo-data.ts';
 import { ROLE_LABELS, type Role } from '../domain/access.ts';
 import { checkProductionReadiness } from '../usecases/system/check-production-readiness.ts';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     config.database.kind === 'pglite' && !fs.existsSync(path.join(config.database.dataDir, 'PG_VERSION'))
       ? restoreFromTemplate(config.database.dataDir, { demoSeed: config.seedDemo ? config.demoSeed : null, today: localDate(new Date()) })
       : null;
+  useFileStore(config.fileStore);
   const database = await openDatabase(config.database);
   await database.exclusively(async () => {
     await migrateDatabase(database);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,7 +15,7 @@ import { DEMO_PASSWORD } from '../../src/demo/generate-demo-data.ts';
 /*
  * Two real server processes on one fresh PostgreSQL database, as behind a province's proxy (decision 0029): started at
  * the same moment they both come up (one migrates and seeds, the other waits for its lock and finds it done); a
- * session made on one works on the other; a photo uploaded to one is served by the other; a message due once is sent
+ * session made on one works on the other; a photo uploaded to one is served by the other (its bytes in the directory both share); a message due once is sent
  * once, and no queue ever runs one job on both at once; a draw executed on both at once yields one draw.
  * PostgreSQL only: the embedded database belongs to one process.
  */
@@ -26,6 +27,8 @@ let databaseUrl = '';
 let admin: pg.Client;
 const instances: Instance[] = [];
 let gateway: http.Server;
+/** The shared file directory both instances mount (FILE_STORE_DIR). */
+const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-two-files-'));
 const received: { to: string; text: string }[] = [];
 
 async function freePort(): Promise<number> {
@@ -46,6 +49,7 @@ function startInstance(port: number, gatewayUrl: string): Instance {
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       SMS_GATEWAY_URL: gatewayUrl,
+      FILE_STORE_DIR: filesDir,
       NODE_ENV: 'development',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -122,6 +126,7 @@ afterAll(async () => {
   await Promise.all(instances.map((i) => (i.child.exitCode !== null ? null : new Promise((resolve) => i.child.once('exit', resolve)))));
   if (gateway) await new Promise((resolve) => gateway.close(resolve));
   if (admin) await admin.end();
+  fs.rmSync(filesDir, { recursive: true, force: true });
 }, 60_000);
 
 const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
@@ -171,6 +176,10 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
     const down = await fetch(`${instances[1]!.url}/api/files/${sha256}`, { headers: { cookie: session.cookie } });
     expect(down.status).toBe(200);
     expect(Buffer.from(await down.arrayBuffer()).equals(unique)).toBe(true);
+    // Its bytes are in the shared directory, the row keeping the facts.
+    expect(fs.readFileSync(path.join(filesDir, sha256.slice(0, 2), sha256)).equals(unique)).toBe(true);
+    const [row] = await query<{ location: string; size: number }>('select location, length(bytes)::int as size from stored_files where sha256 = $1', [sha256]);
+    expect(row).toEqual({ location: 'directory', size: 0 });
   });
 
   it('sends a message due once exactly once, and never runs one job on both instances at once', async () => {

@@ -118,7 +118,7 @@ export function backgroundJobs(env: JobEnvironment): BackgroundJob[] {
       title: '消息发件箱',
       // Pending messages and exchange deliveries (decisions 0020, 0027), every 15 seconds.
       everyMs: 15 * SECOND,
-      firstAfterMs: 15 * SECOND,
+      firstAfterMs: 5 * SECOND,
       cron: '* * * * *',
       expireInSeconds: 10 * 60,
       run: async ({ db, log, now }) => {

@@ -1,0 +1,2 @@
+ALTER TABLE "stored_files" ADD COLUMN "location" text DEFAULT 'database' NOT NULL;--> statement-breakpoint
+ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_location_check" CHECK ("stored_files"."location" in ('database', 'directory'));
