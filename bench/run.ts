@@ -12,6 +12,7 @@ import { benchImportBomb } from './import-bomb.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
 import { benchStatistics } from './statistics.bench.ts';
 import { benchUnitList } from './unit-list.bench.ts';
+import { benchRestoreDrill } from './restore-drill.bench.ts';
 import { describeMachine, printFigures, type Figure } from './machine.ts';
 
 /**
@@ -45,6 +46,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   statistics: {
     title: '统计分析 over 1,000,000 units and ≈ 2,000,000 inspection records: each dashboard query, p50 / p95 (BENCH_DATABASE_URL for PostgreSQL; PGlite beside it, smaller)',
     run: benchStatistics,
+  },
+  'restore-drill': {
+    title: 'The restore drill of docs/deployment.md: pg_dump -Fc, pg_restore -j 2 into a scratch database, audit-verify there (BENCH_DATABASE_URL)',
+    run: benchRestoreDrill,
   },
   documents: {
     title: '责令限期改正通知书 rendered as PDF (Noto Serif SC subset) and .docx: one, 1,000 one by one, a batch PDF of 100 (pure)',
