@@ -82,3 +82,38 @@ describe('createKeyedTtlCache', () => {
     expect(await cache.get('a', async () => ++loads)).toBe(2);
   });
 });
+
+describe('createKeyedTtlCache refreshing early', () => {
+  it('answers from the value in the second half of its life while one load replaces it', async () => {
+    let clock = 0;
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const load = () =>
+      new Promise<number>((resolve) => {
+        loads += 1;
+        const n = loads;
+        release = () => resolve(n);
+      });
+    const cache = createKeyedTtlCache<number>(1_000, { now: () => clock });
+    const first = cache.get('k', load);
+    release();
+    expect(await first).toBe(1);
+    clock = 400;
+    expect(await cache.get('k', load)).toBe(1);
+    expect(loads).toBe(1);
+    clock = 600;
+    // The crowd is answered at once, and only one load starts.
+    expect(await Promise.all([cache.get('k', load), cache.get('k', load)])).toEqual([1, 1]);
+    expect(loads).toBe(2);
+    release();
+    await Promise.resolve();
+    expect(await cache.get('k', load)).toBe(2);
+    // The new value's age counts from its load's start (600): it expires at 1,600, not later.
+    clock = 1_599;
+    expect(await cache.get('k', load)).toBe(2);
+    clock = 1_600;
+    const next = cache.get('k', load);
+    release();
+    expect(await next).toBe(3);
+  });
+});

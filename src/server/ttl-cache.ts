@@ -4,8 +4,10 @@
  * one portal page costs one load, not one per visitor). A failed load is not kept: the next request tries again.
  *
  * A value counts its age from the moment its load began, so an answer is never built from a read older than `ttlMs`.
- * The cache holds at most `maxWeight` (by `weigh`, default 1 a value): past it, the keys stored longest ago go first.
- * `ttlMs` ≤ 0 turns the cache off (every request loads).
+ * From half its life on, a request is still answered with the value but starts the next load (one at a time): a value
+ * that takes long to load is replaced before it expires, and the crowd does not wait for it. Only a key nobody asked
+ * for in the second half of its life makes a request wait. The cache holds at most `maxWeight` (by `weigh`, default 1 a
+ * value): past it, the keys stored longest ago go first. `ttlMs` ≤ 0 turns the cache off (every request loads).
  */
 export function createKeyedTtlCache<T>(
   ttlMs: number,
@@ -35,27 +37,35 @@ export function createKeyedTtlCache<T>(
     }
   };
 
+  const start = (key: string, load: () => Promise<T>): Promise<T> => {
+    const startedAt = now();
+    const next = load().then(
+      (data) => {
+        keep(key, data, startedAt);
+        loading.delete(key);
+        return data;
+      },
+      (error: unknown) => {
+        loading.delete(key);
+        throw error;
+      },
+    );
+    loading.set(key, next);
+    return next;
+  };
+
   return {
     get(key: string, load: () => Promise<T>): Promise<T> {
       if (ttlMs <= 0) return load();
       const value = values.get(key);
-      if (value && now() - value.at < ttlMs) return Promise.resolve(value.data);
+      const age = value ? now() - value.at : Infinity;
       const pending = loading.get(key);
-      if (pending) return pending;
-      const startedAt = now();
-      const next = load().then(
-        (data) => {
-          keep(key, data, startedAt);
-          loading.delete(key);
-          return data;
-        },
-        (error: unknown) => {
-          loading.delete(key);
-          throw error;
-        },
-      );
-      loading.set(key, next);
-      return next;
+      if (value && age < ttlMs) {
+        // A failed refresh is not kept and not reported here: the value stays until it expires, then a request retries.
+        if (age >= ttlMs / 2 && !pending) start(key, load).catch(() => undefined);
+        return Promise.resolve(value.data);
+      }
+      return pending ?? start(key, load);
     },
   };
 }

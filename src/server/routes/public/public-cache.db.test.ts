@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
@@ -112,11 +113,11 @@ describe('the public answers shared for a few seconds', () => {
     const first = await get('/api/public/home');
     expect(first.statusCode).toBe(200);
     const etag = first.headers.etag as string;
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
     expect(first.headers['cache-control']).toBe('public, no-cache');
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
 
-    const again = await get('/api/public/home', { 'if-none-match': etag });
+    const again = await get('/api/public/home', { 'if-none-match': `"x", ${etag}` });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     expect(again.headers.etag).toBe(etag);
@@ -128,6 +129,26 @@ describe('the public answers shared for a few seconds', () => {
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.json<PortalHomeView>().totals.units).toBe(before + 1);
+  });
+
+  it('sends a browser a larger answer gzipped, under the tag of the plain one', async () => {
+    const unitId = await createUnitFixture(database.db, { brigadeId: tree.brigadeA.id, name: '压缩商场' });
+    for (let i = 0; i < 6; i++) {
+      await plantPublication(
+        database.db,
+        { orgId: tree.brigadeA.id, unitId },
+        resultContent({ unitName: '压缩商场', uscc: usccFor(7171), inspectedOn: `2026-11-0${i + 1}` }),
+      );
+    }
+    const url = `/api/public/results?q=${encodeURIComponent('压缩商场')}`;
+    const plain = await get(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(plain.json());
   });
 
   it('keeps each search its own answer', async () => {

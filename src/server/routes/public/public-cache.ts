@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createKeyedTtlCache } from '../../ttl-cache.ts';
 
@@ -11,38 +13,55 @@ export const PUBLIC_CACHE_TTL_MS = 5_000;
 /** The bytes of answers one group of routes keeps at most per instance (a draw's page with all its tasks is the largest). */
 const PUBLIC_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
-type Answer = { body: string; etag: string };
+/** Answers smaller than this are sent as they are: compressing them saves less than it costs. */
+const GZIP_FROM_BYTES = 1024;
+const gzipAsync = promisify(gzip);
 
-function answerOf(value: unknown): Answer {
-  const body = JSON.stringify(value);
-  // The hash of the bytes: the same answer has the same tag on every instance.
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+/** An answer as it goes on the wire: the JSON's bytes, their gzip when worth it, and the tag of the JSON. */
+type Answer = { json: Buffer; gzip: Buffer | null; etag: string };
+
+async function answerOf(value: unknown): Promise<Answer> {
+  const json = Buffer.from(JSON.stringify(value));
+  return {
+    json,
+    gzip: json.length >= GZIP_FROM_BYTES ? await gzipAsync(json) : null,
+    // The hash of the JSON: the same answer has the same tag on every instance. Weak, so one tag serves both encodings.
+    etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`,
+  };
 }
 
-/** Whether an If-None-Match header names this tag (a list, weak or strong, or *). */
+/** Whether an If-None-Match header names this tag (a list, weak or strong — compared weakly, as for a GET — or *). */
 function isNotModified(header: string | undefined, etag: string): boolean {
   if (!header) return false;
+  const opaque = etag.replace(/^W\//, '');
   return header.split(',').some((tag) => {
     const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
+    return t === '*' || t.replace(/^W\//, '') === opaque;
   });
 }
+
+const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
 
 export type PublicAnswer = <T>(request: FastifyRequest, reply: FastifyReply, key: string, load: () => Promise<T>) => Promise<FastifyReply>;
 
 /**
  * The public answers of one instance, kept `ttlMs` (0: none kept, as in tests). `key` names the answer (the route and
  * its validated parameters); `load` presents it — every public answer still comes out of a presenter, once per key and
- * ttl instead of once per visitor, already serialised. The answer carries its tag: a browser that sends it back gets
- * 304 without a body. `Cache-Control: no-cache` keeps browsers and proxies asking, so the bound stays this one.
- * An error (404, a bad query) is never kept.
+ * ttl instead of once per visitor, serialised and compressed once. The answer carries its tag: a browser that sends it
+ * back gets 304 without a body. `Cache-Control: no-cache` keeps browsers and proxies asking, so the bound stays this
+ * one. An error (404, a bad query) is never kept.
  */
 export function createPublicAnswer(ttlMs: number): PublicAnswer {
-  const cache = createKeyedTtlCache<Answer>(ttlMs, { maxWeight: PUBLIC_CACHE_MAX_BYTES, weigh: (a) => a.body.length * 2 });
+  const cache = createKeyedTtlCache<Answer>(ttlMs, {
+    maxWeight: PUBLIC_CACHE_MAX_BYTES,
+    weigh: (a) => a.json.length + (a.gzip?.length ?? 0),
+  });
   return async (request, reply, key, load) => {
-    const { body, etag } = await cache.get(key, async () => answerOf(await load()));
-    void reply.header('etag', etag).header('cache-control', 'public, no-cache');
-    if (isNotModified(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(body);
+    const answer = await cache.get(key, async () => answerOf(await load()));
+    void reply.header('etag', answer.etag).header('cache-control', 'public, no-cache').header('vary', 'accept-encoding');
+    if (isNotModified(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+    void reply.type('application/json; charset=utf-8');
+    if (answer.gzip && acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(answer.gzip);
+    return reply.send(answer.json);
   };
 }
