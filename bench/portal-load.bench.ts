@@ -6,7 +6,7 @@ import type { Database } from '../src/db/client.ts';
 import { localDate } from '../src/domain/local-date.ts';
 import { seedDemoDraw } from '../src/usecases/system/seed-demo-draw.ts';
 import type { Figure } from './machine.ts';
-import { load, type Load } from './public-home.bench.ts';
+import { load } from './public-home.bench.ts';
 import { ENTRIES, openSeededDatabase, portalQueryMix } from './publication-search.bench.ts';
 import { startServer, stopServer } from './server-process.ts';
 
