@@ -39,12 +39,14 @@ export function registerPublicResultRoutes(app: FastifyInstance, deps: RouteDeps
   // Each answer is shared for a few seconds per instance (decision 0032), keyed by its validated query or id.
   const answer = createPublicAnswer(deps.publicCacheTtlMs);
 
-  app.get('/api/public/results', (request, reply) => {
-    const query = parse(PublicResultsQuery, request.query);
-    return answer(request, reply, `results?${JSON.stringify(query)}`, async (): Promise<PublicResultsView> =>
-      presentPublicResults(await searchPublicResults(deps.db, query, deps.now())),
-    );
-  });
+  // Keyed by the address as sent: the same address parses to the same search, so a shared answer skips the parse too
+  // (an address that fails it is never kept).
+  app.get('/api/public/results', (request, reply) =>
+    answer(request, reply, request.url, async (): Promise<PublicResultsView> => {
+      const query = parse(PublicResultsQuery, request.query);
+      return presentPublicResults(await searchPublicResults(deps.db, query, deps.now()));
+    }),
+  );
 
   app.get('/api/public/results/districts', (request, reply) =>
     answer(request, reply, 'districts', async (): Promise<PublicDistrictOption[]> =>
