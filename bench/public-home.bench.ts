@@ -9,13 +9,17 @@ import { startServer, stopServer } from './server-process.ts';
 const run = promisify(execFile);
 export type Load = { requests: number; rps: number; p50: number; p99: number; max: number; failures: number };
 
-/** 20 clients for 10 s from a second process (bench/load-client.mjs); `url` may be @file, a file of URLs asked in turn. */
-export async function load(url: string, connections = 20, seconds = 10): Promise<Load> {
+/**
+ * 20 clients for 10 s from a second process (bench/load-client.mjs); `url` may be @file, a file of URLs asked in turn;
+ * `cookiesFile` a file of Cookie headers, one a client (logged-in users).
+ */
+export async function load(url: string, connections = 20, seconds = 10, cookiesFile?: string): Promise<Load> {
   const { stdout } = await run(process.execPath, [
     path.resolve('bench/load-client.mjs'),
     url,
     String(connections),
     String(seconds),
+    ...(cookiesFile ? [cookiesFile] : []),
   ]);
   return JSON.parse(stdout) as Load;
 }

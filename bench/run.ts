@@ -11,7 +11,7 @@ import { benchPortalLoad } from './portal-load.bench.ts';
 import { benchImportBomb } from './import-bomb.bench.ts';
 import { benchStartupAndMemory } from './startup-memory.bench.ts';
 import { benchStatistics } from './statistics.bench.ts';
-import { benchUnitList } from './unit-list.bench.ts';
+import { benchUnitList, benchUnitListCrowd } from './unit-list.bench.ts';
 import { benchRestoreDrill } from './restore-drill.bench.ts';
 import { describeMachine, printFigures, type Figure } from './machine.ts';
 
@@ -22,6 +22,10 @@ import { describeMachine, printFigures, type Figure } from './machine.ts';
 const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> = {
   startup: { title: 'Start-up and idle memory (embedded PGlite)', run: benchStartupAndMemory },
   'unit-list': { title: 'Filtered unit list over HTTP (set BENCH_DATABASE_URL for PostgreSQL)', run: benchUnitList },
+  'unit-list-crowd': {
+    title: 'The admin unit list under 20 logged-in users from a second process, 1,000,000 units on PostgreSQL (BENCH_UNITS_DATABASE_URL)',
+    run: benchUnitListCrowd,
+  },
   eligibility: { title: 'Eligibility, quotas and manifest inputs for 1,000,000 units (pure)', run: benchEligibility },
   'draw-usecase': { title: 'A 12,000-unit brigade draw end to end through the use cases (PGlite)', run: benchDrawUsecase },
   draw: { title: 'The draw F for 1,000,000 candidates → 100,000 tasks (pure; set BENCH_DATABASE_URL for ORDER BY random())', run: benchDraw },

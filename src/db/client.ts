@@ -74,7 +74,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // where it adds tens of milliseconds to any query the planner estimates as expensive.
   const pool = new pg.default.Pool({ connectionString: target.url, max: 10, options: '-c jit=off' });
   const db = drizzle(pool, { schema }) as unknown as Db;
-  const readPool = target.readUrl ? new pg.default.Pool({ connectionString: target.readUrl, max: 10, options: '-c jit=off' }) : null;
+  // Read-only by construction: even pointed at the primary by mistake, nothing can write through it.
+  const readPool = target.readUrl
+    ? new pg.default.Pool({ connectionString: target.readUrl, max: 10, options: '-c jit=off -c default_transaction_read_only=on' })
+    : null;
   const read = readPool ? (drizzle(readPool, { schema }) as unknown as Db) : db;
   const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
     // A session-level advisory lock on a connection of its own: the work itself runs on the pool as usual.

@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './routes/admin/audit-routes.ts';
 import { registerAuthRoutes } from './routes/admin/auth-routes.ts';
 import { registerOrgRoutes } from './routes/admin/org-routes.ts';
 import { registerPublicRoutes } from './routes/public/public-routes.ts';
+import { PUBLIC_CACHE_TTL_MS } from './routes/public/public-cache.ts';
 import { registerSecurityHooks } from './security-hooks.ts';
 import { registerUnitRoutes } from './routes/admin/unit-routes.ts';
 import { registerInspectorRoutes } from './routes/admin/inspector-routes.ts';
@@ -54,6 +55,8 @@ export type AppOptions = {
   webDistDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** How long each public answer is shared (default PUBLIC_CACHE_TTL_MS, decision 0032; 0 turns the cache off). */
+  publicCacheTtlMs?: number;
   /** Pre-notices go out by SMS when a gateway is configured, else to the log channel. */
   outbox?: { channel: 'log' | 'sms'; publicBaseUrl: string };
   /** Bearer token for /api/metrics from outside this host (null: loopback only). */
@@ -90,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionSecret: options.sessionSecret,
     cookieSecure: options.cookieSecure,
     now: options.now ?? (() => new Date()),
+    publicCacheTtlMs: options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS,
     outbox: options.outbox ?? { channel: 'log', publicBaseUrl: '' },
   };
   registerInputGuard(app);

@@ -13,6 +13,8 @@ export type RouteDeps = {
   sessionSecret: string;
   cookieSecure: boolean;
   now: () => Date;
+  /** How long a public GET's answer is kept and shared (PUBLIC_CACHE_TTL_MS; 0 in tests: every request reads). */
+  publicCacheTtlMs: number;
   /** The channel new messages go through ('sms' when a gateway is configured) and the prefix of their links. */
   outbox: { channel: 'log' | 'sms'; publicBaseUrl: string };
 };

@@ -61,7 +61,9 @@ export function registerSecurityHooks(app: FastifyInstance, deps: RouteDeps): vo
     request.auth = null;
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.auth = await authenticateSession({ db: deps.db, sessionSecret: deps.sessionSecret, now: deps.now() }, token);
+    // The portal answers everyone alike (and shares its answers, decision 0032): a staff cookie costs it no session read.
+    if (token && !isPublicApi(request.url))
+      request.auth = await authenticateSession({ db: deps.db, sessionSecret: deps.sessionSecret, now: deps.now() }, token);
     if (request.auth?.account.account.mustChangePassword && !isPublicApi(request.url) && !isUnitApi(routePath(request)) && !BEFORE_PASSWORD_CHANGE_ALLOWED.has(routePath(request))) {
       throw new DomainError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码：修改密码之前只能查看本人账号、修改密码或退出登录');
     }

@@ -6,12 +6,14 @@ export const TEST_SECRET = 'test-session-secret-with-at-least-32-chars';
 
 export async function buildTestApp(
   database: Database,
-  options: { now?: () => Date; webDistDir?: string; onRoute?: (route: RouteOptions) => void } = {},
+  options: { now?: () => Date; webDistDir?: string; onRoute?: (route: RouteOptions) => void; publicCacheTtlMs?: number } = {},
 ) {
   return buildApp({
     database,
     sessionSecret: TEST_SECRET,
     cookieSecure: false,
+    // Tests read what they just wrote: the public answers are shared only where a test asks for it (decision 0032).
+    publicCacheTtlMs: options.publicCacheTtlMs ?? 0,
     ...(options.now ? { now: options.now } : {}),
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
     webDistDir: options.webDistDir,

@@ -13,12 +13,12 @@ import { presentPublicCheckItemDetail, presentPublicCheckItemListItem } from '..
 /** The published 抽查事项清单 on the portal: no login, published versions only, never drafts or account data. */
 export function registerPublicCheckItemRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/public/check-items', async (): Promise<PublicCheckItemListResponse> => {
-    const items = await listPublishedCheckItems(deps.db);
+    const items = await listPublishedCheckItems(deps.read);
     return { items: items.map(presentPublicCheckItemListItem) };
   });
 
   app.get('/api/public/check-items/:code', async (request): Promise<PublicCheckItemDetail> => {
     const { code } = parse(PublicCheckItemParams, request.params);
-    return presentPublicCheckItemDetail(await getPublishedCheckItem(deps.db, code));
+    return presentPublicCheckItemDetail(await getPublishedCheckItem(deps.read, code));
   });
 }

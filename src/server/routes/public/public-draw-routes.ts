@@ -10,6 +10,7 @@ import type { RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentDrawSummary, presentPublicDraw, presentUnitRank } from '../../presenters/draw-presenter.ts';
 import { drawSourceLabel } from '../../../usecases/draws/draw-source-label.ts';
+import { createPublicAnswer } from './public-cache.ts';
 
 async function publicDrawList(db: Db): Promise<DrawSummary[]> {
   const rows = await listDraws(db, { scopePath: null });
@@ -18,23 +19,33 @@ async function publicDrawList(db: Db): Promise<DrawSummary[]> {
 
 /** Every draw is public from its freeze: hash, timeline, result, changes, the bundle and a unit's rank. */
 export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get('/api/public/draws', async (): Promise<DrawSummary[]> => publicDrawList(deps.db));
+  // The list, a draw's page and a unit's rank are shared for a few seconds per instance (decision 0032); the bundle,
+  // a download, is read each time.
+  const answer = createPublicAnswer(deps.publicCacheTtlMs);
 
-  app.get('/api/public/draws/:code', async (request): Promise<PublicDrawView> => {
+  app.get('/api/public/draws', (request, reply) =>
+    answer(request, reply, 'draws', async (): Promise<DrawSummary[]> => publicDrawList(deps.read)),
+  );
+
+  app.get('/api/public/draws/:code', (request, reply) => {
     const { code } = parse(DrawCodeParams, request.params);
-    return presentPublicDraw(await getPublicDraw(deps.db, code, deps.now()));
+    return answer(request, reply, `draw/${code}`, async (): Promise<PublicDrawView> =>
+      presentPublicDraw(await getPublicDraw(deps.read, code, deps.now())),
+    );
   });
 
   app.get('/api/public/draws/:code/bundle', async (request, reply): Promise<DrawBundle> => {
     const { code } = parse(DrawCodeParams, request.params);
-    const bundle = await getPublicDrawBundle(deps.db, code);
+    const bundle = await getPublicDrawBundle(deps.read, code);
     reply.header('content-disposition', `attachment; filename="${code}.bundle.json"`);
     return bundle;
   });
 
-  app.get('/api/public/draws/:code/units', async (request): Promise<PublicUnitRankView[]> => {
+  app.get('/api/public/draws/:code/units', (request, reply) => {
     const { code } = parse(DrawCodeParams, request.params);
     const { q } = parse(PublicUnitSearchQuery, request.query);
-    return (await searchPublicDrawUnit(deps.db, code, q)).map(presentUnitRank);
+    return answer(request, reply, `draw/${code}/units?${JSON.stringify(q)}`, async (): Promise<PublicUnitRankView[]> =>
+      (await searchPublicDrawUnit(deps.read, code, q)).map(presentUnitRank),
+    );
   });
 }

@@ -7,18 +7,28 @@ import { getPublicPlans } from '../../../usecases/public/get-public-plans.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentPublicAnnualPlan, presentPublicMonthlyPlan, presentPublicPlanList } from '../../presenters/public-plan-presenter.ts';
+import { createPublicAnswer } from './public-cache.ts';
 
 /** The published plans on the portal, without login: rules and quotas, never drafts, unit lists or staff names. */
 export function registerPublicPlanRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get('/api/public/plans', async (): Promise<PublicPlanListView> => presentPublicPlanList(await getPublicPlans(deps.db)));
+  // Shared for a few seconds per instance (decision 0032).
+  const answer = createPublicAnswer(deps.publicCacheTtlMs);
 
-  app.get('/api/public/plans/annual/:id', async (request): Promise<PublicAnnualPlanView> => {
+  app.get('/api/public/plans', (request, reply) =>
+    answer(request, reply, 'plans', async (): Promise<PublicPlanListView> => presentPublicPlanList(await getPublicPlans(deps.read))),
+  );
+
+  app.get('/api/public/plans/annual/:id', (request, reply) => {
     const { id } = parse(IdParams, request.params);
-    return presentPublicAnnualPlan(await getPublicAnnualPlan(deps.db, id));
+    return answer(request, reply, `annual/${id}`, async (): Promise<PublicAnnualPlanView> =>
+      presentPublicAnnualPlan(await getPublicAnnualPlan(deps.read, id)),
+    );
   });
 
-  app.get('/api/public/plans/monthly/:id', async (request): Promise<PublicMonthlyPlanView> => {
+  app.get('/api/public/plans/monthly/:id', (request, reply) => {
     const { id } = parse(IdParams, request.params);
-    return presentPublicMonthlyPlan(await getPublicMonthlyPlan(deps.db, id));
+    return answer(request, reply, `monthly/${id}`, async (): Promise<PublicMonthlyPlanView> =>
+      presentPublicMonthlyPlan(await getPublicMonthlyPlan(deps.read, id)),
+    );
   });
 }

@@ -25,6 +25,7 @@ import {
   presentPublicUnit,
 } from '../../presenters/public-result-presenter.ts';
 import { presentPublicPlanList } from '../../presenters/public-plan-presenter.ts';
+import { createPublicAnswer } from './public-cache.ts';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const JSON_FEED = 'application/feed+json; charset=utf-8';
@@ -35,23 +36,36 @@ const TOPICS: readonly FeedTopic[] = ['results', 'plans', 'draws'];
  * of results, plans and draws. Every publication passes presentPublicResult*; nothing else reads an entry's content.
  */
 export function registerPublicResultRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get('/api/public/results', async (request): Promise<PublicResultsView> => {
-    const query = parse(PublicResultsQuery, request.query);
-    return presentPublicResults(await searchPublicResults(deps.db, query, deps.now()));
-  });
+  // Each answer is shared for a few seconds per instance (decision 0032), keyed by its validated query or id.
+  const answer = createPublicAnswer(deps.publicCacheTtlMs);
 
-  app.get('/api/public/results/districts', async (): Promise<PublicDistrictOption[]> =>
-    presentPublicDistricts(await listPublicResultDistricts(deps.db, deps.now())),
+  // Keyed by the address as sent: the same address parses to the same search, so a shared answer skips the parse too
+  // (an address that fails it is never kept).
+  app.get('/api/public/results', (request, reply) =>
+    answer(request, reply, request.url, async (): Promise<PublicResultsView> => {
+      const query = parse(PublicResultsQuery, request.query);
+      return presentPublicResults(await searchPublicResults(deps.read, query, deps.now()));
+    }),
   );
 
-  app.get('/api/public/results/:id', async (request): Promise<PublicResultView> => {
+  app.get('/api/public/results/districts', (request, reply) =>
+    answer(request, reply, 'districts', async (): Promise<PublicDistrictOption[]> =>
+      presentPublicDistricts(await listPublicResultDistricts(deps.read, deps.now())),
+    ),
+  );
+
+  app.get('/api/public/results/:id', (request, reply) => {
     const { id } = parse(PublicResultIdParams, request.params);
-    return presentPublicResult(await getPublicResult(deps.db, id, deps.now()));
+    return answer(request, reply, `result/${id}`, async (): Promise<PublicResultView> =>
+      presentPublicResult(await getPublicResult(deps.read, id, deps.now())),
+    );
   });
 
-  app.get('/api/public/units/:id', async (request): Promise<PublicUnitView> => {
+  app.get('/api/public/units/:id', (request, reply) => {
     const { id } = parse(PublicUnitIdParams, request.params);
-    return presentPublicUnit(await getPublicUnit(deps.db, id, deps.now()));
+    return answer(request, reply, `unit/${id}`, async (): Promise<PublicUnitView> =>
+      presentPublicUnit(await getPublicUnit(deps.read, id, deps.now())),
+    );
   });
 
   // A feed's links must work away from the site: PUBLIC_BASE_URL, else the address this request came to.
@@ -59,7 +73,7 @@ export function registerPublicResultRoutes(app: FastifyInstance, deps: RouteDeps
     deps.outbox.publicBaseUrl.replace(/\/+$/, '') || `${request.protocol}://${request.host}`;
 
   const feedOf = async (topic: FeedTopic): Promise<Feed> => {
-    const found = await getPublicFeed(deps.db, topic, deps.now());
+    const found = await getPublicFeed(deps.read, topic, deps.now());
     switch (found.topic) {
       case 'results':
         return resultsFeed(
