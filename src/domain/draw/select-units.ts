@@ -1,4 +1,5 @@
 import { Sha256 } from '../crypto/sha256.ts';
+import { sha256Kernel } from '../crypto/sha256-wasm.ts';
 import { TAG_UNIT, utf8, writeUtf8 } from './bytes.ts';
 import type { ManifestCandidate } from './draw-types.ts';
 import type { CandidateIdBytes } from './jcs-hash.ts';
@@ -70,11 +71,29 @@ export function computeUnitRandoms(seed: Uint8Array, candidates: readonly Manife
  * that another thread can do.
  */
 export function unitRandomsOfBytes(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number): Float64Array {
+  const kernel = seed.length === 32 ? sha256Kernel() : null;
+  if (kernel !== null) {
+    // Four ids at a time in the WebAssembly kernel: the same digests, from the prefix pad32(tag) ‖ seed (one block).
+    const { state, length } = new Sha256().update(TAG_UNIT).update(seed).prefixState();
+    const words = new Int32Array(2 * (to - from));
+    kernel.hashMessages(state, length, ids.bytes, ids.start, from, to, 2, words, 0);
+    return randomsOfWords(words, ids.plain, from, to);
+  }
   const hasher = new UnitHasher(seed);
   const out = new Float64Array(to - from);
   for (let i = from; i < to; i++) {
     out[i - from] =
       ids.plain[i] === 1 ? hasher.randomOfBytes(ids.bytes, ids.start[i] as number, ids.start[i + 1] as number) : Number.NaN;
+  }
+  return out;
+}
+
+/** `a` of candidates [from, to) from the first two digest words of each (NaN where the id has no bytes). */
+function randomsOfWords(words: Int32Array, plain: Uint8Array, from: number, to: number): Float64Array {
+  const out = new Float64Array(to - from);
+  for (let i = from; i < to; i++) {
+    const at = 2 * (i - from);
+    out[i - from] = plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
   }
   return out;
 }

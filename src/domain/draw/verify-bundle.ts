@@ -2,7 +2,7 @@ import { fromHex, toHex } from '../crypto/sha256.ts';
 import { isLowerHex } from './bytes.ts';
 import { drawWithSeed } from './draw.ts';
 import type { DrawBundle, DrawResult } from './draw-types.ts';
-import { hashJcs, manifestHashBytes, writeJcs } from './jcs-hash.ts';
+import { digestManifest, hashJcs, manifestHashBytes, writeJcs } from './jcs-hash.ts';
 import { MIN_REVEAL_BYTES, commitmentOf, computeSeedBytes, externalValuesInOrder, normalizeExternalValue } from './seed.ts';
 import { validateManifest } from './validate-manifest.ts';
 
@@ -53,7 +53,10 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     problems.length === 0 ? '清单格式、排序、权重、分层数量与人员库均符合 XF-SRS/1' : problems.map((p) => `${p.at}：${p.message}`).join('；'),
   );
 
-  const hashOfManifest = attempt(() => manifestHashBytes(manifest));
+  // The hash keeps the candidates' id bytes as it reads them: the draw below hashes those without reading the ids again.
+  const digested = attempt(() => digestManifest(manifest));
+  const hashOfManifest = digested instanceof Error ? attempt(() => manifestHashBytes(manifest)) : digested.hash;
+  const candidateIds = digested instanceof Error ? undefined : digested.candidateIds;
   const manifestHashHex = hashOfManifest instanceof Uint8Array ? toHex(hashOfManifest) : null;
   check(
     'manifest-hash',
@@ -116,7 +119,7 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
   if (!manifestValid || !(hashOfManifest instanceof Uint8Array) || !(seed instanceof Uint8Array)) {
     check('result', '抽取结果逐字节一致', false, '清单无效或种子无法计算，不能重算抽取结果');
   } else {
-    const recomputed = attempt(() => drawWithSeed(manifest, hashOfManifest, seed));
+    const recomputed = attempt(() => drawWithSeed(manifest, hashOfManifest, seed, candidateIds));
     if (recomputed instanceof Error) {
       check('result', '抽取结果逐字节一致', false, `重算失败：${recomputed.message}`);
     } else {
