@@ -13,7 +13,7 @@ import { verifyBundle } from './verify-bundle.ts';
 /** The draw with the WebAssembly SHA-256 kernel and with the plain TypeScript alone: the same bytes. */
 afterEach(() => useSha256Kernel(true));
 
-function drawBoth(inputs: { manifest: Parameters<typeof freezeManifest>[0]; reveals: { id: string; reveal: string }[]; externals: { source: string; ref: string; value: string }[] }): [string, string] {
+function drawBoth(inputs: { manifest: Manifest; reveals: readonly { id: string; reveal: string }[]; externals: readonly ExternalValue[] }): [string, string] {
   const results = [true, false].map((on) => {
     useSha256Kernel(on);
     try {

@@ -14,6 +14,8 @@ export type BundleVerification = {
   checks: VerificationCheck[];
   /** `H(JCS(result))` of the bundle's result, lowercase hex; null when the result cannot be serialised. */
   resultHash: string | null;
+  /** `H(JCS(manifest))` recomputed, lowercase hex; null when the manifest cannot be serialised. */
+  manifestHash?: string | null;
 };
 
 /**
@@ -147,7 +149,7 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     `包中结果 ${typeof bundleHash === 'string' ? bundleHash : '无法计算'}，重算结果 ${recomputedHash ?? '无法计算'}` + (published === undefined ? '' : `，公布值 ${published}`),
   );
 
-  return { ok: checks.every((c) => c.ok), checks, resultHash: typeof bundleHash === 'string' ? bundleHash : null };
+  return { ok: checks.every((c) => c.ok), checks, resultHash: typeof bundleHash === 'string' ? bundleHash : null, manifestHash: manifestHashHex };
 }
 
 function attempt<T>(f: () => T): T | Error {
