@@ -33,7 +33,7 @@ const SEED = 20261201;
  * (4 lead and assistant, 3 lead only, 3 assistant only), weights 1–2, 2,000 conflicts; 1 lead, 1 assistant and
  * 2 backups per task; two observers and a lottery value.
  */
-function buildManifest(): { manifest: Manifest; reveals: ObserverReveal[]; externals: ExternalValue[] } {
+export function buildManifest(): { manifest: Manifest; reveals: ObserverReveal[]; externals: ExternalValue[] } {
   const rng = createRng(deriveSeed(SEED, 'draw-bench'));
   const strata = Array.from({ length: STRATA }, (_, s) => `S${String(s).padStart(2, '0')}`);
   const pools = Array.from({ length: POOLS }, (_, p) => `brigade-${String(p).padStart(3, '0')}`);
@@ -95,7 +95,7 @@ function buildManifest(): { manifest: Manifest; reveals: ObserverReveal[]; exter
 }
 
 /** The manifest as the execution reads it back from storage: through JSON, so its rows lie in id order in memory. */
-function loadManifest(): { manifest: Manifest; reveals: ObserverReveal[]; externals: ExternalValue[] } {
+export function loadManifest(): { manifest: Manifest; reveals: ObserverReveal[]; externals: ExternalValue[] } {
   const { manifest, reveals, externals } = buildManifest();
   return { manifest: JSON.parse(JSON.stringify(manifest)) as Manifest, reveals, externals };
 }
@@ -115,7 +115,7 @@ function bestAndMedian(times: number[]): { best: number; median: number } {
  * The machine's pace at bench time: CPU nanoseconds per SHA-256 block of the draw's own code (the best of five
  * rounds of 200,000 blocks). A shared host slows it by half at times; read the draw's figures against it.
  */
-function sha256BlockNanoseconds(): number {
+export function sha256BlockNanoseconds(): number {
   const hasher = new Sha256().update(new Uint8Array(64)).suffixHasher().start(36);
   const out = new Int32Array(8);
   let best = Infinity;

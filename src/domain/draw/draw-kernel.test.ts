@@ -6,7 +6,7 @@ import { drawInputs } from '../../../test/harness/draw-inputs.ts';
 import { loadVector } from '../../../test/harness/draw-vector.ts';
 import vector2 from './fixtures/draw-vector-2.json' with { type: 'json' };
 import { executeDraw, freezeManifest } from './draw.ts';
-import type { DrawBundle } from './draw-types.ts';
+import type { DrawBundle, ExternalValue, Manifest } from './draw-types.ts';
 import { validateManifest } from './validate-manifest.ts';
 import { verifyBundle } from './verify-bundle.ts';
 

@@ -13,6 +13,27 @@ export function hashJcs(value: unknown): Uint8Array {
   return sink.digest();
 }
 
+/**
+ * `JCS(value)` as UTF-8 bytes and `H(JCS(value))`, from one pass and without building the text as a string: what a
+ * verifier compares byte for byte (a province's result is ~15 MB of JSON).
+ */
+export function jcsBytesAndHash(value: unknown): { bytes: Uint8Array; hash: Uint8Array } {
+  const sink = new HashSink();
+  const kept: Uint8Array[] = [];
+  sink.keep = kept;
+  serialize(value, sink, []);
+  const hash = sink.digest();
+  let length = 0;
+  for (const part of kept) length += part.length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of kept) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return { bytes, hash };
+}
+
 /** `manifestHash = H(JCS(manifest))` (DRAW-SPEC §3) as 32 bytes. */
 export function manifestHashBytes(manifest: Manifest): Uint8Array {
   return hashJcs(manifest);
@@ -288,6 +309,8 @@ class HashSink implements JcsSink {
   private readonly buffer = new Uint8Array(BUFFER_BYTES);
   private at = 0;
   capture: JcsSink['capture'];
+  /** When set, every byte hashed is also copied here, in order. */
+  keep: Uint8Array[] | undefined;
 
   /** The buffer, for {@link plainString}'s caller to copy the bytes it just wrote. */
   get bytes(): Uint8Array {
@@ -305,7 +328,9 @@ class HashSink implements JcsSink {
   text(text: string): void {
     if (this.at + text.length * 3 > BUFFER_BYTES) this.flush();
     if (text.length * 3 > BUFFER_BYTES) {
-      this.hash.update(encoder.encode(text));
+      const bytes = encoder.encode(text);
+      this.keep?.push(bytes);
+      this.hash.update(bytes);
       return;
     }
     this.at += encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
@@ -353,7 +378,10 @@ class HashSink implements JcsSink {
   }
 
   flush(): void {
-    if (this.at > 0) this.hash.update(this.buffer.subarray(0, this.at));
+    if (this.at > 0) {
+      this.keep?.push(this.buffer.slice(0, this.at));
+      this.hash.update(this.buffer.subarray(0, this.at));
+    }
     this.at = 0;
   }
 

@@ -2,7 +2,7 @@ import { fromHex, toHex } from '../crypto/sha256.ts';
 import { isLowerHex } from './bytes.ts';
 import { drawWithSeed } from './draw.ts';
 import type { DrawBundle, DrawResult } from './draw-types.ts';
-import { digestManifest, hashJcs, manifestHashBytes, writeJcs } from './jcs-hash.ts';
+import { digestManifest, jcsBytesAndHash, manifestHashBytes } from './jcs-hash.ts';
 import { MIN_REVEAL_BYTES, commitmentOf, computeSeedBytes, externalValuesInOrder, normalizeExternalValue } from './seed.ts';
 import { validateManifest } from './validate-manifest.ts';
 
@@ -115,8 +115,9 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     seedHex === null ? `种子无法计算：${errorMessage(seed)}` : `重算为 ${seedHex}，结果中为 ${String(result.seed)}`,
   );
 
-  const bundleJcs = attempt(() => jcsString(bundle.result));
-  const bundleHash = attempt(() => toHex(hashJcs(bundle.result)));
+  // The result's JCS bytes and hash in one pass, compared as bytes (no text of the whole result is built).
+  const bundleJcs = attempt(() => jcsBytesAndHash(bundle.result));
+  const bundleHash = bundleJcs instanceof Error ? bundleJcs : toHex(bundleJcs.hash);
   let recomputedHash: string | null = null;
   if (!manifestValid || !(hashOfManifest instanceof Uint8Array) || !(seed instanceof Uint8Array)) {
     check('result', '抽取结果逐字节一致', false, '清单无效或种子无法计算，不能重算抽取结果');
@@ -125,16 +126,16 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     if (recomputed instanceof Error) {
       check('result', '抽取结果逐字节一致', false, `重算失败：${recomputed.message}`);
     } else {
-      const recomputedJcs = jcsString(recomputed);
-      recomputedHash = toHex(hashJcs(recomputed));
-      const same = typeof bundleJcs === 'string' && bundleJcs === recomputedJcs;
+      const recomputedJcs = jcsBytesAndHash(recomputed);
+      recomputedHash = toHex(recomputedJcs.hash);
+      const same = !(bundleJcs instanceof Error) && sameBytes(bundleJcs.bytes, recomputedJcs.bytes);
       check(
         'result',
         '抽取结果逐字节一致',
         same,
         same
-          ? `重算结果与包中结果的 JCS 字节完全相同（${recomputedJcs.length} 字符）`
-          : typeof bundleJcs === 'string'
+          ? `重算结果与包中结果的 JCS 字节完全相同（${utf16Length(recomputedJcs.bytes)} 字符）`
+          : !(bundleJcs instanceof Error)
             ? `第一处不同：${firstDifference(recomputed, bundle.result, 'result') ?? '（字节不同）'}`
             : `包中结果无法按 JCS 序列化：${errorMessage(bundleJcs)}`,
       );
@@ -164,10 +165,20 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function jcsString(value: unknown): string {
-  const parts: string[] = [];
-  writeJcs(value, (chunk) => parts.push(chunk));
-  return parts.join('');
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The length in UTF-16 code units of the text whose UTF-8 bytes these are (a 4-byte sequence is two). */
+function utf16Length(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
 }
 
 /** The path of the first place where two JSON values differ (strings compared as NFC, as JCS does), with both values. */
