@@ -638,13 +638,20 @@ function hashStreamsAheadInKernel(
           grown.set(arena.subarray(0, at));
           arena = grown;
         }
-        for (let k = 0; k < count; k++) {
-          at = writeU32(arena, at, idLength);
-          for (let i = 0; i < idLength; i++) arena[at++] = bytes[idStart + i] as number;
-          at = writeU32(arena, at, role.length);
-          for (let i = 0; i < role.length; i++) arena[at++] = role[i] as number;
-          at = writeU32(arena, at, k);
-          at = writeU32(arena, at, 0);
+        // Stream k = 0 byte by byte; the next ones copy it (a native copy) and change u32be(k).
+        const first = at;
+        at = writeU32(arena, at, idLength);
+        arena.set(bytes.subarray(idStart, idStart + idLength), at);
+        at += idLength;
+        at = writeU32(arena, at, role.length);
+        for (let i = 0; i < role.length; i++) arena[at++] = role[i] as number;
+        at = writeU32(arena, at, 0);
+        at = writeU32(arena, at, 0);
+        starts[++m] = at;
+        for (let k = 1; k < count; k++) {
+          arena.copyWithin(at, first, first + size);
+          writeU32(arena, at + size - 8, k);
+          at += size;
           starts[++m] = at;
         }
       }

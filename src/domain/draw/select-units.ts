@@ -75,9 +75,14 @@ export function unitRandomsOfBytes(seed: Uint8Array, ids: CandidateIdBytes, from
   if (kernel !== null) {
     // Four ids at a time in the WebAssembly kernel: the same digests, from the prefix pad32(tag) ‖ seed (one block).
     const { state, length } = new Sha256().update(TAG_UNIT).update(seed).prefixState();
-    const words = new Int32Array(2 * (to - from));
-    kernel.hashMessages(state, length, ids.bytes, ids.start, from, to, 2, words, 0);
-    return randomsOfWords(words, ids.plain, from, to);
+    const out = new Float64Array(to - from);
+    const words = new Int32Array(2 * Math.min(to - from, UNITS_PER_BATCH));
+    for (let first = from; first < to; first += UNITS_PER_BATCH) {
+      const last = Math.min(to, first + UNITS_PER_BATCH);
+      kernel.hashMessages(state, length, ids.bytes, ids.start, first, last, 2, words, 0);
+      randomsOfWords(words, ids.plain, first, last, out, first - from);
+    }
+    return out;
   }
   const hasher = new UnitHasher(seed);
   const out = new Float64Array(to - from);
@@ -88,14 +93,15 @@ export function unitRandomsOfBytes(seed: Uint8Array, ids: CandidateIdBytes, from
   return out;
 }
 
-/** `a` of candidates [from, to) from the first two digest words of each (NaN where the id has no bytes). */
-function randomsOfWords(words: Int32Array, plain: Uint8Array, from: number, to: number): Float64Array {
-  const out = new Float64Array(to - from);
+/** Candidates per batch of the kernel in {@link unitRandomsOfBytes} (its words are reused from batch to batch). */
+const UNITS_PER_BATCH = 16384;
+
+/** `a` of candidates [from, to) from the first two digest words of each, into `out` from `outAt` (NaN where the id has no bytes). */
+function randomsOfWords(words: Int32Array, plain: Uint8Array, from: number, to: number, out: Float64Array, outAt: number): void {
   for (let i = from; i < to; i++) {
     const at = 2 * (i - from);
-    out[i - from] = plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
+    out[outAt + i - from] = plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
   }
-  return out;
 }
 
 /** `a` of one unit (see {@link UnitHasher}). */
