@@ -1,3 +1,4 @@
+import { setBlocksKernel } from './sha256.ts';
 import { SHA256_WASM_BASE64 } from './sha256-wasm-bytes.ts';
 
 /**
@@ -162,3 +163,6 @@ export async function prepareSha256Kernel(): Promise<boolean> {
 export function useSha256Kernel(on: boolean): void {
   enabled = on;
 }
+
+// Long inputs (the manifest's JCS bytes) go through the kernel wherever this module is loaded.
+setBlocksKernel(sha256Kernel);

@@ -1,5 +1,4 @@
 import { compressScheduled, compressWords, scheduleOf } from './sha256-rounds.ts';
-import { sha256Kernel } from './sha256-wasm.ts';
 
 /**
  * SHA-256 (FIPS 180-4) in plain TypeScript, with no Node-only dependency, so that the browser verifier
@@ -11,6 +10,20 @@ import { sha256Kernel } from './sha256-wasm.ts';
 
 /** Whole blocks from which {@link Sha256.update} hands the input to the WebAssembly kernel. */
 const KERNEL_FROM_BLOCKS = 16;
+
+/** What {@link Sha256.update} needs of the kernel: one lane over whole blocks. */
+export type BlocksKernel = { compressBlocks(state: Int32Array, data: Uint8Array, offset: number, blocks: number): void };
+
+/**
+ * The kernel for long inputs, set by ./sha256-wasm.ts when it is loaded (the draw core loads it). This file does not
+ * import it, so a page that only hashes a photo (the field app) does not download the kernel's bytes.
+ */
+let blocksKernel: () => BlocksKernel | null = () => null;
+
+/** @internal Called by ./sha256-wasm.ts. */
+export function setBlocksKernel(provider: () => BlocksKernel | null): void {
+  blocksKernel = provider;
+}
 
 const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
@@ -47,7 +60,7 @@ export class Sha256 {
       this.bufferLength = 0;
     }
     const blocks = (data.length - offset) >> 6;
-    const kernel = blocks >= KERNEL_FROM_BLOCKS ? sha256Kernel() : null;
+    const kernel = blocks >= KERNEL_FROM_BLOCKS ? blocksKernel() : null;
     if (kernel !== null) {
       kernel.compressBlocks(this.state, data, offset, blocks);
       offset += blocks * 64;

@@ -1,5 +1,7 @@
 import { canonicalJson } from '../canonical-json.ts';
 import { Sha256, toHex } from '../crypto/sha256.ts';
+// Loaded for its effect: a manifest's or result's JCS bytes (tens of MB) are compressed by the WebAssembly kernel.
+import '../crypto/sha256-wasm.ts';
 import type { DrawResult, Manifest } from './draw-types.ts';
 
 /**
