@@ -292,8 +292,8 @@ function hashMessages(): Body {
     b.get('offsets').get('m').i32(j).op(I32_ADD).i32(2).op(I32_SHL, I32_ADD).op(I32_LOAD, ...mem(2, 0)).set('x');
     b.get('offsets').get('m').i32(j).op(I32_ADD).i32(2).op(I32_SHL, I32_ADD).op(I32_LOAD, ...mem(2, 4)).get('x').op(I32_SUB).set(`n${j}`);
     b.get('base').get('x').op(I32_ADD).set(`p${j}`);
-    b.op(0x05); // else
-    b.get('base').set(`p${j}`).i32(0).set(`n${j}`);
+    b.op(0x05); // else: an empty message at the first one's address (inside the batch's bytes)
+    b.get('base').get('offsets').op(I32_LOAD, ...mem(2, 0)).op(I32_ADD).set(`p${j}`).i32(0).set(`n${j}`);
     b.op(END);
     b.get(`n${j}`).i32(8).op(I32_ADD).i32(6).op(I32_SHR_U).i32(1).op(I32_ADD).tee(`k${j}`);
     // blocks = max(blocks, k): select(k, blocks, k > blocks), with k from the tee.

@@ -54,6 +54,20 @@ describe('sha256 WebAssembly kernel', () => {
     }
   });
 
+  it('hashes a batch that starts far into the bytes and does not fill its last group of four lanes', () => {
+    const messages = Array.from({ length: 20_003 }, (_, i) => randomBytes(i % 70));
+    const { bytes, starts } = layout(messages);
+    const prefix = new Sha256().update(new Uint8Array(128).fill(3)).prefixState();
+    for (const [from, to] of [[19_990, 20_003], [10_001, 20_002], [5, 16_391]] as const) {
+      const out = new Int32Array(2 * (to - from));
+      kernel().hashMessages(prefix.state, prefix.length, bytes, starts, from, to, 2, out, 0);
+      for (const i of [from, from + 1, to - 2, to - 1]) {
+        const want = nodeWords(new Uint8Array(128).fill(3), messages[i] as Uint8Array).slice(0, 2);
+        expect(Array.from(out.subarray(2 * (i - from), 2 * (i - from) + 2))).toEqual(want);
+      }
+    }
+  });
+
   it('writes only the words asked for, from any first message, for any batch size', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 140 }), { minLength: 1, maxLength: 23 }), fc.integer({ min: 1, max: 8 }), fc.nat(22), (messages, words, skip) => {
