@@ -241,15 +241,16 @@ function rounds(b: Body, lanes: Lanes): void {
       lanes.add(b);
       b.set(w);
     }
-    // T1 = h + Σ1(e) + Ch(e, f, g) + K[i] + w[i]; d += T1; h = T1 + Σ0(a) + Maj(a, b, c)
+    // T1 = h + K[i] + w[i] + Ch(e, f, g) + Σ1(e); d += T1; h = T1 + (Σ0(a) + Maj(a, b, c)). The sums are grouped so
+    // that the terms known early (h, K, w) are added first: e and a, which the previous round just made, come last.
     b.get(h as string);
-    sum3(e as string, 6, 11, 25);
-    lanes.add(b);
-    lanes.ch(b, e as string, f as string, g as string);
-    lanes.add(b);
     lanes.constant(b, K[i] as number);
     lanes.add(b);
     b.get(w);
+    lanes.add(b);
+    lanes.ch(b, e as string, f as string, g as string);
+    lanes.add(b);
+    sum3(e as string, 6, 11, 25);
     lanes.add(b);
     b.tee('t');
     b.get(d as string);
@@ -257,8 +258,8 @@ function rounds(b: Body, lanes: Lanes): void {
     b.set(d as string);
     b.get('t');
     sum3(a as string, 2, 13, 22);
-    lanes.add(b);
     lanes.maj(b, a as string, bb as string, c as string);
+    lanes.add(b);
     lanes.add(b);
     b.set(h as string);
   }
