@@ -1,7 +1,7 @@
 import { Sha256, type SuffixHasher } from '../crypto/sha256.ts';
 import { type Sha256Kernel, sha256Kernel } from '../crypto/sha256-wasm.ts';
 import { TAG_INSPECTOR, utf8 } from './bytes.ts';
-import type { CandidateIdBytes } from './jcs-hash.ts';
+import type { CandidateIdBytes, IdBytes } from './jcs-hash.ts';
 import { DrawError } from './draw-error.ts';
 import {
   DRAW_ROLES,
@@ -554,11 +554,11 @@ export function hashStreamsAhead(
   stream: InspectorStream,
   streams: readonly [number, number],
   tasks: { from: number; to: number; unitId: ((t: number) => string) | null; candidate: (t: number) => number },
-  ids: CandidateIdBytes | undefined,
+  ids: IdBytes | undefined,
   out: Int32Array,
 ): number[] {
   const kernel = ids !== undefined && stream.prefix !== null ? sha256Kernel() : null;
-  if (kernel !== null) return hashStreamsAheadInKernel(kernel, stream, streams, tasks, ids as CandidateIdBytes, out);
+  if (kernel !== null) return hashStreamsAheadInKernel(kernel, stream, streams, tasks, ids as IdBytes, out);
   const skipped: number[] = [];
   for (let t = tasks.from; t < tasks.to; t++) {
     if (!hashTaskAhead(stream, streams, tasks, t, ids, out)) skipped.push(t);
@@ -572,7 +572,7 @@ function hashTaskAhead(
   streams: readonly [number, number],
   tasks: { from: number; unitId: ((t: number) => string) | null; candidate: (t: number) => number },
   t: number,
-  ids: CandidateIdBytes | undefined,
+  ids: IdBytes | undefined,
   out: Int32Array,
 ): boolean {
   const [leadStreams, assistantStreams] = streams;
@@ -602,7 +602,7 @@ function hashStreamsAheadInKernel(
   stream: InspectorStream,
   streams: readonly [number, number],
   tasks: { from: number; to: number; unitId: ((t: number) => string) | null; candidate: (t: number) => number },
-  ids: CandidateIdBytes,
+  ids: IdBytes,
   out: Int32Array,
 ): number[] {
   const prefix = stream.prefix as { state: Int32Array; length: number };

@@ -59,6 +59,9 @@ export type CandidateIdBytes = {
   readonly poolCodes: readonly string[];
 };
 
+/** The id bytes alone of {@link CandidateIdBytes} (all in shared memory where the platform has it): what hashing reads. */
+export type IdBytes = Pick<CandidateIdBytes, 'bytes' | 'start' | 'plain'>;
+
 /**
  * {@link manifestHashBytes} and, from the same pass, the candidates' id bytes ({@link CandidateIdBytes}): the
  * freeze of a draw that is executed next (the usecase, the verifier) reads every id once, not twice.

@@ -2,7 +2,7 @@ import { Sha256 } from '../crypto/sha256.ts';
 import { sha256Kernel } from '../crypto/sha256-wasm.ts';
 import { TAG_UNIT, utf8, writeUtf8 } from './bytes.ts';
 import type { ManifestCandidate } from './draw-types.ts';
-import type { CandidateIdBytes } from './jcs-hash.ts';
+import type { CandidateIdBytes, IdBytes } from './jcs-hash.ts';
 
 /**
  * Selection of DRAW-SPEC §5: Efraimidis–Spirakis weighted sampling without replacement, with an order defined
@@ -70,7 +70,7 @@ export function computeUnitRandoms(seed: Uint8Array, candidates: readonly Manife
  * where a candidate has no bytes there (its id is then hashed from the string): a slice of the selection's work
  * that another thread can do.
  */
-export function unitRandomsOfBytes(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number): Float64Array {
+export function unitRandomsOfBytes(seed: Uint8Array, ids: IdBytes, from: number, to: number): Float64Array {
   const kernel = seed.length === 32 ? sha256Kernel() : null;
   if (kernel !== null) {
     // Four ids at a time in the WebAssembly kernel: the same digests, from the prefix pad32(tag) ‖ seed (one block).
