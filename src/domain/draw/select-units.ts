@@ -2,7 +2,7 @@ import { Sha256 } from '../crypto/sha256.ts';
 import { sha256Kernel } from '../crypto/sha256-wasm.ts';
 import { TAG_UNIT, utf8, writeUtf8 } from './bytes.ts';
 import type { ManifestCandidate } from './draw-types.ts';
-import type { CandidateIdBytes, IdBytes } from './jcs-hash.ts';
+import type { IdBytes } from './jcs-hash.ts';
 
 /**
  * Selection of DRAW-SPEC §5: Efraimidis–Spirakis weighted sampling without replacement, with an order defined
@@ -66,7 +66,7 @@ export function computeUnitRandoms(seed: Uint8Array, candidates: readonly Manife
 }
 
 /**
- * `a` of candidates [from, to) from their id bytes kept by the manifest hash ({@link CandidateIdBytes}), NaN
+ * `a` of candidates [from, to) from their id bytes kept by the manifest hash (`CandidateIdBytes` of jcs-hash.ts), NaN
  * where a candidate has no bytes there (its id is then hashed from the string): a slice of the selection's work
  * that another thread can do.
  */
