@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { benchDocuments } from './documents.bench.ts';
 import { benchDraw } from './draw.bench.ts';
 import { benchDrawUsecase } from './draw-usecase.bench.ts';
+import { benchDrawBrowser } from './draw-browser.bench.ts';
 import { benchEligibility } from './eligibility.bench.ts';
 import { benchFieldLoad } from './field-load.bench.ts';
 import { benchImport } from './import.bench.ts';
@@ -29,6 +30,7 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Figure[]> }> =
   eligibility: { title: 'Eligibility, quotas and manifest inputs for 1,000,000 units (pure)', run: benchEligibility },
   'draw-usecase': { title: 'A 12,000-unit brigade draw end to end through the use cases (PGlite)', run: benchDrawUsecase },
   draw: { title: 'The draw F for 1,000,000 candidates → 100,000 tasks (pure; set BENCH_DATABASE_URL for ORDER BY random())', run: benchDraw },
+  'draw-browser': { title: 'Verification of the 1,000,000-candidate draw bundle in Chromium (the portal\'s 在浏览器中验证)', run: benchDrawBrowser },
   import: { title: 'Import of 100,000 units (.xlsx) and the streamed export (set DATABASE_URL for PostgreSQL)', run: benchImport },
   'publication-search': {
     title: 'The portal\'s result search over 1,000,000 entries, in-process (PGlite; set BENCH_DATABASE_URL for PostgreSQL; machine shared unless said)',

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { InspectorStream, assignInspectors, hashStreamsAhead, wordsAheadPerTask } from '../domain/draw/assign-inspectors.ts';
 import { type FrozenManifest, drawResult, drawWithSeed, selectUnits } from '../domain/draw/draw.ts';
 import type { DrawResult, ExternalValue, ObserverReveal } from '../domain/draw/draw-types.ts';
-import type { CandidateIdBytes } from '../domain/draw/jcs-hash.ts';
+import type { IdBytes } from '../domain/draw/jcs-hash.ts';
 import { computeSeedBytes } from '../domain/draw/seed.ts';
 import { unitRandomsOfBytes } from '../domain/draw/select-units.ts';
 
@@ -21,12 +21,12 @@ export const PARALLEL_FROM_CANDIDATES = 50_000;
 
 /** A job for the worker: `a` of candidates [from, to), or the words ahead of the tasks whose units are `candidates`. */
 export type HashingJob =
-  | { id: number; kind: 'units'; seed: Uint8Array; ids: CandidateIdBytes; from: number; to: number }
+  | { id: number; kind: 'units'; seed: Uint8Array; ids: IdBytes; from: number; to: number }
   | {
       id: number;
       kind: 'streams';
       seed: Uint8Array;
-      ids: CandidateIdBytes;
+      ids: IdBytes;
       streams: readonly [number, number];
       wordsPerTask: number;
       candidates: Int32Array;
@@ -72,20 +72,20 @@ export class DrawHashingPool {
   }
 
   /** `a` of candidates [from, to) (NaN where the id has no bytes), computed by the worker. */
-  async unitRandoms(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number): Promise<Float64Array> {
-    const reply = await this.run({ id: 0, kind: 'units', seed, ids, from, to });
+  async unitRandoms(seed: Uint8Array, ids: IdBytes, from: number, to: number): Promise<Float64Array> {
+    const reply = await this.run({ id: 0, kind: 'units', seed, ids: idBytesOf(ids), from, to });
     return reply.randoms as Float64Array;
   }
 
   /** {@link hashStreamsAhead} for the tasks whose units are `candidates`, computed by the worker; `skipped`: tasks it left. */
   async streamsAhead(
     seed: Uint8Array,
-    ids: CandidateIdBytes,
+    ids: IdBytes,
     streams: readonly [number, number],
     wordsPerTask: number,
     candidates: Int32Array,
   ): Promise<{ words: Int32Array; skipped: number[] }> {
-    const reply = await this.run({ id: 0, kind: 'streams', seed, ids, streams, wordsPerTask, candidates });
+    const reply = await this.run({ id: 0, kind: 'streams', seed, ids: idBytesOf(ids), streams, wordsPerTask, candidates });
     return { words: reply.words as Int32Array, skipped: reply.skipped ?? [] };
   }
 
@@ -115,6 +115,11 @@ export class DrawHashingPool {
     if (reply.ok) waiting.resolve(reply);
     else waiting.reject(new Error(reply.message));
   }
+}
+
+/** Only the id bytes go to the worker (shared memory, not copied); the other columns would be copied and are not needed. */
+function idBytesOf(ids: IdBytes): IdBytes {
+  return { bytes: ids.bytes, start: ids.start, plain: ids.plain };
 }
 
 let shared: DrawHashingPool | null = null;

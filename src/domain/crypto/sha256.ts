@@ -4,8 +4,26 @@ import { compressScheduled, compressWords, scheduleOf } from './sha256-rounds.ts
  * SHA-256 (FIPS 180-4) in plain TypeScript, with no Node-only dependency, so that the browser verifier
  * and the server compute the same bytes. Supports incremental hashing and cloning a partial state, so a
  * fixed prefix (e.g. pad32(tag) ‖ seed) is absorbed once and reused for every unit key. The hot paths use the
- * generated rounds of ./sha256-rounds.ts (about twice as fast as the loop in `compress`).
+ * generated rounds of ./sha256-rounds.ts (about twice as fast as the loop in `compress`); long inputs go through the
+ * WebAssembly kernel of ./sha256-wasm.ts when it is available (the same digest).
  */
+
+/** Whole blocks from which {@link Sha256.update} hands the input to the WebAssembly kernel. */
+const KERNEL_FROM_BLOCKS = 16;
+
+/** What {@link Sha256.update} needs of the kernel: one lane over whole blocks. */
+export type BlocksKernel = { compressBlocks(state: Int32Array, data: Uint8Array, offset: number, blocks: number): void };
+
+/**
+ * The kernel for long inputs, set by ./sha256-wasm.ts when it is loaded (the draw core loads it). This file does not
+ * import it, so a page that only hashes a photo (the field app) does not download the kernel's bytes.
+ */
+let blocksKernel: () => BlocksKernel | null = () => null;
+
+/** @internal Called by ./sha256-wasm.ts. */
+export function setBlocksKernel(provider: () => BlocksKernel | null): void {
+  blocksKernel = provider;
+}
 
 const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
@@ -41,6 +59,12 @@ export class Sha256 {
       compress(this.state, this.buffer, 0);
       this.bufferLength = 0;
     }
+    const blocks = (data.length - offset) >> 6;
+    const kernel = blocks >= KERNEL_FROM_BLOCKS ? blocksKernel() : null;
+    if (kernel !== null) {
+      kernel.compressBlocks(this.state, data, offset, blocks);
+      offset += blocks * 64;
+    }
     while (offset + 64 <= data.length) {
       compress(this.state, data, offset);
       offset += 64;
@@ -50,6 +74,15 @@ export class Sha256 {
       this.bufferLength = data.length - offset;
     }
     return this;
+  }
+
+  /**
+   * The state words after everything absorbed so far, which must be whole blocks, and its length in bytes: the
+   * prefix of {@link Sha256Kernel.hashMessages}.
+   */
+  prefixState(): { state: Int32Array; length: number } {
+    if (this.bufferLength > 0) throw new RangeError('sha256: a prefix state needs whole 64-byte blocks');
+    return { state: this.state.slice(), length: this.totalLength };
   }
 
   /** A copy of the partial state: hash a shared prefix once, then clone per message. */

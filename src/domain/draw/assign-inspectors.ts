@@ -1,6 +1,7 @@
 import { Sha256, type SuffixHasher } from '../crypto/sha256.ts';
+import { type Sha256Kernel, sha256Kernel } from '../crypto/sha256-wasm.ts';
 import { TAG_INSPECTOR, utf8 } from './bytes.ts';
-import type { CandidateIdBytes } from './jcs-hash.ts';
+import type { CandidateIdBytes, IdBytes } from './jcs-hash.ts';
 import { DrawError } from './draw-error.ts';
 import {
   DRAW_ROLES,
@@ -39,8 +40,12 @@ export class InspectorStream implements WordSource {
   /** A unit whose id's UTF-8 bytes are at hand ({@link useIdBytes}). */
   private idBytes: { unitId: string; bytes: Uint8Array; start: number; end: number } | null = null;
 
+  /** The state after `pad32(tag) ‖ seed` (one block) and its length, for the WebAssembly kernel; null if not whole blocks. */
+  readonly prefix: { state: Int32Array; length: number } | null;
+
   constructor(seed: Uint8Array) {
     const prefix = new Sha256().update(TAG_INSPECTOR).update(seed);
+    this.prefix = seed.length === 32 ? prefix.prefixState() : null;
     this.messages = [new StreamMessage(prefix, 'lead'), new StreamMessage(prefix, 'assistant')];
     this.current = this.messages[0];
   }
@@ -549,27 +554,133 @@ export function hashStreamsAhead(
   stream: InspectorStream,
   streams: readonly [number, number],
   tasks: { from: number; to: number; unitId: ((t: number) => string) | null; candidate: (t: number) => number },
-  ids: CandidateIdBytes | undefined,
+  ids: IdBytes | undefined,
   out: Int32Array,
 ): number[] {
-  const [leadStreams, assistantStreams] = streams;
-  const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
+  const kernel = ids !== undefined && stream.prefix !== null ? sha256Kernel() : null;
+  if (kernel !== null) return hashStreamsAheadInKernel(kernel, stream, streams, tasks, ids as IdBytes, out);
   const skipped: number[] = [];
   for (let t = tasks.from; t < tasks.to; t++) {
-    const c = tasks.candidate(t);
-    const plain = ids !== undefined && ids.plain[c] === 1;
-    // Without the string, a key that tells this unit from the others is enough: the bytes are the message.
-    const unitId = tasks.unitId === null ? (plain ? `#${c}` : null) : tasks.unitId(t);
-    if (unitId === null) {
-      skipped.push(t);
-      continue;
-    }
-    if (plain) stream.useIdBytes(unitId, ids.bytes, ids.start[c] as number, ids.start[c + 1] as number);
-    const at = (t - tasks.from) * perTask;
-    stream.firstWords(unitId, 'lead', leadStreams, WORDS_AHEAD, out, at);
-    stream.firstWords(unitId, 'assistant', assistantStreams, WORDS_AHEAD, out, at + leadStreams * 2 * WORDS_AHEAD);
+    if (!hashTaskAhead(stream, streams, tasks, t, ids, out)) skipped.push(t);
   }
   return skipped;
+}
+
+/** {@link hashStreamsAhead} for task t alone, in TypeScript; false when skipped (no string and no bytes). */
+function hashTaskAhead(
+  stream: InspectorStream,
+  streams: readonly [number, number],
+  tasks: { from: number; unitId: ((t: number) => string) | null; candidate: (t: number) => number },
+  t: number,
+  ids: IdBytes | undefined,
+  out: Int32Array,
+): boolean {
+  const [leadStreams, assistantStreams] = streams;
+  const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
+  const c = tasks.candidate(t);
+  const plain = ids !== undefined && ids.plain[c] === 1;
+  // Without the string, a key that tells this unit from the others is enough: the bytes are the message.
+  const unitId = tasks.unitId === null ? (plain ? `#${c}` : null) : tasks.unitId(t);
+  if (unitId === null) return false;
+  if (plain) stream.useIdBytes(unitId, ids.bytes, ids.start[c] as number, ids.start[c + 1] as number);
+  const at = (t - tasks.from) * perTask;
+  stream.firstWords(unitId, 'lead', leadStreams, WORDS_AHEAD, out, at);
+  stream.firstWords(unitId, 'assistant', assistantStreams, WORDS_AHEAD, out, at + leadStreams * 2 * WORDS_AHEAD);
+  return true;
+}
+
+/** Tasks per call of the kernel in {@link hashStreamsAheadInKernel}. */
+const KERNEL_TASKS = 2048;
+
+/**
+ * {@link hashStreamsAhead} with the WebAssembly kernel: the messages `LP(U) ‖ LP(role) ‖ u32be(k) ‖ u32be(0)` of a
+ * batch of tasks are laid out one after another and hashed four at a time. A task whose id has no bytes at hand is
+ * done in TypeScript (or skipped, as there).
+ */
+function hashStreamsAheadInKernel(
+  kernel: Sha256Kernel,
+  stream: InspectorStream,
+  streams: readonly [number, number],
+  tasks: { from: number; to: number; unitId: ((t: number) => string) | null; candidate: (t: number) => number },
+  ids: IdBytes,
+  out: Int32Array,
+): number[] {
+  const prefix = stream.prefix as { state: Int32Array; length: number };
+  const [leadStreams, assistantStreams] = streams;
+  const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
+  const roles = [ROLE_BYTES.lead, ROLE_BYTES.assistant] as const;
+  const skipped: number[] = [];
+  const others: number[] = [];
+  let arena = new Uint8Array(1 << 16);
+  const starts = new Int32Array(KERNEL_TASKS * (leadStreams + assistantStreams) + 1);
+  const words = new Int32Array(KERNEL_TASKS * perTask);
+  const { bytes, start, plain } = ids;
+  for (let first = tasks.from; first < tasks.to; first += KERNEL_TASKS) {
+    const last = Math.min(tasks.to, first + KERNEL_TASKS);
+    let at = 0;
+    let m = 0;
+    let inKernel = 0;
+    for (let t = first; t < last; t++) {
+      const c = tasks.candidate(t);
+      if (plain[c] !== 1) {
+        others.push(t);
+        continue;
+      }
+      inKernel += 1;
+      const idStart = start[c] as number;
+      const idLength = (start[c + 1] as number) - idStart;
+      for (let r = 0; r < 2; r++) {
+        const role = roles[r] as Uint8Array;
+        const count = r === 0 ? leadStreams : assistantStreams;
+        const size = 4 + idLength + 4 + role.length + 8;
+        if (at + count * size > arena.length) {
+          const grown = new Uint8Array(Math.max(2 * arena.length, at + count * size));
+          grown.set(arena.subarray(0, at));
+          arena = grown;
+        }
+        // Stream k = 0 byte by byte; the next ones copy it (a native copy) and change u32be(k).
+        const first = at;
+        at = writeU32(arena, at, idLength);
+        arena.set(bytes.subarray(idStart, idStart + idLength), at);
+        at += idLength;
+        at = writeU32(arena, at, role.length);
+        for (let i = 0; i < role.length; i++) arena[at++] = role[i] as number;
+        at = writeU32(arena, at, 0);
+        at = writeU32(arena, at, 0);
+        starts[++m] = at;
+        for (let k = 1; k < count; k++) {
+          arena.copyWithin(at, first, first + size);
+          writeU32(arena, at + size - 8, k);
+          at += size;
+          starts[++m] = at;
+        }
+      }
+    }
+    kernel.hashMessages(prefix.state, prefix.length, arena, starts, 0, m, 2 * WORDS_AHEAD, words, 0);
+    const outAt = (first - tasks.from) * perTask;
+    if (inKernel === last - first) out.set(words.subarray(0, inKernel * perTask), outAt);
+    else {
+      // Tasks in order, the kernel's words for those it hashed.
+      let w = 0;
+      for (let t = first; t < last; t++) {
+        if (plain[tasks.candidate(t)] !== 1) continue;
+        out.set(words.subarray(w, w + perTask), (t - tasks.from) * perTask);
+        w += perTask;
+      }
+    }
+  }
+  for (const t of others) {
+    if (!hashTaskAhead(stream, streams, tasks, t, undefined, out)) skipped.push(t);
+  }
+  return skipped;
+}
+
+function writeU32(out: Uint8Array, at: number, n: number): number {
+  out[at] = n >>> 24;
+  out[at + 1] = (n >>> 16) & 0xff;
+  out[at + 2] = (n >>> 8) & 0xff;
+  out[at + 3] = n & 0xff;
+  return at + 4;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import { isAsciiId } from './id-order.ts';
 import { type CandidateIdBytes, digestManifest } from './jcs-hash.ts';
 import { computeSeedBytes } from './seed.ts';
-import { StratumRanker, UnitHasher } from './select-units.ts';
+import { StratumRanker, UnitHasher, unitRandomsOfBytes } from './select-units.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 /**
@@ -143,7 +143,9 @@ export function selectUnits(
   const rankers = manifest.strata.map((s) => new StratumRanker(s.quota + s.alternates));
   const stratumByNfc = new Map<string, StratumRanker>();
   manifest.strata.forEach((s, i) => stratumByNfc.set(nfc(s.code), rankers[i] as StratumRanker));
-  offerCandidates(candidates, candidateIds, unitRandoms, hasher, stratumByNfc);
+  // All ids with bytes at hand at once (the WebAssembly kernel hashes four at a time); the others one by one below.
+  const randoms = unitRandoms ?? (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, candidates.length));
+  offerCandidates(candidates, candidateIds, randoms, hasher, stratumByNfc);
   const selectedUnits: number[] = [];
   const strata = manifest.strata.map((stratum, s): StratumResult => {
     const ranked = (rankers[s] as StratumRanker).ranked();

@@ -1,5 +1,7 @@
 import { canonicalJson } from '../canonical-json.ts';
 import { Sha256, toHex } from '../crypto/sha256.ts';
+// Loaded for its effect: a manifest's or result's JCS bytes (tens of MB) are compressed by the WebAssembly kernel.
+import '../crypto/sha256-wasm.ts';
 import type { DrawResult, Manifest } from './draw-types.ts';
 
 /**
@@ -11,6 +13,27 @@ export function hashJcs(value: unknown): Uint8Array {
   const sink = new HashSink();
   serialize(value, sink, []);
   return sink.digest();
+}
+
+/**
+ * `JCS(value)` as UTF-8 bytes and `H(JCS(value))`, from one pass and without building the text as a string: what a
+ * verifier compares byte for byte (a province's result is ~15 MB of JSON).
+ */
+export function jcsBytesAndHash(value: unknown): { bytes: Uint8Array; hash: Uint8Array } {
+  const sink = new HashSink();
+  const kept: Uint8Array[] = [];
+  sink.keep = kept;
+  serialize(value, sink, []);
+  const hash = sink.digest();
+  let length = 0;
+  for (const part of kept) length += part.length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of kept) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return { bytes, hash };
 }
 
 /** `manifestHash = H(JCS(manifest))` (DRAW-SPEC §3) as 32 bytes. */
@@ -35,6 +58,9 @@ export type CandidateIdBytes = {
   readonly stratumCodes: readonly string[];
   readonly poolCodes: readonly string[];
 };
+
+/** The id bytes alone of {@link CandidateIdBytes} (all in shared memory where the platform has it): what hashing reads. */
+export type IdBytes = Pick<CandidateIdBytes, 'bytes' | 'start' | 'plain'>;
 
 /**
  * {@link manifestHashBytes} and, from the same pass, the candidates' id bytes ({@link CandidateIdBytes}): the
@@ -288,6 +314,8 @@ class HashSink implements JcsSink {
   private readonly buffer = new Uint8Array(BUFFER_BYTES);
   private at = 0;
   capture: JcsSink['capture'];
+  /** When set, every byte hashed is also copied here, in order. */
+  keep: Uint8Array[] | undefined;
 
   /** The buffer, for {@link plainString}'s caller to copy the bytes it just wrote. */
   get bytes(): Uint8Array {
@@ -305,7 +333,9 @@ class HashSink implements JcsSink {
   text(text: string): void {
     if (this.at + text.length * 3 > BUFFER_BYTES) this.flush();
     if (text.length * 3 > BUFFER_BYTES) {
-      this.hash.update(encoder.encode(text));
+      const bytes = encoder.encode(text);
+      this.keep?.push(bytes);
+      this.hash.update(bytes);
       return;
     }
     this.at += encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
@@ -353,7 +383,10 @@ class HashSink implements JcsSink {
   }
 
   flush(): void {
-    if (this.at > 0) this.hash.update(this.buffer.subarray(0, this.at));
+    if (this.at > 0) {
+      this.keep?.push(this.buffer.slice(0, this.at));
+      this.hash.update(this.buffer.subarray(0, this.at));
+    }
     this.at = 0;
   }
 

@@ -1,7 +1,8 @@
 import { Sha256 } from '../crypto/sha256.ts';
+import { sha256Kernel } from '../crypto/sha256-wasm.ts';
 import { TAG_UNIT, utf8, writeUtf8 } from './bytes.ts';
 import type { ManifestCandidate } from './draw-types.ts';
-import type { CandidateIdBytes } from './jcs-hash.ts';
+import type { IdBytes } from './jcs-hash.ts';
 
 /**
  * Selection of DRAW-SPEC §5: Efraimidis–Spirakis weighted sampling without replacement, with an order defined
@@ -65,11 +66,24 @@ export function computeUnitRandoms(seed: Uint8Array, candidates: readonly Manife
 }
 
 /**
- * `a` of candidates [from, to) from their id bytes kept by the manifest hash ({@link CandidateIdBytes}), NaN
+ * `a` of candidates [from, to) from their id bytes kept by the manifest hash (`CandidateIdBytes` of jcs-hash.ts), NaN
  * where a candidate has no bytes there (its id is then hashed from the string): a slice of the selection's work
  * that another thread can do.
  */
-export function unitRandomsOfBytes(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number): Float64Array {
+export function unitRandomsOfBytes(seed: Uint8Array, ids: IdBytes, from: number, to: number): Float64Array {
+  const kernel = seed.length === 32 ? sha256Kernel() : null;
+  if (kernel !== null) {
+    // Four ids at a time in the WebAssembly kernel: the same digests, from the prefix pad32(tag) ‖ seed (one block).
+    const { state, length } = new Sha256().update(TAG_UNIT).update(seed).prefixState();
+    const out = new Float64Array(to - from);
+    const words = new Int32Array(2 * Math.min(to - from, UNITS_PER_BATCH));
+    for (let first = from; first < to; first += UNITS_PER_BATCH) {
+      const last = Math.min(to, first + UNITS_PER_BATCH);
+      kernel.hashMessages(state, length, ids.bytes, ids.start, first, last, 2, words, 0);
+      randomsOfWords(words, ids.plain, first, last, out, first - from);
+    }
+    return out;
+  }
   const hasher = new UnitHasher(seed);
   const out = new Float64Array(to - from);
   for (let i = from; i < to; i++) {
@@ -77,6 +91,17 @@ export function unitRandomsOfBytes(seed: Uint8Array, ids: CandidateIdBytes, from
       ids.plain[i] === 1 ? hasher.randomOfBytes(ids.bytes, ids.start[i] as number, ids.start[i + 1] as number) : Number.NaN;
   }
   return out;
+}
+
+/** Candidates per batch of the kernel in {@link unitRandomsOfBytes} (its words are reused from batch to batch). */
+const UNITS_PER_BATCH = 16384;
+
+/** `a` of candidates [from, to) from the first two digest words of each, into `out` from `outAt` (NaN where the id has no bytes). */
+function randomsOfWords(words: Int32Array, plain: Uint8Array, from: number, to: number, out: Float64Array, outAt: number): void {
+  for (let i = from; i < to; i++) {
+    const at = 2 * (i - from);
+    out[outAt + i - from] = plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
+  }
 }
 
 /** `a` of one unit (see {@link UnitHasher}). */

@@ -2,7 +2,7 @@ import { fromHex, toHex } from '../crypto/sha256.ts';
 import { isLowerHex } from './bytes.ts';
 import { drawWithSeed } from './draw.ts';
 import type { DrawBundle, DrawResult } from './draw-types.ts';
-import { hashJcs, manifestHashBytes, writeJcs } from './jcs-hash.ts';
+import { digestManifest, jcsBytesAndHash, manifestHashBytes } from './jcs-hash.ts';
 import { MIN_REVEAL_BYTES, commitmentOf, computeSeedBytes, externalValuesInOrder, normalizeExternalValue } from './seed.ts';
 import { validateManifest } from './validate-manifest.ts';
 
@@ -14,6 +14,8 @@ export type BundleVerification = {
   checks: VerificationCheck[];
   /** `H(JCS(result))` of the bundle's result, lowercase hex; null when the result cannot be serialised. */
   resultHash: string | null;
+  /** `H(JCS(manifest))` recomputed, lowercase hex; null when the manifest cannot be serialised. */
+  manifestHash?: string | null;
 };
 
 /**
@@ -53,7 +55,10 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     problems.length === 0 ? '清单格式、排序、权重、分层数量与人员库均符合 XF-SRS/1' : problems.map((p) => `${p.at}：${p.message}`).join('；'),
   );
 
-  const hashOfManifest = attempt(() => manifestHashBytes(manifest));
+  // The hash keeps the candidates' id bytes as it reads them: the draw below hashes those without reading the ids again.
+  const digested = attempt(() => digestManifest(manifest));
+  const hashOfManifest = digested instanceof Error ? attempt(() => manifestHashBytes(manifest)) : digested.hash;
+  const candidateIds = digested instanceof Error ? undefined : digested.candidateIds;
   const manifestHashHex = hashOfManifest instanceof Uint8Array ? toHex(hashOfManifest) : null;
   check(
     'manifest-hash',
@@ -110,26 +115,27 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     seedHex === null ? `种子无法计算：${errorMessage(seed)}` : `重算为 ${seedHex}，结果中为 ${String(result.seed)}`,
   );
 
-  const bundleJcs = attempt(() => jcsString(bundle.result));
-  const bundleHash = attempt(() => toHex(hashJcs(bundle.result)));
+  // The result's JCS bytes and hash in one pass, compared as bytes (no text of the whole result is built).
+  const bundleJcs = attempt(() => jcsBytesAndHash(bundle.result));
+  const bundleHash = bundleJcs instanceof Error ? bundleJcs : toHex(bundleJcs.hash);
   let recomputedHash: string | null = null;
   if (!manifestValid || !(hashOfManifest instanceof Uint8Array) || !(seed instanceof Uint8Array)) {
     check('result', '抽取结果逐字节一致', false, '清单无效或种子无法计算，不能重算抽取结果');
   } else {
-    const recomputed = attempt(() => drawWithSeed(manifest, hashOfManifest, seed));
+    const recomputed = attempt(() => drawWithSeed(manifest, hashOfManifest, seed, candidateIds));
     if (recomputed instanceof Error) {
       check('result', '抽取结果逐字节一致', false, `重算失败：${recomputed.message}`);
     } else {
-      const recomputedJcs = jcsString(recomputed);
-      recomputedHash = toHex(hashJcs(recomputed));
-      const same = typeof bundleJcs === 'string' && bundleJcs === recomputedJcs;
+      const recomputedJcs = jcsBytesAndHash(recomputed);
+      recomputedHash = toHex(recomputedJcs.hash);
+      const same = !(bundleJcs instanceof Error) && sameBytes(bundleJcs.bytes, recomputedJcs.bytes);
       check(
         'result',
         '抽取结果逐字节一致',
         same,
         same
-          ? `重算结果与包中结果的 JCS 字节完全相同（${recomputedJcs.length} 字符）`
-          : typeof bundleJcs === 'string'
+          ? `重算结果与包中结果的 JCS 字节完全相同（${utf16Length(recomputedJcs.bytes)} 字符）`
+          : !(bundleJcs instanceof Error)
             ? `第一处不同：${firstDifference(recomputed, bundle.result, 'result') ?? '（字节不同）'}`
             : `包中结果无法按 JCS 序列化：${errorMessage(bundleJcs)}`,
       );
@@ -144,7 +150,7 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     `包中结果 ${typeof bundleHash === 'string' ? bundleHash : '无法计算'}，重算结果 ${recomputedHash ?? '无法计算'}` + (published === undefined ? '' : `，公布值 ${published}`),
   );
 
-  return { ok: checks.every((c) => c.ok), checks, resultHash: typeof bundleHash === 'string' ? bundleHash : null };
+  return { ok: checks.every((c) => c.ok), checks, resultHash: typeof bundleHash === 'string' ? bundleHash : null, manifestHash: manifestHashHex };
 }
 
 function attempt<T>(f: () => T): T | Error {
@@ -159,10 +165,20 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function jcsString(value: unknown): string {
-  const parts: string[] = [];
-  writeJcs(value, (chunk) => parts.push(chunk));
-  return parts.join('');
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The length in UTF-16 code units of the text whose UTF-8 bytes these are (a 4-byte sequence is two). */
+function utf16Length(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
 }
 
 /** The path of the first place where two JSON values differ (strings compared as NFC, as JCS does), with both values. */

@@ -1,25 +1,18 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { DrawBundle } from '@domain/draw/draw-types.ts';
-import { verifyBundle } from '@domain/draw/verify-bundle.ts';
 import { Alert, Button, Collapse, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { fetchPublicBundle, publicBundleUrl } from '../../api/draws.ts';
 import { FilePicker } from '../../components/file-picker.tsx';
 import type { PlainCheck, PublishedDraw } from './plain-checks.ts';
-import { explainVerification } from './plain-checks.ts';
+import { verifyPublishedBundle } from './verify-published.ts';
 
-type Explained = ReturnType<typeof explainVerification>;
+type Explained = Awaited<ReturnType<typeof verifyPublishedBundle>>;
 type Outcome = { source: string; explained: Explained } | { source: string; failure: string };
 
 /** Verifies after the spinner had a chance to paint (a large draw takes a moment), and explains each check. */
 function verifyLater(bundle: unknown, published: PublishedDraw): Promise<Explained> {
-  return new Promise((resolve) =>
-    setTimeout(() => {
-      const verification = verifyBundle(bundle as DrawBundle, published.resultHash ? { resultHash: published.resultHash } : {});
-      resolve(explainVerification(verification, bundle as DrawBundle, published));
-    }, 0),
-  );
+  return new Promise((resolve, reject) => setTimeout(() => verifyPublishedBundle(bundle, published).then(resolve, reject), 0));
 }
 
 /** One check: ✓ or ✗, the plain sentence and why it matters, and the technical names and values folded away. */
