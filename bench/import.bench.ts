@@ -219,8 +219,11 @@ async function call<T>(session: Session, method: string, url: string, body?: Buf
  * a fresh embedded PGlite database beside it (whole import ≤ 60 s, decision 0006; its memory for the record: PGlite's
  * own heap lives in the same process). Then what the server holds afterwards (after a GC too) and the streamed export
  * of the same units with its peak. The machine's pace is printed before and after: the figures move with it.
+ * BENCH_SERVER_DIR=<checkout> runs the server of another checkout (the code before a change) for comparison.
  */
 export async function benchImport(): Promise<Figure[]> {
+  const serverDir = path.resolve(process.env.BENCH_SERVER_DIR ?? '.');
+  if (serverDir !== path.resolve('.')) console.log(`  server: ${serverDir}`);
   const paceBefore = machinePace();
   let started = performance.now();
   const file = await buildUnitsFile();
@@ -273,11 +276,12 @@ export async function benchImport(): Promise<Figure[]> {
         await database.close();
       }
     }
-    // The server keeps its files (sessions secret …) in DATA_DIR: the PGlite database's directory, or a scratch one.
+    // The server's DATA_DIR: the embedded database lives in its pglite/ (where run.open put it); on PostgreSQL a scratch one.
     const dataDir =
-      target.kind === 'pglite' ? target.dataDir : fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-import-data-'));
+      target.kind === 'pglite' ? path.dirname(target.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-import-data-'));
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/import-server.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/import-server.ts')], {
+      cwd: serverDir,
       env: {
         ...process.env,
         DATA_DIR: dataDir,
@@ -292,6 +296,9 @@ export async function benchImport(): Promise<Figure[]> {
     try {
       const base = `http://127.0.0.1:${port}`;
       await waitFor(`${base}/api/public/home`, () => true, 120_000);
+      // Another process could hold the port: ours must still be running once the port answers.
+      await sleep(1_000);
+      if (child.exitCode !== null) throw new Error(`${run.label}: the server exited (${child.exitCode})`);
       const session = await logIn(base);
       await sleep(3_000); // start-up work (statistics, schedulers) settles
       const idle = rssMiB(pid);
