@@ -34,6 +34,17 @@ describe('reading uploaded files on a worker thread', { timeout: 60_000 }, () =>
     expect(await pool.parse(csv, '名录.csv')).toEqual(await parseImportFile(csv, '名录.csv'));
   });
 
+  it('stops its worker once no file is waiting, and starts one again for the next file', async () => {
+    const first = pool.parse(tinyFile(), 'a.xlsx');
+    const second = pool.parse(tinyFile(), 'b.xlsx');
+    await first;
+    expect(pool.hasWorker).toBe(true);
+    await second;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pool.hasWorker).toBe(false);
+    expect((await pool.parse(tinyFile(), 'c.xlsx')).rows).toEqual([{ rowNumber: 2, cells: ['甲'] }]);
+  });
+
   it('passes on a refusal with its code and Chinese message', async () => {
     await expect(pool.parse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'x.xls')).rejects.toThrow(
       new DomainError(

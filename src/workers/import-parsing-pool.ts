@@ -12,8 +12,10 @@ import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
  * each a small message, so the main thread is never busy with one file for long.
  *
  * One file at a time (the others wait their turn: memory is bounded by one parse, and the second core is free
- * for the main thread). The worker starts on first use and is unreferenced while idle; if it cannot start, the file
- * is read on the main thread, within the same limits.
+ * for the main thread). The worker starts on first use; if it cannot start, the file is read on the main thread,
+ * within the same limits. Once no file is waiting it is stopped: an idle worker would keep the heap of its last parse
+ * (a few hundred MB for 100,000 rows) until the next upload, and starting one costs well under a second against the
+ * seconds of a parse (decision 0031).
  */
 
 /** The worker's old-generation heap. A 100,000-row registry needs ~100 MB; the largest legitimate file ~300 MB. */
@@ -41,6 +43,7 @@ export class ImportParsingPool {
   private starting: Promise<boolean> | null = null;
   private running: Running | null = null;
   private turn: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
   private nextId = 1;
 
   constructor(
@@ -87,9 +90,19 @@ export class ImportParsingPool {
 
   /** The table of an uploaded file, read on the worker (or here, when the worker cannot start); one file at a time. */
   parse(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+    this.waiting++;
     const result = this.turn.then(() => this.run(bytes, fileName));
-    this.turn = result.catch(() => undefined);
+    this.turn = result
+      .catch(() => undefined)
+      .then(() => {
+        if (--this.waiting === 0) return this.close();
+      });
     return result;
+  }
+
+  /** Whether a worker thread is running now (tests, benchmarks). */
+  get hasWorker(): boolean {
+    return this.worker !== null;
   }
 
   /** Stops the worker (tests, shutdown). */
