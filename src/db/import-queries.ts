@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
 import type { JsonValue } from '../domain/canonical-json.ts';
 import type { ImportBatchSummary } from '../domain/import/import-summary.ts';
 import type { FlagProposal } from '../domain/import/reconcile-market-snapshot.ts';
-import { unitSearchGrams } from '../domain/registry/search-grams.ts';
-import type { DbOrTx, Tx } from './client.ts';
+import { unitSearchGramSet } from '../domain/registry/search-grams.ts';
+import type { Db, DbOrTx, Tx } from './client.ts';
 import { importBatches, inspectors, orgs, units } from './schema.ts';
 import { anyOf } from './sql-helpers.ts';
 
@@ -289,7 +290,7 @@ const unitJson = (rows: readonly ImportedUnit[]) =>
       status: v.status,
       duplicate_key: v.duplicateKey,
       status_reason: statusReason,
-      search_grams: unitSearchGrams({ name: v.name, address: v.address, registeredAddress: v.registeredAddress, uscc: v.uscc }),
+      search_grams: [...unitSearchGramSet(v)],
     })),
   );
 
@@ -387,11 +388,20 @@ export async function insertUnitHistoryBulk(
 }
 
 /**
- * Refreshes the planner's statistics after a bulk write. PGlite has no autovacuum, so without this the list
- * queries would plan against the table as it was before 100,000 units arrived (see decision 0005).
+ * Refreshes the planner's statistics after a bulk write on embedded PGlite, which has no autovacuum: without this
+ * the list queries would plan against the table as it was before 100,000 units arrived (see decision 0005). On
+ * PostgreSQL autovacuum analyses a table that much has changed in by itself within a minute, and the import does
+ * not wait the seconds ANALYZE takes there (decision 0031).
  */
-export async function analyzeUnitTables(db: DbOrTx): Promise<void> {
+export async function analyzeUnitTables(db: Db): Promise<void> {
+  if (!isEmbedded(db)) return;
   await db.execute(sql`analyze units, unit_history`);
+}
+
+/** Whether `db` is embedded PGlite: drizzle keeps the driver's client as `$client`, a pg pool on PostgreSQL. */
+function isEmbedded(db: Db): boolean {
+  const client = (db as unknown as { $client?: object }).$client;
+  return client !== undefined && !(client instanceof pg.Pool);
 }
 
 // ─── Inspectors ───────────────────────────────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repeatedDeflate, xlsxWith, sheetXml, inlineCell } from '../../test/harness/zip-files.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
-import { ImportParsingPool } from './import-parsing-pool.ts';
+import { ImportParsingPool, STOP_AFTER_BYTES } from './import-parsing-pool.ts';
 
 const pool = new ImportParsingPool();
 /** A worker allowed a 32 MB heap. */
@@ -32,6 +32,22 @@ describe('reading uploaded files on a worker thread', { timeout: 60_000 }, () =>
     expect(await pool.parse(bytes, '名录.xlsx')).toEqual(here);
     const csv = new TextEncoder().encode(`单位名称,备注\n${Array.from({ length: 4_500 }, (_, i) => `甲${i},"a\nb"`).join('\n')}`);
     expect(await pool.parse(csv, '名录.csv')).toEqual(await parseImportFile(csv, '名录.csv'));
+  });
+
+  it('stops its worker after a large file once no other file is waiting, and starts one again for the next', async () => {
+    const large = new TextEncoder().encode(`单位名称,备注\n${Array.from({ length: 20_000 }, (_, i) => `甲${i},${'乙'.repeat(20)}`).join('\n')}`);
+    expect(large.byteLength).toBeGreaterThanOrEqual(STOP_AFTER_BYTES);
+    await pool.parse(tinyFile(), 'a.xlsx');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pool.hasWorker).toBe(true);
+    const first = pool.parse(large, 'large.csv');
+    const second = pool.parse(tinyFile(), 'b.xlsx');
+    expect((await first).rows).toHaveLength(20_000);
+    expect(pool.hasWorker).toBe(true);
+    await second;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pool.hasWorker).toBe(false);
+    expect((await pool.parse(tinyFile(), 'c.xlsx')).rows).toEqual([{ rowNumber: 2, cells: ['甲'] }]);
   });
 
   it('passes on a refusal with its code and Chinese message', async () => {

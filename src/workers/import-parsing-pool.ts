@@ -12,14 +12,20 @@ import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
  * each a small message, so the main thread is never busy with one file for long.
  *
  * One file at a time (the others wait their turn: memory is bounded by one parse, and the second core is free
- * for the main thread). The worker starts on first use and is unreferenced while idle; if it cannot start, the file
- * is read on the main thread, within the same limits.
+ * for the main thread). The worker starts on first use; if it cannot start, the file is read on the main thread,
+ * within the same limits. After reading a large file (STOP_AFTER_BYTES), once no other file is waiting, it is
+ * stopped: idle, it would keep the heap of that parse (hundreds of MB for 100,000 rows) until the next upload, and
+ * starting a new one (under a second) is little beside the seconds such a file takes to read. After small files and
+ * refusals (which stop early, decision 0014) it stays (decision 0031).
  */
 
 /** The worker's old-generation heap. A 100,000-row registry needs ~100 MB; the largest legitimate file ~300 MB. */
 export const PARSING_HEAP_MB = 512;
 /** The worker thread's nice value on Linux (0–19): it yields a shared core to the main thread (decision 0014). */
 export const PARSING_NICE = 10;
+
+/** Files read from this size (about 7,000 registry rows of .xlsx) leave a heap worth giving back: the worker stops after them. */
+export const STOP_AFTER_BYTES = 1024 * 1024;
 
 export type ParsingJob = { id: number; bytes: Uint8Array; fileName: string };
 
@@ -41,6 +47,8 @@ export class ImportParsingPool {
   private starting: Promise<boolean> | null = null;
   private running: Running | null = null;
   private turn: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+  private stopWhenIdle = false;
   private nextId = 1;
 
   constructor(
@@ -87,9 +95,26 @@ export class ImportParsingPool {
 
   /** The table of an uploaded file, read on the worker (or here, when the worker cannot start); one file at a time. */
   parse(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+    this.waiting++;
     const result = this.turn.then(() => this.run(bytes, fileName));
-    this.turn = result.catch(() => undefined);
+    this.turn = result
+      .then(
+        () => {
+          if (bytes.byteLength >= STOP_AFTER_BYTES) this.stopWhenIdle = true;
+        },
+        () => undefined,
+      )
+      .then(() => {
+        if (--this.waiting > 0 || !this.stopWhenIdle) return;
+        this.stopWhenIdle = false;
+        return this.close();
+      });
     return result;
+  }
+
+  /** Whether a worker thread is running now (tests, benchmarks). */
+  get hasWorker(): boolean {
+    return this.worker !== null;
   }
 
   /** Stops the worker (tests, shutdown). */

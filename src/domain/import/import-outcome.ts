@@ -74,6 +74,17 @@ export type ImportSummary = {
 };
 
 export function summarizeImportRows(results: readonly ImportRowResult[]): ImportSummary {
+  const summarizer = createImportSummarizer();
+  summarizer.add(results);
+  return summarizer.finish();
+}
+
+/**
+ * summarizeImportRows over rows given a part at a time (in any order), keeping only what the summary needs: the
+ * counts, every invalid row as a line of the report, and the 500 lowest-numbered rows of each listed group. A caller
+ * classifying 100,000 rows in slices need not hold a result object for each of them (decision 0031).
+ */
+export function createImportSummarizer(): { add(results: readonly ImportRowResult[]): void; finish(): ImportSummary } {
   const counts: ImportCounts = {
     new: 0,
     changed: 0,
@@ -83,30 +94,48 @@ export function summarizeImportRows(results: readonly ImportRowResult[]): Import
     duplicatesInFile: 0,
     probableDuplicates: 0,
   };
+  let totalRows = 0;
+  let listedRows = 0;
+  // Invalid rows, rows with warnings, changed rows, new rows: the lowest-numbered PREVIEW_ROW_LIMIT of each (at most
+  // twice that between two trims).
   const groups: ImportRowResult[][] = [[], [], [], []];
-  for (const row of results) {
-    counts[row.outcome]++;
-    if (row.warnings.length > 0) counts.warnings++;
-    if (row.duplicateInFile) counts.duplicatesInFile++;
-    if (row.probableDuplicate) counts.probableDuplicates++;
-    const group =
-      row.outcome === 'invalid'
-        ? 0
-        : row.warnings.length > 0
-          ? 1
-          : row.outcome === 'changed'
-            ? 2
-            : row.outcome === 'new'
-              ? 3
-              : -1;
-    if (group >= 0) groups[group]!.push(row);
-  }
-  const listed = groups.flatMap((g) => g.sort((a, b) => a.rowNumber - b.rowNumber));
+  const invalidRows: ImportProblemRow[] = [];
+  const byRowNumber = (a: { rowNumber: number }, b: { rowNumber: number }) => a.rowNumber - b.rowNumber;
   return {
-    totalRows: results.length,
-    counts,
-    rows: listed.slice(0, PREVIEW_ROW_LIMIT),
-    rowsTruncated: listed.length > PREVIEW_ROW_LIMIT,
-    invalidRows: groups[0]!.map((r) => ({ rowNumber: r.rowNumber, key: r.key, name: r.name, problems: r.errors })),
+    add(results) {
+      for (const row of results) {
+        totalRows++;
+        counts[row.outcome]++;
+        if (row.warnings.length > 0) counts.warnings++;
+        if (row.duplicateInFile) counts.duplicatesInFile++;
+        if (row.probableDuplicate) counts.probableDuplicates++;
+        const group =
+          row.outcome === 'invalid'
+            ? 0
+            : row.warnings.length > 0
+              ? 1
+              : row.outcome === 'changed'
+                ? 2
+                : row.outcome === 'new'
+                  ? 3
+                  : -1;
+        if (group < 0) continue;
+        listedRows++;
+        if (group === 0) invalidRows.push({ rowNumber: row.rowNumber, key: row.key, name: row.name, problems: row.errors });
+        const kept = groups[group]!;
+        kept.push(row);
+        if (kept.length >= 2 * PREVIEW_ROW_LIMIT) kept.sort(byRowNumber).length = PREVIEW_ROW_LIMIT;
+      }
+    },
+    finish() {
+      const listed = groups.flatMap((g) => g.sort(byRowNumber).slice(0, PREVIEW_ROW_LIMIT));
+      return {
+        totalRows,
+        counts,
+        rows: listed.slice(0, PREVIEW_ROW_LIMIT),
+        rowsTruncated: listedRows > PREVIEW_ROW_LIMIT,
+        invalidRows: invalidRows.sort(byRowNumber),
+      };
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchGrams } from './search-grams.ts';
+import { searchGrams, unitSearchGramSet, unitSearchGrams } from './search-grams.ts';
 
 describe('search bigrams', () => {
   it('splits Chinese text into adjacent character pairs without spaces, distinct', () => {
@@ -10,5 +10,21 @@ describe('search bigrams', () => {
   });
   it('gives nothing for a single character', () => {
     expect(searchGrams('店')).toEqual([]);
+  });
+  it('keeps a character outside the Basic Multilingual Plane whole', () => {
+    expect(searchGrams('𠀋店')).toEqual(['𠀋店']);
+  });
+});
+
+describe('unit search bigrams', () => {
+  const unit = { name: '婺城 好运来超市', address: '婺城区 人民路1号', registeredAddress: null, uscc: '91330702MA2ABCDE1X' };
+  it('takes each field on its own, so no pair spans two fields, sorted', () => {
+    const grams = unitSearchGrams(unit);
+    expect(grams).toContain('超市');
+    expect(grams).not.toContain('市婺');
+    expect(grams).toEqual([...grams].sort());
+  });
+  it('gives the bulk writers the same bigrams, unsorted', () => {
+    expect([...unitSearchGramSet(unit)].sort()).toEqual(unitSearchGrams(unit));
   });
 });

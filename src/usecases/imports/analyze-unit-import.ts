@@ -10,7 +10,7 @@ import {
   type UnitImportPlan,
 } from '../../domain/import/classify-unit-import.ts';
 import { mappedColumns, mappingFromColumns, type ColumnMapping } from '../../domain/import/column-mapping.ts';
-import { summarizeImportRows, type ImportSummary } from '../../domain/import/import-outcome.ts';
+import { createImportSummarizer, type ImportSummary } from '../../domain/import/import-outcome.ts';
 import type { ImportTable } from '../../domain/import/import-table.ts';
 import { recognizeHeaders } from '../../domain/import/recognize-headers.ts';
 import { UNIT_IMPORT_SPEC } from '../../domain/import/unit-import-spec.ts';
@@ -24,7 +24,8 @@ import { scopePathOf } from '../lib/actor.ts';
 export type UnitImportAnalysis = {
   mapping: ColumnMapping;
   dictionaries: UnitImportDictionaries;
-  plan: UnitImportPlan;
+  /** What the commit writes; the rows' results are only summarised (see createImportSummarizer). */
+  plan: Omit<UnitImportPlan, 'rows'>;
   summary: ImportSummary;
 };
 
@@ -114,13 +115,14 @@ export async function analyzeUnitImport(
   }
 
   // Rows are classified independently: in slices, letting other requests (the public portal) through between two.
-  const plan: UnitImportPlan = { rows: [], inserts: [], updates: [] };
+  const plan: Omit<UnitImportPlan, 'rows'> = { inserts: [], updates: [] };
+  const summarizer = createImportSummarizer();
   for (let i = 0; i < prepared.length; i += PAUSE_EVERY) {
     const part = classifyUnitImportRows(prepared.slice(i, i + PAUSE_EVERY), { byUscc, duplicatesByKey }, { brigadeId: input.brigade.id, dictionaries });
-    plan.rows.push(...part.rows);
+    summarizer.add(part.rows);
     plan.inserts.push(...part.inserts);
     plan.updates.push(...part.updates);
     if (i + PAUSE_EVERY < prepared.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { mapping, dictionaries, plan, summary: summarizeImportRows(plan.rows) };
+  return { mapping, dictionaries, plan, summary: summarizer.finish() };
 }

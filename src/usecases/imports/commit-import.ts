@@ -8,7 +8,7 @@ import {
 } from '../../db/import-queries.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { loadImportBatch } from './load-import-batch.ts';
-import { readBatchFile } from './read-import-file.ts';
+import { forgetBatchFile, readBatchFile } from './read-import-file.ts';
 import { writeInspectorImport } from './write-inspector-import.ts';
 import { writeUnitImport } from './write-unit-import.ts';
 import { writeCreditGradeImport } from './write-credit-grade-import.ts';
@@ -41,6 +41,7 @@ export async function commitImport(ctx: UseCaseContext, id: string, mode: 'refus
         ? writeUnitImport(tx, ctx, batch, table, mode)
         : writeInspectorImport(tx, ctx, batch, table, mode);
     });
+    forgetBatchFile(batch);
     if (batch.kind === 'units' && result.created + result.updated >= BULK_WRITE) await analyzeUnitTables(ctx.db);
   } catch (e) {
     if (isUniqueViolation(e, 'units_uscc_key') || isUniqueViolation(e, 'inspectors_badge_no_key')) {

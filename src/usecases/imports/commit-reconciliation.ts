@@ -11,7 +11,7 @@ import { recordAudit } from '../lib/audit.ts';
 import type { UseCaseContext } from '../lib/context.ts';
 import { analyzeMarketSnapshot } from './analyze-market-snapshot.ts';
 import { loadImportBatch } from './load-import-batch.ts';
-import { readBatchFile } from './read-import-file.ts';
+import { forgetBatchFile, readBatchFile } from './read-import-file.ts';
 import { snapshotSummaryOf, type SnapshotImportSummary } from '../../domain/import/import-summary.ts';
 
 const alreadyDone = () => new DomainError('CONFLICT', '该比对批次已提交，不能重复提交');
@@ -66,5 +66,6 @@ export async function commitReconciliation(ctx: UseCaseContext, id: string): Pro
       },
     });
   });
+  forgetBatchFile(batch);
   return (await findImportBatch(ctx.db, id))!;
 }

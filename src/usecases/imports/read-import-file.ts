@@ -39,3 +39,12 @@ export async function readBatchFile(
     readImportFile(await loadImportFileBytes(db, batch.id), batch.fileName, batch.fileSha256)
   );
 }
+
+/**
+ * Forgets the table of a batch's file once the batch is committed or refused: nothing reads it again, and a
+ * 100,000-row table with its validated rows holds some 300 MB that would otherwise stay for half an hour (decision
+ * 0031). Another batch of the same file simply reads it again.
+ */
+export function forgetBatchFile(batch: { fileName: string; fileSha256: string }): void {
+  recentTables.delete(keyOf(batch.fileSha256, batch.fileName));
+}

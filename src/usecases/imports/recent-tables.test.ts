@@ -50,6 +50,16 @@ describe('createRecentTables', () => {
     expect(recent.get('a', 3)).toBeUndefined();
     expect(recent.get('c', 3)).toBeDefined();
   });
+
+  it('forgets a table on request and frees its bytes', () => {
+    const recent = createRecentTables({ maxEntries: 2, maxBytes: 1_000_000, ttlMs: 60_000 });
+    recent.set('a', table(1), 0);
+    recent.set('b', table(1), 1);
+    recent.delete('a');
+    expect(recent.get('a', 2)).toBeUndefined();
+    expect(recent.get('b', 2)).toBeDefined();
+    expect(recent.bytes).toBe(estimateTableBytes(table(1)));
+  });
 });
 
 describe('estimateTableBytes', () => {

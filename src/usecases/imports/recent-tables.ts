@@ -30,6 +30,10 @@ export function createRecentTables(limits: RecentTablesLimits) {
       total += bytes;
       while (entries.size > limits.maxEntries || total > limits.maxBytes) remove(entries.keys().next().value as string);
     },
+    /** Drops the table kept under `key`, if any (a committed batch's file is not read again). */
+    delete(key: string): void {
+      remove(key);
+    },
     /** The estimated bytes held (tests, benchmarks). */
     get bytes(): number {
       return total;
