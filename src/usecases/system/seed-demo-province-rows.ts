@@ -215,7 +215,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
       industry, risk_level, contact_name, contact_phone, brigade_id, source, created_at, updated_at)
     select md5('u' || n)::uuid,
       pg_temp.province_uscc('91' || b.division_code || lpad(n::text, 8, '0') || pg_temp.province_org_check(lpad(n::text, 8, '0'))),
-      case when h % 10 < 4 then '' else city end
+      case when h % 10 < 4 then '' when city = '金华' then (array['金华', '兰溪', '婺城', '金东'])[1 + h / 7 % 4] else city end
         || substr('${BRAND_FIRST}', 1 + h / 10 % ${Array.from(BRAND_FIRST).length}, 1)
         || substr('${BRAND_SECOND}', 1 + h / 1000 % ${Array.from(BRAND_SECOND).length}, 1)
         || (${lit(TRADES.map((t) => t[0]))})[1 + t]
@@ -412,8 +412,15 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
 
   if (size.publications) {
     say('正在生成公示信息（检查结果和行政处罚结果）…');
-    const grams = (text: string) =>
-      `array(select distinct substr(t, k, 2) from (select ${text} as t) s, generate_series(1, char_length(t) - 1) k where strpos(substr(t, k, 2), chr(31)) = 0 order by 1)`;
+    // Bigrams as publicationSearchGrams makes them (lower-cased name and credit code, never across the two), in a
+    // loop: three times faster than a subquery per row here.
+    await run(`create function pg_temp.province_grams(a text, b text) returns text[] language plpgsql immutable as $$
+      declare grams text[] := '{}'; i int;
+      begin
+        for i in 1 .. char_length(a) - 1 loop grams := grams || substr(a, i, 2); end loop;
+        for i in 1 .. char_length(b) - 1 loop grams := grams || substr(b, i, 2); end loop;
+        return array(select distinct g from unnest(grams) as g order by 1);
+      end $$`);
     const items = JSON.stringify(CHECK_ITEMS.map(([code, name]) => ({ code, name })));
     await run(`insert into publications (id, kind, org_id, unit_id, task_id, draw_id, event_date, status, content, unit_name, uscc, district_code, outcome,
         search_grams, published_on, published_at, created_on)
@@ -426,7 +433,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
           'hazards', case when x.outcome = 'hazards' then (select jsonb_agg(jsonb_build_object('seq', s, 'item', (${lit(HAZARDS.map((y) => y[0]))})[s],
             'text', (${lit(HAZARDS.map((y) => y[1]))})[s], 'fixedOnSpot', s = 1 and t.h % 4 = 0) order by s) from generate_series(1, x.lines) s) else '[]'::jsonb end,
           'recordVersion', x.version),
-        u.name, u.uscc, u.district_code, x.outcome, ${grams(`lower(u.name) || chr(31) || lower(u.uscc)`)},
+        u.name, u.uscc, u.district_code, x.outcome, pg_temp.province_grams(lower(u.name), lower(u.uscc)),
         case when t.h2 / 3 % 100 < 96 then least(t.visit + 5, date '${today}') end,
         case when t.h2 / 3 % 100 < 96 then least(t.visit + 5, date '${today}')::timestamptz + interval '9 hours' end,
         t.visit
@@ -444,7 +451,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
           'partyName', c.unit_name, 'decisionNumber', '消行罚决字〔' || extract(year from c.visit) || '〕' || lpad((c.g % 1000000)::text, 6, '0') || '号',
           'decidedOn', c.decided::text, 'citation', '《中华人民共和国消防法》第六十条第一款', 'penaltyKind', c.penalty, 'fineAmount', c.fine,
           'facts', jsonb_build_array('疏散通道堆放杂物，影响人员安全疏散')),
-        c.unit_name, c.uscc, c.district_code, c.penalty, ${grams(`lower(c.unit_name) || chr(31) || lower(c.uscc)`)},
+        c.unit_name, c.uscc, c.district_code, c.penalty, pg_temp.province_grams(lower(c.unit_name), lower(c.uscc)),
         least(c.decided + 3, date '${today}'), least(c.decided + 3, date '${today}')::timestamptz + interval '9 hours',
         (least(c.decided + 3, date '${today}') + case when c.penalty = 'warning' or c.fine <= 10000 then interval '3 months' else interval '3 years' end)::date,
         c.decided
@@ -493,6 +500,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   for (const t of ['province_orgs', 'province_draws', 'province_tasks', 'province_findings', 'province_notices', 'province_reinspections', 'province_cases'])
     await run(`drop table ${t}`);
   if (size.callbackQuarters > 0) for (const t of ['province_rounds', 'province_callbacks']) await run(`drop table ${t}`);
+  if (size.publications) await run(`drop function pg_temp.province_grams(text, text)`);
   await run(`drop function pg_temp.province_uscc(text)`);
   await run(`drop function pg_temp.province_org_check(text)`);
 }

@@ -6,6 +6,8 @@ import { DEMO_PASSWORD } from '../../demo/generate-demo-data.ts';
 import { countFiguresByGroup, countFiguresFromRows } from '../../db/statistics-queries.ts';
 import { COUNT_FIGURES, GROUP_KEYS, isFigureGroupable, periodDays } from '../../domain/statistics/figures.ts';
 import { checkUscc } from '../../domain/uscc.ts';
+import { publicationSearchGrams } from '../../domain/publication/compose-publication.ts';
+import type { PublicationContent } from '../../domain/publication/publication-types.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { provinceSizeFor, seedProvinceDemo, type SeedProvinceResult } from './seed-demo-province.ts';
 
@@ -86,6 +88,17 @@ describe('the province data set at a tiny size (--units 2000 --brigades 4)', () 
       join tasks t on t.id = r.task_id and t.kind = 'draw' where r.version = 1`);
     expect(r!.failed / r!.inspected).toBeGreaterThan(0.3);
     expect(r!.failed / r!.inspected).toBeLessThan(0.46);
+  });
+
+  it('gives the portal entries the bigrams the application would make, and shows them on the portal', async () => {
+    const entries = await rows<{ content: PublicationContent; search_grams: string[] }>('select content, search_grams from publications');
+    const differing = entries.filter((e) => [...e.search_grams].sort().join(' ') !== publicationSearchGrams(e.content).join(' '));
+    expect(differing).toEqual([]);
+    const app = await buildTestApp(database);
+    const page = await app.inject({ method: 'GET', url: '/api/public/results?page=1&pageSize=20' });
+    expect(page.statusCode).toBe(200);
+    expect((page.json() as { total: number }).total).toBeGreaterThan(0);
+    await app.close();
   });
 
   it('folds the statistics rollup so that it equals the rows', async () => {
