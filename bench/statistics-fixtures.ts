@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
-import { writeProvinceRows, type ProvinceSize } from '../src/usecases/system/seed-demo-province-rows.ts';
+import { writeProvinceRows, type ProvinceSize } from '../src/db/province-seed-queries.ts';
 
 /**
  * The statistics bench's rows when its database is empty: the province generator (writeProvinceRows, the one

@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD } from '../../demo/generate-demo-data.ts';
 import { analyzeTables, vacuumPortalTables, type DatabaseKind, type Db, type Tx } from '../../db/client.ts';
 import { refreshStatisticsRollup } from '../../db/statistics-queries.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { recordSystemAudit } from '../lib/audit.ts';
 import { hashPassword } from '../lib/passwords.ts';
-import { writeProvinceRows, type ProvinceAccount, type ProvinceSize } from './seed-demo-province-rows.ts';
+import { countProvinceRows, holdsRegistryData, writeProvinceRows, type ProvinceAccount, type ProvinceSize } from '../../db/province-seed-queries.ts';
 
 /** `--scale province`: 1,000,000 units, 3,000 inspectors, 100 大队 under 11 支队, two years of plans and draws. */
 export const PROVINCE_SCALE: ProvinceSize = {
@@ -50,21 +49,6 @@ export type SeedProvinceResult =
   | { seeded: false; reason: string }
   | { seeded: true; counts: Record<string, number>; accounts: { username: string; role: string; displayName: string }[]; seconds: number };
 
-/** Whether the database holds any registry or user data (the province set goes only into an empty one). */
-async function holdsData(db: Db): Promise<boolean> {
-  const result = await db.execute(
-    sql.raw(`select exists (select 1 from orgs) or exists (select 1 from units) or exists (select 1 from accounts) as any`),
-  );
-  return Boolean((result as unknown as { rows: { any: boolean }[] }).rows[0]?.any);
-}
-
-/** Row counts of the tables the province set fills (printed by the CLI, checked by the tests). */
-export async function countProvinceRows(db: Db): Promise<Record<string, number>> {
-  const tables = ['orgs', 'inspectors', 'units', 'accounts', 'annual_plans', 'monthly_plans', 'draws', 'tasks', 'inspection_records', 'hazards', 'documents', 'cases', 'sealings', 'publications', 'callback_rounds', 'callback_units', 'callback_records', 'statistics_rollup', 'audit_log'];
-  const result = await db.execute(sql.raw(`select ${tables.map((t) => `(select count(*) from ${t})::int as ${t}`).join(', ')}`));
-  return (result as unknown as { rows: Record<string, number>[] }).rows[0]!;
-}
-
 /**
  * Loads the province-sized demo data set (docs/decisions/0033-province-data.md) into an empty database: the rows
  * set-based in one transaction with one audit entry for the whole load, then the statistics rollup folded and the
@@ -83,7 +67,7 @@ export async function seedProvinceDemo(
     };
   if (!Number.isInteger(size.units) || !Number.isInteger(size.brigades) || size.brigades < 1 || size.units < size.brigades * 10)
     return { seeded: false, reason: '单位数应至少为大队数的 10 倍' };
-  if (await holdsData(db)) return { seeded: false, reason: '数据库中已有数据（机构、单位或账号），未载入省级演示数据：请换用一个空数据库' };
+  if (await holdsRegistryData(db)) return { seeded: false, reason: '数据库中已有数据（机构、单位或账号），未载入省级演示数据：请换用一个空数据库' };
 
   const started = performance.now();
   const say = (message: string) => options.onProgress(`[${Math.round((performance.now() - started) / 1000)} 秒] ${message}`);
