@@ -503,6 +503,8 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   for (const t of ['province_orgs', 'province_draws', 'province_tasks', 'province_findings', 'province_notices', 'province_reinspections', 'province_cases'])
     await run(`drop table ${t}`);
   if (size.callbackQuarters > 0) for (const t of ['province_rounds', 'province_callbacks']) await run(`drop table ${t}`);
+  // Planner statistics before anything reads the new rows (the rollup's fold joins them all).
+  for (const t of BIG_TABLES) await run(`analyze ${t}`);
   if (size.publications) await run(`drop function pg_temp.province_grams(text, text)`);
   await run(`drop function pg_temp.province_uscc(text)`);
   await run(`drop function pg_temp.province_org_check(text)`);
