@@ -40,7 +40,7 @@ export type ProvinceRowsOptions = {
 };
 
 /** The ids the rows are made with (md5 of a name and a number), so that the caller can find the accounts. */
-export const provinceAccountId = (username: string) => `md5('acct-' || '${username}')::uuid`;
+export const provinceAccountId = (username: string) => `pg_temp.province_id('acct-' || '${username}')`;
 
 const BIG_TABLES = [
   'units',
@@ -166,6 +166,9 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   ).rows;
   for (const { indexname } of indexRows) await run(`drop index "${indexname}"`);
 
+  // Ids: md5 of a name and the generating number, shaped as the version-4 UUIDs the API's id parameters accept.
+  await run(`create function pg_temp.province_id(t text) returns uuid language sql immutable as $$
+    select (substr(md5(t), 1, 12) || '4' || substr(md5(t), 14, 3) || '8' || substr(md5(t), 18))::uuid $$`);
   // Check characters in SQL, as src/domain/uscc.ts computes them.
   await run(`create function pg_temp.province_org_check(body text) returns text language sql immutable as $$
     select case c when 10 then 'X' when 11 then '0' else c::text end
@@ -177,10 +180,10 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
 
   say(`正在建立机构：1 个总队、${D} 个支队、${B} 个大队…`);
   await run(`create temp table province_orgs as
-    with c as (select md5('corps')::uuid as id),
+    with c as (select pg_temp.province_id('corps') as id),
     city(k, name, code) as (values ${CITIES.map(([name, code], k) => `(${k}, '${name}', '${code}')`).join(', ')}),
-    d as (select k, md5('det' || k)::uuid as id, city.name, city.code from generate_series(0, ${D - 1}) k join city using (k)),
-    b as (select k, k % ${D} as det, k / ${D} as idx, md5('brig' || k)::uuid as id from generate_series(0, ${B - 1}) k)
+    d as (select k, pg_temp.province_id('det' || k) as id, city.name, city.code from generate_series(0, ${D - 1}) k join city using (k)),
+    b as (select k, k % ${D} as det, k / ${D} as idx, pg_temp.province_id('brig' || k) as id from generate_series(0, ${B - 1}) k)
     select 'corps' as kind, null::int as k, c.id, null::uuid as parent_id, '浙江省消防救援总队' as name, '浙江总队' as short_name,
       '330000' as division_code, '/' || c.id || '/' as path, null::int as idx from c
     union all
@@ -197,7 +200,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   const given = Array.from(GIVEN).length;
   await run(`insert into inspectors (id, org_id, name, badge_no, certificate_no, certificate_valid_from, certificate_valid_until, post, duty,
       specialties, roles, phone)
-    select md5('insp' || i)::uuid, b.id,
+    select pg_temp.province_id('insp' || i), b.id,
       substr('${SURNAMES}', 1 + h % ${surnames}, 1) || substr('${GIVEN}', 1 + h / 100 % ${given}, 1)
         || case when h / 10000 % 3 = 0 then '' else substr('${GIVEN}', 1 + h / 1000000 % ${given}, 1) end,
       'ZJ' || lpad((i + 1)::text, 6, '0'), '浙消执证' || lpad((i + 1)::text, 6, '0'),
@@ -213,7 +216,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   // Unit n belongs to brigade n mod B. Its credit code: 91 + the brigade's division + an 8-digit body (n) + checks.
   await run(`insert into units (id, uscc, name, registered_address, address, district_code, category, is_crowded, is_flammable, is_high_rise,
       industry, risk_level, contact_name, contact_phone, brigade_id, source, created_at, updated_at)
-    select md5('u' || n)::uuid,
+    select pg_temp.province_id('u' || n),
       pg_temp.province_uscc('91' || b.division_code || lpad(n::text, 8, '0') || pg_temp.province_org_check(lpad(n::text, 8, '0'))),
       case when h % 10 < 4 then '' when city = '金华' then (array['金华', '兰溪', '婺城', '金东'])[1 + h / 7 % 4] else city end
         || substr('${BRAND_FIRST}', 1 + h / 10 % ${Array.from(BRAND_FIRST).length}, 1)
@@ -245,14 +248,14 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
     for (const a of options.accounts.list) {
       await run(`insert into accounts (id, username, display_name, role, org_id, password_hash, is_demo, inspector_id)
         select ${provinceAccountId(a.username)}, '${a.username}', '${a.displayName}', '${a.role}', id, '${options.accounts.passwordHash}', true,
-          ${a.isInspector ? `md5('insp0')::uuid` : 'null'}
+          ${a.isInspector ? `pg_temp.province_id('insp0')` : 'null'}
         from province_orgs where ${orgOf[a.org]}`);
     }
   }
-  const actor = options.accounts ? provinceAccountId(options.accounts.list[0]!.username) : `md5('acct')::uuid`;
+  const actor = options.accounts ? provinceAccountId(options.accounts.list[0]!.username) : `pg_temp.province_id('acct')`;
   const auditor = (k: number) => {
     const auditors = options.accounts?.list.filter((a) => a.role === 'auditor') ?? [];
-    return auditors.length ? provinceAccountId(auditors[k % auditors.length]!.username) : `md5('auditor${k}')::uuid`;
+    return auditors.length ? provinceAccountId(auditors[k % auditors.length]!.username) : `pg_temp.province_id('auditor${k}')`;
   };
 
   await run(`set local session_replication_role = replica`);
@@ -261,20 +264,28 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   await run(`create temp table province_draws as
     select d, b.id as org_id, b.k as brigade, d / ${B} as m,
       (date_trunc('month', date '${today}') - ((${months - 1} - d / ${B}) || ' months')::interval)::date as period_start,
-      md5('draw' || d)::uuid as id, md5('plan' || d)::uuid as plan_id
+      pg_temp.province_id('draw' || d) as id, pg_temp.province_id('plan' || d) as plan_id
     from generate_series(0, ${B * months - 1}) d join province_orgs b on b.kind = 'brigade' and b.k = d % ${B}`);
   await run(`insert into annual_plans (id, org_id, year, name, status, settings, created_by, created_at, updated_at, published_at, published_by)
-    select md5('annual' || org_id || y)::uuid, org_id, y, o.name || y || '年度“双随机、一公开”抽查计划', 'published',
+    select pg_temp.province_id('annual' || org_id || y), org_id, y, o.name || y || '年度“双随机、一公开”抽查计划', 'published',
       '${JSON.stringify(defaultPlanSettings())}'::jsonb, ${actor}, make_date(y - 1, 12, 1), make_date(y - 1, 12, 1), make_date(y - 1, 12, 1), ${actor}
     from (select distinct org_id, extract(year from period_start)::int as y from province_draws) p join province_orgs o on o.id = p.org_id`);
   const quota = (code: string, name: string, n: string) =>
     `jsonb_build_object('code', '${code}', 'name', '${name}', 'target', null, 'covered', 0, 'remaining', null, 'monthsLeft', 13 - extract(month from period_start)::int,
       'computed', ${n}, 'candidates', ${perBrigade}, 'quota', ${n}, 'alternates', 0, 'shortBy', 0, 'adjustReason', null)`;
   await run(`insert into monthly_plans (id, annual_plan_id, org_id, year, month, status, annual_revision, quotas, capacity, eligibility, due_date, generated_at, published_at, published_by)
-    select plan_id, md5('annual' || org_id || extract(year from period_start)::int)::uuid, org_id, extract(year from period_start)::int,
+    select plan_id, pg_temp.province_id('annual' || org_id || extract(year from period_start)::int), org_id, extract(year from period_start)::int,
       extract(month from period_start)::int, 'published', 1,
       jsonb_build_array(${quota('key', '重点单位', `${Math.floor(perDraw / 5)}`)}, ${quota('general', '一般单位', `${perDraw - Math.floor(perDraw / 5)}`)}),
-      '{}'::jsonb, '{}'::jsonb, (period_start + interval '1 month' - interval '1 day')::date, period_start - 5, period_start - 3, ${actor}
+      jsonb_build_object('inspectorDays', ${inspectorsPerBrigade * 21}, 'tasksPerInspectorDay', 1, 'inspectorsPerTask', 2,
+        'capacity', ${Math.floor((inspectorsPerBrigade * 21) / 2)}, 'demand', ${perDraw}, 'shortfall', ${Math.max(0, perDraw - Math.floor((inspectorsPerBrigade * 21) / 2))}),
+      jsonb_build_object('on', (period_start - 5)::text, 'computedAt', to_char(period_start - 5, 'YYYY-MM-DD') || 'T01:00:00.000Z',
+        'candidates', ${perBrigade}, 'excluded', 0,
+        'strata', jsonb_build_array(
+          jsonb_build_object('code', 'key', 'name', '重点单位', 'population', ${Math.round(perBrigade * 0.08)}, 'covered', 0, 'candidates', ${Math.round(perBrigade * 0.08)}),
+          jsonb_build_object('code', 'general', 'name', '一般单位', 'population', ${perBrigade - Math.round(perBrigade * 0.08)}, 'covered', 0, 'candidates', ${perBrigade - Math.round(perBrigade * 0.08)})),
+        'excludedByReason', '[]'::jsonb, 'problems', '[]'::jsonb),
+      (period_start + interval '1 month' - interval '1 day')::date, period_start - 5, period_start - 3, ${actor}
     from province_draws`);
   // Imported history: the manifest has the XF-SRS/1 shape with empty lists; no seed, no result, so no bundle is offered.
   await run(`insert into draws (id, code, org_id, monthly_plan_id, status, manifest, manifest_hash, period_start, due_date, frozen_at, frozen_by, executed_at, executed_by)
@@ -289,10 +300,10 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
 
   say(`正在生成抽查任务（每个大队每月 ${perDraw} 项）…`);
   // Task g = draw × perDraw + r; its unit j = (m × 311 + r × step) mod perBrigade: distinct within a draw.
-  const lead = (q: string) => `md5('insp' || (brigade + ${B} * ((${q}) % ${inspectorsPerBrigade})))::uuid`;
+  const lead = (q: string) => `pg_temp.province_id('insp' || (brigade + ${B} * ((${q}) % ${inspectorsPerBrigade})))`;
   await run(`create temp table province_tasks as
-    select g, md5('t' || g)::uuid as id, dr.id as draw_id, dr.org_id, dr.brigade, dr.period_start,
-      md5('u' || (dr.brigade + ${B} * ((dr.m * 311 + r * ${step}) % ${perBrigade})))::uuid as unit_id, r,
+    select g, pg_temp.province_id('t' || g) as id, dr.id as draw_id, dr.org_id, dr.brigade, dr.period_start,
+      pg_temp.province_id('u' || (dr.brigade + ${B} * ((dr.m * 311 + r * ${step}) % ${perBrigade}))) as unit_id, r,
       abs(hashtext('t' || g)) as h, abs(hashtext('v' || g)) as h2, dr.m
     from province_draws dr, generate_series(0, ${perDraw - 1}) r, lateral (select dr.d * ${perDraw} + r as g) x`);
   await run(`alter table province_tasks add column visit date, add column v1 boolean, add column v2 boolean,
@@ -320,17 +331,17 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
 
   say('正在生成检查记录（含更正版本）…');
   const lines = (count: string) =>
-    `(select coalesce(jsonb_agg(jsonb_build_object('versionId', md5('civ' || s)::uuid, 'code', 'XF-0' || s, 'result', 'fail', 'note', '',
+    `(select coalesce(jsonb_agg(jsonb_build_object('versionId', pg_temp.province_id('civ' || s), 'code', 'XF-0' || s, 'result', 'fail', 'note', '',
         'uncheckedReason', '', 'hazard', jsonb_build_object('description', (${lit(HAZARDS.map((x) => x[1]))})[s],
         'location', (${lit(HAZARDS.map((x) => x[2]))})[s], 'legalBasis', (${lit(HAZARDS.map((x) => x[3]))})[s], 'fixedOnSpot', s = 1 and h % 4 = 0),
         'photos', '[]'::jsonb) order by s), '[]'::jsonb) from generate_series(1, ${count}) s)`;
   const record = (version: 1 | 2 | 3, outcome: string, hz: string, lineCount: string) => `
-    select md5('r${version}' || g)::uuid, id, ${version}, ${version > 1 ? `md5('r${version - 1}' || g)::uuid` : 'null'}, ${version > 1 ? `'更正检查记录'` : 'null'},
+    select pg_temp.province_id('r${version}' || g), id, ${version}, ${version > 1 ? `pg_temp.province_id('r${version - 1}' || g)` : 'null'}, ${version > 1 ? `'更正检查记录'` : 'null'},
       ${outcome},
       jsonb_build_object('taskId', id, 'outcome', ${outcome},
         'startedAt', to_char(visit, 'YYYY-MM-DD') || 'T09:30:00+08:00', 'endedAt', to_char(visit, 'YYYY-MM-DD') || 'T10:40:00+08:00',
         'accompanying', jsonb_build_object('name', '', 'title', ''),
-        'jointStaffIds', case when joint then jsonb_build_array(md5('j' || g)::uuid) else '[]'::jsonb end,
+        'jointStaffIds', case when joint then jsonb_build_array(pg_temp.province_id('j' || g)) else '[]'::jsonb end,
         'lines', case when ${hz} then ${lines(lineCount)} else '[]'::jsonb end,
         'conclusion', case when ${outcome} = 'inspected' then (case when ${hz} then 'hazards_found' else 'no_hazard' end) end,
         'unable', case when ${outcome} = 'unable' then jsonb_build_object('reason', (array['closed', 'not_found', 'closed', 'refused'])[1 + h2 % 4],
@@ -351,12 +362,12 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
       case when v2 then lines2 else lines1 end as hazard_count
     from province_tasks where v1 and ((v2 and hz2) or (not v2 and hz1))`);
   await run(`insert into hazards (id, org_id, unit_id, task_id, record_id, line_code, seq, description, location, legal_basis, fixed_on_spot, found_on, stage)
-    select md5('h' || g || '-' || s)::uuid, org_id, unit_id, task_id, md5('r' || version || g)::uuid, 'XF-0' || s, s,
+    select pg_temp.province_id('h' || g || '-' || s), org_id, unit_id, task_id, pg_temp.province_id('r' || version || g), 'XF-0' || s, s,
       (${lit(HAZARDS.map((x) => x[1]))})[s], (${lit(HAZARDS.map((x) => x[2]))})[s], (${lit(HAZARDS.map((x) => x[3]))})[s],
       s = 1 and h % 4 = 0, visit, (array['ordered', 'reinspection', 'corrected', 'case', 'closed', 'closed'])[1 + (h / 7 + s) % 6]
     from province_findings, generate_series(1, hazard_count) s`);
   await run(`insert into hazards (id, org_id, unit_id, task_id, record_id, line_code, seq, description, location, legal_basis, fixed_on_spot, found_on, stage)
-    select md5('h1-' || t.g || '-' || s)::uuid, t.org_id, t.unit_id, t.id, md5('r1' || t.g)::uuid, 'XF-0' || s, s,
+    select pg_temp.province_id('h1-' || t.g || '-' || s), t.org_id, t.unit_id, t.id, pg_temp.province_id('r1' || t.g), 'XF-0' || s, s,
       (${lit(HAZARDS.map((x) => x[1]))})[s], (${lit(HAZARDS.map((x) => x[2]))})[s], (${lit(HAZARDS.map((x) => x[3]))})[s], false, t.visit, 'superseded'
     from province_tasks t, generate_series(1, t.lines1) s where t.v2 and t.hz1`);
   await run(`create temp table province_notices as
@@ -364,14 +375,14 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
       least(visit + (h / 10 % 3), date '${today}') as issue_date
     from province_findings f`);
   await run(`insert into documents (id, org_id, unit_id, doc_type, number, year, seq, issue_date, task_id, record_id, content, content_hash, check_code, status, issued_by, issued_at)
-    select md5('doc' || g)::uuid, x.org_id, unit_id, doc_type,
+    select pg_temp.province_id('doc' || g), x.org_id, unit_id, doc_type,
       substr(o.short_name, 1, 2) || '消' || case when doc_type = 'immediate_notice' then '当' else '限' end || '字〔' || extract(year from issue_date) || '〕第' || lpad(seq::text, 4, '0') || '号',
-      extract(year from issue_date)::int, seq, issue_date, task_id, md5('r' || version || g)::uuid, '{}'::jsonb, md5('dc' || g) || md5('dd' || g),
+      extract(year from issue_date)::int, seq, issue_date, task_id, pg_temp.province_id('r' || version || g), '{}'::jsonb, md5('dc' || g) || md5('dd' || g),
       upper(substr(md5('cc' || g), 1, 12)), case when h / 1000 % 200 = 0 then 'voided' else 'issued' end, ${actor}, issue_date::timestamptz + interval '15 hours'
     from (select n.*, row_number() over (partition by org_id, doc_type, extract(year from issue_date) order by g) as seq from province_notices n) x
     join province_orgs o on o.id = x.org_id`);
   await run(`create temp table province_reinspections as
-    select g, md5('rt' || g)::uuid as id, org_id, brigade, unit_id, issue_date + 15 + h2 % 16 as due, h, h2,
+    select g, pg_temp.province_id('rt' || g) as id, org_id, brigade, unit_id, issue_date + 15 + h2 % 16 as due, h, h2,
       case when h2 / 7 % 100 < 3 then 'cancelled'
         when issue_date + 15 + h2 % 16 - 10 + h / 13 % 13 + case when h / 17 % 100 < ${pct(SIMULATION_RATES.lateReinspection)} then 12 else 0 end <= date '${today}' then 'done'
         else 'assigned' end as status,
@@ -380,10 +391,10 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   await run(`insert into tasks (id, draw_id, org_id, unit_id, stratum, rank, lead_ids, assistant_ids, backups, due_date, status, kind, follows_document_id, visit_date)
     select id, null, org_id, unit_id, 'reinspection', 0, array[${lead('g')}],
       ${inspectorsPerBrigade > 1 ? `array[${lead('g + 1')}]` : `'{}'::uuid[]`}, '{"lead": [], "assistant": []}'::jsonb, due, status,
-      'reinspection', md5('doc' || g)::uuid, case when status = 'done' then visit end
+      'reinspection', pg_temp.province_id('doc' || g), case when status = 'done' then visit end
     from province_reinspections`);
   await run(`insert into inspection_records ${recordColumns}
-    select md5('rr' || g)::uuid, id, 1, null, null, 'inspected',
+    select pg_temp.province_id('rr' || g), id, 1, null, null, 'inspected',
       jsonb_build_object('taskId', id, 'outcome', 'inspected',
         'startedAt', to_char(visit, 'YYYY-MM-DD') || 'T14:00:00+08:00', 'endedAt', to_char(visit, 'YYYY-MM-DD') || 'T14:40:00+08:00',
         'accompanying', jsonb_build_object('name', '', 'title', ''), 'jointStaffIds', '[]'::jsonb, 'lines', '[]'::jsonb,
@@ -403,11 +414,11 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   await run(`update province_cases set decided = case when status <> 'open' then visit + 20 + h2 % 40 end,
       penalty = case when status <> 'open' then penalty end, fine = case when status <> 'open' and penalty = 'fine' then fine end`);
   await run(`insert into cases (id, org_id, unit_id, number, opened_on, opened_by, reason, party_kind, party_name, procedure, status, penalty_kind, fine_amount, decided_on, payment_status)
-    select md5('case' || g)::uuid, org_id, unit_id, '消行罚决字〔' || extract(year from visit) || '〕' || lpad((g % 1000000)::text, 6, '0') || '号', visit + 3, ${actor},
+    select pg_temp.province_id('case' || g), org_id, unit_id, '消行罚决字〔' || extract(year from visit) || '〕' || lpad((g % 1000000)::text, 6, '0') || '号', visit + 3, ${actor},
       '复查发现火灾隐患逾期未改正', 'organisation', unit_name, 'general', status, penalty, fine, decided, 'not_applicable'
     from province_cases`);
   await run(`insert into sealings (id, org_id, unit_id, places, reason, decided_at, deciders, sealed_on, sealed_until, created_by)
-    select md5('seal' || g)::uuid, org_id, unit_id, '二层仓库', '疏散通道堵塞，不及时消除可能严重威胁公共安全', visit::timestamptz, '大队长', visit, visit + 30, ${actor}
+    select pg_temp.province_id('seal' || g), org_id, unit_id, '二层仓库', '疏散通道堵塞，不及时消除可能严重威胁公共安全', visit::timestamptz, '大队长', visit, visit + 30, ${actor}
     from province_findings where h / 100 % 100 = 99`);
 
   if (size.publications) {
@@ -424,7 +435,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
     const items = JSON.stringify(CHECK_ITEMS.map(([code, name]) => ({ code, name })));
     await run(`insert into publications (id, kind, org_id, unit_id, task_id, draw_id, event_date, status, content, unit_name, uscc, district_code, outcome,
         search_grams, published_on, published_at, created_on)
-      select md5('pub' || t.g)::uuid, 'result', t.org_id, t.unit_id, t.id, t.draw_id, t.visit,
+      select pg_temp.province_id('pub' || t.g), 'result', t.org_id, t.unit_id, t.id, t.draw_id, t.visit,
         case when t.h2 / 3 % 100 < 96 then 'published' else 'pending' end,
         jsonb_build_object('kind', 'result', 'brigadeName', o.name, 'unitName', u.name, 'uscc', u.uscc, 'address', u.address,
           'districtCode', u.district_code, 'drawCode', d.code, 'inspectedOn', t.visit::text, 'outcome', x.outcome,
@@ -446,7 +457,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
       where t.v1`);
     await run(`insert into publications (id, kind, org_id, unit_id, case_id, event_date, status, content, unit_name, uscc, district_code, outcome,
         search_grams, published_on, published_at, display_until, created_on)
-      select md5('pubc' || c.g)::uuid, 'penalty', c.org_id, c.unit_id, md5('case' || c.g)::uuid, c.decided, 'published',
+      select pg_temp.province_id('pubc' || c.g), 'penalty', c.org_id, c.unit_id, pg_temp.province_id('case' || c.g), c.decided, 'published',
         jsonb_build_object('kind', 'penalty', 'brigadeName', o.name, 'unitName', c.unit_name, 'uscc', c.uscc, 'partyKind', 'organisation',
           'partyName', c.unit_name, 'decisionNumber', '消行罚决字〔' || extract(year from c.visit) || '〕' || lpad((c.g % 1000000)::text, 6, '0') || '号',
           'decidedOn', c.decided::text, 'citation', '《中华人民共和国消防法》第六十条第一款', 'penaltyKind', c.penalty, 'fineAmount', c.fine,
@@ -462,7 +473,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
     say(`正在生成 ${size.callbackQuarters} 个季度的纪检回访…`);
     // The first 支队's 纪检 calls back units its brigades inspected in each of the last quarters (imported, no bundle).
     await run(`create temp table province_rounds as
-      select q, md5('cbr' || q)::uuid as id, to_char(qs, 'YYYY') || 'Q' || extract(quarter from qs) as quarter, qs, (qs + interval '3 months')::date as qe
+      select q, pg_temp.province_id('cbr' || q) as id, to_char(qs, 'YYYY') || 'Q' || extract(quarter from qs) as quarter, qs, (qs + interval '3 months')::date as qe
       from (select q, (date_trunc('quarter', date '${today}') - ((q + 1) * 3 || ' months')::interval)::date as qs from generate_series(0, ${size.callbackQuarters - 1}) q) x`);
     await run(`insert into callback_rounds (id, code, org_id, quarter, status, manifest, manifest_hash, frozen_at, frozen_by, executed_at, executed_by)
       select r.id, 'HFLS' || replace(r.quarter, 'Q', '-') , o.id, r.quarter, 'executed',
@@ -475,14 +486,14 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
       select r.id as round_id, r.q, r.qe, t.g, t.unit_id, t.org_id, t.h, t.h2,
         row_number() over (partition by r.id order by t.h) - 1 as rank
       from province_rounds r join province_tasks t on t.v1 and t.visit >= r.qs and t.visit < r.qe
-      join province_orgs o on o.id = t.org_id and o.parent_id = md5('det0')::uuid`);
+      join province_orgs o on o.id = t.org_id and o.parent_id = pg_temp.province_id('det0')`);
     await run(`delete from province_callbacks where rank >= 30`);
     await run(`insert into callback_units (id, round_id, unit_id, brigade_id, stratum, rank, caller_id, recorder_id, status, created_at)
-      select md5('cbu' || q || '-' || rank)::uuid, round_id, unit_id, org_id, 'inspected', rank, ${auditor(0)}, ${auditor(1)},
+      select pg_temp.province_id('cbu' || q || '-' || rank), round_id, unit_id, org_id, 'inspected', rank, ${auditor(0)}, ${auditor(1)},
         case when qe + 20 > date '${today}' and rank % 3 = 0 then 'open' else 'recorded' end, qe::timestamptz + interval '6 days'
       from province_callbacks`);
     await run(`insert into callback_records (id, callback_unit_id, reached, attempts, satisfaction, conduct_reported, conduct_text, notes, recorded_by, recorded_at)
-      select md5('cbrec' || q || '-' || rank)::uuid, md5('cbu' || q || '-' || rank)::uuid, h % 10 <> 0, 1 + h % 3,
+      select pg_temp.province_id('cbrec' || q || '-' || rank), pg_temp.province_id('cbu' || q || '-' || rank), h % 10 <> 0, 1 + h % 3,
         case when h % 10 <> 0 then (array[5, 5, 5, 4, 4, 3])[1 + h2 % 6] end, false, '', case when h % 10 = 0 then '三次拨打均无人接听' else '' end,
         ${auditor(1)}, qe::timestamptz + interval '12 days'
       from province_callbacks where not (qe + 20 > date '${today}' and rank % 3 = 0)`);
@@ -507,6 +518,7 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
   for (const t of BIG_TABLES) await run(`analyze ${t}`);
   if (size.publications) await run(`drop function pg_temp.province_grams(text, text)`);
   await run(`drop function pg_temp.province_uscc(text)`);
+  await run(`drop function pg_temp.province_id(text)`);
   await run(`drop function pg_temp.province_org_check(text)`);
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/harness/db.ts';
-import { buildTestApp, logInAs } from '../../../test/harness/http.ts';
+import { buildTestApp, call, logInAs } from '../../../test/harness/http.ts';
 import { DEMO_PASSWORD } from '../../demo/generate-demo-data.ts';
 import { countFiguresByGroup, countFiguresFromRows } from '../../db/statistics-queries.ts';
 import { COUNT_FIGURES, GROUP_KEYS, isFigureGroupable, periodDays } from '../../domain/statistics/figures.ts';
@@ -123,6 +123,48 @@ describe('the province data set at a tiny size (--units 2000 --brigades 4)', () 
       expect(session.csrf).toBeTruthy();
     }
     await app.close();
+  });
+
+  it('gives the admin pages rows they can show: plans, draws, tasks, records, documents, cases, statistics, callbacks', async () => {
+    const app = await buildTestApp(database);
+    const dadui = await logInAs(app, 'dadui', DEMO_PASSWORD);
+    const [brigade] = await rows<{ id: string }>(`select org_id::text as id from accounts where username = 'dadui'`);
+    const one = async (statement: string) => (await rows<{ id: string }>(statement))[0]!.id;
+    const mine = `org_id = '${brigade!.id}'`;
+    const urls = [
+      '/api/annual-plans',
+      `/api/annual-plans/${await one(`select id::text from annual_plans where ${mine} limit 1`)}`,
+      '/api/monthly-plans',
+      `/api/monthly-plans/${await one(`select id::text from monthly_plans where ${mine} order by year, month limit 1`)}`,
+      '/api/draws',
+      `/api/draws/${await one(`select id::text from draws where ${mine} order by period_start limit 1`)}`,
+      '/api/tasks',
+      `/api/tasks/${await one(`select t.id::text from tasks t join inspection_records r on r.task_id = t.id and r.version = 2 where t.${mine} and r.body->>'conclusion' = 'hazards_found' limit 1`)}`,
+      `/api/tasks/${await one(`select id::text from tasks where ${mine} and kind = 'reinspection' and status = 'done' limit 1`)}`,
+      '/api/documents',
+      `/api/documents/${await one(`select id::text from documents where ${mine} limit 1`)}`,
+      '/api/hazards',
+      '/api/cases',
+      `/api/cases/${await one(`select id::text from cases where ${mine} limit 1`)}`,
+      '/api/units',
+      '/api/inspectors',
+      '/api/dashboard/month',
+      '/api/statistics?from=2025-12&to=2026-11&group=district',
+      '/api/statistics/list?from=2025-12&to=2026-11&group=month&figure=inspected',
+    ];
+    const failed: string[] = [];
+    for (const url of urls) {
+      const res = await call(app, dadui, 'GET', url);
+      if (res.statusCode !== 200) failed.push(`${url} ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    const jijian = await logInAs(app, 'jijian', DEMO_PASSWORD);
+    const round = await one('select id::text from callback_rounds order by quarter limit 1');
+    for (const url of [`/api/callbacks/rounds/${round}`, '/api/anomalies']) {
+      const res = await call(app, jijian, 'GET', url);
+      if (res.statusCode !== 200) failed.push(`${url} ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    await app.close();
+    expect(failed).toEqual([]);
   });
 
   it('refuses a database that already has data', async () => {
