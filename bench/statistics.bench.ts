@@ -175,7 +175,7 @@ async function benchTarget(
  * 统计分析 over 1,000,000 units and ≈ 2,000,000 inspection records (issue 16): every statement set the API runs for a
  * dashboard request — each grouping at the 总队, a 支队 and a 大队 over the last 12 months, the early warning, the first
  * page of two drill-down lists — 20 runs after 2 warm-ups, p50 / p95 on PostgreSQL (BENCH_DATABASE_URL, an empty
- * database or one seeded by an earlier run; target p95 ≤ 300 ms) and on PGlite beside it (a tenth of the size unless
+ * database, one seeded by an earlier run or by `seed-demo --scale province` (decision 0033); target p95 ≤ 300 ms) and on PGlite beside it (a tenth of the size unless
  * BENCH_STATS_PGLITE_UNITS says otherwise; no target). BENCH_ONLY=pglite|postgres runs one; BENCH_PGLITE_DIR keeps the
  * PGlite database between runs; BENCH_STATS_CHECK=0 skips the check of the rollup against the rows on the big data.
  */

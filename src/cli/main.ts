@@ -18,6 +18,8 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   migrate                         创建或升级数据库结构
   audit-verify                    校验审计链，输出第一条断裂的记录（完整时退出码 0，否则 1）
   seed-demo [--seed N]            向空数据库载入演示数据（默认种子取 DEMO_SEED）
+  seed-demo --scale province [--units N] [--brigades N]
+                                  向空数据库载入全省规模的演示数据（100 万家单位，需 PostgreSQL；见 docs/decisions/0033）
   bootstrap --corps-name 名称 --division-code 代码 --admin-username 用户名 --admin-name 姓名
                                   生产环境首次初始化：创建总队与第一个系统管理员（密码从标准输入读取）
   draw-verify <结果包.json> [--result-hash 哈希]
@@ -86,12 +88,8 @@ async function main(argv: string[]): Promise<number> {
       case 'migrate':
         console.log('数据库结构已是最新。');
         return 0;
-      case 'seed-demo': {
-        const seedIndex = rest.indexOf('--seed');
-        const seed = seedIndex >= 0 ? Number(rest[seedIndex + 1]) : config.demoSeed;
-        if (!Number.isInteger(seed)) throw new CliError('参数 --seed：应为整数');
-        return await runSeedDemo(database.db, seed);
-      }
+      case 'seed-demo':
+        return await runSeedDemo(database, rest, config.demoSeed);
       case 'bootstrap':
         return await runBootstrapSystem(database.db, rest, readStdin);
       case 'plans-generate':
