@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { measurePeakRss } from '../test/harness/peak-rss.ts';
@@ -12,6 +11,7 @@ import { seedDemo } from '../src/usecases/system/seed-demo.ts';
 import { parseImportFile } from '../src/usecases/imports/parse-import-file.ts';
 import { ImportParsingPool } from '../src/workers/import-parsing-pool.ts';
 import { buildUnitsFile } from './import.bench.ts';
+import { freePort } from './server-process.ts';
 import type { Figure } from './machine.ts';
 
 /** The memory a bomb may add to the server's resident memory (the API test holds the same line). */
@@ -29,17 +29,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** A port nobody listens on now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The files of the outside check (decision 0014), built in memory: each a few MB at most. */
 function bombFiles(): { label: string; fileName: string; bytes: Buffer }[] {

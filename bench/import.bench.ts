@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -16,7 +15,7 @@ import { accounts, orgs, units } from '../src/db/schema.ts';
 import { hashPassword } from '../src/usecases/lib/passwords.ts';
 import { measurePeakRss } from '../test/harness/peak-rss.ts';
 import type { Figure } from './machine.ts';
-import { rssMiB, sleep, stopServer, waitFor } from './server-process.ts';
+import { freePort, rssMiB, sleep, stopServer, waitFor } from './server-process.ts';
 
 const UNITS = 100_000;
 const RISK_LABELS: Record<DemoUnit['riskLevel'], string> = { high: '高', medium: '中', low: '低' };
@@ -147,17 +146,6 @@ async function freshPostgres(url: string): Promise<{ target: DatabaseTarget; dro
   };
 }
 
-/** A port nobody listens on now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The machine's pace now: wall-clock milliseconds for a fixed piece of CPU work (SHA-256 over 256 MiB), the share of

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Parses --name value options and validates them with zod; a bad option exits with a Chinese message. */
 export function parseOptions<S extends z.ZodType>(argv: string[], names: string[], schema: S): z.infer<S> {
@@ -18,3 +18,11 @@ export function parseOptions<S extends z.ZodType>(argv: string[], names: string[
 }
 
 export class CliError extends Error {}
+
+/** An integer option between `min` and `max`, refused in Chinese naming it. */
+export const intOption = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${label}应为整数`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${label}应在 ${min}–${max} 之间`);

@@ -3,14 +3,9 @@ import type { Database } from '../db/client.ts';
 import { seedDemo } from '../usecases/system/seed-demo.ts';
 import { PROVINCE_SCALE, provinceSizeFor, seedProvinceDemo } from '../usecases/system/seed-demo-province.ts';
 import { DEMO_PASSWORD } from '../demo/generate-demo-data.ts';
-import { parseOptions } from './args.ts';
+import { intOption, parseOptions } from './args.ts';
 
-const int = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${label}应为整数`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `${label}应在 ${min}–${max} 之间`);
+const int = intOption;
 
 const Options = z.object({
   seed: z

@@ -4,14 +4,9 @@ import { findOrgById } from '../db/org-queries.ts';
 import { localDate } from '../domain/local-date.ts';
 import { gatherAnnualReport } from '../usecases/reports/annual-report.ts';
 import { simulateYear, type SimulationSummary } from '../usecases/system/simulate-year.ts';
-import { parseOptions } from './args.ts';
+import { intOption, parseOptions } from './args.ts';
 
-const int = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${label}应为整数`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `${label}应在 ${min}–${max} 之间`);
+const int = intOption;
 
 const Options = z.object({
   year: int('年份', 2024, 2100).optional(),
