@@ -212,7 +212,7 @@ async function postgresOrderByRandom(url: string, ids: readonly string[]): Promi
 
 /**
  * The draw of 1,000,000 candidates → 100,000 tasks with 主办, 协办 and 2 backups each over 3,000 inspectors, pure,
- * in its two steps (DRAW-SPEC §1): the freeze (validate and hash the manifest, done when the manifest is
+ * in its two steps (draw-algorithm.md §1): the freeze (validate and hash the manifest, done when the manifest is
  * published) and the execution (seed, selection, assignment: the draw itself, run when the lottery value is in).
  * Target: execution ≤ 1.5 s on the reference machine (2 cores), judged on the median of three runs of the
  * execution as the server runs it (half of the hashing on its worker thread, src/workers); the same execution on

@@ -33,7 +33,7 @@ function wordsOf(words: bigint[]): WordSource & { read: number } {
   };
 }
 
-describe('inspector streams and uniformInt (DRAW-SPEC §6)', () => {
+describe('inspector streams and uniformInt (draw-algorithm.md §6)', () => {
   it('reads each block of stream(U, role, k) as four big-endian u64, block after block', () => {
     const seed = sha256('stream');
     for (const [unitId, role, k] of [
@@ -198,7 +198,7 @@ function assignedOrUnfilled(manifest: Manifest, seed: Uint8Array, taskUnits: rea
   }
 }
 
-describe('inspector assignment (DRAW-SPEC §6)', () => {
+describe('inspector assignment (draw-algorithm.md §6)', () => {
   it('equals §6 transcribed plainly, for any valid manifest and any set of tasks', () => {
     fc.assert(
       fc.property(

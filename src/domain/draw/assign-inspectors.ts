@@ -14,7 +14,7 @@ import {
 import { indexOfId, isAsciiId } from './id-order.ts';
 
 /**
- * Inspector assignment of DRAW-SPEC §6: for each role, slot and task, a weighted pick among the eligible
+ * Inspector assignment of draw-algorithm.md §6: for each role, slot and task, a weighted pick among the eligible
  * inspectors whose load is within one of the least loaded; then backups (递补) per task.
  */
 

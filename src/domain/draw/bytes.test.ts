@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/sha256.ts';
 import { concatBytes, isLowerHex, lp, pad32, u32be, utf8, writeUtf8 } from './bytes.ts';
 
-describe('the byte primitives of DRAW-SPEC §2', () => {
+describe('the byte primitives of draw-algorithm.md §2', () => {
   it('utf8 encodes the NFC form, so a decomposed é and a composed é give the same bytes', () => {
     expect(toHex(utf8('e\u0301'))).toBe('c3a9');
     expect(toHex(utf8('é'))).toBe('c3a9');

@@ -1,5 +1,5 @@
 /**
- * The byte primitives of XF-SRS/1 (DRAW-SPEC §2), named as the specification names them so a reader can hold
+ * The byte primitives of XF-SRS/1 (draw-algorithm.md §2), named as the specification names them so a reader can hold
  * the two side by side: `utf8`, `LP` (here `lp`), `pad32`, `u32be`. Hex is `toHex` / `fromHex` of
  * ../crypto/sha256.ts (lowercase out).
  */

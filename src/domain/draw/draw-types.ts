@@ -1,5 +1,5 @@
 /**
- * The data of XF-SRS/1 (DRAW-SPEC §3 manifest, §4 reveals and external values, §7 result and bundle) in
+ * The data of XF-SRS/1 (draw-algorithm.md §3 manifest, §4 reveals and external values, §7 result and bundle) in
  * exactly the specification's JSON shapes: what is hashed and published is these objects through JCS.
  *
  * Input types are readonly so that the rows built by `buildManifestInputs` (plans/feasibility.ts) are

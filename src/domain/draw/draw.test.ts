@@ -42,7 +42,7 @@ function inspectorRow(manifest: Manifest, id: string): ManifestInspectorRow {
   return row!;
 }
 
-describe('draw (DRAW-SPEC §5–§7)', { timeout: 60_000 }, () => {
+describe('draw (draw-algorithm.md §5–§7)', { timeout: 60_000 }, () => {
   it('reproduces the test vector byte for byte', () => {
     const v = loadVector();
     const result = draw(v.manifest, v.observers, v.external);

@@ -18,7 +18,7 @@ import { StratumRanker, UnitHasher, unitRandomsOfBytes } from './select-units.ts
 import { validateManifest } from './validate-manifest.ts';
 
 /**
- * The draw of XF-SRS/1 (shared/DRAW-SPEC.md): `result = F(manifest, observer reveals, external values)`, with
+ * The draw of XF-SRS/1 (docs/draw-algorithm.md): `result = F(manifest, observer reveals, external values)`, with
  * no other input — no clock, no database, no `Math.random`. Running it again gives the same result, byte for
  * byte, here, in the browser verifier, or in anyone's reimplementation.
  *

@@ -1,5 +1,5 @@
 /**
- * The two-person entry of a published external value (DRAW-SPEC §1.4): each entry is one account typing the
+ * The two-person entry of a published external value (draw-algorithm.md §1.4): each entry is one account typing the
  * value it read in the official announcement. A value is confirmed once two different accounts have entered
  * it; an entry that disagrees is kept (and audited) but confirms nothing, so a typo — even the first entry's —
  * is corrected by entering the right value again, never by editing or deleting an entry.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareIds, idOrder, idOrderPermutation, isAsciiId, sortByIdOrder, sortUniqueByIdOrder, indexOfId } from './id-order.ts';
 
-/** The definition itself (DRAW-SPEC §2): compare the UTF-8 bytes of the NFC forms. */
+/** The definition itself (draw-algorithm.md §2): compare the UTF-8 bytes of the NFC forms. */
 function byUtf8(a: string, b: string): number {
   return Math.sign(Buffer.compare(Buffer.from(a.normalize('NFC'), 'utf8'), Buffer.from(b.normalize('NFC'), 'utf8')));
 }

@@ -1,5 +1,5 @@
 /**
- * Id order of DRAW-SPEC §2: ascending order of `utf8(id)`, the UTF-8 bytes of the NFC-normalised id. The
+ * Id order of draw-algorithm.md §2: ascending order of `utf8(id)`, the UTF-8 bytes of the NFC-normalised id. The
  * manifest's candidates, excluded units and inspectors, and the result's tasks, are listed in this order, so
  * any implementation in any language (Python `sorted(ids, key=lambda s: unicodedata.normalize('NFC', s)
  * .encode())`, Go `bytes.Compare`) lists them the same way.
@@ -11,7 +11,7 @@
  */
 
 /**
- * Compares two ids in DRAW-SPEC §2 id order: negative when `a` comes first, positive when `b` does, 0 when
+ * Compares two ids in draw-algorithm.md §2 id order: negative when `a` comes first, positive when `b` does, 0 when
  * their NFC forms are equal (so "é" U+00E9 and "e\u0301" are the same id).
  *
  * Fast path: while both strings are ASCII around the first difference, the plain code-unit comparison is the
@@ -75,7 +75,7 @@ export function sortByIdOrder<T>(items: T[], idOf: (item: T) => string): T[] {
 }
 
 /**
- * Like {@link sortByIdOrder}, for rows whose ids must be unique (DRAW-SPEC §3: candidates and inspectors are
+ * Like {@link sortByIdOrder}, for rows whose ids must be unique (draw-algorithm.md §3: candidates and inspectors are
  * "id order, unique"): throws a RangeError naming `what` and the id when two ids are equal after NFC.
  */
 export function sortUniqueByIdOrder<T>(items: T[], idOf: (item: T) => string, what: string): T[] {
@@ -105,7 +105,7 @@ export type IdOrder = {
 };
 
 /**
- * The id order of `ids` (DRAW-SPEC §2), built for a province's registry (a million units, in whatever order
+ * The id order of `ids` (draw-algorithm.md §2), built for a province's registry (a million units, in whatever order
  * the database returns them):
  *
  * - ids already in id order cost one pass;

@@ -36,7 +36,7 @@ export function jcsBytesAndHash(value: unknown): { bytes: Uint8Array; hash: Uint
   return { bytes, hash };
 }
 
-/** `manifestHash = H(JCS(manifest))` (DRAW-SPEC §3) as 32 bytes. */
+/** `manifestHash = H(JCS(manifest))` (draw-algorithm.md §3) as 32 bytes. */
 export function manifestHashBytes(manifest: Manifest): Uint8Array {
   return hashJcs(manifest);
 }
@@ -74,12 +74,12 @@ export function digestManifest(manifest: Manifest): { hash: Uint8Array; candidat
   return { hash: sink.digest(), candidateIds: ids.build() };
 }
 
-/** `manifestHash` (DRAW-SPEC §3) as lowercase hex, as published at the freeze and carried in the result. */
+/** `manifestHash` (draw-algorithm.md §3) as lowercase hex, as published at the freeze and carried in the result. */
 export function manifestHash(manifest: Manifest): string {
   return toHex(hashJcs(manifest));
 }
 
-/** `resultHash = H(JCS(result))` (DRAW-SPEC §7) as lowercase hex. */
+/** `resultHash = H(JCS(result))` (draw-algorithm.md §7) as lowercase hex. */
 export function resultHash(result: DrawResult): string {
   return toHex(hashJcs(result));
 }

@@ -5,7 +5,7 @@ import { manifestHash } from './jcs-hash.ts';
 import { commitmentOf, computeSeed, normalizeExternalValue } from './seed.ts';
 import { loadVector } from '../../../test/harness/draw-vector.ts';
 
-describe('manifest hash, commitments and seed (DRAW-SPEC §3, §1, §4)', () => {
+describe('manifest hash, commitments and seed (draw-algorithm.md §3, §1, §4)', () => {
   it('reproduces the manifest hash of the test vector', () => {
     const v = loadVector();
     expect(manifestHash(v.manifest)).toBe('d80013fee08b256d5abf9c27e04746ca576381c3edba4bce17397cd20af75c51');

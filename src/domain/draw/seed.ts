@@ -8,7 +8,7 @@ import { manifestHashBytes } from './jcs-hash.ts';
 export const MIN_REVEAL_BYTES = 16;
 
 /**
- * An observer's commitment (DRAW-SPEC §1 step 2): `H(pad32("XF-SRS/1/commit") ‖ manifestHash ‖ LP(id) ‖
+ * An observer's commitment (draw-algorithm.md §1 step 2): `H(pad32("XF-SRS/1/commit") ‖ manifestHash ‖ LP(id) ‖
  * LP(reveal))`, lowercase hex. Binding the manifest hash means a commitment cannot be reused for another draw.
  */
 export function commitmentOf(manifestHash: string | Uint8Array, observerId: string, revealBytes: Uint8Array): string {
@@ -86,7 +86,7 @@ export function computeSeedBytes(
 }
 
 /**
- * The seed of a draw (DRAW-SPEC §4), lowercase hex: the manifest hash, then each observer's id and secret in
+ * The seed of a draw (draw-algorithm.md §4), lowercase hex: the manifest hash, then each observer's id and secret in
  * manifest order, then each external reference with its value in manifest order. Reveals and external values
  * must match the manifest's observers and references one for one, in order (INVALID_INPUTS otherwise); values
  * are normalised by {@link normalizeExternalValue}.

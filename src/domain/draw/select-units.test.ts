@@ -21,7 +21,7 @@ function referenceOrder(members: number[], a: number[], w: number[]): number[] {
   return [...members].sort((x, y) => compareRankExact(a[x]!, w[x]!, a[y]!, w[y]!) || x - y);
 }
 
-describe('selection of DRAW-SPEC §5', { timeout: 60_000 }, () => {
+describe('selection of draw-algorithm.md §5', { timeout: 60_000 }, () => {
   it('reads a as 2M + 1 from the first 8 bytes of the unit hash, shifted right by 12', () => {
     const seed = sha256('seed');
     for (const id of ['U0001', '单位-甲', 'x'.repeat(120)]) {

@@ -5,7 +5,7 @@ import type { ManifestCandidate } from './draw-types.ts';
 import type { IdBytes } from './jcs-hash.ts';
 
 /**
- * Selection of DRAW-SPEC §5: Efraimidis–Spirakis weighted sampling without replacement, with an order defined
+ * Selection of draw-algorithm.md §5: Efraimidis–Spirakis weighted sampling without replacement, with an order defined
  * exactly in integers so that every implementation ranks alike.
  *
  * Each unit gets `a = 2M + 1`, an odd integer below 2^53 (exact in a double), from

@@ -44,7 +44,7 @@ const MAX_PROBLEMS = 100;
 const ROLE_LABELS: Record<string, string> = { lead: '主办', assistant: '协办' };
 
 /**
- * The problems that make a manifest invalid (empty when it is valid). DRAW-SPEC §3 names some: a quota larger
+ * The problems that make a manifest invalid (empty when it is valid). draw-algorithm.md §3 names some: a quota larger
  * than its stratum's candidates, a candidate whose stratum is not listed, no observer and no external value.
  * The others are what the draw relies on:
  *

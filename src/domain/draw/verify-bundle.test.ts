@@ -17,7 +17,7 @@ const failing = (bundle: DrawBundle): string[] =>
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-describe('verifyBundle (DRAW-SPEC §7)', { timeout: 60_000 }, () => {
+describe('verifyBundle (draw-algorithm.md §7)', { timeout: 60_000 }, () => {
   it('verifies the test vector, every check passing, with its result hash', () => {
     const report = verifyBundle(loadVector(), { resultHash: '92acd14aad4d6353e4a094e8e4de51be8e150d30008b5b1e641443e3e2c6cae7' });
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);

@@ -19,7 +19,7 @@ export type BundleVerification = {
 };
 
 /**
- * Verifies a published bundle (DRAW-SPEC §7) from its own contents, as anyone can: the portal in the browser,
+ * Verifies a published bundle (draw-algorithm.md §7) from its own contents, as anyone can: the portal in the browser,
  * the CLI offline, a journalist with another implementation. Checks, each named:
  *
  * - `manifest-valid` 抽取清单有效: `validateManifest` finds nothing.

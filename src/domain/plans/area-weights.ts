@@ -1,7 +1,7 @@
 /**
  * 区域/行业风险权重 (issue 16): the early warning (domain/oversight/early-warning.ts) flags a district or an industry
  * whose failure rate rose beyond chance; its suggested weight can be put into the annual plan's weight table for the
- * next month, so the units there are drawn more often (DRAW-SPEC §3: weights are integers, the plan publishes them).
+ * next month, so the units there are drawn more often (draw-algorithm.md §3: weights are integers, the plan publishes them).
  *
  * An area weight multiplies the weight of every unit in the district (行政区划 code) or industry for the months it
  * covers, on top of risk, credit and trigger factors; the product is still clamped to 1–64 (unitWeight).

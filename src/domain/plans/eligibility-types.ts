@@ -1,6 +1,6 @@
 /**
  * Inputs and outputs of the eligibility, quota and capacity rules (eligibility.ts, quotas.ts, capacity.ts).
- * They produce exactly the manifest inputs of shared/DRAW-SPEC.md §3: strata with quotas and alternates,
+ * They produce exactly the manifest inputs of docs/draw-algorithm.md §3: strata with quotas and alternates,
  * candidates with integer weights and pool codes, every excluded unit with a reason code, and the inspectors.
  */
 import type { InspectorDrawFacts, InspectorRole } from '../registry/inspector-rules.ts';
@@ -149,7 +149,7 @@ export type StratumCounts = {
 };
 
 export type EligibilityResult = {
-  /** In id order (ascending UTF-8 bytes of the id, DRAW-SPEC §2). */
+  /** In id order (ascending UTF-8 bytes of the id, draw-algorithm.md §2). */
   candidates: Candidate[];
   /** In id order. */
   excluded: Exclusion[];
@@ -173,7 +173,7 @@ export type StratumQuota = {
   /** ceil(remaining / monthsLeft), or the manual quota of an optional stratum. */
   computed: number;
   candidates: number;
-  /** min(computed, candidates): a quota never exceeds candidates (DRAW-SPEC §3). */
+  /** min(computed, candidates): a quota never exceeds candidates (draw-algorithm.md §3). */
   quota: number;
   /** min(candidates − quota, ceil(quota × alternatesPercent / 100)). */
   alternates: number;

@@ -55,7 +55,7 @@ function matchesFilter(unit: EligibilityUnit, f: StratumFilter): boolean {
 }
 
 /**
- * A unit's draw weight (DRAW-SPEC §3 `weight`, Efraimidis–Spirakis: its chance of being drawn is proportional
+ * A unit's draw weight (draw-algorithm.md §3 `weight`, Efraimidis–Spirakis: its chance of being drawn is proportional
  * to it): clamp(risk[riskLevel] × credit[creditLevel] × (triggered ? triggeredFactor : 1), 1, 64).
  * A unit without a level, or with a level the table does not list, counts 1 for that factor. Risk and credit
  * "floating" of the draw probability is the practice of the SAMR credit-risk classification; an area weight of the
@@ -195,7 +195,7 @@ type Tally = {
 const CANDIDATE = 255;
 
 /**
- * Who may be drawn for a plan on `on`, and why everyone else may not (DRAW-SPEC §3: "nobody disappears
+ * Who may be drawn for a plan on `on`, and why everyone else may not (draw-algorithm.md §3: "nobody disappears
  * silently"). Each unit gets exactly one outcome; the first failing rule wins, in this order:
  *
  * 1. OUT_OF_SCOPE: its category is in settings.exclusions.categories or the unit is in
@@ -229,7 +229,7 @@ const CANDIDATE = 255;
  * Candidates get weight {@link unitWeight} (triggered = in triggeredUnitIds) and pool
  * poolCodeByBrigade.get(brigadeId). Every unit's brigade must have a pool, whatever the unit's outcome, so
  * whether the call fails does not depend on the day's history: otherwise RangeError. So is a duplicate unit id
- * (after NFC) and a duplicate stratum code. `candidates` and `excluded` are in id order (DRAW-SPEC §2)
+ * (after NFC) and a duplicate stratum code. `candidates` and `excluded` are in id order (draw-algorithm.md §2)
  * whatever the order of `units`.
  */
 export function computeEligibility(input: EligibilityInput): EligibilityResult {

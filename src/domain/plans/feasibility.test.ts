@@ -85,7 +85,7 @@ describe('checkFeasibility', () => {
   });
 
   it('sees the draw’s worst case: the only 协办 may be drawn as 主办 first', () => {
-    // p1 is both, p2 only 主办: two people, but if p1 is drawn as 主办 nobody is left as 协办 (DRAW-SPEC §6).
+    // p1 is both, p2 only 主办: two people, but if p1 is drawn as 主办 nobody is left as 协办 (draw-algorithm.md §6).
     const report = checkOnePool([person('p1', ['lead', 'assistant']), person('p2', ['lead'])]);
     expect(codes(report)).toEqual(['TOO_FEW_DISTINCT_INSPECTORS']);
     const enough = checkOnePool([person('p1', ['lead', 'assistant']), person('p2', ['lead']), person('p3', ['assistant'])]);
@@ -132,7 +132,7 @@ function eligibility(candidates: Candidate[], excluded: EligibilityResult['exclu
 }
 
 describe('buildManifestInputs', () => {
-  it('gives the DRAW-SPEC §3 rows: strata in quota order, rows in id order, pools sorted, roles lead then assistant', () => {
+  it('gives the draw-algorithm.md §3 rows: strata in quota order, rows in id order, pools sorted, roles lead then assistant', () => {
     const manifest = buildManifestInputs({
       quotas: [quota('crowded_key', 1, 1), quota('general', 2, 3)],
       eligibility: eligibility(

@@ -1,6 +1,6 @@
 /**
- * Before a manifest is frozen: can the draw be executed (DRAW-SPEC §6 fails with UNFILLED when a task finds
- * no inspector), and the manifest inputs of DRAW-SPEC §3 in their exact shapes and order. Pure.
+ * Before a manifest is frozen: can the draw be executed (draw-algorithm.md §6 fails with UNFILLED when a task finds
+ * no inspector), and the manifest inputs of draw-algorithm.md §3 in their exact shapes and order. Pure.
  */
 import { compareIds, sortByIdOrder, sortUniqueByIdOrder } from '../draw/id-order.ts';
 import type { InspectorRole } from '../registry/inspector-rules.ts';
@@ -47,7 +47,7 @@ export type PoolStaffing = {
 export type FeasibilityReport = { ok: boolean; problems: FeasibilityProblem[]; pools: PoolStaffing[] };
 
 /**
- * Whether the draw can staff every task, checked per pool before the manifest is frozen (DRAW-SPEC §6:
+ * Whether the draw can staff every task, checked per pool before the manifest is frozen (draw-algorithm.md §6:
  * "check feasibility before freeze"). For every pool with candidates (any of them may be drawn, as selected or
  * as an alternate), errors:
  *
@@ -55,7 +55,7 @@ export type FeasibilityReport = { ok: boolean; problems: FeasibilityProblem[]; p
  * - TOO_FEW_LEADS / TOO_FEW_ASSISTANTS: fewer than assignment.lead 主办 / assignment.assistant 协办.
  * - TOO_FEW_DISTINCT_INSPECTORS: fewer than lead + assistant different people, or — the same thing as the draw
  *   sees it — fewer assistants than needed once the leads are drawn. The draw fills every lead slot first and
- *   the same person cannot be both on one task (DRAW-SPEC §6 "not already on U"), so in the worst case the
+ *   the same person cannot be both on one task (draw-algorithm.md §6 "not already on U"), so in the worst case the
  *   leads are all drawn among people who are also assistants: the check is assistants − min(lead, people with
  *   both roles) ≥ assistant. Example: A is 主办 and 协办, B only 主办, one of each per task: two people, but if
  *   A is drawn as 主办 nobody is left as 协办.
@@ -63,7 +63,7 @@ export type FeasibilityReport = { ok: boolean; problems: FeasibilityProblem[]; p
  * Warnings: QUOTA_SHORT for a stratum whose candidates fall short of the computed quota (shortBy > 0), and
  * CAPACITY_SHORTFALL when the month's inspector-days cannot cover the quotas (每日一查).
  *
- * Not covered: 回避 conflicts of a particular unit (DRAW-SPEC §3 conflicts) can still leave one task unfilled.
+ * Not covered: 回避 conflicts of a particular unit (draw-algorithm.md §3 conflicts) can still leave one task unfilled.
  */
 export function checkFeasibility(input: {
   quotas: StratumQuota[];
@@ -151,7 +151,7 @@ export function checkFeasibility(input: {
   return { ok: !problems.some((p) => p.severity === 'error'), problems, pools };
 }
 
-/** The manifest inputs of DRAW-SPEC §3, in its exact shapes. */
+/** The manifest inputs of draw-algorithm.md §3, in its exact shapes. */
 export type ManifestInputs = {
   strata: { code: string; quota: number; alternates: number }[];
   /** [unitId, stratumCode, weight, poolCode], id order. */
@@ -164,7 +164,7 @@ export type ManifestInputs = {
 };
 
 /**
- * The strata, candidates, excluded units, inspectors and assignment of a manifest (DRAW-SPEC §3), ready for the
+ * The strata, candidates, excluded units, inspectors and assignment of a manifest (draw-algorithm.md §3), ready for the
  * freeze: strata in the quotas' order (the order selection runs in, §5), rows in id order (§2), each
  * inspector's pools in id order and roles in the order lead, assistant.
  *

@@ -5,7 +5,7 @@ import type { StratumQuota } from './eligibility-types.ts';
 export type AdjustableQuota = StratumQuota & { adjustReason: string | null };
 
 /**
- * Sets a stratum's quota by hand. A quota may not exceed the stratum's candidates (DRAW-SPEC §3: such a
+ * Sets a stratum's quota by hand. A quota may not exceed the stratum's candidates (draw-algorithm.md §3: such a
  * manifest is invalid) and, when it differs from the computed one, must carry a reason, which is published
  * with the plan. Alternates follow: min(candidates − quota, ceil(quota × alternatesPercent / 100)).
  */

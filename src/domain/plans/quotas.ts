@@ -15,7 +15,7 @@ export type MonthlyQuotaInput = {
 
 /**
  * The month's quota of every enabled stratum, in settings order. Integers only, so anyone can recompute the
- * published quotas (DRAW-SPEC §3: "quotas are computed by the plan with integer arithmetic and recorded").
+ * published quotas (draw-algorithm.md §3: "quotas are computed by the plan with integer arithmetic and recorded").
  *
  * - target (strata with an annual ratio) = Σ over risk buckets r of ⌈population_r × ratio_r / 10000⌉, where
  *   ratio_r = clamp(annualRatioBp + riskRatioAdjustmentsBp[r], 0, 10000) ('' = units without a level, which
@@ -26,7 +26,7 @@ export type MonthlyQuotaInput = {
  *   month that fell short raises the next ones and December takes all that remains.
  * - manualQuotas[code], when given, replaces computed (an optional stratum — annualRatioBp null — has no
  *   target and defaults to 0).
- * - quota = min(computed, candidates) (DRAW-SPEC §3: a quota never exceeds the stratum's candidates);
+ * - quota = min(computed, candidates) (draw-algorithm.md §3: a quota never exceeds the stratum's candidates);
  *   shortBy = computed − quota.
  * - alternates = min(candidates − quota, ⌈quota × alternatesPercent / 100⌉) (递补 order).
  *

@@ -1,5 +1,5 @@
 /**
- * Whether every candidate of a manifest can be staffed (DRAW-SPEC §6: "If E is empty the draw fails (UNFILLED)
+ * Whether every candidate of a manifest can be staffed (draw-algorithm.md §6: "If E is empty the draw fails (UNFILLED)
  * — check feasibility before freeze"). Pure.
  */
 export type StaffingInput = {

@@ -6,7 +6,7 @@ import { acceptExternalEntry, externalEntrySummary, externalValueOf, throwIfDisa
 import { changeableRound, requireFrozenRound } from './callback-access.ts';
 
 /**
- * One 纪检's entry of the external value named by a callback round (DRAW-SPEC §1.4, as for plan draws): confirmed once
+ * One 纪检's entry of the external value named by a callback round (draw-algorithm.md §1.4, as for plan draws): confirmed once
  * two different accounts entered the same value; a disagreeing entry is kept and audited and the caller gets CONFLICT.
  */
 export async function recordCallbackExternalValue(ctx: UseCaseContext, roundId: string, input: { source: string; ref: string; value: string }): Promise<{ confirmed: boolean }> {

@@ -13,7 +13,7 @@ import { executeDrawInParallel } from '../../workers/draw-hashing-pool.ts';
 type Reveal = Pick<ObserverReveal, 'id' | 'reveal'>;
 
 /**
- * What F needs besides the manifest (DRAW-SPEC §1.3–1.4): every observer's reveal and every named external
+ * What F needs besides the manifest (draw-algorithm.md §1.3–1.4): every observer's reveal and every named external
  * value confirmed by two accounts. `missing` says in Chinese what is still lacking; `revealed` whether only
  * external values are (from then on the result is known to anyone once the lottery is drawn).
  */

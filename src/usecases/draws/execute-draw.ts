@@ -7,7 +7,7 @@ import { readableDraw, requireFrozen } from './draw-access.ts';
 import { computeResult, drawInputsOf } from './draw-result.ts';
 
 /**
- * 执行 (DRAW-SPEC §1.5): computes the seed and the result from the frozen manifest, the reveals and the
+ * 执行 (draw-algorithm.md §1.5): computes the seed and the result from the frozen manifest, the reveals and the
  * confirmed external values, and creates every task, in one transaction with its audit entry. The draw row is
  * locked first, so of two concurrent executions one succeeds and the other gets CONFLICT; there is no re-draw.
  */

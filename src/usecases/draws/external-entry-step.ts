@@ -4,7 +4,7 @@ import { checkExternalEntry, type ExternalEntry } from '../../domain/draw/extern
 import { normalizeExternalValue } from '../../domain/draw/seed.ts';
 
 /*
- * The two-person entry of an external value (DRAW-SPEC §1.4) as a use case step, shared by plan draws
+ * The two-person entry of an external value (draw-algorithm.md §1.4) as a use case step, shared by plan draws
  * (record-external-value.ts) and 纪检 callback rounds (usecases/callbacks): the value normalised, the entry checked
  * against the earlier ones of the same source and issue, the audit summary, and the error a disagreement gives.
  */

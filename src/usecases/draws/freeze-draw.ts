@@ -103,7 +103,7 @@ async function campaignSource(tx: Tx, ctx: UseCaseContext, id: string): Promise<
 }
 
 /**
- * 冻结 (DRAW-SPEC §1.1): builds the manifest from the published plan as of today — candidates with weights and
+ * 冻结 (draw-algorithm.md §1.1): builds the manifest from the published plan as of today — candidates with weights and
  * pools, every excluded unit with its reason, the inspectors drawable today whose certificate lasts the
  * period, 回避 and previous-主办 conflicts, the observers and the named external values — checks that every
  * candidate can be staffed, and stores it with its hash, which is published at once. Nothing about the
@@ -121,7 +121,7 @@ export async function freezeDraw(ctx: UseCaseContext, input: FreezeDrawInput): P
     const asOf = localDate(ctx.now);
     if (asOf > source.dueDate) throw new DomainError('CONFLICT', `任务期限 ${source.dueDate} 已过，不能再组织抽取`);
     // A draw of this plan that was voided named its lottery issues; their values may be known by now, so a new
-    // draw naming one of them could be steered (DRAW-SPEC §1.5: new external references).
+    // draw naming one of them could be steered (draw-algorithm.md §1.5: new external references).
     const used = await externalRefsOfEarlierDraws(tx, { monthlyPlanId: source.monthlyPlanId, campaignId: source.campaignId });
     const reused = input.external.find((e) => used.has(`${e.source}\u0000${e.ref}`));
     if (reused) {

@@ -6,7 +6,7 @@ import { requirePermission } from '../lib/require.ts';
 import { lockObserverStep } from './draw-access.ts';
 
 /**
- * Records an observer's commitment (DRAW-SPEC §1.2). The secret never reaches the server: the browser (or the
+ * Records an observer's commitment (draw-algorithm.md §1.2). The secret never reaches the server: the browser (or the
  * observer's own tool) computes H(pad32("XF-SRS/1/commit") ‖ manifestHash ‖ LP(id) ‖ LP(secret)) and only that
  * is stored. Once recorded a commitment cannot be replaced, and no commitment is accepted after the first reveal.
  */

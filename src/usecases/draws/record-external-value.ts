@@ -7,7 +7,7 @@ import { readableDraw, requireFrozen } from './draw-access.ts';
 import { acceptExternalEntry, externalEntrySummary, externalValueOf, throwIfDisagrees } from './external-entry-step.ts';
 
 /**
- * One entry of a published external value (DRAW-SPEC §1.4), accepted after every observer has revealed. The
+ * One entry of a published external value (draw-algorithm.md §1.4), accepted after every observer has revealed. The
  * value is confirmed once two different accounts have entered it (domain/draw/external-entries.ts). An entry
  * that disagrees with another account's is kept and audited, and the caller gets CONFLICT — without being told
  * the other value, so the second entry stays a real check: the people at the table read the official

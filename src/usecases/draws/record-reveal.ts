@@ -8,7 +8,7 @@ import { requirePermission } from '../lib/require.ts';
 import { lockObserverStep } from './draw-access.ts';
 
 /**
- * An observer reveals the secret (DRAW-SPEC §1.3): only after every observer has committed, before any
+ * An observer reveals the secret (draw-algorithm.md §1.3): only after every observer has committed, before any
  * external value is entered, and only if it opens the recorded commitment.
  */
 export async function recordReveal(ctx: UseCaseContext, drawId: string, observerId: string, revealHex: string): Promise<void> {

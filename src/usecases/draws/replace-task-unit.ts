@@ -18,7 +18,7 @@ import { lockOpenTask, nextBackup, stoodDownFrom } from './task-replacement.ts';
  * - Same inspector pool: the same inspectors go — any of them with a conflict with the new unit gives way to
  *   the next backup of that role.
  * - Another pool (a cross-region draw): the old team may not serve there, so the team and backups are those
- *   DRAW-SPEC §6 gives the alternate as a task of its own (the draw's seed, loads from zero): anyone can
+ *   draw-algorithm.md §6 gives the alternate as a task of its own (the draw's seed, loads from zero): anyone can
  *   recompute them from the bundle, and nobody picks them.
  */
 export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input: { reason: string; evidence: string; evidenceFiles?: readonly string[] }): Promise<{ taskId: string; unitId: string }> {

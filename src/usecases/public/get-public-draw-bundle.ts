@@ -5,7 +5,7 @@ import { findDrawByCode, listExternalEntries, listObservers } from '../../db/dra
 import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
 
 /**
- * The published bundle of an executed (or voided after execution) draw (DRAW-SPEC §7): manifest, observers'
+ * The published bundle of an executed (or voided after execution) draw (draw-algorithm.md §7): manifest, observers'
  * commitments and reveals, external values and the result. Ids only: no names, no personal data.
  */
 export async function getPublicDrawBundle(db: Db, code: string): Promise<DrawBundle> {

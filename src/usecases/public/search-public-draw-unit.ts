@@ -49,7 +49,7 @@ function stratumRanks(drawCode: string, result: DrawResult, manifest: Manifest, 
 /**
  * "Was I drawn, and where did I rank?" — for units whose name or credit code matches `q` among the units the
  * manifest lists: their outcome, and once the draw is executed their 1-based rank in the stratum's full order
- * (DRAW-SPEC §5), which anyone can recompute from the bundle. At most 20 units.
+ * (draw-algorithm.md §5), which anyone can recompute from the bundle. At most 20 units.
  */
 export async function searchPublicDrawUnit(db: Db, code: string, q: string): Promise<UnitRank[]> {
   const found = await findDrawByCode(db, code);

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('递补 of a unit by an alternate of another inspector pool', () => {
-  it('gives the alternate its own brigade and the team DRAW-SPEC §6 draws for it, which anyone can recompute', async () => {
+  it('gives the alternate its own brigade and the team draw-algorithm.md §6 draws for it, which anyone can recompute', async () => {
     const campaign = await call(app, admin, 'POST', '/api/campaigns', {
       orgId: tree.detachment.id,
       name: '支队人员密集场所专项检查',

@@ -19,7 +19,7 @@ export type ObserverSecret = {
 const HEX_KEY = /^(?:[0-9a-f]{2}){16,}$/i;
 
 /**
- * The bytes of an observer's secret as typed (DRAW-SPEC §4: "a typed phrase is its UTF-8 bytes"). One rule for the
+ * The bytes of an observer's secret as typed (draw-algorithm.md §4: "a typed phrase is its UTF-8 bytes"). One rule for the
  * commitment and the reveal, so what is typed back opens what was committed: text made only of hex digits (and
  * spaces), at least 32 digits of whole bytes, is a key and means those bytes; anything else is a phrase and means
  * the UTF-8 bytes of the trimmed, NFC-normalised text. Null for empty text.
