@@ -72,6 +72,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   // The default strata by name: summaries of plans and draws key quotas by stratum code.
   ...Object.fromEntries(DEFAULT_STRATA.map((s) => [s.code, s.name])),
   accounts: '账号',
+  asOf: '数据截至',
   active: '启用',
   bodyHash: '记录内容哈希',
   // 纪检回访 (decision 0026).
@@ -259,6 +260,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   roles: '角色',
   rowCount: '行数',
   rowNumber: '行号',
+  scale: '规模',
   seed: '种子',
   shortName: '简称',
   shortfall: '缺口',
