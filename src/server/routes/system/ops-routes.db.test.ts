@@ -47,6 +47,9 @@ describe('health and metrics', () => {
     expect(wrong.statusCode).toBe(403);
     const allowed = await app.inject({ method: 'GET', url: '/api/metrics', remoteAddress: '10.1.2.3', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(allowed.statusCode).toBe(200);
+    // A proxy on this host forwards a stranger's request from 127.0.0.1: still a stranger.
+    const proxied = await app.inject({ method: 'GET', url: '/api/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(proxied.statusCode).toBe(403);
   });
 
   it('says 503 when the database cannot be reached, so a proxy takes the instance out', async () => {

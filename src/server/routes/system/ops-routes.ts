@@ -12,9 +12,13 @@ const HEALTH_TIMEOUT_MS = 3000;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-/** The metrics are for the operators' monitoring: from this host, or with the token (Authorization: Bearer …). */
+/**
+ * The metrics are for the operators' monitoring: from this host, or with the token (Authorization: Bearer …). A
+ * request a proxy forwarded (it says so in a forwarding header) is not from this host, even when the proxy runs here.
+ */
 function allowMetrics(request: FastifyRequest, token: string | null): boolean {
-  if (LOOPBACK.has(request.socket.remoteAddress ?? '')) return true;
+  const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined || request.headers['x-real-ip'] !== undefined;
+  if (!forwarded && LOOPBACK.has(request.socket.remoteAddress ?? '')) return true;
   return token !== null && request.headers.authorization === `Bearer ${token}`;
 }
 
