@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   // On PostgreSQL the job queue runs each due job once across every instance; PGlite has one process, its timers.
   const stopJobs =
     config.database.kind === 'postgres'
-      ? (await startJobQueue(config.database.url, jobs, database.db, app.log)).stop
+      ? (await startJobQueue(config.database.url, jobs, database.db, app.log, { exclusively: database.exclusively })).stop
       : runJobsInProcess(jobs, database.db, app.log);
   const close = async () => {
     await stopJobs();

@@ -22,7 +22,15 @@ export async function startJobQueue(
   jobs: readonly BackgroundJob[],
   db: Db,
   log: FastifyBaseLogger,
-  options: { now?: () => Date; pollingIntervalSeconds?: number } = {},
+  options: {
+    now?: () => Date;
+    pollingIntervalSeconds?: number;
+    /**
+     * Runs pg-boss's start and the queues' creation under the instances' start-up lock: pg-boss creates a queue's
+     * table in a transaction of its own, and two instances creating the same queues at once deadlocked (seen in CI).
+     */
+    exclusively?: <T>(work: () => Promise<T>) => Promise<T>;
+  } = {},
 ): Promise<JobQueue> {
   const now = options.now ?? (() => new Date());
   const boss = new PgBoss({
@@ -34,12 +42,15 @@ export async function startJobQueue(
     deleteAfterDays: 7,
   });
   boss.on('error', (error) => log.error({ err: error }, '任务队列出错'));
-  await boss.start();
   let stopped = false;
-  for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 0, expireInSeconds: job.expireInSeconds });
-    await boss.schedule(job.name, job.cron, {}, { tz: TIME_ZONE, singletonKey: job.name });
-  }
+  const exclusively = options.exclusively ?? (<T>(work: () => Promise<T>) => work());
+  await exclusively(async () => {
+    await boss.start();
+    for (const job of jobs) {
+      await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 0, expireInSeconds: job.expireInSeconds });
+      await boss.schedule(job.name, job.cron, {}, { tz: TIME_ZONE });
+    }
+  });
   const chained = jobs.filter((job) => job.everyMs < 60_000);
   const queueNext = (job: BackgroundJob, afterMs: number) =>
     boss.send(job.name, {}, { startAfter: Math.max(1, Math.round(afterMs / 1000)) }).catch((error: unknown) => log.error({ err: error }, `${job.title}：排队失败`));
