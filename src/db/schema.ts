@@ -663,7 +663,7 @@ export const triggerEvents = pgTable(
 /**
  * Inspections that happened (or were carried over from the previous system), for the frequency rules.
  * `kind` says whether one counts: routine/special/triggered draws do; 复查 (reinspection), complaint checks and
- * case-handling checks do not (DOMAIN.md §2).
+ * case-handling checks do not.
  */
 export const inspectionHistory = pgTable(
   'inspection_history',

@@ -1,5 +1,5 @@
 /**
- * 统一社会信用代码 (unified social credit code), GB 32100-2015. See shared/DOMAIN.md §4.
+ * 统一社会信用代码 (unified social credit code), GB 32100-2015.
  *
  * Layout (1-based): 1 registration authority; 2 entity type; 3–8 the registering authority's GB/T 2260
  * division code at registration time (never re-validated: a code is for life); 9–17 the GB 11714

@@ -1,7 +1,7 @@
 import type { HolidayDay } from './working-days.ts';
 
 /**
- * The 2026 arrangement of the State Council notice of 2025-11-04 (shared DOMAIN.md §6), written out by hand from
+ * The 2026 arrangement of the State Council notice of 2025-11-04, written out by hand from
  * the notice — independent of the chinese-days package the database is seeded from — for tests to check against.
  */
 export const NOTICE_2026: readonly { name: string; off: [string, string]; workdays: string[] }[] = [

@@ -5,7 +5,7 @@
  * what share (内消〔2019〕49号 二（二）: "明确随机抽查的事项、依据、内容、主体、对象、方式、比例、频次").
  * Its checklist lists the 检查内容 an inspector checks on site, each line marked with the units it
  * applies to (《消防监督检查规定》（公安部令第120号）第十条 for every unit, 第十一条 for 消防安全重点单位,
- * and the extra lines for 人员密集场所; shared/DOMAIN.md §1).
+ * and the extra lines for 人员密集场所).
  *
  * Pure: this file is shared with the web form through src/contracts/check-items.ts, so the browser
  * validates a draft with exactly the rules the server enforces.

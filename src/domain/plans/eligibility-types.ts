@@ -7,7 +7,7 @@ import type { InspectorDrawFacts, InspectorRole } from '../registry/inspector-ru
 import type { UnitCategory, UnitStatus } from '../registry/unit-rules.ts';
 import type { PlanSettings } from './plan-settings.ts';
 
-/** What an inspection was. Only draws count toward the frequency rules (DOMAIN.md §2). */
+/** What an inspection was. Only draws count toward the frequency rules (decision 0008). */
 export const INSPECTION_KINDS = [
   'routine',
   'special',

@@ -213,7 +213,7 @@ const CANDIDATE = 255;
  * 7. COVERED_THIS_YEAR: routine mode with frequency.coverageFirst, and a counted inspection dated in the
  *    calendar year of `on`, on or before `on`.
  *
- * Frequency rules (DOMAIN.md §2; 南宫 2023 "每自然年不超过两次，间隔不少于六个月，不含监督复查"): only
+ * Frequency rules (南宫 2023 "每自然年不超过两次，间隔不少于六个月，不含监督复查"): only
  * COUNTED_INSPECTION_KINDS (routine, special, triggered) count; 复查, complaint, case-handling and other checks
  * never exclude a unit. Every counted record counts, whatever its date: one dated on `on` (inspected the day of
  * the freeze) is as recent as can be; one dated after `on` (entered for a later day) counts toward the yearly cap

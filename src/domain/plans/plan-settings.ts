@@ -6,7 +6,7 @@
  *
  * Defaults come from the plans among the seeds (南宫 2023: 人员密集场所重点单位每年至少一次, other key
  * units ≥ 80 %, 一般单位 ≥ 20 %, at most twice per calendar year, at least six months apart, 复查 not
- * counted; 济宁: 九小场所 left to the 派出所) and DOMAIN.md §2. All of them are editable per plan.
+ * counted; 济宁: 九小场所 left to the 派出所). All of them are editable per plan.
  */
 import type { UnitCategory } from '../registry/unit-rules.ts';
 import { UNIT_CATEGORIES, UNIT_CATEGORY_LABELS } from '../registry/unit-rules.ts';

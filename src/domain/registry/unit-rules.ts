@@ -9,7 +9,7 @@ import { foldFullWidth, stripInvisible } from './text.ts';
 export const UNIT_CATEGORIES = ['key', 'general', 'small_venue', 'other'] as const;
 export type UnitCategory = (typeof UNIT_CATEGORIES)[number];
 
-/** 重点单位: 消防安全重点单位 (Fire Law art. 17); 一般单位: non-key; 九小场所: local term (DOMAIN.md §3). */
+/** 重点单位: 消防安全重点单位 (Fire Law art. 17); 一般单位: non-key; 九小场所: local term (docs/glossary.md). */
 export const UNIT_CATEGORY_LABELS: Record<UnitCategory, string> = {
   key: '重点单位',
   general: '一般单位',
