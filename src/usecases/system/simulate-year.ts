@@ -141,6 +141,12 @@ type Brigade = {
   org: OrgRow;
   admin: string;
   rng: Rng;
+  /**
+   * The first visits' plans (day and outcome) on a stream of their own: the k-th visit of a run goes the same way
+   * whichever units the draw picked, since the other stream also answers questions about the unit (how long its
+   * checklist is) and would shift every later outcome.
+   */
+  visits: Rng;
   summary: BrigadeSummary;
   skip: Set<number>;
   jointStaff: string[];
@@ -187,6 +193,7 @@ export async function simulateYear(db: Db, o: SimulateYearOptions): Promise<Simu
       org,
       admin: '',
       rng: createRng(deriveSeed(o.seed, `simulate-${org.divisionCode}`)),
+      visits: createRng(deriveSeed(o.seed, `simulate-visits-${org.divisionCode}`)),
       skip: new Set(drawnMonths),
       jointStaff: [],
       seenEntries: new Set(),
@@ -416,8 +423,8 @@ class Simulation {
     if (!first || !last || first > last) return;
     const days: string[] = [];
     for (let d = first; d <= last; d = this.workingDays(d, 1)!) days.push(d);
-    const visitDay = days[pickVisitDay(b.rng, days.length)]!;
-    const plan = planVisit(b.rng);
+    const visitDay = days[pickVisitDay(b.visits, days.length)]!;
+    const plan = planVisit(b.visits);
     const toldOn = this.workingDays(visitDay, -2)! < from ? from : this.workingDays(visitDay, -2)!;
     this.at(toldOn, async () => {
       const lead = await this.inspectorContext(leadId, atLocalTime(toldOn, '16:00'));
