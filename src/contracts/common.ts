@@ -159,8 +159,11 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-/** One page of a server-paged list; `total` is the exact number of matching rows. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/**
+ * One page of a server-paged list; `total` is the exact number of matching rows, unless `totalCapped`: then more rows
+ * match than the list counts (`total` is its cap) and it pages no further than the cap (the admin unit list).
+ */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalCapped?: boolean };
 
 /**
  * Field keys → Chinese labels, used when a request fails validation on a field without its own message, and by the

@@ -213,8 +213,8 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
     join province_orgs b on b.kind = 'brigade' and b.k = g.i % ${B}`);
 
   say(`正在生成 ${(perBrigade * B).toLocaleString()} 家单位（统一社会信用代码带校验位）…`);
-  // Unit n belongs to brigade n mod B. Its credit code: 91 + the brigade's division + an 8-digit body (n) + checks.
-  await run(`insert into units (id, uscc, name, registered_address, address, district_code, category, is_crowded, is_flammable, is_high_rise,
+  // Unit n belongs to brigade n mod B (rows stored brigade by brigade). Its credit code: 91 + the brigade's division + an 8-digit body (n) + checks.
+  await run(`insert into units (id, uscc, name, registered_address, address, district_code, category, is_crowded, is_flammable, is_high_rise, tags,
       industry, risk_level, contact_name, contact_phone, brigade_id, source, created_at, updated_at)
     select pg_temp.province_id('u' || n),
       pg_temp.province_uscc('91' || b.division_code || lpad(n::text, 8, '0') || pg_temp.province_org_check(lpad(n::text, 8, '0'))),
@@ -230,17 +230,30 @@ export async function writeProvinceRows(db: DbOrTx, size: ProvinceSize, options:
       case when h % 3 = 0 then substr(b.division_code, 1, 4) || lpad(((b.idx + 1) % 9 + 1)::text, 2, '0') else b.division_code end,
       case when h / 3 % 100 < 8 then 'key' when h / 3 % 100 < 78 then 'general' when h / 3 % 100 < 98 then 'small_venue' else 'other' end,
       h / 3 % 100 < 8 and h2 % 2 = 0, t in (8, 17, 22), h / 3 % 100 < 8 and h2 % 7 = 0,
+      -- Tags as a registry holds them: 高层建筑 with the flag, the others at rates of their own (a few in a hundred).
+      array_remove(array[
+        case when h / 3 % 100 < 8 and h2 % 7 = 0 then '高层建筑' end,
+        case when h / 3 % 100 < 8 and h2 % 11 = 0 then '大型商业综合体' end,
+        case when h3 % 100 < 6 then '电动自行车集中停放场所' end,
+        case when h3 / 100 % 100 < 5 then '地下空间' end,
+        case when h3 / 1000000 % 100 < 3 then '老旧小区' end,
+        case when h / 3 % 100 between 78 and 97 and h3 / 10000 % 100 < 30 then '沿街商铺' end,
+        case when h / 3 % 100 between 78 and 97 and h3 / 10000 % 100 between 30 and 34 then '“三合一”场所' end,
+        case when h3 % 1000 < 3 then '冷库' end
+      ], null),
       case when h / 300 % 100 < 3 then null else (${lit(TRADES.map((x) => x[1]))})[1 + t] end,
       case when h / 3 % 100 < 8 then 'high' when h2 % 3 = 0 then 'medium' else 'low' end,
       substr('${SURNAMES}', 1 + h2 % ${surnames}, 1) || '经理', '13' || lpad((h2 % 1000000000)::text, 9, '0'),
       b.id, 'market_regulation', date '${today}' - ${months * 31} - h % 2000, date '${today}' - h % 300
     from (
-      select n, h, h2, floor(${TRADES.length} * power((h2 / 30000 % 1000) / 1000.0, 1.5))::int as t
+      select n, h, h2, abs(hashtext('g' || n)) as h3, floor(${TRADES.length} * power((h2 / 30000 % 1000) / 1000.0, 1.5))::int as t
       from (select n, abs(hashtext('u' || n)) as h, abs(hashtext('w' || n)) as h2 from generate_series(0, ${perBrigade * B - 1}) n) g0
     ) g
     join (select province_orgs.*, (select name from province_orgs d where d.id = province_orgs.parent_id) as det_name from province_orgs) b0
       on b0.kind = 'brigade' and b0.k = g.n % ${B}
-    cross join lateral (select b0.*, replace(b0.det_name, '市消防救援支队', '') as city) b`);
+    cross join lateral (select b0.*, replace(b0.det_name, '市消防救援支队', '') as city) b
+    -- Stored brigade by brigade, as each brigade's registry is imported at set-up: a brigade's units share pages.
+    order by b.k, g.n`);
 
   if (options.accounts) {
     say(`正在建立 ${options.accounts.list.length} 个演示账号…`);

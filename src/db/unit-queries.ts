@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type 
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { UnitListQuery } from '../contracts/units.ts';
 import { searchGrams } from '../domain/registry/search-grams.ts';
-import { readTogether, type DbOrTx, type Tx } from './client.ts';
+import type { DbOrTx, Tx } from './client.ts';
 import { draws, inspectionHistory, orgs, tasks, unitHistory, units } from './schema.ts';
 import { containsPattern } from './sql-helpers.ts';
 
@@ -57,14 +57,17 @@ export function scopeCondition(scopeOrgIds: string[] | null): SQL | undefined {
   return scopeOrgIds.length ? inArray(units.brigadeId, scopeOrgIds) : sql`false`;
 }
 
-/** The ids of the orgs in a subtree (null for everything). */
+/**
+ * The ids of the orgs in a subtree; null for everything, and also when the subtree holds every org (the 总队 of the
+ * only province): a condition listing every brigade filters nothing and costs each query of a million units.
+ */
 export async function resolveScopeOrgIds(db: DbOrTx, scopePath: string | null): Promise<string[] | null> {
   if (!scopePath) return null;
   const rows = await db
-    .select({ id: orgs.id })
+    .select({ id: orgs.id, all: sql<number>`(select count(*) from ${orgs})::int` })
     .from(orgs)
     .where(sql`${orgs.path} like ${scopePath + '%'}`);
-  return rows.map((r) => r.id);
+  return rows.length > 0 && rows.length === rows[0]!.all ? null : rows.map((r) => r.id);
 }
 
 /**
@@ -196,28 +199,71 @@ const SORT_COLUMNS = {
   createdAt: units.createdAt,
 } as const;
 
+/**
+ * How many matching units a list across several brigades counts exactly (decision 0034). A list within one brigade (a
+ * brigade's admin, or anyone filtering by 所属大队) always counts exactly and pages to its last unit: a brigade's registry
+ * is what people page through, and counting even the largest costs a few milliseconds. Across brigades, past the cap,
+ * the list says 「超过 10,000 家单位」 and pages no further: a province's admin is shown that there are many and narrows them
+ * with the filters (the data-quality page and the statistics hold the exact totals; the export takes every unit).
+ * Counting a province's million rows for each list cost a crowd of admins seconds.
+ */
+export const UNIT_LIST_COUNT_CAP = 10_000;
+
+/**
+ * Up to how many matching units a page is read by finding them all through the filters' own indexes and sorting them;
+ * with more, the sort column's index is walked until a page's worth match (a few hundred rows at most when that many do).
+ */
+export const UNIT_LIST_FEW_MATCHES = 2_000;
+
+/** The count's cap for a list: none within one brigade, {@link UNIT_LIST_COUNT_CAP} across several. */
+export function unitListCountCap(filter: Pick<UnitFilter, 'brigadeId' | 'scopeOrgIds'>): number | null {
+  return filter.brigadeId !== undefined || filter.scopeOrgIds?.length === 1 ? null : UNIT_LIST_COUNT_CAP;
+}
+
+/**
+ * One page of the admin list, and how many units match (exact, or up to the cap with `capped` past it). The count comes
+ * first and decides how the page is read: walking the sort index finds a page quickly when many units match, but when
+ * few do (a rare tag, a narrow search) it could read every unit to find them.
+ */
 export async function listUnitsPage(
   db: DbOrTx,
   filter: UnitFilter,
   paging: { page: number; pageSize: number; sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc' },
-) {
+  limits: { countCap: number | null; fewMatches: number } = { countCap: unitListCountCap(filter), fewMatches: UNIT_LIST_FEW_MATCHES },
+): Promise<{ rows: { unit: UnitRow; brigadeName: string }[]; total: number; capped: boolean }> {
   const where = unitListWhere(filter, await textSearchPlan(db, filter.q));
-  const column = SORT_COLUMNS[paging.sort];
-  // The page and its count are independent reads: on a PostgreSQL pool they run on two connections at once.
-  const [rows, [count]] = await readTogether(db, [
-    () =>
-      db
-        .select({ unit: unitColumns, brigadeName: orgs.name })
-        .from(units)
-        .innerJoin(orgs, eq(orgs.id, units.brigadeId))
-        .where(where)
-        .orderBy(...(paging.order === 'asc' ? [asc(column), asc(units.id)] : [desc(column), desc(units.id)]))
-        .limit(paging.pageSize)
-        .offset((paging.page - 1) * paging.pageSize),
-    // The exact total, however large: the list pages to its last row (the bench holds the time it costs).
-    () => db.select({ n: sql<number>`count(*)::int` }).from(units).where(where),
-  ]);
-  return { rows, total: count?.n ?? 0 };
+  const { countCap } = limits;
+  const [{ n } = { n: 0 }] =
+    countCap === null
+      ? await db.select({ n: sql<number>`count(*)::int` }).from(units).where(where)
+      : await db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(units).where(where).limit(countCap + 1).as('matching'));
+  const capped = countCap !== null && n > countCap;
+  const total = countCap === null ? n : Math.min(n, countCap);
+  const offset = (paging.page - 1) * paging.pageSize;
+  if (offset >= total) return { rows: [], total, capped };
+  const by = (column: AnyPgColumn, id: AnyPgColumn) => (paging.order === 'asc' ? [asc(column), asc(id)] : [desc(column), desc(id)]);
+  if (n > limits.fewMatches) {
+    const rows = await db
+      .select({ unit: unitColumns, brigadeName: orgs.name })
+      .from(units)
+      .innerJoin(orgs, eq(orgs.id, units.brigadeId))
+      .where(where)
+      .orderBy(...by(SORT_COLUMNS[paging.sort], units.id))
+      .limit(paging.pageSize)
+      .offset(offset);
+    return { rows, total, capped };
+  }
+  // OFFSET 0 keeps the subquery a query of its own: planned for all its rows, it cannot walk the sort index.
+  const few = db.select(unitColumns).from(units).where(where).offset(0).as('few');
+  const fewColumns = Object.fromEntries(Object.keys(unitColumns).map((key) => [key, few[key as keyof typeof few]])) as unknown as typeof unitColumns;
+  const rows = await db
+    .select({ unit: fewColumns, brigadeName: orgs.name })
+    .from(few)
+    .innerJoin(orgs, eq(orgs.id, few.brigadeId))
+    .orderBy(...by(few[paging.sort] as unknown as AnyPgColumn, few.id as unknown as AnyPgColumn))
+    .limit(paging.pageSize)
+    .offset(offset);
+  return { rows, total, capped };
 }
 
 export async function findUnitById(db: DbOrTx, id: string): Promise<UnitWithBrigade | undefined> {

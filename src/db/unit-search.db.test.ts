@@ -6,7 +6,7 @@ import { openTestDatabase, type TestDatabase } from '../../test/harness/db.ts';
 import { createOrgTree } from '../../test/harness/factories.ts';
 import { unitSearchGrams } from '../domain/registry/search-grams.ts';
 import { units } from './schema.ts';
-import { listUnitsPage, qualityCondition, textSearchPlan, unitListWhere } from './unit-queries.ts';
+import { listUnitsPage, qualityCondition, textSearchPlan, UNIT_LIST_COUNT_CAP, unitListCountCap, unitListWhere } from './unit-queries.ts';
 
 let database: TestDatabase;
 let brigadeId: string;
@@ -99,6 +99,42 @@ describe('unit list text search', () => {
     expect(page.total).toBe(150);
     expect(page.rows[0]!.unit.name).toBe('广泛词单位0');
     expect(page.rows[0]!.unit).not.toHaveProperty('searchGrams');
+  });
+
+  it('counts exactly up to its cap, says so past it, pages no further, and sorts the same whichever way it reads the page', async () => {
+    const filter = { q: '广泛词', scopeOrgIds: [otherBrigadeId] };
+    for (const sort of ['name', 'updatedAt', 'createdAt'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const page of [1, 2, 7]) {
+          const paging = { page, pageSize: 20, sort, order };
+          // Up to 1,000 matches found through the filters, then sorted; or the sort index walked (and a cap below the 150).
+          const few = await listUnitsPage(database.db, filter, paging, { countCap: 1000, fewMatches: 1000 });
+          const many = await listUnitsPage(database.db, filter, paging, { countCap: 140, fewMatches: 0 });
+          expect(few.rows.map((r) => r.unit.id)).toEqual(many.rows.map((r) => r.unit.id));
+          expect(few.rows.map((r) => r.brigadeName)).toEqual(many.rows.map((r) => r.brigadeName));
+          expect(few.rows[0]?.unit).toEqual(many.rows[0]?.unit);
+          expect([few.total, few.capped, many.total, many.capped]).toEqual([150, false, 140, true]);
+          expect(few.rows).toHaveLength(20);
+        }
+      }
+    }
+    // The last ten of the 150 are on page 8 when counted exactly; past a cap of 140 the list stops at page 7.
+    const last = await listUnitsPage(database.db, filter, { page: 8, pageSize: 20, sort: 'name', order: 'asc' }, { countCap: 1000, fewMatches: 0 });
+    expect(last.rows).toHaveLength(10);
+    const beyond = await listUnitsPage(database.db, filter, { page: 8, pageSize: 20, sort: 'name', order: 'asc' }, { countCap: 140, fewMatches: 1000 });
+    expect(beyond).toEqual({ rows: [], total: 140, capped: true });
+    const exact = await listUnitsPage(database.db, filter, { page: 1, pageSize: 20, sort: 'name', order: 'asc' }, { countCap: 150, fewMatches: 150 });
+    expect([exact.total, exact.capped]).toEqual([150, false]);
+    const uncapped = await listUnitsPage(database.db, filter, { page: 1, pageSize: 20, sort: 'name', order: 'asc' }, { countCap: null, fewMatches: 0 });
+    expect([uncapped.total, uncapped.capped]).toEqual([150, false]);
+  });
+
+  it('counts exactly within one brigade (its admin, or a filter by brigade) and caps across several', () => {
+    expect(unitListCountCap({ scopeOrgIds: [brigadeId] })).toBeNull();
+    expect(unitListCountCap({ scopeOrgIds: [brigadeId, otherBrigadeId], brigadeId })).toBeNull();
+    expect(unitListCountCap({ scopeOrgIds: null, brigadeId: otherBrigadeId })).toBeNull();
+    expect(unitListCountCap({ scopeOrgIds: [brigadeId, otherBrigadeId] })).toBe(UNIT_LIST_COUNT_CAP);
+    expect(unitListCountCap({ scopeOrgIds: null })).toBe(10_000);
   });
 
   it('answers the missing-address filter from its partial index (the predicate is the filter verbatim)', async () => {

@@ -36,8 +36,8 @@ import { presentDictionaryEntry, presentDivision, presentUnitDetail, presentUnit
 export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/units', async (request) => {
     const query = parse(UnitListQuery, request.query);
-    const { rows, total } = await listUnits(contextOf(request, deps), query);
-    return { items: rows.map((r) => presentUnitListItem(r.unit, r.brigadeName)), total, page: query.page, pageSize: query.pageSize };
+    const { rows, total, capped } = await listUnits(contextOf(request, deps), query);
+    return { items: rows.map((r) => presentUnitListItem(r.unit, r.brigadeName)), total, ...(capped ? { totalCapped: true } : {}), page: query.page, pageSize: query.pageSize };
   });
 
   app.get('/api/units/quality', async (request): Promise<UnitQualityView> => {

@@ -48,4 +48,9 @@ describe('the total under a list', () => {
     expect(pageTotalText(12_000, '条')).toBe('共 12,000 条');
   });
 
+  it('says 「超过」 when more match than the server counts', () => {
+    expect(pageTotalText(10_000, '家单位', true)).toBe('超过 10,000 家单位，请用筛选条件缩小范围');
+    expect(pageTotalText(10_000, '家单位', false)).toBe('共 10,000 家单位');
+  });
+
 });

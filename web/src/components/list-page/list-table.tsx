@@ -106,7 +106,7 @@ export function ListTable<T extends object, Q extends ListQuery>({
             total: result.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: PAGE_SIZE_OPTIONS,
-            showTotal: (total) => pageTotalText(total, unit),
+            showTotal: (total) => pageTotalText(total, unit, result.data?.totalCapped === true),
           }}
         />
       )}
