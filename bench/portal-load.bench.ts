@@ -40,7 +40,7 @@ async function drawForThePage(database: Database): Promise<string> {
 /**
  * The portal under a crowd: 50 keep-alive clients in a second process (bench/load-client.mjs) against a server
  * process (bench/portal-server.ts) whose database holds 1,000,000 publication entries: GET /api/public/home, GET
- * /api/public/results over the search bench's query mix asked in turn, and the draw page (GET /api/public/draws/:code,
+ * /api/public/results over the search bench's query mix asked in turn, and the draw page (GET /api/public/draws/:code and its first page of tasks,
  * the demo's largest executed draw), each right after a static file from the same server (the ceiling of this machine
  * for a request through Fastify, at that moment), with the route's share of it. Targets (decision 0032): ≥ 1,000 req/s
  * and p99 ≤ 100 ms per route. PostgreSQL at BENCH_DATABASE_URL (seeded
@@ -114,11 +114,17 @@ export async function benchPortalLoad(): Promise<Figure[]> {
       const draw = await fetch(drawUrl);
       if (!draw.ok) throw new Error(`${label}: ${draw.status} for ${drawUrl}`);
       const drawBytes = (await draw.arrayBuffer()).byteLength;
+      // The page's second request: its first page of tasks (decision 0035).
+      const tasksUrl = `${drawUrl}/tasks?page=1&pageSize=50`;
+      const tasks = await fetch(tasksUrl);
+      if (!tasks.ok) throw new Error(`${label}: ${tasks.status} for ${tasksUrl}`);
+      const tasksBytes = (await tasks.arrayBuffer()).byteLength;
       await fetch(`${base}/api/public/home`);
       const routes: [string, string][] = [
         ['GET /api/public/home', `${base}/api/public/home`],
         [`GET /api/public/results (${mix.length} searches in turn)`, `@${urlsFile}`],
         [`GET /api/public/draws/:code (the draw page, ${Math.round(drawBytes / 1024)} KiB)`, drawUrl],
+        [`GET /api/public/draws/:code/tasks (its first page of 50, ${Math.round(tasksBytes / 1024)} KiB)`, tasksUrl],
       ];
       figures.push({ name: `${label}: load average (1 min) before the runs`, value: round(os.loadavg()[0]!), unit: '' });
       // Each route right after a static file of its own (one figure pair a run): the ceiling of the moment beside it.

@@ -208,4 +208,5 @@ export const FIELD_LABELS: Record<string, string> = {
   page: '页码',
   pageSize: '每页条数',
   sha256: '文件编号',
+  stratum: '分层',
 };

@@ -7,6 +7,7 @@ import {
   ExternalValueRequest,
   FreezeDrawRequest,
   ObserverParams,
+  PublicDrawTasksQuery,
   PublicUnitSearchQuery,
   ReplaceInspectorRequest,
   ReplaceUnitRequest,
@@ -34,6 +35,7 @@ const VALID: [string, z.ZodType, unknown][] = [
   ['TaskListQuery', TaskListQuery, { mine: 'true', status: 'assigned' }],
   ['DrawCodeParams', DrawCodeParams, { code: 'D-2026-06-330702-001' }],
   ['PublicUnitSearchQuery', PublicUnitSearchQuery, { q: '鑫源餐饮' }],
+  ['PublicDrawTasksQuery', PublicDrawTasksQuery, { page: '2', pageSize: '50', stratum: 'crowded_key' }],
 ];
 
 describe('draw contracts', () => {
@@ -57,5 +59,14 @@ describe('draw contracts', () => {
       '任务状态：只能是 assigned（待检查）、notified（已告知）、in_progress（检查中）、done（已检查）、unable（无法检查）、closed（已办结）、replaced（已递补）或 cancelled（已取消）',
     ]);
     expect(issueMessages(PublicUnitSearchQuery, { q: '餐'.repeat(61) })).toEqual(['查询：最多 60 个字']);
+  });
+
+  it('pages a draw’s tasks 1 to 100 at a time, of one stratum at most', () => {
+    expect(PublicDrawTasksQuery.parse({})).toEqual({ page: 1, pageSize: 50 });
+    expect(issueMessages(PublicDrawTasksQuery, { pageSize: '101' })).toEqual(['每页条数：最多 100']);
+    expect(issueMessages(PublicDrawTasksQuery, { pageSize: 'x' })).toEqual(['每页条数：必须是数字']);
+    expect(issueMessages(PublicDrawTasksQuery, { page: '0' })).toEqual(['页码：至少为 1']);
+    expect(issueMessages(PublicDrawTasksQuery, { stratum: '重点' })).toEqual(['分层：格式不正确']);
+    expect(issueMessages(PublicDrawTasksQuery, { stratum: ['a', 'b'] })).toEqual(['分层：格式不正确']);
   });
 });

@@ -73,6 +73,20 @@ export const TaskListQuery = z.object({
 export const DrawCodeParams = z.object({
   code: z.string({ error: '抽取编号：格式不正确' }).regex(/^D-\d{4}-\d{2}-\d{6}-\d{3,}$/, '抽取编号：格式不正确'),
 });
+/** The stratum codes a plan may give (src/contracts/plans.ts) and a campaign's one pool, `campaign`. */
+const STRATUM_CODE = /^[a-z][a-z0-9_]{0,31}$/;
+/** GET /api/public/draws/:code/tasks: a page of the draw's tasks (decision 0035). */
+export const PublicDrawTasksQuery = z.object({
+  page: z.coerce.number({ error: '页码：必须是数字' }).int('页码：必须是整数').min(1, '页码：至少为 1').max(100_000, '页码：过大').default(1),
+  pageSize: z.coerce
+    .number({ error: '每页条数：必须是数字' })
+    .int('每页条数：必须是整数')
+    .min(1, '每页条数：至少为 1')
+    .max(100, '每页条数：最多 100')
+    .default(50),
+  stratum: z.string({ error: '分层：格式不正确' }).regex(STRATUM_CODE, '分层：格式不正确').optional(),
+});
+export type PublicDrawTasksQuery = z.infer<typeof PublicDrawTasksQuery>;
 export const PublicUnitSearchQuery = z.object({
   q: text('查询', { max: 60, min: 2, messages: { empty: '查询：至少 2 个字', tooLong: '查询：最多 60 个字' } }),
 });
@@ -239,20 +253,29 @@ export type PublicDrawView = {
   strata: { code: string; name: string; quota: number; alternates: number }[];
   external: { source: string; ref: string; value: string | null }[];
   timeline: TimelineEntry[];
-  tasks: {
-    unitName: string;
-    unitId: string;
-    stratum: string;
-    rank: number;
-    leads: string[];
-    assistants: string[];
-    statusLabel: string;
-    /** The task's result on the portal (/portal/results/<id>), when published. */
-    resultId: string | null;
-  }[];
+  /**
+   * Which tasks GET /api/public/draws/:code/tasks pages: false, the draw's tasks; true, a draw voided before execution
+   * with complete inputs: the tasks its result would have created (none were).
+   */
+  wouldBe: boolean;
+  /** The latest changes since the draw (at most 200), in time order; `changeTotal` counts them all. */
   changes: TaskChangeView[];
-  /** Voided before execution with complete inputs: the tasks its result would have created (none were). */
-  wouldBeTasks: { unitName: string; unitId: string; stratum: string; rank: number; leads: string[]; assistants: string[] }[];
+  changeTotal: number;
+};
+
+/** A task on the portal's draw page (GET /api/public/draws/:code/tasks, a page of them in draw order). */
+export type PublicDrawTaskView = {
+  unitName: string;
+  unitId: string;
+  stratum: string;
+  rank: number;
+  /** The inspectors by name, as the task list shows them. */
+  leads: string[];
+  assistants: string[];
+  /** Whether it was inspected (not the steps on the way); 未下达 for a task a voided draw would have created. */
+  statusLabel: string;
+  /** The task's result on the portal (/portal/results/<id>), when published. */
+  resultId: string | null;
 };
 
 export type PublicUnitRankView = {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from './client.ts';
+import { readTogether, type DbOrTx, type Tx } from './client.ts';
+import type { ExternalReference, ManifestStratum, StratumResult, TaskResult } from '../domain/draw/draw-types.ts';
 import { anyUuidOf } from './sql-helpers.ts';
 import {
   drawExternalEntries,
@@ -358,4 +359,115 @@ export async function cancelOpenTasks(tx: Tx, drawId: string, now: Date): Promis
 
 export async function insertTaskChange(tx: Tx, values: typeof taskChanges.$inferInsert): Promise<void> {
   await tx.insert(taskChanges).values(values);
+}
+
+// ---------- the portal's draw page (decision 0035) ----------
+
+/**
+ * A draw as its public page heads it: its own columns without the big jsonb ones (the manifest holds every candidate,
+ * the result every task), its org's name and whether it has tasks. What the page shows of the manifest comes from
+ * {@link manifestOutline}.
+ */
+export async function findPublicDrawHead(db: DbOrTx, code: string) {
+  const [row] = await db
+    .select({
+      draw: {
+        id: draws.id,
+        code: draws.code,
+        status: draws.status,
+        monthlyPlanId: draws.monthlyPlanId,
+        campaignId: draws.campaignId,
+        manifestHash: draws.manifestHash,
+        dueDate: draws.dueDate,
+        frozenAt: draws.frozenAt,
+        seed: draws.seed,
+        resultHash: draws.resultHash,
+        executedAt: draws.executedAt,
+        voidedAt: draws.voidedAt,
+        voidReason: draws.voidReason,
+      },
+      org: { name: orgs.name },
+      hasTasks: sql<boolean>`exists (select 1 from ${tasks} where ${tasks.drawId} = ${draws.id})`,
+    })
+    .from(draws)
+    .innerJoin(orgs, eq(orgs.id, draws.orgId))
+    .where(eq(draws.code, code));
+  return row;
+}
+export type PublicDrawHead = NonNullable<Awaited<ReturnType<typeof findPublicDrawHead>>>;
+
+/**
+ * What a page shows of a manifest, read by jsonb paths in SQL: its strata and external references (small), and how
+ * many candidates, exclusions, inspectors and conflicts it lists (lengths only; the lists stay in the database).
+ */
+export async function manifestOutline(db: DbOrTx, drawId: string) {
+  const [row] = await db
+    .select({
+      strata: sql<ManifestStratum[]>`${draws.manifest} -> 'strata'`,
+      external: sql<ExternalReference[]>`${draws.manifest} -> 'external'`,
+      candidates: sql<number>`jsonb_array_length(${draws.manifest} -> 'candidates')`,
+      excluded: sql<number>`jsonb_array_length(${draws.manifest} -> 'excluded')`,
+      inspectors: sql<number>`jsonb_array_length(${draws.manifest} -> 'inspectors')`,
+      conflicts: sql<number>`jsonb_array_length(${draws.manifest} -> 'conflicts')`,
+    })
+    .from(draws)
+    .where(eq(draws.id, drawId));
+  return row;
+}
+export type ManifestOutline = NonNullable<Awaited<ReturnType<typeof manifestOutline>>>;
+
+const inStratum = (drawId: string, stratum: string | undefined) =>
+  and(eq(tasks.drawId, drawId), stratum === undefined ? undefined : eq(tasks.stratum, stratum));
+
+/**
+ * One page of a draw's tasks, in the order its page lists them (stratum by code units, then rank; the id breaks a tie
+ * so that pages neither repeat nor skip a task), with what the portal shows of each.
+ */
+export async function pageTasksOfDraw(db: DbOrTx, drawId: string, q: { stratum?: string; offset: number; limit: number }) {
+  return db
+    .select({
+      id: tasks.id,
+      unitId: tasks.unitId,
+      unitName: units.name,
+      stratum: tasks.stratum,
+      rank: tasks.rank,
+      leadIds: tasks.leadIds,
+      assistantIds: tasks.assistantIds,
+      status: tasks.status,
+    })
+    .from(tasks)
+    .innerJoin(units, eq(units.id, tasks.unitId))
+    .where(inStratum(drawId, q.stratum))
+    .orderBy(sql`${tasks.stratum} collate "C"`, asc(tasks.rank), asc(tasks.id))
+    .limit(q.limit)
+    .offset(q.offset);
+}
+
+export async function countTasksOfDraw(db: DbOrTx, drawId: string, stratum?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(inStratum(drawId, stratum));
+  return row?.n ?? 0;
+}
+
+/** The tasks a draw's result lists and its strata's order (for a draw voided before execution: what it would have made). */
+export async function resultTasksOfDraw(db: DbOrTx, drawId: string) {
+  const [row] = await db
+    .select({
+      tasks: sql<TaskResult[] | null>`${draws.result} -> 'tasks'`,
+      strata: sql<StratumResult[] | null>`${draws.result} -> 'strata'`,
+    })
+    .from(draws)
+    .where(eq(draws.id, drawId));
+  return { tasks: row?.tasks ?? [], strata: row?.strata ?? [] };
+}
+
+/** The latest `limit` changes of a draw, in time order, and how many it has in all. */
+export async function latestTaskChanges(db: DbOrTx, drawId: string, limit: number) {
+  const [rows, [count]] = await readTogether(db, [
+    () => db.select().from(taskChanges).where(eq(taskChanges.drawId, drawId)).orderBy(desc(taskChanges.at), desc(taskChanges.id)).limit(limit),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(taskChanges).where(eq(taskChanges.drawId, drawId)),
+  ]);
+  return { changes: rows.reverse(), total: count?.n ?? 0 };
 }

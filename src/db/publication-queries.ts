@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { searchGrams } from '../domain/registry/search-grams.ts';
 import type { PublicationKind, PublicationOutcome, PublicationPolicy, PublicationStatus } from '../domain/publication/publication-types.ts';
 import { readTogether, type DbOrTx, type Tx } from './client.ts';
-import { containsPattern } from './sql-helpers.ts';
+import { anyUuidOf, containsPattern } from './sql-helpers.ts';
 import { caseless, frequentGramShares } from './unit-queries.ts';
 import { conductComplaints, documents, draws, hazards, inspectionRecords, orgs, publications, publicationSettings, units, visitRatings } from './schema.ts';
 
@@ -245,12 +245,13 @@ export async function findPortalEntry(db: DbOrTx, id: string, today: string) {
   return row ?? null;
 }
 
-/** The portal entries of the tasks of a draw: task id → entry id (the draw page links each task to its result). */
-export async function portalEntriesOfDraw(db: DbOrTx, drawId: string, today: string): Promise<Map<string, string>> {
+/** The portal entries of these tasks of a draw: task id → entry id (the draw page links each task to its result). */
+export async function portalEntriesOfDraw(db: DbOrTx, drawId: string, taskIds: readonly string[], today: string): Promise<Map<string, string>> {
+  if (taskIds.length === 0) return new Map();
   const rows = await db
     .select({ taskId: publications.taskId, id: publications.id })
     .from(publications)
-    .where(and(eq(publications.drawId, drawId), eq(publications.kind, 'result'), onPortal(today)));
+    .where(and(eq(publications.drawId, drawId), anyUuidOf(publications.taskId, taskIds), eq(publications.kind, 'result'), onPortal(today)));
   return new Map(rows.map((r) => [r.taskId!, r.id]));
 }
 

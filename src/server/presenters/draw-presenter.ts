@@ -1,6 +1,6 @@
 import { presentAttachedFile } from './file-presenter.ts';
 import { canManageInScope, type Actor } from '../../domain/access.ts';
-import type { Manifest } from '../../domain/draw/draw-types.ts';
+import type { ExternalReference, Manifest } from '../../domain/draw/draw-types.ts';
 import { confirmedExternalValue } from '../../domain/draw/external-entries.ts';
 import { INSPECTOR_ROLE_LABELS, type InspectorRole } from '../../domain/registry/inspector-rules.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type DrawStep,
   type DrawSummary,
   type DrawView,
+  type PublicDrawTaskView,
   type PublicDrawView,
   type PublicUnitRankView,
   type TaskChangeView,
@@ -23,6 +24,7 @@ import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../domain/documents/
 import { HAZARD_STAGE_LABELS, type HazardStage } from '../../domain/hazards/hazard-stage.ts';
 import type { DrawDetail } from '../../usecases/draws/get-draw.ts';
 import type { UnitRank } from '../../usecases/public/search-public-draw-unit.ts';
+import type { PublicDraw, PublicDrawTask } from '../../usecases/public/get-public-draw.ts';
 import type { TaskFieldFacts } from '../../usecases/field/task-field-facts.ts';
 import type { getTask } from '../../usecases/draws/get-task.ts';
 import { CONCLUSION_LABELS, OUTBOX_STATE_LABELS, RECORD_OUTCOME_LABELS } from '../../contracts/field.ts';
@@ -151,11 +153,14 @@ const PUBLIC_EVIDENCE = '证明材料已留存备查';
  * The changes since the draw. The admin view has every reason and evidence as entered; the portal keeps a
  * unit's 递补 reason (it is about the unit) but not an inspector's, and no evidence (it may name people).
  */
-function presentChanges(detail: DrawDetail, audience: 'admin' | 'public'): TaskChangeView[] {
-  const unitNames = new Map(detail.tasks.map((t) => [t.task.unitId, t.unitName]));
-  return detail.changes.map((c) => {
+function presentChanges(
+  changes: DrawDetail['changes'],
+  names: { inspectors: ReadonlyMap<string, string>; units: ReadonlyMap<string, string> },
+  audience: 'admin' | 'public',
+): TaskChangeView[] {
+  return changes.map((c) => {
     const nameOf = (id: string | null) =>
-      id === null ? null : c.kind === 'unit_replaced' ? (unitNames.get(id) ?? id) : (detail.names.get(id) ?? id);
+      id === null ? null : c.kind === 'unit_replaced' ? (names.units.get(id) ?? id) : (names.inspectors.get(id) ?? id);
     return {
       at: c.at.toISOString(),
       kind: c.kind,
@@ -170,10 +175,16 @@ function presentChanges(detail: DrawDetail, audience: 'admin' | 'public'): TaskC
   });
 }
 
-function externalStatus(detail: DrawDetail, accountId: string | null) {
-  const manifest = detail.draw.manifest;
-  return manifest.external.map((ref) => {
-    const entries = detail.entries.filter((e) => e.source === ref.source && e.ref === ref.ref);
+/** The names an admin view gives the people and units its changes name: those of the draw's tasks. */
+const detailNames = (detail: DrawDetail) => ({ inspectors: detail.names, units: new Map(detail.tasks.map((t) => [t.task.unitId, t.unitName])) });
+
+function externalStatus(
+  external: readonly ExternalReference[],
+  allEntries: DrawDetail['entries'],
+  accountId: string | null,
+) {
+  return external.map((ref) => {
+    const entries = allEntries.filter((e) => e.source === ref.source && e.ref === ref.ref);
     const value = confirmedExternalValue(entries);
     return {
       source: ref.source,
@@ -190,7 +201,7 @@ function nextStep(detail: DrawDetail): DrawStep {
   if (detail.draw.status !== 'frozen') return null;
   if (detail.observers.some((o) => !o.commitment)) return 'commit';
   if (detail.observers.some((o) => !o.reveal)) return 'reveal';
-  if (externalStatus(detail, null).some((e) => !e.confirmed)) return 'external';
+  if (externalStatus(detail.draw.manifest.external, detail.entries, null).some((e) => !e.confirmed)) return 'external';
   return 'execute';
 }
 
@@ -229,12 +240,12 @@ export function presentDraw(detail: DrawDetail, actor: Actor): DrawView {
       revealed: o.reveal !== null,
       revealedAt: iso(o.revealedAt),
     })),
-    external: externalStatus(detail, actor.accountId),
+    external: externalStatus(manifest.external, detail.entries, actor.accountId),
     seed: d.seed,
     resultHash: d.resultHash,
     voidReason: d.voidReason,
     tasks: detail.tasks.map((t) => presentTask(t, detail.names, draw, detail.field)),
-    changes: presentChanges(detail, 'admin'),
+    changes: presentChanges(detail.changes, detailNames(detail), 'admin'),
     nextStep: nextStep(detail),
     canManage: canManageInScope(actor, 'draws.manage', detail.org.path),
   };
@@ -298,29 +309,31 @@ export function presentTaskDetail(found: Awaited<ReturnType<typeof getTask>>, ac
     replacedBy: ref(found.replacedBy),
     replaces: ref(found.replaces),
     nextAlternate: found.nextAlternate,
-    changes: presentChanges({ ...detail, changes: mine }, 'admin'),
+    changes: presentChanges(mine, detailNames(detail), 'admin'),
     canManage: detail.draw.status === 'executed' && canManageInScope(actor, 'draws.manage', found.orgPath),
     ...presentFollowUp(found, actor),
   };
 }
 
-/** The portal's view: no observer names (ids and commitments only), inspectors by name as on the task list. */
-export function presentPublicDraw(detail: DrawDetail & { resultIds: ReadonlyMap<string, string> }): PublicDrawView {
-  const d = detail.draw;
-  const manifest = d.manifest;
+/**
+ * The portal's view of a draw, without its tasks (a page of them at a time, {@link presentPublicDrawTask}): no observer
+ * names (ids and commitments only).
+ */
+export function presentPublicDraw(draw: PublicDraw): PublicDrawView {
+  const d = draw.draw;
   const timeline = [{ at: d.frozenAt.toISOString(), label: '冻结抽取清单', detail: `清单哈希 ${d.manifestHash}` }];
-  for (const o of detail.observers) {
+  for (const o of draw.observers) {
     if (o.committedAt)
       timeline.push({ at: o.committedAt.toISOString(), label: `监督人 ${o.observerId} 提交承诺值`, detail: o.commitment ?? '' });
   }
-  for (const o of detail.observers) {
+  for (const o of draw.observers) {
     if (o.revealedAt)
       timeline.push({ at: o.revealedAt.toISOString(), label: `监督人 ${o.observerId} 揭示密钥`, detail: o.reveal ?? '' });
   }
   // An entry's value is public once two accounts agree on one; before that, it could be copied from here.
-  const external = externalStatus(detail, null);
+  const external = externalStatus(draw.outline.external, draw.entries, null);
   const confirmedRefs = new Set(external.filter((e) => e.confirmed).map((e) => `${e.source}\u0000${e.ref}`));
-  for (const e of detail.entries)
+  for (const e of draw.entries)
     timeline.push({
       at: e.enteredAt.toISOString(),
       label: `录入 ${e.source} 第 ${e.ref} 期开奖号码`,
@@ -330,40 +343,39 @@ export function presentPublicDraw(detail: DrawDetail & { resultIds: ReadonlyMap<
     timeline.push({ at: d.executedAt.toISOString(), label: '执行抽取', detail: `种子 ${d.seed}；结果哈希 ${d.resultHash}` });
   if (d.voidedAt) timeline.push({ at: d.voidedAt.toISOString(), label: '作废', detail: d.voidReason ?? '' });
   timeline.sort((a, b) => a.at.localeCompare(b.at));
+  const o = draw.outline;
   return {
     code: d.code,
     status: d.status,
     statusLabel: DRAW_STATUS_LABELS[d.status],
-    orgName: detail.org.name,
-    sourceLabel: detail.sourceLabel,
+    orgName: draw.org.name,
+    sourceLabel: draw.sourceLabel,
     manifestHash: d.manifestHash,
     seed: d.seed,
     resultHash: d.resultHash,
     voidReason: d.voidReason,
     dueDate: d.dueDate,
-    counts: counts(manifest),
-    strata: manifest.strata.map((s) => ({ ...s, name: detail.stratumNames[s.code] ?? s.code })),
+    counts: { candidates: o.candidates, excluded: o.excluded, inspectors: o.inspectors, conflicts: o.conflicts },
+    strata: o.strata.map((s) => ({ code: s.code, name: draw.stratumNames[s.code] ?? s.code, quota: s.quota, alternates: s.alternates })),
     external: external.map(({ source, ref, value }) => ({ source, ref, value })),
     timeline,
-    tasks: detail.tasks.map((t) => ({
-      unitName: t.unitName,
-      unitId: t.task.unitId,
-      stratum: t.task.stratum,
-      rank: t.task.rank,
-      leads: t.task.leadIds.map((id) => detail.names.get(id) ?? id),
-      assistants: t.task.assistantIds.map((id) => detail.names.get(id) ?? id),
-      statusLabel: TASK_STATUS_LABELS[PUBLIC_TASK_STATUS[t.task.status]],
-      resultId: detail.resultIds.get(t.task.id) ?? null,
-    })),
-    changes: presentChanges(detail, 'public'),
-    wouldBeTasks: detail.wouldBe.map((t) => ({
-      unitName: t.unitName,
-      unitId: t.unitId,
-      stratum: t.stratum,
-      rank: t.rank,
-      leads: t.leadIds.map((id) => detail.names.get(id) ?? id),
-      assistants: t.assistantIds.map((id) => detail.names.get(id) ?? id),
-    })),
+    wouldBe: draw.listsWouldBe,
+    changes: presentChanges(draw.changes, { inspectors: draw.names, units: draw.unitNames }, 'public'),
+    changeTotal: draw.changeTotal,
+  };
+}
+
+/** A task on the portal's draw page: inspectors by name, whether it was inspected (decision 0021), its published result. */
+export function presentPublicDrawTask(t: PublicDrawTask): PublicDrawTaskView {
+  return {
+    unitName: t.unitName,
+    unitId: t.unitId,
+    stratum: t.stratum,
+    rank: t.rank,
+    leads: t.leads,
+    assistants: t.assistants,
+    statusLabel: t.status === null ? '未下达' : TASK_STATUS_LABELS[PUBLIC_TASK_STATUS[t.status]],
+    resultId: t.resultId,
   };
 }
 

@@ -36,7 +36,7 @@ export type DrawDetail = DrawWithOrg & {
  * Where a draw comes from: its label, and the names of its strata as its plan published them (a monthly plan's
  * quota rows; a campaign's single pool takes the campaign's name).
  */
-async function drawSource(
+export async function drawSource(
   db: DbOrTx,
   draw: { monthlyPlanId: string | null; campaignId: string | null },
   strataCodes: readonly string[],

@@ -1,6 +1,7 @@
-import type { DrawSummary, DrawView, FreezeDrawRequest, PublicDrawView, PublicUnitRankView, TaskView } from '@contracts/draws.ts';
+import type { Page } from '@contracts/common.ts';
+import type { DrawSummary, DrawView, FreezeDrawRequest, PublicDrawTaskView, PublicDrawView, PublicUnitRankView, TaskView } from '@contracts/draws.ts';
 import type { DrawBundle } from '@domain/draw/draw-types.ts';
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, ApiError, withQuery } from './client.ts';
 
 const at = (path: string, id: string) => `${path}/${encodeURIComponent(id)}`;
@@ -86,6 +87,14 @@ export const publicDrawQuery = (code: string) =>
   queryOptions({
     queryKey: [...drawKeys.public, code] as const,
     queryFn: () => api.get<PublicDrawView>(at('/api/public/draws', code)),
+  });
+
+/** A page of a draw's tasks (or of those a voided draw would have created), in draw order; the previous page stays shown while the next one loads. */
+export const publicDrawTasksQuery = (code: string, paging: { page: number; pageSize: number }) =>
+  queryOptions({
+    queryKey: [...drawKeys.public, code, 'tasks', paging] as const,
+    queryFn: () => api.get<Page<PublicDrawTaskView>>(withQuery(`${at('/api/public/draws', code)}/tasks`, paging)),
+    placeholderData: keepPreviousData,
   });
 
 export const publicBundleUrl = (code: string) => `${at('/api/public/draws', code)}/bundle`;

@@ -72,6 +72,13 @@ afterAll(async () => {
   await database.dispose();
 });
 
+/** Stratum by stratum (by code), each by rank: the order a draw's page lists its tasks. */
+const inDrawOrder = (tasks: { stratum: string; rank: number }[]) =>
+  tasks.every((t, i) => {
+    const before = tasks[i - 1];
+    return !before || before.stratum < t.stratum || (before.stratum === t.stratum && before.rank < t.rank);
+  });
+
 const freezeBody = () => ({
   source: { kind: 'monthly_plan', id: ids.monthly },
   observers: [{ name: '王监督', capacity: '特邀廉政监督员' }],
@@ -94,7 +101,11 @@ describe('a draw from a published monthly plan', () => {
     });
     expect(draw).toMatchObject({ monthlyPlanId: ids.monthly, campaignId: null });
     const portal = await call(app, null, 'GET', `/api/public/draws/${ids.code}`);
-    expect(portal.json()).toMatchObject({ manifestHash: ids.hash, seed: null, tasks: [] });
+    expect(portal.json()).toMatchObject({ manifestHash: ids.hash, seed: null, wouldBe: false, changes: [], changeTotal: 0 });
+    // The manifest's lists stay in the database: the portal gives their lengths, as the admin view does.
+    expect(portal.json().counts).toEqual(draw.counts);
+    expect(portal.json()).not.toHaveProperty('tasks');
+    expect((await call(app, null, 'GET', `/api/public/draws/${ids.code}/tasks`)).json()).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
     expect(portal.json().strata.find((s: { code: string }) => s.code === 'crowded_key')).toMatchObject({
       name: '人员密集场所重点单位',
     });
@@ -186,6 +197,64 @@ describe('a draw from a published monthly plan', () => {
     const stratum = tampered.result.strata.find((s) => s.selected.length > 0)!;
     stratum.selected[0] = bundle.manifest.candidates.find((c) => !stratum.selected.includes(c[0]))![0];
     expect(verifyBundle(tampered).ok).toBe(false);
+  });
+
+  it('pages the draw’s tasks on the portal, in draw order, with inspectors by name', async () => {
+    const admin = (await call(app, admin1, 'GET', `/api/draws/${ids.draw}`)).json();
+    const total = admin.tasks.length;
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(total / 7); page++) {
+      const res = await call(app, null, 'GET', `/api/public/draws/${ids.code}/tasks?page=${page}&pageSize=7`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ total, page, pageSize: 7 });
+      pages.push(...res.json().items);
+    }
+    // Every task once, stratum by stratum, each by rank; as the admin view orders them.
+    expect(pages.map((t: { unitId: string }) => t.unitId)).toEqual(admin.tasks.map((t: { unitId: string }) => t.unitId));
+    expect(inDrawOrder(pages)).toBe(true);
+    const first = admin.tasks[0];
+    expect(pages[0]).toEqual({
+      unitName: first.unitName,
+      unitId: first.unitId,
+      stratum: first.stratum,
+      rank: first.rank,
+      leads: [first.leads[0].name],
+      assistants: [first.assistants[0].name],
+      statusLabel: '待检查',
+      resultId: null,
+    });
+    // Inspectors by name only: no inspector's id, no admin field.
+    const body = JSON.stringify(pages);
+    for (const id of inspectorIds) expect(body).not.toContain(id);
+    expect(body).not.toMatch(/backups|unitAddress|visitDate|"id"/);
+    // A page past the end is empty, with the total; one stratum's tasks only.
+    expect((await call(app, null, 'GET', `/api/public/draws/${ids.code}/tasks?page=99`)).json()).toEqual({ items: [], total, page: 99, pageSize: 50 });
+    const crowded = (await call(app, null, 'GET', `/api/public/draws/${ids.code}/tasks?stratum=crowded_key&pageSize=100`)).json();
+    expect(crowded.total).toBe(admin.tasks.filter((t: { stratum: string }) => t.stratum === 'crowded_key').length);
+    expect(crowded.items.map((t: { stratum: string }) => t.stratum)).toEqual(Array(crowded.total).fill('crowded_key'));
+    expect(crowded.items.map((t: { rank: number }) => t.rank)).toEqual([...Array(crowded.total).keys()]);
+    expect((await call(app, null, 'GET', `/api/public/draws/${ids.code}/tasks?stratum=nobody`)).json()).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('refuses a bad page of tasks with a 400 naming the field, and an unknown draw with a 404', async () => {
+    const cases: [string, RegExp][] = [
+      ['pageSize=101', /每页条数：最多 100/],
+      ['pageSize=0', /每页条数：至少为 1/],
+      ['pageSize=abc', /每页条数：必须是数字/],
+      ['page=0', /页码：至少为 1/],
+      ['page=1.5', /页码：必须是整数/],
+      ['page=9999999', /页码：过大/],
+      ['stratum=%E9%87%8D%E7%82%B9', /分层：格式不正确/],
+      ['stratum=a%27%20or%201%3D1', /分层：格式不正确/],
+    ];
+    for (const [query, message] of cases) {
+      const res = await call(app, null, 'GET', `/api/public/draws/${ids.code}/tasks?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error.message, query).toMatch(message);
+    }
+    expect((await call(app, null, 'GET', '/api/public/draws/D-2026-12-330702-999/tasks')).statusCode).toBe(404);
+    expect((await call(app, null, 'GET', '/api/public/draws/D-2026-12-330702-999/tasks')).json().error.message).toBe('抽取不存在');
+    expect((await call(app, null, 'GET', '/api/public/draws/nope/tasks')).statusCode).toBe(400);
   });
 
   it('lists the task on the drawn unit’s page, with its draw and inspectors, and the unit’s inspections', async () => {
@@ -346,9 +415,15 @@ describe('a draw from a published monthly plan', () => {
     expect(bundle.result.strata.some((s) => s.selected.length > 0)).toBe(true);
     // The portal lists the tasks it would have created, by unit name, with the inspectors drawn.
     const portal = (await call(app, null, 'GET', `/api/public/draws/${late.json().code}`)).json();
-    expect(portal.tasks).toEqual([]);
-    expect(portal.wouldBeTasks.map((t: { unitId: string }) => t.unitId)).toEqual(bundle.result.tasks.map((t) => t.unitId));
-    expect(portal.wouldBeTasks[0]).toMatchObject({ unitName: expect.stringMatching(/[\u4e00-\u9fff]/), leads: [expect.any(String)] });
+    expect(portal.wouldBe).toBe(true);
+    const wouldBe = (await call(app, null, 'GET', `/api/public/draws/${late.json().code}/tasks?pageSize=100`)).json();
+    expect(wouldBe.total).toBe(bundle.result.tasks.length);
+    expect(wouldBe.items.map((t: { unitId: string }) => t.unitId).sort()).toEqual(bundle.result.tasks.map((t) => t.unitId).sort());
+    expect(wouldBe.items[0]).toMatchObject({ unitName: expect.stringMatching(/[\u4e00-\u9fff]/), leads: [expect.any(String)], statusLabel: '未下达', resultId: null });
+    // In draw order, as a draw's own tasks: stratum, then rank.
+    expect(inDrawOrder(wouldBe.items)).toBe(true);
+    const second = (await call(app, null, 'GET', `/api/public/draws/${late.json().code}/tasks?page=2&pageSize=1`)).json();
+    expect(second).toMatchObject({ total: wouldBe.total, page: 2, pageSize: 1, items: [wouldBe.items[1]] });
   });
 
   it('takes the published monthly plan back to a draft, with a reason, only once no draw of it is live', async () => {

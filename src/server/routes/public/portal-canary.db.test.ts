@@ -331,8 +331,9 @@ describe('the portal with canary personal data planted on the admin side', () =>
   });
 
   it('links a draw’s task to its result on the portal, and the result back to the draw', async () => {
-    const draw = (await call(app, null, 'GET', `/api/public/draws/${publishedTask.drawCode}`)).json();
-    const linked = draw.tasks.filter((t: { resultId: string | null }) => t.resultId !== null);
+    const tasks = (await call(app, null, 'GET', `/api/public/draws/${publishedTask.drawCode}/tasks?pageSize=100`)).json();
+    expect(tasks.total).toBeLessThanOrEqual(100);
+    const linked = tasks.items.filter((t: { resultId: string | null }) => t.resultId !== null);
     expect(linked.map((t: { resultId: string }) => t.resultId)).toEqual([publishedResultId]);
     const result = (await call(app, null, 'GET', `/api/public/results/${publishedResultId}`)).json();
     expect(result.drawCode).toBe(publishedTask.drawCode);
@@ -345,7 +346,10 @@ describe('the portal with canary personal data planted on the admin side', () =>
     const urls = routes
       .filter((r) => r.url.startsWith('/api/public/') && [r.method].flat().includes('GET'))
       .flatMap((r) => urlsOf(r.url, values))
-      .flatMap((url) => (url.endsWith('/units') || url.endsWith('/results') ? searches.map((q) => `${url}?q=${encodeURIComponent(q)}`) : [url]));
+      .flatMap((url) => (url.endsWith('/units') || url.endsWith('/results') ? searches.map((q) => `${url}?q=${encodeURIComponent(q)}`) : [url]))
+      // A draw's tasks: every one of them (the draws here have fewer than 100), and a later page.
+      .flatMap((url) => (url.endsWith('/tasks') ? [url, `${url}?pageSize=100`, `${url}?page=2&pageSize=1`] : [url]));
+    expect(urls.some((u) => /^\/api\/public\/draws\/D-[^/]+\/tasks\?pageSize=100$/.test(u))).toBe(true);
     expect(urls.length).toBeGreaterThan(20);
     const leaks: string[] = [];
     let answered = 0;

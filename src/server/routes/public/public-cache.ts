@@ -10,7 +10,7 @@ import { createKeyedTtlCache } from '../../ttl-cache.ts';
  * frozen or executed) shows on the portal of every instance within this bound.
  */
 export const PUBLIC_CACHE_TTL_MS = 5_000;
-/** The bytes of answers one group of routes keeps at most per instance (a draw's page with all its tasks is the largest). */
+/** The bytes of answers one group of routes keeps at most per instance. */
 const PUBLIC_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Answers smaller than this are sent as they are: compressing them saves less than it costs. */

@@ -1,14 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import { DrawCodeParams, PublicUnitSearchQuery, type DrawSummary, type PublicDrawView, type PublicUnitRankView } from '../../../contracts/draws.ts';
+import type { Page } from '../../../contracts/common.ts';
+import {
+  DrawCodeParams,
+  PublicDrawTasksQuery,
+  PublicUnitSearchQuery,
+  type DrawSummary,
+  type PublicDrawTaskView,
+  type PublicDrawView,
+  type PublicUnitRankView,
+} from '../../../contracts/draws.ts';
 import type { DrawBundle } from '../../../domain/draw/draw-types.ts';
 import type { Db } from '../../../db/client.ts';
 import { listDraws } from '../../../db/draw-queries.ts';
-import { getPublicDraw } from '../../../usecases/public/get-public-draw.ts';
+import { getPublicDraw, getPublicDrawTasks } from '../../../usecases/public/get-public-draw.ts';
 import { getPublicDrawBundle } from '../../../usecases/public/get-public-draw-bundle.ts';
 import { searchPublicDrawUnit } from '../../../usecases/public/search-public-draw-unit.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
-import { presentDrawSummary, presentPublicDraw, presentUnitRank } from '../../presenters/draw-presenter.ts';
+import { presentDrawSummary, presentPublicDraw, presentPublicDrawTask, presentUnitRank } from '../../presenters/draw-presenter.ts';
 import { drawSourceLabel } from '../../../usecases/draws/draw-source-label.ts';
 import { createPublicAnswer } from './public-cache.ts';
 
@@ -17,9 +26,9 @@ async function publicDrawList(db: Db): Promise<DrawSummary[]> {
   return rows.map((r) => presentDrawSummary(r, drawSourceLabel(r)));
 }
 
-/** Every draw is public from its freeze: hash, timeline, result, changes, the bundle and a unit's rank. */
+/** Every draw is public from its freeze: hash, timeline, result (its tasks a page at a time), changes, the bundle and a unit's rank. */
 export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  // The list, a draw's page and a unit's rank are shared for a few seconds per instance (decision 0032); the bundle,
+  // The list, a draw's page, its tasks' pages and a unit's rank are shared for a few seconds per instance (decision 0032); the bundle,
   // a download, is read each time.
   const answer = createPublicAnswer(deps.publicCacheTtlMs);
 
@@ -30,8 +39,18 @@ export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps):
   app.get('/api/public/draws/:code', (request, reply) => {
     const { code } = parse(DrawCodeParams, request.params);
     return answer(request, reply, `draw/${code}`, async (): Promise<PublicDrawView> =>
-      presentPublicDraw(await getPublicDraw(deps.read, code, deps.now())),
+      presentPublicDraw(await getPublicDraw(deps.read, code)),
     );
+  });
+
+  // The draw's tasks a page at a time (decision 0035): a province's draw has thousands.
+  app.get('/api/public/draws/:code/tasks', (request, reply) => {
+    const { code } = parse(DrawCodeParams, request.params);
+    const q = parse(PublicDrawTasksQuery, request.query);
+    return answer(request, reply, `draw/${code}/tasks?${JSON.stringify([q.page, q.pageSize, q.stratum ?? null])}`, async (): Promise<Page<PublicDrawTaskView>> => {
+      const { items, total } = await getPublicDrawTasks(deps.read, code, q, deps.now());
+      return { items: items.map(presentPublicDrawTask), total, page: q.page, pageSize: q.pageSize };
+    });
   });
 
   app.get('/api/public/draws/:code/bundle', async (request, reply): Promise<DrawBundle> => {

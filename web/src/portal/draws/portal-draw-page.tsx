@@ -1,9 +1,10 @@
-import type { PublicDrawView } from '@contracts/draws.ts';
+import type { PublicDrawTaskView, PublicDrawView } from '@contracts/draws.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Alert, Card, Descriptions, Flex, Table, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Grid, Table, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { publicDrawQuery } from '../../api/draws.ts';
+import { publicDrawQuery, publicDrawTasksQuery } from '../../api/draws.ts';
 import { BackLink } from '../../components/back-link.tsx';
 import { QueryGate } from '../../components/query-gate.tsx';
 import { BundleVerifier } from './bundle-verifier.tsx';
@@ -15,7 +16,7 @@ import { UnitRankSearch } from './unit-rank-search.tsx';
 import { PublicLayout } from '../layout/public-layout.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 
-type PublicTask = PublicDrawView['tasks'][number];
+type PublicTask = PublicDrawTaskView;
 type PublicStratum = PublicDrawView['strata'][number];
 
 const BACK = { title: '找不到该抽取', backTo: '/portal/draws', backText: '返回随机抽取结果' };
@@ -69,7 +70,7 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
             style={{ marginBottom: 12 }}
             title={`本次抽取已作废：${draw.voidReason ?? ''}`}
             description={
-              draw.resultHash && draw.tasks.length === 0
+              draw.wouldBe
                 ? '作废时抽取输入已齐备：本应产生的抽取结果（未下达任务）已随作废公开，可下载结果包并在浏览器中验证。'
                 : undefined
             }
@@ -119,23 +120,7 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
           published={{ manifestHash: draw.manifestHash, resultHash: draw.resultHash, external: draw.external }}
         />
       </Card>
-      <Card
-        title={
-          draw.wouldBeTasks.length
-            ? `本应产生的抽查任务（${draw.wouldBeTasks.length}，抽取已作废，未下达）`
-            : `抽查任务（${draw.tasks.length}）`
-        }
-      >
-        <Table<PublicTask>
-          rowKey={(t) => `${t.unitId}/${t.rank}/${t.statusLabel}`}
-          size="middle"
-          columns={taskColumns(new Map(draw.strata.map((s) => [s.code, s.name])))}
-          dataSource={draw.wouldBeTasks.length ? draw.wouldBeTasks.map((t) => ({ ...t, statusLabel: '未下达', resultId: null })) : draw.tasks}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: draw.resultHash ? '没有抽查任务' : '尚未执行抽取' }}
-        />
-      </Card>
+      <DrawTasks draw={draw} />
       <Card title="查询本单位">
         <UnitRankSearch code={draw.code} />
       </Card>
@@ -163,8 +148,51 @@ function PortalDraw({ draw }: { draw: PublicDrawView }) {
         </Card>
       </Flex>
       <Card title="抽取后的变更">
+        {draw.changeTotal > draw.changes.length ? (
+          <Typography.Paragraph type="secondary">
+            共 {draw.changeTotal} 条变更，此处列出最近的 {draw.changes.length} 条。
+          </Typography.Paragraph>
+        ) : null}
         <ChangesTable changes={draw.changes} />
       </Card>
     </Flex>
+  );
+}
+
+const TASK_PAGE_SIZE = 50;
+
+/**
+ * The draw's tasks, a page at a time from the server (a province's draw has thousands), in draw order; the count in
+ * the title is the server's total. A draw voided before execution lists the tasks its result would have created.
+ */
+function DrawTasks({ draw }: { draw: PublicDrawView }) {
+  const [page, setPage] = useState(1);
+  const query = useQuery(publicDrawTasksQuery(draw.code, { page, pageSize: TASK_PAGE_SIZE }));
+  const narrow = !Grid.useBreakpoint().sm;
+  const total = query.data?.total;
+  const count = total === undefined ? '…' : String(total);
+  return (
+    <Card title={draw.wouldBe ? `本应产生的抽查任务（${count}，抽取已作废，未下达）` : `抽查任务（${count}）`}>
+      {query.isError ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title="抽查任务加载失败，请稍后刷新重试" /> : null}
+      <Table<PublicTask>
+        rowKey={(t) => `${t.unitId}/${t.stratum}/${t.rank}/${t.statusLabel}`}
+        size="middle"
+        loading={query.isFetching}
+        columns={taskColumns(new Map(draw.strata.map((s) => [s.code, s.name])))}
+        dataSource={query.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: TASK_PAGE_SIZE,
+          total: total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          simple: narrow,
+          showTotal: narrow ? undefined : (n) => `共 ${n} 项`,
+        }}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: draw.resultHash ? '没有抽查任务' : '尚未执行抽取' }}
+      />
+    </Card>
   );
 }
