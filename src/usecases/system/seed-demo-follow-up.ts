@@ -107,19 +107,11 @@ async function seedDemoCase(db: Db, calendar: Awaited<ReturnType<typeof loadHoli
   if (!decisionId) return;
   const decision: string = decisionId;
   await skipRefusal(() =>
-    recordService({ ...admin, now: new Date(morningOf(decidedOn).getTime() + 3 * HOUR) }, decision, {
-      method: 'direct',
-      servedAt: new Date(morningOf(decidedOn).getTime() + 2 * HOUR).toISOString(),
-      place: '大队办公室',
-      recipientName: '单位法定代表人',
-      recipientRelation: '法定代表人',
-      refusalReason: '',
-      witness: '',
-      postalTracking: '',
-      electronicAddress: '',
-      consentFile: null,
-      evidenceFiles: [],
-    }),
+    recordService(
+      { ...admin, now: new Date(morningOf(decidedOn).getTime() + 3 * HOUR) },
+      decision,
+      serviceInPerson(new Date(morningOf(decidedOn).getTime() + 2 * HOUR), '大队办公室', { name: '单位法定代表人', relation: '法定代表人' }),
+    ),
   );
   const paidOn = safe(() => addWorkingDays(calendar, decidedOn, 4));
   if (paidOn && paidOn < today) await skipRefusal(() => recordPayment({ ...admin, now: morningOf(paidOn) }, id, { status: 'paid', paidOn, note: '当事人已通过银行缴纳罚款' }));
@@ -133,14 +125,17 @@ function safe<T>(f: () => T): T | null {
   }
 }
 
-/** A document handed to the unit's 消防安全管理人 in person (直接送达), as the demo and the simulated year serve them. */
-export function serviceInPerson(servedAt: Date, place: string) {
+/**
+ * A document handed to the unit in person (直接送达), as the demo and the simulated year serve them: to its
+ * 消防安全管理人 unless another recipient is named (a penalty decision goes to the 法定代表人).
+ */
+export function serviceInPerson(servedAt: Date, place: string, recipient = { name: '单位安全管理人', relation: '消防安全管理人' }) {
   return {
     method: 'direct' as const,
     servedAt: servedAt.toISOString(),
     place,
-    recipientName: '单位安全管理人',
-    recipientRelation: '消防安全管理人',
+    recipientName: recipient.name,
+    recipientRelation: recipient.relation,
     refusalReason: '',
     witness: '',
     postalTracking: '',
