@@ -13,7 +13,7 @@ import { chooseResult, lineOf, logInField, overflowingElements } from './field-s
 import { DEMO_PASSWORD, SCREENSHOT_DIR, eventually, startE2E, type E2E } from './harness.ts';
 
 /**
- * The field app's update path (FIELD-NOTES rule 10, decision 0022): the service worker is installed; a new deployment
+ * The field app's update path (field rule 10, decision 0022): the service worker is installed; a new deployment
  * brings a changed /field-sw.js (here: the built worker with a few bytes more, written into a copy of the build that
  * a second server on the same database serves — Chromium checks a worker script for updates from the browser
  * process, where a page's or context's request interception does not reach);

@@ -18,8 +18,8 @@ const lineKey = (versionId: string, code: string) => `${versionId}\u0000${code}`
 const lineName = (line: ApplicableLine) => `「${line.itemName} ${line.code} ${line.text.length > 30 ? `${line.text.slice(0, 30)}…` : line.text}」`;
 
 /**
- * Every rule a 消防监督检查记录 must meet before the server takes it (decision 0020; shared/FIELD-NOTES.md rules 1
- * and 8), pure. `bodyHash` is the hash of `body` (record-hash.ts). An empty list means the record may be stored.
+ * Every rule a 消防监督检查记录 must meet before the server takes it (decision 0020; field rules 1
+ * and 8, docs/field-rules.md), pure. `bodyHash` is the hash of `body` (record-hash.ts). An empty list means the record may be stored.
  *
  * - The body names this task; the visit ends after it starts.
  * - 已检查: every line that applies to the unit is present exactly once and no other line is; nothing defaulted —

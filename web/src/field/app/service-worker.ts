@@ -5,7 +5,7 @@ export type UpdateState = { waiting: boolean; apply: () => void; check: () => vo
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Registers the field app's service worker (/field-sw.js, scope /field/) in prompt mode (FIELD-NOTES rule 10): a new
+ * Registers the field app's service worker (/field-sw.js, scope /field/) in prompt mode (field rule 10): a new
  * version waits until the inspector taps 「更新」, which the app offers only when no form is open; it is looked for
  * every hour and whenever the app comes back to the screen. The worker script itself is served uncached.
  */

@@ -1,6 +1,6 @@
 /**
  * A random (version 4) UUID made on the device: records, photos and signatures are named here so that a repeated
- * send is harmless (FIELD-NOTES rule 3). `crypto.randomUUID` exists only on HTTPS (and localhost); the fallback uses
+ * send is harmless (field rule 3). `crypto.randomUUID` exists only on HTTPS (and localhost); the fallback uses
  * `getRandomValues`, which every browser has everywhere.
  */
 export function newId(): string {

@@ -7,7 +7,7 @@ import { isUnsent, type OutboxItem } from './send-record.ts';
 
 /**
  * 待发送: every record made on this device that the server has not confirmed, with its state and last error and a
- * 「立即发送」 button (FIELD-NOTES rule 5, 7); records already sent are listed below.
+ * 「立即发送」 button (field rule 5, 7); records already sent are listed below.
  */
 export function OutboxPage() {
   const { outbox, sending, sendNow, online } = useField();

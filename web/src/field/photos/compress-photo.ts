@@ -29,7 +29,7 @@ async function decode(file: Blob): Promise<ImageBitmap> {
 }
 
 /**
- * Shrinks a camera photo on the device (FIELD-NOTES rule 9): longest side at most 2,000 px, JPEG at the highest
+ * Shrinks a camera photo on the device (field rule 6): longest side at most 2,000 px, JPEG at the highest
  * quality that stays under 500 KB, hashed with SHA-256; a 240-px thumbnail for the screen. Decoding uses
  * createImageBitmap (not an <img> with a blob: URL, which the page's content policy forbids).
  */

@@ -1,4 +1,4 @@
-/** The longest side a photo keeps on the device (FIELD-NOTES rule 9): enough to read a label, small to send. */
+/** The longest side a photo keeps on the device (field rule 6): enough to read a label, small to send. */
 export const MAX_PHOTO_SIDE = 2000;
 /** The size a compressed photo aims under. */
 export const MAX_PHOTO_BYTES = 500 * 1024;

@@ -14,7 +14,7 @@ import type {
  * The inspection record while it is being made on the device (decision 0022). Pure: every change is a function from
  * one draft to the next, so the page saves the result at once and a test can walk the whole form.
  *
- * Nothing is defaulted (FIELD-NOTES rule 1): every line starts with no result (not even 未查) until the inspector picks one;
+ * Nothing is defaulted (field rule 1): every line starts with no result (not even 未查) until the inspector picks one;
  * the conclusion is a suggestion until chosen. Signatures cover the canonical body they were given; any change to the
  * body afterwards voids them all, with a notice (rule 8).
  */
@@ -62,7 +62,7 @@ export type Draft = {
   state: 'editing' | 'submitted';
   updatedAt: string;
   /**
-   * A correction of a submitted record (FIELD-NOTES rule 9): the version it corrects and why. Started from that
+   * A correction of a submitted record (field rule 9): the version it corrects and why. Started from that
    * record's body (the only pre-fill allowed: it is the same record), signed again over the new body.
    */
   corrects?: { recordId: string; version: number; reason: string } | null;

@@ -4,7 +4,7 @@ import { chinaDateTime } from '../lib/dates.ts';
 import { editDraft, type Draft } from './record-draft.ts';
 
 /**
- * The draft of one task, saved on every change (FIELD-NOTES rule 7): each edit is written to IndexedDB at once, in
+ * The draft of one task, saved on every change (field rule 7): each edit is written to IndexedDB at once, in
  * order; `flush` waits for the writes (before the camera opens, which may reload the page in some browsers).
  */
 export function useDraft(db: FieldDb, taskId: string, onError: (error: unknown) => void) {

@@ -3,7 +3,7 @@ import { isStorageLow } from './storage-errors.ts';
 export type StorageStatus = { persisted: boolean | null; usage: number; quota: number; low: boolean };
 
 /**
- * Asks the browser to keep this app's data (FIELD-NOTES rule 11: iOS Safari evicts after seven idle days unless the
+ * Asks the browser to keep this app's data (field rule 11: iOS Safari evicts after seven idle days unless the
  * app is installed) and reads how much room is used and left.
  */
 export async function checkStorage(requestPersist: boolean): Promise<StorageStatus> {
