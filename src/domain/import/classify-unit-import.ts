@@ -291,6 +291,20 @@ export type UnitUpdatePlan = {
 export type UnitImportPlan = { rows: ImportRowResult[]; inserts: UnitInsertPlan[]; updates: UnitUpdatePlan[] };
 
 /**
+ * A row's result whose diff is not yet described: `describeDiff` gives it (null when the row has none). Describing
+ * the diff of a new row takes some forty objects; the preview lists at most 500 rows, so a 100,000-row file describes
+ * only the rows listed (completeRowDiff, run by the summary) — decision 0031.
+ */
+export type UnitRowResult = ImportRowResult & { describeDiff: (() => ImportDiffEntry[]) | null };
+
+/** The row's result with its diff described, as classifyUnitImportRows gives it (the same keys in the same order). */
+export function completeRowDiff(row: UnitRowResult): ImportRowResult {
+  const { describeDiff, ...result } = row;
+  if (describeDiff !== null) result.diff = describeDiff();
+  return result;
+}
+
+/**
  * The key under which units are probable duplicates, as stored in units.duplicate_key: the normalised name
  * and the normalised 实际经营地址 (the same rule the units API applies on create and edit).
  */
@@ -304,14 +318,27 @@ export function classifyUnitImportRows(
   registry: UnitImportRegistry,
   target: { brigadeId: string; dictionaries?: UnitImportDictionaries },
 ): UnitImportPlan {
+  const plan = classifyUnitImportRowsLazily(prepared, registry, target);
+  return { ...plan, rows: plan.rows.map(completeRowDiff) };
+}
+
+/**
+ * classifyUnitImportRows with each row's diff left to describe (see UnitRowResult): the dry run of a large file
+ * hands the rows to a summary that describes only those it lists.
+ */
+export function classifyUnitImportRowsLazily(
+  prepared: readonly PreparedUnitRow[],
+  registry: UnitImportRegistry,
+  target: { brigadeId: string; dictionaries?: UnitImportDictionaries },
+): Omit<UnitImportPlan, 'rows'> & { rows: UnitRowResult[] } {
   const labelOf = labelLookup(target.dictionaries ?? {});
-  const rows: ImportRowResult[] = [];
+  const rows: UnitRowResult[] = [];
   const inserts: UnitInsertPlan[] = [];
   const updates: UnitUpdatePlan[] = [];
 
   for (const row of prepared) {
     const n = row.rowNumber;
-    const result = pendingRowResult(row);
+    const result: UnitRowResult = { ...pendingRowResult(row), describeDiff: null };
     rows.push(result);
     const incoming = row.value;
     if (incoming === null) continue;
@@ -340,7 +367,7 @@ export function classifyUnitImportRows(
         continue;
       }
       result.outcome = 'changed';
-      result.diff = changes.map((c) => diffEntry(c, labelOf));
+      result.describeDiff = () => changes.map((c) => diffEntry(c, labelOf));
       const values = mergeValues(existing, wanted);
       updates.push({ rowNumber: n, id: existing.id, values, changes, statusChanged: values.status !== existing.status });
       continue;
@@ -362,7 +389,7 @@ export function classifyUnitImportRows(
         `第 ${n} 行「单位名称」：与名录库中的「${other.name}」（${other.uscc}）名称和地址相同但信用代码不同${others.length > 1 ? ` 等 ${others.length} 个单位` : ''}，疑似重复单位`,
       );
     }
-    result.diff = diffUnitRow({}, incoming).map((c) => diffEntry(c, labelOf));
+    result.describeDiff = () => diffUnitRow({}, incoming).map((c) => diffEntry(c, labelOf));
     inserts.push({ rowNumber: n, values });
   }
   return { rows, inserts, updates };
