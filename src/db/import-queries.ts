@@ -42,8 +42,12 @@ async function* lookupChunks<T>(items: readonly T[]): AsyncGenerator<T[]> {
     yield items.slice(i, i + LOOKUP_CHUNK);
   }
 }
-/** Rows per bulk write: one JSON parameter each, so only the statement's size limits it. */
-const WRITE_CHUNK = 2_000;
+/**
+ * Rows per bulk write: one JSON parameter each. 500, not 2,000: the objects and text a chunk is built from live until
+ * its statement is sent, and a 2,000-row chunk lived long enough for V8 to move them to the old generation, where
+ * ~500 MB of them waited for a full collection during a 100,000-row commit (decision 0031).
+ */
+const WRITE_CHUNK = 500;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -333,7 +337,7 @@ const unitJson = (rows: readonly ImportedUnit[]) =>
   );
 
 /**
- * Inserts new units in batches of 2,000, each batch one statement reading one JSON parameter (a row-per-
+ * Inserts new units in batches of WRITE_CHUNK, each batch one statement reading one JSON parameter (a row-per-
  * parameter insert of 100,000 units would need 2.3 million bound values and many round trips), and in the
  * same statement each unit's 'import' history entry, so the history costs no second pass over the rows.
  */
@@ -380,7 +384,7 @@ export async function insertImportedUnits<T>(
 }
 
 /**
- * Updates changed units in batches of 2,000 (one statement and one JSON parameter per batch). Every listed
+ * Updates changed units in batches of WRITE_CHUNK (one statement and one JSON parameter per batch). Every listed
  * unit gets updated_at = now; a status that differs from the stored one also gets its date and reason.
  */
 export async function updateImportedUnits(
@@ -410,7 +414,7 @@ export async function updateImportedUnits(
 }
 
 /**
- * Adds unit history entries in bulk (one statement and one JSON parameter per 2,000 entries): an import of
+ * Adds unit history entries in bulk (one statement and one JSON parameter per WRITE_CHUNK entries): an import of
  * 100,000 units writes 100,000 entries, which a row-per-parameter insert takes three times as long to send.
  */
 export async function insertUnitHistoryBulk(
