@@ -201,6 +201,7 @@ export function markFileDuplicates(prepared: PreparedUnitRow[], options: UnitImp
   const valid = prepared.filter((r): r is PreparedUnitRow & { value: UnitImportRow } => r.value !== null);
   const regionPrefixes = options.withinDivisionCode ? regionPrefixesOf(options.withinDivisionCode) : [];
   const duplicates = findDuplicateRows(valid, { regionPrefixes });
+  if (duplicates.errors.length === 0 && duplicates.warnings.length === 0) return prepared;
   const byRow = new Map(prepared.map((r) => [r.rowNumber, r]));
   for (const issue of duplicates.errors) {
     const row = byRow.get(issue.row)!;
@@ -329,8 +330,10 @@ export function classifyUnitImportRows(
 export function classifyUnitImportRowsLazily(
   prepared: readonly PreparedUnitRow[],
   registry: UnitImportRegistry,
-  target: { brigadeId: string; dictionaries?: UnitImportDictionaries },
+  /** writes false: the preview, which shows the rows but writes nothing, gets no inserts or updates to hold. */
+  target: { brigadeId: string; dictionaries?: UnitImportDictionaries; writes?: boolean },
 ): Omit<UnitImportPlan, 'rows'> & { rows: UnitRowResult[] } {
+  const writes = target.writes ?? true;
   const labelOf = labelLookup(target.dictionaries ?? {});
   const rows: UnitRowResult[] = [];
   const inserts: UnitInsertPlan[] = [];
@@ -368,8 +371,10 @@ export function classifyUnitImportRowsLazily(
       }
       result.outcome = 'changed';
       result.describeDiff = () => changes.map((c) => diffEntry(c, labelOf));
-      const values = mergeValues(existing, wanted);
-      updates.push({ rowNumber: n, id: existing.id, values, changes, statusChanged: values.status !== existing.status });
+      if (writes) {
+        const values = mergeValues(existing, wanted);
+        updates.push({ rowNumber: n, id: existing.id, values, changes, statusChanged: values.status !== existing.status });
+      }
       continue;
     }
 
@@ -380,8 +385,7 @@ export function classifyUnitImportRowsLazily(
     if (incoming.status !== null && incoming.status !== 'active') {
       result.warnings.push(`第 ${n} 行「单位状态」：为“${UNIT_STATUS_LABELS[incoming.status]}”，将以该状态登记，不参与抽取`);
     }
-    const values = newValues(incoming, row.duplicateKey);
-    const others = (registry.duplicatesByKey.get(values.duplicateKey) ?? []).filter((d) => d.uscc !== values.uscc);
+    const others = (registry.duplicatesByKey.get(row.duplicateKey) ?? []).filter((d) => d.uscc !== incoming.uscc);
     const [other] = others;
     if (other) {
       result.probableDuplicate = true;
@@ -390,7 +394,7 @@ export function classifyUnitImportRowsLazily(
       );
     }
     result.describeDiff = () => diffUnitRow({}, incoming).map((c) => diffEntry(c, labelOf));
-    inserts.push({ rowNumber: n, values });
+    if (writes) inserts.push({ rowNumber: n, values: newValues(incoming, row.duplicateKey) });
   }
   return { rows, inserts, updates };
 }

@@ -78,7 +78,13 @@ async function prepareRows(
  */
 export async function analyzeUnitImport(
   db: DbOrTx,
-  input: { table: ImportTable; mapping: ColumnMapping | null; brigade: { id: string; divisionCode: string } },
+  input: {
+    table: ImportTable;
+    mapping: ColumnMapping | null;
+    brigade: { id: string; divisionCode: string };
+    /** false for a preview: the plan of the writes is left empty (only the commit writes, and it runs its own dry run). */
+    plan?: boolean;
+  },
   actor: Actor,
 ): Promise<UnitImportAnalysis> {
   const mapping = input.mapping ?? mappingFromColumns(input.table.headers.length, recognizeHeaders(input.table.headers).mapped);
@@ -123,7 +129,7 @@ export async function analyzeUnitImport(
     const part = classifyUnitImportRowsLazily(
       prepared.slice(i, i + PAUSE_EVERY),
       { byUscc, duplicatesByKey },
-      { brigadeId: input.brigade.id, dictionaries },
+      { brigadeId: input.brigade.id, dictionaries, writes: input.plan ?? true },
     );
     summarizer.add(part.rows);
     plan.inserts.push(...part.inserts);
