@@ -281,7 +281,7 @@ export async function benchImport(): Promise<Figure[]> {
         LOG_LEVEL: 'warn',
         SEED_DEMO: 'false',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', process.env.BENCH_TRACE_GC === '1' ? 'inherit' : 'ignore', 'inherit'],
     });
     const pid = child.pid!;
     try {
