@@ -9,6 +9,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 v8.setFlagsFromString('--expose-gc');
+// BENCH_TRACE_GC=1: V8 prints each collection of the server (main thread and workers) on the benchmark's output.
+if (process.env.BENCH_TRACE_GC === '1') v8.setFlagsFromString('--trace-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 process.on('SIGUSR2', () => collectGarbage());
 

@@ -42,8 +42,12 @@ async function* lookupChunks<T>(items: readonly T[]): AsyncGenerator<T[]> {
     yield items.slice(i, i + LOOKUP_CHUNK);
   }
 }
-/** Rows per bulk write: one JSON parameter each, so only the statement's size limits it. */
-const WRITE_CHUNK = 2_000;
+/**
+ * Rows per bulk write: one JSON parameter each. 500, not 2,000: the objects and text a chunk is built from live until
+ * its statement is sent, and a 2,000-row chunk lived long enough for V8 to move them to the old generation, where
+ * ~500 MB of them waited for a full collection during a 100,000-row commit (decision 0031).
+ */
+const WRITE_CHUNK = 500;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -256,52 +260,92 @@ export type ImportedUnit = {
   statusReason: string | null;
 };
 
-/** The record type both bulk writes read their JSON parameter with. */
-const UNIT_RECORD = sql.raw(`v(
-  id uuid, name text, uscc text, registered_address text, address text, district_code text, street text,
-  contact_name text, contact_phone text, safety_owner text, safety_manager text, category text, industry text,
-  risk_level text, credit_level text, building_scale text, tags text[], is_crowded boolean, is_flammable boolean,
-  is_high_rise boolean, status text, duplicate_key text, status_reason text, row_number int, search_grams text[])`);
+/**
+ * The columns both bulk writes read from their JSON parameter, each under a one-letter key in the JSON (a–y, in this
+ * order): 100,000 units travel as some 50 MB of JSON text, and the column names repeated in each row were about a
+ * third of it (decision 0031). The bigrams travel as one text, separated by spaces (a bigram never holds whitespace:
+ * searchGrams removes it), not as a JSON array of strings.
+ */
+const UNIT_RECORD_COLUMNS = [
+  ['id', 'uuid'],
+  ['row_number', 'int'],
+  ['name', 'text'],
+  ['uscc', 'text'],
+  ['registered_address', 'text'],
+  ['address', 'text'],
+  ['district_code', 'text'],
+  ['street', 'text'],
+  ['contact_name', 'text'],
+  ['contact_phone', 'text'],
+  ['safety_owner', 'text'],
+  ['safety_manager', 'text'],
+  ['category', 'text'],
+  ['industry', 'text'],
+  ['risk_level', 'text'],
+  ['credit_level', 'text'],
+  ['building_scale', 'text'],
+  ['tags', 'text[]'],
+  ['is_crowded', 'boolean'],
+  ['is_flammable', 'boolean'],
+  ['is_high_rise', 'boolean'],
+  ['status', 'text'],
+  ['duplicate_key', 'text'],
+  ['status_reason', 'text'],
+  ['search_grams', 'text'],
+] as const;
+const unitRecordKey = (i: number) => String.fromCharCode(97 + i);
 
+/** `(select … from jsonb_to_recordset(<json>) …) as v`: the rows of unitJson under their column names, as `v`. */
+function unitRecords(json: string): SQL {
+  const columns = UNIT_RECORD_COLUMNS.map(([name], i) =>
+    name === 'search_grams' ? `string_to_array(r.${unitRecordKey(i)}, ' ') as ${name}` : `r.${unitRecordKey(i)} as ${name}`,
+  ).join(', ');
+  const record = UNIT_RECORD_COLUMNS.map(([, type], i) => `${unitRecordKey(i)} ${type}`).join(', ');
+  return sql`(select ${sql.raw(columns)} from jsonb_to_recordset(${json}::jsonb) as r(${sql.raw(record)})) as v`;
+}
+
+/** The JSON parameter of a bulk write: one object per unit, keyed as UNIT_RECORD_COLUMNS says. */
 const unitJson = (rows: readonly ImportedUnit[]) =>
   JSON.stringify(
     rows.map(({ id, rowNumber, values: v, statusReason }) => ({
-      id,
-      row_number: rowNumber,
-      name: v.name,
-      uscc: v.uscc,
-      registered_address: v.registeredAddress,
-      address: v.address,
-      district_code: v.districtCode,
-      street: v.street,
-      contact_name: v.contactName,
-      contact_phone: v.contactPhone,
-      safety_owner: v.safetyOwner,
-      safety_manager: v.safetyManager,
-      category: v.category,
-      industry: v.industry,
-      risk_level: v.riskLevel,
-      credit_level: v.creditLevel,
-      building_scale: v.buildingScale,
-      tags: v.tags,
-      is_crowded: v.isCrowded,
-      is_flammable: v.isFlammable,
-      is_high_rise: v.isHighRise,
-      status: v.status,
-      duplicate_key: v.duplicateKey,
-      status_reason: statusReason,
-      search_grams: [...unitSearchGramSet(v)],
+      a: id,
+      b: rowNumber,
+      c: v.name,
+      d: v.uscc,
+      e: v.registeredAddress,
+      f: v.address,
+      g: v.districtCode,
+      h: v.street,
+      i: v.contactName,
+      j: v.contactPhone,
+      k: v.safetyOwner,
+      l: v.safetyManager,
+      m: v.category,
+      n: v.industry,
+      o: v.riskLevel,
+      p: v.creditLevel,
+      q: v.buildingScale,
+      r: v.tags,
+      s: v.isCrowded,
+      t: v.isFlammable,
+      u: v.isHighRise,
+      v: v.status,
+      w: v.duplicateKey,
+      x: statusReason,
+      y: [...unitSearchGramSet(v)].join(' '),
     })),
   );
 
 /**
- * Inserts new units in batches of 2,000, each batch one statement reading one JSON parameter (a row-per-
+ * Inserts new units in batches of WRITE_CHUNK, each batch one statement reading one JSON parameter (a row-per-
  * parameter insert of 100,000 units would need 2.3 million bound values and many round trips), and in the
  * same statement each unit's 'import' history entry, so the history costs no second pass over the rows.
  */
-export async function insertImportedUnits(
+export async function insertImportedUnits<T>(
   tx: Tx,
-  rows: readonly ImportedUnit[],
+  rows: readonly T[],
+  /** Each row as the unit to write, made a chunk at a time (the caller need not hold 100,000 of them at once). */
+  unitOf: (row: T) => ImportedUnit,
   common: {
     brigadeId: string;
     source: 'market_regulation' | 'department_share' | 'manual';
@@ -317,7 +361,7 @@ export async function insertImportedUnits(
     rows,
     WRITE_CHUNK,
     (chunk) => sql`
-      with v as materialized (select * from jsonb_to_recordset(${unitJson(chunk)}::jsonb) as ${UNIT_RECORD}),
+      with v as materialized (select * from ${unitRecords(unitJson(chunk.map(unitOf)))}),
       inserted as (
         insert into units (id, name, uscc, registered_address, address, district_code, street, contact_name, contact_phone,
           safety_owner, safety_manager, category, industry, risk_level, credit_level, building_scale, tags, is_crowded,
@@ -340,7 +384,7 @@ export async function insertImportedUnits(
 }
 
 /**
- * Updates changed units in batches of 2,000 (one statement and one JSON parameter per batch). Every listed
+ * Updates changed units in batches of WRITE_CHUNK (one statement and one JSON parameter per batch). Every listed
  * unit gets updated_at = now; a status that differs from the stored one also gets its date and reason.
  */
 export async function updateImportedUnits(
@@ -364,13 +408,13 @@ export async function updateImportedUnits(
         status_reason = case when v.status <> u.status then v.status_reason else u.status_reason end,
         status = v.status, duplicate_key = v.duplicate_key, search_grams = v.search_grams,
         updated_at = ${common.now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${unitJson(chunk)}::jsonb) as ${UNIT_RECORD}
+      from ${unitRecords(unitJson(chunk))}
       where u.id = v.id`,
   );
 }
 
 /**
- * Adds unit history entries in bulk (one statement and one JSON parameter per 2,000 entries): an import of
+ * Adds unit history entries in bulk (one statement and one JSON parameter per WRITE_CHUNK entries): an import of
  * 100,000 units writes 100,000 entries, which a row-per-parameter insert takes three times as long to send.
  */
 export async function insertUnitHistoryBulk(

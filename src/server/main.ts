@@ -1,3 +1,5 @@
+// First: the heap's growth limit holds from the first allocations on (decision 0031).
+import './heap-growth.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';

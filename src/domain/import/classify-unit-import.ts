@@ -201,6 +201,7 @@ export function markFileDuplicates(prepared: PreparedUnitRow[], options: UnitImp
   const valid = prepared.filter((r): r is PreparedUnitRow & { value: UnitImportRow } => r.value !== null);
   const regionPrefixes = options.withinDivisionCode ? regionPrefixesOf(options.withinDivisionCode) : [];
   const duplicates = findDuplicateRows(valid, { regionPrefixes });
+  if (duplicates.errors.length === 0 && duplicates.warnings.length === 0) return prepared;
   const byRow = new Map(prepared.map((r) => [r.rowNumber, r]));
   for (const issue of duplicates.errors) {
     const row = byRow.get(issue.row)!;
@@ -291,6 +292,20 @@ export type UnitUpdatePlan = {
 export type UnitImportPlan = { rows: ImportRowResult[]; inserts: UnitInsertPlan[]; updates: UnitUpdatePlan[] };
 
 /**
+ * A row's result whose diff is not yet described: `describeDiff` gives it (null when the row has none). Describing
+ * the diff of a new row takes some forty objects; the preview lists at most 500 rows, so a 100,000-row file describes
+ * only the rows listed (completeRowDiff, run by the summary) — decision 0031.
+ */
+export type UnitRowResult = ImportRowResult & { describeDiff: (() => ImportDiffEntry[]) | null };
+
+/** The row's result with its diff described, as classifyUnitImportRows gives it (the same keys in the same order). */
+export function completeRowDiff(row: UnitRowResult): ImportRowResult {
+  const { describeDiff, ...result } = row;
+  if (describeDiff !== null) result.diff = describeDiff();
+  return result;
+}
+
+/**
  * The key under which units are probable duplicates, as stored in units.duplicate_key: the normalised name
  * and the normalised 实际经营地址 (the same rule the units API applies on create and edit).
  */
@@ -304,14 +319,29 @@ export function classifyUnitImportRows(
   registry: UnitImportRegistry,
   target: { brigadeId: string; dictionaries?: UnitImportDictionaries },
 ): UnitImportPlan {
+  const plan = classifyUnitImportRowsLazily(prepared, registry, target);
+  return { ...plan, rows: plan.rows.map(completeRowDiff) };
+}
+
+/**
+ * classifyUnitImportRows with each row's diff left to describe (see UnitRowResult): the dry run of a large file
+ * hands the rows to a summary that describes only those it lists.
+ */
+export function classifyUnitImportRowsLazily(
+  prepared: readonly PreparedUnitRow[],
+  registry: UnitImportRegistry,
+  /** writes false: the preview, which shows the rows but writes nothing, gets no inserts or updates to hold. */
+  target: { brigadeId: string; dictionaries?: UnitImportDictionaries; writes?: boolean },
+): Omit<UnitImportPlan, 'rows'> & { rows: UnitRowResult[] } {
+  const writes = target.writes ?? true;
   const labelOf = labelLookup(target.dictionaries ?? {});
-  const rows: ImportRowResult[] = [];
+  const rows: UnitRowResult[] = [];
   const inserts: UnitInsertPlan[] = [];
   const updates: UnitUpdatePlan[] = [];
 
   for (const row of prepared) {
     const n = row.rowNumber;
-    const result = pendingRowResult(row);
+    const result: UnitRowResult = { ...pendingRowResult(row), describeDiff: null };
     rows.push(result);
     const incoming = row.value;
     if (incoming === null) continue;
@@ -340,9 +370,11 @@ export function classifyUnitImportRows(
         continue;
       }
       result.outcome = 'changed';
-      result.diff = changes.map((c) => diffEntry(c, labelOf));
-      const values = mergeValues(existing, wanted);
-      updates.push({ rowNumber: n, id: existing.id, values, changes, statusChanged: values.status !== existing.status });
+      result.describeDiff = () => changes.map((c) => diffEntry(c, labelOf));
+      if (writes) {
+        const values = mergeValues(existing, wanted);
+        updates.push({ rowNumber: n, id: existing.id, values, changes, statusChanged: values.status !== existing.status });
+      }
       continue;
     }
 
@@ -353,8 +385,7 @@ export function classifyUnitImportRows(
     if (incoming.status !== null && incoming.status !== 'active') {
       result.warnings.push(`第 ${n} 行「单位状态」：为“${UNIT_STATUS_LABELS[incoming.status]}”，将以该状态登记，不参与抽取`);
     }
-    const values = newValues(incoming, row.duplicateKey);
-    const others = (registry.duplicatesByKey.get(values.duplicateKey) ?? []).filter((d) => d.uscc !== values.uscc);
+    const others = (registry.duplicatesByKey.get(row.duplicateKey) ?? []).filter((d) => d.uscc !== incoming.uscc);
     const [other] = others;
     if (other) {
       result.probableDuplicate = true;
@@ -362,8 +393,8 @@ export function classifyUnitImportRows(
         `第 ${n} 行「单位名称」：与名录库中的「${other.name}」（${other.uscc}）名称和地址相同但信用代码不同${others.length > 1 ? ` 等 ${others.length} 个单位` : ''}，疑似重复单位`,
       );
     }
-    result.diff = diffUnitRow({}, incoming).map((c) => diffEntry(c, labelOf));
-    inserts.push({ rowNumber: n, values });
+    result.describeDiff = () => diffUnitRow({}, incoming).map((c) => diffEntry(c, labelOf));
+    if (writes) inserts.push({ rowNumber: n, values: newValues(incoming, row.duplicateKey) });
   }
   return { rows, inserts, updates };
 }

@@ -65,4 +65,17 @@ describe('createImportSummarizer', () => {
     expect(summary.rows[0]).toMatchObject({ rowNumber: 97, outcome: 'invalid' });
     expect(summary.rows[51]).toMatchObject({ rowNumber: 5, outcome: 'new', warnings: ['第 5 行：提醒'] });
   });
+
+  it('completes only the rows it lists, and gives the summary the completed rows would give', () => {
+    const diffOf = (r: ImportRowResult) => [{ field: 'name', label: '单位名称', before: null, after: r.name }];
+    const completed: number[] = [];
+    const summarizer = createImportSummarizer((r: ImportRowResult) => {
+      completed.push(r.rowNumber);
+      return { ...r, diff: diffOf(r) };
+    });
+    for (let i = 0; i < results.length; i += 700) summarizer.add(results.slice(i, i + 700));
+    const summary = summarizer.finish();
+    expect(completed).toHaveLength(500);
+    expect(summary).toEqual(summarizeImportRows(results.map((r) => ({ ...r, diff: diffOf(r) }))));
+  });
 });

@@ -83,8 +83,14 @@ export function summarizeImportRows(results: readonly ImportRowResult[]): Import
  * summarizeImportRows over rows given a part at a time (in any order), keeping only what the summary needs: the
  * counts, every invalid row as a line of the report, and the 500 lowest-numbered rows of each listed group. A caller
  * classifying 100,000 rows in slices need not hold a result object for each of them (decision 0031).
+ *
+ * `complete` finishes each row the summary lists (at most 500), when the summary is made: a caller can leave work
+ * that only a listed row shows (the field-by-field diff of the units import) until then, instead of doing it for
+ * every row of the file. Counts and the report read only what `add` is given.
  */
-export function createImportSummarizer(): { add(results: readonly ImportRowResult[]): void; finish(): ImportSummary } {
+export function createImportSummarizer<R extends ImportRowResult = ImportRowResult>(
+  complete: (row: R) => ImportRowResult = (row) => row,
+): { add(results: readonly R[]): void; finish(): ImportSummary } {
   const counts: ImportCounts = {
     new: 0,
     changed: 0,
@@ -98,7 +104,7 @@ export function createImportSummarizer(): { add(results: readonly ImportRowResul
   let listedRows = 0;
   // Invalid rows, rows with warnings, changed rows, new rows: the lowest-numbered PREVIEW_ROW_LIMIT of each (at most
   // twice that between two trims).
-  const groups: ImportRowResult[][] = [[], [], [], []];
+  const groups: R[][] = [[], [], [], []];
   const invalidRows: ImportProblemRow[] = [];
   const byRowNumber = (a: { rowNumber: number }, b: { rowNumber: number }) => a.rowNumber - b.rowNumber;
   return {
@@ -132,7 +138,7 @@ export function createImportSummarizer(): { add(results: readonly ImportRowResul
       return {
         totalRows,
         counts,
-        rows: listed.slice(0, PREVIEW_ROW_LIMIT),
+        rows: listed.slice(0, PREVIEW_ROW_LIMIT).map(complete),
         rowsTruncated: listedRows > PREVIEW_ROW_LIMIT,
         invalidRows: invalidRows.sort(byRowNumber),
       };

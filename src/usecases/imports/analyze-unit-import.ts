@@ -1,6 +1,7 @@
 import { isInScope, type Actor } from '../../domain/access.ts';
 import {
-  classifyUnitImportRows,
+  classifyUnitImportRowsLazily,
+  completeRowDiff,
   createUnitRowPreparer,
   markFileDuplicates,
   type PreparedUnitRow,
@@ -77,7 +78,13 @@ async function prepareRows(
  */
 export async function analyzeUnitImport(
   db: DbOrTx,
-  input: { table: ImportTable; mapping: ColumnMapping | null; brigade: { id: string; divisionCode: string } },
+  input: {
+    table: ImportTable;
+    mapping: ColumnMapping | null;
+    brigade: { id: string; divisionCode: string };
+    /** false for a preview: the plan of the writes is left empty (only the commit writes, and it runs its own dry run). */
+    plan?: boolean;
+  },
   actor: Actor,
 ): Promise<UnitImportAnalysis> {
   const mapping = input.mapping ?? mappingFromColumns(input.table.headers.length, recognizeHeaders(input.table.headers).mapped);
@@ -116,9 +123,14 @@ export async function analyzeUnitImport(
 
   // Rows are classified independently: in slices, letting other requests (the public portal) through between two.
   const plan: Omit<UnitImportPlan, 'rows'> = { inserts: [], updates: [] };
-  const summarizer = createImportSummarizer();
+  // Only the rows the summary lists get their field-by-field diff described.
+  const summarizer = createImportSummarizer(completeRowDiff);
   for (let i = 0; i < prepared.length; i += PAUSE_EVERY) {
-    const part = classifyUnitImportRows(prepared.slice(i, i + PAUSE_EVERY), { byUscc, duplicatesByKey }, { brigadeId: input.brigade.id, dictionaries });
+    const part = classifyUnitImportRowsLazily(
+      prepared.slice(i, i + PAUSE_EVERY),
+      { byUscc, duplicatesByKey },
+      { brigadeId: input.brigade.id, dictionaries, writes: input.plan ?? true },
+    );
     summarizer.add(part.rows);
     plan.inserts.push(...part.inserts);
     plan.updates.push(...part.updates);

@@ -41,7 +41,7 @@ export async function updateImportMapping(
     batch.kind === 'units'
       ? await analyzeUnitImport(
           ctx.db,
-          { table, mapping, brigade: { id: batch.orgId, divisionCode: batch.orgDivisionCode } },
+          { table, mapping, brigade: { id: batch.orgId, divisionCode: batch.orgDivisionCode }, plan: false },
           ctx.actor,
         )
       : await analyzeInspectorImport(ctx.db, { table, mapping, orgId: batch.orgId, today: localDate(ctx.now) }, ctx.actor);

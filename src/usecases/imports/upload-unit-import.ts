@@ -20,6 +20,6 @@ export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImp
     throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
 
   return storeUploadedFile(ctx, 'units', brigade.id, input, (table) =>
-    analyzeUnitImport(ctx.db, { table, mapping: null, brigade }, ctx.actor),
+    analyzeUnitImport(ctx.db, { table, mapping: null, brigade, plan: false }, ctx.actor),
   );
 }

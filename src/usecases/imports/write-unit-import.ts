@@ -39,15 +39,15 @@ export async function writeUnitImport(
   if (!refused) {
     const today = localDate(ctx.now);
     const reason = (rowNumber: number) => `批量导入：${batch.fileName} 第 ${rowNumber} 行`;
-    const inserted = plan.inserts.map((p) => ({
+    const source = { importId: batch.id, fileName: batch.fileName };
+    const actor = { actorId: ctx.actor.accountId, actorName: ctx.actor.displayName };
+    const unitOf = (p: (typeof plan.inserts)[number]) => ({
       id: randomUUID(),
       values: p.values,
       statusReason: p.values.status === 'active' ? null : reason(p.rowNumber),
       rowNumber: p.rowNumber,
-    }));
-    const source = { importId: batch.id, fileName: batch.fileName };
-    const actor = { actorId: ctx.actor.accountId, actorName: ctx.actor.displayName };
-    await insertImportedUnits(tx, inserted, {
+    });
+    await insertImportedUnits(tx, plan.inserts, unitOf, {
       brigadeId: batch.orgId,
       source: 'market_regulation',
       now: ctx.now,

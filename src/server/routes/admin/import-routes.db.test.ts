@@ -10,6 +10,7 @@ import { buildTestApp, call, logInAs, type Session } from '../../../../test/harn
 import { measurePeakRss } from '../../../../test/harness/peak-rss.ts';
 import { zipBomb } from '../../../../test/harness/zip-files.ts';
 import { auditLog, importBatches, inspectors, unitHistory, units } from '../../../db/schema.ts';
+import { unitSearchGrams } from '../../../domain/registry/search-grams.ts';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../../domain/uscc.ts';
 import { verifyAuditChain } from '../../../usecases/audit/verify-audit-chain.ts';
 
@@ -154,6 +155,8 @@ describe('units import from CSV', () => {
       brigadeId: tree.brigadeA.id,
     });
     expect(market.duplicateKey).toBe('金华市婺城区好运来超市|浙江省金华市婺城区人民路88号');
+    // The bigrams the import wrote are the search's own (the same set the trigger computes).
+    for (const unit of stored) expect([...unit.searchGrams].sort()).toEqual(unitSearchGrams(unit));
     expect(stored.find((u) => u.uscc === codes[1])).toMatchObject({
       category: 'small_venue',
       address: '浙江省金华市婺城区解放路1号, 2 楼',
