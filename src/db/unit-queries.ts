@@ -4,6 +4,7 @@ import type { UnitListQuery } from '../contracts/units.ts';
 import { searchGrams } from '../domain/registry/search-grams.ts';
 import type { DbOrTx, Tx } from './client.ts';
 import { draws, inspectionHistory, orgs, tasks, unitHistory, units } from './schema.ts';
+import { countUnitsOnce } from './unit-count-cache.ts';
 import { containsPattern } from './sql-helpers.ts';
 
 /**
@@ -221,8 +222,8 @@ export function unitListCountCap(filter: Pick<UnitFilter, 'brigadeId' | 'scopeOr
 }
 
 /**
- * One page of the admin list, and how many units match (exact, or up to the cap with `capped` past it). The count comes
- * first and decides how the page is read: walking the sort index finds a page quickly when many units match, but when
+ * One page of the admin list, and how many units match (exact, or up to the cap with `capped` past it; counted once
+ * per filter and registry version, unit-count-cache.ts). The count comes first and decides how the page is read: walking the sort index finds a page quickly when many units match, but when
  * few do (a rare tag, a narrow search) it could read every unit to find them.
  */
 export async function listUnitsPage(
@@ -233,10 +234,13 @@ export async function listUnitsPage(
 ): Promise<{ rows: { unit: UnitRow; brigadeName: string }[]; total: number; capped: boolean }> {
   const where = unitListWhere(filter, await textSearchPlan(db, filter.q));
   const { countCap } = limits;
-  const [{ n } = { n: 0 }] =
-    countCap === null
-      ? await db.select({ n: sql<number>`count(*)::int` }).from(units).where(where)
-      : await db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(units).where(where).limit(countCap + 1).as('matching'));
+  const n = await countUnitsOnce(db, where, countCap, async () => {
+    const [row] =
+      countCap === null
+        ? await db.select({ n: sql<number>`count(*)::int` }).from(units).where(where)
+        : await db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(units).where(where).limit(countCap + 1).as('matching'));
+    return row?.n ?? 0;
+  });
   const capped = countCap !== null && n > countCap;
   const total = countCap === null ? n : Math.min(n, countCap);
   const offset = (paging.page - 1) * paging.pageSize;

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/harness/db.ts';
 import { createOrgTree } from '../../test/harness/factories.ts';
 import { unitSearchGrams } from '../domain/registry/search-grams.ts';
+import type { DbOrTx } from './client.ts';
 import { units } from './schema.ts';
+import { countUnitsOnce } from './unit-count-cache.ts';
 import { listUnitsPage, qualityCondition, textSearchPlan, UNIT_LIST_COUNT_CAP, unitListCountCap, unitListWhere } from './unit-queries.ts';
 
 let database: TestDatabase;
@@ -127,6 +129,49 @@ describe('unit list text search', () => {
     expect([exact.total, exact.capped]).toEqual([150, false]);
     const uncapped = await listUnitsPage(database.db, filter, { page: 1, pageSize: 20, sort: 'name', order: 'asc' }, { countCap: null, fewMatches: 0 });
     expect([uncapped.total, uncapped.capped]).toEqual([150, false]);
+  });
+
+  it('counts a filter once per registry version: any statement writing units (insert, update, delete) counts again', async () => {
+    const where = unitListWhere({ q: '计数缓存', scopeOrgIds: [otherBrigadeId] });
+    let counted = 0;
+    const countIn = (db: DbOrTx) => async () => {
+      counted += 1;
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(units).where(where);
+      return row!.n;
+    };
+    const count = countIn(database.db);
+    expect(await countUnitsOnce(database.db, where, null, count)).toBe(0);
+    expect(await countUnitsOnce(database.db, where, null, count)).toBe(0);
+    expect(counted).toBe(1);
+    // Another cap is another count.
+    await countUnitsOnce(database.db, where, 5, count);
+    expect(counted).toBe(2);
+    const id = randomUUID();
+    await database.db.insert(units).values({ id, uscc: '91330703MA77777777', name: '计数缓存单位', category: 'general', brigadeId: otherBrigadeId });
+    expect(await countUnitsOnce(database.db, where, null, count)).toBe(1);
+    expect(counted).toBe(3);
+    // The page the admin sees follows the write at once.
+    const page = await listUnitsPage(database.db, { q: '计数缓存', scopeOrgIds: [otherBrigadeId] }, { page: 1, pageSize: 20, sort: 'name', order: 'asc' });
+    expect([page.total, page.rows.length]).toEqual([1, 1]);
+    await database.db.update(units).set({ name: '改名单位' }).where(eq(units.id, id));
+    expect(await countUnitsOnce(database.db, where, null, count)).toBe(0);
+    await database.db.update(units).set({ name: '计数缓存单位' }).where(eq(units.id, id));
+    expect(await countUnitsOnce(database.db, where, null, count)).toBe(1);
+    // An update of another unit's other field is a write too: counted again (the version does not know what changed).
+    await database.db.update(units).set({ contactName: '张三' }).where(eq(units.brigadeId, brigadeId));
+    await countUnitsOnce(database.db, where, null, count);
+    expect(counted).toBe(6);
+    // Inside a transaction, always counted afresh.
+    await database.db.transaction(async (tx) => {
+      await countUnitsOnce(tx, where, null, countIn(tx));
+      await countUnitsOnce(tx, where, null, countIn(tx));
+    });
+    expect(counted).toBe(8);
+    // A crowd that misses together waits for one count.
+    await database.db.update(units).set({ contactName: '李四' }).where(eq(units.brigadeId, brigadeId));
+    const crowd = await Promise.all(Array.from({ length: 5 }, () => countUnitsOnce(database.db, where, null, count)));
+    expect(crowd).toEqual([1, 1, 1, 1, 1]);
+    expect(counted).toBe(9);
   });
 
   it('counts exactly within one brigade (its admin, or a filter by brigade) and caps across several', () => {
