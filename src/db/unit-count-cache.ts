@@ -1,23 +1,21 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
+import { createKeyedTtlCache } from '../lib/ttl-cache.ts';
 import type { DbOrTx } from './client.ts';
 
 /**
  * The admin list's counts, kept between requests (decision 0034): paging through a filter, or a crowd asking the same
- * list, counts once. A count is reused while the registry's version (`units_version_seq`, advanced by every statement
- * that writes units, on any instance — migration 0029) is the one it was counted at, and for at most
+ * list, counts once. A count is kept under the registry's version (`units_version_seq`, advanced by every statement
+ * that writes units, on any instance — migration 0029), so any write makes the next list count again; and for at most
  * {@link UNIT_COUNT_TTL_MS}: a write committed in the moment between reading the version and counting can leave a
- * count short by its rows until the next write or that limit. Per database handle and instance; at most
- * {@link UNIT_COUNT_KEYS} filters, the oldest dropped first; requests that miss together wait for one count. Inside a transaction the count is always made afresh (the
- * transaction may hold writes of its own).
+ * count short by its rows until the next write or that limit. The shared keyed cache (src/lib/ttl-cache.ts): one count
+ * for requests that miss together, at most {@link UNIT_COUNT_KEYS} per database handle and instance, the oldest dropped
+ * first. Inside a transaction the count is always made afresh (the transaction may hold writes of its own).
  */
 export const UNIT_COUNT_TTL_MS = 30_000;
 export const UNIT_COUNT_KEYS = 500;
 
-type Entry = { version: string; at: number; n: number };
-const caches = new WeakMap<object, Map<string, Entry>>();
-/** Counts under way, per handle and key (with the version they count at): a crowd that misses waits for one. */
-const flights = new WeakMap<object, Map<string, { version: string; n: Promise<number> }>>();
+const caches = new WeakMap<object, ReturnType<typeof createKeyedTtlCache<number>>>();
 const dialect = new PgDialect();
 
 /** The registry's version: changes whenever a statement wrote units. */
@@ -31,24 +29,8 @@ export async function unitsVersion(db: DbOrTx): Promise<string> {
 export async function countUnitsOnce(db: DbOrTx, where: SQL | undefined, cap: number | null, count: () => Promise<number>): Promise<number> {
   if (db instanceof PgTransaction) return count();
   const query = where ? dialect.sqlToQuery(where) : { sql: '', params: [] };
-  const key = JSON.stringify([query.sql, query.params, cap]);
   const version = await unitsVersion(db);
-  const cache = caches.get(db) ?? new Map<string, Entry>();
+  const cache = caches.get(db) ?? createKeyedTtlCache<number>(UNIT_COUNT_TTL_MS, { maxWeight: UNIT_COUNT_KEYS });
   caches.set(db, cache);
-  const kept = cache.get(key);
-  const now = Date.now();
-  if (kept && kept.version === version && now - kept.at < UNIT_COUNT_TTL_MS) return kept.n;
-  const running = flights.get(db) ?? new Map<string, { version: string; n: Promise<number> }>();
-  flights.set(db, running);
-  const flight = running.get(key);
-  if (flight && flight.version === version) return flight.n;
-  const n = count().finally(() => {
-    if (running.get(key)?.n === n) running.delete(key);
-  });
-  running.set(key, { version, n });
-  const counted = await n;
-  cache.delete(key);
-  cache.set(key, { version, at: now, n: counted });
-  if (cache.size > UNIT_COUNT_KEYS) cache.delete(cache.keys().next().value as string);
-  return counted;
+  return cache.get(JSON.stringify([version, query.sql, query.params, cap]), count);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createKeyedTtlCache } from '../../ttl-cache.ts';
+import { createKeyedTtlCache } from '../../../lib/ttl-cache.ts';
 
 /**
  * How old a public answer may be (decision 0032): each instance of the server keeps what a public GET answered for this
