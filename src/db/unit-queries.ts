@@ -190,15 +190,6 @@ export async function textSearchPlan(db: DbOrTx, q: string | undefined): Promise
   return { useGramIndex: !broad };
 }
 
-const SORT_COLUMNS = {
-  name: units.name,
-  uscc: units.uscc,
-  category: units.category,
-  status: units.status,
-  riskLevel: units.riskLevel,
-  updatedAt: units.updatedAt,
-  createdAt: units.createdAt,
-} as const;
 
 /**
  * How many matching units a list across several brigades counts exactly (decision 0034). A list within one brigade (a
@@ -223,13 +214,14 @@ export function unitListCountCap(filter: Pick<UnitFilter, 'brigadeId' | 'scopeOr
 
 /**
  * One page of the admin list, and how many units match (exact, or up to the cap with `capped` past it; counted once
- * per filter and registry version, unit-count-cache.ts). The count comes first and decides how the page is read: walking the sort index finds a page quickly when many units match, but when
- * few do (a rare tag, a narrow search) it could read every unit to find them.
+ * per filter and registry version, unit-count-cache.ts). The count comes first and decides how the page is read:
+ * walking the sort index finds a page quickly when many units match, but when few do (a rare tag, a narrow search)
+ * it could read every unit to find them.
  */
 export async function listUnitsPage(
   db: DbOrTx,
   filter: UnitFilter,
-  paging: { page: number; pageSize: number; sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc' },
+  paging: { page: number; pageSize: number; sort: UnitListQuery['sort']; order: 'asc' | 'desc' },
   limits: { countCap: number | null; fewMatches: number } = { countCap: unitListCountCap(filter), fewMatches: UNIT_LIST_FEW_MATCHES },
 ): Promise<{ rows: { unit: UnitRow; brigadeName: string }[]; total: number; capped: boolean }> {
   const where = unitListWhere(filter, await textSearchPlan(db, filter.q));
@@ -245,26 +237,18 @@ export async function listUnitsPage(
   const total = countCap === null ? n : Math.min(n, countCap);
   const offset = (paging.page - 1) * paging.pageSize;
   if (offset >= total) return { rows: [], total, capped };
-  const by = (column: AnyPgColumn, id: AnyPgColumn) => (paging.order === 'asc' ? [asc(column), asc(id)] : [desc(column), desc(id)]);
-  if (n > limits.fewMatches) {
-    const rows = await db
-      .select({ unit: unitColumns, brigadeName: orgs.name })
-      .from(units)
-      .innerJoin(orgs, eq(orgs.id, units.brigadeId))
-      .where(where)
-      .orderBy(...by(SORT_COLUMNS[paging.sort], units.id))
-      .limit(paging.pageSize)
-      .offset(offset);
-    return { rows, total, capped };
-  }
-  // OFFSET 0 keeps the subquery a query of its own: planned for all its rows, it cannot walk the sort index.
-  const few = db.select(unitColumns).from(units).where(where).offset(0).as('few');
-  const fewColumns = Object.fromEntries(Object.keys(unitColumns).map((key) => [key, few[key as keyof typeof few]])) as unknown as typeof unitColumns;
+  // With few matches, OFFSET 0 keeps the subquery a query of its own: planned for all its rows, it finds them through
+  // the filters' indexes and cannot walk the sort index. Without it PostgreSQL pulls the subquery up, and the page
+  // walks the sort column's index.
+  const matching = db.select(unitColumns).from(units).where(where);
+  const m = (n > limits.fewMatches ? matching : matching.offset(0)).as('m');
+  const column = (key: keyof typeof unitColumns) => m[key] as unknown as AnyPgColumn;
+  const mColumns = Object.fromEntries(Object.keys(unitColumns).map((key) => [key, m[key as keyof typeof m]])) as unknown as typeof unitColumns;
   const rows = await db
-    .select({ unit: fewColumns, brigadeName: orgs.name })
-    .from(few)
-    .innerJoin(orgs, eq(orgs.id, few.brigadeId))
-    .orderBy(...by(few[paging.sort] as unknown as AnyPgColumn, few.id as unknown as AnyPgColumn))
+    .select({ unit: mColumns, brigadeName: orgs.name })
+    .from(m)
+    .innerJoin(orgs, eq(orgs.id, column('brigadeId')))
+    .orderBy(...(paging.order === 'asc' ? [asc(column(paging.sort)), asc(column('id'))] : [desc(column(paging.sort)), desc(column('id'))]))
     .limit(paging.pageSize)
     .offset(offset);
   return { rows, total, capped };
