@@ -102,4 +102,12 @@ describe('compareYears', () => {
     const row = compareYears(now, before).find((r) => r.key === 'failureRate')!;
     expect(row).toMatchObject({ current: 50, previous: 25, difference: 25, trend: '上升', rate: true });
   });
+
+  it('compares nothing with a year the system holds nothing of (its zeros are unknown, not zero)', () => {
+    const now = computeAnnualFigures(factsOf({ tasks: [task({ hasHazards: true })], notices: 1, penalties: [{ kind: 'fine', amount: 5000 }] }), '2026-12-31');
+    const before = computeAnnualFigures(factsOf({ year: 2025 }), '2026-12-31');
+    expect(before.source).toBe('none');
+    for (const row of compareYears(now, before)) expect(row).toMatchObject({ previous: null, difference: null, trend: null });
+    expect(compareYears(now, before).find((r) => r.key === 'penalties')?.current).toBe(1);
+  });
 });

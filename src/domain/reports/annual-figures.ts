@@ -190,7 +190,12 @@ export type ComparedKey = (typeof COMPARED_FIGURES)[number]['key'];
 
 export type ComparedRow = Comparison & { key: ComparedKey; label: string; rate: boolean };
 
-/** Each compared figure of this year beside last year's. */
+/**
+ * Each compared figure of this year beside last year's. A year with nothing in the system (no tasks, no imported
+ * history: source 'none') is unknown, not a year of zeros: its figures are shown 「—」 and nothing is said to rise
+ * against it (a brigade's first year in the system would otherwise read 「较上年上升 107」).
+ */
 export function compareYears(current: AnnualFigures, previous: AnnualFigures): ComparedRow[] {
-  return COMPARED_FIGURES.map((f) => ({ key: f.key, label: f.label, rate: f.rate, ...compareFigure(current[f.key], previous[f.key]) }));
+  const known = (figures: AnnualFigures, key: ComparedKey): number | null => (figures.source === 'none' ? null : figures[key]);
+  return COMPARED_FIGURES.map((f) => ({ key: f.key, label: f.label, rate: f.rate, ...compareFigure(known(current, f.key), known(previous, f.key)) }));
 }
