@@ -54,7 +54,7 @@ describe('the draw with half of its hashing on a worker thread', { timeout: 120_
   it('finishes on this thread when the worker fails, with the same result', async () => {
     const broken = new DrawHashingPool();
     broken.ready = () => Promise.resolve(true);
-    broken.unitRandoms = () => Promise.reject(new Error('worker lost'));
+    broken.rankSlice = () => Promise.reject(new Error('worker lost'));
     broken.streamsAhead = () => Promise.reject(new Error('worker lost'));
     const v = loadVector();
     const [parallel, single] = await bothWays(

@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { InspectorStream, assignInspectors, hashStreamsAhead, wordsAheadPerTask } from '../domain/draw/assign-inspectors.ts';
-import { type FrozenManifest, drawResult, drawWithSeed, selectUnits } from '../domain/draw/draw.ts';
+import { InspectorStream, hashStreamsAhead, prepareAssignment, wordsAheadPerTask } from '../domain/draw/assign-inspectors.ts';
+import { type FrozenManifest, drawResult, drawWithSeed, rankedFromSlices, strataOf } from '../domain/draw/draw.ts';
 import type { DrawResult, ExternalValue, ObserverReveal } from '../domain/draw/draw-types.ts';
-import type { IdBytes } from '../domain/draw/jcs-hash.ts';
+import type { CandidateIdBytes, IdBytes } from '../domain/draw/jcs-hash.ts';
 import { computeSeedBytes } from '../domain/draw/seed.ts';
-import { unitRandomsOfBytes } from '../domain/draw/select-units.ts';
+import { type RankedSlice, type RankingColumns, rankSlice } from '../domain/draw/select-units.ts';
 
 /**
  * The second core for large draws (decision 0010). The draw is a pure function whose cost is SHA-256: one block
@@ -19,9 +19,22 @@ import { unitRandomsOfBytes } from '../domain/draw/select-units.ts';
 /** Below this many candidates a draw runs on one thread: handing half to a worker would cost more than it saves. */
 export const PARALLEL_FROM_CANDIDATES = 50_000;
 
-/** A job for the worker: `a` of candidates [from, to), or the words ahead of the tasks whose units are `candidates`. */
+/**
+ * The share of the tasks whose stream words the worker hashes: more than half, as this thread also builds the
+ * assignment's tables and the strata's lists of ids meanwhile.
+ */
+const STREAMS_ON_WORKER = 0.65;
+
+/** The quota and alternates of the manifest's stratum whose code is `code` up to NFC (0 when none is). */
+function keepOfStratum(manifest: FrozenManifest['manifest'], code: string): number {
+  const nfc = (s: string): string => s.normalize('NFC');
+  const stratum = manifest.strata.find((s) => s.code === code || nfc(s.code) === nfc(code));
+  return stratum === undefined ? 0 : stratum.quota + stratum.alternates;
+}
+
+/** A job for the worker: the ranking of candidates [from, to), or the words ahead of the tasks whose units are `candidates`. */
 export type HashingJob =
-  | { id: number; kind: 'units'; seed: Uint8Array; ids: IdBytes; from: number; to: number }
+  | { id: number; kind: 'rank'; seed: Uint8Array; columns: RankingColumns; from: number; to: number; keepOfColumn: Int32Array }
   | {
       id: number;
       kind: 'streams';
@@ -33,7 +46,7 @@ export type HashingJob =
     };
 
 export type HashingReply =
-  | { id: number; ok: true; randoms?: Float64Array; words?: Int32Array; skipped?: number[] }
+  | { id: number; ok: true; words?: Int32Array; skipped?: number[]; slice?: RankedSlice }
   | { id: number; ok: false; message: string };
 
 type Pending = { resolve: (reply: HashingReply & { ok: true }) => void; reject: (error: Error) => void };
@@ -71,10 +84,11 @@ export class DrawHashingPool {
     return this.starting;
   }
 
-  /** `a` of candidates [from, to) (NaN where the id has no bytes), computed by the worker. */
-  async unitRandoms(seed: Uint8Array, ids: IdBytes, from: number, to: number): Promise<Float64Array> {
-    const reply = await this.run({ id: 0, kind: 'units', seed, ids: idBytesOf(ids), from, to });
-    return reply.randoms as Float64Array;
+  /** {@link rankSlice} of candidates [from, to), computed by the worker. */
+  async rankSlice(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number, keepOfColumn: Int32Array): Promise<RankedSlice> {
+    const columns: RankingColumns = { bytes: ids.bytes, start: ids.start, plain: ids.plain, stratum: ids.stratum, weight: ids.weight };
+    const reply = await this.run({ id: 0, kind: 'rank', seed, columns, from, to, keepOfColumn });
+    return reply.slice as RankedSlice;
   }
 
   /** {@link hashStreamsAhead} for the tasks whose units are `candidates`, computed by the worker; `skipped`: tasks it left. */
@@ -148,35 +162,40 @@ export async function executeDrawInParallel(
   if (n < (options.parallelFrom ?? PARALLEL_FROM_CANDIDATES) || !(await pool.ready()))
     return drawWithSeed(manifest, hash, seed, ids);
 
-  // §5: the worker hashes the second half of the candidates while this thread hashes the first.
+  // §5: the worker hashes and ranks the second half of the candidates while this thread does the first; the strata's
+  // rankers then take the best of both halves.
   const split = n >> 1;
-  const remoteUnits = pool.unitRandoms(seed, ids, split, n);
-  const randoms = new Float64Array(n);
-  randoms.set(unitRandomsOfBytes(seed, ids, 0, split));
-  randoms.set(await remoteUnits.catch(() => unitRandomsOfBytes(seed, ids, split, n)), split);
-  const { strata, taskUnits } = selectUnits(manifest, seed, ids, randoms);
+  const { stratumCodes } = ids;
+  const keepOfColumn = Int32Array.from(stratumCodes, (code) => keepOfStratum(manifest, code));
+  const remoteSlice = pool.rankSlice(seed, ids, split, n, keepOfColumn);
+  const hereSlice = rankSlice(seed, ids, 0, split, keepOfColumn);
+  const otherSlice = await remoteSlice.catch(() => rankSlice(seed, ids, split, n, keepOfColumn));
+  const { ranked, taskUnits } = rankedFromSlices(manifest, seed, ids, [hereSlice, otherSlice]);
 
-  // §6: the words of the second half of the tasks' streams likewise; the picks then run here, in order.
+  // §6: the words of the tasks' streams, most of them on the worker while this thread hashes the first tasks' and
+  // builds the assignment's tables; the picks then run here, in order.
   const { lead, assistant, backups } = manifest.assignment;
   const streams = [lead + backups, assistant + backups] as const;
   const perTask = wordsAheadPerTask(manifest.assignment);
-  const half = taskUnits.length >> 1;
+  const cut = Math.floor(taskUnits.length * (1 - STREAMS_ON_WORKER));
   const ahead = new Int32Array(taskUnits.length * perTask);
-  const remoteStreams = pool.streamsAhead(seed, ids, streams, perTask, Int32Array.from(taskUnits.slice(half)));
+  const remoteStreams = pool.streamsAhead(seed, ids, streams, perTask, Int32Array.from(taskUnits.slice(cut)));
   const stream = new InspectorStream(seed);
   const unitId = (t: number): string => (manifest.candidates[taskUnits[t] as number] as (typeof manifest.candidates)[number])[0];
   const candidate = (t: number): number => taskUnits[t] as number;
   const here = (from: number, to: number): void => {
     hashStreamsAhead(stream, streams, { from, to, unitId, candidate }, ids, ahead.subarray(from * perTask, to * perTask));
   };
-  here(0, half);
+  here(0, cut);
+  const assignment = prepareAssignment(manifest, seed, taskUnits, ids, ahead);
+  const strata = strataOf(manifest, ranked);
   try {
     const { words, skipped } = await remoteStreams;
-    ahead.set(words, half * perTask);
-    for (const t of skipped) here(half + t, half + t + 1);
+    ahead.set(words, cut * perTask);
+    for (const t of skipped) here(cut + t, cut + t + 1);
   } catch {
-    here(half, taskUnits.length);
+    here(cut, taskUnits.length);
   }
-  const tasks = assignInspectors(manifest, seed, taskUnits, ids, ahead);
+  const tasks = assignment.finish();
   return drawResult(manifest, hash, seed, strata, tasks);
 }

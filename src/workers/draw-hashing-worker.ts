@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { InspectorStream, hashStreamsAhead } from '../domain/draw/assign-inspectors.ts';
-import { unitRandomsOfBytes } from '../domain/draw/select-units.ts';
+import { rankSlice } from '../domain/draw/select-units.ts';
 import type { HashingJob, HashingReply } from './draw-hashing-pool.ts';
 
 /**
@@ -13,9 +13,9 @@ if (port === null) throw new Error('draw-hashing-worker runs as a worker thread'
 port.on('message', (job: HashingJob) => {
   let reply: HashingReply;
   try {
-    if (job.kind === 'units') {
-      const randoms = unitRandomsOfBytes(job.seed, job.ids, job.from, job.to);
-      reply = { id: job.id, ok: true, randoms };
+    if (job.kind === 'rank') {
+      const slice = rankSlice(job.seed, job.columns, job.from, job.to, job.keepOfColumn);
+      reply = { id: job.id, ok: true, slice };
     } else {
       const { candidates } = job;
       const words = new Int32Array(candidates.length * job.wordsPerTask);
@@ -31,8 +31,13 @@ port.on('message', (job: HashingJob) => {
   } catch (e) {
     reply = { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-  const transfer = reply.ok
-    ? [(reply.randoms ?? reply.words)?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)
-    : [];
+  const transfer = reply.ok ? transferable(reply) : [];
   port.postMessage(reply, transfer);
 });
+
+/** The buffers a reply hands over rather than copies. */
+function transferable(reply: HashingReply & { ok: true }): ArrayBuffer[] {
+  const slice = reply.slice;
+  const arrays = [reply.words, slice?.rest, slice?.restA, ...(slice?.kept.flatMap((k) => [k.index, k.a]) ?? [])];
+  return arrays.map((a) => a?.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}

@@ -249,9 +249,23 @@ export function assignInspectors(
 ): TaskResult[] {
   const assignment = new Assignment(manifest, seed, taskUnits, candidateIds, ahead);
   if (ahead === undefined) assignment.hashAhead();
-  assignment.fillSlots();
-  assignment.drawAllBackups();
-  return assignment.results();
+  return assignment.pick();
+}
+
+/**
+ * {@link assignInspectors} in two steps, for a caller whose words ahead are still being hashed elsewhere (another
+ * thread): the assignment's tables — pools, conflicts, each task's unit and pool — are built now, as they do not
+ * depend on the words; the picks are made by `finish`, once `ahead` holds every task's words.
+ */
+export function prepareAssignment(
+  manifest: Manifest,
+  seed: Uint8Array,
+  taskUnits: readonly number[],
+  candidateIds: CandidateIdBytes | undefined,
+  ahead: Int32Array,
+): { finish(): TaskResult[] } {
+  const assignment = new Assignment(manifest, seed, taskUnits, candidateIds, ahead);
+  return { finish: () => assignment.pick() };
 }
 
 /**
@@ -406,6 +420,13 @@ class Assignment {
   private aheadAt(t: number, r: number, k: number): number {
     const [leadStreams, assistantStreams] = this.streams;
     return (t * (leadStreams + assistantStreams) + (r === 0 ? 0 : leadStreams) + k) * 2 * WORDS_AHEAD;
+  }
+
+  /** §6: the slots, then the backups; the tasks' results. */
+  pick(): TaskResult[] {
+    this.fillSlots();
+    this.drawAllBackups();
+    return this.results();
   }
 
   /** §6 steps 1–3: role lead then assistant, slot by slot, task by task. */

@@ -14,7 +14,7 @@ import {
 import { isAsciiId } from './id-order.ts';
 import { type CandidateIdBytes, digestManifest } from './jcs-hash.ts';
 import { computeSeedBytes } from './seed.ts';
-import { StratumRanker, UnitHasher, unitRandomsOfBytes } from './select-units.ts';
+import { type RankedList, type RankedSlice, StratumRanker, UnitHasher, mergeRanked, unitRandomsOfBytes } from './select-units.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 /**
@@ -138,28 +138,81 @@ export function selectUnits(
   candidateIds?: CandidateIdBytes,
   unitRandoms?: Float64Array,
 ): { strata: StratumResult[]; taskUnits: number[] } {
-  const candidates = manifest.candidates;
+  const { rankers, stratumByNfc } = stratumRankers(manifest);
+  // All ids with bytes at hand at once (the WebAssembly kernel hashes four at a time); the others one by one below.
+  const randoms = unitRandoms ?? (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, manifest.candidates.length));
+  offerCandidates(manifest.candidates, candidateIds, randoms, new UnitHasher(seed), stratumByNfc);
+  const ranked = rankers.map((ranker) => ranker.ranked());
+  return { strata: strataOf(manifest, ranked), taskUnits: taskUnitsOf(manifest, ranked) };
+}
+
+/**
+ * §5 from slices of the candidates ranked apart (`rankSlice`, e.g. one on each thread) that together cover every
+ * candidate once: each stratum's order is the merge of the slices' best-first lists (and of the rows they could not
+ * rank, ranked here) — the same order as one pass of {@link selectUnits}. Returns each stratum's kept units best first
+ * (candidate indices) and the tasks' units; {@link strataOf} turns the first into the result's strata, which can
+ * wait until the tasks' work has been handed out.
+ */
+export function rankedFromSlices(
+  manifest: Manifest,
+  seed: Uint8Array,
+  candidateIds: CandidateIdBytes,
+  slices: readonly RankedSlice[],
+): { ranked: Int32Array[]; taskUnits: number[] } {
+  const { rankers, stratumByNfc } = stratumRankers(manifest);
+  const listsOf = new Map<StratumRanker, RankedList[]>(rankers.map((r) => [r, []]));
+  const columnRankers = candidateIds.stratumCodes.map((code) => stratumByNfc.get(nfc(code)) as StratumRanker);
   const hasher = new UnitHasher(seed);
+  let rest = false;
+  for (const slice of slices) {
+    slice.kept.forEach((list, s) => listsOf.get(columnRankers[s] as StratumRanker)?.push(list));
+    if (slice.rest.length === 0) continue;
+    offerCandidates(manifest.candidates, candidateIds, slice.restA, hasher, stratumByNfc, slice.rest);
+    rest = true;
+  }
+  const ranked = rankers.map((ranker) => {
+    const lists = listsOf.get(ranker) as RankedList[];
+    if (rest) lists.push(ranker.rankedList());
+    return mergeRanked(lists, ranker.keep).index;
+  });
+  return { ranked, taskUnits: taskUnitsOf(manifest, ranked) };
+}
+
+/** One ranker per stratum (its quota and alternates), and the rankers by the stratum's NFC code. */
+function stratumRankers(manifest: Manifest): { rankers: StratumRanker[]; stratumByNfc: Map<string, StratumRanker> } {
   const rankers = manifest.strata.map((s) => new StratumRanker(s.quota + s.alternates));
   const stratumByNfc = new Map<string, StratumRanker>();
   manifest.strata.forEach((s, i) => stratumByNfc.set(nfc(s.code), rankers[i] as StratumRanker));
-  // All ids with bytes at hand at once (the WebAssembly kernel hashes four at a time); the others one by one below.
-  const randoms = unitRandoms ?? (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, candidates.length));
-  offerCandidates(candidates, candidateIds, randoms, hasher, stratumByNfc);
-  const selectedUnits: number[] = [];
-  const strata = manifest.strata.map((stratum, s): StratumResult => {
-    const ranked = (rankers[s] as StratumRanker).ranked();
-    const selected = ranked.slice(0, stratum.quota);
-    for (const i of selected) selectedUnits.push(i);
-    return {
-      code: stratum.code,
-      selected: selected.map((i) => (candidates[i] as ManifestCandidate)[0]),
-      alternates: ranked.slice(stratum.quota).map((i) => (candidates[i] as ManifestCandidate)[0]),
-    };
+  return { rankers, stratumByNfc };
+}
+
+/** Each stratum's selected units and alternates (ids, rank order) from its kept units best first (`ranked`). */
+export function strataOf(manifest: Manifest, ranked: readonly ArrayLike<number>[]): StratumResult[] {
+  const candidates = manifest.candidates;
+  const idOf = (i: number): string => (candidates[i] as ManifestCandidate)[0];
+  return manifest.strata.map((stratum, s): StratumResult => {
+    const kept = ranked[s] as ArrayLike<number>;
+    const quota = Math.min(stratum.quota, kept.length);
+    const selected = new Array<string>(quota);
+    for (let r = 0; r < quota; r++) selected[r] = idOf(kept[r] as number);
+    const alternates = new Array<string>(kept.length - quota);
+    for (let r = quota; r < kept.length; r++) alternates[r - quota] = idOf(kept[r] as number);
+    return { code: stratum.code, selected, alternates };
   });
-  // Candidate indices ascending = unit id order (a native numeric sort).
-  const taskUnits = Array.from(Int32Array.from(selectedUnits).sort());
-  return { strata, taskUnits };
+}
+
+/** The selected units of every stratum (the first `quota` of each), as candidate indices ascending = unit id order. */
+function taskUnitsOf(manifest: Manifest, ranked: readonly ArrayLike<number>[]): number[] {
+  let count = 0;
+  manifest.strata.forEach((stratum, s) => (count += Math.min(stratum.quota, (ranked[s] as ArrayLike<number>).length)));
+  const units = new Int32Array(count);
+  let at = 0;
+  manifest.strata.forEach((stratum, s) => {
+    const kept = ranked[s] as ArrayLike<number>;
+    for (let r = 0; r < Math.min(stratum.quota, kept.length); r++) units[at++] = kept[r] as number;
+  });
+  // A native numeric sort.
+  return Array.from(units.sort());
 }
 
 /**
@@ -173,12 +226,16 @@ function offerCandidates(
   unitRandoms: Float64Array | undefined,
   hasher: UnitHasher,
   stratumByNfc: Map<string, StratumRanker>,
+  /** Only these candidates, not all; `unitRandoms` is then by position in this list. */
+  only?: Int32Array,
 ): void {
   const rankerOf = (code: string): StratumRanker => stratumByNfc.get(nfc(code)) as StratumRanker;
   // Rows the manifest hash read into columns are read from them (stratum, weight, id bytes); others from the row.
   const columnRankers = candidateIds?.stratumCodes.map(rankerOf) ?? [];
   const rankerByRaw = new Map<string, StratumRanker>();
-  for (let i = 0; i < candidates.length; i++) {
+  const count = only === undefined ? candidates.length : only.length;
+  for (let x = 0; x < count; x++) {
+    const i = only === undefined ? x : (only[x] as number);
     const s = candidateIds === undefined ? -1 : (candidateIds.stratum[i] as number);
     let ranker: StratumRanker;
     let weight: number;
@@ -195,7 +252,7 @@ function offerCandidates(
       ranker = known;
       weight = row[2];
     }
-    const given = unitRandoms === undefined ? Number.NaN : (unitRandoms[i] as number);
+    const given = unitRandoms === undefined ? Number.NaN : (unitRandoms[x] as number);
     const a = !Number.isNaN(given)
       ? given
       : candidateIds !== undefined && candidateIds.plain[i] === 1

@@ -193,8 +193,9 @@ class IdBytesBuilder {
     this.bytes = new Uint8Array(sharedBuffer(Math.max(64, count * 40)));
     this.start = new Int32Array(sharedBuffer(4 * (count + 1)));
     this.plain = new Uint8Array(sharedBuffer(count));
-    this.stratum = new Int32Array(count).fill(-1);
-    this.weight = new Uint8Array(count);
+    // Shared too: a thread that ranks half of the candidates reads their strata and weights (src/workers).
+    this.stratum = new Int32Array(sharedBuffer(4 * count)).fill(-1);
+    this.weight = new Uint8Array(sharedBuffer(count));
     this.pool = new Int32Array(count);
   }
 

@@ -2,7 +2,7 @@ import { Sha256 } from '../crypto/sha256.ts';
 import { sha256Kernel } from '../crypto/sha256-wasm.ts';
 import { TAG_UNIT, utf8, writeUtf8 } from './bytes.ts';
 import type { ManifestCandidate } from './draw-types.ts';
-import type { IdBytes } from './jcs-hash.ts';
+import type { CandidateIdBytes, IdBytes } from './jcs-hash.ts';
 
 /**
  * Selection of draw-algorithm.md §5: Efraimidis–Spirakis weighted sampling without replacement, with an order defined
@@ -91,6 +91,90 @@ export function unitRandomsOfBytes(seed: Uint8Array, ids: IdBytes, from: number,
       ids.plain[i] === 1 ? hasher.randomOfBytes(ids.bytes, ids.start[i] as number, ids.start[i + 1] as number) : Number.NaN;
   }
   return out;
+}
+
+/** The columns of the candidates that {@link rankSlice} reads (all in shared memory where the platform has it). */
+export type RankingColumns = Pick<CandidateIdBytes, 'bytes' | 'start' | 'plain' | 'stratum' | 'weight'>;
+
+/**
+ * What one thread ranks of candidates [from, to): for each stratum column code (`CandidateIdBytes.stratumCodes`), the
+ * best `keepOfColumn[s]` of the slice's units in that column, best first, with their `a`; and the candidates of the
+ * slice it could not rank (no id bytes, or a row whose columns were not kept), for the caller to rank from their rows.
+ */
+export type RankedSlice = {
+  kept: RankedList[];
+  rest: Int32Array;
+  /** `a` of each of `rest`, NaN where the id has no bytes (then it is hashed from the string). */
+  restA: Float64Array;
+};
+
+/**
+ * §5 over a slice of the candidates, for a selection split between threads: each stratum's best units of the slice,
+ * by the same {@link StratumRanker}. The best `keep` of a stratum are among the union of every slice's best `keep`, so
+ * offering the slices' kept units to the stratum's ranker gives the selection of one pass over all the candidates
+ * (the ranker's order does not depend on the order of offers).
+ */
+export function rankSlice(seed: Uint8Array, columns: RankingColumns, from: number, to: number, keepOfColumn: Int32Array): RankedSlice {
+  const randoms = unitRandomsOfBytes(seed, columns, from, to);
+  const rankers = Array.from(keepOfColumn, (keep) => new StratumRanker(keep));
+  const rest = offerSlice(columns, from, to, randoms, rankers);
+  const kept = rankers.map((ranker) => ranker.rankedList());
+  const restA = new Float64Array(rest.length);
+  for (let j = 0; j < rest.length; j++) restA[j] = randoms[(rest[j] as number) - from] as number;
+  return { kept, rest, restA };
+}
+
+/** Units best first, in the order of §5: candidate indices with their `a` and weights. */
+export type RankedList = { index: Int32Array; a: Float64Array; weight: Float64Array };
+
+/**
+ * The first `keep` of the union of lists of distinct units, each best first, best first: a merge by the exact order
+ * of §5 ({@link compareRank}), linear in `keep`. (Each list in that order makes the merge that order too.)
+ */
+export function mergeRanked(lists: readonly RankedList[], keep: number): RankedList {
+  let merged: RankedList = { index: new Int32Array(0), a: new Float64Array(0), weight: new Float64Array(0) };
+  for (const list of lists) merged = mergeTwo(merged, list, keep);
+  return merged;
+}
+
+function mergeTwo(x: RankedList, y: RankedList, keep: number): RankedList {
+  const n = Math.min(keep, x.index.length + y.index.length);
+  const out = { index: new Int32Array(n), a: new Float64Array(n), weight: new Float64Array(n) };
+  let i = 0;
+  let j = 0;
+  let ki = i < x.index.length ? rankKey(x.a[0] as number, x.weight[0] as number) : Infinity;
+  let kj = j < y.index.length ? rankKey(y.a[0] as number, y.weight[0] as number) : Infinity;
+  for (let r = 0; r < n; r++) {
+    const fromX =
+      j >= y.index.length ||
+      (i < x.index.length &&
+        compareRank(ki, x.a[i] as number, x.weight[i] as number, x.index[i] as number, kj, y.a[j] as number, y.weight[j] as number, y.index[j] as number) < 0);
+    const from = fromX ? x : y;
+    const at = fromX ? i : j;
+    out.index[r] = from.index[at] as number;
+    out.a[r] = from.a[at] as number;
+    out.weight[r] = from.weight[at] as number;
+    if (fromX) {
+      i += 1;
+      if (i < x.index.length) ki = rankKey(x.a[i] as number, x.weight[i] as number);
+    } else {
+      j += 1;
+      if (j < y.index.length) kj = rankKey(y.a[j] as number, y.weight[j] as number);
+    }
+  }
+  return out;
+}
+
+/** The loop of {@link rankSlice}: offers each unit with its columns to its column's ranker; returns the others. */
+function offerSlice(columns: RankingColumns, from: number, to: number, randoms: Float64Array, rankers: readonly StratumRanker[]): Int32Array {
+  const { plain, stratum, weight } = columns;
+  const rest: number[] = [];
+  for (let i = from; i < to; i++) {
+    const s = stratum[i] as number;
+    if (s < 0 || plain[i] !== 1) rest.push(i);
+    else (rankers[s] as StratumRanker).offer(i, randoms[i - from] as number, weight[i] as number);
+  }
+  return Int32Array.from(rest);
 }
 
 /** Candidates per batch of the kernel in {@link unitRandomsOfBytes} (its words are reused from batch to batch). */
@@ -202,6 +286,27 @@ export class StratumRanker {
 
   /** Candidate indices of the units kept, best first (at most `keep`). */
   ranked(): number[] {
+    const order = this.order();
+    const out = new Array<number>(order.length);
+    for (let r = 0; r < out.length; r++) out[r] = this.index[order[r] as number] as number;
+    return out;
+  }
+
+  /** {@link ranked} with each unit's `a` and weight: a list that {@link mergeRanked} can merge with others. */
+  rankedList(): RankedList {
+    const order = this.order();
+    const list = { index: new Int32Array(order.length), a: new Float64Array(order.length), weight: new Float64Array(order.length) };
+    for (let r = 0; r < order.length; r++) {
+      const x = order[r] as number;
+      list.index[r] = this.index[x] as number;
+      list.a[r] = this.a[x] as number;
+      list.weight[r] = this.weight[x] as number;
+    }
+    return list;
+  }
+
+  /** The buffer slots of the units kept, best first (at most `keep`). */
+  private order(): Int32Array {
     if (this.size > this.keep) this.compact();
     const n = this.size;
     const { index, key, a, weight } = this;
@@ -234,9 +339,7 @@ export class StratumRanker {
       if (end - start > 1) insertionSort(order, start, end, before);
       start = end;
     }
-    const out = new Array<number>(Math.min(n, this.keep));
-    for (let r = 0; r < out.length; r++) out[r] = index[order[r] as number] as number;
-    return out;
+    return order.subarray(0, Math.min(n, this.keep));
   }
 
   /**
