@@ -22,7 +22,7 @@ const STRATA = 20;
 const POOLS = 300;
 const INSPECTORS = 3_000;
 const SELECTED = 100_000;
-const RUNS = 3;
+const RUNS = 5;
 const TARGET_MS = 1_500;
 /** PostgreSQL's ORDER BY random() time over the draw's execution time: at least 1 (the draw is faster). */
 const RATIO_TARGET = 1.0;

@@ -1,7 +1,22 @@
 import { Worker } from 'node:worker_threads';
-import { InspectorStream, hashStreamsAhead, prepareAssignment, wordsAheadPerTask } from '../domain/draw/assign-inspectors.ts';
+import {
+  type AssignmentTables,
+  type Picks,
+  InspectorStream,
+  assignInspectors,
+  assignmentTables,
+  hashStreamsAhead,
+  joinPicks,
+  pickInspectors,
+  splitTasksByPools,
+  tablesOfTasks,
+  taskResults,
+  taskUnitIds,
+  unfilledError,
+  wordsAheadPerTask,
+} from '../domain/draw/assign-inspectors.ts';
 import { type FrozenManifest, drawResult, drawWithSeed, rankedFromSlices, strataOf } from '../domain/draw/draw.ts';
-import type { DrawResult, ExternalValue, ObserverReveal } from '../domain/draw/draw-types.ts';
+import type { DrawResult, ExternalValue, ManifestCandidate, ObserverReveal, StratumResult, TaskResult } from '../domain/draw/draw-types.ts';
 import type { CandidateIdBytes, IdBytes } from '../domain/draw/jcs-hash.ts';
 import { computeSeedBytes } from '../domain/draw/seed.ts';
 import { type RankedSlice, type RankingColumns, rankSlice } from '../domain/draw/select-units.ts';
@@ -19,11 +34,14 @@ import { type RankedSlice, type RankingColumns, rankSlice } from '../domain/draw
 /** Below this many candidates a draw runs on one thread: handing half to a worker would cost more than it saves. */
 export const PARALLEL_FROM_CANDIDATES = 50_000;
 
+/** The share of the candidates this thread hashes and ranks; the worker ranks the rest. */
+const RANK_HERE = 0.55;
+
 /**
- * The share of the tasks whose stream words the worker hashes: more than half, as this thread also builds the
- * assignment's tables and the strata's lists of ids meanwhile.
+ * The share of the tasks the worker assigns (or whose stream words it hashes). Half: this thread also lists the
+ * tasks' and the strata's ids meanwhile, but the worker's picks come back later than its own (measured, decision 0030).
  */
-const STREAMS_ON_WORKER = 0.65;
+const ASSIGN_ON_WORKER = 0.5;
 
 /** The quota and alternates of the manifest's stratum whose code is `code` up to NFC (0 when none is). */
 function keepOfStratum(manifest: FrozenManifest['manifest'], code: string): number {
@@ -37,6 +55,17 @@ export type HashingJob =
   | { id: number; kind: 'rank'; seed: Uint8Array; columns: RankingColumns; from: number; to: number; keepOfColumn: Int32Array }
   | {
       id: number;
+      kind: 'picks';
+      seed: Uint8Array;
+      ids: IdBytes;
+      streams: readonly [number, number];
+      wordsPerTask: number;
+      candidates: Int32Array;
+      tables: AssignmentTables;
+      names: [number, string][];
+    }
+  | {
+      id: number;
       kind: 'streams';
       seed: Uint8Array;
       ids: IdBytes;
@@ -46,7 +75,7 @@ export type HashingJob =
     };
 
 export type HashingReply =
-  | { id: number; ok: true; words?: Int32Array; skipped?: number[]; slice?: RankedSlice }
+  | { id: number; ok: true; words?: Int32Array; skipped?: number[]; slice?: RankedSlice; picks?: Picks }
   | { id: number; ok: false; message: string };
 
 type Pending = { resolve: (reply: HashingReply & { ok: true }) => void; reject: (error: Error) => void };
@@ -89,6 +118,23 @@ export class DrawHashingPool {
     const columns: RankingColumns = { bytes: ids.bytes, start: ids.start, plain: ids.plain, stratum: ids.stratum, weight: ids.weight };
     const reply = await this.run({ id: 0, kind: 'rank', seed, columns, from, to, keepOfColumn });
     return reply.slice as RankedSlice;
+  }
+
+  /**
+   * The picks of §6 for the tasks whose units are `candidates` (their tables `tables`, pools shared with no other
+   * task), their words hashed first, by the worker; `names`: the ids of the units without bytes, by task.
+   */
+  async picks(
+    seed: Uint8Array,
+    ids: IdBytes,
+    streams: readonly [number, number],
+    wordsPerTask: number,
+    candidates: Int32Array,
+    tables: AssignmentTables,
+    names: [number, string][],
+  ): Promise<Picks> {
+    const reply = await this.run({ id: 0, kind: 'picks', seed, ids: idBytesOf(ids), streams, wordsPerTask, candidates, tables, names });
+    return reply.picks as Picks;
   }
 
   /** {@link hashStreamsAhead} for the tasks whose units are `candidates`, computed by the worker; `skipped`: tasks it left. */
@@ -162,9 +208,9 @@ export async function executeDrawInParallel(
   if (n < (options.parallelFrom ?? PARALLEL_FROM_CANDIDATES) || !(await pool.ready()))
     return drawWithSeed(manifest, hash, seed, ids);
 
-  // §5: the worker hashes and ranks the second half of the candidates while this thread does the first; the strata's
-  // rankers then take the best of both halves.
-  const split = n >> 1;
+  // §5: the worker hashes and ranks the last candidates while this thread does the first; each stratum's order is then
+  // the merge of both halves' best. (This thread takes a little more: the worker's reply comes back later.)
+  const split = Math.floor(n * RANK_HERE);
   const { stratumCodes } = ids;
   const keepOfColumn = Int32Array.from(stratumCodes, (code) => keepOfStratum(manifest, code));
   const remoteSlice = pool.rankSlice(seed, ids, split, n, keepOfColumn);
@@ -172,23 +218,94 @@ export async function executeDrawInParallel(
   const otherSlice = await remoteSlice.catch(() => rankSlice(seed, ids, split, n, keepOfColumn));
   const { ranked, taskUnits } = rankedFromSlices(manifest, seed, ids, [hereSlice, otherSlice]);
 
-  // §6: the words of the tasks' streams, most of them on the worker while this thread hashes the first tasks' and
-  // builds the assignment's tables; the picks then run here, in order.
+  // §6: tasks whose pools share no inspector do not meet. The worker hashes the stream words of most of them and makes
+  // their picks while this thread does the rest; when the pools do not part that way, the worker hashes most of the
+  // words and the picks run here. Either way this thread also lists the strata's ids meanwhile.
+  const tables = assignmentTables(manifest, taskUnits, ids);
+  const parts = splitTasksByPools(tables, ASSIGN_ON_WORKER);
+  let strata: StratumResult[] = [];
+  const meanwhile = (): void => {
+    strata = strataOf(manifest, ranked);
+  };
+  const draw = { manifest, seed, ids, taskUnits, tables, meanwhile };
+  const tasks = (parts === null ? null : await picksOnBothThreads(pool, draw, parts)) ?? (await picksHere(pool, draw, parts === null));
+  return drawResult(manifest, hash, seed, strata, tasks);
+}
+
+/** What the assignment of a draw on two threads works from. */
+type AssignmentWork = {
+  manifest: FrozenManifest['manifest'];
+  seed: Uint8Array;
+  ids: CandidateIdBytes;
+  taskUnits: number[];
+  tables: AssignmentTables;
+  /** Work of this thread's that can wait for the assignment's (run once, while the worker works). */
+  meanwhile: () => void;
+};
+
+/**
+ * The picks of the `there` tasks on the worker (which hashes their words first), of the `here` tasks on this thread;
+ * null when either side cannot fill a slot or the worker fails (the caller then assigns on one thread: the exact
+ * error, or the same result).
+ */
+async function picksOnBothThreads(pool: DrawHashingPool, work: AssignmentWork, parts: { here: Int32Array; there: Int32Array }): Promise<TaskResult[] | null> {
+  const { manifest, seed, ids, taskUnits, tables } = work;
+  const candidates = manifest.candidates;
   const { lead, assistant, backups } = manifest.assignment;
   const streams = [lead + backups, assistant + backups] as const;
   const perTask = wordsAheadPerTask(manifest.assignment);
-  const cut = Math.floor(taskUnits.length * (1 - STREAMS_ON_WORKER));
+  const thereUnits = Int32Array.from(parts.there, (t) => taskUnits[t] as number);
+  // Units whose ids have no bytes at hand go by name (rare: ids the manifest hash could not keep as bytes).
+  const names: [number, string][] = [];
+  thereUnits.forEach((c, x) => {
+    if (ids.plain[c] !== 1) names.push([x, (candidates[c] as ManifestCandidate)[0]]);
+  });
+  const remote = pool.picks(seed, ids, streams, perTask, thereUnits, tablesOfTasks(tables, parts.there), names).catch(() => null);
+  const unitIds = taskUnitIds(candidates, taskUnits);
+  const here = parts.here;
+  const hereAhead = new Int32Array(here.length * perTask);
+  const stream = new InspectorStream(seed);
+  const unitOf = (x: number): string => unitIds[here[x] as number] as string;
+  hashStreamsAhead(stream, streams, { from: 0, to: here.length, unitId: unitOf, candidate: (x) => taskUnits[here[x] as number] as number }, ids, hereAhead);
+  work.meanwhile();
+  let herePicks: Picks;
+  try {
+    herePicks = pickInspectors(tablesOfTasks(tables, here), hereAhead, stream, unitOf, () => new Error('unfilled'));
+  } catch {
+    await remote;
+    return null;
+  }
+  const therePicks = await remote;
+  if (therePicks === null) return null;
+  const picks = joinPicks(tables, taskUnits.length, [
+    { tasks: here, picks: herePicks },
+    { tasks: parts.there, picks: therePicks },
+  ]);
+  return taskResults(manifest.inspectors, unitIds, tables, picks);
+}
+
+/**
+ * The picks of every task on this thread, their words hashed mostly by the worker (`streamsOnWorker`) or all here (after
+ * {@link picksOnBothThreads} gave up: then the work done meanwhile is already done).
+ */
+async function picksHere(pool: DrawHashingPool, work: AssignmentWork, streamsOnWorker: boolean): Promise<TaskResult[]> {
+  const { manifest, seed, ids, taskUnits, tables } = work;
+  if (!streamsOnWorker) return assignInspectors(manifest, seed, taskUnits, ids);
+  const { lead, assistant, backups } = manifest.assignment;
+  const streams = [lead + backups, assistant + backups] as const;
+  const perTask = wordsAheadPerTask(manifest.assignment);
+  const cut = Math.floor(taskUnits.length * (1 - ASSIGN_ON_WORKER));
   const ahead = new Int32Array(taskUnits.length * perTask);
   const remoteStreams = pool.streamsAhead(seed, ids, streams, perTask, Int32Array.from(taskUnits.slice(cut)));
   const stream = new InspectorStream(seed);
-  const unitId = (t: number): string => (manifest.candidates[taskUnits[t] as number] as (typeof manifest.candidates)[number])[0];
+  const unitIds = taskUnitIds(manifest.candidates, taskUnits);
+  const unitId = (t: number): string => unitIds[t] as string;
   const candidate = (t: number): number => taskUnits[t] as number;
   const here = (from: number, to: number): void => {
     hashStreamsAhead(stream, streams, { from, to, unitId, candidate }, ids, ahead.subarray(from * perTask, to * perTask));
   };
   here(0, cut);
-  const assignment = prepareAssignment(manifest, seed, taskUnits, ids, ahead);
-  const strata = strataOf(manifest, ranked);
+  work.meanwhile();
   try {
     const { words, skipped } = await remoteStreams;
     ahead.set(words, cut * perTask);
@@ -196,6 +313,6 @@ export async function executeDrawInParallel(
   } catch {
     here(cut, taskUnits.length);
   }
-  const tasks = assignment.finish();
-  return drawResult(manifest, hash, seed, strata, tasks);
+  const picks = pickInspectors(tables, ahead, stream, unitId, unfilledError(manifest, taskUnits, unitIds));
+  return taskResults(manifest.inspectors, unitIds, tables, picks);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Sha256, sha256 } from '../crypto/sha256.ts';
-import { InspectorStream, assignInspectors, bitLength, pickByWeight, uniformInt, type WordSource } from './assign-inspectors.ts';
+import { type AssignmentTables, InspectorStream, assignInspectors, bitLength, pickByWeight, splitTasksByPools, uniformInt, type WordSource } from './assign-inspectors.ts';
 import { TAG_INSPECTOR, lp, u32be } from './bytes.ts';
 import { DrawError } from './draw-error.ts';
 import type { DrawRole, Manifest, ManifestCandidate, TaskResult } from './draw-types.ts';
@@ -240,5 +240,36 @@ describe('inspector assignment (draw-algorithm.md §6)', () => {
     const reference = referenceAssignment(manifest, seed, taskUnits);
     expect(reference.longPicks).toBeGreaterThan(0);
     expect(assignInspectors(manifest, seed, taskUnits)).toEqual(reference.tasks);
+  });
+});
+
+describe('splitTasksByPools (the assignment on two threads)', () => {
+  // Pools 0–3; inspector 0 serves pools 0 and 1 (so they are one group), the others one pool each.
+  const tables = (taskPool: number[]): AssignmentTables => ({
+    lead: 1,
+    assistant: 1,
+    backups: 0,
+    weight: Float64Array.from([1, 1, 1, 1, 1]),
+    // (pool, role) → inspectors: pool 0 lead 0, assistant 1; pool 1 lead 0, assistant 2; pool 2: 3 both; pool 3: 4 both; nobody.
+    members: Int32Array.from([0, 1, 0, 2, 3, 3, 4, 4]),
+    memberStart: Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8]),
+    taskPool: Int32Array.from(taskPool),
+    barredStart: new Int32Array(taskPool.length + 1),
+    barred: new Int32Array(0),
+  });
+
+  it('keeps pools that share an inspector on one side, each side in task order', () => {
+    const parts = splitTasksByPools(tables([0, 1, 2, 3, 0, 2, 3, 1]), 0.5);
+    expect(parts).not.toBeNull();
+    const side = (t: number): string => (parts!.there.includes(t) ? 'there' : 'here');
+    expect(side(0)).toBe(side(1));
+    expect(side(4)).toBe(side(7));
+    expect([...parts!.here, ...parts!.there].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect([...parts!.there]).toEqual([...parts!.there].sort());
+    expect(parts!.there.length).toBe(4);
+  });
+
+  it('does not part tasks that one group of pools mostly holds', () => {
+    expect(splitTasksByPools(tables([0, 1, 0, 1, 0, 1, 0, 2]), 0.5)).toBeNull();
   });
 });

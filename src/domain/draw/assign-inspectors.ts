@@ -247,25 +247,224 @@ export function assignInspectors(
   /** The words of every task's streams hashed ahead elsewhere ({@link hashStreamsAhead} over all tasks), if done. */
   ahead?: Int32Array,
 ): TaskResult[] {
-  const assignment = new Assignment(manifest, seed, taskUnits, candidateIds, ahead);
-  if (ahead === undefined) assignment.hashAhead();
-  return assignment.pick();
+  const tables = assignmentTables(manifest, taskUnits, candidateIds);
+  const unitIds = taskUnitIds(manifest.candidates, taskUnits);
+  const stream = new InspectorStream(seed);
+  const size = taskUnits.length * wordsAheadPerTask(manifest.assignment);
+  if (ahead !== undefined && ahead.length !== size) throw new RangeError(`assignInspectors: ${ahead.length} words ahead for ${size}`);
+  const words = ahead ?? new Int32Array(size);
+  // The words do not depend on the picks, so they are hashed first, each unit's message laid out once for all its streams.
+  if (ahead === undefined) {
+    const { lead, assistant, backups } = manifest.assignment;
+    const tasks = { from: 0, to: taskUnits.length, unitId: (t: number) => unitIds[t] as string, candidate: (t: number) => taskUnits[t] as number };
+    hashStreamsAhead(stream, [lead + backups, assistant + backups], tasks, candidateIds, words);
+  }
+  const picks = pickInspectors(tables, words, stream, (t) => unitIds[t] as string, unfilledError(manifest, taskUnits, unitIds));
+  return taskResults(manifest.inspectors, unitIds, tables, picks);
 }
 
 /**
- * {@link assignInspectors} in two steps, for a caller whose words ahead are still being hashed elsewhere (another
- * thread): the assignment's tables — pools, conflicts, each task's unit and pool — are built now, as they do not
- * depend on the words; the picks are made by `finish`, once `ahead` holds every task's words.
+ * What the picks of §6 read, for a list of tasks, as typed arrays (a worker thread can be sent them): for each pool
+ * and role the inspectors who may serve, their weights, each task's pool and barred inspectors.
  */
-export function prepareAssignment(
-  manifest: Manifest,
-  seed: Uint8Array,
-  taskUnits: readonly number[],
-  candidateIds: CandidateIdBytes | undefined,
+export type AssignmentTables = {
+  readonly lead: number;
+  readonly assistant: number;
+  readonly backups: number;
+  readonly weight: Float64Array;
+  /** Inspectors of pool g with role r, in id order: members[memberStart[2g + r] … memberStart[2g + r + 1]). */
+  readonly members: Int32Array;
+  readonly memberStart: Int32Array;
+  /** Each task's pool as an index. */
+  readonly taskPool: Int32Array;
+  /** Task t's barred inspectors: barred[barredStart[t] … barredStart[t + 1]). */
+  readonly barredStart: Int32Array;
+  readonly barred: Int32Array;
+};
+
+/** Who §6 put on each task: its leads then assistants (`lead + assistant` a task), its backups (lead ones, then assistant ones, `2 · backups` a task) and their counts per task and role. */
+export type Picks = { onTask: Int32Array; onCount: Int32Array; backupPicks: Int32Array; backupCounts: Int32Array };
+
+/** The tables of §6 for the tasks whose units are `taskUnits` (pools, roles and ids matched by their NFC forms). */
+export function assignmentTables(manifest: Manifest, taskUnits: readonly number[], candidateIds?: CandidateIdBytes): AssignmentTables {
+  const inspectors = manifest.inspectors;
+  const n = inspectors.length;
+  const weight = new Float64Array(n);
+  const inspectorByNfcId = new Map<string, number>();
+  // Pools by NFC code; each inspector joins the lists of its pools (once each) for each role it has.
+  const poolIndex = new Map<string, number>();
+  const lists: number[][] = [];
+  for (let p = 0; p < n; p++) {
+    const row = inspectors[p] as ManifestInspectorRow;
+    inspectorByNfcId.set(nfc(row[0]), p);
+    weight[p] = row[3];
+    const roles = new Set(row[2].map(nfc));
+    for (const pool of new Set(row[1].map(nfc))) {
+      let g = poolIndex.get(pool);
+      if (g === undefined) {
+        g = poolIndex.size;
+        poolIndex.set(pool, g);
+        lists.push([], []);
+      }
+      if (roles.has('lead')) (lists[2 * g] as number[]).push(p);
+      if (roles.has('assistant')) (lists[2 * g + 1] as number[]).push(p);
+    }
+  }
+  lists.push([], []); // the last pool: nobody (a unit whose pool no inspector serves)
+  const nobody = lists.length / 2 - 1;
+  const memberStart = new Int32Array(lists.length + 1);
+  for (let x = 0; x < lists.length; x++) memberStart[x + 1] = (memberStart[x] as number) + (lists[x] as number[]).length;
+
+  // Conflicts by candidate index (the candidates are in id order): a task finds its own by a number, without
+  // reading its id again.
+  const conflictsByCandidate = new Map<number, number[]>();
+  for (const [inspectorId, unitId] of manifest.conflicts) {
+    const p = inspectorByNfcId.get(nfc(inspectorId));
+    if (p === undefined) continue;
+    const c = indexOfId(manifest.candidates, candidateId, unitId);
+    if (c < 0) continue;
+    const list = conflictsByCandidate.get(c);
+    if (list === undefined) conflictsByCandidate.set(c, [p]);
+    else list.push(p);
+  }
+  const { taskPool, barredStart, barred } = readTasks(
+    manifest.candidates,
+    taskUnits,
+    (code) => poolIndex.get(nfc(code)) ?? nobody,
+    conflictsByCandidate,
+    candidateIds,
+  );
+  const { lead, assistant, backups } = manifest.assignment;
+  return { lead, assistant, backups, weight, members: Int32Array.from(lists.flat()), memberStart, taskPool, barredStart, barred };
+}
+
+/** The tables of the listed tasks only (indices into the tables' tasks, ascending): their pools and barred inspectors. */
+export function tablesOfTasks(tables: AssignmentTables, tasks: Int32Array): AssignmentTables {
+  const taskPool = new Int32Array(tasks.length);
+  const barredStart = new Int32Array(tasks.length + 1);
+  let count = 0;
+  for (let x = 0; x < tasks.length; x++) {
+    const t = tasks[x] as number;
+    count += (tables.barredStart[t + 1] as number) - (tables.barredStart[t] as number);
+  }
+  const barred = new Int32Array(count);
+  let at = 0;
+  for (let x = 0; x < tasks.length; x++) {
+    const t = tasks[x] as number;
+    taskPool[x] = tables.taskPool[t] as number;
+    for (let b = tables.barredStart[t] as number; b < (tables.barredStart[t + 1] as number); b++) barred[at++] = tables.barred[b] as number;
+    barredStart[x + 1] = at;
+  }
+  const { lead, assistant, backups, weight, members, memberStart } = tables;
+  return { lead, assistant, backups, weight, members, memberStart, taskPool, barredStart, barred };
+}
+
+/**
+ * Each task's unit id (the candidate's id as the manifest spells it), in task order. (A function of its own: see
+ * {@link Picker}.)
+ */
+export function taskUnitIds(candidates: readonly ManifestCandidate[], taskUnits: readonly number[]): string[] {
+  const unitIds = new Array<string>(taskUnits.length);
+  for (let t = 0; t < taskUnits.length; t++) unitIds[t] = (candidates[taskUnits[t] as number] as ManifestCandidate)[0];
+  return unitIds;
+}
+
+/**
+ * §6 steps 1–3 and the backups over the tables' tasks, in their order, from the words hashed ahead for them (task 0's
+ * first, {@link wordsAheadPerTask} a task); past those words a stream hashes its blocks with `stream`, its unit named
+ * by `unitOf(t)` (which may hand the stream the id's bytes first). `failed` makes the error of a slot nobody can
+ * fill. Tasks whose pools share no inspector do not meet: the picks of such groups of tasks can be made apart.
+ */
+export function pickInspectors(
+  tables: AssignmentTables,
   ahead: Int32Array,
-): { finish(): TaskResult[] } {
-  const assignment = new Assignment(manifest, seed, taskUnits, candidateIds, ahead);
-  return { finish: () => assignment.pick() };
+  stream: InspectorStream,
+  unitOf: (t: number) => string,
+  failed: (t: number, r: number, k: number) => Error,
+): Picks {
+  return new Picker(tables, new PrefetchedStream(stream, ahead, unitOf), failed).pick();
+}
+
+/** The error of §6 for a slot nobody can fill, for the tasks whose units are `taskUnits` (ids `unitIds`). */
+export function unfilledError(manifest: Manifest, taskUnits: readonly number[], unitIds: readonly string[]): (t: number, r: number, k: number) => DrawError {
+  return (t, r, k) => unfilled((manifest.candidates[taskUnits[t] as number] as ManifestCandidate)[3], unitIds[t] as string, r, k);
+}
+
+/**
+ * The tasks in two groups whose pools share no inspector (their picks do not meet, so each group's picks can be made
+ * apart, on two threads, with the same result): `there` holds about `share` of the tasks, `here` the rest, each in
+ * task order. Null when the pools do not part that way (one group of pools holds too many of the tasks).
+ */
+export function splitTasksByPools(tables: AssignmentTables, share: number): { here: Int32Array; there: Int32Array } | null {
+  const pools = (tables.memberStart.length - 1) / 2;
+  // Pools joined by a shared inspector, with union–find.
+  const parent = Int32Array.from({ length: pools }, (_, g) => g);
+  const root = (g: number): number => {
+    while (parent[g] !== g) {
+      parent[g] = parent[parent[g] as number] as number;
+      g = parent[g] as number;
+    }
+    return g;
+  };
+  const firstPool = new Int32Array(tables.weight.length).fill(-1);
+  for (let g = 0; g < pools; g++) {
+    for (let m = tables.memberStart[2 * g] as number; m < (tables.memberStart[2 * g + 2] as number); m++) {
+      const p = tables.members[m] as number;
+      const f = firstPool[p] as number;
+      if (f < 0) firstPool[p] = g;
+      else parent[root(g)] = root(f);
+    }
+  }
+  const tasksOf = new Int32Array(pools);
+  for (let t = 0; t < tables.taskPool.length; t++) {
+    const g = root(tables.taskPool[t] as number);
+    tasksOf[g] = (tasksOf[g] as number) + 1;
+  }
+  // The largest groups first, each to the side further below its share.
+  const groups = [...tasksOf.keys()].filter((g) => (tasksOf[g] as number) > 0).sort((a, b) => (tasksOf[b] as number) - (tasksOf[a] as number));
+  const target = share * tables.taskPool.length;
+  const toThere = new Uint8Array(pools);
+  let there = 0;
+  let here = 0;
+  for (const g of groups) {
+    if (target - there >= tables.taskPool.length - target - here) {
+      toThere[g] = 1;
+      there += tasksOf[g] as number;
+    } else here += tasksOf[g] as number;
+  }
+  const count = tables.taskPool.length;
+  if (Math.abs(there - target) > 0.1 * count) return null;
+  const out = { here: new Int32Array(here), there: new Int32Array(there) };
+  let h = 0;
+  let x = 0;
+  for (let t = 0; t < count; t++) {
+    if (toThere[root(tables.taskPool[t] as number)] === 1) out.there[x++] = t;
+    else out.here[h++] = t;
+  }
+  return out;
+}
+
+/** The picks of all tasks from the picks of groups of them (`tasks`: each group's task indices, in its order). */
+export function joinPicks(tables: AssignmentTables, count: number, parts: readonly { tasks: Int32Array; picks: Picks }[]): Picks {
+  const stride = tables.lead + tables.assistant;
+  const perTask = 2 * tables.backups;
+  const out: Picks = {
+    onTask: new Int32Array(count * stride),
+    onCount: new Int32Array(count),
+    backupPicks: new Int32Array(count * perTask),
+    backupCounts: new Int32Array(count * 2),
+  };
+  for (const { tasks, picks } of parts) {
+    for (let x = 0; x < tasks.length; x++) {
+      const t = tasks[x] as number;
+      out.onTask.set(picks.onTask.subarray(x * stride, (x + 1) * stride), t * stride);
+      out.onCount[t] = picks.onCount[x] as number;
+      out.backupPicks.set(picks.backupPicks.subarray(x * perTask, (x + 1) * perTask), t * perTask);
+      out.backupCounts[2 * t] = picks.backupCounts[2 * x] as number;
+      out.backupCounts[2 * t + 1] = picks.backupCounts[2 * x + 1] as number;
+    }
+  }
+  return out;
 }
 
 /**
@@ -275,31 +474,19 @@ export function prepareAssignment(
 const WORDS_AHEAD = 2;
 
 /**
- * The state of one assignment, as typed arrays: for each pool and role the inspectors who may serve (one list,
- * a range per pool and role), each task's pool and barred inspectors, who is on each task, loads. One small
- * method per pick and one per loop: the engine compiles a loop while it runs, and code after the loop in the same
- * function would be compiled before it ever ran, then thrown away at every draw.
+ * The state of one assignment's picks, as typed arrays: who is on each task, loads, marks. One small method per pick
+ * and one per loop: the engine compiles a loop while it runs, and code after the loop in the same function would be
+ * compiled before it ever ran, then thrown away at every draw.
  */
-class Assignment {
-  private readonly inspectors: readonly ManifestInspectorRow[];
-  private readonly weight: Float64Array;
-  /** Inspectors of pool g with role r, in id order: members[memberStart[2g + r] … memberStart[2g + r + 1]). */
-  private readonly members: Int32Array;
-  private readonly memberStart: Int32Array;
-  private readonly unitIds: string[];
-  /** Each task's pool as an index. */
-  private readonly taskPool: Int32Array;
-  /** The manifest's candidates and the tasks' indices among them (for the pool code in an error). */
-  private readonly candidates: readonly ManifestCandidate[];
-  private readonly taskUnits: readonly number[];
-  private readonly barred: (readonly number[] | undefined)[];
+class Picker {
+  private readonly count: number;
   private readonly slots: readonly [number, number];
-  private readonly backups: number;
+  /** Streams per task and role (slots + backups). */
+  private readonly streams: readonly [number, number];
   /** Who is on each task: its leads, then its assistants (stride lead + assistant). */
   private readonly stride: number;
   private readonly onTask: Int32Array;
   private readonly onCount: Int32Array;
-  /** Backups per task: lead ones, then assistant ones (stride 2 · backups), and their counts per task and role. */
   private readonly backupPicks: Int32Array;
   private readonly backupCounts: Int32Array;
   private readonly load: Int32Array;
@@ -308,112 +495,48 @@ class Assignment {
   private stamp = 0;
   private readonly eligible: Int32Array;
   private readonly eligibleWeights: Float64Array;
-  /** Streams per task and role (slots + backups) and the words hashed ahead for them ({@link hashAhead}). */
-  private readonly streams: readonly [number, number];
-  private readonly ahead: Int32Array;
-  private readonly source: PrefetchedStream;
+  // The tables' arrays, read in the loops.
+  private readonly weight: Float64Array;
+  private readonly members: Int32Array;
+  private readonly memberStart: Int32Array;
+  private readonly taskPool: Int32Array;
+  private readonly barredStart: Int32Array;
+  private readonly barred: Int32Array;
+  private readonly backups: number;
 
   constructor(
-    manifest: Manifest,
-    seed: Uint8Array,
-    taskUnits: readonly number[],
-    /** The candidates' id bytes from the manifest hash, if at hand: each task's unit is laid out from them. */
-    private readonly candidateIds: CandidateIdBytes | undefined,
-    ahead?: Int32Array,
+    tables: AssignmentTables,
+    private readonly source: PrefetchedStream,
+    private readonly failed: (t: number, r: number, k: number) => Error,
   ) {
-    const inspectors = manifest.inspectors;
-    const n = inspectors.length;
-    this.inspectors = inspectors;
-    this.weight = new Float64Array(n);
-    const inspectorByNfcId = new Map<string, number>();
-    // Pools by NFC code; each inspector joins the lists of its pools (once each) for each role it has.
-    const poolIndex = new Map<string, number>();
-    const lists: number[][] = [];
-    for (let p = 0; p < n; p++) {
-      const row = inspectors[p] as ManifestInspectorRow;
-      inspectorByNfcId.set(nfc(row[0]), p);
-      this.weight[p] = row[3];
-      const roles = new Set(row[2].map(nfc));
-      for (const pool of new Set(row[1].map(nfc))) {
-        let g = poolIndex.get(pool);
-        if (g === undefined) {
-          g = poolIndex.size;
-          poolIndex.set(pool, g);
-          lists.push([], []);
-        }
-        if (roles.has('lead')) (lists[2 * g] as number[]).push(p);
-        if (roles.has('assistant')) (lists[2 * g + 1] as number[]).push(p);
-      }
-    }
-    lists.push([], []); // the last pool: nobody (a unit whose pool no inspector serves)
-    const nobody = lists.length / 2 - 1;
-    this.memberStart = new Int32Array(lists.length + 1);
-    for (let x = 0; x < lists.length; x++)
-      this.memberStart[x + 1] = (this.memberStart[x] as number) + (lists[x] as number[]).length;
-    this.members = Int32Array.from(lists.flat());
-
-    // Conflicts by candidate index (the candidates are in id order): a task finds its own by a number, without
-    // reading its id again.
-    const conflictsByCandidate = new Map<number, number[]>();
-    for (const [inspectorId, unitId] of manifest.conflicts) {
-      const p = inspectorByNfcId.get(nfc(inspectorId));
-      if (p === undefined) continue;
-      const c = indexOfId(manifest.candidates, candidateId, unitId);
-      if (c < 0) continue;
-      const list = conflictsByCandidate.get(c);
-      if (list === undefined) conflictsByCandidate.set(c, [p]);
-      else list.push(p);
-    }
-
-    const count = taskUnits.length;
-    this.candidates = manifest.candidates;
-    this.taskUnits = taskUnits;
-    ({
-      unitIds: this.unitIds,
-      taskPool: this.taskPool,
-      barred: this.barred,
-    } = readTasks(
-      manifest.candidates,
-      taskUnits,
-      (code) => poolIndex.get(nfc(code)) ?? nobody,
-      conflictsByCandidate,
-      candidateIds,
-    ));
-
-    const { lead, assistant, backups } = manifest.assignment;
-    this.slots = [lead, assistant];
+    const { lead, assistant, backups, weight, taskPool } = tables;
+    this.weight = weight;
+    this.members = tables.members;
+    this.memberStart = tables.memberStart;
+    this.taskPool = taskPool;
+    this.barredStart = tables.barredStart;
+    this.barred = tables.barred;
     this.backups = backups;
+    const n = weight.length;
+    this.count = taskPool.length;
+    this.slots = [lead, assistant];
+    this.streams = [lead + backups, assistant + backups];
     this.stride = lead + assistant;
-    this.onTask = new Int32Array(count * this.stride);
-    this.onCount = new Int32Array(count);
-    this.backupPicks = new Int32Array(count * 2 * backups);
-    this.backupCounts = new Int32Array(count * 2);
+    this.onTask = new Int32Array(this.count * this.stride);
+    this.onCount = new Int32Array(this.count);
+    this.backupPicks = new Int32Array(this.count * 2 * backups);
+    this.backupCounts = new Int32Array(this.count * 2);
     this.load = new Int32Array(n);
     this.mark = new Int32Array(n);
     this.eligible = new Int32Array(n);
     this.eligibleWeights = new Float64Array(n);
-    this.streams = [lead + backups, assistant + backups];
-    const aheadSize = count * wordsAheadPerTask(manifest.assignment);
-    if (ahead !== undefined && ahead.length !== aheadSize)
-      throw new RangeError(`assignInspectors: ${ahead.length} words ahead for ${aheadSize}`);
-    this.ahead = ahead ?? new Int32Array(aheadSize);
-    this.source = new PrefetchedStream(new InspectorStream(seed), this.ahead);
   }
 
-  /**
-   * Hashes, task by task, the first words of every stream a task will use — `stream(U, role, k)` for k = 0 …
-   * slots + backups − 1 of each role. The words do not depend on the picks, so they can be hashed before them,
-   * and each unit's message is then laid out once for all its streams instead of once per pick.
-   */
-  hashAhead(): void {
-    const { unitIds, taskUnits } = this;
-    hashStreamsAhead(
-      this.source.stream,
-      this.streams,
-      { from: 0, to: unitIds.length, unitId: (t) => unitIds[t] as string, candidate: (t) => taskUnits[t] as number },
-      this.candidateIds,
-      this.ahead,
-    );
+  /** §6: the slots, then the backups. */
+  pick(): Picks {
+    this.fillSlots();
+    this.drawAllBackups();
+    return { onTask: this.onTask, onCount: this.onCount, backupPicks: this.backupPicks, backupCounts: this.backupCounts };
   }
 
   /** Where the words hashed ahead for stream(task t, role r, k) begin. */
@@ -422,37 +545,31 @@ class Assignment {
     return (t * (leadStreams + assistantStreams) + (r === 0 ? 0 : leadStreams) + k) * 2 * WORDS_AHEAD;
   }
 
-  /** §6: the slots, then the backups; the tasks' results. */
-  pick(): TaskResult[] {
-    this.fillSlots();
-    this.drawAllBackups();
-    return this.results();
-  }
-
   /** §6 steps 1–3: role lead then assistant, slot by slot, task by task. */
-  fillSlots(): void {
+  private fillSlots(): void {
     for (let r = 0; r < 2; r++) {
       for (let k = 0; k < (this.slots[r] as number); k++) this.fillSlotOfAll(r, k);
     }
   }
 
-  /** One slot of every task. (Each loop of the assignment is a method of its own: see {@link Assignment}.) */
+  /** One slot of every task. (Each loop of the assignment is a method of its own: see {@link Picker}.) */
   private fillSlotOfAll(r: number, k: number): void {
-    for (let t = 0; t < this.unitIds.length; t++) this.fillSlot(t, r, k);
+    for (let t = 0; t < this.count; t++) this.fillSlot(t, r, k);
   }
 
   /** §6 backups, task by task. */
-  drawAllBackups(): void {
+  private drawAllBackups(): void {
     if (this.backups === 0) return;
-    for (let t = 0; t < this.unitIds.length; t++) this.drawBackups(t);
+    for (let t = 0; t < this.count; t++) this.drawBackups(t);
   }
 
   /** Marks who may not be drawn for task t now: barred, or already on it. */
   private markTask(t: number): void {
     this.stamp += 1;
     const stamp = this.stamp;
-    const bar = this.barred[t];
-    if (bar !== undefined) for (let x = 0; x < bar.length; x++) this.mark[bar[x] as number] = stamp;
+    const { barred, barredStart } = this;
+    const barEnd = barredStart[t + 1] as number;
+    for (let x = barredStart[t] as number; x < barEnd; x++) this.mark[barred[x] as number] = stamp;
     const base = t * this.stride;
     const end = base + (this.onCount[t] as number);
     for (let x = base; x < end; x++) this.mark[this.onTask[x] as number] = stamp;
@@ -461,20 +578,19 @@ class Assignment {
   /** §6 steps 1–3 for task t, role r, slot k. */
   private fillSlot(t: number, r: number, k: number): void {
     this.markTask(t);
-    const { mark, load, weight, eligible, eligibleWeights, members } = this;
+    const { mark, load, weight, eligible, eligibleWeights, members, memberStart } = this;
     const stamp = this.stamp;
     const group = 2 * (this.taskPool[t] as number) + r;
-    const end = this.memberStart[group + 1] as number;
+    const end = memberStart[group + 1] as number;
     let size = 0;
     let minLoad = 0x7fffffff;
-    for (let m = this.memberStart[group] as number; m < end; m++) {
+    for (let m = memberStart[group] as number; m < end; m++) {
       const p = members[m] as number;
       if (mark[p] === stamp) continue;
       eligible[size++] = p;
       if ((load[p] as number) < minLoad) minLoad = load[p] as number;
     }
-    if (size === 0)
-      throw unfilled((this.candidates[this.taskUnits[t] as number] as ManifestCandidate)[3], this.unitIds[t] as string, r, k);
+    if (size === 0) throw this.failed(t, r, k);
     let kept = 0;
     let sum = 0;
     for (let x = 0; x < size; x++) {
@@ -485,7 +601,7 @@ class Assignment {
       sum += weight[p] as number;
       kept += 1;
     }
-    const pick = uniformInt(sum, this.source.start(this.aheadAt(t, r, k), this.unitIds[t] as string, r, k));
+    const pick = uniformInt(sum, this.source.start(this.aheadAt(t, r, k), t, r, k));
     const p = eligible[pickByWeight(eligibleWeights, kept, pick)] as number;
     load[p] = (load[p] as number) + 1;
     this.onTask[t * this.stride + (this.onCount[t] as number)] = p;
@@ -500,13 +616,13 @@ class Assignment {
   }
 
   private drawBackupsOfRole(t: number, r: number): void {
-    const { mark, weight, eligible, eligibleWeights, members } = this;
+    const { mark, weight, eligible, eligibleWeights, members, memberStart, backups } = this;
     const stamp = this.stamp;
     const group = 2 * (this.taskPool[t] as number) + r;
-    const from = this.memberStart[group] as number;
-    const end = this.memberStart[group + 1] as number;
+    const from = memberStart[group] as number;
+    const end = memberStart[group + 1] as number;
     const slots = this.slots[r] as number;
-    for (let j = 1; j <= this.backups; j++) {
+    for (let j = 1; j <= backups; j++) {
       let size = 0;
       let sum = 0;
       for (let m = from; m < end; m++) {
@@ -519,45 +635,47 @@ class Assignment {
       }
       if (size === 0) return;
       const k = slots - 1 + j;
-      const pick = uniformInt(sum, this.source.start(this.aheadAt(t, r, k), this.unitIds[t] as string, r, k));
+      const pick = uniformInt(sum, this.source.start(this.aheadAt(t, r, k), t, r, k));
       const p = eligible[pickByWeight(eligibleWeights, size, pick)] as number;
       mark[p] = stamp; // a backup is drawn once per task, across roles
       const c = t * 2 + r;
-      this.backupPicks[t * 2 * this.backups + r * this.backups + (this.backupCounts[c] as number)] = p;
+      this.backupPicks[t * 2 * backups + r * backups + (this.backupCounts[c] as number)] = p;
       this.backupCounts[c] = (this.backupCounts[c] as number) + 1;
     }
   }
+}
 
-  results(): TaskResult[] {
-    const { inspectors, onTask, backupPicks, backupCounts, backups, stride } = this;
-    const lead = this.slots[0];
-    const idOf = (p: number): string => (inspectors[p] as ManifestInspectorRow)[0];
-    // Literals for the usual one or two ids: packed arrays, built without a loop.
-    const ids = (from: Int32Array, start: number, end: number): string[] => {
-      const n = end - start;
-      if (n === 0) return [];
-      if (n === 1) return [idOf(from[start] as number)];
-      if (n === 2) return [idOf(from[start] as number), idOf(from[start + 1] as number)];
-      const out: string[] = [];
-      for (let x = start; x < end; x++) out.push(idOf(from[x] as number));
-      return out;
+/** The tasks of the result (§7) from the picks: each unit with its inspectors' ids. */
+export function taskResults(inspectors: readonly ManifestInspectorRow[], unitIds: readonly string[], tables: AssignmentTables, picks: Picks): TaskResult[] {
+  const { onTask, backupPicks, backupCounts } = picks;
+  const { lead, backups } = tables;
+  const stride = tables.lead + tables.assistant;
+  const idOf = (p: number): string => (inspectors[p] as ManifestInspectorRow)[0];
+  // Literals for the usual one or two ids: packed arrays, built without a loop.
+  const ids = (from: Int32Array, start: number, end: number): string[] => {
+    const n = end - start;
+    if (n === 0) return [];
+    if (n === 1) return [idOf(from[start] as number)];
+    if (n === 2) return [idOf(from[start] as number), idOf(from[start + 1] as number)];
+    const out: string[] = [];
+    for (let x = start; x < end; x++) out.push(idOf(from[x] as number));
+    return out;
+  };
+  const results = new Array<TaskResult>(unitIds.length);
+  for (let t = 0; t < results.length; t++) {
+    const base = t * stride;
+    const bBase = t * 2 * backups;
+    results[t] = {
+      unitId: unitIds[t] as string,
+      lead: ids(onTask, base, base + lead),
+      assistant: ids(onTask, base + lead, base + stride),
+      backups: {
+        lead: ids(backupPicks, bBase, bBase + (backupCounts[t * 2] as number)),
+        assistant: ids(backupPicks, bBase + backups, bBase + backups + (backupCounts[t * 2 + 1] as number)),
+      },
     };
-    const results = new Array<TaskResult>(this.unitIds.length);
-    for (let t = 0; t < results.length; t++) {
-      const base = t * stride;
-      const bBase = t * 2 * backups;
-      results[t] = {
-        unitId: this.unitIds[t] as string,
-        lead: ids(onTask, base, base + lead),
-        assistant: ids(onTask, base + lead, base + stride),
-        backups: {
-          lead: ids(backupPicks, bBase, bBase + (backupCounts[t * 2] as number)),
-          assistant: ids(backupPicks, bBase + backups, bBase + backups + (backupCounts[t * 2 + 1] as number)),
-        },
-      };
-    }
-    return results;
   }
+  return results;
 }
 
 /** int32 words hashed ahead per task: WORDS_AHEAD 64-bit words of each of its streams (slots + backups, per role). */
@@ -705,8 +823,8 @@ function writeU32(out: Uint8Array, at: number, n: number): number {
 }
 
 /**
- * Each task's unit id, pool (an index, by `poolOf` of its code) and barred inspectors. (A function of its own:
- * see {@link Assignment}.)
+ * Each task's pool (an index, by `poolOf` of its code) and barred inspectors. (A function of its own: see
+ * {@link Picker}.)
  */
 function readTasks(
   candidates: readonly ManifestCandidate[],
@@ -714,21 +832,20 @@ function readTasks(
   poolOf: (code: string) => number,
   conflictsByCandidate: ReadonlyMap<number, readonly number[]>,
   columns: CandidateIdBytes | undefined,
-): { unitIds: string[]; taskPool: Int32Array; barred: (readonly number[] | undefined)[] } {
+): { taskPool: Int32Array; barredStart: Int32Array; barred: Int32Array } {
   const count = taskUnits.length;
-  const unitIds = new Array<string>(count);
   const taskPool = new Int32Array(count);
-  const barred = new Array<readonly number[] | undefined>(count);
+  const barredStart = new Int32Array(count + 1);
+  const barred: number[] = [];
   // Pools from the columns the manifest hash kept where it has them; else each raw code is looked up once.
   const columnPools = columns?.poolCodes.map(poolOf) ?? [];
   const poolOfRaw = new Map<string, number>();
   for (let t = 0; t < count; t++) {
     const c = taskUnits[t] as number;
-    const row = candidates[c] as ManifestCandidate;
-    unitIds[t] = row[0];
     if (columns !== undefined && (columns.stratum[c] as number) >= 0) {
       taskPool[t] = columnPools[columns.pool[c] as number] as number;
     } else {
+      const row = candidates[c] as ManifestCandidate;
       let g = poolOfRaw.get(row[3]);
       if (g === undefined) {
         g = poolOf(row[3]);
@@ -736,32 +853,36 @@ function readTasks(
       }
       taskPool[t] = g;
     }
-    if (conflictsByCandidate.size > 0) barred[t] = conflictsByCandidate.get(c);
+    const bar = conflictsByCandidate.size > 0 ? conflictsByCandidate.get(c) : undefined;
+    if (bar !== undefined) for (const p of bar) barred.push(p);
+    barredStart[t + 1] = barred.length;
   }
-  return { unitIds, taskPool, barred };
+  return { taskPool, barredStart, barred: Int32Array.from(barred) };
 }
 
 /**
- * A stream read from the words hashed ahead ({@link Assignment.hashAhead}) while they last, then from the
+ * A stream read from the words hashed ahead ({@link hashStreamsAhead}) while they last, then from the
  * stream itself, moved to the first word not hashed ahead.
  */
 class PrefetchedStream implements WordSource {
   private at = 0;
   private end = 0;
-  private unitId = '';
+  private task = 0;
   private role = 0;
   private k = 0;
 
   constructor(
     readonly stream: InspectorStream,
     private readonly ahead: Int32Array,
+    /** Task t's unit as the stream names it (called only when the words ahead run out). */
+    private readonly unitOf: (t: number) => string,
   ) {}
 
-  /** Starts reading stream(unitId, role r, k), whose words hashed ahead begin at `at`. */
-  start(at: number, unitId: string, r: number, k: number): this {
+  /** Starts reading stream(task t's unit, role r, k), whose words hashed ahead begin at `at`. */
+  start(at: number, t: number, r: number, k: number): this {
     this.at = at;
     this.end = at + 2 * WORDS_AHEAD;
-    this.unitId = unitId;
+    this.task = t;
     this.role = r;
     this.k = k;
     return this;
@@ -774,7 +895,7 @@ class PrefetchedStream implements WordSource {
       return topBits(this.ahead[at] as number, this.ahead[at + 1] as number, bits);
     }
     if (at === this.end) {
-      this.stream.reset(this.unitId, DRAW_ROLES[this.role] as DrawRole, this.k).seek(WORDS_AHEAD);
+      this.stream.reset(this.unitOf(this.task), DRAW_ROLES[this.role] as DrawRole, this.k).seek(WORDS_AHEAD);
       this.at = at + 1;
     }
     return this.stream.nextTopBits(bits);
