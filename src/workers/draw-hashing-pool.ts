@@ -6,7 +6,6 @@ import {
   assignInspectors,
   assignmentTables,
   hashStreamsAhead,
-  joinPicks,
   pickInspectors,
   splitTasksByPools,
   tablesOfTasks,
@@ -268,20 +267,18 @@ async function picksOnBothThreads(pool: DrawHashingPool, work: AssignmentWork, p
   const unitOf = (x: number): string => unitIds[here[x] as number] as string;
   hashStreamsAhead(stream, streams, { from: 0, to: here.length, unitId: unitOf, candidate: (x) => taskUnits[here[x] as number] as number }, ids, hereAhead);
   work.meanwhile();
-  let herePicks: Picks;
+  // Each side's tasks written into the result at their places, this side's while the worker may still be working.
+  const tasks = new Array<TaskResult>(taskUnits.length);
   try {
-    herePicks = pickInspectors(tablesOfTasks(tables, here), hereAhead, stream, unitOf, () => new Error('unfilled'));
+    const herePicks = pickInspectors(tablesOfTasks(tables, here), hereAhead, stream, unitOf, () => new Error('unfilled'));
+    taskResults(manifest.inspectors, unitIds, tables, herePicks, { tasks: here, into: tasks });
   } catch {
     await remote;
     return null;
   }
   const therePicks = await remote;
   if (therePicks === null) return null;
-  const picks = joinPicks(tables, taskUnits.length, [
-    { tasks: here, picks: herePicks },
-    { tasks: parts.there, picks: therePicks },
-  ]);
-  return taskResults(manifest.inspectors, unitIds, tables, picks);
+  return taskResults(manifest.inspectors, unitIds, tables, therePicks, { tasks: parts.there, into: tasks });
 }
 
 /**

@@ -444,29 +444,6 @@ export function splitTasksByPools(tables: AssignmentTables, share: number): { he
   return out;
 }
 
-/** The picks of all tasks from the picks of groups of them (`tasks`: each group's task indices, in its order). */
-export function joinPicks(tables: AssignmentTables, count: number, parts: readonly { tasks: Int32Array; picks: Picks }[]): Picks {
-  const stride = tables.lead + tables.assistant;
-  const perTask = 2 * tables.backups;
-  const out: Picks = {
-    onTask: new Int32Array(count * stride),
-    onCount: new Int32Array(count),
-    backupPicks: new Int32Array(count * perTask),
-    backupCounts: new Int32Array(count * 2),
-  };
-  for (const { tasks, picks } of parts) {
-    for (let x = 0; x < tasks.length; x++) {
-      const t = tasks[x] as number;
-      out.onTask.set(picks.onTask.subarray(x * stride, (x + 1) * stride), t * stride);
-      out.onCount[t] = picks.onCount[x] as number;
-      out.backupPicks.set(picks.backupPicks.subarray(x * perTask, (x + 1) * perTask), t * perTask);
-      out.backupCounts[2 * t] = picks.backupCounts[2 * x] as number;
-      out.backupCounts[2 * t + 1] = picks.backupCounts[2 * x + 1] as number;
-    }
-  }
-  return out;
-}
-
 /**
  * 64-bit words of each stream hashed ahead. A pick reads its first word, and its second when the first is
  * rejected (probability below 1/2, usually far below); past them the stream hashes its first block again.
@@ -646,7 +623,14 @@ class Picker {
 }
 
 /** The tasks of the result (§7) from the picks: each unit with its inspectors' ids. */
-export function taskResults(inspectors: readonly ManifestInspectorRow[], unitIds: readonly string[], tables: AssignmentTables, picks: Picks): TaskResult[] {
+export function taskResults(
+  inspectors: readonly ManifestInspectorRow[],
+  unitIds: readonly string[],
+  tables: AssignmentTables,
+  picks: Picks,
+  /** The picks are of these tasks only (indices into `unitIds`), written into `into` at their places. */
+  part?: { tasks: Int32Array; into: TaskResult[] },
+): TaskResult[] {
   const { onTask, backupPicks, backupCounts } = picks;
   const { lead, backups } = tables;
   const stride = tables.lead + tables.assistant;
@@ -661,12 +645,14 @@ export function taskResults(inspectors: readonly ManifestInspectorRow[], unitIds
     for (let x = start; x < end; x++) out.push(idOf(from[x] as number));
     return out;
   };
-  const results = new Array<TaskResult>(unitIds.length);
-  for (let t = 0; t < results.length; t++) {
+  const results = part?.into ?? new Array<TaskResult>(unitIds.length);
+  const count = part === undefined ? unitIds.length : part.tasks.length;
+  for (let t = 0; t < count; t++) {
     const base = t * stride;
     const bBase = t * 2 * backups;
-    results[t] = {
-      unitId: unitIds[t] as string,
+    const at = part === undefined ? t : (part.tasks[t] as number);
+    results[at] = {
+      unitId: unitIds[at] as string,
       lead: ids(onTask, base, base + lead),
       assistant: ids(onTask, base + lead, base + stride),
       backups: {
