@@ -143,6 +143,35 @@ describe('the draw with half of its hashing on a worker thread', { timeout: 120_
     expect(parallel).toBe(single);
   });
 
+  it('fails like one thread, with nothing left unhandled, when this thread’s half cannot be ranked', async () => {
+    // Valid, but a stratum keeping 2^31 − 1 units asks each ranker for more memory than a typed array may have.
+    const candidates: ManifestCandidate[] = Array.from({ length: 20 }, (_, i) => [`U${String(i).padStart(3, '0')}`, 'key', 1, 'B1']);
+    const manifest: Manifest = {
+      algorithm: 'XF-SRS/1',
+      drawId: 'D-HUGE',
+      planId: 'P-HUGE',
+      asOf: '2026-11-28',
+      strata: [{ code: 'key', quota: 1, alternates: 2 ** 31 - 2 }],
+      candidates,
+      excluded: [],
+      inspectors: [
+        ['I1', ['B1'], ['lead', 'assistant'], 1],
+        ['I2', ['B1'], ['lead', 'assistant'], 1],
+      ],
+      conflicts: [],
+      assignment: { lead: 1, assistant: 1, backups: 0 },
+      observers: ['OBS-1'],
+      external: [],
+    };
+    const reveals = [{ id: 'OBS-1', reveal: '00112233445566778899aabbccddeeff' }];
+    const frozen = freezeManifest(manifest);
+    const single = await outcome(() => executeDraw(frozen, reveals, []));
+    expect(single).toMatch(/RangeError|allocation/);
+    await expect(executeDrawInParallel(frozen, reveals, [], { pool, parallelFrom: 0 })).rejects.toThrow(RangeError);
+    // The worker's own failure arrives after; give it the time to (not) go unhandled.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  });
+
   it('finishes on this thread when the worker fails, with the same result', async () => {
     const broken = new DrawHashingPool();
     broken.ready = () => Promise.resolve(true);

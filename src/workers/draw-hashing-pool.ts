@@ -51,7 +51,7 @@ function keepOfStratum(manifest: FrozenManifest['manifest'], code: string): numb
 
 /** A job for the worker: the ranking of candidates [from, to), or the words ahead of the tasks whose units are `candidates`. */
 export type HashingJob =
-  | { id: number; kind: 'rank'; seed: Uint8Array; columns: RankingColumns; from: number; to: number; keepOfColumn: Int32Array }
+  | { id: number; kind: 'rank'; seed: Uint8Array; columns: RankingColumns; from: number; to: number; keepOfColumn: Float64Array }
   | {
       id: number;
       kind: 'picks';
@@ -113,7 +113,7 @@ export class DrawHashingPool {
   }
 
   /** {@link rankSlice} of candidates [from, to), computed by the worker. */
-  async rankSlice(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number, keepOfColumn: Int32Array): Promise<RankedSlice> {
+  async rankSlice(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number, keepOfColumn: Float64Array): Promise<RankedSlice> {
     const columns: RankingColumns = { bytes: ids.bytes, start: ids.start, plain: ids.plain, stratum: ids.stratum, weight: ids.weight };
     const reply = await this.run({ id: 0, kind: 'rank', seed, columns, from, to, keepOfColumn });
     return reply.slice as RankedSlice;
@@ -211,10 +211,12 @@ export async function executeDrawInParallel(
   // the merge of both halves' best. (This thread takes a little more: the worker's reply comes back later.)
   const split = Math.floor(n * RANK_HERE);
   const { stratumCodes } = ids;
-  const keepOfColumn = Int32Array.from(stratumCodes, (code) => keepOfStratum(manifest, code));
-  const remoteSlice = pool.rankSlice(seed, ids, split, n, keepOfColumn);
+  // (Float64: a quota and alternates may exceed 2^31 in a valid manifest.)
+  const keepOfColumn = Float64Array.from(stratumCodes, (code) => keepOfStratum(manifest, code));
+  // Handled at once: should this thread's half throw, the worker's failure must not go unhandled.
+  const remoteSlice = pool.rankSlice(seed, ids, split, n, keepOfColumn).catch(() => null);
   const hereSlice = rankSlice(seed, ids, 0, split, keepOfColumn);
-  const otherSlice = await remoteSlice.catch(() => rankSlice(seed, ids, split, n, keepOfColumn));
+  const otherSlice = (await remoteSlice) ?? rankSlice(seed, ids, split, n, keepOfColumn);
   const { ranked, taskUnits } = rankedFromSlices(manifest, seed, ids, [hereSlice, otherSlice]);
 
   // §6: tasks whose pools share no inspector do not meet. The worker hashes the stream words of most of them and makes
@@ -293,7 +295,7 @@ async function picksHere(pool: DrawHashingPool, work: AssignmentWork, streamsOnW
   const perTask = wordsAheadPerTask(manifest.assignment);
   const cut = Math.floor(taskUnits.length * (1 - ASSIGN_ON_WORKER));
   const ahead = new Int32Array(taskUnits.length * perTask);
-  const remoteStreams = pool.streamsAhead(seed, ids, streams, perTask, Int32Array.from(taskUnits.slice(cut)));
+  const remoteStreams = pool.streamsAhead(seed, ids, streams, perTask, Int32Array.from(taskUnits.slice(cut))).catch(() => null);
   const stream = new InspectorStream(seed);
   const unitIds = taskUnitIds(manifest.candidates, taskUnits);
   const unitId = (t: number): string => unitIds[t] as string;
@@ -303,12 +305,11 @@ async function picksHere(pool: DrawHashingPool, work: AssignmentWork, streamsOnW
   };
   here(0, cut);
   work.meanwhile();
-  try {
-    const { words, skipped } = await remoteStreams;
-    ahead.set(words, cut * perTask);
-    for (const t of skipped) here(cut + t, cut + t + 1);
-  } catch {
-    here(cut, taskUnits.length);
+  const remote = await remoteStreams;
+  if (remote === null) here(cut, taskUnits.length);
+  else {
+    ahead.set(remote.words, cut * perTask);
+    for (const t of remote.skipped) here(cut + t, cut + t + 1);
   }
   const picks = pickInspectors(tables, ahead, stream, unitId, unfilledError(manifest, taskUnits, unitIds));
   return taskResults(manifest.inspectors, unitIds, tables, picks);

@@ -114,7 +114,7 @@ export type RankedSlice = {
  * offering the slices' kept units to the stratum's ranker gives the selection of one pass over all the candidates
  * (the ranker's order does not depend on the order of offers).
  */
-export function rankSlice(seed: Uint8Array, columns: RankingColumns, from: number, to: number, keepOfColumn: Int32Array): RankedSlice {
+export function rankSlice(seed: Uint8Array, columns: RankingColumns, from: number, to: number, keepOfColumn: Float64Array): RankedSlice {
   const randoms = unitRandomsOfBytes(seed, columns, from, to);
   const rankers = Array.from(keepOfColumn, (keep) => new StratumRanker(keep));
   const rest = offerSlice(columns, from, to, randoms, rankers);
