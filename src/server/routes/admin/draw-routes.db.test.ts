@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { gunzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness/db.ts';
@@ -197,6 +198,14 @@ describe('a draw from a published monthly plan', () => {
     const stratum = tampered.result.strata.find((s) => s.selected.length > 0)!;
     stratum.selected[0] = bundle.manifest.candidates.find((c) => !stratum.selected.includes(c[0]))![0];
     expect(verifyBundle(tampered).ok).toBe(false);
+    // A browser gets it gzipped (a province's bundle is ~100 MB of JSON), the same bytes once unzipped, under one tag.
+    const zipped = await app.inject({ method: 'GET', url: `/api/public/draws/${ids.code}/bundle`, headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-disposition']).toContain(`${ids.code}.bundle.json`);
+    expect(zipped.headers.etag).toBe(res.headers.etag);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(bundle);
+    const again = await app.inject({ method: 'GET', url: `/api/public/draws/${ids.code}/bundle`, headers: { 'if-none-match': String(res.headers.etag) } });
+    expect(again.statusCode).toBe(304);
   });
 
   it('pages the draw’s tasks on the portal, in draw order, with inspectors by name', async () => {

@@ -51,9 +51,9 @@ export type PublicAnswer = <T>(request: FastifyRequest, reply: FastifyReply, key
  * back gets 304 without a body. `Cache-Control: no-cache` keeps browsers and proxies asking, so the bound stays this
  * one. An error (404, a bad query) is never kept.
  */
-export function createPublicAnswer(ttlMs: number): PublicAnswer {
+export function createPublicAnswer(ttlMs: number, maxBytes = PUBLIC_CACHE_MAX_BYTES): PublicAnswer {
   const cache = createKeyedTtlCache<Answer>(ttlMs, {
-    maxWeight: PUBLIC_CACHE_MAX_BYTES,
+    maxWeight: maxBytes,
     weigh: (a) => a.json.length + (a.gzip?.length ?? 0),
   });
   return async (request, reply, key, load) => {

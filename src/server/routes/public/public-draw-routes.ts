@@ -21,6 +21,10 @@ import { presentDrawSummary, presentPublicDraw, presentPublicDrawTask, presentUn
 import { drawSourceLabel } from '../../../usecases/draws/draw-source-label.ts';
 import { createPublicAnswer } from './public-cache.ts';
 
+/** How long an instance keeps a draw's bundle, and the bytes of bundles it keeps (one province-sized one, JSON and gzip). */
+const BUNDLE_CACHE_TTL_MS = 60_000;
+const BUNDLE_CACHE_MAX_BYTES = 256 * 1024 * 1024;
+
 async function publicDrawList(db: Db): Promise<DrawSummary[]> {
   const rows = await listDraws(db, { scopePath: null });
   return rows.map((r) => presentDrawSummary(r, drawSourceLabel(r)));
@@ -28,9 +32,12 @@ async function publicDrawList(db: Db): Promise<DrawSummary[]> {
 
 /** Every draw is public from its freeze: hash, timeline, result (its tasks a page at a time), changes, the bundle and a unit's rank. */
 export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  // The list, a draw's page, its tasks' pages and a unit's rank are shared for a few seconds per instance (decision 0032); the bundle,
-  // a download, is read each time.
+  // The list, a draw's page, its tasks' pages and a unit's rank are shared for a few seconds per instance (decision 0032).
   const answer = createPublicAnswer(deps.publicCacheTtlMs);
+  // A bundle never changes once its draw is executed, and a province's is ~100 MB of JSON: read, serialised and
+  // compressed once for everyone who downloads it within a minute (not once per download, which a crowd would turn into
+  // gigabytes), and sent gzipped to a client that takes it.
+  const bundleAnswer = createPublicAnswer(deps.publicCacheTtlMs === 0 ? 0 : BUNDLE_CACHE_TTL_MS, BUNDLE_CACHE_MAX_BYTES);
 
   app.get('/api/public/draws', (request, reply) =>
     answer(request, reply, 'draws', async (): Promise<DrawSummary[]> => publicDrawList(deps.read)),
@@ -53,11 +60,10 @@ export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps):
     });
   });
 
-  app.get('/api/public/draws/:code/bundle', async (request, reply): Promise<DrawBundle> => {
+  app.get('/api/public/draws/:code/bundle', (request, reply) => {
     const { code } = parse(DrawCodeParams, request.params);
-    const bundle = await getPublicDrawBundle(deps.read, code);
-    reply.header('content-disposition', `attachment; filename="${code}.bundle.json"`);
-    return bundle;
+    void reply.header('content-disposition', `attachment; filename="${code}.bundle.json"`);
+    return bundleAnswer(request, reply, `bundle/${code}`, async (): Promise<DrawBundle> => getPublicDrawBundle(deps.read, code));
   });
 
   app.get('/api/public/draws/:code/units', (request, reply) => {
