@@ -8,13 +8,14 @@ import {
   hashStreamsAhead,
   pickInspectors,
   splitTasksByPools,
+  streamsPerTask,
   tablesOfTasks,
   taskResults,
   taskUnitIds,
   unfilledError,
   wordsAheadPerTask,
 } from '../domain/draw/assign-inspectors.ts';
-import { type FrozenManifest, drawResult, drawWithSeed, rankedFromSlices, strataOf } from '../domain/draw/draw.ts';
+import { type FrozenManifest, drawResult, drawWithSeed, keepOfColumns, rankedFromSlices, strataOf } from '../domain/draw/draw.ts';
 import type { DrawResult, ExternalValue, ManifestCandidate, ObserverReveal, StratumResult, TaskResult } from '../domain/draw/draw-types.ts';
 import type { CandidateIdBytes, IdBytes } from '../domain/draw/jcs-hash.ts';
 import { computeSeedBytes } from '../domain/draw/seed.ts';
@@ -42,27 +43,10 @@ const RANK_HERE = 0.55;
  */
 const ASSIGN_ON_WORKER = 0.5;
 
-/** The quota and alternates of the manifest's stratum whose code is `code` up to NFC (0 when none is). */
-function keepOfStratum(manifest: FrozenManifest['manifest'], code: string): number {
-  const nfc = (s: string): string => s.normalize('NFC');
-  const stratum = manifest.strata.find((s) => s.code === code || nfc(s.code) === nfc(code));
-  return stratum === undefined ? 0 : stratum.quota + stratum.alternates;
-}
-
 /** A job for the worker: the ranking of candidates [from, to), or the words ahead of the tasks whose units are `candidates`. */
 export type HashingJob =
   | { id: number; kind: 'rank'; seed: Uint8Array; columns: RankingColumns; from: number; to: number; keepOfColumn: Float64Array }
-  | {
-      id: number;
-      kind: 'picks';
-      seed: Uint8Array;
-      ids: IdBytes;
-      streams: readonly [number, number];
-      wordsPerTask: number;
-      candidates: Int32Array;
-      tables: AssignmentTables;
-      names: [number, string][];
-    }
+  | { id: number; kind: 'picks'; seed: Uint8Array; ids: IdBytes; candidates: Int32Array; tables: AssignmentTables; names: [number, string][] }
   | {
       id: number;
       kind: 'streams';
@@ -123,16 +107,8 @@ export class DrawHashingPool {
    * The picks of §6 for the tasks whose units are `candidates` (their tables `tables`, pools shared with no other
    * task), their words hashed first, by the worker; `names`: the ids of the units without bytes, by task.
    */
-  async picks(
-    seed: Uint8Array,
-    ids: IdBytes,
-    streams: readonly [number, number],
-    wordsPerTask: number,
-    candidates: Int32Array,
-    tables: AssignmentTables,
-    names: [number, string][],
-  ): Promise<Picks> {
-    const reply = await this.run({ id: 0, kind: 'picks', seed, ids: idBytesOf(ids), streams, wordsPerTask, candidates, tables, names });
+  async picks(seed: Uint8Array, ids: IdBytes, candidates: Int32Array, tables: AssignmentTables, names: [number, string][]): Promise<Picks> {
+    const reply = await this.run({ id: 0, kind: 'picks', seed, ids: idBytesOf(ids), candidates, tables, names });
     return reply.picks as Picks;
   }
 
@@ -210,9 +186,7 @@ export async function executeDrawInParallel(
   // §5: the worker hashes and ranks the last candidates while this thread does the first; each stratum's order is then
   // the merge of both halves' best. (This thread takes a little more: the worker's reply comes back later.)
   const split = Math.floor(n * RANK_HERE);
-  const { stratumCodes } = ids;
-  // (Float64: a quota and alternates may exceed 2^31 in a valid manifest.)
-  const keepOfColumn = Float64Array.from(stratumCodes, (code) => keepOfStratum(manifest, code));
+  const keepOfColumn = keepOfColumns(manifest, ids);
   // Handled at once: should this thread's half throw, the worker's failure must not go unhandled.
   const remoteSlice = pool.rankSlice(seed, ids, split, n, keepOfColumn).catch(() => null);
   const hereSlice = rankSlice(seed, ids, 0, split, keepOfColumn);
@@ -252,16 +226,15 @@ type AssignmentWork = {
 async function picksOnBothThreads(pool: DrawHashingPool, work: AssignmentWork, parts: { here: Int32Array; there: Int32Array }): Promise<TaskResult[] | null> {
   const { manifest, seed, ids, taskUnits, tables } = work;
   const candidates = manifest.candidates;
-  const { lead, assistant, backups } = manifest.assignment;
-  const streams = [lead + backups, assistant + backups] as const;
-  const perTask = wordsAheadPerTask(manifest.assignment);
+  const streams = streamsPerTask(tables);
+  const perTask = wordsAheadPerTask(tables);
   const thereUnits = Int32Array.from(parts.there, (t) => taskUnits[t] as number);
   // Units whose ids have no bytes at hand go by name (rare: ids the manifest hash could not keep as bytes).
   const names: [number, string][] = [];
   thereUnits.forEach((c, x) => {
     if (ids.plain[c] !== 1) names.push([x, (candidates[c] as ManifestCandidate)[0]]);
   });
-  const remote = pool.picks(seed, ids, streams, perTask, thereUnits, tablesOfTasks(tables, parts.there), names).catch(() => null);
+  const remote = pool.picks(seed, ids, thereUnits, tablesOfTasks(tables, parts.there), names).catch(() => null);
   const unitIds = taskUnitIds(candidates, taskUnits);
   const here = parts.here;
   const hereAhead = new Int32Array(here.length * perTask);
@@ -290,9 +263,8 @@ async function picksOnBothThreads(pool: DrawHashingPool, work: AssignmentWork, p
 async function picksHere(pool: DrawHashingPool, work: AssignmentWork, streamsOnWorker: boolean): Promise<TaskResult[]> {
   const { manifest, seed, ids, taskUnits, tables } = work;
   if (!streamsOnWorker) return assignInspectors(manifest, seed, taskUnits, ids);
-  const { lead, assistant, backups } = manifest.assignment;
-  const streams = [lead + backups, assistant + backups] as const;
-  const perTask = wordsAheadPerTask(manifest.assignment);
+  const streams = streamsPerTask(tables);
+  const perTask = wordsAheadPerTask(tables);
   const cut = Math.floor(taskUnits.length * (1 - ASSIGN_ON_WORKER));
   const ahead = new Int32Array(taskUnits.length * perTask);
   const remoteStreams = pool.streamsAhead(seed, ids, streams, perTask, Int32Array.from(taskUnits.slice(cut))).catch(() => null);

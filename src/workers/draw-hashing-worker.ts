@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { InspectorStream, type Picks, hashStreamsAhead, pickInspectors } from '../domain/draw/assign-inspectors.ts';
+import { InspectorStream, type Picks, hashStreamsAhead, pickInspectors, streamsPerTask, wordsAheadPerTask } from '../domain/draw/assign-inspectors.ts';
 import { rankSlice } from '../domain/draw/select-units.ts';
 import type { HashingJob, HashingReply } from './draw-hashing-pool.ts';
 
@@ -53,9 +53,9 @@ function picks(job: HashingJob & { kind: 'picks' }): Picks {
   const { candidates, ids } = job;
   const names = new Map(job.names);
   const stream = new InspectorStream(job.seed);
-  const words = new Int32Array(candidates.length * job.wordsPerTask);
+  const words = new Int32Array(candidates.length * wordsAheadPerTask(job.tables));
   const unitId = (t: number): string => names.get(t) ?? `#${candidates[t] as number}`;
-  hashStreamsAhead(stream, job.streams, { from: 0, to: candidates.length, unitId, candidate: (t) => candidates[t] as number }, ids, words);
+  hashStreamsAhead(stream, streamsPerTask(job.tables), { from: 0, to: candidates.length, unitId, candidate: (t) => candidates[t] as number }, ids, words);
   const unitOf = (t: number): string => {
     const name = names.get(t);
     if (name !== undefined) return name;

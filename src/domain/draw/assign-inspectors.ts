@@ -255,9 +255,8 @@ export function assignInspectors(
   const words = ahead ?? new Int32Array(size);
   // The words do not depend on the picks, so they are hashed first, each unit's message laid out once for all its streams.
   if (ahead === undefined) {
-    const { lead, assistant, backups } = manifest.assignment;
     const tasks = { from: 0, to: taskUnits.length, unitId: (t: number) => unitIds[t] as string, candidate: (t: number) => taskUnits[t] as number };
-    hashStreamsAhead(stream, [lead + backups, assistant + backups], tasks, candidateIds, words);
+    hashStreamsAhead(stream, streamsPerTask(manifest.assignment), tasks, candidateIds, words);
   }
   const picks = pickInspectors(tables, words, stream, (t) => unitIds[t] as string, unfilledError(manifest, taskUnits, unitIds));
   return taskResults(manifest.inspectors, unitIds, tables, picks);
@@ -497,7 +496,7 @@ class Picker {
     const n = weight.length;
     this.count = taskPool.length;
     this.slots = [lead, assistant];
-    this.streams = [lead + backups, assistant + backups];
+    this.streams = streamsPerTask(tables);
     this.stride = lead + assistant;
     this.onTask = new Int32Array(this.count * this.stride);
     this.onCount = new Int32Array(this.count);
@@ -664,8 +663,13 @@ export function taskResults(
   return results;
 }
 
+/** Streams per task and role: its slots and its backups (lead ones, assistant ones). */
+export function streamsPerTask(assignment: Pick<Manifest['assignment'], 'lead' | 'assistant' | 'backups'>): [number, number] {
+  return [assignment.lead + assignment.backups, assignment.assistant + assignment.backups];
+}
+
 /** int32 words hashed ahead per task: WORDS_AHEAD 64-bit words of each of its streams (slots + backups, per role). */
-export function wordsAheadPerTask(assignment: Manifest['assignment']): number {
+export function wordsAheadPerTask(assignment: Pick<Manifest['assignment'], 'lead' | 'assistant' | 'backups'>): number {
   return (assignment.lead + assignment.assistant + 2 * assignment.backups) * 2 * WORDS_AHEAD;
 }
 

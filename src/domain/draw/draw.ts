@@ -178,6 +178,16 @@ export function rankedFromSlices(
   return { ranked, taskUnits: taskUnitsOf(manifest, ranked) };
 }
 
+/**
+ * For each stratum column code of the manifest hash's columns, how many units its stratum keeps (quota + alternates),
+ * the code matched as the selection matches it: what `rankSlice` keeps of each column. (Float64: the sum may pass 2^31
+ * in a valid manifest.)
+ */
+export function keepOfColumns(manifest: Manifest, candidateIds: CandidateIdBytes): Float64Array {
+  const { stratumByNfc } = stratumRankers(manifest);
+  return Float64Array.from(candidateIds.stratumCodes, (code) => stratumByNfc.get(nfc(code))?.keep ?? 0);
+}
+
 /** One ranker per stratum (its quota and alternates), and the rankers by the stratum's NFC code. */
 function stratumRankers(manifest: Manifest): { rankers: StratumRanker[]; stratumByNfc: Map<string, StratumRanker> } {
   const rankers = manifest.strata.map((s) => new StratumRanker(s.quota + s.alternates));
