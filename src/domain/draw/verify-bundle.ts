@@ -2,9 +2,15 @@ import { fromHex, toHex } from '../crypto/sha256.ts';
 import { isLowerHex } from './bytes.ts';
 import { drawWithSeed } from './draw.ts';
 import type { DrawBundle, DrawResult } from './draw-types.ts';
-import { digestManifest, jcsBytesAndHash, manifestHashBytes } from './jcs-hash.ts';
+import { type CandidateIdBytes, digestManifest, jcsBytesAndHash, manifestHashBytes } from './jcs-hash.ts';
 import { MIN_REVEAL_BYTES, commitmentOf, computeSeedBytes, externalValuesInOrder, normalizeExternalValue } from './seed.ts';
 import { validateManifest } from './validate-manifest.ts';
+
+/**
+ * Hashes a verifier already has from the bundle's bytes (`readCanonicalBundle` of bundle-bytes.ts): the manifest's
+ * hash with its candidates' columns, and the hash of the result's bytes, which the recomputed result's hash must equal.
+ */
+export type PreparedHashes = { readonly manifestHash: Uint8Array; readonly candidateIds: CandidateIdBytes; readonly resultHash: Uint8Array };
 
 /** One check of a verification: `name` in English (stable, for programs), `label` and `detail` in Chinese. */
 export type VerificationCheck = { name: string; label: string; ok: boolean; detail: string };
@@ -36,12 +42,13 @@ export type BundleVerification = {
  *
  * Never throws on a malformed bundle: what cannot be computed fails its check with the reason.
  */
-export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string } = {}): BundleVerification {
+export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string; prepared?: PreparedHashes } = {}): BundleVerification {
   const checks: VerificationCheck[] = [];
   const check = (name: string, label: string, ok: boolean, detail: string): boolean => {
     checks.push({ name, label, ok, detail });
     return ok;
   };
+  bundle = (bundle !== null && typeof bundle === 'object' ? bundle : {}) as DrawBundle;
   const manifest = bundle.manifest;
   const result = (bundle.result ?? {}) as Partial<DrawResult>;
   const observers = Array.isArray(bundle.observers) ? bundle.observers : [];
@@ -56,7 +63,8 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
   );
 
   // The hash keeps the candidates' id bytes as it reads them: the draw below hashes those without reading the ids again.
-  const digested = attempt(() => digestManifest(manifest));
+  const prepared = options.prepared;
+  const digested = prepared ? { hash: prepared.manifestHash, candidateIds: prepared.candidateIds } : attempt(() => digestManifest(manifest));
   const hashOfManifest = digested instanceof Error ? attempt(() => manifestHashBytes(manifest)) : digested.hash;
   const candidateIds = digested instanceof Error ? undefined : digested.candidateIds;
   const manifestHashHex = hashOfManifest instanceof Uint8Array ? toHex(hashOfManifest) : null;
@@ -115,8 +123,9 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     seedHex === null ? `种子无法计算：${errorMessage(seed)}` : `重算为 ${seedHex}，结果中为 ${String(result.seed)}`,
   );
 
-  // The result's JCS bytes and hash in one pass, compared as bytes (no text of the whole result is built).
-  const bundleJcs = attempt(() => jcsBytesAndHash(bundle.result));
+  // The result's JCS bytes and hash in one pass, compared as bytes (no text of the whole result is built); or, when
+  // prepared, only the hash of the bytes received, compared as hashes.
+  const bundleJcs = prepared ? { bytes: null, hash: prepared.resultHash } : attempt(() => jcsBytesAndHash(bundle.result));
   const bundleHash = bundleJcs instanceof Error ? bundleJcs : toHex(bundleJcs.hash);
   let recomputedHash: string | null = null;
   if (!manifestValid || !(hashOfManifest instanceof Uint8Array) || !(seed instanceof Uint8Array)) {
@@ -128,7 +137,9 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string 
     } else {
       const recomputedJcs = jcsBytesAndHash(recomputed);
       recomputedHash = toHex(recomputedJcs.hash);
-      const same = !(bundleJcs instanceof Error) && sameBytes(bundleJcs.bytes, recomputedJcs.bytes);
+      const same =
+        !(bundleJcs instanceof Error) &&
+        (bundleJcs.bytes === null ? toHex(bundleJcs.hash) === recomputedHash : sameBytes(bundleJcs.bytes, recomputedJcs.bytes));
       check(
         'result',
         '抽取结果逐字节一致',

@@ -88,6 +88,22 @@ export async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/** `fetch`, its network failure said in Chinese. */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+}
+
+/** A public GET whose answer is read as bytes: a large download that is hashed as received (a draw's bundle). */
+async function requestBytes(path: string): Promise<Uint8Array> {
+  const response = await send(path, { credentials: 'same-origin' });
+  if (!response.ok) throw toApiError(response.status, await readBody(response));
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
@@ -99,17 +115,12 @@ async function request<T>(
   else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
-  }
+  const response = await send(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
 
   const data = await readBody(response);
   if (!response.ok) {
@@ -131,6 +142,7 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** POSTs a file's raw bytes (`content-type: application/octet-stream`), e.g. an import upload. */
   upload: <T>(path: string, file: Blob) => request<T>('POST', path, undefined, file),
+  bytes: (path: string) => requestBytes(path),
 };
 
 /** POSTs JSON and returns the answer's bytes (a generated PDF), or throws the server's error like every other call. */

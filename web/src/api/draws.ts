@@ -1,6 +1,5 @@
 import type { Page } from '@contracts/common.ts';
 import type { DrawSummary, DrawView, FreezeDrawRequest, PublicDrawTaskView, PublicDrawView, PublicUnitRankView, TaskView } from '@contracts/draws.ts';
-import type { DrawBundle } from '@domain/draw/draw-types.ts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, ApiError, withQuery } from './client.ts';
 
@@ -100,7 +99,8 @@ export const publicDrawTasksQuery = (code: string, paging: { page: number; pageS
 export const publicBundleUrl = (code: string) => `${at('/api/public/draws', code)}/bundle`;
 
 /** The published bundle as JSON, to verify in the browser. */
-export const fetchPublicBundle = (code: string) => api.get<DrawBundle>(publicBundleUrl(code));
+/** The bundle's bytes as sent (its JCS text): the verifier hashes the manifest and result in them as received. */
+export const fetchPublicBundle = (code: string) => api.bytes(publicBundleUrl(code));
 
 export const publicUnitRankQuery = (code: string, q: string) =>
   queryOptions({

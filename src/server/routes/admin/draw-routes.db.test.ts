@@ -13,7 +13,9 @@ import { buildTestApp, call, logInAs, type Session } from '../../../../test/harn
 import { accounts, inspectionHistory, recusals } from '../../../db/schema.ts';
 import { fromHex } from '../../../domain/crypto/sha256.ts';
 import { commitmentOf } from '../../../domain/draw/seed.ts';
+import { readCanonicalBundle, verifyBundleBytes } from '../../../domain/draw/bundle-bytes.ts';
 import { verifyBundle } from '../../../domain/draw/verify-bundle.ts';
+import { canonicalJson } from '../../../domain/canonical-json.ts';
 import type { DrawBundle } from '../../../domain/draw/draw-types.ts';
 import { verifyAuditChain } from '../../../usecases/audit/verify-audit-chain.ts';
 
@@ -198,6 +200,10 @@ describe('a draw from a published monthly plan', () => {
     const stratum = tampered.result.strata.find((s) => s.selected.length > 0)!;
     stratum.selected[0] = bundle.manifest.candidates.find((c) => !stratum.selected.includes(c[0]))![0];
     expect(verifyBundle(tampered).ok).toBe(false);
+    // Sent as its JCS text (decision 0030), which the portal's verifier reads and hashes as received.
+    expect(res.rawPayload.toString()).toBe(canonicalJson(bundle));
+    expect(readCanonicalBundle(res.rawPayload)).not.toBeNull();
+    expect(verifyBundleBytes(res.rawPayload).verification.ok).toBe(true);
     // A browser gets it gzipped (a province's bundle is ~100 MB of JSON), the same bytes once unzipped, under one tag.
     const zipped = await app.inject({ method: 'GET', url: `/api/public/draws/${ids.code}/bundle`, headers: { 'accept-encoding': 'gzip' } });
     expect(zipped.headers['content-encoding']).toBe('gzip');

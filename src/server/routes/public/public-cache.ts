@@ -20,8 +20,13 @@ const gzipAsync = promisify(gzip);
 /** An answer as it goes on the wire: the JSON's bytes, their gzip when worth it, and the tag of the JSON. */
 type Answer = { json: Buffer; gzip: Buffer | null; etag: string };
 
-async function answerOf(value: unknown): Promise<Answer> {
-  const json = Buffer.from(JSON.stringify(value));
+/** How an answer becomes its JSON bytes. */
+export type Serialize = (value: unknown) => Buffer;
+
+const plainJson: Serialize = (value) => Buffer.from(JSON.stringify(value));
+
+async function answerOf(value: unknown, serialize: Serialize): Promise<Answer> {
+  const json = serialize(value);
   return {
     json,
     gzip: json.length >= GZIP_FROM_BYTES ? await gzipAsync(json) : null,
@@ -51,13 +56,13 @@ export type PublicAnswer = <T>(request: FastifyRequest, reply: FastifyReply, key
  * back gets 304 without a body. `Cache-Control: no-cache` keeps browsers and proxies asking, so the bound stays this
  * one. An error (404, a bad query) is never kept.
  */
-export function createPublicAnswer(ttlMs: number, maxBytes = PUBLIC_CACHE_MAX_BYTES): PublicAnswer {
+export function createPublicAnswer(ttlMs: number, maxBytes = PUBLIC_CACHE_MAX_BYTES, serialize: Serialize = plainJson): PublicAnswer {
   const cache = createKeyedTtlCache<Answer>(ttlMs, {
     maxWeight: maxBytes,
     weigh: (a) => a.json.length + (a.gzip?.length ?? 0),
   });
   return async (request, reply, key, load) => {
-    const answer = await cache.get(key, async () => answerOf(await load()));
+    const answer = await cache.get(key, async () => answerOf(await load(), serialize));
     void reply.header('etag', answer.etag).header('cache-control', 'public, no-cache').header('vary', 'accept-encoding');
     if (isNotModified(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
     void reply.type('application/json; charset=utf-8');

@@ -19,11 +19,22 @@ import type { RouteDeps } from '../../deps.ts';
 import { parse } from '../../parse.ts';
 import { presentDrawSummary, presentPublicDraw, presentPublicDrawTask, presentUnitRank } from '../../presenters/draw-presenter.ts';
 import { drawSourceLabel } from '../../../usecases/draws/draw-source-label.ts';
+import { writeJcs } from '../../../domain/draw/jcs-hash.ts';
 import { createPublicAnswer } from './public-cache.ts';
 
 /** How long an instance keeps a draw's bundle, and the bytes of bundles it keeps (one province-sized one, JSON and gzip). */
 const BUNDLE_CACHE_TTL_MS = 60_000;
 const BUNDLE_CACHE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A bundle is sent as its JCS text (decision 0030): the same JSON for any reader, and its manifest and result are then
+ * the very bytes their published hashes are taken of, which the portal's verifier hashes as received.
+ */
+function jcsBytes(value: unknown): Buffer {
+  const chunks: Buffer[] = [];
+  writeJcs(value, (chunk) => chunks.push(Buffer.from(chunk)));
+  return Buffer.concat(chunks);
+}
 
 async function publicDrawList(db: Db): Promise<DrawSummary[]> {
   const rows = await listDraws(db, { scopePath: null });
@@ -37,7 +48,7 @@ export function registerPublicDrawRoutes(app: FastifyInstance, deps: RouteDeps):
   // A bundle never changes once its draw is executed, and a province's is ~100 MB of JSON: read, serialised and
   // compressed once for everyone who downloads it within a minute (not once per download, which a crowd would turn into
   // gigabytes), and sent gzipped to a client that takes it.
-  const bundleAnswer = createPublicAnswer(deps.publicCacheTtlMs === 0 ? 0 : BUNDLE_CACHE_TTL_MS, BUNDLE_CACHE_MAX_BYTES);
+  const bundleAnswer = createPublicAnswer(deps.publicCacheTtlMs === 0 ? 0 : BUNDLE_CACHE_TTL_MS, BUNDLE_CACHE_MAX_BYTES, jcsBytes);
 
   app.get('/api/public/draws', (request, reply) =>
     answer(request, reply, 'draws', async (): Promise<DrawSummary[]> => publicDrawList(deps.read)),

@@ -11,8 +11,8 @@ type Explained = Awaited<ReturnType<typeof verifyPublishedBundle>>;
 type Outcome = { source: string; explained: Explained } | { source: string; failure: string };
 
 /** Verifies after the spinner had a chance to paint (a large draw takes a moment), and explains each check. */
-function verifyLater(bundle: unknown, published: PublishedDraw): Promise<Explained> {
-  return new Promise((resolve, reject) => setTimeout(() => verifyPublishedBundle(bundle, published).then(resolve, reject), 0));
+function verifyLater(bytes: Uint8Array, published: PublishedDraw): Promise<Explained> {
+  return new Promise((resolve, reject) => setTimeout(() => verifyPublishedBundle(bytes, published).then(resolve, reject), 0));
 }
 
 /** One check: ✓ or ✗, the plain sentence and why it matters, and the technical names and values folded away. */
@@ -89,7 +89,7 @@ export function BundleVerifier({ code, published }: { code: string; published: P
   const [file, setFile] = useState<File | null>(null);
   const available = published.resultHash !== null;
 
-  const run = async (kind: 'page' | 'file', source: string, load: () => Promise<unknown>) => {
+  const run = async (kind: 'page' | 'file', source: string, load: () => Promise<Uint8Array>) => {
     const show = kind === 'page' ? setFromPage : setFromFile;
     setRunning(kind);
     show(null);
@@ -101,13 +101,7 @@ export function BundleVerifier({ code, published }: { code: string; published: P
       setRunning(null);
     }
   };
-  const readFile = async (chosen: File): Promise<unknown> => {
-    try {
-      return JSON.parse(await chosen.text()) as unknown;
-    } catch {
-      throw new Error('文件不是有效的 JSON 结果包');
-    }
-  };
+  const readFile = async (chosen: File): Promise<Uint8Array> => new Uint8Array(await chosen.arrayBuffer());
 
   return (
     <Flex vertical gap={16}>
