@@ -20,6 +20,8 @@ import { backgroundJobs } from './jobs/background-jobs.ts';
 import { runJobsInProcess } from './jobs/in-process-runner.ts';
 import { startJobQueue } from './jobs/queue-runner.ts';
 import { outboxChannels } from './sms-gateway.ts';
+import { drawHashingPool } from '../workers/draw-hashing-pool.ts';
+import { warmUpDraw } from '../workers/draw-warm-up.ts';
 
 /**
  * Starts the server: config → database (copied from the install-time template, or created; then migrated) → demo
@@ -96,6 +98,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  // On PostgreSQL (a province's set-up) the draw's code is compiled on both threads before the first large draw
+  // (decision 0030): a made-up draw a few seconds after start, in the background.
+  if (config.database.kind === 'postgres') setTimeout(() => void warmUpDraw(drawHashingPool()), DRAW_WARM_UP_DELAY_MS).unref();
 
   const where = config.database.kind === 'pglite' ? `嵌入式 PGlite：${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
@@ -112,6 +117,9 @@ async function main(): Promise<void> {
   }
   console.log(lines.join('\n'));
 }
+
+/** How long after listening the draw's warm-up waits: the start's own work (jobs, first requests) goes first. */
+const DRAW_WARM_UP_DELAY_MS = 5_000;
 
 const DEMO_LOGINS: [string, Role][] = [
   ['admin', 'system_admin'],

@@ -199,8 +199,8 @@ export async function executeDrawInParallel(
   const tables = assignmentTables(manifest, taskUnits, ids);
   const parts = splitTasksByPools(tables, ASSIGN_ON_WORKER);
   let strata: StratumResult[] = [];
-  const meanwhile = (): void => {
-    strata = strataOf(manifest, ranked);
+  const meanwhile = (unitIds: readonly string[]): void => {
+    strata = strataOf(manifest, ranked, { taskUnits, unitIds });
   };
   const draw = { manifest, seed, ids, taskUnits, tables, meanwhile };
   const tasks = (parts === null ? null : await picksOnBothThreads(pool, draw, parts)) ?? (await picksHere(pool, draw, parts === null));
@@ -214,8 +214,8 @@ type AssignmentWork = {
   ids: CandidateIdBytes;
   taskUnits: number[];
   tables: AssignmentTables;
-  /** Work of this thread's that can wait for the assignment's (run once, while the worker works). */
-  meanwhile: () => void;
+  /** Work of this thread's that can wait for the assignment's (run once, while the worker works), given the tasks' ids. */
+  meanwhile: (unitIds: readonly string[]) => void;
 };
 
 /**
@@ -241,7 +241,7 @@ async function picksOnBothThreads(pool: DrawHashingPool, work: AssignmentWork, p
   const stream = new InspectorStream(seed);
   const unitOf = (x: number): string => unitIds[here[x] as number] as string;
   hashStreamsAhead(stream, streams, { from: 0, to: here.length, unitId: unitOf, candidate: (x) => taskUnits[here[x] as number] as number }, ids, hereAhead);
-  work.meanwhile();
+  work.meanwhile(unitIds);
   // Each side's tasks written into the result at their places, this side's while the worker may still be working.
   const tasks = new Array<TaskResult>(taskUnits.length);
   try {
@@ -276,7 +276,7 @@ async function picksHere(pool: DrawHashingPool, work: AssignmentWork, streamsOnW
     hashStreamsAhead(stream, streams, { from, to, unitId, candidate }, ids, ahead.subarray(from * perTask, to * perTask));
   };
   here(0, cut);
-  work.meanwhile();
+  work.meanwhile(unitIds);
   const remote = await remoteStreams;
   if (remote === null) here(cut, taskUnits.length);
   else {
