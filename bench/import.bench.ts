@@ -271,7 +271,9 @@ export async function benchImport(): Promise<Figure[]> {
     const dataDir =
       target.kind === 'pglite' ? path.dirname(target.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-import-data-'));
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/import-server.ts')], {
+    // BENCH_SERVER_CPU_PROF=<dir>: the server writes a CPU profile of each of its threads there when it stops.
+    const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_CPU_PROF] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.resolve('bench/import-server.ts')], {
       cwd: serverDir,
       env: {
         ...process.env,
