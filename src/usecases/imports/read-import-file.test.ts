@@ -78,6 +78,32 @@ describe('readImportFile', () => {
     expect(changed.rows[0]!.cells).toEqual(['乙']);
   });
 
+  it('reads every kind of cell a workbook holds as the text Excel shows', async () => {
+    const bytes = await workbook((wb) => {
+      const sheet = wb.addWorksheet('单位');
+      sheet.addRow(['单位名称', '数量', '是否', '错误', '日期时间', '链接', '公式', '符号']);
+      sheet.addRow([
+        '  前后有空格  ',
+        1234.5,
+        true,
+        { error: '#DIV/0!' },
+        new Date(Date.UTC(2024, 1, 29, 8, 30, 5)),
+        { text: '官网', hyperlink: 'https://example.org/' },
+        { formula: 'B2*2', result: 2469 },
+        '<甲&乙> "丙" \'丁\' 😀',
+      ]);
+      sheet.addRow([false, -0.000123, { formula: 'B3>0', result: false }, null, 0]);
+    });
+    const expected = [
+      { rowNumber: 2, cells: ['  前后有空格  ', '1234.5', 'TRUE', '#DIV/0!', '2024-02-29 08:30:05', '官网', '2469', '<甲&乙> "丙" \'丁\' 😀'] },
+      { rowNumber: 3, cells: ['FALSE', '-0.000123', 'FALSE', '', '0'] },
+    ];
+    const table = await readImportFile(bytes, '各种单元格.xlsx');
+    expect(table.headers).toEqual(['单位名称', '数量', '是否', '错误', '日期时间', '链接', '公式', '符号']);
+    // (A formula's boolean result shows as FALSE, as in Excel; inline strings are covered by worksheet-scanner.test.ts.)
+    expect(table.rows).toEqual(expected);
+  });
+
   it('keeps Chinese text whole where the inflated stream cuts a character in two', async () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => [`金华市婺城区第${i}号好运来超市有限公司`, `浙江省金华市婺城区人民路${i}号`]);
     const bytes = await workbook((wb) => {

@@ -4,11 +4,10 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../../domain/errors.ts';
 import { XLSX_LIMITS, notAnXlsxFileError, type TableCollector } from '../../domain/import/import-table.ts';
 import { cellValueToText, isImpreciseNumber } from '../../domain/import/spreadsheet-cell.ts';
+import { type WorksheetContext, createWorksheetScanner, isDateFormat } from '../../domain/import/worksheet-scanner.ts';
 import { createXmlGuard, type XmlGuardOptions } from '../../domain/import/xml-guard.ts';
 import { checkDeclaredEntry, readZipDirectory, type ZipEntry } from '../../domain/import/zip-directory.ts';
 
-/** The parts of exceljs's streaming worksheet reader used here (its typings omit them). */
-type StreamedWorksheet = AsyncIterable<ExcelJS.Row> & { name?: string };
 type SheetModel = { id: number | string; name: string; state?: string; rId?: string };
 
 /**
@@ -24,7 +23,9 @@ type WorkbookReaderParts = {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Iterable<{ eventType: string; value: StreamedWorksheet }>;
+  sharedStrings?: unknown[];
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
+  properties?: { model?: { date1904?: boolean } };
 };
 
 const MIB = 1024 * 1024;
@@ -142,21 +143,33 @@ export async function readXlsxTable(bytes: Uint8Array, collector: TableCollector
   });
   if (sheetXml === null) throw notAnXlsxFileError();
   const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
-  const [emitted] = reader._parseWorksheet(sheetXml, sheetNo);
-  if (emitted === undefined) throw notAnXlsxFileError();
 
-  for await (const row of emitted.value) {
-    const values = Array.isArray(row.values) ? (row.values as unknown[]) : [];
+  // The worksheet itself by our own scanner (decision 0031): the workbook's shared strings, date styles and date system.
+  const dateStyles = new Map<number, boolean>();
+  const context: WorksheetContext = {
+    sharedStrings: reader.sharedStrings ?? [],
+    isDateStyle(style) {
+      let isDate = dateStyles.get(style);
+      if (isDate === undefined) {
+        isDate = isDateFormat(reader.styles?.getStyleModel(style)?.numFmt);
+        dateStyles.set(style, isDate);
+      }
+      return isDate;
+    },
+    date1904: reader.properties?.model?.date1904 === true,
+  };
+  const scanner = createWorksheetScanner(context, ({ rowNumber, values }) => {
     const cells: string[] = [];
     const impreciseColumns: number[] = [];
-    // exceljs rows are 1-based (values[0] is always empty) and sparse: only the cells present are converted.
+    // Sparse: only the cells present are converted.
     values.forEach((value, c) => {
-      if (c < 1) return;
-      cells[c - 1] = cellValueToText(value);
-      if (isImpreciseNumber(value)) impreciseColumns.push(c - 1);
+      cells[c] = cellValueToText(value);
+      if (isImpreciseNumber(value)) impreciseColumns.push(c);
     });
     for (let c = 0; c < cells.length; c++) cells[c] ??= '';
-    collector.add({ rowNumber: row.number, cells, impreciseColumns });
-  }
-  return first?.name ?? emitted.value.name ?? null;
+    collector.add({ rowNumber, cells, impreciseColumns });
+  });
+  for await (const text of sheetXml) scanner.write(text);
+  scanner.end();
+  return first?.name ?? `Sheet${sheetNo}`;
 }
