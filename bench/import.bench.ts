@@ -282,6 +282,8 @@ export async function benchImport(): Promise<Figure[]> {
         PORT: String(port),
         LOG_LEVEL: 'warn',
         SEED_DEMO: 'false',
+        // The server's draw warm-up (decision 0030) would share the cores with the upload it measures.
+        DRAW_WARM_UP: 'false',
       },
       stdio: ['ignore', process.env.BENCH_TRACE_GC === '1' ? 'inherit' : 'ignore', 'inherit'],
     });

@@ -48,6 +48,8 @@ export async function startServer(options: {
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
       DATABASE_URL: options.databaseUrl ?? '',
+      // The draw warm-up (decision 0030) would share the cores with what the benches measure.
+      DRAW_WARM_UP: 'false',
       ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -11,6 +11,11 @@ describe('configuration', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, and treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db', readUrl: null });
+    // The draw's warm-up runs on PostgreSQL unless turned off, and on PGlite only when asked for.
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).drawWarmUp).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DRAW_WARM_UP: 'false' }).drawWarmUp).toBe(false);
+    expect(loadConfig({}).drawWarmUp).toBe(false);
+    expect(loadConfig({ DRAW_WARM_UP: 'true' }).drawWarmUp).toBe(true);
     expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('pglite');
   });
 

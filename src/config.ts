@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET 至少 32 个字符').optional(),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  DRAW_WARM_UP: z.enum(['true', 'false']).optional(),
   DEMO_SEED: z.coerce.number().int().default(20261122),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -43,6 +44,8 @@ export type Config = {
   sessionSecretIsDefault: boolean;
   cookieSecure: boolean;
   seedDemo: boolean;
+  /** Compile the draw's code on both threads a few seconds after start (decision 0030); on PostgreSQL by default. */
+  drawWarmUp: boolean;
   demoSeed: number;
   logLevel: string;
   trustProxy: boolean;
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecretIsDefault: !e.SESSION_SECRET || e.SESSION_SECRET === DEFAULT_SESSION_SECRET,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : isProduction,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !isProduction,
+    drawWarmUp: e.DRAW_WARM_UP ? e.DRAW_WARM_UP === 'true' : Boolean(e.DATABASE_URL),
     demoSeed: e.DEMO_SEED,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

@@ -99,8 +99,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   // On PostgreSQL (a province's set-up) the draw's code is compiled on both threads before the first large draw
-  // (decision 0030): a made-up draw a few seconds after start, in the background.
-  if (config.database.kind === 'postgres') setTimeout(() => void warmUpDraw(drawHashingPool()), DRAW_WARM_UP_DELAY_MS).unref();
+  // (decision 0030): a made-up draw a few seconds after start, in the background. DRAW_WARM_UP=false leaves it out.
+  if (config.drawWarmUp) setTimeout(() => void warmUpDraw(drawHashingPool()), DRAW_WARM_UP_DELAY_MS).unref();
 
   const where = config.database.kind === 'pglite' ? `嵌入式 PGlite：${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [

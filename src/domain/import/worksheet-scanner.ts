@@ -50,6 +50,7 @@ export function createWorksheetScanner(context: WorksheetContext, onRow: (row: W
   let lastRowNumber = 0;
   let lastColumn = -1;
   let cell: OpenCell | null = null;
+  const reused: OpenCell = { column: 0, style: 0, type: 'n', value: null, formula: null, inline: null };
   let capture = CAPTURE_NONE;
   /** Inside `<is>`: `<t>` runs are the string's; inside `<rPh>` (a phonetic guide) they are not. */
   let inInline = false;
@@ -81,14 +82,14 @@ export function createWorksheetScanner(context: WorksheetContext, onRow: (row: W
         if (row === null) return;
         readAttributes(text, start, close, true);
         lastColumn = attributeR >= 0 ? attributeR : lastColumn + 1;
-        cell = {
-          column: lastColumn,
-          style: attributeS,
-          type: attributeT,
-          value: null,
-          formula: null,
-          inline: null,
-        };
+        // One object for every cell in turn: a worksheet has millions.
+        cell = reused;
+        cell.column = lastColumn;
+        cell.style = attributeS;
+        cell.type = attributeT;
+        cell.value = null;
+        cell.formula = null;
+        cell.inline = null;
         if (selfClosing) closeTag(C);
         return;
       }
