@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../domain/canonical-json.ts';
 import type { ImportTable } from '../../domain/import/import-table.ts';
 import { localDate } from '../../domain/local-date.ts';
@@ -16,6 +15,10 @@ import { importResult } from './import-result.ts';
 import { analyzeUnitImport } from './analyze-unit-import.ts';
 import { rowsImportSummary } from './rows-import-summary.ts';
 import type { StoredImportResult } from '../../domain/import/import-summary.ts';
+import { createTimeOrderedUuids } from '../../lib/time-ordered-uuid.ts';
+
+/** Imported units' ids in the order they are written: appended to the primary key's index (decision 0031). */
+const nextUnitId = createTimeOrderedUuids();
 
 /**
  * The commit of a units batch, inside the caller's transaction: the dry run again against the registry as
@@ -42,7 +45,7 @@ export async function writeUnitImport(
     const source = { importId: batch.id, fileName: batch.fileName };
     const actor = { actorId: ctx.actor.accountId, actorName: ctx.actor.displayName };
     const unitOf = (p: (typeof plan.inserts)[number]) => ({
-      id: randomUUID(),
+      id: nextUnitId(),
       values: p.values,
       statusReason: p.values.status === 'active' ? null : reason(p.rowNumber),
       rowNumber: p.rowNumber,
