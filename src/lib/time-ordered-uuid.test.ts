@@ -10,7 +10,7 @@ describe('createTimeOrderedUuids', () => {
   });
 
   it('sorts in the order it makes them, many in one millisecond and when the clock stands still or goes back', () => {
-    let clock = 1_700_000_000_000;
+    const clock = 1_700_000_000_000;
     const times = [0, 0, 0, -5, 1, 1, -100, 2];
     let call = 0;
     const next = createTimeOrderedUuids(() => clock + (times[call++ % times.length] as number));

@@ -30,13 +30,24 @@ export const STOP_AFTER_BYTES = 1024 * 1024;
 export type ParsingJob = { id: number; bytes: Uint8Array; fileName: string };
 
 export type ParsingReply =
+  | { id: number; kind: 'header'; headers: string[]; headerRowNumber: number }
   | { id: number; kind: 'rows'; rows: ImportTableRow[] }
   | { id: number; kind: 'table'; table: ImportTable }
   | { id: number; kind: 'refused'; code: DomainErrorCode; message: string }
   | { id: number; kind: 'failed'; message: string };
 
+/**
+ * Hears a file's header row and its data rows while the worker still reads the rest (the dry run starts on them,
+ * decision 0031). Rows come in the table's order; the table's last rows come only with the table.
+ */
+export type ParseListener = {
+  header(headers: string[], headerRowNumber: number): void;
+  rows(rows: ImportTableRow[]): void;
+};
+
 type Running = {
   id: number;
+  listener: ParseListener | undefined;
   slices: ImportTableRow[][];
   resolve: (table: ImportTable) => void;
   reject: (error: Error) => void;
@@ -94,9 +105,9 @@ export class ImportParsingPool {
   }
 
   /** The table of an uploaded file, read on the worker (or here, when the worker cannot start); one file at a time. */
-  parse(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+  parse(bytes: Uint8Array, fileName: string, listener?: ParseListener): Promise<ImportTable> {
     this.waiting++;
-    const result = this.turn.then(() => this.run(bytes, fileName));
+    const result = this.turn.then(() => this.run(bytes, fileName, listener));
     this.turn = result
       .then(
         () => {
@@ -124,14 +135,15 @@ export class ImportParsingPool {
     if (worker !== null) await worker.terminate();
   }
 
-  private async run(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+  private async run(bytes: Uint8Array, fileName: string, listener: ParseListener | undefined): Promise<ImportTable> {
+    // Without the worker, the file is read here in one go and nobody is told anything early.
     if (!(await this.ready())) return parseImportFile(bytes, fileName);
     const worker = this.worker as Worker;
     const id = this.nextId++;
     worker.ref();
     try {
       return await new Promise<ImportTable>((resolve, reject) => {
-        this.running = { id, slices: [], resolve, reject };
+        this.running = { id, listener, slices: [], resolve, reject };
         worker.postMessage({ id, bytes, fileName } satisfies ParsingJob);
       });
     } finally {
@@ -143,8 +155,11 @@ export class ImportParsingPool {
   private settle(reply: ParsingReply): void {
     const running = this.running;
     if (running === null || running.id !== reply.id) return;
-    if (reply.kind === 'rows') running.slices.push(reply.rows);
-    else if (reply.kind === 'table') running.resolve({ ...reply.table, rows: running.slices.flat().concat(reply.table.rows) });
+    if (reply.kind === 'header') running.listener?.header(reply.headers, reply.headerRowNumber);
+    else if (reply.kind === 'rows') {
+      running.slices.push(reply.rows);
+      running.listener?.rows(reply.rows);
+    } else if (reply.kind === 'table') running.resolve({ ...reply.table, rows: running.slices.flat().concat(reply.table.rows) });
     else if (reply.kind === 'refused') running.reject(new DomainError(reply.code, reply.message));
     else running.reject(new Error(`import-parsing worker: ${reply.message}`));
   }

@@ -6,7 +6,8 @@ import type { ParsingJob, ParsingReply } from './import-parsing-pool.ts';
 
 /**
  * The worker thread of {@link ImportParsingPool}: reads one uploaded file at a time (parseImportFile, within the
- * limits of decision 0014) and posts its rows back in slices as they are read, then the rest of the table — or the
+ * limits of decision 0014) and posts its header row as soon as it is read and its rows in slices as they are read,
+ * then the rest of the table — or the
  * Chinese refusal. Its heap is capped by the pool: a file that would need more ends this thread, not the server.
  */
 const port = parentPort;
@@ -26,7 +27,12 @@ if (process.platform === 'linux' && nice > 0) {
 
 port.on('message', (job: ParsingJob) => {
   const post = (reply: ParsingReply) => port.postMessage(reply);
-  parseImportFile(job.bytes, job.fileName, (rows) => post({ id: job.id, kind: 'rows', rows })).then(
+  parseImportFile(
+    job.bytes,
+    job.fileName,
+    (rows) => post({ id: job.id, kind: 'rows', rows }),
+    (headers, headerRowNumber) => post({ id: job.id, kind: 'header', headers, headerRowNumber }),
+  ).then(
     (table) => post({ id: job.id, kind: 'table', table }),
     (e: unknown) =>
       post(

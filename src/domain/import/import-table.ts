@@ -135,7 +135,14 @@ export type TableCollector = ReturnType<typeof createTableCollector>;
  * in slices of `sliceRows` as they are collected (a reader on a worker thread posts them) and `finish` returns
  * the table with the rows not yet handed over.
  */
-export function createTableCollector(options: { handOver?: (rows: ImportTableRow[]) => void; sliceRows?: number } = {}) {
+export function createTableCollector(
+  options: {
+    handOver?: (rows: ImportTableRow[]) => void;
+    sliceRows?: number;
+    /** Told the header row as soon as it is read (the table's headers may still widen with a wider data row). */
+    onHeader?: (headers: string[], headerRowNumber: number) => void;
+  } = {},
+) {
   const sliceRows = options.sliceRows ?? 2_000;
   let headerRowNumber = 0;
   let headers: string[] | null = null;
@@ -176,6 +183,7 @@ export function createTableCollector(options: { handOver?: (rows: ImportTableRow
       if (headers === null) {
         headers = row.cells.slice(0, last + 1);
         headerRowNumber = row.rowNumber;
+        options.onHeader?.(headers, headerRowNumber);
         return;
       }
       if (rowCount >= MAX_IMPORT_ROWS) {

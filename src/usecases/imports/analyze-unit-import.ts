@@ -12,7 +12,7 @@ import {
 } from '../../domain/import/classify-unit-import.ts';
 import { mappedColumns, mappingFromColumns, type ColumnMapping } from '../../domain/import/column-mapping.ts';
 import { createImportSummarizer, type ImportSummary } from '../../domain/import/import-outcome.ts';
-import type { ImportTable } from '../../domain/import/import-table.ts';
+import type { ImportTable, ImportTableRow } from '../../domain/import/import-table.ts';
 import { recognizeHeaders } from '../../domain/import/recognize-headers.ts';
 import { UNIT_IMPORT_SPEC } from '../../domain/import/unit-import-spec.ts';
 import { cleanCell } from '../../domain/registry/text.ts';
@@ -20,6 +20,7 @@ import { normalizeUscc } from '../../domain/uscc.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { listDictionaryEntries } from '../../db/dictionary-queries.ts';
 import { findUnitsByDuplicateKeys, findUnitsByUsccs } from '../../db/import-queries.ts';
+import type { ParseListener } from '../../workers/import-parsing-pool.ts';
 import { scopePathOf } from '../lib/actor.ts';
 
 export type UnitImportAnalysis = {
@@ -50,13 +51,18 @@ const DICTIONARY_FIELD_BY_KIND = {
  */
 const preparedByTable = new WeakMap<ImportTable, { key: string; prepared: PreparedUnitRow[] }>();
 
+/** What prepared rows depend on besides the table. */
+function preparedKey(mapping: ColumnMapping, options: { withinDivisionCode: string; dictionaries: UnitImportDictionaries }): string {
+  return JSON.stringify([mapping, options.withinDivisionCode, options.dictionaries]);
+}
+
 async function prepareRows(
   table: ImportTable,
   columns: Parameters<typeof createUnitRowPreparer>[0],
   options: { withinDivisionCode: string; dictionaries: UnitImportDictionaries },
   mapping: ColumnMapping,
 ): Promise<PreparedUnitRow[]> {
-  const key = JSON.stringify([mapping, options.withinDivisionCode, options.dictionaries]);
+  const key = preparedKey(mapping, options);
   const known = preparedByTable.get(table);
   if (known?.key === key) return known.prepared;
   const prepareRow = createUnitRowPreparer(columns, options);
@@ -68,6 +74,96 @@ async function prepareRows(
   markFileDuplicates(prepared, options);
   preparedByTable.set(table, { key, prepared });
   return prepared;
+}
+
+/** The mapping of a file whose columns are taken as their headers say (no mapping chosen by the user yet). */
+function recognizedMapping(headers: readonly string[]): ColumnMapping {
+  return mappingFromColumns(headers.length, recognizeHeaders([...headers]).mapped);
+}
+
+/** The active dictionary entries by the import's field they fill. */
+async function loadImportDictionaries(db: DbOrTx): Promise<UnitImportDictionaries> {
+  const dictionaries: Record<string, { code: string; label: string }[]> = {};
+  for (const entry of await listDictionaryEntries(db)) {
+    const field = DICTIONARY_FIELD_BY_KIND[entry.kind as keyof typeof DICTIONARY_FIELD_BY_KIND];
+    if (field === undefined || !entry.active) continue;
+    (dictionaries[field] ??= []).push({ code: entry.code, label: entry.label });
+  }
+  return dictionaries;
+}
+
+/** What a table's early preparation works with once the header row and the dictionaries are known. */
+type EarlyPreparation = {
+  columns: ReturnType<typeof mappedColumns>;
+  dictionaries: UnitImportDictionaries;
+  prepareRow: (row: ImportTableRow) => PreparedUnitRow;
+};
+
+/**
+ * Step 1 of a preview's dry run while the file is still being read (decision 0031): once the header row is known,
+ * the rows the parsing worker hands over are validated slice by slice (letting other requests through between two),
+ * so the preview does not wait for the whole table before it starts. `finish(table)` validates the table's last rows
+ * and leaves the prepared rows where {@link analyzeUnitImport} looks for them, under the key it computes itself (the
+ * mapping recognised from the table's final headers, the division, the dictionaries as it loads them). When any of
+ * those differs — a data row wider than the header row that changes the mapping, a dictionary edited meanwhile — the
+ * rows prepared early are simply not used and analyzeUnitImport prepares them as before.
+ */
+export function prepareUnitRowsWhileReading(
+  db: DbOrTx,
+  brigade: { divisionCode: string },
+): { listener: ParseListener; finish(table: ImportTable): Promise<void> } {
+  const dictionariesLoaded = loadImportDictionaries(db);
+  dictionariesLoaded.catch(() => undefined); // a failure only means nothing is prepared early
+  let headers: string[] | null = null;
+  const queue: ImportTableRow[][] = [];
+  const prepared: PreparedUnitRow[] = [];
+  let state: EarlyPreparation | null = null;
+  let failed = false;
+  let working = Promise.resolve();
+
+  const ready = async (): Promise<EarlyPreparation | null> => {
+    if (state !== null || headers === null) return state;
+    const dictionaries = await dictionariesLoaded;
+    const columns = mappedColumns(recognizedMapping(headers), UNIT_IMPORT_SPEC);
+    state = { columns, dictionaries, prepareRow: createUnitRowPreparer(columns, { withinDivisionCode: brigade.divisionCode, dictionaries }) };
+    return state;
+  };
+  const drain = async (): Promise<void> => {
+    try {
+      const s = await ready();
+      if (s === null) return;
+      while (queue.length > 0) {
+        for (const row of queue.shift() as ImportTableRow[]) prepared.push(s.prepareRow(row));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } catch {
+      failed = true;
+    }
+  };
+
+  return {
+    listener: {
+      header(h) {
+        headers = h;
+      },
+      rows(rows) {
+        if (failed) return;
+        queue.push(rows);
+        working = working.then(drain);
+      },
+    },
+    async finish(table) {
+      await working;
+      const s = await ready().catch(() => null);
+      if (failed || s === null || queue.length > 0 || prepared.length > table.rows.length) return;
+      const mapping = recognizedMapping(table.headers);
+      if (JSON.stringify(mappedColumns(mapping, UNIT_IMPORT_SPEC)) !== JSON.stringify(s.columns)) return;
+      for (const row of table.rows.slice(prepared.length)) prepared.push(s.prepareRow(row));
+      const options = { withinDivisionCode: brigade.divisionCode, dictionaries: s.dictionaries };
+      markFileDuplicates(prepared, options);
+      preparedByTable.set(table, { key: preparedKey(mapping, options), prepared });
+    },
+  };
 }
 
 /**
@@ -87,14 +183,8 @@ export async function analyzeUnitImport(
   },
   actor: Actor,
 ): Promise<UnitImportAnalysis> {
-  const mapping = input.mapping ?? mappingFromColumns(input.table.headers.length, recognizeHeaders(input.table.headers).mapped);
-
-  const dictionaries: Record<string, { code: string; label: string }[]> = {};
-  for (const entry of await listDictionaryEntries(db)) {
-    const field = DICTIONARY_FIELD_BY_KIND[entry.kind as keyof typeof DICTIONARY_FIELD_BY_KIND];
-    if (field === undefined || !entry.active) continue;
-    (dictionaries[field] ??= []).push({ code: entry.code, label: entry.label });
-  }
+  const mapping = input.mapping ?? recognizedMapping(input.table.headers);
+  const dictionaries = await loadImportDictionaries(db);
 
   const columns = mappedColumns(mapping, UNIT_IMPORT_SPEC);
   const options = { withinDivisionCode: input.brigade.divisionCode, dictionaries };

@@ -13,15 +13,16 @@ import { readXlsxTable } from './read-xlsx-table.ts';
  * Reads an uploaded .xlsx or .csv into a table (see detectImportFileFormat for how the format is chosen), within
  * the limits of decision 0014. Runs on the import-parsing worker thread (src/workers/), or here when it cannot
  * start. With `handOver`, the data rows are handed over in slices as they are read and the table returned holds
- * the rest. Anything exceljs or zlib cannot read is one clear Chinese error.
+ * the rest; `onHeader` hears the header row first. Anything exceljs or zlib cannot read is one clear Chinese error.
  */
 export async function parseImportFile(
   bytes: Uint8Array,
   fileName: string,
   handOver?: (rows: ImportTableRow[]) => void,
+  onHeader?: (headers: string[], headerRowNumber: number) => void,
 ): Promise<ImportTable> {
   const format = detectImportFileFormat(bytes, fileName);
-  const collector = createTableCollector(handOver ? { handOver } : {});
+  const collector = createTableCollector({ ...(handOver ? { handOver } : {}), ...(onHeader ? { onHeader } : {}) });
   if (format === 'csv') return readCsvTable(bytes, collector);
   let sheetName: string | null;
   try {

@@ -1,7 +1,7 @@
 import type { ImportTable } from '../../domain/import/import-table.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { loadImportFileBytes } from '../../db/import-queries.ts';
-import { importParsingPool } from '../../workers/import-parsing-pool.ts';
+import { type ParseListener, importParsingPool } from '../../workers/import-parsing-pool.ts';
 import { fileDigest } from './file-digest.ts';
 import { createRecentTables } from './recent-tables.ts';
 
@@ -15,13 +15,18 @@ const keyOf = (digest: string, fileName: string) => `${digest}\u0000${fileName}`
 /**
  * Reads an uploaded .xlsx or .csv into a table (parseImportFile, on the import-parsing worker thread), or gives the
  * table of the same bytes and name read a moment ago. A file that cannot be read is refused with a Chinese message
- * and nothing is kept of it.
+ * and nothing is kept of it. `listener` hears the rows while they are read (not when the table is already known).
  */
-export async function readImportFile(bytes: Uint8Array, fileName: string, digest = fileDigest(bytes)): Promise<ImportTable> {
+export async function readImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  digest = fileDigest(bytes),
+  listener?: ParseListener,
+): Promise<ImportTable> {
   const key = keyOf(digest, fileName);
   const recent = recentTables.get(key, Date.now());
   if (recent) return recent;
-  const table = await importParsingPool().parse(bytes, fileName);
+  const table = await importParsingPool().parse(bytes, fileName, listener);
   recentTables.set(key, table, Date.now());
   return table;
 }

@@ -4,6 +4,7 @@ import type { UseCaseContext } from '../lib/context.ts';
 import { baseFileName, fileDigest } from './file-digest.ts';
 import { readImportFile } from './read-import-file.ts';
 import { rowsImportSummary } from './rows-import-summary.ts';
+import type { ParseListener } from '../../workers/import-parsing-pool.ts';
 
 type Analysis = { mapping: ImportBatchRecord['mapping']; summary: Parameters<typeof rowsImportSummary>[1] };
 
@@ -18,10 +19,13 @@ export async function storeUploadedFile(
   orgId: string,
   input: { fileName: string; bytes: Uint8Array },
   analyze: (table: ImportTable) => Promise<Analysis>,
+  /** Work of the dry run that can start on the rows while the file is still being read, finished before `analyze`. */
+  early?: { listener: ParseListener; finish(table: ImportTable): Promise<void> },
 ): Promise<ImportBatchRecord> {
   const fileName = baseFileName(input.fileName);
   const fileSha256 = fileDigest(input.bytes);
-  const table = await readImportFile(input.bytes, fileName, fileSha256);
+  const table = await readImportFile(input.bytes, fileName, fileSha256, early?.listener);
+  await early?.finish(table);
   const analysis = await analyze(table);
   const id = await insertImportBatch(ctx.db, {
     kind,

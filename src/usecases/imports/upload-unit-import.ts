@@ -4,7 +4,7 @@ import type { UseCaseContext } from '../lib/context.ts';
 import { requirePermission } from '../lib/require.ts';
 import { requireOrgInScope } from '../lib/require-org-in-scope.ts';
 import { storeUploadedFile } from './store-uploaded-file.ts';
-import { analyzeUnitImport } from './analyze-unit-import.ts';
+import { analyzeUnitImport, prepareUnitRowsWhileReading } from './analyze-unit-import.ts';
 
 export type UploadUnitImportInput = { brigadeId: string; fileName: string; bytes: Uint8Array };
 
@@ -19,7 +19,13 @@ export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImp
   if (brigade.kind !== 'brigade')
     throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
 
-  return storeUploadedFile(ctx, 'units', brigade.id, input, (table) =>
-    analyzeUnitImport(ctx.db, { table, mapping: null, brigade, plan: false }, ctx.actor),
+  return storeUploadedFile(
+    ctx,
+    'units',
+    brigade.id,
+    input,
+    (table) => analyzeUnitImport(ctx.db, { table, mapping: null, brigade, plan: false }, ctx.actor),
+    // The rows are validated while the rest of the file is read (decision 0031).
+    prepareUnitRowsWhileReading(ctx.db, brigade),
   );
 }

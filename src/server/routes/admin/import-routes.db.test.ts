@@ -440,6 +440,21 @@ describe('rows that belong elsewhere', () => {
     expect(res.json().counts).toMatchObject({ new: 1, invalid: 1, duplicatesInFile: 1 });
     expect(res.json().rows[0].errors).toEqual([`第 3 行「统一社会信用代码」：与第 2 行重复（${code}）`]);
   });
+
+  it('gives the same preview when the rows are validated while the file is still read, across the slices', async () => {
+    // 4,500 rows reach the server's dry run in slices of 2,000 while the worker reads the rest (decision 0031): a
+    // credit code repeated 4,000 rows later, and an invalid one in the second slice, are found as in a small file.
+    const codes = Array.from({ length: 4_500 }, () => uscc());
+    codes[4_400] = codes[1]!;
+    codes[2_500] = '91330702MA0000000X';
+    const bytes = await xlsx([['单位名称', '统一社会信用代码'], ...codes.map((c, i) => [`跨片单位${i}`, c])], '单位');
+    const res = await upload(adminA, unitsUrl(tree.brigadeA, '跨片.xlsx'), bytes);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().counts).toMatchObject({ new: 4_498, invalid: 2, duplicatesInFile: 1 });
+    const errors = res.json().rows.flatMap((r: { errors: string[] }) => r.errors);
+    expect(errors).toContain(`第 4402 行「统一社会信用代码」：与第 3 行重复（${codes[1]}）`);
+    expect(errors.some((e: string) => e.startsWith('第 2502 行「统一社会信用代码」'))).toBe(true);
+  });
 });
 
 describe('column mapping', () => {
