@@ -86,6 +86,27 @@ describe('readCanonicalBundle: a bundle read from its JCS bytes', { timeout: 60_
     }
   });
 
+  it('keeps a byte order mark inside the bytes as the character it is (a decoder drops it by default)', () => {
+    // Found by review: an id "\uFEFFU0001" came back as "U0001" while the hash was of the bytes with the mark.
+    const text = canonicalJson(vector());
+    for (const variant of [
+      text.replace('["U0001"', '["\uFEFFU0001"'),
+      text.replace('"observers":[{', '"observers":\uFEFF[{'),
+      text.replace('{"external":[', '{"external":\uFEFF['),
+    ]) {
+      const bytes = utf8(variant);
+      let parsed: DrawBundle;
+      try {
+        parsed = JSON.parse(variant) as DrawBundle;
+      } catch {
+        expect(() => verifyBundleBytes(bytes)).toThrow('结果包不是有效的 JSON 文件');
+        continue;
+      }
+      expect(checksOfBytes(bytes)).toEqual(checksOf(parsed));
+      expect(verifyBundleBytes(bytes).verification.ok).toBe(false);
+    }
+  });
+
   it('fails tampered bytes exactly as the general path does, naming the first difference', () => {
     const bundle = vector();
     (bundle.result.tasks[2]!.lead as string[])[0] = 'I01';

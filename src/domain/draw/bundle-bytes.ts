@@ -33,7 +33,9 @@ const CLOSE_OBJECT = 0x7d;
 /** How far into the result its first four fields are looked for (two hashes, the algorithm, the draw's id). */
 const RESULT_HEAD_BYTES = 64 * 1024;
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a byte order mark inside the bytes is a character like any other (by default a decoder drops one at the
+// start of what it decodes, which would make a string read here differ from the bytes hashed — found by review).
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** One character per byte: what plain ASCII slices are taken from when the candidates hold other text too. */
 const oneByte = new TextDecoder('windows-1252');
 

@@ -75,6 +75,20 @@ describe('createWorksheetScanner', () => {
     expect(excelDate(44377 - 1462, true).toISOString()).toBe('2021-06-30T00:00:00.000Z');
   });
 
+  it('counts quotes only after an element name, as the XML guard does, and refuses a run it would have to keep whole', () => {
+    // A quote inside a malformed name once made the scanner wait for the next quote of the sheet (found by review).
+    const xml = sheet('<row r="1"><c r="A1"><v>1</v></c></row><a"b/><row r="2"><c r="A2" t="str"><v>a\r\nb\rc&#13;</v></c></row>');
+    expect(rowsOf(xml, 7)).toEqual([
+      { rowNumber: 1, cells: ['1'] },
+      { rowNumber: 2, cells: ['a\nb\nc\r'] },
+    ]);
+    const scanner = createWorksheetScanner(context, () => undefined);
+    scanner.write('<worksheet><sheetData><row r="1"><c t="str"><v>');
+    expect(() => {
+      for (let i = 0; i < 80; i++) scanner.write('x'.repeat(64 * 1024));
+    }).toThrow('文件无法读取：工作表中有一段过长的内容');
+  });
+
   it('ignores rows outside sheetData and anything after it', () => {
     const xml = '<worksheet><row r="1"><c><v>1</v></c></row><sheetData><row r="2"><c><v>2</v></c></row></sheetData><row r="3"><c><v>3</v></c></row></worksheet>';
     expect(rowsOf(xml)).toEqual([{ rowNumber: 2, cells: ['2'] }]);

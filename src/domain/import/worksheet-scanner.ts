@@ -13,6 +13,8 @@
  * scanner keeps between chunks (one unfinished tag or text run) is bounded by the guard's limits.
  */
 
+import { DomainError } from '../errors.ts';
+
 /** What a worksheet's cells need from the rest of the workbook. */
 export type WorksheetContext = {
   /** The shared strings by index (`t="s"`). */
@@ -40,6 +42,9 @@ const CAPTURE_NONE = 0;
 const CAPTURE_VALUE = 1;
 const CAPTURE_FORMULA = 2;
 const CAPTURE_INLINE = 3;
+
+/** Characters kept between two pieces at most (one unfinished token; the guard allows a token of 1 MB). */
+const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
 /** Creates a scanner that hands each row, when its `</row>` is read, to `onRow`. */
 export function createWorksheetScanner(context: WorksheetContext, onRow: (row: WorksheetRow) => void): WorksheetScanner {
@@ -175,7 +180,8 @@ export function createWorksheetScanner(context: WorksheetContext, onRow: (row: W
       } else if (next === 0x21 && text.startsWith('<![CDATA[', at)) {
         const close = text.indexOf(']]>', at + 9);
         if (close < 0) break;
-        append(text.slice(at + 9, close));
+        const data = text.slice(at + 9, close);
+        append(data.includes('\r') ? data.replace(/\r\n?/g, '\n') : data);
         at = close + 3;
       } else if (next === 0x3f || next === 0x21) {
         // <?…?> and other declarations (the guard refuses a DOCTYPE before this is reached).
@@ -194,6 +200,10 @@ export function createWorksheetScanner(context: WorksheetContext, onRow: (row: W
       }
     }
     buffer = done ? '' : text.slice(at);
+    // What waits here is one unfinished token, which the guard has already held to its limit; never more.
+    if (buffer.length > MAX_PENDING_CHARS) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', '文件无法读取：工作表中有一段过长的内容，不是正常的 Excel 文件，已拒绝');
+    }
   };
 
   return {
@@ -209,10 +219,20 @@ export function createWorksheetScanner(context: WorksheetContext, onRow: (row: W
   };
 }
 
-/** The index of the '>' that ends the tag whose name begins at `from` (quoted '>' skipped), or −1. */
+/**
+ * The index of the '>' that ends the tag whose name begins at `from` (a '>' inside a quoted attribute value skipped),
+ * or −1. Quotes count only after the name, as the XML guard counts them: a quote inside a (malformed) name must not
+ * make this scanner wait for a closing quote the guard never waits for.
+ */
 function tagEnd(text: string, from: number): number {
   let quote = 0;
-  for (let at = from; at < text.length; at++) {
+  let at = from;
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x3e) return at;
+    if (isSpace(c) || c === 0x2f) break;
+  }
+  for (; at < text.length; at++) {
     const c = text.charCodeAt(at);
     if (quote !== 0) {
       if (c === quote) quote = 0;
@@ -338,8 +358,12 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a |
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** XML text with its entities and character references decoded (an unknown entity is left as written). */
-export function decodeText(text: string): string {
+/**
+ * XML text as a parser gives it: line ends normalised (CR LF and a lone CR become LF, XML 1.0 §2.11), then entities
+ * and character references decoded (an unknown entity is left as written; `&#13;` stays a CR).
+ */
+export function decodeText(raw: string): string {
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (whole, body: string) => {
     if (body.startsWith('#')) {
