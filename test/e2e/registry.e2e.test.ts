@@ -149,10 +149,17 @@ describe('registry journey', () => {
     await page.waitForURL((url) => !url.search);
     expect(await page.getByLabel('关键字').inputValue()).toBe('');
 
-    // 列设置: a hidden column stays hidden after a reload (this browser remembers it for this list).
+    // 列设置: a hidden column stays hidden after a reload (this browser remembers it for this list). The list the
+    // clearing asked for has loaded and the popover has opened before the box is clicked (on a loaded machine a click
+    // during the popover's opening animation did not reach the box).
+    await loaded();
     expect(await page.getByRole('columnheader', { name: '联系人' }).count()).toBe(1);
     await page.getByRole('button', { name: '列设置' }).click();
-    await page.getByRole('checkbox', { name: '联系人' }).uncheck();
+    const contactBox = page.getByRole('checkbox', { name: '联系人' });
+    await expect.poll(() => contactBox.isVisible()).toBe(true);
+    await expect.poll(() => contactBox.isChecked()).toBe(true);
+    await contactBox.uncheck({ trial: true });
+    await contactBox.uncheck();
     await expect.poll(() => page.getByRole('columnheader', { name: '联系人' }).count()).toBe(0);
     await page.reload();
     await expect.poll(() => page.getByText(/^共 [\d,]+ 家单位$/).isVisible()).toBe(true);
