@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../../domain/errors.ts';
 import { XLSX_LIMITS, notAnXlsxFileError, type TableCollector } from '../../domain/import/import-table.ts';
 import { cellValueToText, isImpreciseNumber } from '../../domain/import/spreadsheet-cell.ts';
+import { createSharedStringsScanner } from '../../domain/import/shared-strings-scanner.ts';
 import { type WorksheetContext, createWorksheetScanner, isDateFormat } from '../../domain/import/worksheet-scanner.ts';
 import { createXmlGuard, type XmlGuardOptions } from '../../domain/import/xml-guard.ts';
 import { checkDeclaredEntry, readZipDirectory, type ZipEntry } from '../../domain/import/zip-directory.ts';
@@ -21,9 +22,7 @@ type WorkbookReaderParts = {
   workbookRels?: { Id: string; Target: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  sharedStrings?: unknown[];
   styles?: { getStyleModel(id: number): { numFmt?: string } | null };
   properties?: { model?: { date1904?: boolean } };
 };
@@ -104,7 +103,7 @@ export async function readXlsxTable(bytes: Uint8Array, collector: TableCollector
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    sharedStrings: 'ignore',
     // Styles say which numbers are dates; hyperlinks are read as their text without the link table.
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -124,7 +123,13 @@ export async function readXlsxTable(bytes: Uint8Array, collector: TableCollector
     maxCellBytes: XLSX_LIMITS.cellBytes,
     maxSharedStrings: XLSX_LIMITS.sharedStrings,
   });
-  if (sharedStrings) for await (const _ of reader._parseSharedStrings(Readable.from(sharedStrings)));
+  // The shared strings by our own scanner too (decision 0031): each entry as the text Excel shows.
+  const sharedStringTexts: string[] = [];
+  if (sharedStrings) {
+    const scanner = createSharedStringsScanner((text) => sharedStringTexts.push(text));
+    for await (const text of sharedStrings) scanner.write(text);
+    scanner.end();
+  }
 
   // The first visible sheet in tab order, found through its relationship; without a workbook part, the first
   // worksheet in the archive (as exceljs would).
@@ -147,7 +152,7 @@ export async function readXlsxTable(bytes: Uint8Array, collector: TableCollector
   // The worksheet itself by our own scanner (decision 0031): the workbook's shared strings, date styles and date system.
   const dateStyles = new Map<number, boolean>();
   const context: WorksheetContext = {
-    sharedStrings: reader.sharedStrings ?? [],
+    sharedStrings: sharedStringTexts,
     isDateStyle(style) {
       let isDate = dateStyles.get(style);
       if (isDate === undefined) {
