@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import { decodeText } from './worksheet-scanner.ts';
+import { decodeText, normalizeLineEnds } from './worksheet-scanner.ts';
 
 /**
  * The shared strings of a workbook (`xl/sharedStrings.xml`) read from its text as it streams, each `<si>` entry as the
@@ -80,6 +80,6 @@ function runText(raw: string): string {
   if (!raw.includes('<![CDATA[')) return decodeText(raw);
   return raw
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3).replace(/\r\n?/g, '\n') : decodeText(part)))
+    .map((part) => (part.startsWith('<![CDATA[') ? normalizeLineEnds(part.slice(9, -3)) : decodeText(part)))
     .join('');
 }

@@ -181,7 +181,7 @@ export function createWorksheetScanner(context: WorksheetContext, onRow: (row: W
         const close = text.indexOf(']]>', at + 9);
         if (close < 0) break;
         const data = text.slice(at + 9, close);
-        append(data.includes('\r') ? data.replace(/\r\n?/g, '\n') : data);
+        append(normalizeLineEnds(data));
         at = close + 3;
       } else if (next === 0x3f || next === 0x21) {
         // <?…?> and other declarations (the guard refuses a DOCTYPE before this is reached).
@@ -356,6 +356,11 @@ function columnAt(text: string, from: number, to: number): number {
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
+/** Line ends as an XML parser passes them on: CR LF and a lone CR become LF (XML 1.0 §2.11). */
+export function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
@@ -363,7 +368,7 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
  * and character references decoded (an unknown entity is left as written; `&#13;` stays a CR).
  */
 export function decodeText(raw: string): string {
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  const text = normalizeLineEnds(raw);
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (whole, body: string) => {
     if (body.startsWith('#')) {

@@ -71,6 +71,16 @@ async function prepareRows(
     prepared.push(prepareRow(row));
     if (i % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  return keepPrepared(table, key, options, prepared);
+}
+
+/** Rows validated one by one, completed by the in-file duplicate search and kept for the table under their key. */
+function keepPrepared(
+  table: ImportTable,
+  key: string,
+  options: { withinDivisionCode: string; dictionaries: UnitImportDictionaries },
+  prepared: PreparedUnitRow[],
+): PreparedUnitRow[] {
   markFileDuplicates(prepared, options);
   preparedByTable.set(table, { key, prepared });
   return prepared;
@@ -160,8 +170,7 @@ export function prepareUnitRowsWhileReading(
       if (JSON.stringify(mappedColumns(mapping, UNIT_IMPORT_SPEC)) !== JSON.stringify(s.columns)) return;
       for (const row of table.rows.slice(prepared.length)) prepared.push(s.prepareRow(row));
       const options = { withinDivisionCode: brigade.divisionCode, dictionaries: s.dictionaries };
-      markFileDuplicates(prepared, options);
-      preparedByTable.set(table, { key: preparedKey(mapping, options), prepared });
+      keepPrepared(table, preparedKey(mapping, options), options, prepared);
     },
   };
 }

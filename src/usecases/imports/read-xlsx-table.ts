@@ -102,7 +102,8 @@ export async function readXlsxTable(bytes: Uint8Array, collector: TableCollector
   const structure = { label: '工作簿结构', maxBytes: XLSX_LIMITS.otherPartBytes, maxTokenBytes: XLSX_LIMITS.cellBytes };
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
-    worksheets: 'emit',
+    // The worksheet and the shared strings are read by our own scanners below (decision 0031).
+    worksheets: 'ignore',
     sharedStrings: 'ignore',
     // Styles say which numbers are dates; hyperlinks are read as their text without the link table.
     styles: 'cache',
