@@ -173,6 +173,8 @@ describe('the field app on a phone', () => {
     await page.getByRole('radio', { name: '当场签名' }).click();
     await drawSignature(page, '被检查单位');
     await eventually(() => page.getByText(/^已签名/).count()).toBe(2);
+    // What the screen shows is on the device only once the page says so (a write still in flight is 正在保存到本机…).
+    await page.getByRole('status').filter({ hasText: /^已保存到本机 \d\d:\d\d:\d\d$/ }).waitFor();
 
     // Reload without network: the service worker serves the app, the draft comes back from IndexedDB.
     await page.reload();

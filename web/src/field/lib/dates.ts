@@ -36,3 +36,8 @@ export function formatChinaMinute(iso: string | null | undefined): string {
   if (Number.isNaN(at)) return iso;
   return new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** `09:30:12`: the time of day in China time (when something was last saved). */
+export function formatChinaTime(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 19);
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useField } from '../app/field-context.ts';
 import { Screen } from '../components/screen.tsx';
 import { Banner, Button, Checkbox, Choice, Section, TextField } from '../components/ui.tsx';
-import { chinaDateTime, formatChinaMinute } from '../lib/dates.ts';
+import { chinaDateTime, formatChinaMinute, formatChinaTime } from '../lib/dates.ts';
 import type { OutboxItem } from '../outbox/send-record.ts';
 import { PhotoStrip } from '../photos/photo-strip.tsx';
 import { ChecklistLine } from './checklist-line.tsx';
@@ -21,7 +21,7 @@ import {
   type Draft,
 } from './record-draft.ts';
 import { SignaturesSection } from './signatures-section.tsx';
-import { useDraft } from './use-draft.ts';
+import { useDraft, type SaveState } from './use-draft.ts';
 
 const CONCLUSION_OPTIONS = (['no_hazard', 'hazards_found'] as const).map((value) => ({ value, label: CONCLUSION_LABELS[value] }));
 const UNABLE_OPTIONS = UNABLE_REASONS.map((value) => ({ value, label: UNABLE_REASON_LABELS[value] }));
@@ -30,7 +30,7 @@ const UNABLE_OPTIONS = UNABLE_REASONS.map((value) => ({ value, label: UNABLE_REA
 export function RecordPage({ taskId }: { taskId: string }) {
   const { db, taskById, reportError, navigate, online, sendNow } = useField();
   const task = taskById(taskId);
-  const { draft, change, save, flush } = useDraft(db, taskId, reportError);
+  const { draft, change, save, flush, latest, saveState } = useDraft(db, taskId, reportError);
   const [showProblems, setShowProblems] = useState(false);
 
   if (draft === undefined) return <div className="splash">正在读取草稿…</div>;
@@ -82,7 +82,7 @@ export function RecordPage({ taskId }: { taskId: string }) {
       await flush();
       await db.transaction('rw', db.outbox, db.drafts, async () => {
         await db.outbox.put(item);
-        await db.drafts.put({ ...draft, state: 'submitted' });
+        await db.drafts.put({ ...(latest() ?? draft), state: 'submitted' });
       });
       navigate({ name: 'outbox' });
       if (online) void sendNow(draft.recordId);
@@ -111,7 +111,7 @@ export function RecordPage({ taskId }: { taskId: string }) {
       <div className="record-head card">
         <strong>{task.unit.name}</strong>
         <div className="muted small">
-          开始于 {formatChinaMinute(draft.startedAt)} · 本机自动保存
+          开始于 {formatChinaMinute(draft.startedAt)} · <SaveStatus state={saveState} />
           {draft.outcome === 'inspected' ? ` · 已填 ${progress.done}/${progress.total} 项，不符合 ${progress.fails} 项` : ''}
         </div>
       </div>
@@ -149,7 +149,7 @@ export function RecordPage({ taskId }: { taskId: string }) {
         ) : null}
         <TextField label="备注" multiline maxLength={2000} value={draft.remarks} onChange={(remarks) => change((d) => ({ ...d, remarks }))} />
       </Section>
-      <SignaturesSection task={task} draft={draft} save={save} canSign={bodyProblems.length === 0} />
+      <SignaturesSection task={task} draft={draft} save={save} latest={latest} canSign={bodyProblems.length === 0} />
       {showProblems && bodyProblems.length + signatureProblems.length > 0 ? (
         <Banner kind="error">
           <strong>还不能提交：</strong>
@@ -169,6 +169,13 @@ export function RecordPage({ taskId }: { taskId: string }) {
       </div>
     </Screen>
   );
+}
+
+/** Every edit is written to the device as it is made; this says when the last one is there. */
+function SaveStatus({ state }: { state: SaveState }) {
+  if (state.saving) return <span role="status">正在保存到本机…</span>;
+  if (!state.savedAt) return <span role="status">本机自动保存</span>;
+  return <span role="status">已保存到本机 {formatChinaTime(state.savedAt)}</span>;
 }
 
 type FormProps = { task: FieldTask; draft: Draft; change: (edit: (d: Draft) => Draft) => void; flush: () => Promise<unknown> };

@@ -20,11 +20,14 @@ export function SignaturesSection({
   task,
   draft,
   save,
+  latest,
   canSign,
 }: {
   task: FieldTask;
   draft: Draft;
   save: (draft: Draft) => Promise<unknown>;
+  /** The draft as last saved: a signature finishing after other edits adds itself to them, never to an older copy. */
+  latest: () => Draft | null;
   canSign: boolean;
 }) {
   const { db, reportError } = useField();
@@ -33,7 +36,11 @@ export function SignaturesSection({
 
   const sign = async (role: SignatureRole, make: (signedHash: string, at: string) => Signature) => {
     const at = chinaDateTime(new Date());
-    const next = await signDraft(draft, role, (hash) => make(hash, at), hashCanonical, at);
+    const base = latest();
+    if (!base) return;
+    const next = await signDraft(base, role, (hash) => make(hash, at), hashCanonical, at);
+    // Another edit or signature saved while this one was hashed is kept: sign again over what is there now.
+    if (latest() !== base) return sign(role, make);
     await save(next);
   };
 
@@ -64,9 +71,10 @@ export function SignaturesSection({
         <Checkbox
           label="协办将在自己的设备上确认"
           checked={draft.assistantElsewhere}
-          onChange={(assistantElsewhere) =>
-            void save({ ...draft, assistantElsewhere, signatures: assistantElsewhere ? { ...draft.signatures, assistant: null } : draft.signatures })
-          }
+          onChange={(assistantElsewhere) => {
+            const base = latest();
+            if (base) void save({ ...base, assistantElsewhere, signatures: assistantElsewhere ? { ...base.signatures, assistant: null } : base.signatures });
+          }}
         />
         {draft.assistantElsewhere ? null : <SignatureBox label="协办" disabled={!canSign} onConfirm={signWithImage('assistant')} />}
       </SignatureSlot>

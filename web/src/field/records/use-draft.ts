@@ -3,14 +3,20 @@ import type { FieldDb } from '../storage/field-db.ts';
 import { chinaDateTime } from '../lib/dates.ts';
 import { editDraft, type Draft } from './record-draft.ts';
 
+/** Whether every edit so far is on the device: `saving` while a write is outstanding, else when the last one landed. */
+export type SaveState = { saving: boolean; savedAt: Date | null };
+
 /**
  * The draft of one task, saved on every change (field rule 7): each edit is written to IndexedDB at once, in
  * order; `flush` waits for the writes (before the camera opens, which may reload the page in some browsers).
+ * `saveState` tells the inspector when the last edit is on the device, not merely on the screen.
  */
 export function useDraft(db: FieldDb, taskId: string, onError: (error: unknown) => void) {
   const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
+  const [saveState, setSaveState] = useState<SaveState>({ saving: false, savedAt: null });
   const current = useRef<Draft | null>(null);
   const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const outstanding = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -31,13 +37,28 @@ export function useDraft(db: FieldDb, taskId: string, onError: (error: unknown) 
     (next: Draft) => {
       current.current = next;
       setDraft(next);
-      writes.current = writes.current.then(() => db.drafts.put(next)).catch(onError);
+      outstanding.current += 1;
+      setSaveState((state) => ({ ...state, saving: true }));
+      const landed = (ok: boolean) => {
+        outstanding.current -= 1;
+        const saving = outstanding.current > 0;
+        setSaveState((state) => ({ saving, savedAt: ok ? new Date() : state.savedAt }));
+      };
+      writes.current = writes.current
+        .then(() => db.drafts.put(next))
+        .then(
+          () => landed(true),
+          (error: unknown) => {
+            landed(false);
+            onError(error);
+          },
+        );
       return writes.current;
     },
     [db, onError],
   );
 
-  /** Applies a body edit (voiding signatures when the body changed) and saves it. */
+  /** Applies a body edit to the latest draft (voiding signatures when the body changed) and saves it. */
   const change = useCallback(
     (edit: (draft: Draft) => Draft) => {
       if (!current.current) return;
@@ -47,6 +68,7 @@ export function useDraft(db: FieldDb, taskId: string, onError: (error: unknown) 
   );
 
   const flush = useCallback(() => writes.current, []);
+  const latest = useCallback(() => current.current, []);
 
-  return { draft, change, save, flush, latest: () => current.current };
+  return { draft, change, save, flush, latest, saveState };
 }
