@@ -138,6 +138,8 @@ async function freshPostgres(url: string): Promise<{ target: DatabaseTarget; dro
   return {
     target: { kind: 'postgres', url: target.toString() },
     drop: async () => {
+      // BENCH_KEEP_DB=1: the database stays for a look afterwards (its name is printed).
+      if (process.env.BENCH_KEEP_DB === '1') return console.log(`  (kept the database ${name})`);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);

@@ -240,7 +240,7 @@ export async function updateUnitCreditGrades(
     const rows = JSON.stringify(updates.slice(i, i + 2000).map((u) => ({ id: u.unitId, level: u.creditLevel, rated_on: u.ratedOn, source: u.source })));
     await tx.execute(sql`
       update units set credit_level = r.level, credit_rated_on = r.rated_on, credit_source = r.source, updated_at = ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${rows}::jsonb) as r(id uuid, level text, rated_on date, source text)
+      from json_to_recordset(${rows}::json) as r(id uuid, level text, rated_on date, source text)
       where units.id = r.id`);
   }
   for (let i = 0; i < updates.length; i += 1000) {

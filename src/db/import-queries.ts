@@ -295,13 +295,13 @@ const UNIT_RECORD_COLUMNS = [
 ] as const;
 const unitRecordKey = (i: number) => String.fromCharCode(97 + i);
 
-/** `(select … from jsonb_to_recordset(<json>) …) as v`: the rows of unitJson under their column names, as `v`. */
+/** `(select … from json_to_recordset(<json>) …) as v`: the rows of unitJson under their column names, as `v`. */
 function unitRecords(json: string): SQL {
   const columns = UNIT_RECORD_COLUMNS.map(([name], i) =>
     name === 'search_grams' ? `string_to_array(r.${unitRecordKey(i)}, ' ') as ${name}` : `r.${unitRecordKey(i)} as ${name}`,
   ).join(', ');
   const record = UNIT_RECORD_COLUMNS.map(([, type], i) => `${unitRecordKey(i)} ${type}`).join(', ');
-  return sql`(select ${sql.raw(columns)} from jsonb_to_recordset(${json}::jsonb) as r(${sql.raw(record)})) as v`;
+  return sql`(select ${sql.raw(columns)} from json_to_recordset(${json}::json) as r(${sql.raw(record)})) as v`;
 }
 
 /** The JSON parameter of a bulk write: one object per unit, keyed as UNIT_RECORD_COLUMNS says. */
@@ -427,7 +427,7 @@ export async function insertUnitHistoryBulk(
     return sql`
       insert into unit_history (unit_id, at, actor_id, actor_name, kind, summary)
       select v.unit_id, ${common.at.toISOString()}::timestamptz, ${common.actorId}::uuid, ${common.actorName}, ${common.kind}, v.summary
-      from jsonb_to_recordset(${json}::jsonb) as v(unit_id uuid, summary jsonb)`;
+      from json_to_recordset(${json}::json) as v(unit_id uuid, summary jsonb)`;
   });
 }
 
@@ -552,7 +552,7 @@ export async function flagUnitsForReview(tx: Tx, proposals: readonly FlagProposa
     const json = JSON.stringify(chunk.map((p) => ({ id: p.unitId, reason: p.reason })));
     const result = await tx.execute(sql`
       update units as u set flagged_at = ${now.toISOString()}::timestamptz, flag_reason = v.reason, updated_at = ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${json}::jsonb) as v(id uuid, reason text)
+      from json_to_recordset(${json}::json) as v(id uuid, reason text)
       where u.id = v.id and u.flagged_at is null and u.status = 'active'
       returning u.id`);
     // Both drivers answer { rows }; the drizzle type of a raw result is driver-neutral (unknown).

@@ -184,6 +184,7 @@ export const units = pgTable(
   'units',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Collation "C" (migration 0030): compared byte by byte, so units_uscc_key also serves a prefix search. */
     uscc: varchar('uscc', { length: 18 }).notNull(),
     name: text('name').notNull(),
     registeredAddress: text('registered_address'),
@@ -213,11 +214,16 @@ export const units = pgTable(
     /** Suspected 僵尸单位, flagged by reconciliation or by a person; never removed silently. */
     flaggedAt: timestamp('flagged_at', { withTimezone: true }),
     flagReason: text('flag_reason'),
-    /** normalizeUnitName(name) + '|' + normalizeAddress(address): probable-duplicate detection. */
+    /**
+     * normalizeUnitName(name) + '|' + normalizeAddress(address): probable-duplicate detection. Collation "C"
+     * (migration 0030): looked up for equality only.
+     */
     duplicateKey: text('duplicate_key'),
     /**
      * Character bigrams of name, addresses and credit code, maintained by a trigger (migration 0004), so a
-     * text search on Chinese (no word boundaries) is a GIN lookup rather than a scan of every row.
+     * text search on Chinese (no word boundaries) is a GIN lookup rather than a scan of every row. Collation "C"
+     * (migration 0030): a bigram is only ever compared for equality, and byte comparison keeps the index cheap to
+     * write (an import of 100,000 units adds some four million entries).
      */
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     legalRepresentative: text('legal_representative'),
@@ -247,7 +253,6 @@ export const units = pgTable(
     index('units_missing_address_idx')
       .on(t.updatedAt, t.id)
       .where(sql`${t.address} is null or btrim(${t.address}) = ''`),
-    index('units_uscc_prefix_idx').on(t.uscc.op('varchar_pattern_ops')),
     check('units_category_check', sql`${t.category} in ('key', 'general', 'small_venue', 'other')`),
     check(
       'units_status_check',
