@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVerifyDraw } from '../../src/cli/verify-draw.ts';
 import { recordCallbackExternalValue } from '../../src/usecases/callbacks/record-callback-external-value.ts';
 import { demoContextFor } from '../../src/usecases/system/seed-demo-draw.ts';
-import { buttonName, DESKTOP, eventually, logIn, newPage, SCREENSHOT_DIR, settled, shootBothWidths, startE2E, type E2E } from './harness.ts';
+import { buttonName, DESKTOP, eventually, logIn, newPage, openDialog, SCREENSHOT_DIR, settled, shootBothWidths, startE2E, type E2E } from './harness.ts';
 
 /**
  * 纪检回访 (issue 16, decision 0026), page only: 纪检 jijian logs in → 纪检回访 → freezes the last full quarter's list →
@@ -50,8 +50,15 @@ describe('纪检回访', () => {
     await page.getByText('季度报告（2026年第三季度）').waitFor();
 
     await page.getByRole('button', { name: buttonName('记录回访') }).first().click();
-    const dialog = page.getByRole('dialog', { name: /回访记录/ });
+    // Once the dialog has finished zooming in: a star clicked during the animation can miss, and 满意度 then stays empty.
+    const dialog = await openDialog(page, /回访记录/);
+    // Four stars, read with the pointer moved off them (hovering lights the stars up to the pointer whatever was chosen).
+    const stars = async () => {
+      await page.mouse.move(0, 0);
+      return dialog.locator('.ant-rate-star-full').count();
+    };
     await dialog.locator('.ant-rate-star').nth(3).click();
+    await eventually(stars).toBe(4);
     await dialog.getByLabel('备注').fill('单位对检查过程满意');
     await dialog.getByRole('button', { name: buttonName('保存') }).click();
     await dialog.waitFor({ state: 'hidden' });
