@@ -9,7 +9,9 @@ import {
   findBodyProblems,
   findSignatureProblems,
   isSignatureCurrent,
+  sameBodyAsSeen,
   signDraft,
+  SIGNING_RACED_NOTICE,
   startDraft,
   suggestConclusion,
   updateLine,
@@ -135,6 +137,18 @@ describe('signatures', () => {
     expect(second.signatures.lead).toEqual(first.signatures.lead);
     expect(second.endedAt).toBe(T1);
     expect(second.signatures.assistant?.signedHash).toBe(first.signatures.lead?.signedHash);
+  });
+
+  it('made over the body seen still fit a draft that only gained another signature meanwhile, not one whose content changed', async () => {
+    const seen = filled();
+    // Someone else's signature landed meanwhile: it fixed the end time, the content is the same.
+    const signedMeanwhile = await signDraft(seen, 'lead', signed(SHA(2)), hash, T1);
+    expect(signedMeanwhile.endedAt).not.toBe(seen.endedAt);
+    expect(sameBodyAsSeen(seen, signedMeanwhile)).toBe(true);
+    // A photo added, or any other edit of the body: not what the signer saw.
+    const edited = editDraft(signedMeanwhile, (d) => updateLine(d, 1, (l) => ({ ...l, photos: [...l.photos, SHA(9)] })), T1);
+    expect(sameBodyAsSeen(seen, edited)).toBe(false);
+    expect(SIGNING_RACED_NOTICE).toMatch(/请核对后重新签名/);
   });
 
   it('need the lead, the assistant (or a later confirmation) and the representative or a refusal with a witness', async () => {

@@ -197,6 +197,17 @@ export function canonicalBodyOf(draft: Draft): string {
 
 const NO_SIGNATURES: RecordSignatures = { lead: null, assistant: null, representative: null };
 
+/** Said on the record when a signature is not kept because the content changed while it was being made. */
+export const SIGNING_RACED_NOTICE = '签名过程中记录内容有变更，本次签名未生效，请核对后重新签名。';
+
+/**
+ * Whether `now` holds the body the signer saw in `seen` — the end time aside, which the first signature fixes (so a
+ * signature made meanwhile by someone else on this device does not count as a change of content).
+ */
+export function sameBodyAsSeen(seen: Draft, now: Draft): boolean {
+  return canonicalBodyOf({ ...now, endedAt: seen.endedAt }) === canonicalBodyOf(seen);
+}
+
 export function hasAnySignature(draft: Draft): boolean {
   return Boolean(draft.signatures.lead || draft.signatures.assistant || draft.signatures.representative);
 }

@@ -30,7 +30,7 @@ const UNABLE_OPTIONS = UNABLE_REASONS.map((value) => ({ value, label: UNABLE_REA
 export function RecordPage({ taskId }: { taskId: string }) {
   const { db, taskById, reportError, navigate, online, sendNow } = useField();
   const task = taskById(taskId);
-  const { draft, change, save, flush, latest, saveState } = useDraft(db, taskId, reportError);
+  const { draft, change, save, stored, flush, latest, saveState } = useDraft(db, taskId, reportError);
   const [showProblems, setShowProblems] = useState(false);
 
   if (draft === undefined) return <div className="splash">正在读取草稿…</div>;
@@ -58,34 +58,39 @@ export function RecordPage({ taskId }: { taskId: string }) {
   const progress = progressOf(draft);
 
   const submit = async () => {
-    if (bodyProblems.length + signatureProblems.length > 0) {
-      setShowProblems(true);
-      return;
-    }
-    const body = buildRecordBody(draft);
-    const request: SubmitRecordRequest = { id: draft.recordId, body, signatures: draft.signatures, corrects: correctsOf(draft) };
-    const item: OutboxItem = {
-      recordId: draft.recordId,
-      taskId,
-      unitName: task.unit.name,
-      request,
-      version: versionOf(draft),
-      files: filesOfRecord(body, draft.signatures),
-      state: 'pending',
-      attempts: 0,
-      lastError: null,
-      createdAt: chinaDateTime(new Date()),
-      lastTriedAt: null,
-      sentAt: null,
-    };
     try {
+      // What is sent is what is stored: the latest draft once every write has landed (a photo or a signature may
+      // finish between the tap and here), checked again.
       await flush();
+      const final = latest() ?? draft;
+      if (findBodyProblems(final, task.checklist).length + findSignatureProblems(final).length > 0) {
+        setShowProblems(true);
+        return;
+      }
+      const body = buildRecordBody(final);
+      const request: SubmitRecordRequest = { id: final.recordId, body, signatures: final.signatures, corrects: correctsOf(final) };
+      const item: OutboxItem = {
+        recordId: final.recordId,
+        taskId,
+        unitName: task.unit.name,
+        request,
+        version: versionOf(final),
+        files: filesOfRecord(body, final.signatures),
+        state: 'pending',
+        attempts: 0,
+        lastError: null,
+        createdAt: chinaDateTime(new Date()),
+        lastTriedAt: null,
+        sentAt: null,
+      };
+      const submitted: Draft = { ...final, state: 'submitted' };
       await db.transaction('rw', db.outbox, db.drafts, async () => {
         await db.outbox.put(item);
-        await db.drafts.put({ ...(latest() ?? draft), state: 'submitted' });
+        await db.drafts.put(submitted);
       });
+      stored(submitted);
       navigate({ name: 'outbox' });
-      if (online) void sendNow(draft.recordId);
+      if (online) void sendNow(final.recordId);
     } catch (error) {
       reportError(error);
     }
@@ -174,6 +179,7 @@ export function RecordPage({ taskId }: { taskId: string }) {
 /** Every edit is written to the device as it is made; this says when the last one is there. */
 function SaveStatus({ state }: { state: SaveState }) {
   if (state.saving) return <span role="status">正在保存到本机…</span>;
+  if (state.failed) return <strong role="alert" className="save-failed">最近的修改未能保存到本机，请重试</strong>;
   if (!state.savedAt) return <span role="status">本机自动保存</span>;
   return <span role="status">已保存到本机 {formatChinaTime(state.savedAt)}</span>;
 }

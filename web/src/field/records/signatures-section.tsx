@@ -6,7 +6,7 @@ import { chinaDateTime, formatChinaMinute } from '../lib/dates.ts';
 import { sha256Hex, sha256OfText } from '../lib/hash.ts';
 import { bytesOfDataUrl } from '../photos/compress-photo.ts';
 import { signatureImage } from '../storage/field-db.ts';
-import { isSignatureCurrent, signDraft, type Draft, type SignatureRole } from './record-draft.ts';
+import { isSignatureCurrent, sameBodyAsSeen, signDraft, SIGNING_RACED_NOTICE, type Draft, type SignatureRole } from './record-draft.ts';
 import { SignatureBox } from './signature-box.tsx';
 import { SignatureImage } from './signature-image.tsx';
 
@@ -34,22 +34,31 @@ export function SignaturesSection({
   const lead = task.people.find((p) => p.role === 'lead');
   const assistants = task.people.filter((p) => p.role === 'assistant');
 
-  const sign = async (role: SignatureRole, make: (signedHash: string, at: string) => Signature) => {
+  /**
+   * Signs over `seen`, the draft on screen when 确认 was pressed. Should another save land while the signature is made
+   * (another signature, a photo being stored), the signature is added to the latest draft when its body is still the
+   * one seen; when the content changed it is not kept, and the record says so: a signature covers only what was seen.
+   */
+  const sign = async (role: SignatureRole, make: (signedHash: string, at: string) => Signature, seen: Draft | null) => {
+    if (!seen) return;
     const at = chinaDateTime(new Date());
-    const base = latest();
-    if (!base) return;
-    const next = await signDraft(base, role, (hash) => make(hash, at), hashCanonical, at);
-    // Another edit or signature saved while this one was hashed is kept: sign again over what is there now.
-    if (latest() !== base) return sign(role, make);
-    await save(next);
+    for (let base = seen; ; ) {
+      const next = await signDraft(base, role, (hash) => make(hash, at), hashCanonical, at);
+      const now = latest();
+      if (!now || now.state === 'submitted') return;
+      if (now === base) return void (await save(next));
+      if (!sameBodyAsSeen(seen, now)) return void (await save({ ...now, voidedNotice: SIGNING_RACED_NOTICE }));
+      base = now;
+    }
   };
 
   const signWithImage = (role: SignatureRole) => async (dataUrl: string) => {
+    const seen = latest();
     try {
       const bytes = bytesOfDataUrl(dataUrl);
       const sha = await sha256Hex(bytes);
       await db.photos.put(signatureImage(task.id, sha, bytes, dataUrl, chinaDateTime(new Date())));
-      await sign(role, (signedHash, at) => ({ kind: 'signed', image: sha, signedHash, at }));
+      await sign(role, (signedHash, at) => ({ kind: 'signed', image: sha, signedHash, at }), seen);
     } catch (error) {
       reportError(error);
     }
@@ -80,7 +89,7 @@ export function SignaturesSection({
       </SignatureSlot>
       {draft.outcome === 'inspected' ? (
         <SignatureSlot taskId={task.id} title="被检查单位人员" signature={draft.signatures.representative} current={isSignatureCurrent(draft, draft.signatures.representative)}>
-          <RepresentativeSigning canSign={canSign} onSign={signWithImage('representative')} onRefuse={(witness, reason) => sign('representative', (signedHash, at) => ({ kind: 'refused', witness, reason, signedHash, at }))} />
+          <RepresentativeSigning canSign={canSign} onSign={signWithImage('representative')} onRefuse={(witness, reason) => sign('representative', (signedHash, at) => ({ kind: 'refused', witness, reason, signedHash, at }), latest())} />
         </SignatureSlot>
       ) : null}
     </Section>
