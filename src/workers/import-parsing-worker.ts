@@ -27,12 +27,10 @@ if (process.platform === 'linux' && nice > 0) {
 
 port.on('message', (job: ParsingJob) => {
   const post = (reply: ParsingReply) => port.postMessage(reply);
-  parseImportFile(
-    job.bytes,
-    job.fileName,
-    (rows) => post({ id: job.id, kind: 'rows', rows }),
-    (headers, headerRowNumber) => post({ id: job.id, kind: 'header', headers, headerRowNumber }),
-  ).then(
+  parseImportFile(job.bytes, job.fileName, {
+    handOver: (rows) => post({ id: job.id, kind: 'rows', rows }),
+    onHeader: (headers, headerRowNumber) => post({ id: job.id, kind: 'header', headers, headerRowNumber }),
+  }).then(
     (table) => post({ id: job.id, kind: 'table', table }),
     (e: unknown) =>
       post(

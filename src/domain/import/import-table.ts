@@ -127,6 +127,13 @@ export function columnLetters(column: number): string {
 
 export type TableCollector = ReturnType<typeof createTableCollector>;
 
+/** Who hears a table while it is read: the data rows in slices, and the header row as soon as it is read. */
+export type TableListeners = {
+  handOver?: (rows: ImportTableRow[]) => void;
+  /** Told the header row as soon as it is read (the table's headers may still widen with a wider data row). */
+  onHeader?: (headers: string[], headerRowNumber: number) => void;
+};
+
 /**
  * Collects rows as a reader produces them and enforces the limits as it goes, so an over-long file is
  * refused at row 200,001 instead of after reading everything, a cell over 32,767 characters at that cell, and
@@ -135,14 +142,7 @@ export type TableCollector = ReturnType<typeof createTableCollector>;
  * in slices of `sliceRows` as they are collected (a reader on a worker thread posts them) and `finish` returns
  * the table with the rows not yet handed over.
  */
-export function createTableCollector(
-  options: {
-    handOver?: (rows: ImportTableRow[]) => void;
-    sliceRows?: number;
-    /** Told the header row as soon as it is read (the table's headers may still widen with a wider data row). */
-    onHeader?: (headers: string[], headerRowNumber: number) => void;
-  } = {},
-) {
+export function createTableCollector(options: TableListeners & { sliceRows?: number } = {}) {
   const sliceRows = options.sliceRows ?? 2_000;
   let headerRowNumber = 0;
   let headers: string[] | null = null;

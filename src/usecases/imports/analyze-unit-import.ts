@@ -121,7 +121,12 @@ type EarlyPreparation = {
 export function prepareUnitRowsWhileReading(
   db: DbOrTx,
   brigade: { divisionCode: string },
-): { listener: ParseListener; finish(table: ImportTable): Promise<void> } {
+): {
+  listener: ParseListener;
+  finish(table: ImportTable): Promise<void>;
+  /** The dictionaries it loaded (null when that failed), for the dry run of the same preview to use rather than load again. */
+  dictionaries: Promise<UnitImportDictionaries | null>;
+} {
   const dictionariesLoaded = loadImportDictionaries(db);
   dictionariesLoaded.catch(() => undefined); // a failure only means nothing is prepared early
   let headers: string[] | null = null;
@@ -152,6 +157,7 @@ export function prepareUnitRowsWhileReading(
   };
 
   return {
+    dictionaries: dictionariesLoaded.catch(() => null),
     listener: {
       header(h) {
         headers = h;
@@ -189,11 +195,13 @@ export async function analyzeUnitImport(
     brigade: { id: string; divisionCode: string };
     /** false for a preview: the plan of the writes is left empty (only the commit writes, and it runs its own dry run). */
     plan?: boolean;
+    /** The active dictionaries as this request has already loaded them (the preview's early preparation); else loaded here. */
+    dictionaries?: UnitImportDictionaries | null;
   },
   actor: Actor,
 ): Promise<UnitImportAnalysis> {
   const mapping = input.mapping ?? recognizedMapping(input.table.headers);
-  const dictionaries = await loadImportDictionaries(db);
+  const dictionaries = input.dictionaries ?? (await loadImportDictionaries(db));
 
   const columns = mappedColumns(mapping, UNIT_IMPORT_SPEC);
   const options = { withinDivisionCode: input.brigade.divisionCode, dictionaries };

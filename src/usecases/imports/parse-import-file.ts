@@ -5,24 +5,23 @@ import {
   notAnXlsxFileError,
   readCsvTable,
   type ImportTable,
-  type ImportTableRow,
+  type TableListeners,
 } from '../../domain/import/import-table.ts';
 import { readXlsxTable } from './read-xlsx-table.ts';
 
 /**
  * Reads an uploaded .xlsx or .csv into a table (see detectImportFileFormat for how the format is chosen), within
  * the limits of decision 0014. Runs on the import-parsing worker thread (src/workers/), or here when it cannot
- * start. With `handOver`, the data rows are handed over in slices as they are read and the table returned holds
- * the rest; `onHeader` hears the header row first. Anything exceljs or zlib cannot read is one clear Chinese error.
+ * start. With `listeners.handOver`, the data rows are handed over in slices as they are read and the table returned
+ * holds the rest; `listeners.onHeader` hears the header row first. Anything exceljs or zlib cannot read is one clear Chinese error.
  */
 export async function parseImportFile(
   bytes: Uint8Array,
   fileName: string,
-  handOver?: (rows: ImportTableRow[]) => void,
-  onHeader?: (headers: string[], headerRowNumber: number) => void,
+  listeners: TableListeners = {},
 ): Promise<ImportTable> {
   const format = detectImportFileFormat(bytes, fileName);
-  const collector = createTableCollector({ ...(handOver ? { handOver } : {}), ...(onHeader ? { onHeader } : {}) });
+  const collector = createTableCollector(listeners);
   if (format === 'csv') return readCsvTable(bytes, collector);
   let sheetName: string | null;
   try {

@@ -19,13 +19,14 @@ export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImp
   if (brigade.kind !== 'brigade')
     throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
 
+  // The rows are validated while the rest of the file is read (decision 0031); the dry run then uses its dictionaries.
+  const early = prepareUnitRowsWhileReading(ctx.db, brigade);
   return storeUploadedFile(
     ctx,
     'units',
     brigade.id,
     input,
-    (table) => analyzeUnitImport(ctx.db, { table, mapping: null, brigade, plan: false }, ctx.actor),
-    // The rows are validated while the rest of the file is read (decision 0031).
-    prepareUnitRowsWhileReading(ctx.db, brigade),
+    async (table) => analyzeUnitImport(ctx.db, { table, mapping: null, brigade, plan: false, dictionaries: await early.dictionaries }, ctx.actor),
+    early,
   );
 }
