@@ -44,8 +44,9 @@ export function SignaturesSection({
     const at = chinaDateTime(new Date());
     for (let base = seen; ; ) {
       const next = await signDraft(base, role, (hash) => make(hash, at), hashCanonical, at);
+      // (A draft submitted meanwhile is left alone by save itself.)
       const now = latest();
-      if (!now || now.state === 'submitted') return;
+      if (!now) return;
       if (now === base) return void (await save(next));
       if (!sameBodyAsSeen(seen, now)) return void (await save({ ...now, voidedNotice: SIGNING_RACED_NOTICE }));
       base = now;
