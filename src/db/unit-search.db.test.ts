@@ -34,7 +34,7 @@ describe('unit search bigrams', () => {
         const id = randomUUID();
         await database.db.insert(units).values({ id, uscc, name, address, registeredAddress, category: 'general', brigadeId });
         const [row] = await database.db.select({ grams: units.searchGrams }).from(units).where(eq(units.id, id));
-        expect([...row!.grams].sort()).toEqual(unitSearchGrams({ name, address, registeredAddress, uscc }));
+        expect([...row!.grams].sort()).toEqual(unitSearchGrams({ name, address, registeredAddress }));
       }),
       { numRuns: 60 },
     );
@@ -49,6 +49,15 @@ describe('unit search bigrams', () => {
     const [recomputed] = await database.db.select({ grams: units.searchGrams }).from(units).where(eq(units.id, id));
     expect(recomputed!.grams).toContain('恒达');
     expect(recomputed!.grams).not.toContain('xx');
+  });
+
+  it('leave the credit code out, and a new code alone leaves them as they are', async () => {
+    const id = randomUUID();
+    await database.db.insert(units).values({ id, uscc: '91330702MA99999998', name: '鑫源餐饮', category: 'general', brigadeId });
+    const grams = async () => (await database.db.select({ grams: units.searchGrams }).from(units).where(eq(units.id, id)))[0]!.grams;
+    expect([...(await grams())].sort()).toEqual(['源餐', '鑫源', '餐饮'].sort());
+    await database.db.update(units).set({ uscc: '91330702MA99999997' }).where(eq(units.id, id));
+    expect([...(await grams())].sort()).toEqual(['源餐', '鑫源', '餐饮'].sort());
   });
 });
 

@@ -24,6 +24,10 @@ describe('unit search bigrams', () => {
     expect(grams).not.toContain('市婺');
     expect(grams).toEqual([...grams].sort());
   });
+  it('leaves the credit code out: a search never confirms a unit on it', () => {
+    expect(unitSearchGrams({ name: '超市', address: null, registeredAddress: null })).toEqual(['超市']);
+    expect(unitSearchGrams(unit).filter((g) => /^[0-9a-z]{2}$/.test(g))).toEqual([]);
+  });
   it('gives the bulk writers the same bigrams, unsorted', () => {
     expect([...unitSearchGramSet(unit)].sort()).toEqual(unitSearchGrams(unit));
   });

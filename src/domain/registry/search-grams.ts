@@ -20,14 +20,17 @@ function addSearchGrams(text: string, grams: Set<string>): void {
 }
 
 /**
- * The bigrams stored for a unit: those of each searched field (a pair never spans two fields). Writers may
- * pass this as `search_grams` to spare the trigger the work; it must equal what the trigger would compute.
+ * The bigrams stored for a unit: those of each field a text search confirms with LIKE — the name, the address and the
+ * registered address (a pair never spans two fields). Not the credit code: a search that looks like one reads the
+ * code's own index, and any other search confirms its rows on the three text fields only, so the code's ~17 bigrams
+ * (two fifths of a unit's) would find nothing and cost every write of the index (decision 0036). Writers may pass this
+ * as `search_grams` to spare the trigger the work; it must equal what the trigger would compute.
  */
 export function unitSearchGrams(unit: SearchedUnitFields): string[] {
   return [...unitSearchGramSet(unit)].sort();
 }
 
-type SearchedUnitFields = { name: string; address: string | null; registeredAddress: string | null; uscc: string };
+type SearchedUnitFields = { name: string; address: string | null; registeredAddress: string | null };
 
 /**
  * unitSearchGrams in no particular order, for bulk writers: the database keeps them as a set (a GIN index), and
@@ -35,6 +38,6 @@ type SearchedUnitFields = { name: string; address: string | null; registeredAddr
  */
 export function unitSearchGramSet(unit: SearchedUnitFields): Set<string> {
   const grams = new Set<string>();
-  for (const field of [unit.name, unit.address, unit.registeredAddress, unit.uscc]) if (field) addSearchGrams(field, grams);
+  for (const field of [unit.name, unit.address, unit.registeredAddress]) if (field) addSearchGrams(field, grams);
   return grams;
 }
