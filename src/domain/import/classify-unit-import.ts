@@ -32,7 +32,7 @@ import { applyColumnMapping, type MappedColumn } from './recognize-headers.ts';
 import { REQUIRED_UNIT_IMPORT_FIELDS, UNIT_IMPORT_FIELD_LABELS, type UnitImportField } from './unit-import-fields.ts';
 import {
   diffUnitRow,
-  findDuplicateRows,
+  createDuplicateRowFinder,
   validateUnitRow,
   type DictionaryField,
   type FieldChange,
@@ -198,23 +198,30 @@ export function createUnitRowPreparer(
  * Updates the rows in place and returns them.
  */
 export function markFileDuplicates(prepared: PreparedUnitRow[], options: UnitImportOptions = {}): PreparedUnitRow[] {
-  const valid = prepared.filter((r): r is PreparedUnitRow & { value: UnitImportRow } => r.value !== null);
-  const regionPrefixes = options.withinDivisionCode ? regionPrefixesOf(options.withinDivisionCode) : [];
-  const duplicates = findDuplicateRows(valid, { regionPrefixes });
-  if (duplicates.errors.length === 0 && duplicates.warnings.length === 0) return prepared;
-  const byRow = new Map(prepared.map((r) => [r.rowNumber, r]));
-  for (const issue of duplicates.errors) {
-    const row = byRow.get(issue.row)!;
-    row.errors.push(issue.message);
-    row.value = null;
-    row.duplicateInFile = true;
-  }
-  for (const issue of duplicates.warnings) {
-    const row = byRow.get(issue.row)!;
-    row.warnings.push(issue.message);
-    row.probableDuplicate = true;
-  }
+  const mark = createFileDuplicateMarker(options);
+  for (const row of prepared) mark(row);
   return prepared;
+}
+
+/**
+ * {@link markFileDuplicates} a row at a time, rows in the file's order (each as soon as it is prepared): marks the row
+ * in place when it repeats an earlier row's credit code or name and address.
+ */
+export function createFileDuplicateMarker(options: UnitImportOptions = {}): (row: PreparedUnitRow) => void {
+  const regionPrefixes = options.withinDivisionCode ? regionPrefixesOf(options.withinDivisionCode) : [];
+  const check = createDuplicateRowFinder({ regionPrefixes });
+  return (row) => {
+    if (row.value === null) return;
+    const found = check({ rowNumber: row.rowNumber, value: row.value });
+    if (found?.kind === 'error') {
+      row.errors.push(found.issue.message);
+      row.value = null;
+      row.duplicateInFile = true;
+    } else if (found?.kind === 'warning') {
+      row.warnings.push(found.issue.message);
+      row.probableDuplicate = true;
+    }
+  };
 }
 
 /** The registry's copy of a unit, as the import compares it. */

@@ -362,32 +362,53 @@ export function findDuplicateRows(
 ): { errors: RowIssue[]; warnings: RowIssue[] } {
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
+  const check = createDuplicateRowFinder(options);
+  for (const row of rows) {
+    const issue = check(row);
+    if (issue?.kind === 'error') errors.push(issue.issue);
+    else if (issue?.kind === 'warning') warnings.push(issue.issue);
+  }
+  return { errors, warnings };
+}
+
+/**
+ * {@link findDuplicateRows} a row at a time, rows in the file's order: what the row given is (a duplicate credit code:
+ * an error; a probable duplicate: a warning), or null. An import checks each row as soon as it is validated, while
+ * the rest of the file is still being read (decision 0031), so this check adds nothing after the last row.
+ */
+export function createDuplicateRowFinder(
+  options: NormalizeAddressOptions = {},
+): (row: { rowNumber: number; value: UnitImportRow }) => { kind: 'error' | 'warning'; issue: RowIssue } | null {
   const byUscc = new Map<string, number>();
   const byKey = new Map<string, { rowNumber: number; uscc: string }>();
-  for (const { rowNumber, value } of rows) {
+  return ({ rowNumber, value }) => {
     const first = byUscc.get(value.uscc);
     if (first !== undefined) {
-      errors.push({
-        row: rowNumber,
-        field: 'uscc',
-        message: `第 ${rowNumber} 行「${UNIT_IMPORT_FIELD_LABELS.uscc}」：与第 ${first} 行重复（${value.uscc}）`,
-      });
-      continue;
+      return {
+        kind: 'error',
+        issue: {
+          row: rowNumber,
+          field: 'uscc',
+          message: `第 ${rowNumber} 行「${UNIT_IMPORT_FIELD_LABELS.uscc}」：与第 ${first} 行重复（${value.uscc}）`,
+        },
+      };
     }
     byUscc.set(value.uscc, rowNumber);
     const key = duplicateKey(value.name, value.address ?? value.registeredAddress, options);
     const same = byKey.get(key);
-    if (same !== undefined) {
-      warnings.push({
+    if (same === undefined) {
+      byKey.set(key, { rowNumber, uscc: value.uscc });
+      return null;
+    }
+    return {
+      kind: 'warning',
+      issue: {
         row: rowNumber,
         field: 'name',
         message: `第 ${rowNumber} 行「${UNIT_IMPORT_FIELD_LABELS.name}」：与第 ${same.rowNumber} 行名称和地址相同但信用代码不同（${same.uscc}），疑似重复单位`,
-      });
-    } else {
-      byKey.set(key, { rowNumber, uscc: value.uscc });
-    }
-  }
-  return { errors, warnings };
+      },
+    };
+  };
 }
 
 export type FieldChange = { field: UnitImportField; label: string; from: unknown; to: unknown };

@@ -2,8 +2,8 @@ import { isInScope, type Actor } from '../../domain/access.ts';
 import {
   classifyUnitImportRowsLazily,
   completeRowDiff,
+  createFileDuplicateMarker,
   createUnitRowPreparer,
-  markFileDuplicates,
   type PreparedUnitRow,
   type RegistryDuplicate,
   type RegistryUnit,
@@ -65,25 +65,31 @@ async function prepareRows(
   const key = preparedKey(mapping, options);
   const known = preparedByTable.get(table);
   if (known?.key === key) return known.prepared;
-  const prepareRow = createUnitRowPreparer(columns, options);
+  const prepareRow = createRowPreparer(columns, options);
   const prepared: PreparedUnitRow[] = [];
   for (const [i, row] of table.rows.entries()) {
     prepared.push(prepareRow(row));
     if (i % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return keepPrepared(table, key, options, prepared);
-}
-
-/** Rows validated one by one, completed by the in-file duplicate search and kept for the table under their key. */
-function keepPrepared(
-  table: ImportTable,
-  key: string,
-  options: { withinDivisionCode: string; dictionaries: UnitImportDictionaries },
-  prepared: PreparedUnitRow[],
-): PreparedUnitRow[] {
-  markFileDuplicates(prepared, options);
   preparedByTable.set(table, { key, prepared });
   return prepared;
+}
+
+/**
+ * Step 1 a row at a time, rows in the file's order: the row validated on its own, then checked against the rows
+ * before it (the in-file duplicate search), so nothing is left to do across the file after its last row.
+ */
+function createRowPreparer(
+  columns: Parameters<typeof createUnitRowPreparer>[0],
+  options: { withinDivisionCode: string; dictionaries: UnitImportDictionaries },
+): (row: ImportTableRow) => PreparedUnitRow {
+  const prepare = createUnitRowPreparer(columns, options);
+  const mark = createFileDuplicateMarker(options);
+  return (row) => {
+    const prepared = prepare(row);
+    mark(prepared);
+    return prepared;
+  };
 }
 
 /** The mapping of a file whose columns are taken as their headers say (no mapping chosen by the user yet). */
@@ -140,7 +146,7 @@ export function prepareUnitRowsWhileReading(
     if (state !== null || headers === null) return state;
     const dictionaries = await dictionariesLoaded;
     const columns = mappedColumns(recognizedMapping(headers), UNIT_IMPORT_SPEC);
-    state = { columns, dictionaries, prepareRow: createUnitRowPreparer(columns, { withinDivisionCode: brigade.divisionCode, dictionaries }) };
+    state = { columns, dictionaries, prepareRow: createRowPreparer(columns, { withinDivisionCode: brigade.divisionCode, dictionaries }) };
     return state;
   };
   const drain = async (): Promise<void> => {
@@ -176,7 +182,7 @@ export function prepareUnitRowsWhileReading(
       if (JSON.stringify(mappedColumns(mapping, UNIT_IMPORT_SPEC)) !== JSON.stringify(s.columns)) return;
       for (const row of table.rows.slice(prepared.length)) prepared.push(s.prepareRow(row));
       const options = { withinDivisionCode: brigade.divisionCode, dictionaries: s.dictionaries };
-      keepPrepared(table, preparedKey(mapping, options), options, prepared);
+      preparedByTable.set(table, { key: preparedKey(mapping, options), prepared });
     },
   };
 }
