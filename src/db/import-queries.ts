@@ -56,20 +56,64 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Runs one statement per chunk of `rows`, in order, one at a time, building the next chunk's statement (its
- * JSON: the CPU-heavy part of a bulk write) while the database executes the previous one. On PostgreSQL the two
- * overlap; on PGlite, which runs in this thread, it is the same as building and awaiting in turn. The first
- * failure stops the writes (the caller's transaction then rolls back).
+ * Statements of one transaction sent one at a time, in order, each built while the previous one runs: on PostgreSQL
+ * the building (a chunk's JSON, the CPU-heavy part of a bulk write) and the database's work overlap; on PGlite, which
+ * runs in this thread, it is the same as building and awaiting in turn. `send` returns once the statement before has
+ * finished and this one has started, so a caller producing rows faster than the database writes them waits there
+ * (at most one statement runs and one is built). The first failure stops the writes: the next `send`, or `done`,
+ * rejects with it (the caller's transaction then rolls back).
  */
-async function writeInChunks<T>(tx: Tx, rows: readonly T[], size: number, statement: (chunk: T[]) => SQL): Promise<void> {
-  let running: Promise<unknown> | null = null;
-  for (const chunk of chunks(rows, size)) {
-    const next = statement(chunk);
-    if (running) await running;
-    // drizzle's query runs once it is awaited or then-ed: start it now.
-    running = tx.execute(next).then(() => undefined);
-  }
-  if (running) await running;
+export type StatementQueue = { send(statement: SQL): Promise<void>; done(): Promise<void> };
+
+export function statementQueue(tx: Tx): StatementQueue {
+  let running: Promise<void> = Promise.resolve();
+  return {
+    async send(statement) {
+      await running;
+      // drizzle's query runs once it is awaited or then-ed: start it now. A failure is kept for the next send or done,
+      // and not reported as unhandled meanwhile.
+      running = tx.execute(statement).then(() => undefined);
+      running.catch(() => undefined);
+    },
+    done: () => running,
+  };
+}
+
+/** Rows written a part at a time, in chunks of `size` (one statement each) through a queue: see {@link chunkedWrites}. */
+export type ChunkedWrites<T> = {
+  /** Sends every full chunk the rows complete (waiting for the queue as it must). */
+  add(rows: readonly T[]): Promise<void>;
+  /** Sends the last, partial chunk. The queue's `done` says when it is written. */
+  flush(): Promise<void>;
+  /** Rows added so far. */
+  readonly count: number;
+};
+
+/** Rows that arrive a part at a time (an import's classification, slice by slice) written in chunks as they fill. */
+export function chunkedWrites<T>(queue: StatementQueue, size: number, statement: (chunk: T[]) => SQL): ChunkedWrites<T> {
+  let pending: T[] = [];
+  let count = 0;
+  return {
+    async add(rows) {
+      count += rows.length;
+      for (const row of rows) {
+        pending.push(row);
+        if (pending.length < size) continue;
+        const chunk = pending;
+        pending = [];
+        await queue.send(statement(chunk));
+      }
+    },
+    async flush() {
+      if (pending.length === 0) return;
+      const chunk = pending;
+      pending = [];
+      await queue.send(statement(chunk));
+    },
+    get count() {
+      return count;
+    },
+  };
 }
 
 /**
@@ -337,13 +381,12 @@ const unitJson = (rows: readonly ImportedUnit[]) =>
   );
 
 /**
- * Inserts new units in batches of WRITE_CHUNK, each batch one statement reading one JSON parameter (a row-per-
- * parameter insert of 100,000 units would need 2.3 million bound values and many round trips), and in the
- * same statement each unit's 'import' history entry, so the history costs no second pass over the rows.
+ * Inserts new units, given a part at a time, in batches of WRITE_CHUNK, each batch one statement reading one JSON
+ * parameter (a row-per-parameter insert of 100,000 units would need 2.3 million bound values and many round trips),
+ * and in the same statement each unit's 'import' history entry, so the history costs no second pass over the rows.
  */
-export async function insertImportedUnits<T>(
-  tx: Tx,
-  rows: readonly T[],
+export function importedUnitInserts<T>(
+  queue: StatementQueue,
   /** Each row as the unit to write, made a chunk at a time (the caller need not hold 100,000 of them at once). */
   unitOf: (row: T) => ImportedUnit,
   common: {
@@ -353,12 +396,11 @@ export async function insertImportedUnits<T>(
     today: string;
     history: { importId: string; fileName: string; actorId: string; actorName: string };
   },
-): Promise<void> {
+): ChunkedWrites<T> {
   const now = common.now.toISOString();
   const { history } = common;
-  await writeInChunks(
-    tx,
-    rows,
+  return chunkedWrites(
+    queue,
     WRITE_CHUNK,
     (chunk) => sql`
       with v as materialized (select * from ${unitRecords(unitJson(chunk.map(unitOf)))}),
@@ -384,17 +426,13 @@ export async function insertImportedUnits<T>(
 }
 
 /**
- * Updates changed units in batches of WRITE_CHUNK (one statement and one JSON parameter per batch). Every listed
- * unit gets updated_at = now; a status that differs from the stored one also gets its date and reason.
+ * Updates changed units, given a part at a time, in batches of WRITE_CHUNK (one statement and one JSON parameter per
+ * batch). Every listed unit gets updated_at = now; a status that differs from the stored one also gets its date and
+ * reason.
  */
-export async function updateImportedUnits(
-  tx: Tx,
-  rows: readonly ImportedUnit[],
-  common: { now: Date; today: string },
-): Promise<void> {
-  await writeInChunks(
-    tx,
-    rows,
+export function importedUnitUpdates(queue: StatementQueue, common: { now: Date; today: string }): ChunkedWrites<ImportedUnit> {
+  return chunkedWrites(
+    queue,
     WRITE_CHUNK,
     (chunk) => sql`
       update units as u set
@@ -419,10 +457,22 @@ export async function updateImportedUnits(
  */
 export async function insertUnitHistoryBulk(
   tx: Tx,
-  entries: readonly { unitId: string; summary: JsonValue }[],
-  common: { kind: 'import' | 'flag'; at: Date; actorId: string; actorName: string },
+  entries: readonly UnitHistoryEntry[],
+  common: UnitHistoryCommon,
 ): Promise<void> {
-  await writeInChunks(tx, entries, WRITE_CHUNK, (chunk) => {
+  const queue = statementQueue(tx);
+  const writes = unitHistoryInserts(queue, common);
+  await writes.add(entries);
+  await writes.flush();
+  await queue.done();
+}
+
+type UnitHistoryEntry = { unitId: string; summary: JsonValue };
+type UnitHistoryCommon = { kind: 'import' | 'flag'; at: Date; actorId: string; actorName: string };
+
+/** {@link insertUnitHistoryBulk} for entries given a part at a time, through a queue shared with other writes. */
+export function unitHistoryInserts(queue: StatementQueue, common: UnitHistoryCommon): ChunkedWrites<UnitHistoryEntry> {
+  return chunkedWrites(queue, WRITE_CHUNK, (chunk) => {
     const json = JSON.stringify(chunk.map((e) => ({ unit_id: e.unitId, summary: e.summary })));
     return sql`
       insert into unit_history (unit_id, at, actor_id, actor_name, kind, summary)

@@ -203,6 +203,12 @@ export async function analyzeUnitImport(
     plan?: boolean;
     /** The active dictionaries as this request has already loaded them (the preview's early preparation); else loaded here. */
     dictionaries?: UnitImportDictionaries | null;
+    /**
+     * The commit's writes: each slice's part of the plan as soon as it is classified, with the invalid rows counted so
+     * far, so the database writes the first rows while the rest are classified (the next slice waits for it as it must).
+     * The plan returned is then empty.
+     */
+    onPlan?: (part: Omit<UnitImportPlan, 'rows'>, invalidSoFar: number) => Promise<void>;
   },
   actor: Actor,
 ): Promise<UnitImportAnalysis> {
@@ -222,7 +228,6 @@ export async function analyzeUnitImport(
   );
   lookup.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
   const prepared = await prepareRows(input.table, columns, options, mapping);
-
   const byUscc = new Map<string, RegistryUnit>();
   for (const unit of await lookup) byUscc.set(unit.uscc, { ...unit, inScope: isInScope(actor, unit.brigadePath) });
   const valid = prepared.filter((r) => r.value !== null);
@@ -233,11 +238,11 @@ export async function analyzeUnitImport(
     list.push({ uscc: d.uscc, name: d.name });
     duplicatesByKey.set(d.duplicateKey, list);
   }
-
   // Rows are classified independently: in slices, letting other requests (the public portal) through between two.
   const plan: Omit<UnitImportPlan, 'rows'> = { inserts: [], updates: [] };
   // Only the rows the summary lists get their field-by-field diff described.
   const summarizer = createImportSummarizer(completeRowDiff);
+  let invalid = 0;
   for (let i = 0; i < prepared.length; i += PAUSE_EVERY) {
     const part = classifyUnitImportRowsLazily(
       prepared.slice(i, i + PAUSE_EVERY),
@@ -245,8 +250,13 @@ export async function analyzeUnitImport(
       { brigadeId: input.brigade.id, dictionaries, writes: input.plan ?? true },
     );
     summarizer.add(part.rows);
-    plan.inserts.push(...part.inserts);
-    plan.updates.push(...part.updates);
+    for (const row of part.rows) if (row.outcome === 'invalid') invalid++;
+    if (input.onPlan) {
+      await input.onPlan({ inserts: part.inserts, updates: part.updates }, invalid);
+    } else {
+      plan.inserts.push(...part.inserts);
+      plan.updates.push(...part.updates);
+    }
     if (i + PAUSE_EVERY < prepared.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { mapping, dictionaries, plan, summary: summarizer.finish() };

@@ -7,7 +7,8 @@ import type { StoredImportResult } from '../../domain/import/import-summary.ts';
 export function importResult(
   mode: 'refuse' | 'skip',
   counts: { invalid: number; unchanged: number },
-  plan: { inserts: readonly unknown[]; updates: readonly unknown[] },
+  /** What is (or would be) written: the plan's rows, or their counts. */
+  plan: { inserts: { readonly length: number }; updates: { readonly length: number } },
   now: Date,
 ): StoredImportResult {
   const refused = mode === 'refuse' && counts.invalid > 0;
