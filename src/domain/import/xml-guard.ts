@@ -118,12 +118,14 @@ export function createXmlGuard(options: XmlGuardOptions): XmlGuard {
   let sharedStringStart = -1;
   let sharedStrings = 0;
   // The start tag being read (when it is a row's or a cell's), and the last row's and cell's start tags.
+  // Three buffers that change roles (no copying): the tag being read becomes the last row's or cell's, whose buffer
+  // takes the next tag.
   let keeping = false;
-  const tag = new Uint8Array(KEPT_TAG_BYTES);
+  let tag = new Uint8Array(KEPT_TAG_BYTES);
   let tagLength = 0;
-  const rowTag = new Uint8Array(KEPT_TAG_BYTES);
+  let rowTag = new Uint8Array(KEPT_TAG_BYTES);
   let rowTagLength = 0;
-  const cellTag = new Uint8Array(KEPT_TAG_BYTES);
+  let cellTag = new Uint8Array(KEPT_TAG_BYTES);
   let cellTagLength = 0;
 
   /** The row being read: its `r`, or its position when it has none (rows without `r` follow one another). */
@@ -177,12 +179,11 @@ export function createXmlGuard(options: XmlGuardOptions): XmlGuard {
     );
   };
 
-  /** Keeps bytes [from, to) of the chunk as part of the start tag being read. */
+  /** Keeps bytes [from, to) of the chunk as part of the start tag being read (a byte loop: a tag is a few bytes). */
   const keep = (chunk: Uint8Array, from: number, to: number): void => {
-    if (!keeping || to <= from || tagLength === KEPT_TAG_BYTES) return;
-    const part = chunk.subarray(from, Math.min(to, from + KEPT_TAG_BYTES - tagLength));
-    tag.set(part, tagLength);
-    tagLength += part.length;
+    if (!keeping) return;
+    const end = Math.min(to, from + KEPT_TAG_BYTES - tagLength);
+    for (let i = from; i < end; i++) tag[tagLength++] = chunk[i]!;
   };
 
   /** The element name has ended: which watched element, if any, the tag is. */
@@ -205,11 +206,15 @@ export function createXmlGuard(options: XmlGuardOptions): XmlGuard {
     }
     if (watched === ROW) {
       rows++;
-      rowTag.set(tag.subarray(0, tagLength));
+      const free = rowTag;
+      rowTag = tag;
+      tag = free;
       rowTagLength = tagLength;
       rowStart = selfClosing ? -1 : tokenStart;
     } else if (watched === CELL) {
-      cellTag.set(tag.subarray(0, tagLength));
+      const free = cellTag;
+      cellTag = tag;
+      tag = free;
       cellTagLength = tagLength;
       cellStart = selfClosing ? -1 : tokenStart;
     } else if (watched === SHARED_STRING) {
