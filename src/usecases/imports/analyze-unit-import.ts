@@ -9,6 +9,7 @@ import {
   type RegistryUnit,
   type UnitImportDictionaries,
   type UnitImportPlan,
+  type UnitImportRegistry,
 } from '../../domain/import/classify-unit-import.ts';
 import { mappedColumns, mappingFromColumns, type ColumnMapping } from '../../domain/import/column-mapping.ts';
 import { createImportSummarizer, type ImportSummary } from '../../domain/import/import-outcome.ts';
@@ -108,11 +109,54 @@ async function loadImportDictionaries(db: DbOrTx): Promise<UnitImportDictionarie
   return dictionaries;
 }
 
+/**
+ * The registry's side of a dry run (what step 2 compares the rows with), looked up part by part: the registry's copy
+ * of each credit code (anywhere: the code is unique system-wide, `inScope` as `actor` sees it), then the units of the
+ * actor's subtree sharing a duplicate key with a valid row whose code the registry does not hold. A key is looked up
+ * once however many parts hold it.
+ */
+function registryLookups(db: DbOrTx, actor: Actor) {
+  const byUscc = new Map<string, RegistryUnit>();
+  const duplicatesByKey = new Map<string, RegistryDuplicate[]>();
+  const keysLookedUp = new Set<string>();
+  const scopePath = scopePathOf(actor);
+  return {
+    registry: { byUscc, duplicatesByKey } as UnitImportRegistry,
+    /** Credit codes as read from the file (normalised; any that cannot be one is left out here). */
+    async addCodes(codes: readonly string[]): Promise<void> {
+      const units = await findUnitsByUsccs(
+        db,
+        codes.filter((c) => c.length === 18),
+      );
+      for (const unit of units) byUscc.set(unit.uscc, { ...unit, inScope: isInScope(actor, unit.brigadePath) });
+    },
+    /** After the codes of the same rows. */
+    async addDuplicateKeys(rows: readonly PreparedUnitRow[]): Promise<void> {
+      const keys: string[] = [];
+      for (const r of rows) {
+        if (r.value === null || byUscc.has(r.value.uscc) || keysLookedUp.has(r.duplicateKey)) continue;
+        keysLookedUp.add(r.duplicateKey);
+        keys.push(r.duplicateKey);
+      }
+      for (const d of await findUnitsByDuplicateKeys(db, keys, scopePath)) {
+        const list = duplicatesByKey.get(d.duplicateKey) ?? [];
+        list.push({ uscc: d.uscc, name: d.name });
+        duplicatesByKey.set(d.duplicateKey, list);
+      }
+    },
+  };
+}
+
+/** A row's credit code as the look-up takes it. */
+const codeOfRow = (usccColumn: number | undefined) => (row: ImportTableRow): string =>
+  usccColumn === undefined ? '' : normalizeUscc(cleanCell(row.cells[usccColumn] ?? ''));
+
 /** What a table's early preparation works with once the header row and the dictionaries are known. */
 type EarlyPreparation = {
   columns: ReturnType<typeof mappedColumns>;
   dictionaries: UnitImportDictionaries;
   prepareRow: (row: ImportTableRow) => PreparedUnitRow;
+  codeOf: (row: ImportTableRow) => string;
 };
 
 /**
@@ -127,11 +171,17 @@ type EarlyPreparation = {
 export function prepareUnitRowsWhileReading(
   db: DbOrTx,
   brigade: { divisionCode: string },
+  actor: Actor,
 ): {
   listener: ParseListener;
   finish(table: ImportTable): Promise<void>;
   /** The dictionaries it loaded (null when that failed), for the dry run of the same preview to use rather than load again. */
   dictionaries: Promise<UnitImportDictionaries | null>;
+  /**
+   * The registry looked up for the rows as they were prepared, once `finish` has prepared the table's last ones (null
+   * when the rows prepared early were not used, or a look-up failed): the same preview's dry run then looks up nothing.
+   */
+  registry(): UnitImportRegistry | null;
 } {
   const dictionariesLoaded = loadImportDictionaries(db);
   dictionariesLoaded.catch(() => undefined); // a failure only means nothing is prepared early
@@ -141,12 +191,49 @@ export function prepareUnitRowsWhileReading(
   let state: EarlyPreparation | null = null;
   let failed = false;
   let working = Promise.resolve();
+  // The registry is looked up a slice at a time as the rows are prepared (the database is idle while the file is read).
+  // Whatever rows arrived while a look-up ran go together in the next (few round trips however busy this thread is).
+  const lookups = registryLookups(db, actor);
+  let waitingCodes: string[] = [];
+  let waitingRows: PreparedUnitRow[] = [];
+  let lookingUp: Promise<void> = Promise.resolve();
+  let running = false;
+  let lookupFailed = false;
+  let complete = false;
+  const lookUpWaiting = async (): Promise<void> => {
+    try {
+      while (waitingRows.length > 0 && !lookupFailed) {
+        const codes = waitingCodes;
+        const rows = waitingRows;
+        waitingCodes = [];
+        waitingRows = [];
+        await lookups.addCodes(codes);
+        await lookups.addDuplicateKeys(rows);
+      }
+    } catch {
+      lookupFailed = true;
+    } finally {
+      running = false;
+    }
+  };
+  const lookUp = (s: EarlyPreparation, rows: readonly ImportTableRow[], done: readonly PreparedUnitRow[]): void => {
+    for (const row of rows) waitingCodes.push(s.codeOf(row));
+    for (const row of done) waitingRows.push(row);
+    if (running) return;
+    running = true;
+    lookingUp = lookUpWaiting();
+  };
 
   const ready = async (): Promise<EarlyPreparation | null> => {
     if (state !== null || headers === null) return state;
     const dictionaries = await dictionariesLoaded;
     const columns = mappedColumns(recognizedMapping(headers), UNIT_IMPORT_SPEC);
-    state = { columns, dictionaries, prepareRow: createRowPreparer(columns, { withinDivisionCode: brigade.divisionCode, dictionaries }) };
+    state = {
+      columns,
+      dictionaries,
+      prepareRow: createRowPreparer(columns, { withinDivisionCode: brigade.divisionCode, dictionaries }),
+      codeOf: codeOfRow(columns.find((c) => c.field === 'uscc')?.index),
+    };
     return state;
   };
   const drain = async (): Promise<void> => {
@@ -154,7 +241,10 @@ export function prepareUnitRowsWhileReading(
       const s = await ready();
       if (s === null) return;
       while (queue.length > 0) {
-        for (const row of queue.shift() as ImportTableRow[]) prepared.push(s.prepareRow(row));
+        const rows = queue.shift() as ImportTableRow[];
+        const done = rows.map(s.prepareRow);
+        for (const row of done) prepared.push(row);
+        lookUp(s, rows, done);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch {
@@ -180,10 +270,16 @@ export function prepareUnitRowsWhileReading(
       if (failed || s === null || queue.length > 0 || prepared.length > table.rows.length) return;
       const mapping = recognizedMapping(table.headers);
       if (JSON.stringify(mappedColumns(mapping, UNIT_IMPORT_SPEC)) !== JSON.stringify(s.columns)) return;
-      for (const row of table.rows.slice(prepared.length)) prepared.push(s.prepareRow(row));
+      const rest = table.rows.slice(prepared.length);
+      const done = rest.map(s.prepareRow);
+      for (const row of done) prepared.push(row);
+      lookUp(s, rest, done);
       const options = { withinDivisionCode: brigade.divisionCode, dictionaries: s.dictionaries };
       preparedByTable.set(table, { key: preparedKey(mapping, options), prepared });
+      while (running) await lookingUp;
+      complete = !lookupFailed && waitingRows.length === 0;
     },
+    registry: () => (complete ? lookups.registry : null),
   };
 }
 
@@ -209,6 +305,8 @@ export async function analyzeUnitImport(
      * The plan returned is then empty.
      */
     onPlan?: (part: Omit<UnitImportPlan, 'rows'>, invalidSoFar: number) => Promise<void>;
+    /** The registry as the preview's early preparation looked it up while the file was read; else looked up here. */
+    registry?: UnitImportRegistry | null;
   },
   actor: Actor,
 ): Promise<UnitImportAnalysis> {
@@ -217,36 +315,31 @@ export async function analyzeUnitImport(
 
   const columns = mappedColumns(mapping, UNIT_IMPORT_SPEC);
   const options = { withinDivisionCode: input.brigade.divisionCode, dictionaries };
-  // The registry look-up needs only the codes, so it is sent before the rows are validated and the
-  // database answers while they are (validation pauses every 2,000 rows, which also keeps the server
-  // responsive to other requests during a large import).
-  const usccColumn = columns.find((c) => c.field === 'uscc')?.index;
-  const codes = usccColumn === undefined ? [] : input.table.rows.map((r) => normalizeUscc(cleanCell(r.cells[usccColumn] ?? '')));
-  const lookup = findUnitsByUsccs(
-    db,
-    codes.filter((c) => c.length === 18),
-  );
-  lookup.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
-  const prepared = await prepareRows(input.table, columns, options, mapping);
-  const byUscc = new Map<string, RegistryUnit>();
-  for (const unit of await lookup) byUscc.set(unit.uscc, { ...unit, inScope: isInScope(actor, unit.brigadePath) });
-  const valid = prepared.filter((r) => r.value !== null);
-  const newKeys = valid.filter((r) => !byUscc.has(r.value!.uscc)).map((r) => r.duplicateKey);
-  const duplicatesByKey = new Map<string, RegistryDuplicate[]>();
-  for (const d of await findUnitsByDuplicateKeys(db, newKeys, scopePathOf(actor))) {
-    const list = duplicatesByKey.get(d.duplicateKey) ?? [];
-    list.push({ uscc: d.uscc, name: d.name });
-    duplicatesByKey.set(d.duplicateKey, list);
+  let registry = input.registry ?? null;
+  let rows: PreparedUnitRow[];
+  if (registry !== null) {
+    rows = await prepareRows(input.table, columns, options, mapping);
+  } else {
+    // The registry look-up needs only the codes, so it is sent before the rows are validated and the database answers
+    // while they are (validation pauses every 2,000 rows, which also keeps the server responsive to other requests
+    // during a large import).
+    const lookups = registryLookups(db, actor);
+    const codes = lookups.addCodes(input.table.rows.map(codeOfRow(columns.find((c) => c.field === 'uscc')?.index)));
+    codes.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+    rows = await prepareRows(input.table, columns, options, mapping);
+    await codes;
+    await lookups.addDuplicateKeys(rows);
+    registry = lookups.registry;
   }
   // Rows are classified independently: in slices, letting other requests (the public portal) through between two.
   const plan: Omit<UnitImportPlan, 'rows'> = { inserts: [], updates: [] };
   // Only the rows the summary lists get their field-by-field diff described.
   const summarizer = createImportSummarizer(completeRowDiff);
   let invalid = 0;
-  for (let i = 0; i < prepared.length; i += PAUSE_EVERY) {
+  for (let i = 0; i < rows.length; i += PAUSE_EVERY) {
     const part = classifyUnitImportRowsLazily(
-      prepared.slice(i, i + PAUSE_EVERY),
-      { byUscc, duplicatesByKey },
+      rows.slice(i, i + PAUSE_EVERY),
+      registry,
       { brigadeId: input.brigade.id, dictionaries, writes: input.plan ?? true },
     );
     summarizer.add(part.rows);
@@ -257,7 +350,7 @@ export async function analyzeUnitImport(
       plan.inserts.push(...part.inserts);
       plan.updates.push(...part.updates);
     }
-    if (i + PAUSE_EVERY < prepared.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i + PAUSE_EVERY < rows.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { mapping, dictionaries, plan, summary: summarizer.finish() };
 }

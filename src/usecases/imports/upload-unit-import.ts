@@ -20,13 +20,18 @@ export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImp
     throw new DomainError('VALIDATION_FAILED', '所属大队：检查对象只能导入到大队', { field: 'brigadeId' });
 
   // The rows are validated while the rest of the file is read (decision 0031); the dry run then uses its dictionaries.
-  const early = prepareUnitRowsWhileReading(ctx.db, brigade);
+  const early = prepareUnitRowsWhileReading(ctx.db, brigade, ctx.actor);
   return storeUploadedFile(
     ctx,
     'units',
     brigade.id,
     input,
-    async (table) => analyzeUnitImport(ctx.db, { table, mapping: null, brigade, plan: false, dictionaries: await early.dictionaries }, ctx.actor),
+    async (table) =>
+      analyzeUnitImport(
+        ctx.db,
+        { table, mapping: null, brigade, plan: false, dictionaries: await early.dictionaries, registry: early.registry() },
+        ctx.actor,
+      ),
     early,
   );
 }

@@ -462,16 +462,32 @@ describe('rows that belong elsewhere', () => {
   it('gives the same preview when the rows are validated while the file is still read, across the slices', async () => {
     // 4,500 rows reach the server's dry run in slices of 2,000 while the worker reads the rest (decision 0031): a
     // credit code repeated 4,000 rows later, and an invalid one in the second slice, are found as in a small file.
+    // The registry is looked up slice by slice meanwhile: a unit already registered (row 3,002) and a registered
+    // name shared by rows 102 and 3,502 of different slices (both probable duplicates, the registered unit named once).
     const codes = Array.from({ length: 4_500 }, () => uscc());
     codes[4_400] = codes[1]!;
     codes[2_500] = '91330702MA0000000X';
-    const bytes = await xlsx([['单位名称', '统一社会信用代码'], ...codes.map((c, i) => [`跨片单位${i}`, c])], '单位');
+    const names = codes.map((_, i) => `跨片单位${i}`);
+    names[100] = names[3_500]!;
+    const twin = uscc();
+    const registered = await upload(
+      adminA,
+      unitsUrl(tree.brigadeA, '先登记.csv'),
+      Buffer.from(`单位名称,统一社会信用代码\n${names[3_000]},${codes[3_000]}\n${names[3_500]},${twin}\n`),
+    );
+    await call(app, adminA, 'POST', `/api/imports/${registered.json().id}/commit`, { mode: 'refuse' });
+    const bytes = await xlsx([['单位名称', '统一社会信用代码'], ...codes.map((c, i) => [names[i], c])], '单位');
     const res = await upload(adminA, unitsUrl(tree.brigadeA, '跨片.xlsx'), bytes);
     expect(res.statusCode).toBe(201);
-    expect(res.json().counts).toMatchObject({ new: 4_498, invalid: 2, duplicatesInFile: 1 });
+    expect(res.json().counts).toMatchObject({ new: 4_497, unchanged: 1, invalid: 2, duplicatesInFile: 1, probableDuplicates: 2 });
     const errors = res.json().rows.flatMap((r: { errors: string[] }) => r.errors);
     expect(errors).toContain(`第 4402 行「统一社会信用代码」：与第 3 行重复（${codes[1]}）`);
     expect(errors.some((e: string) => e.startsWith('第 2502 行「统一社会信用代码」'))).toBe(true);
+    const warned = (rowNumber: number) => res.json().rows.find((r: { rowNumber: number }) => r.rowNumber === rowNumber).warnings;
+    const registryWarning = (rowNumber: number) =>
+      `第 ${rowNumber} 行「单位名称」：与名录库中的「${names[3_500]}」（${twin}）名称和地址相同但信用代码不同，疑似重复单位`;
+    const aboutRegistry = (rowNumber: number) => warned(rowNumber).filter((w: string) => w.includes('名录库'));
+    expect(aboutRegistry(102)).toEqual([registryWarning(102)]);
   });
 });
 
