@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../uscc.ts';
 import {
   classifyUnitImportRows,
+  countInvalidRows,
   prepareUnitImportRows,
   translateDictionaryLabels,
   unitDuplicateKey,
@@ -179,6 +180,19 @@ describe('classifyUnitImportRows', () => {
     ]);
     expect(plan.inserts).toEqual([]);
     expect(plan.updates).toEqual([]);
+  });
+
+  it('counts before classifying exactly the rows the classification finds invalid', () => {
+    const prepared = prepare(
+      rows(['甲', code(6), '人民路1号'], ['乙', code(7), '人民路2号'], ['丙', code(8), '人民路3号'], ['', code(9), '人民路4号'], ['丁', code(1), '人民路5号']),
+    );
+    const known = registry([
+      registryUnit({ uscc: code(6), brigadeId: 'b2', brigadeName: '金东区大队', name: '甲公司' }),
+      registryUnit({ uscc: code(1) }),
+    ]);
+    const invalid = classifyUnitImportRows(prepared, known, target).rows.filter((r) => r.outcome === 'invalid').length;
+    expect(invalid).toBe(2);
+    expect(countInvalidRows(prepared, known, target.brigadeId)).toBe(invalid);
   });
 
   it('does not reinstate a unit the registry has taken out of the pool, and says so', () => {

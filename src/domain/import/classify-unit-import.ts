@@ -330,6 +330,24 @@ export function classifyUnitImportRows(
   return { ...plan, rows: plan.rows.map(completeRowDiff) };
 }
 
+/** A unit of the registry with the row's credit code lies in another brigade: the row cannot be imported here. */
+function registeredElsewhere(existing: RegistryUnit | undefined, brigadeId: string): boolean {
+  return existing !== undefined && existing.brigadeId !== brigadeId;
+}
+
+/**
+ * How many of the rows step 2 will find invalid, before any is classified: those invalid on their own (step 1) and
+ * those whose credit code the registry holds in another brigade — exactly the rows classifyUnitImportRows makes
+ * invalid. A refuse-mode commit decides with it before it writes anything.
+ */
+export function countInvalidRows(prepared: readonly PreparedUnitRow[], registry: UnitImportRegistry, brigadeId: string): number {
+  let invalid = 0;
+  for (const row of prepared) {
+    if (row.value === null || registeredElsewhere(registry.byUscc.get(row.value.uscc), brigadeId)) invalid++;
+  }
+  return invalid;
+}
+
 /**
  * classifyUnitImportRows with each row's diff left to describe (see UnitRowResult): the dry run of a large file
  * hands the rows to a summary that describes only those it lists.
@@ -354,7 +372,7 @@ export function classifyUnitImportRowsLazily(
     if (incoming === null) continue;
 
     const existing = registry.byUscc.get(incoming.uscc);
-    if (existing && existing.brigadeId !== target.brigadeId) {
+    if (existing && registeredElsewhere(existing, target.brigadeId)) {
       result.errors.push(
         existing.inScope
           ? `第 ${n} 行「统一社会信用代码」：该信用代码已登记在${existing.brigadeName}（「${existing.name}」），如需划入本大队请使用“转移单位”`

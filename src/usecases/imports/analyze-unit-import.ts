@@ -2,6 +2,7 @@ import { isInScope, type Actor } from '../../domain/access.ts';
 import {
   classifyUnitImportRowsLazily,
   completeRowDiff,
+  countInvalidRows,
   createFileDuplicateMarker,
   createUnitRowPreparer,
   type PreparedUnitRow,
@@ -199,10 +200,12 @@ export function prepareUnitRowsWhileReading(
   let lookingUp: Promise<void> = Promise.resolve();
   let running = false;
   let lookupFailed = false;
+  /** The rows prepared early will not be used: what is still waiting is not looked up. */
+  let abandoned = false;
   let complete = false;
   const lookUpWaiting = async (): Promise<void> => {
     try {
-      while (waitingRows.length > 0 && !lookupFailed) {
+      while (waitingRows.length > 0 && !lookupFailed && !abandoned) {
         const codes = waitingCodes;
         const rows = waitingRows;
         waitingCodes = [];
@@ -217,6 +220,7 @@ export function prepareUnitRowsWhileReading(
     }
   };
   const lookUp = (s: EarlyPreparation, rows: readonly ImportTableRow[], done: readonly PreparedUnitRow[]): void => {
+    if (lookupFailed || abandoned) return;
     for (const row of rows) waitingCodes.push(s.codeOf(row));
     for (const row of done) waitingRows.push(row);
     if (running) return;
@@ -267,9 +271,17 @@ export function prepareUnitRowsWhileReading(
     async finish(table) {
       await working;
       const s = await ready().catch(() => null);
-      if (failed || s === null || queue.length > 0 || prepared.length > table.rows.length) return;
       const mapping = recognizedMapping(table.headers);
-      if (JSON.stringify(mappedColumns(mapping, UNIT_IMPORT_SPEC)) !== JSON.stringify(s.columns)) return;
+      if (
+        failed ||
+        s === null ||
+        queue.length > 0 ||
+        prepared.length > table.rows.length ||
+        JSON.stringify(mappedColumns(mapping, UNIT_IMPORT_SPEC)) !== JSON.stringify(s.columns)
+      ) {
+        abandoned = true;
+        return;
+      }
       const rest = table.rows.slice(prepared.length);
       const done = rest.map(s.prepareRow);
       for (const row of done) prepared.push(row);
@@ -300,9 +312,9 @@ export async function analyzeUnitImport(
     /** The active dictionaries as this request has already loaded them (the preview's early preparation); else loaded here. */
     dictionaries?: UnitImportDictionaries | null;
     /**
-     * The commit's writes: each slice's part of the plan as soon as it is classified, with the invalid rows counted so
-     * far, so the database writes the first rows while the rest are classified (the next slice waits for it as it must).
-     * The plan returned is then empty.
+     * The commit's writes: each slice's part of the plan as soon as it is classified, with the number of invalid rows
+     * (all of them, known from the start; see countInvalidRows), so the database writes the first rows while the rest
+     * are classified (the next slice waits for it as it must). The plan returned is then empty.
      */
     onPlan?: (part: Omit<UnitImportPlan, 'rows'>, invalidSoFar: number) => Promise<void>;
     /** The registry as the preview's early preparation looked it up while the file was read; else looked up here. */
@@ -315,7 +327,10 @@ export async function analyzeUnitImport(
 
   const columns = mappedColumns(mapping, UNIT_IMPORT_SPEC);
   const options = { withinDivisionCode: input.brigade.divisionCode, dictionaries };
-  let registry = input.registry ?? null;
+  // The early registry was looked up for the rows the early preparation left for this table under this key: used only
+  // with those rows.
+  const earlyRows = preparedByTable.get(input.table);
+  let registry = input.registry && earlyRows?.key === preparedKey(mapping, options) ? input.registry : null;
   let rows: PreparedUnitRow[];
   if (registry !== null) {
     rows = await prepareRows(input.table, columns, options, mapping);
@@ -335,6 +350,9 @@ export async function analyzeUnitImport(
   const plan: Omit<UnitImportPlan, 'rows'> = { inserts: [], updates: [] };
   // Only the rows the summary lists get their field-by-field diff described.
   const summarizer = createImportSummarizer(completeRowDiff);
+  // Known before any row is classified, so a refuse-mode commit refuses before it writes anything (the count the
+  // classification keeps is the commit's safety net).
+  const invalidKnown = input.onPlan ? countInvalidRows(rows, registry, input.brigade.id) : 0;
   let invalid = 0;
   for (let i = 0; i < rows.length; i += PAUSE_EVERY) {
     const part = classifyUnitImportRowsLazily(
@@ -345,7 +363,7 @@ export async function analyzeUnitImport(
     summarizer.add(part.rows);
     for (const row of part.rows) if (row.outcome === 'invalid') invalid++;
     if (input.onPlan) {
-      await input.onPlan({ inserts: part.inserts, updates: part.updates }, invalid);
+      await input.onPlan({ inserts: part.inserts, updates: part.updates }, Math.max(invalidKnown, invalid));
     } else {
       plan.inserts.push(...part.inserts);
       plan.updates.push(...part.updates);

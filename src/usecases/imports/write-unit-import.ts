@@ -32,8 +32,9 @@ const REFUSED = Symbol('refused');
  * moves), one 'import' history entry per written unit — and one audit entry with the counts.
  *
  * The writes start with the dry run's first classified slice and go on while the rest is classified (decision 0031):
- * the database writes while this thread classifies. In refuse mode they run in a savepoint, taken back when an
- * invalid row turns up after some were written (the dry run still reads to the end, for the report).
+ * the database writes while this thread classifies. Refuse mode knows before the first write whether any row is
+ * invalid (countInvalidRows) and then writes nothing; its writes still run in a savepoint, taken back should the
+ * classification find an invalid row that count did not (the dry run reads to the end either way, for the report).
  */
 export async function writeUnitImport(
   tx: Tx,

@@ -10,6 +10,7 @@ import { buildTestApp, call, logInAs, type Session } from '../../../../test/harn
 import { measurePeakRss } from '../../../../test/harness/peak-rss.ts';
 import { zipBomb } from '../../../../test/harness/zip-files.ts';
 import { auditLog, importBatches, inspectors, unitHistory, units } from '../../../db/schema.ts';
+import { rowsOf } from '../../../db/sql-helpers.ts';
 import { unitSearchGrams } from '../../../domain/registry/search-grams.ts';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../../domain/uscc.ts';
 import { verifyAuditChain } from '../../../usecases/audit/verify-audit-chain.ts';
@@ -430,17 +431,21 @@ describe('rows that belong elsewhere', () => {
     expect(unit).toMatchObject({ brigadeId: tree.brigadeB.id, name: '乙大队的单位' });
   });
 
-  it('refuses in refuse mode a file whose only invalid row turns up after the writes began, and writes none of it', async () => {
+  it('refuses in refuse mode a file whose only invalid row lies past the slices written first, and writes nothing', async () => {
     // 3,000 rows previewed clean; then another brigade registers the code of row 2,801, past the first slices the
-    // commit writes while it classifies the rest (decision 0031): the savepoint takes those writes back.
+    // commit writes while it classifies the rest (decision 0031): the refusal is decided before any write.
     const codes = Array.from({ length: 3000 }, () => uscc());
     const csv = ['单位名称,统一社会信用代码', ...codes.map((c, i) => `后到单位${i + 1}号,${c}`)].join('\n');
     const preview = (await upload(adminA, unitsUrl(tree.brigadeA, 'late.csv'), Buffer.from(csv))).json();
     expect(preview.counts).toMatchObject({ new: 3000, invalid: 0 });
     const other = await upload(adminB, unitsUrl(tree.brigadeB, 'b.csv'), Buffer.from(`单位名称,统一社会信用代码\n抢先登记,${codes[2799]}\n`));
     await call(app, adminB, 'POST', `/api/imports/${other.json().id}/commit`, { mode: 'refuse' });
+    const registryVersion = async () =>
+      Number(rowsOf<{ last_value: string }>(await database.db.execute(sql`select last_value from units_version_seq`))[0]!.last_value);
+    const versionBefore = await registryVersion();
 
     const commit = await call(app, adminA, 'POST', `/api/imports/${preview.id}/commit`, { mode: 'refuse' });
+    expect(await registryVersion()).toBe(versionBefore);
     expect(commit.json()).toMatchObject({ status: 'refused', created: 0, updated: 0, skipped: 1 });
     expect(await database.db.select({ id: units.id }).from(units).where(inArray(units.uscc, codes.slice(0, 2799)))).toEqual([]);
     expect(await lastAudit()).toMatchObject({ action: 'import.refuse', summary: { invalid: 1, invalidRows: [2801], created: 0 } });
