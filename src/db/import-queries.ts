@@ -93,22 +93,21 @@ export type ChunkedWrites<T> = {
 export function chunkedWrites<T>(queue: StatementQueue, size: number, statement: (chunk: T[]) => SQL): ChunkedWrites<T> {
   let pending: T[] = [];
   let count = 0;
+  const sendPending = (): Promise<void> => {
+    const chunk = pending;
+    pending = [];
+    return queue.send(statement(chunk));
+  };
   return {
     async add(rows) {
       count += rows.length;
       for (const row of rows) {
         pending.push(row);
-        if (pending.length < size) continue;
-        const chunk = pending;
-        pending = [];
-        await queue.send(statement(chunk));
+        if (pending.length === size) await sendPending();
       }
     },
     async flush() {
-      if (pending.length === 0) return;
-      const chunk = pending;
-      pending = [];
-      await queue.send(statement(chunk));
+      if (pending.length > 0) await sendPending();
     },
     get count() {
       return count;

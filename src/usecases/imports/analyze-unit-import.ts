@@ -122,7 +122,7 @@ function registryLookups(db: DbOrTx, actor: Actor) {
   const keysLookedUp = new Set<string>();
   const scopePath = scopePathOf(actor);
   return {
-    registry: { byUscc, duplicatesByKey } as UnitImportRegistry,
+    registry: { byUscc, duplicatesByKey } satisfies UnitImportRegistry,
     /** Credit codes as read from the file (normalised; any that cannot be one is left out here). */
     async addCodes(codes: readonly string[]): Promise<void> {
       const units = await findUnitsByUsccs(
@@ -148,16 +148,11 @@ function registryLookups(db: DbOrTx, actor: Actor) {
   };
 }
 
-/** A row's credit code as the look-up takes it. */
-const codeOfRow = (usccColumn: number | undefined) => (row: ImportTableRow): string =>
-  usccColumn === undefined ? '' : normalizeUscc(cleanCell(row.cells[usccColumn] ?? ''));
-
 /** What a table's early preparation works with once the header row and the dictionaries are known. */
 type EarlyPreparation = {
   columns: ReturnType<typeof mappedColumns>;
   dictionaries: UnitImportDictionaries;
   prepareRow: (row: ImportTableRow) => PreparedUnitRow;
-  codeOf: (row: ImportTableRow) => string;
 };
 
 /**
@@ -195,7 +190,6 @@ export function prepareUnitRowsWhileReading(
   // The registry is looked up a slice at a time as the rows are prepared (the database is idle while the file is read).
   // Whatever rows arrived while a look-up ran go together in the next (few round trips however busy this thread is).
   const lookups = registryLookups(db, actor);
-  let waitingCodes: string[] = [];
   let waitingRows: PreparedUnitRow[] = [];
   let lookingUp: Promise<void> = Promise.resolve();
   let running = false;
@@ -206,11 +200,10 @@ export function prepareUnitRowsWhileReading(
   const lookUpWaiting = async (): Promise<void> => {
     try {
       while (waitingRows.length > 0 && !lookupFailed && !abandoned) {
-        const codes = waitingCodes;
         const rows = waitingRows;
-        waitingCodes = [];
         waitingRows = [];
-        await lookups.addCodes(codes);
+        // A prepared row's key is its cell's credit code as the look-up takes it (valid or not).
+        await lookups.addCodes(rows.map((r) => r.key ?? ''));
         await lookups.addDuplicateKeys(rows);
       }
     } catch {
@@ -219,9 +212,8 @@ export function prepareUnitRowsWhileReading(
       running = false;
     }
   };
-  const lookUp = (s: EarlyPreparation, rows: readonly ImportTableRow[], done: readonly PreparedUnitRow[]): void => {
+  const lookUp = (done: readonly PreparedUnitRow[]): void => {
     if (lookupFailed || abandoned) return;
-    for (const row of rows) waitingCodes.push(s.codeOf(row));
     for (const row of done) waitingRows.push(row);
     if (running) return;
     running = true;
@@ -236,7 +228,6 @@ export function prepareUnitRowsWhileReading(
       columns,
       dictionaries,
       prepareRow: createRowPreparer(columns, { withinDivisionCode: brigade.divisionCode, dictionaries }),
-      codeOf: codeOfRow(columns.find((c) => c.field === 'uscc')?.index),
     };
     return state;
   };
@@ -245,10 +236,9 @@ export function prepareUnitRowsWhileReading(
       const s = await ready();
       if (s === null) return;
       while (queue.length > 0) {
-        const rows = queue.shift() as ImportTableRow[];
-        const done = rows.map(s.prepareRow);
+        const done = (queue.shift() as ImportTableRow[]).map(s.prepareRow);
         for (const row of done) prepared.push(row);
-        lookUp(s, rows, done);
+        lookUp(done);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch {
@@ -282,10 +272,9 @@ export function prepareUnitRowsWhileReading(
         abandoned = true;
         return;
       }
-      const rest = table.rows.slice(prepared.length);
-      const done = rest.map(s.prepareRow);
+      const done = table.rows.slice(prepared.length).map(s.prepareRow);
       for (const row of done) prepared.push(row);
-      lookUp(s, rest, done);
+      lookUp(done);
       const options = { withinDivisionCode: brigade.divisionCode, dictionaries: s.dictionaries };
       preparedByTable.set(table, { key: preparedKey(mapping, options), prepared });
       while (running) await lookingUp;
@@ -316,7 +305,7 @@ export async function analyzeUnitImport(
      * (all of them, known from the start; see countInvalidRows), so the database writes the first rows while the rest
      * are classified (the next slice waits for it as it must). The plan returned is then empty.
      */
-    onPlan?: (part: Omit<UnitImportPlan, 'rows'>, invalidSoFar: number) => Promise<void>;
+    onPlan?: (part: Omit<UnitImportPlan, 'rows'>, invalid: number) => Promise<void>;
     /** The registry as the preview's early preparation looked it up while the file was read; else looked up here. */
     registry?: UnitImportRegistry | null;
   },
@@ -339,7 +328,10 @@ export async function analyzeUnitImport(
     // while they are (validation pauses every 2,000 rows, which also keeps the server responsive to other requests
     // during a large import).
     const lookups = registryLookups(db, actor);
-    const codes = lookups.addCodes(input.table.rows.map(codeOfRow(columns.find((c) => c.field === 'uscc')?.index)));
+    const usccColumn = columns.find((c) => c.field === 'uscc')?.index;
+    const codes = lookups.addCodes(
+      usccColumn === undefined ? [] : input.table.rows.map((r) => normalizeUscc(cleanCell(r.cells[usccColumn] ?? ''))),
+    );
     codes.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
     rows = await prepareRows(input.table, columns, options, mapping);
     await codes;

@@ -7,16 +7,16 @@ import type { StoredImportResult } from '../../domain/import/import-summary.ts';
 export function importResult(
   mode: 'refuse' | 'skip',
   counts: { invalid: number; unchanged: number },
-  /** What is (or would be) written: the plan's rows, or their counts. */
-  plan: { inserts: { readonly length: number }; updates: { readonly length: number } },
+  /** How many units or people are (or would be) created and updated. */
+  written: { created: number; updated: number },
   now: Date,
 ): StoredImportResult {
   const refused = mode === 'refuse' && counts.invalid > 0;
   return {
     status: refused ? 'refused' : 'committed',
     mode,
-    created: refused ? 0 : plan.inserts.length,
-    updated: refused ? 0 : plan.updates.length,
+    created: refused ? 0 : written.created,
+    updated: refused ? 0 : written.updated,
     unchanged: refused ? 0 : counts.unchanged,
     skipped: counts.invalid,
     committedAt: now.toISOString(),

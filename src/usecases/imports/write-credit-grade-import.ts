@@ -23,7 +23,7 @@ export async function writeCreditGradeImport(
   mode: 'refuse' | 'skip',
 ): Promise<StoredImportResult> {
   const { plan, summary } = await analyzeCreditGradeImport(tx, { table, mapping: batch.mapping, today: localDate(ctx.now), scopePath: batch.orgPath });
-  const result = importResult(mode, summary.counts, plan, ctx.now);
+  const result = importResult(mode, summary.counts, { created: plan.inserts.length, updated: plan.updates.length }, ctx.now);
   const refused = result.status === 'refused';
   if (!refused) {
     await updateUnitCreditGrades(

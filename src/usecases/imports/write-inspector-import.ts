@@ -32,7 +32,7 @@ export async function writeInspectorImport(
     ctx.actor,
   );
   const { counts } = summary;
-  const result = importResult(mode, counts, plan, ctx.now);
+  const result = importResult(mode, counts, { created: plan.inserts.length, updated: plan.updates.length }, ctx.now);
   const refused = result.status === 'refused';
   if (!refused) {
     await insertImportedInspectors(

@@ -53,8 +53,8 @@ export async function writeUnitImport(
         table,
         mapping: batch.mapping,
         brigade,
-        onPlan: async (part, invalidSoFar) => {
-          if (mode === 'refuse' && invalidSoFar > 0) refused = true;
+        onPlan: async (part, invalid) => {
+          if (mode === 'refuse' && invalid > 0) refused = true;
           if (!refused) await writes.add(part);
         },
       },
@@ -168,6 +168,6 @@ function unitImportWrites(tx: Tx, ctx: UseCaseContext, batch: ImportBatchRecord)
       await queue.done();
     },
     settle: (): Promise<void> => queue.done().catch(() => undefined),
-    written: () => ({ inserts: { length: inserts.count }, updates: { length: updates.count } }),
+    written: () => ({ created: inserts.count, updated: updates.count }),
   };
 }
