@@ -70,10 +70,10 @@ export type StratumResult = { code: string; selected: string[]; alternates: stri
 
 export type TaskResult = {
   unitId: string;
-  lead: string[];
-  assistant: string[];
+  lead: readonly string[];
+  assistant: readonly string[];
   /** 递补 order per role. */
-  backups: { lead: string[]; assistant: string[] };
+  backups: { lead: readonly string[]; assistant: readonly string[] };
 };
 
 export type DrawResult = {

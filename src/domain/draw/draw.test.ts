@@ -149,7 +149,7 @@ describe('draw (draw-algorithm.md §5–§7)', { timeout: 60_000 }, () => {
           expect(task.backups.assistant.length).toBeLessThanOrEqual(backups);
           const everyone = [...task.lead, ...task.assistant, ...task.backups.lead, ...task.backups.assistant];
           expect(new Set(everyone).size).toBe(everyone.length);
-          const check = (ids: string[], role: string): void => {
+          const check = (ids: readonly string[], role: string): void => {
             for (const id of ids) {
               const [, pools, roles] = inspectorRow(manifest, id);
               expect(roles).toContain(role);

@@ -140,7 +140,9 @@ export function selectUnits(
 ): { strata: StratumResult[]; taskUnits: number[] } {
   const { rankers, stratumByNfc } = stratumRankers(manifest);
   // All ids with bytes at hand at once (the WebAssembly kernel hashes four at a time); the others one by one below.
-  const randoms = unitRandoms ?? (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, manifest.candidates.length));
+  const randoms =
+    unitRandoms ??
+    (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, manifest.candidates.length));
   offerCandidates(manifest.candidates, candidateIds, randoms, new UnitHasher(seed), stratumByNfc);
   const ranked = rankers.map((ranker) => ranker.ranked());
   return { strata: strataOf(manifest, ranked), taskUnits: taskUnitsOf(manifest, ranked) };
@@ -233,8 +235,11 @@ function taskUnitsOf(manifest: Manifest, ranked: readonly ArrayLike<number>[]): 
     const kept = ranked[s] as ArrayLike<number>;
     for (let r = 0; r < Math.min(stratum.quota, kept.length); r++) units[at++] = kept[r] as number;
   });
-  // A native numeric sort.
-  return Array.from(units.sort());
+  // A native numeric sort, then copied out by a loop (Array.from would go through the iterator, ten times slower).
+  units.sort();
+  const out = new Array<number>(count);
+  for (let t = 0; t < count; t++) out[t] = units[t] as number;
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   rankKey,
   rankStratum,
   selectNth,
+  slotsByKey,
   unitRandom,
 } from './select-units.ts';
 
@@ -112,6 +113,26 @@ describe('selection of draw-algorithm.md §5', { timeout: 60_000 }, () => {
     const w = a.map((_, i) => (i % 4) + 1);
     const all = a.map((_, i) => i);
     expect(rankStratum(all, a, w, 7)).toEqual(referenceOrder(all, a, w).slice(0, 7));
+  });
+
+  it('lists slots in the order of their keys, by packed sort or by search, moving no key by more than 2^-31 of itself', () => {
+    const positive = fc.double({ min: 1e-18, max: 40, noNaN: true, noDefaultInfinity: true });
+    const keys = fc.array(fc.oneof(positive, fc.constantFrom(1, 1 + 2 ** -40, 1 - 2 ** -45, 36.7)), { minLength: 0, maxLength: 300 });
+    fc.assert(
+      fc.property(keys, fc.constantFrom(0, 3, 20), (list, slotBitsMax) => {
+        const key = Float64Array.from(list);
+        const order = slotsByKey(key, key.length, new Float64Array(key.length + 5), slotBitsMax);
+        expect([...order].sort((x, y) => x - y)).toEqual(list.map((_, i) => i));
+        for (let r = 1; r < order.length; r++) {
+          const before = key[order[r - 1] as number] as number;
+          const after = key[order[r] as number] as number;
+          // The search path is exactly ascending; the packed one may swap only keys within 2^-31 of each other.
+          if (Math.ceil(Math.log2(Math.max(1, key.length))) > slotBitsMax) expect(after).toBeGreaterThanOrEqual(before);
+          else expect(after).toBeGreaterThanOrEqual(before * (1 - 2 ** -31));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('selects the n-th smallest of any numbers, repeated values and sorted or reversed runs included', () => {

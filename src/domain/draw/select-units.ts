@@ -114,7 +114,13 @@ export type RankedSlice = {
  * offering the slices' kept units to the stratum's ranker gives the selection of one pass over all the candidates
  * (the ranker's order does not depend on the order of offers).
  */
-export function rankSlice(seed: Uint8Array, columns: RankingColumns, from: number, to: number, keepOfColumn: Float64Array): RankedSlice {
+export function rankSlice(
+  seed: Uint8Array,
+  columns: RankingColumns,
+  from: number,
+  to: number,
+  keepOfColumn: Float64Array,
+): RankedSlice {
   const randoms = unitRandomsOfBytes(seed, columns, from, to);
   const rankers = Array.from(keepOfColumn, (keep) => new StratumRanker(keep));
   const rest = offerSlice(columns, from, to, randoms, rankers);
@@ -132,9 +138,10 @@ export type RankedList = { index: Int32Array; a: Float64Array; weight: Float64Ar
  * of §5 ({@link compareRank}), linear in `keep`. (Each list in that order makes the merge that order too.)
  */
 export function mergeRanked(lists: readonly RankedList[], keep: number): RankedList {
-  let merged: RankedList = { index: new Int32Array(0), a: new Float64Array(0), weight: new Float64Array(0) };
-  for (const list of lists) merged = mergeTwo(merged, list, keep);
-  return merged;
+  let merged: RankedList = lists[0] ?? { index: new Int32Array(0), a: new Float64Array(0), weight: new Float64Array(0) };
+  for (let l = 1; l < lists.length; l++) merged = mergeTwo(merged, lists[l] as RankedList, keep);
+  if (merged.index.length <= keep) return merged;
+  return { index: merged.index.slice(0, keep), a: merged.a.slice(0, keep), weight: merged.weight.slice(0, keep) };
 }
 
 function mergeTwo(x: RankedList, y: RankedList, keep: number): RankedList {
@@ -148,7 +155,16 @@ function mergeTwo(x: RankedList, y: RankedList, keep: number): RankedList {
     const fromX =
       j >= y.index.length ||
       (i < x.index.length &&
-        compareRank(ki, x.a[i] as number, x.weight[i] as number, x.index[i] as number, kj, y.a[j] as number, y.weight[j] as number, y.index[j] as number) < 0);
+        compareRank(
+          ki,
+          x.a[i] as number,
+          x.weight[i] as number,
+          x.index[i] as number,
+          kj,
+          y.a[j] as number,
+          y.weight[j] as number,
+          y.index[j] as number,
+        ) < 0);
     const from = fromX ? x : y;
     const at = fromX ? i : j;
     out.index[r] = from.index[at] as number;
@@ -166,7 +182,13 @@ function mergeTwo(x: RankedList, y: RankedList, keep: number): RankedList {
 }
 
 /** The loop of {@link rankSlice}: offers each unit with its columns to its column's ranker; returns the others. */
-function offerSlice(columns: RankingColumns, from: number, to: number, randoms: Float64Array, rankers: readonly StratumRanker[]): Int32Array {
+function offerSlice(
+  columns: RankingColumns,
+  from: number,
+  to: number,
+  randoms: Float64Array,
+  rankers: readonly StratumRanker[],
+): Int32Array {
   const { plain, stratum, weight } = columns;
   const rest: number[] = [];
   for (let i = from; i < to; i++) {
@@ -184,7 +206,8 @@ const UNITS_PER_BATCH = 16384;
 function randomsOfWords(words: Int32Array, plain: Uint8Array, from: number, to: number, out: Float64Array, outAt: number): void {
   for (let i = from; i < to; i++) {
     const at = 2 * (i - from);
-    out[outAt + i - from] = plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
+    out[outAt + i - from] =
+      plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
   }
 }
 
@@ -235,6 +258,15 @@ export function compareRank(
   return compareRankExact(ai, wi, aj, wj) || i - j;
 }
 
+/**
+ * Bits of a key's mantissa that {@link StratumRanker} may overwrite with a slot number while sorting: 2^20 ulps are
+ * less than 2^-32 of the key, far below {@link NEAR_TIE_RELATIVE}.
+ */
+const SLOT_BITS_MAX = 20;
+
+/** Which 32-bit half of a Float64Array element holds the mantissa's lowest bits: 0 on little-endian platforms. */
+const LOW_HALF = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0 : 1;
+
 /** 2^53 · exp(−x) must not exceed the exact value: exp is within an ulp or two, so this margin is ample. */
 const CUT_MARGIN = 1 - 2 ** -40;
 
@@ -260,13 +292,13 @@ export class StratumRanker {
   /** cut[w]: a unit of weight w (1–64) whose `a` is below it has a key beyond {@link reject}. */
   private readonly cut = new Float64Array(65);
 
+  /** The buffer is made on the first offer (a ranker that is never offered a unit costs nothing). */
   constructor(readonly keep: number) {
-    const capacity = Math.max(0, 2 * keep);
-    this.index = new Int32Array(capacity);
-    this.key = new Float64Array(capacity);
-    this.a = new Float64Array(capacity);
-    this.weight = new Float64Array(capacity);
-    this.scratch = new Float64Array(capacity);
+    this.index = new Int32Array(0);
+    this.key = new Float64Array(0);
+    this.a = new Float64Array(0);
+    this.weight = new Float64Array(0);
+    this.scratch = new Float64Array(0);
   }
 
   offer(index: number, a: number, weight: number): void {
@@ -274,8 +306,11 @@ export class StratumRanker {
     const key = rankKey(a, weight);
     if (key > this.reject) return;
     if (this.size === this.index.length) {
-      this.compact();
-      if (key > this.reject) return;
+      if (this.size === 0) this.grow();
+      else {
+        this.compact();
+        if (key > this.reject) return;
+      }
     }
     const at = this.size++;
     this.index[at] = index;
@@ -295,7 +330,11 @@ export class StratumRanker {
   /** {@link ranked} with each unit's `a` and weight: a list that {@link mergeRanked} can merge with others. */
   rankedList(): RankedList {
     const order = this.order();
-    const list = { index: new Int32Array(order.length), a: new Float64Array(order.length), weight: new Float64Array(order.length) };
+    const list = {
+      index: new Int32Array(order.length),
+      a: new Float64Array(order.length),
+      weight: new Float64Array(order.length),
+    };
     for (let r = 0; r < order.length; r++) {
       const x = order[r] as number;
       list.index[r] = this.index[x] as number;
@@ -305,21 +344,12 @@ export class StratumRanker {
     return list;
   }
 
-  /** The buffer slots of the units kept, best first (at most `keep`). */
+  /** The buffer slots of the units kept, best first (at most `keep`): sorted by float key, then near-ties exactly. */
   private order(): Int32Array {
     if (this.size > this.keep) this.compact();
     const n = this.size;
     const { index, key, a, weight } = this;
-    // The keys sorted natively; each slot goes to the position of its key (equal keys to consecutive positions).
-    const sorted = this.scratch.subarray(0, n);
-    sorted.set(key.subarray(0, n));
-    sorted.sort();
-    const order = new Int32Array(n).fill(-1);
-    for (let s = 0; s < n; s++) {
-      let at = lowerBound(sorted, key[s] as number);
-      while (order[at] !== -1) at += 1;
-      order[at] = s;
-    }
+    const order = slotsByKey(key, n, this.scratch);
     // Runs of keys within the tolerance of their neighbours: the exact order decides inside them.
     const before = (x: number, y: number): boolean =>
       compareRank(
@@ -334,7 +364,11 @@ export class StratumRanker {
       ) < 0;
     for (let start = 0; start < n;) {
       let end = start + 1;
-      while (end < n && (sorted[end] as number) - (sorted[end - 1] as number) <= NEAR_TIE_RELATIVE * (sorted[end] as number))
+      while (
+        end < n &&
+        (key[order[end] as number] as number) - (key[order[end - 1] as number] as number) <=
+          NEAR_TIE_RELATIVE * (key[order[end] as number] as number)
+      )
         end += 1;
       if (end - start > 1) insertionSort(order, start, end, before);
       start = end;
@@ -378,8 +412,9 @@ export class StratumRanker {
     return kept;
   }
 
+  /** Doubles the buffer (the first time: makes it, for twice `keep`). */
   private grow(): void {
-    const capacity = 2 * this.index.length;
+    const capacity = this.index.length === 0 ? 2 * this.keep : 2 * this.index.length;
     const widen = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
       to.set(from);
       return to;
@@ -390,6 +425,37 @@ export class StratumRanker {
     this.weight = widen(this.weight, new Float64Array(capacity));
     this.scratch = new Float64Array(capacity);
   }
+}
+
+/**
+ * Slots 0 … n − 1 in the order of `key[slot]` (positive, finite), keys closer than 2^-31 of each other in either order;
+ * `scratch` holds at least n numbers. The keys are sorted natively with each slot written into its key's lowest
+ * mantissa bits (up to `slotBitsMax`, 20: a key moves by less than 2^-32 of itself, far inside
+ * {@link NEAR_TIE_RELATIVE}, so units it could swap are near-tied and the exact order decides them afterwards); a
+ * positive double sorts as its bits do, and the slot comes back out of the sorted bits. More slots than that: each
+ * key's place is found by binary search in the sorted keys.
+ */
+export function slotsByKey(key: Float64Array, n: number, scratch: Float64Array, slotBitsMax = SLOT_BITS_MAX): Int32Array {
+  const sorted = scratch.subarray(0, n);
+  const order = new Int32Array(n);
+  sorted.set(key.subarray(0, n));
+  const bits = n <= 1 ? 0 : 32 - Math.clz32(n - 1);
+  if (bits <= slotBitsMax) {
+    const words = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
+    const low = (1 << bits) - 1;
+    for (let s = 0; s < n; s++) words[2 * s + LOW_HALF] = ((words[2 * s + LOW_HALF] as number) & ~low) | s;
+    sorted.sort();
+    for (let r = 0; r < n; r++) order[r] = (words[2 * r + LOW_HALF] as number) & low;
+    return order;
+  }
+  sorted.sort();
+  order.fill(-1);
+  for (let s = 0; s < n; s++) {
+    let at = lowerBound(sorted, key[s] as number);
+    while (order[at] !== -1) at += 1;
+    order[at] = s;
+  }
+  return order;
 }
 
 /** The first position of `sorted` (ascending) holding a value ≥ `value`. */

@@ -33,9 +33,10 @@ export async function executeDraw(ctx: UseCaseContext, drawId: string): Promise<
         unitId: t.unitId,
         stratum: stratumOf.get(t.unitId)!,
         rank: rankOf.get(t.unitId)!,
-        leadIds: t.lead,
-        assistantIds: t.assistant,
-        backups: t.backups,
+        // Copies: the draw's id lists are frozen and shared between tasks.
+        leadIds: [...t.lead],
+        assistantIds: [...t.assistant],
+        backups: { lead: [...t.backups.lead], assistant: [...t.backups.assistant] },
         dueDate: draw.dueDate,
         createdAt: ctx.now,
         updatedAt: ctx.now,

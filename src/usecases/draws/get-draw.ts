@@ -87,8 +87,8 @@ export async function loadDrawDetail(db: DbOrTx, found: DrawWithOrg): Promise<Dr
     unitName: unitName.get(t.unitId) ?? t.unitId,
     stratum: placeOf.get(t.unitId)?.stratum ?? '',
     rank: placeOf.get(t.unitId)?.rank ?? 0,
-    leadIds: t.lead,
-    assistantIds: t.assistant,
+    leadIds: [...t.lead],
+    assistantIds: [...t.assistant],
   }));
   const field = await loadTaskFieldFacts(db, tasks.map((t) => t.task.id));
   return { ...found, sourceLabel: source.label, stratumNames: source.stratumNames, observers, entries, tasks, changes, names, wouldBe, field };

@@ -38,7 +38,7 @@ export async function replaceTaskUnit(ctx: UseCaseContext, taskId: string, input
     const alternateIndex = manifest.candidates.findIndex((c) => c[0] === unitId);
     const samePool = manifest.candidates[alternateIndex]?.[3] === manifest.candidates.find((c) => c[0] === task.unitId)?.[3];
     const team = samePool ? null : assignInspectors(manifest, fromHex(result.seed), [alternateIndex])[0]!;
-    const backups = team ? team.backups : task.backups;
+    const backups = team ? { lead: [...team.backups.lead], assistant: [...team.backups.assistant] } : task.backups;
     const conflicted = new Set(manifest.conflicts.filter((c) => c[1] === unitId).map((c) => c[0]));
     const staff: Record<InspectorRole, string[]> = team
       ? { lead: [...team.lead], assistant: [...team.assistant] }
