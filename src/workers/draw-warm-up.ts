@@ -1,4 +1,4 @@
-import type { ManifestCandidate, ManifestInspectorRow, Manifest } from '../domain/draw/draw-types.ts';
+import type { Manifest, ManifestCandidate, ManifestConflict, ManifestInspectorRow } from '../domain/draw/draw-types.ts';
 import { freezeManifest } from '../domain/draw/draw.ts';
 import { sortByIdOrder } from '../domain/draw/id-order.ts';
 import { type DrawHashingPool, executeDrawInParallel } from './draw-hashing-pool.ts';
@@ -9,6 +9,7 @@ const WARM_UP_STRATA = 5;
 const WARM_UP_POOLS = 20;
 const WARM_UP_INSPECTORS_PER_POOL = 10;
 const WARM_UP_SELECTED = 6_000;
+const WARM_UP_CONFLICTS = 600;
 
 /** A 36-character id shaped like the registry's (a UUID's pattern of hex digits and dashes), from a counter. */
 function syntheticId(state: { x: number }): string {
@@ -35,7 +36,12 @@ export function warmUpManifest(): Manifest {
   const pools = Array.from({ length: WARM_UP_POOLS }, (_, p) => `warm-${p}`);
   const rows: ManifestCandidate[] = [];
   for (let i = 0; i < WARM_UP_CANDIDATES; i++) {
-    rows.push([syntheticId(state), strata[i % WARM_UP_STRATA] as string, 1 + (i % 7 === 0 ? i % 5 : 0), pools[(i * 7) % WARM_UP_POOLS] as string]);
+    rows.push([
+      syntheticId(state),
+      strata[i % WARM_UP_STRATA] as string,
+      1 + (i % 7 === 0 ? i % 5 : 0),
+      pools[(i * 7) % WARM_UP_POOLS] as string,
+    ]);
   }
   const inspectors: ManifestInspectorRow[] = [];
   for (const pool of pools) {
@@ -45,16 +51,25 @@ export function warmUpManifest(): Manifest {
     }
   }
   const quota = WARM_UP_SELECTED / WARM_UP_STRATA;
+  const sortedCandidates = sortByIdOrder(rows, (row) => row[0]);
+  const sortedInspectors = sortByIdOrder(inspectors, (row) => row[0]);
+  // Conflicts too: a draw's code that never ran in the warm-up is compiled blind and thrown away in the first real draw.
+  const conflicts: ManifestConflict[] = [];
+  for (let k = 0; k < WARM_UP_CONFLICTS; k++) {
+    const inspector = sortedInspectors[(k * 37) % sortedInspectors.length] as ManifestInspectorRow;
+    const unit = sortedCandidates[(k * 7_919) % sortedCandidates.length] as ManifestCandidate;
+    conflicts.push([inspector[0], unit[0], 'RELATIVE']);
+  }
   return {
     algorithm: 'XF-SRS/1',
     drawId: 'WARM-UP',
     planId: 'WARM-UP',
     asOf: '2026-01-01',
     strata: strata.map((code) => ({ code, quota, alternates: quota / 10 })),
-    candidates: sortByIdOrder(rows, (row) => row[0]),
+    candidates: sortedCandidates,
     excluded: [],
-    inspectors: sortByIdOrder(inspectors, (row) => row[0]),
-    conflicts: [],
+    inspectors: sortedInspectors,
+    conflicts,
     assignment: { lead: 1, assistant: 1, backups: 2 },
     observers: ['WARM-UP'],
     external: [],
@@ -68,7 +83,8 @@ export function warmUpManifest(): Manifest {
  */
 export async function warmUpDraw(pool: DrawHashingPool): Promise<void> {
   try {
-    const frozen = freezeManifest(warmUpManifest());
+    // Through JSON, as a real draw's manifest comes back from storage: its rows have the same shapes in memory.
+    const frozen = freezeManifest(JSON.parse(JSON.stringify(warmUpManifest())) as Manifest);
     const reveals = [{ id: 'WARM-UP', reveal: '00'.repeat(16) }];
     for (let i = 0; i < 2; i++) await executeDrawInParallel(frozen, reveals, [], { pool, parallelFrom: 0 });
   } catch {
