@@ -35,7 +35,15 @@ const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 type Exports = {
   memory: WasmMemory;
-  hashMessages(base: number, offsets: number, count: number, prefixLength: number, out: number, outWords: number): void;
+  hashMessages(
+    base: number,
+    offsets: number,
+    count: number,
+    prefixLength: number,
+    out: number,
+    outWords: number,
+    stride: number,
+  ): void;
   compressBlocks(state: number, data: number, blocks: number): void;
 };
 
@@ -79,8 +87,46 @@ export class Sha256Kernel {
       i32.set(prefixState.subarray(0, 8), PREFIX_STATE >> 2);
       i32.set(starts.subarray(first, last + 1), offsets >> 2);
       u8.set(bytes.subarray(begin, end), arena);
-      this.exports.hashMessages((arena - begin) | 0, offsets, count, prefixLength, results, outWords);
+      this.exports.hashMessages((arena - begin) | 0, offsets, count, prefixLength, results, outWords, 0);
       out.set(i32.subarray(results >> 2, (results >> 2) + outWords * count), outAt + (first - from) * outWords);
+    }
+  }
+
+  /**
+   * {@link hashMessages} of messages laid out in slots of `stride` bytes: message i is the first `lengths[i]` bytes
+   * (at most `stride`) of `slots[i · stride, (i + 1) · stride)`, for i in [0, count). A caller that keeps its slots
+   * from call to call rewrites only the bytes that change.
+   */
+  hashSlots(
+    prefixState: Int32Array,
+    prefixLength: number,
+    slots: Uint8Array,
+    stride: number,
+    lengths: Int32Array,
+    count: number,
+    outWords: number,
+    out: Int32Array,
+    outAt: number,
+  ): void {
+    if (!(prefixLength % 64 === 0 && stride > 0 && stride % 4 === 0 && count * stride <= slots.length && count <= lengths.length))
+      throw new RangeError('sha256-wasm: slots out of range');
+    for (let i = 0; i < count; i++) {
+      const n = lengths[i] as number;
+      if (!(n >= 0 && n <= stride)) throw new RangeError('sha256-wasm: a message longer than its slot');
+    }
+    for (let first = 0; first < count; first += CHUNK_MESSAGES) {
+      const last = Math.min(count, first + CHUNK_MESSAGES);
+      const n = last - first;
+      const offsets = DATA;
+      const results = offsets + 4 * n;
+      const arena = results + 4 * outWords * n;
+      this.reserve(arena + n * stride + 64);
+      const { u8, i32 } = this;
+      i32.set(prefixState.subarray(0, 8), PREFIX_STATE >> 2);
+      i32.set(lengths.subarray(first, last), offsets >> 2);
+      u8.set(slots.subarray(first * stride, last * stride), arena);
+      this.exports.hashMessages(arena, offsets, n, prefixLength, results, outWords, stride);
+      out.set(i32.subarray(results >> 2, (results >> 2) + outWords * n), outAt + first * outWords);
     }
   }
 
@@ -89,7 +135,7 @@ export class Sha256Kernel {
     this.reserve(DATA + CHUNK_BYTES);
     const { u8, i32 } = this;
     i32.set(state.subarray(0, 8), SINGLE_STATE >> 2);
-    for (let done = 0; done < blocks; ) {
+    for (let done = 0; done < blocks;) {
       const n = Math.min(blocks - done, CHUNK_BYTES / 64);
       const at = offset + done * 64;
       u8.set(data.subarray(at, at + n * 64), DATA);

@@ -773,8 +773,8 @@ const KERNEL_TASKS = 2048;
 
 /**
  * {@link hashStreamsAhead} with the WebAssembly kernel: the messages `LP(U) ‖ LP(role) ‖ u32be(k) ‖ u32be(0)` of a
- * batch of tasks are laid out one after another and hashed four at a time. A task whose id has no bytes at hand is
- * done in TypeScript (or skipped, as there).
+ * batch of tasks, each in a slot of its own ({@link StreamSlots}), hashed four at a time. A task whose id has no bytes
+ * at hand is done in TypeScript (or skipped, as there).
  */
 function hashStreamsAheadInKernel(
   kernel: Sha256Kernel,
@@ -787,55 +787,25 @@ function hashStreamsAheadInKernel(
   const prefix = stream.prefix as { state: Int32Array; length: number };
   const [leadStreams, assistantStreams] = streams;
   const perTask = (leadStreams + assistantStreams) * 2 * WORDS_AHEAD;
-  const roles = [ROLE_BYTES.lead, ROLE_BYTES.assistant] as const;
   const skipped: number[] = [];
   const others: number[] = [];
-  let arena = new Uint8Array(1 << 16);
-  const starts = new Int32Array(KERNEL_TASKS * (leadStreams + assistantStreams) + 1);
+  const { start, plain } = ids;
+  let longest = 0;
+  for (let t = tasks.from; t < tasks.to; t++) {
+    const c = tasks.candidate(t);
+    if (plain[c] === 1) longest = Math.max(longest, (start[c + 1] as number) - (start[c] as number));
+  }
+  const slots = new StreamSlots(streams, Math.min(KERNEL_TASKS, tasks.to - tasks.from), longest);
   const words = new Int32Array(KERNEL_TASKS * perTask);
-  const { bytes, start, plain } = ids;
   for (let first = tasks.from; first < tasks.to; first += KERNEL_TASKS) {
     const last = Math.min(tasks.to, first + KERNEL_TASKS);
-    let at = 0;
-    let m = 0;
     let inKernel = 0;
     for (let t = first; t < last; t++) {
       const c = tasks.candidate(t);
-      if (plain[c] !== 1) {
-        others.push(t);
-        continue;
-      }
-      inKernel += 1;
-      const idStart = start[c] as number;
-      const idLength = (start[c + 1] as number) - idStart;
-      for (let r = 0; r < 2; r++) {
-        const role = roles[r] as Uint8Array;
-        const count = r === 0 ? leadStreams : assistantStreams;
-        const size = 4 + idLength + 4 + role.length + 8;
-        if (at + count * size > arena.length) {
-          const grown = new Uint8Array(Math.max(2 * arena.length, at + count * size));
-          grown.set(arena.subarray(0, at));
-          arena = grown;
-        }
-        // Stream k = 0 byte by byte; the next ones copy it (a native copy) and change u32be(k).
-        const first = at;
-        at = writeU32(arena, at, idLength);
-        arena.set(bytes.subarray(idStart, idStart + idLength), at);
-        at += idLength;
-        at = writeU32(arena, at, role.length);
-        for (let i = 0; i < role.length; i++) arena[at++] = role[i] as number;
-        at = writeU32(arena, at, 0);
-        at = writeU32(arena, at, 0);
-        starts[++m] = at;
-        for (let k = 1; k < count; k++) {
-          arena.copyWithin(at, first, first + size);
-          writeU32(arena, at + size - 8, k);
-          at += size;
-          starts[++m] = at;
-        }
-      }
+      if (plain[c] !== 1) others.push(t);
+      else slots.layOut(inKernel++, ids.bytes, start[c] as number, start[c + 1] as number);
     }
-    kernel.hashMessages(prefix.state, prefix.length, arena, starts, 0, m, 2 * WORDS_AHEAD, words, 0);
+    slots.hash(kernel, prefix, inKernel, words);
     const outAt = (first - tasks.from) * perTask;
     if (inKernel === last - first) out.set(words.subarray(0, inKernel * perTask), outAt);
     else {
@@ -852,6 +822,95 @@ function hashStreamsAheadInKernel(
     if (!hashTaskAhead(stream, streams, tasks, t, undefined, out)) skipped.push(t);
   }
   return skipped;
+}
+
+/**
+ * The messages of §6 of a batch of tasks for the kernel, each stream's in a slot of its own (a fixed stride, a multiple
+ * of four bytes), kept from batch to batch: a slot's LP(role) ‖ u32be(k) ‖ u32be(0) stay where they are while its ids
+ * keep their length, so a new task rewrites only its id — byte by byte in its first slot, then four bytes at a time
+ * into the others (the id starts four bytes into every slot). Laying the messages out one after another instead cost
+ * about as much as hashing them.
+ */
+class StreamSlots {
+  private readonly perTask: number;
+  private readonly stride: number;
+  private readonly bytes: Uint8Array;
+  private readonly words: Uint32Array;
+  private readonly lengths: Int32Array;
+  /** The id length each slot is laid out for (−1: not yet). */
+  private readonly laidOut: Int32Array;
+  /** Each slot's role and k, in slot order within a task. */
+  private readonly slotRole: Uint8Array[] = [];
+  private readonly slotK: number[] = [];
+
+  constructor(streams: readonly [number, number], tasks: number, longestId: number) {
+    const roles = [ROLE_BYTES.lead, ROLE_BYTES.assistant] as const;
+    for (let r = 0; r < 2; r++) {
+      for (let k = 0; k < (streams[r] as number); k++) {
+        this.slotRole.push(roles[r] as Uint8Array);
+        this.slotK.push(k);
+      }
+    }
+    this.perTask = this.slotRole.length;
+    this.stride = 4 * Math.ceil((4 + longestId + 4 + ROLE_BYTES.assistant.length + 8) / 4);
+    this.bytes = new Uint8Array(tasks * this.perTask * this.stride);
+    this.words = new Uint32Array(this.bytes.buffer);
+    this.lengths = new Int32Array(tasks * this.perTask);
+    this.laidOut = new Int32Array(tasks * this.perTask).fill(-1);
+  }
+
+  /** The messages of the x-th task of the batch, whose unit's id is `ids[from, to)`. */
+  layOut(x: number, ids: Uint8Array, from: number, to: number): void {
+    const length = to - from;
+    const first = x * this.perTask;
+    const bytes = this.bytes;
+    if (this.laidOut[first] !== length) this.layOutSlot(first, length);
+    const at = first * this.stride + 4;
+    for (let i = 0; i < length; i++) bytes[at + i] = ids[from + i] as number;
+    const whole = length >>> 2;
+    for (let q = first + 1; q < first + this.perTask; q++) {
+      if (this.laidOut[q] !== length) this.layOutSlot(q, length);
+      this.copyId(first, q, whole, length);
+    }
+  }
+
+  /** The digests' first 2 · WORDS_AHEAD words of the first `tasks` tasks' messages, into `out`. */
+  hash(kernel: Sha256Kernel, prefix: { state: Int32Array; length: number }, tasks: number, out: Int32Array): void {
+    kernel.hashSlots(
+      prefix.state,
+      prefix.length,
+      this.bytes,
+      this.stride,
+      this.lengths,
+      tasks * this.perTask,
+      2 * WORDS_AHEAD,
+      out,
+      0,
+    );
+  }
+
+  /** Slot q's id from slot `from`'s: `whole` words of four bytes, then the rest byte by byte. */
+  private copyId(from: number, q: number, whole: number, length: number): void {
+    const words = this.words;
+    const source = (from * this.stride) >>> 2;
+    const target = (q * this.stride) >>> 2;
+    for (let w = 1; w <= whole; w++) words[target + w] = words[source + w] as number;
+    const bytes = this.bytes;
+    for (let i = 4 * whole; i < length; i++) bytes[q * this.stride + 4 + i] = bytes[from * this.stride + 4 + i] as number;
+  }
+
+  /** Slot q's message for ids of `length` bytes, but the id: u32be(length) ‖ (id) ‖ LP(role) ‖ u32be(k) ‖ u32be(0). */
+  private layOutSlot(q: number, length: number): void {
+    const role = this.slotRole[q % this.perTask] as Uint8Array;
+    const bytes = this.bytes;
+    let at = writeU32(bytes, q * this.stride, length) + length;
+    at = writeU32(bytes, at, role.length);
+    for (let i = 0; i < role.length; i++) bytes[at++] = role[i] as number;
+    at = writeU32(bytes, at, this.slotK[q % this.perTask] as number);
+    writeU32(bytes, at, 0);
+    this.lengths[q] = 4 + length + 4 + role.length + 8;
+    this.laidOut[q] = length;
+  }
 }
 
 function writeU32(out: Uint8Array, at: number, n: number): number {
