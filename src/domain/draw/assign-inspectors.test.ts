@@ -80,6 +80,17 @@ describe('inspector streams and uniformInt (draw-algorithm.md §6)', () => {
     expect([stream.reset('U1', 'lead', 0).nextTopBits(53), stream.nextTopBits(53)]).toEqual(first);
   });
 
+  it('seeks to any word of a stream, at a block boundary or inside a block', () => {
+    const seed = sha256('seek');
+    const stream = new InspectorStream(seed);
+    const want = referenceWords(seed, 'U-甲', 'assistant', 2, 4);
+    for (let word = 0; word < 12; word++) {
+      stream.reset('U-甲', 'assistant', 2).seek(word);
+      const got = [0, 1, 2, 3, 4].map(() => BigInt(stream.nextTopBits(53)));
+      expect(got).toEqual(want.slice(word, word + 5).map((w) => w >> 11n));
+    }
+  });
+
   it('returns 0 for a range of 1 without reading a word', () => {
     const source = wordsOf([]);
     expect(uniformInt(1, source)).toBe(0);
