@@ -2,11 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Sha256, sha256 } from '../crypto/sha256.ts';
 import { TAG_UNIT, utf8 } from './bytes.ts';
+import type { Manifest } from './draw-types.ts';
+import { digestManifest } from './jcs-hash.ts';
 import {
   NEAR_TIE_RELATIVE,
   compareRankExact,
   computeUnitRandoms,
+  expectedBounds,
   rankKey,
+  rankSlice,
   rankStratum,
   selectNth,
   slotsByKey,
@@ -117,7 +121,10 @@ describe('selection of draw-algorithm.md §5', { timeout: 60_000 }, () => {
 
   it('lists slots in the order of their keys, by packed sort or by search, moving no key by more than 2^-31 of itself', () => {
     const positive = fc.double({ min: 1e-18, max: 40, noNaN: true, noDefaultInfinity: true });
-    const keys = fc.array(fc.oneof(positive, fc.constantFrom(1, 1 + 2 ** -40, 1 - 2 ** -45, 36.7)), { minLength: 0, maxLength: 300 });
+    const keys = fc.array(fc.oneof(positive, fc.constantFrom(1, 1 + 2 ** -40, 1 - 2 ** -45, 36.7)), {
+      minLength: 0,
+      maxLength: 300,
+    });
     fc.assert(
       fc.property(keys, fc.constantFrom(0, 3, 20), (list, slotBitsMax) => {
         const key = Float64Array.from(list);
@@ -133,6 +140,37 @@ describe('selection of draw-algorithm.md §5', { timeout: 60_000 }, () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('ranks a slice alike with the bounds it expects, with bounds too tight to hold, and with none', () => {
+    const rng = (() => {
+      let x = 0x9e3779b9;
+      return () => (x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+    })();
+    const candidates = Array.from({ length: 6_000 }, (_, i) => {
+      const id = `U${String(i).padStart(5, '0')}`;
+      return [id, `S${i % 3}`, rng() < 0.8 ? 1 : 1 + Math.floor(rng() * 8), 'P'] as [string, string, number, string];
+    });
+    const manifest = { candidates } as unknown as Manifest;
+    const { candidateIds } = digestManifest(manifest);
+    const keepOf = (code: string): number => ({ S0: 150, S1: 900, S2: 2_100 })[code] ?? 0;
+    const keep = Float64Array.from(candidateIds.stratumCodes, keepOf);
+    const seed = sha256('bounds');
+    const lists = (slice: ReturnType<typeof rankSlice>) => slice.kept.map((k) => [Array.from(k.index), Array.from(k.a)]);
+    for (const [from, to] of [
+      [0, 6_000],
+      [1_234, 5_000],
+    ] as const) {
+      const expected = expectedBounds(candidateIds, from, to, keep);
+      // A stratum keeping more than the slice holds is left open; the others get a finite bound.
+      expect(Array.from(expected).filter((b) => b !== Infinity).length).toBeGreaterThan(0);
+      const open = rankSlice(seed, candidateIds, from, to, keep, new Float64Array(keep.length).fill(Infinity));
+      expect(lists(rankSlice(seed, candidateIds, from, to, keep))).toEqual(lists(open));
+      expect(lists(rankSlice(seed, candidateIds, from, to, keep, new Float64Array(keep.length).fill(1e-6)))).toEqual(lists(open));
+      // Just below what the keep-th unit needs: fails by a hair, and is ranked again.
+      const tight = Float64Array.from(expected, (b) => (b === Infinity ? b : b / 3));
+      expect(lists(rankSlice(seed, candidateIds, from, to, keep, tight))).toEqual(lists(open));
+    }
   });
 
   it('selects the n-th smallest of any numbers, repeated values and sorted or reversed runs included', () => {

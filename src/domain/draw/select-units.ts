@@ -120,10 +120,20 @@ export function rankSlice(
   from: number,
   to: number,
   keepOfColumn: Float64Array,
+  /** Each column's preset bound: {@link expectedBounds} unless a test gives others (the result is the same for any). */
+  bounds: Float64Array = expectedBounds(columns, from, to, keepOfColumn),
 ): RankedSlice {
   const randoms = unitRandomsOfBytes(seed, columns, from, to);
-  const rankers = Array.from(keepOfColumn, (keep) => new StratumRanker(keep));
+  const rankers = Array.from(keepOfColumn, (keep, s) => new StratumRanker(keep).presetBound(bounds[s] as number));
   const rest = offerSlice(columns, from, to, randoms, rankers);
+  // A bound that proves too tight (about one stratum in 30,000): that stratum's units of the slice are offered again
+  // to a ranker without one.
+  rankers.forEach((ranker, s) => {
+    if (ranker.holdsBound(bounds[s] as number)) return;
+    const again = new StratumRanker(ranker.keep);
+    offerColumnAgain(columns, from, to, randoms, s, again);
+    rankers[s] = again;
+  });
   const kept = rankers.map((ranker) => ranker.rankedList());
   const restA = new Float64Array(rest.length);
   for (let j = 0; j < rest.length; j++) restA[j] = randoms[(rest[j] as number) - from] as number;
@@ -179,6 +189,76 @@ function mergeTwo(x: RankedList, y: RankedList, keep: number): RankedList {
     }
   }
   return out;
+}
+
+/** Strata whose bound {@link expectedBounds} leaves open (∞): they keep every unit of the slice, or are too small to bother. */
+const OPEN_BOUND = Infinity;
+
+/**
+ * For each stratum column, a key bound that about `keep + 4·√keep + 8` of the slice's units in that column are
+ * expected to fall within, given their weights (a unit of weight w has key −ln(u)/w with u uniform, so it falls within
+ * R with probability 1 − e^(−wR)); ∞ where that is all of them. Offered with it ({@link StratumRanker.presetBound}),
+ * a ranker stores and orders about a third of the units it would otherwise (a province's draw: 115,000 of the
+ * 357,000 it stored of a slice of 550,000), and compacts its buffer seldom or never. The bound is only a guess: a
+ * ranker checks afterwards that it held ({@link StratumRanker.holdsBound}), and the slice ranks that stratum again
+ * without it when not, so the result never depends on it.
+ */
+export function expectedBounds(
+  columns: Pick<RankingColumns, 'plain' | 'stratum' | 'weight'>,
+  from: number,
+  to: number,
+  keepOfColumn: Float64Array,
+): Float64Array {
+  const columnCount = keepOfColumn.length;
+  const counts = new Float64Array(columnCount * 65);
+  const { plain, stratum, weight } = columns;
+  for (let i = from; i < to; i++) {
+    const s = stratum[i] as number;
+    if (s < 0 || plain[i] !== 1) continue;
+    const at = s * 65 + Math.min(64, weight[i] as number);
+    counts[at] = (counts[at] as number) + 1;
+  }
+  const bounds = new Float64Array(columnCount).fill(OPEN_BOUND);
+  for (let s = 0; s < columnCount; s++) {
+    const keep = keepOfColumn[s] as number;
+    let units = 0;
+    for (let w = 1; w <= 64; w++) units += counts[s * 65 + w] as number;
+    const target = keep + 4 * Math.sqrt(keep) + 8;
+    if (keep <= 0 || target >= units) continue;
+    const expected = (bound: number): number => {
+      let sum = 0;
+      for (let w = 1; w <= 64; w++) {
+        const n = counts[s * 65 + w] as number;
+        if (n > 0) sum += n * -Math.expm1(-w * bound);
+      }
+      return sum;
+    };
+    // Keys lie in (0, 37): bisection on the bound until the expected count is the target.
+    let lo = 0;
+    let hi = 40;
+    for (let step = 0; step < 60; step++) {
+      const mid = (lo + hi) / 2;
+      if (expected(mid) < target) lo = mid;
+      else hi = mid;
+    }
+    bounds[s] = hi;
+  }
+  return bounds;
+}
+
+/** Offers a slice's units of stratum column `s` again, to `ranker` (after a bound that did not hold). */
+function offerColumnAgain(
+  columns: RankingColumns,
+  from: number,
+  to: number,
+  randoms: Float64Array,
+  s: number,
+  ranker: StratumRanker,
+): void {
+  const { plain, stratum, weight } = columns;
+  for (let i = from; i < to; i++) {
+    if (stratum[i] === s && plain[i] === 1) ranker.offer(i, randoms[i - from] as number, weight[i] as number);
+  }
 }
 
 /** The loop of {@link rankSlice}: offers each unit with its columns to its column's ranker; returns the others. */
@@ -317,6 +397,32 @@ export class StratumRanker {
     this.key[at] = key;
     this.a[at] = a;
     this.weight[at] = weight;
+  }
+
+  /**
+   * Drops from the start every unit whose key is beyond `bound` (∞: none), as if compactions had already brought the
+   * bound there: a guess at where the keep-th key will lie ({@link expectedBounds}). Check it with {@link holdsBound}
+   * once every unit has been offered. Returns the ranker.
+   */
+  presetBound(bound: number): this {
+    if (bound < this.reject) {
+      this.reject = bound;
+      this.setCuts();
+    }
+    return this;
+  }
+
+  /**
+   * After the offers, whether a bound given to {@link presetBound} dropped nothing that ranks among the first `keep`
+   * or within the tolerance of the keep-th: at least `keep` units are kept and the keep-th key, widened as a compaction
+   * widens it, is within the bound. (Always true for the open bound, ∞.)
+   */
+  holdsBound(bound: number): boolean {
+    if (bound === OPEN_BOUND) return true;
+    if (this.size < this.keep) return false;
+    const keys = this.scratch.subarray(0, this.size);
+    keys.set(this.key.subarray(0, this.size));
+    return selectNth(keys, this.keep - 1) * (1 + 2 * NEAR_TIE_RELATIVE) <= bound;
   }
 
   /** Candidate indices of the units kept, best first (at most `keep`). */
