@@ -13,8 +13,9 @@
  *   slot at `base + m · stride` (`offsets`: count lengths). Four messages at a time, one per lane of 128-bit SIMD
  *   (i32x4): each lane pads its own message (0x80, zeros, the bit length) and stops when its message ends (a lane
  *   mask keeps its state), so lengths may differ. Writes the first `outWords` (1–8) state words of each digest
- *   (big-endian words as i32 values) to `out`, `outWords` per message. Reads up to 64 bytes past a message's end:
- *   the caller leaves that much memory after the last one.
+ *   (big-endian words as i32 values) to `out`, `outWords` per message. Reads whole blocks from a message's start, so
+ *   up to 72 bytes past its end (a message 56–63 bytes past a multiple of 64 takes a block more for its length): the
+ *   caller leaves that much memory after the last one.
  * - `compressBlocks(state, data, blocks)`: one message's compression over `blocks` whole blocks at `data`, state
  *   words at `state` (i32 values), one lane: for a long input (the manifest's JCS bytes).
  */

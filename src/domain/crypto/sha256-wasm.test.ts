@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Sha256, toHex } from './sha256.ts';
 import { SHA256_WASM_BASE64 } from './sha256-wasm-bytes.ts';
 import { assembleSha256Wasm } from './sha256-wasm-source.ts';
-import { sha256Kernel, useSha256Kernel } from './sha256-wasm.ts';
+import { Sha256Kernel, sha256Kernel, useSha256Kernel } from './sha256-wasm.ts';
 import { computeUnitRandoms, unitRandomsOfBytes } from '../draw/select-units.ts';
 import { digestManifest } from '../draw/jcs-hash.ts';
 import type { Manifest } from '../draw/draw-types.ts';
@@ -31,6 +31,16 @@ function nodeWords(prefix: Uint8Array, message: Uint8Array): number[] {
 }
 
 afterEach(() => useSha256Kernel(true));
+
+/** The part of the WebAssembly API the test uses (the server's TypeScript has no DOM library to type it). */
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      Module: new (bytes: Uint8Array) => object;
+      Instance: new (module: object, imports: object) => { exports: unknown };
+    };
+  }
+).WebAssembly;
 
 describe('sha256 WebAssembly kernel', () => {
   it('is the module its committed source assembles (run scripts/generate-sha256-wasm.ts after changing the source)', () => {
@@ -134,6 +144,39 @@ describe('sha256 WebAssembly kernel', () => {
       expect(Array.from(out.subarray(2 * i, 2 * i + 2))).toEqual(nodeWords(new Uint8Array(64), message).slice(0, 2));
     }
     expect(() => kernel().hashSlots(prefix.state, prefix.length, slots, 64, Int32Array.of(65), 1, 2, out, 0)).toThrow(RangeError);
+  });
+
+  it('leaves room for what it reads past the last message, whose length may take one more block (up to 72 bytes)', () => {
+    // A fresh instance (two pages of memory) and batches sized so that the last message would end 64 bytes before the
+    // end of the memory if only 64 bytes were left after it: a message of 56 bytes past a multiple of 64 is read to
+    // 72 bytes past its end.
+    const fresh = (): Sha256Kernel =>
+      new Sha256Kernel(new wasm.Instance(new wasm.Module(Buffer.from(SHA256_WASM_BASE64, 'base64')), {}).exports as never);
+    const prefixBytes = new Uint8Array(64).fill(1);
+    const prefix = new Sha256().update(prefixBytes).prefixState();
+    const pages = 2 * 65_536;
+    // Slots: 1,024 + 4n (lengths) + 4n (one word out each) + 56n (slots) + 64 = two pages for n = 2,031.
+    const n = 2_031;
+    const slots = new Uint8Array(56 * n).map((_, i) => (i * 13) & 0xff);
+    const lengths = new Int32Array(n).fill(56);
+    const out = new Int32Array(n);
+    expect(1_024 + (4 + 4 + 56) * n + 64).toBe(pages);
+    fresh().hashSlots(prefix.state, prefix.length, slots, 56, lengths, n, 1, out, 0);
+    expect(out[n - 1]).toBe(nodeWords(prefixBytes, slots.subarray(56 * (n - 1)))[0]);
+    // Messages one after another: 1,024 + 4(count + 1) + 4·count + their bytes + 64 = two pages, the last message 56
+    // bytes long, the first one taking what is left.
+    const count = 1_800;
+    const bytes = pages - 1_024 - 4 * (count + 1) - 4 * count - 64;
+    const lengthOf = (i: number): number => (i === count - 1 ? 56 : i > 0 ? 64 : bytes - 56 - 64 * (count - 2));
+    const messages = Array.from({ length: count }, (_, i) => new Uint8Array(lengthOf(i)).fill(i & 0xff));
+    const { bytes: laid, starts } = layout(messages);
+    expect(laid.length).toBe(bytes);
+    const words = new Int32Array(count);
+    fresh().hashMessages(prefix.state, prefix.length, laid, starts, 0, count, 1, words, 0);
+    expect([words[0], words[count - 1]]).toEqual([
+      nodeWords(prefixBytes, messages[0] as Uint8Array)[0],
+      nodeWords(prefixBytes, messages[count - 1] as Uint8Array)[0],
+    ]);
   });
 
   it('compresses long inputs as node:crypto does, and the plain TypeScript gives the same digests', () => {

@@ -22,6 +22,11 @@ const PREFIX_STATE = 0;
 const SINGLE_STATE = 256;
 const DATA = 1024;
 const PAGE = 65536;
+/**
+ * How far past a message's end the kernel may read: it loads whole 64-byte blocks from the message's start, and a
+ * message of 56–63 bytes past a multiple of 64 takes one more block for its length (up to 72 bytes past its end).
+ */
+const READ_PAST = 72;
 
 /** The part of the WebAssembly API used here (typed locally: the server's TypeScript has no DOM library). */
 type WasmMemory = { readonly buffer: ArrayBuffer; grow(pages: number): number };
@@ -82,7 +87,7 @@ export class Sha256Kernel {
       const offsets = DATA;
       const results = offsets + 4 * (count + 1);
       const arena = results + 4 * outWords * count;
-      this.reserve(arena + (end - begin) + 64);
+      this.reserve(arena + (end - begin) + READ_PAST);
       const { u8, i32 } = this;
       i32.set(prefixState.subarray(0, 8), PREFIX_STATE >> 2);
       i32.set(starts.subarray(first, last + 1), offsets >> 2);
@@ -120,7 +125,7 @@ export class Sha256Kernel {
       const offsets = DATA;
       const results = offsets + 4 * n;
       const arena = results + 4 * outWords * n;
-      this.reserve(arena + n * stride + 64);
+      this.reserve(arena + n * stride + READ_PAST);
       const { u8, i32 } = this;
       i32.set(prefixState.subarray(0, 8), PREFIX_STATE >> 2);
       i32.set(lengths.subarray(first, last), offsets >> 2);

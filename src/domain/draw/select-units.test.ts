@@ -165,6 +165,9 @@ describe('selection of draw-algorithm.md §5', { timeout: 60_000 }, () => {
       // A stratum keeping more than the slice holds is left open; the others get a finite bound.
       expect(Array.from(expected).filter((b) => b !== Infinity).length).toBeGreaterThan(0);
       const open = rankSlice(seed, candidateIds, from, to, keep, new Float64Array(keep.length).fill(Infinity));
+      // A stratum that keeps nothing holds any bound.
+      const none = Float64Array.from(keep, (k, s) => (s === 0 ? 0 : k));
+      expect(lists(rankSlice(seed, candidateIds, from, to, none, new Float64Array(keep.length).fill(0.5)))[0]).toEqual([[], []]);
       expect(lists(rankSlice(seed, candidateIds, from, to, keep))).toEqual(lists(open));
       expect(lists(rankSlice(seed, candidateIds, from, to, keep, new Float64Array(keep.length).fill(1e-6)))).toEqual(lists(open));
       // Just below what the keep-th unit needs: fails by a hair, and is ranked again.

@@ -418,7 +418,7 @@ export class StratumRanker {
    * widens it, is within the bound. (Always true for the open bound, ∞.)
    */
   holdsBound(bound: number): boolean {
-    if (bound === OPEN_BOUND) return true;
+    if (bound === OPEN_BOUND || this.keep <= 0) return true;
     if (this.size < this.keep) return false;
     const keys = this.scratch.subarray(0, this.size);
     keys.set(this.key.subarray(0, this.size));

@@ -121,8 +121,9 @@ describe('verifyBundle (draw-algorithm.md §7)', { timeout: 60_000 }, () => {
           const observers = reveals.map((r) => ({ ...r, commitment: commitmentOf(hash, r.id, fromHex(r.reveal)) }));
           const bundle: DrawBundle = { manifest, observers, external: externals, result };
           expect(verifyBundle(bundle).ok).toBe(true);
-          // The draw hands out its id lists frozen (tasks share them): the tampering is done on a copy.
-          const tampered = structuredClone(result);
+          // The draw hands out its id lists frozen and shared between tasks: the tampering is done on a copy through
+          // JSON, whose lists are each a task's own (a structured clone would keep them shared).
+          const tampered = JSON.parse(JSON.stringify(result)) as DrawResult;
           const ids = [
             ...tampered.strata.flatMap((s) => [s.selected, s.alternates]),
             ...tampered.tasks.flatMap((t) => [t.lead, t.assistant, t.backups.lead, t.backups.assistant]),
