@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
-import { draw, drawWithSeed, executeDraw, freezeManifest } from './draw.ts';
+import { draw, drawWithSeed, executeDraw, freezeManifest, selectUnits } from './draw.ts';
 import { DrawError } from './draw-error.ts';
 import type { DrawBundle, DrawResult, Manifest, ManifestInspectorRow } from './draw-types.ts';
 import { compareIds } from './id-order.ts';
@@ -10,6 +10,7 @@ import { drawInputs, type DrawInputs } from '../../../test/harness/draw-inputs.t
 import vector2 from './fixtures/draw-vector-2.json' with { type: 'json' };
 import { loadVector } from '../../../test/harness/draw-vector.ts';
 import { validateManifest } from './validate-manifest.ts';
+import { computeSeedBytes } from './seed.ts';
 
 const nfc = (s: string): string => s.normalize('NFC');
 
@@ -26,7 +27,10 @@ function drawOrUnfilled({ manifest, reveals, externals }: DrawInputs): DrawResul
     expect(unit).toBeDefined();
     // Nobody was left: everyone of the pool with the role and no conflict is already on the unit.
     const able = manifest.inspectors.filter(
-      ([id, pools, roles]) => pools.includes(unit![3]) && roles.includes(role) && !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(unitId)),
+      ([id, pools, roles]) =>
+        pools.includes(unit![3]) &&
+        roles.includes(role) &&
+        !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(unitId)),
     );
     expect(able.length).toBeLessThan(manifest.assignment.lead + manifest.assignment.assistant);
     return undefined;
@@ -83,6 +87,22 @@ describe('draw (draw-algorithm.md §5–§7)', { timeout: 60_000 }, () => {
         expect(outcome(candidateIds)).toEqual(outcome());
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('selects alike with the bounds it guesses, with bounds too tight to hold, and with none (one thread, as the verifier)', () => {
+    fc.assert(
+      fc.property(drawInputs(), fc.constantFrom(1e-6, 0.05, 0.5, Infinity), (inputs, bound) => {
+        const { manifest, reveals, externals } = inputs;
+        if (validateManifest(manifest).length > 0) return;
+        const frozen = freezeManifest(manifest);
+        const seed = computeSeedBytes(manifest, frozen.hash, reveals, externals);
+        const plain = selectUnits(manifest, seed);
+        expect(selectUnits(manifest, seed, frozen.candidateIds)).toEqual(plain);
+        const bounds = new Float64Array(manifest.strata.length).fill(bound);
+        expect(selectUnits(manifest, seed, frozen.candidateIds, undefined, bounds)).toEqual(plain);
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -179,7 +199,11 @@ describe('draw (draw-algorithm.md §5–§7)', { timeout: 60_000 }, () => {
           for (const role of ['lead', 'assistant'] as const) {
             if (task.backups[role].length === manifest.assignment.backups) continue;
             const left = manifest.inspectors.filter(
-              ([id, pools, roles]) => pools.includes(unit[3]) && roles.includes(role) && !taken.has(id) && !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(task.unitId)),
+              ([id, pools, roles]) =>
+                pools.includes(unit[3]) &&
+                roles.includes(role) &&
+                !taken.has(id) &&
+                !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(task.unitId)),
             );
             expect(left).toEqual([]);
           }
@@ -241,7 +265,10 @@ describe('draw (draw-algorithm.md §5–§7)', { timeout: 60_000 }, () => {
     const b1 = v.manifest.candidates.filter((c) => c[3] === 'B1').map((c) => c[0]);
     const manifest: Manifest = {
       ...v.manifest,
-      conflicts: [...v.manifest.conflicts, ...b1.flatMap((u) => [['I01', u, 'RELATIVE'] as const, ['I03', u, 'FORMER_EMPLOYEE'] as const])],
+      conflicts: [
+        ...v.manifest.conflicts,
+        ...b1.flatMap((u) => [['I01', u, 'RELATIVE'] as const, ['I03', u, 'FORMER_EMPLOYEE'] as const]),
+      ],
     };
     expect(validateManifest(manifest)).toEqual([]);
     let error: unknown;

@@ -14,7 +14,15 @@ import {
 import { isAsciiId } from './id-order.ts';
 import { type CandidateIdBytes, digestManifest } from './jcs-hash.ts';
 import { computeSeedBytes } from './seed.ts';
-import { type RankedList, type RankedSlice, StratumRanker, UnitHasher, mergeRanked, unitRandomsOfBytes } from './select-units.ts';
+import {
+  type RankedList,
+  type RankedSlice,
+  StratumRanker,
+  UnitHasher,
+  expectedBounds,
+  mergeRanked,
+  unitRandomsOfBytes,
+} from './select-units.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 /**
@@ -137,13 +145,21 @@ export function selectUnits(
   seed: Uint8Array,
   candidateIds?: CandidateIdBytes,
   unitRandoms?: Float64Array,
+  /** Each stratum's preset bound (a test's; else guessed from the columns when there are columns): the result is the same for any. */
+  presetBounds?: Float64Array,
 ): { strata: StratumResult[]; taskUnits: number[] } {
   const { rankers, stratumByNfc } = stratumRankers(manifest);
   // All ids with bytes at hand at once (the WebAssembly kernel hashes four at a time); the others one by one below.
   const randoms =
     unitRandoms ??
     (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, manifest.candidates.length));
-  offerCandidates(manifest.candidates, candidateIds, randoms, new UnitHasher(seed), stratumByNfc);
+  const hasher = new UnitHasher(seed);
+  // Each stratum's bound guessed from the weights of its units (as rankSlice does), checked once all are offered.
+  const bounds =
+    presetBounds ?? (candidateIds === undefined ? null : stratumBounds(manifest, candidateIds, rankers, stratumByNfc));
+  bounds?.forEach((bound, k) => (rankers[k] as StratumRanker).presetBound(bound));
+  offerCandidates(manifest.candidates, candidateIds, randoms, hasher, stratumByNfc);
+  if (bounds !== null) rankAgainWhereBoundsFailed(manifest, candidateIds, randoms, hasher, { rankers, stratumByNfc }, bounds);
   const ranked = rankers.map((ranker) => ranker.ranked());
   return { strata: strataOf(manifest, ranked), taskUnits: taskUnitsOf(manifest, ranked) };
 }
@@ -188,6 +204,47 @@ export function rankedFromSlices(
 export function keepOfColumns(manifest: Manifest, candidateIds: CandidateIdBytes): Float64Array {
   const { stratumByNfc } = stratumRankers(manifest);
   return Float64Array.from(candidateIds.stratumCodes, (code) => stratumByNfc.get(nfc(code))?.keep ?? 0);
+}
+
+/** {@link expectedBounds} for the manifest's strata (by ranker), the columns whose codes are one stratum's counted together. */
+function stratumBounds(
+  manifest: Manifest,
+  candidateIds: CandidateIdBytes,
+  rankers: readonly StratumRanker[],
+  stratumByNfc: Map<string, StratumRanker>,
+): Float64Array {
+  const groupOfColumn = Int32Array.from(candidateIds.stratumCodes, (code) => {
+    const ranker = stratumByNfc.get(nfc(code));
+    return ranker === undefined ? rankers.length : rankers.indexOf(ranker);
+  });
+  // One more group for codes of no stratum (never offered to a ranker): it keeps nothing.
+  const keep = Float64Array.from({ length: rankers.length + 1 }, (_, k) => (rankers[k] as StratumRanker | undefined)?.keep ?? 0);
+  return expectedBounds(candidateIds, 0, manifest.candidates.length, keep, groupOfColumn).subarray(0, rankers.length);
+}
+
+/**
+ * The strata whose preset bound did not hold ({@link StratumRanker.holdsBound}; about one in 30,000) ranked again,
+ * every candidate offered to a fresh ranker of its stratum (the others' offers go nowhere).
+ */
+function rankAgainWhereBoundsFailed(
+  manifest: Manifest,
+  candidateIds: CandidateIdBytes | undefined,
+  randoms: Float64Array | undefined,
+  hasher: UnitHasher,
+  strata: { rankers: StratumRanker[]; stratumByNfc: Map<string, StratumRanker> },
+  bounds: Float64Array,
+): void {
+  const { rankers, stratumByNfc } = strata;
+  const fresh = new Map<StratumRanker, StratumRanker>();
+  rankers.forEach((ranker, k) => {
+    if (!ranker.holdsBound(bounds[k] as number)) fresh.set(ranker, new StratumRanker(ranker.keep));
+  });
+  if (fresh.size === 0) return;
+  const nowhere = new StratumRanker(0);
+  const again = new Map<string, StratumRanker>();
+  for (const [code, ranker] of stratumByNfc) again.set(code, fresh.get(ranker) ?? nowhere);
+  offerCandidates(manifest.candidates, candidateIds, randoms, hasher, again);
+  rankers.forEach((ranker, k) => (rankers[k] = fresh.get(ranker) ?? ranker));
 }
 
 /** One ranker per stratum (its quota and alternates), and the rankers by the stratum's NFC code. */

@@ -208,13 +208,16 @@ export function expectedBounds(
   from: number,
   to: number,
   keepOfColumn: Float64Array,
+  /** Columns counted together (column s in group `groupOfColumn[s]`, `keepOfColumn` then by group); else each alone. */
+  groupOfColumn?: Int32Array,
 ): Float64Array {
   const columnCount = keepOfColumn.length;
   const counts = new Float64Array(columnCount * 65);
   const { plain, stratum, weight } = columns;
   for (let i = from; i < to; i++) {
-    const s = stratum[i] as number;
-    if (s < 0 || plain[i] !== 1) continue;
+    const column = stratum[i] as number;
+    if (column < 0 || plain[i] !== 1) continue;
+    const s = groupOfColumn === undefined ? column : (groupOfColumn[column] as number);
     const at = s * 65 + Math.min(64, weight[i] as number);
     counts[at] = (counts[at] as number) + 1;
   }
