@@ -16,14 +16,7 @@ import {
   wordsAheadPerTask,
 } from '../domain/draw/assign-inspectors.ts';
 import { type FrozenManifest, drawResult, drawWithSeed, keepOfColumns, rankedFromSlices, strataOf } from '../domain/draw/draw.ts';
-import type {
-  DrawResult,
-  ExternalValue,
-  ManifestCandidate,
-  ObserverReveal,
-  StratumResult,
-  TaskResult,
-} from '../domain/draw/draw-types.ts';
+import type { DrawResult, ExternalValue, ManifestCandidate, ObserverReveal, StratumResult, TaskResult } from '../domain/draw/draw-types.ts';
 import type { CandidateIdBytes, IdBytes } from '../domain/draw/jcs-hash.ts';
 import { computeSeedBytes } from '../domain/draw/seed.ts';
 import { type RankedSlice, type RankingColumns, rankSlice } from '../domain/draw/select-units.ts';
@@ -53,15 +46,7 @@ const ASSIGN_ON_WORKER = 0.5;
 /** A job for the worker: the ranking of candidates [from, to), or the words ahead of the tasks whose units are `candidates`. */
 export type HashingJob =
   | { id: number; kind: 'rank'; seed: Uint8Array; columns: RankingColumns; from: number; to: number; keepOfColumn: Float64Array }
-  | {
-      id: number;
-      kind: 'picks';
-      seed: Uint8Array;
-      ids: IdBytes;
-      candidates: Int32Array;
-      tables: AssignmentTables;
-      names: [number, string][];
-    }
+  | { id: number; kind: 'picks'; seed: Uint8Array; ids: IdBytes; candidates: Int32Array; tables: AssignmentTables; names: [number, string][] }
   | {
       id: number;
       kind: 'streams';
@@ -112,20 +97,8 @@ export class DrawHashingPool {
   }
 
   /** {@link rankSlice} of candidates [from, to), computed by the worker. */
-  async rankSlice(
-    seed: Uint8Array,
-    ids: CandidateIdBytes,
-    from: number,
-    to: number,
-    keepOfColumn: Float64Array,
-  ): Promise<RankedSlice> {
-    const columns: RankingColumns = {
-      bytes: ids.bytes,
-      start: ids.start,
-      plain: ids.plain,
-      stratum: ids.stratum,
-      weight: ids.weight,
-    };
+  async rankSlice(seed: Uint8Array, ids: CandidateIdBytes, from: number, to: number, keepOfColumn: Float64Array): Promise<RankedSlice> {
+    const columns: RankingColumns = { bytes: ids.bytes, start: ids.start, plain: ids.plain, stratum: ids.stratum, weight: ids.weight };
     const reply = await this.run({ id: 0, kind: 'rank', seed, columns, from, to, keepOfColumn });
     return reply.slice as RankedSlice;
   }
@@ -134,13 +107,7 @@ export class DrawHashingPool {
    * The picks of §6 for the tasks whose units are `candidates` (their tables `tables`, pools shared with no other
    * task), their words hashed first, by the worker; `names`: the ids of the units without bytes, by task.
    */
-  async picks(
-    seed: Uint8Array,
-    ids: IdBytes,
-    candidates: Int32Array,
-    tables: AssignmentTables,
-    names: [number, string][],
-  ): Promise<Picks> {
+  async picks(seed: Uint8Array, ids: IdBytes, candidates: Int32Array, tables: AssignmentTables, names: [number, string][]): Promise<Picks> {
     const reply = await this.run({ id: 0, kind: 'picks', seed, ids: idBytesOf(ids), candidates, tables, names });
     return reply.picks as Picks;
   }
@@ -236,8 +203,7 @@ export async function executeDrawInParallel(
     strata = strataOf(manifest, ranked, { taskUnits, unitIds });
   };
   const draw = { manifest, seed, ids, taskUnits, tables, meanwhile };
-  const tasks =
-    (parts === null ? null : await picksOnBothThreads(pool, draw, parts)) ?? (await picksHere(pool, draw, parts === null));
+  const tasks = (parts === null ? null : await picksOnBothThreads(pool, draw, parts)) ?? (await picksHere(pool, draw, parts === null));
   return drawResult(manifest, hash, seed, strata, tasks);
 }
 
@@ -257,11 +223,7 @@ type AssignmentWork = {
  * null when either side cannot fill a slot or the worker fails (the caller then assigns on one thread: the exact
  * error, or the same result).
  */
-async function picksOnBothThreads(
-  pool: DrawHashingPool,
-  work: AssignmentWork,
-  parts: { here: Int32Array; there: Int32Array },
-): Promise<TaskResult[] | null> {
+async function picksOnBothThreads(pool: DrawHashingPool, work: AssignmentWork, parts: { here: Int32Array; there: Int32Array }): Promise<TaskResult[] | null> {
   const { manifest, seed, ids, taskUnits, tables } = work;
   const candidates = manifest.candidates;
   const streams = streamsPerTask(tables);
@@ -280,13 +242,7 @@ async function picksOnBothThreads(
   const hereAhead = new Int32Array(here.length * perTask);
   const stream = new InspectorStream(seed);
   const unitOf = (x: number): string => unitIds[here[x] as number] as string;
-  hashStreamsAhead(
-    stream,
-    streams,
-    { from: 0, to: here.length, unitId: unitOf, candidate: (x) => taskUnits[here[x] as number] as number },
-    ids,
-    hereAhead,
-  );
+  hashStreamsAhead(stream, streams, { from: 0, to: here.length, unitId: unitOf, candidate: (x) => taskUnits[here[x] as number] as number }, ids, hereAhead);
   work.meanwhile(unitIds);
   // Each side's tasks written into the result at their places, this side's while the worker may still be working.
   const tasks = new Array<TaskResult>(taskUnits.length);

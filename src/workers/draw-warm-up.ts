@@ -36,12 +36,7 @@ export function warmUpManifest(): Manifest {
   const pools = Array.from({ length: WARM_UP_POOLS }, (_, p) => `warm-${p}`);
   const rows: ManifestCandidate[] = [];
   for (let i = 0; i < WARM_UP_CANDIDATES; i++) {
-    rows.push([
-      syntheticId(state),
-      strata[i % WARM_UP_STRATA] as string,
-      1 + (i % 7 === 0 ? i % 5 : 0),
-      pools[(i * 7) % WARM_UP_POOLS] as string,
-    ]);
+    rows.push([syntheticId(state), strata[i % WARM_UP_STRATA] as string, 1 + (i % 7 === 0 ? i % 5 : 0), pools[(i * 7) % WARM_UP_POOLS] as string]);
   }
   const inspectors: ManifestInspectorRow[] = [];
   for (const pool of pools) {

@@ -160,12 +160,11 @@ const mem = (align: number, offset = 0): number[] => [align, ...unsigned(offset)
 // ---- SHA-256 ---------------------------------------------------------------------------------------------------
 
 const K = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
-  0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
-  0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-  0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
-  0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+  0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
 
@@ -203,15 +202,7 @@ const FOUR: Lanes = {
   type: V128,
   add: (b) => b.simd(I32X4_ADD),
   xor: (b) => b.simd(V128_XOR),
-  rotr: (b, x, n) =>
-    b
-      .get(x)
-      .i32(n)
-      .simd(I32X4_SHR_U)
-      .get(x)
-      .i32(32 - n)
-      .simd(I32X4_SHL)
-      .simd(V128_OR),
+  rotr: (b, x, n) => b.get(x).i32(n).simd(I32X4_SHR_U).get(x).i32(32 - n).simd(I32X4_SHL).simd(V128_OR),
   shr: (b, x, n) => b.get(x).i32(n).simd(I32X4_SHR_U),
   ch: (b, e, f, g) => b.get(f).get(g).get(e).simd(V128_BITSELECT),
   maj: (b, a, bb, c) => b.get(c).get(bb).get(a).get(bb).simd(V128_XOR).simd(V128_BITSELECT),
@@ -301,60 +292,25 @@ function hashMessages(): Body {
   b.i32(0).set('blocks');
   for (let j = 0; j < 4; j++) {
     b.get('m').i32(j).op(I32_ADD).get('count').op(I32_LT_U, IF, VOID);
+    // Lane j's entry of `offsets`: its address, offsets + 4 · (m + j).
+    const entry = (): Body => b.get('offsets').get('m').i32(j).op(I32_ADD).i32(2).op(I32_SHL, I32_ADD);
     b.get('stride').op(I32_EQZ, IF, VOID);
-    b.get('offsets')
-      .get('m')
-      .i32(j)
-      .op(I32_ADD)
-      .i32(2)
-      .op(I32_SHL, I32_ADD)
-      .op(I32_LOAD, ...mem(2, 0))
-      .set('x');
-    b.get('offsets')
-      .get('m')
-      .i32(j)
-      .op(I32_ADD)
-      .i32(2)
-      .op(I32_SHL, I32_ADD)
-      .op(I32_LOAD, ...mem(2, 4))
-      .get('x')
-      .op(I32_SUB)
-      .set(`n${j}`);
+    entry().op(I32_LOAD, ...mem(2, 0)).set('x');
+    entry().op(I32_LOAD, ...mem(2, 4)).get('x').op(I32_SUB).set(`n${j}`);
     b.op(0x05); // else: slots of `stride` bytes, `offsets` holding the lengths
     b.get('m').i32(j).op(I32_ADD).get('stride').op(0x6c /* i32.mul */).set('x');
-    b.get('offsets')
-      .get('m')
-      .i32(j)
-      .op(I32_ADD)
-      .i32(2)
-      .op(I32_SHL, I32_ADD)
-      .op(I32_LOAD, ...mem(2, 0))
-      .set(`n${j}`);
+    entry().op(I32_LOAD, ...mem(2, 0)).set(`n${j}`);
     b.op(END);
     b.get('base').get('x').op(I32_ADD).set(`p${j}`);
     b.op(0x05); // else: an empty message at the first one's address (inside the batch's bytes)
-    b.get('base')
-      .get('offsets')
-      .op(I32_LOAD, ...mem(2, 0))
-      .op(I32_ADD)
-      .set(`p${j}`)
-      .i32(0)
-      .set(`n${j}`);
+    b.get('base').get('offsets').op(I32_LOAD, ...mem(2, 0)).op(I32_ADD).set(`p${j}`).i32(0).set(`n${j}`);
     b.op(END);
     b.get(`n${j}`).i32(8).op(I32_ADD).i32(6).op(I32_SHR_U).i32(1).op(I32_ADD).tee(`k${j}`);
     // blocks = max(blocks, k): select(k, blocks, k > blocks), with k from the tee.
     b.get('blocks').get(`k${j}`).get('blocks').op(I32_GT_S, SELECT).set('blocks');
   }
   // Per lane: its block count and its length in bits (the prefix's too; below 2^32 bits).
-  b.get('k0')
-    .simd(I32X4_SPLAT)
-    .get('k1')
-    .simd(I32X4_REPLACE, 1)
-    .get('k2')
-    .simd(I32X4_REPLACE, 2)
-    .get('k3')
-    .simd(I32X4_REPLACE, 3)
-    .set('lengths');
+  b.get('k0').simd(I32X4_SPLAT).get('k1').simd(I32X4_REPLACE, 1).get('k2').simd(I32X4_REPLACE, 2).get('k3').simd(I32X4_REPLACE, 3).set('lengths');
   const bitsOf = (j: number): void => void b.get(`n${j}`).get('prefixLength').op(I32_ADD).i32(3).op(I32_SHL);
   bitsOf(0);
   b.simd(I32X4_SPLAT);
@@ -364,14 +320,7 @@ function hashMessages(): Body {
   }
   b.set('bits');
   // The state of every lane starts as the prefix's.
-  VARS.forEach((v, x) =>
-    b
-      .i32(LANE_STATE)
-      .i32(PREFIX_STATE)
-      .op(I32_LOAD, ...mem(2, 4 * x))
-      .simd(I32X4_SPLAT)
-      .simd(V128_STORE, ...mem(4, 16 * x)),
-  );
+  VARS.forEach((v, x) => b.i32(LANE_STATE).i32(PREFIX_STATE).op(I32_LOAD, ...mem(2, 4 * x)).simd(I32X4_SPLAT).simd(V128_STORE, ...mem(4, 16 * x)));
   b.i32(0).set('block');
   b.op(BLOCK, VOID, LOOP, VOID);
   b.get('block').get('blocks').op(I32_GE_U, BR_IF, 1);
@@ -379,98 +328,38 @@ function hashMessages(): Body {
   for (let q = 0; q < 4; q++) {
     for (let j = 0; j < 4; j++) {
       // y = clamp(n − 64·block − 16·q, −1, 16): how many of these 16 bytes are the message's (−1: none, no 0x80).
-      b.get(`n${j}`)
-        .get('block')
-        .i32(6)
-        .op(I32_SHL, I32_SUB)
-        .i32(16 * q)
-        .op(I32_SUB)
-        .set('y');
+      b.get(`n${j}`).get('block').i32(6).op(I32_SHL, I32_SUB).i32(16 * q).op(I32_SUB).set('y');
       b.i32(16).get('y').get('y').i32(16).op(I32_GT_S, SELECT).set('y');
       b.i32(-1).get('y').get('y').i32(-1).op(I32_LT_S, SELECT).set('y');
       // Loaded from the message (the last block's address at most, so a finished lane reads nothing out of range).
-      b.get(`p${j}`)
-        .get('block')
-        .get(`k${j}`)
-        .i32(1)
-        .op(I32_SUB)
-        .get('block')
-        .get(`k${j}`)
-        .i32(1)
-        .op(I32_SUB)
-        .op(I32_LT_U, SELECT);
-      b.i32(6)
-        .op(I32_SHL, I32_ADD)
-        .simd(V128_LOAD, ...mem(0, 16 * q));
+      b.get(`p${j}`).get('block').get(`k${j}`).i32(1).op(I32_SUB).get('block').get(`k${j}`).i32(1).op(I32_SUB).op(I32_LT_U, SELECT);
+      b.i32(6).op(I32_SHL, I32_ADD).simd(V128_LOAD, ...mem(0, 16 * q));
       b.get('y').simd(I8X16_SPLAT).tee('t');
-      b.simd(0x0c, ...BYTE_INDEX.map((i) => i))
-        .simd(I8X16_GT_S)
-        .simd(V128_AND);
-      b.get('t')
-        .simd(0x0c, ...BYTE_INDEX)
-        .simd(I8X16_EQ)
-        .v128i32(0x80808080, 0x80808080, 0x80808080, 0x80808080)
-        .simd(V128_AND)
-        .simd(V128_OR);
+      b.simd(0x0c, ...BYTE_INDEX.map((i) => i)).simd(I8X16_GT_S).simd(V128_AND);
+      b.get('t').simd(0x0c, ...BYTE_INDEX).simd(I8X16_EQ).v128i32(0x80808080, 0x80808080, 0x80808080, 0x80808080).simd(V128_AND).simd(V128_OR);
       b.set(`r${j}`);
     }
     // Transpose: word 4q + i of lane j into lane j of w(4q + i), each word's bytes swapped to big-endian.
-    b.get('r0')
-      .get('r1')
-      .simd(I8X16_SHUFFLE, ...wordsOf([0, 4, 1, 5]))
-      .set('u0');
-    b.get('r2')
-      .get('r3')
-      .simd(I8X16_SHUFFLE, ...wordsOf([0, 4, 1, 5]))
-      .set('u1');
-    b.get('r0')
-      .get('r1')
-      .simd(I8X16_SHUFFLE, ...wordsOf([2, 6, 3, 7]))
-      .set('u2');
-    b.get('r2')
-      .get('r3')
-      .simd(I8X16_SHUFFLE, ...wordsOf([2, 6, 3, 7]))
-      .set('u3');
-    b.get('u0')
-      .get('u1')
-      .simd(I8X16_SHUFFLE, ...swappedWordsOf([0, 1, 4, 5]))
-      .set(`w${4 * q}`);
-    b.get('u0')
-      .get('u1')
-      .simd(I8X16_SHUFFLE, ...swappedWordsOf([2, 3, 6, 7]))
-      .set(`w${4 * q + 1}`);
-    b.get('u2')
-      .get('u3')
-      .simd(I8X16_SHUFFLE, ...swappedWordsOf([0, 1, 4, 5]))
-      .set(`w${4 * q + 2}`);
-    b.get('u2')
-      .get('u3')
-      .simd(I8X16_SHUFFLE, ...swappedWordsOf([2, 3, 6, 7]))
-      .set(`w${4 * q + 3}`);
+    b.get('r0').get('r1').simd(I8X16_SHUFFLE, ...wordsOf([0, 4, 1, 5])).set('u0');
+    b.get('r2').get('r3').simd(I8X16_SHUFFLE, ...wordsOf([0, 4, 1, 5])).set('u1');
+    b.get('r0').get('r1').simd(I8X16_SHUFFLE, ...wordsOf([2, 6, 3, 7])).set('u2');
+    b.get('r2').get('r3').simd(I8X16_SHUFFLE, ...wordsOf([2, 6, 3, 7])).set('u3');
+    b.get('u0').get('u1').simd(I8X16_SHUFFLE, ...swappedWordsOf([0, 1, 4, 5])).set(`w${4 * q}`);
+    b.get('u0').get('u1').simd(I8X16_SHUFFLE, ...swappedWordsOf([2, 3, 6, 7])).set(`w${4 * q + 1}`);
+    b.get('u2').get('u3').simd(I8X16_SHUFFLE, ...swappedWordsOf([0, 1, 4, 5])).set(`w${4 * q + 2}`);
+    b.get('u2').get('u3').simd(I8X16_SHUFFLE, ...swappedWordsOf([2, 3, 6, 7])).set(`w${4 * q + 3}`);
   }
   // A lane's last block ends with its length in bits (the high word stays 0).
   b.get('lengths').get('block').i32(1).op(I32_ADD).simd(I32X4_SPLAT).simd(I32X4_EQ).tee('last');
   b.get('bits').simd(V128_AND).get('w15').simd(V128_OR).set('w15');
   // Lanes still in their message: block < k.
   b.get('lengths').get('block').simd(I32X4_SPLAT).simd(I32X4_GT_S).set('mask');
-  VARS.forEach((v, x) =>
-    b
-      .i32(LANE_STATE)
-      .simd(V128_LOAD, ...mem(4, 16 * x))
-      .set(v),
-  );
+  VARS.forEach((v, x) => b.i32(LANE_STATE).simd(V128_LOAD, ...mem(4, 16 * x)).set(v));
   rounds(b, FOUR);
   // The lanes' states live in memory between blocks (fewer values held across the rounds).
   VARS.forEach((v, x) => {
     b.i32(LANE_STATE);
-    b.get(v)
-      .i32(LANE_STATE)
-      .simd(V128_LOAD, ...mem(4, 16 * x))
-      .tee('t')
-      .simd(I32X4_ADD)
-      .get('t')
-      .get('mask')
-      .simd(V128_BITSELECT);
+    b.get(v).i32(LANE_STATE).simd(V128_LOAD, ...mem(4, 16 * x)).tee('t').simd(I32X4_ADD).get('t').get('mask').simd(V128_BITSELECT);
     b.simd(V128_STORE, ...mem(4, 16 * x));
   });
   b.get('block').i32(1).op(I32_ADD).set('block');
@@ -480,20 +369,8 @@ function hashMessages(): Body {
     b.get('m').i32(j).op(I32_ADD).get('count').op(I32_LT_U, IF, VOID);
     VARS.forEach((v, x) => {
       b.get('outWords').i32(x).op(I32_GT_S, IF, VOID);
-      b.get('out')
-        .get('m')
-        .i32(j)
-        .op(I32_ADD)
-        .get('outWords')
-        .op(0x6c /* i32.mul */)
-        .i32(x)
-        .op(I32_ADD)
-        .i32(2)
-        .op(I32_SHL, I32_ADD);
-      b.i32(LANE_STATE)
-        .simd(V128_LOAD, ...mem(4, 16 * x))
-        .simd(I32X4_EXTRACT, j)
-        .op(I32_STORE, ...mem(2, 0));
+      b.get('out').get('m').i32(j).op(I32_ADD).get('outWords').op(0x6c /* i32.mul */).i32(x).op(I32_ADD).i32(2).op(I32_SHL, I32_ADD);
+      b.i32(LANE_STATE).simd(V128_LOAD, ...mem(4, 16 * x)).simd(I32X4_EXTRACT, j).op(I32_STORE, ...mem(2, 0));
       b.op(END);
     });
     b.op(END);
@@ -508,24 +385,12 @@ function compressBlocks(): Body {
   for (const v of [...VARS, ...VARS.map((x) => `s${x}`), 't']) b.local(v, I32);
   for (let k = 0; k < 16; k++) b.local(`w${k}`, I32);
   b.local('r', V128);
-  VARS.forEach((v, x) =>
-    b
-      .get('state')
-      .op(I32_LOAD, ...mem(2, 4 * x))
-      .set(`s${v}`),
-  );
+  VARS.forEach((v, x) => b.get('state').op(I32_LOAD, ...mem(2, 4 * x)).set(`s${v}`));
   b.op(BLOCK, VOID, LOOP, VOID);
   b.get('blocks').op(I32_EQZ, BR_IF, 1);
   for (let q = 0; q < 4; q++) {
-    b.get('data')
-      .simd(V128_LOAD, ...mem(0, 16 * q))
-      .simd(0x0c, ...swappedWordsOf([0, 1, 2, 3]))
-      .simd(I8X16_SWIZZLE)
-      .set('r');
-    for (let i = 0; i < 4; i++)
-      b.get('r')
-        .simd(I32X4_EXTRACT, i)
-        .set(`w${4 * q + i}`);
+    b.get('data').simd(V128_LOAD, ...mem(0, 16 * q)).simd(0x0c, ...swappedWordsOf([0, 1, 2, 3])).simd(I8X16_SWIZZLE).set('r');
+    for (let i = 0; i < 4; i++) b.get('r').simd(I32X4_EXTRACT, i).set(`w${4 * q + i}`);
   }
   VARS.forEach((v) => b.get(`s${v}`).set(v));
   rounds(b, ONE);
@@ -533,12 +398,7 @@ function compressBlocks(): Body {
   b.get('data').i32(64).op(I32_ADD).set('data');
   b.get('blocks').i32(1).op(I32_SUB).set('blocks');
   b.op(BR, 0, END, END);
-  VARS.forEach((v, x) =>
-    b
-      .get('state')
-      .get(`s${v}`)
-      .op(I32_STORE, ...mem(2, 4 * x)),
-  );
+  VARS.forEach((v, x) => b.get('state').get(`s${v}`).op(I32_STORE, ...mem(2, 4 * x)));
   return b;
 }
 
@@ -555,7 +415,10 @@ export function assembleSha256Wasm(): Uint8Array {
     ...section(3, vector(functions.map((_, i) => unsigned(i)))),
     // One memory of 2 pages (128 KiB) to start; the host grows it for its data.
     ...section(5, vector([[0x00, ...unsigned(2)]])),
-    ...section(7, vector([[...name('memory'), 0x02, 0], ...functions.map((f, i) => [...name(f.name), 0x00, ...unsigned(i)])])),
+    ...section(
+      7,
+      vector([[...name('memory'), 0x02, 0], ...functions.map((f, i) => [...name(f.name), 0x00, ...unsigned(i)])]),
+    ),
     ...section(10, vector(functions.map((f) => f.body.encode()))),
   ];
   return Uint8Array.from(bytes);

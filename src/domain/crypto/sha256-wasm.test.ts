@@ -68,11 +68,7 @@ describe('sha256 WebAssembly kernel', () => {
     const messages = Array.from({ length: 20_003 }, (_, i) => randomBytes(i % 70));
     const { bytes, starts } = layout(messages);
     const prefix = new Sha256().update(new Uint8Array(128).fill(3)).prefixState();
-    for (const [from, to] of [
-      [19_990, 20_003],
-      [10_001, 20_002],
-      [5, 16_391],
-    ] as const) {
+    for (const [from, to] of [[19_990, 20_003], [10_001, 20_002], [5, 16_391]] as const) {
       const out = new Int32Array(2 * (to - from));
       kernel().hashMessages(prefix.state, prefix.length, bytes, starts, from, to, 2, out, 0);
       for (const i of [from, from + 1, to - 2, to - 1]) {
@@ -84,24 +80,19 @@ describe('sha256 WebAssembly kernel', () => {
 
   it('writes only the words asked for, from any first message, for any batch size', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.uint8Array({ maxLength: 140 }), { minLength: 1, maxLength: 23 }),
-        fc.integer({ min: 1, max: 8 }),
-        fc.nat(22),
-        (messages, words, skip) => {
-          const from = Math.min(skip, messages.length - 1);
-          const { bytes, starts } = layout(messages);
-          const prefix = new Sha256().update(new Uint8Array(64).fill(9)).prefixState();
-          const out = new Int32Array(words * (messages.length - from) + 3).fill(7);
-          kernel().hashMessages(prefix.state, prefix.length, bytes, starts, from, messages.length, words, out, 1);
-          expect(out[0]).toBe(7);
-          expect(out[out.length - 1]).toBe(7);
-          for (let i = from; i < messages.length; i++) {
-            const want = nodeWords(new Uint8Array(64).fill(9), messages[i] as Uint8Array).slice(0, words);
-            expect(Array.from(out.subarray(1 + (i - from) * words, 1 + (i - from + 1) * words))).toEqual(want);
-          }
-        },
-      ),
+      fc.property(fc.array(fc.uint8Array({ maxLength: 140 }), { minLength: 1, maxLength: 23 }), fc.integer({ min: 1, max: 8 }), fc.nat(22), (messages, words, skip) => {
+        const from = Math.min(skip, messages.length - 1);
+        const { bytes, starts } = layout(messages);
+        const prefix = new Sha256().update(new Uint8Array(64).fill(9)).prefixState();
+        const out = new Int32Array(words * (messages.length - from) + 3).fill(7);
+        kernel().hashMessages(prefix.state, prefix.length, bytes, starts, from, messages.length, words, out, 1);
+        expect(out[0]).toBe(7);
+        expect(out[out.length - 1]).toBe(7);
+        for (let i = from; i < messages.length; i++) {
+          const want = nodeWords(new Uint8Array(64).fill(9), messages[i] as Uint8Array).slice(0, words);
+          expect(Array.from(out.subarray(1 + (i - from) * words, 1 + (i - from + 1) * words))).toEqual(want);
+        }
+      }),
       { numRuns: 200 },
     );
   });
@@ -198,24 +189,20 @@ describe('sha256 WebAssembly kernel', () => {
       fc.constantFrom('单位-甲', 'Cafe\u0301', '𠀀𠀁', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(119), 'w'.repeat(120)),
     );
     fc.assert(
-      fc.property(
-        fc.uniqueArray(idArb, { minLength: 1, maxLength: 60 }),
-        fc.uint8Array({ minLength: 32, maxLength: 32 }),
-        (ids, seed) => {
-          const sorted = [...ids].sort();
-          const manifest = { candidates: sorted.map((id) => [id, 'S', 1, 'P']) } as unknown as Manifest;
-          const { candidateIds } = digestManifest(manifest);
-          useSha256Kernel(true);
-          const fast = unitRandomsOfBytes(seed, candidateIds, 0, sorted.length);
-          useSha256Kernel(false);
-          const plain = unitRandomsOfBytes(seed, candidateIds, 0, sorted.length);
-          const byString = computeUnitRandoms(seed, manifest.candidates);
-          expect(Array.from(fast)).toEqual(Array.from(plain));
-          sorted.forEach((_, i) => {
-            if (!Number.isNaN(fast[i])) expect(fast[i]).toBe(byString[i]);
-          });
-        },
-      ),
+      fc.property(fc.uniqueArray(idArb, { minLength: 1, maxLength: 60 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), (ids, seed) => {
+        const sorted = [...ids].sort();
+        const manifest = { candidates: sorted.map((id) => [id, 'S', 1, 'P']) } as unknown as Manifest;
+        const { candidateIds } = digestManifest(manifest);
+        useSha256Kernel(true);
+        const fast = unitRandomsOfBytes(seed, candidateIds, 0, sorted.length);
+        useSha256Kernel(false);
+        const plain = unitRandomsOfBytes(seed, candidateIds, 0, sorted.length);
+        const byString = computeUnitRandoms(seed, manifest.candidates);
+        expect(Array.from(fast)).toEqual(Array.from(plain));
+        sorted.forEach((_, i) => {
+          if (!Number.isNaN(fast[i])) expect(fast[i]).toBe(byString[i]);
+        });
+      }),
       { numRuns: 100 },
     );
   });

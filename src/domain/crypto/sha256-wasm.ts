@@ -140,7 +140,7 @@ export class Sha256Kernel {
     this.reserve(DATA + CHUNK_BYTES);
     const { u8, i32 } = this;
     i32.set(state.subarray(0, 8), SINGLE_STATE >> 2);
-    for (let done = 0; done < blocks;) {
+    for (let done = 0; done < blocks; ) {
       const n = Math.min(blocks - done, CHUNK_BYTES / 64);
       const at = offset + done * 64;
       u8.set(data.subarray(at, at + n * 64), DATA);

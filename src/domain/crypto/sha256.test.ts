@@ -33,56 +33,43 @@ describe('sha256', () => {
     const prefix = new Sha256().update(new Uint8Array(70).fill(7));
     const a = prefix.clone().update(Uint8Array.of(1)).digest();
     const b = prefix.clone().update(Uint8Array.of(2)).digest();
-    const expectA = createHash('sha256')
-      .update(Buffer.concat([Buffer.alloc(70, 7), Buffer.of(1)]))
-      .digest('hex');
-    const expectB = createHash('sha256')
-      .update(Buffer.concat([Buffer.alloc(70, 7), Buffer.of(2)]))
-      .digest('hex');
+    const expectA = createHash('sha256').update(Buffer.concat([Buffer.alloc(70, 7), Buffer.of(1)])).digest('hex');
+    const expectB = createHash('sha256').update(Buffer.concat([Buffer.alloc(70, 7), Buffer.of(2)])).digest('hex');
     expect(toHex(a)).toBe(expectA);
     expect(toHex(b)).toBe(expectB);
   });
 
   it('digests a shared prefix followed by a suffix without changing the prefix, for any prefix and suffix length', () => {
     fc.assert(
-      fc.property(
-        fc.uint8Array({ maxLength: 200 }),
-        fc.uint8Array({ maxLength: 200 }),
-        fc.nat(8),
-        (prefixBytes, suffixBytes, pad) => {
-          const prefix = new Sha256().update(prefixBytes);
-          const padded = new Uint8Array(pad + suffixBytes.length + pad).fill(0xee);
-          padded.set(suffixBytes, pad);
-          const words = new Uint32Array(8);
-          prefix.digestWithSuffix(padded, pad, pad + suffixBytes.length, words);
-          const bytes = new Uint8Array(32);
-          const view = new DataView(bytes.buffer);
-          words.forEach((w, i) => view.setUint32(i * 4, w));
-          const expected = createHash('sha256').update(prefixBytes).update(suffixBytes).digest('hex');
-          expect(toHex(bytes)).toBe(expected);
-          prefix.digestWithSuffix(padded, pad, pad + suffixBytes.length, words);
-          expect(toHex(prefix.digest())).toBe(createHash('sha256').update(prefixBytes).digest('hex'));
-        },
-      ),
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), fc.nat(8), (prefixBytes, suffixBytes, pad) => {
+        const prefix = new Sha256().update(prefixBytes);
+        const padded = new Uint8Array(pad + suffixBytes.length + pad).fill(0xee);
+        padded.set(suffixBytes, pad);
+        const words = new Uint32Array(8);
+        prefix.digestWithSuffix(padded, pad, pad + suffixBytes.length, words);
+        const bytes = new Uint8Array(32);
+        const view = new DataView(bytes.buffer);
+        words.forEach((w, i) => view.setUint32(i * 4, w));
+        const expected = createHash('sha256').update(prefixBytes).update(suffixBytes).digest('hex');
+        expect(toHex(bytes)).toBe(expected);
+        prefix.digestWithSuffix(padded, pad, pad + suffixBytes.length, words);
+        expect(toHex(prefix.digest())).toBe(createHash('sha256').update(prefixBytes).digest('hex'));
+      }),
     );
   });
 
   it('digests a prefix followed by ASCII text, packed from the string, and declines other text', () => {
     fc.assert(
-      fc.property(
-        fc.uint8Array({ maxLength: 200 }),
-        fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 200 }),
-        (prefixBytes, text) => {
-          const prefix = new Sha256().update(prefixBytes);
-          const words = new Uint32Array(8);
-          expect(prefix.digestAsciiSuffix(text, words)).toBe(true);
-          const bytes = new Uint8Array(32);
-          const view = new DataView(bytes.buffer);
-          words.forEach((w, i) => view.setUint32(i * 4, w));
-          expect(toHex(bytes)).toBe(createHash('sha256').update(prefixBytes).update(text, 'latin1').digest('hex'));
-          expect(toHex(prefix.digest())).toBe(createHash('sha256').update(prefixBytes).digest('hex'));
-        },
-      ),
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 200 }), (prefixBytes, text) => {
+        const prefix = new Sha256().update(prefixBytes);
+        const words = new Uint32Array(8);
+        expect(prefix.digestAsciiSuffix(text, words)).toBe(true);
+        const bytes = new Uint8Array(32);
+        const view = new DataView(bytes.buffer);
+        words.forEach((w, i) => view.setUint32(i * 4, w));
+        expect(toHex(bytes)).toBe(createHash('sha256').update(prefixBytes).update(text, 'latin1').digest('hex'));
+        expect(toHex(prefix.digest())).toBe(createHash('sha256').update(prefixBytes).digest('hex'));
+      }),
     );
     const words = new Uint32Array(8).fill(7);
     expect(new Sha256().digestAsciiSuffix('单位-001', words)).toBe(false);

@@ -33,8 +33,7 @@ const BLOCK_WORDS = new Int32Array(16);
 /** Compresses the 64 bytes of `block` from `offset` into `state`. */
 function compress(state: Int32Array, block: Uint8Array, offset: number): void {
   const w = BLOCK_WORDS;
-  for (let k = 0, j = offset; k < 16; k++, j += 4)
-    w[k] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
+  for (let k = 0, j = offset; k < 16; k++, j += 4) w[k] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
   compressWords(state, w, 0);
 }
 
@@ -120,8 +119,7 @@ export class Sha256 {
     for (let x = 0; x < 8; x++) state[x] = own[x]!;
     let i = start;
     while (end - i >= 64) {
-      for (let k = 0; k < 16; k++, i += 4)
-        w[k] = (suffix[i]! << 24) | (suffix[i + 1]! << 16) | (suffix[i + 2]! << 8) | suffix[i + 3]!;
+      for (let k = 0; k < 16; k++, i += 4) w[k] = (suffix[i]! << 24) | (suffix[i + 1]! << 16) | (suffix[i + 2]! << 8) | suffix[i + 3]!;
       compressWords(state, w, 0);
     }
     // The last 0–63 bytes in whole words, then the word holding 0x80, zeros, and the length in bits.
@@ -297,8 +295,7 @@ export class SuffixHasher {
     let i = start;
     if ((at & 3) === 0) {
       const w = this.words;
-      for (let k = at >> 2; i + 4 <= end; i += 4, k++)
-        w[k] = (bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!;
+      for (let k = at >> 2; i + 4 <= end; i += 4, k++) w[k] = (bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!;
     }
     for (; i < end; i++) this.setByte(at + i - start, bytes[i]!);
   }
@@ -336,8 +333,7 @@ export class SuffixHasher {
   }
 
   private checkRange(at: number, count: number): void {
-    if (!(at >= 0 && count >= 0 && at + count <= this.length))
-      throw new RangeError(`sha256: bytes ${at}…${at + count} are outside the suffix of ${this.length}`);
+    if (!(at >= 0 && count >= 0 && at + count <= this.length)) throw new RangeError(`sha256: bytes ${at}…${at + count} are outside the suffix of ${this.length}`);
   }
 }
 

@@ -252,17 +252,11 @@ export function assignInspectors(
   const unitIds = taskUnitIds(manifest.candidates, taskUnits);
   const stream = new InspectorStream(seed);
   const size = taskUnits.length * wordsAheadPerTask(manifest.assignment);
-  if (ahead !== undefined && ahead.length !== size)
-    throw new RangeError(`assignInspectors: ${ahead.length} words ahead for ${size}`);
+  if (ahead !== undefined && ahead.length !== size) throw new RangeError(`assignInspectors: ${ahead.length} words ahead for ${size}`);
   const words = ahead ?? new Int32Array(size);
   // The words do not depend on the picks, so they are hashed first, each unit's message laid out once for all its streams.
   if (ahead === undefined) {
-    const tasks = {
-      from: 0,
-      to: taskUnits.length,
-      unitId: (t: number) => unitIds[t] as string,
-      candidate: (t: number) => taskUnits[t] as number,
-    };
+    const tasks = { from: 0, to: taskUnits.length, unitId: (t: number) => unitIds[t] as string, candidate: (t: number) => taskUnits[t] as number };
     hashStreamsAhead(stream, streamsPerTask(manifest.assignment), tasks, candidateIds, words);
   }
   const picks = pickInspectors(tables, words, stream, (t) => unitIds[t] as string, unfilledError(manifest, taskUnits, unitIds));
@@ -292,11 +286,7 @@ export type AssignmentTables = {
 export type Picks = { onTask: Int32Array; onCount: Int32Array; backupPicks: Int32Array; backupCounts: Int32Array };
 
 /** The tables of §6 for the tasks whose units are `taskUnits` (pools, roles and ids matched by their NFC forms). */
-export function assignmentTables(
-  manifest: Manifest,
-  taskUnits: readonly number[],
-  candidateIds?: CandidateIdBytes,
-): AssignmentTables {
+export function assignmentTables(manifest: Manifest, taskUnits: readonly number[], candidateIds?: CandidateIdBytes): AssignmentTables {
   const inspectors = manifest.inspectors;
   const n = inspectors.length;
   const weight = new Float64Array(n);
@@ -362,8 +352,7 @@ export function tablesOfTasks(tables: AssignmentTables, tasks: Int32Array): Assi
   for (let x = 0; x < tasks.length; x++) {
     const t = tasks[x] as number;
     taskPool[x] = tables.taskPool[t] as number;
-    for (let b = tables.barredStart[t] as number; b < (tables.barredStart[t + 1] as number); b++)
-      barred[at++] = tables.barred[b] as number;
+    for (let b = tables.barredStart[t] as number; b < (tables.barredStart[t + 1] as number); b++) barred[at++] = tables.barred[b] as number;
     barredStart[x + 1] = at;
   }
   const { lead, assistant, backups, weight, members, memberStart } = tables;
@@ -397,11 +386,7 @@ export function pickInspectors(
 }
 
 /** The error of §6 for a slot nobody can fill, for the tasks whose units are `taskUnits` (ids `unitIds`). */
-export function unfilledError(
-  manifest: Manifest,
-  taskUnits: readonly number[],
-  unitIds: readonly string[],
-): (t: number, r: number, k: number) => DrawError {
+export function unfilledError(manifest: Manifest, taskUnits: readonly number[], unitIds: readonly string[]): (t: number, r: number, k: number) => DrawError {
   return (t, r, k) => unfilled((manifest.candidates[taskUnits[t] as number] as ManifestCandidate)[3], unitIds[t] as string, r, k);
 }
 
@@ -436,9 +421,7 @@ export function splitTasksByPools(tables: AssignmentTables, share: number): { he
     tasksOf[g] = (tasksOf[g] as number) + 1;
   }
   // The largest groups first, each to the side further below its share.
-  const groups = [...tasksOf.keys()]
-    .filter((g) => (tasksOf[g] as number) > 0)
-    .sort((a, b) => (tasksOf[b] as number) - (tasksOf[a] as number));
+  const groups = [...tasksOf.keys()].filter((g) => (tasksOf[g] as number) > 0).sort((a, b) => (tasksOf[b] as number) - (tasksOf[a] as number));
   const target = share * tables.taskPool.length;
   const toThere = new Uint8Array(pools);
   let there = 0;

@@ -27,10 +27,7 @@ function drawOrUnfilled({ manifest, reveals, externals }: DrawInputs): DrawResul
     expect(unit).toBeDefined();
     // Nobody was left: everyone of the pool with the role and no conflict is already on the unit.
     const able = manifest.inspectors.filter(
-      ([id, pools, roles]) =>
-        pools.includes(unit![3]) &&
-        roles.includes(role) &&
-        !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(unitId)),
+      ([id, pools, roles]) => pools.includes(unit![3]) && roles.includes(role) && !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(unitId)),
     );
     expect(able.length).toBeLessThan(manifest.assignment.lead + manifest.assignment.assistant);
     return undefined;
@@ -199,11 +196,7 @@ describe('draw (draw-algorithm.md §5–§7)', { timeout: 60_000 }, () => {
           for (const role of ['lead', 'assistant'] as const) {
             if (task.backups[role].length === manifest.assignment.backups) continue;
             const left = manifest.inspectors.filter(
-              ([id, pools, roles]) =>
-                pools.includes(unit[3]) &&
-                roles.includes(role) &&
-                !taken.has(id) &&
-                !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(task.unitId)),
+              ([id, pools, roles]) => pools.includes(unit[3]) && roles.includes(role) && !taken.has(id) && !manifest.conflicts.some(([p, u]) => p === id && nfc(u) === nfc(task.unitId)),
             );
             expect(left).toEqual([]);
           }
@@ -265,10 +258,7 @@ describe('draw (draw-algorithm.md §5–§7)', { timeout: 60_000 }, () => {
     const b1 = v.manifest.candidates.filter((c) => c[3] === 'B1').map((c) => c[0]);
     const manifest: Manifest = {
       ...v.manifest,
-      conflicts: [
-        ...v.manifest.conflicts,
-        ...b1.flatMap((u) => [['I01', u, 'RELATIVE'] as const, ['I03', u, 'FORMER_EMPLOYEE'] as const]),
-      ],
+      conflicts: [...v.manifest.conflicts, ...b1.flatMap((u) => [['I01', u, 'RELATIVE'] as const, ['I03', u, 'FORMER_EMPLOYEE'] as const])],
     };
     expect(validateManifest(manifest)).toEqual([]);
     let error: unknown;

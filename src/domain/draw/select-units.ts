@@ -165,16 +165,7 @@ function mergeTwo(x: RankedList, y: RankedList, keep: number): RankedList {
     const fromX =
       j >= y.index.length ||
       (i < x.index.length &&
-        compareRank(
-          ki,
-          x.a[i] as number,
-          x.weight[i] as number,
-          x.index[i] as number,
-          kj,
-          y.a[j] as number,
-          y.weight[j] as number,
-          y.index[j] as number,
-        ) < 0);
+        compareRank(ki, x.a[i] as number, x.weight[i] as number, x.index[i] as number, kj, y.a[j] as number, y.weight[j] as number, y.index[j] as number) < 0);
     const from = fromX ? x : y;
     const at = fromX ? i : j;
     out.index[r] = from.index[at] as number;
@@ -265,13 +256,7 @@ function offerColumnAgain(
 }
 
 /** The loop of {@link rankSlice}: offers each unit with its columns to its column's ranker; returns the others. */
-function offerSlice(
-  columns: RankingColumns,
-  from: number,
-  to: number,
-  randoms: Float64Array,
-  rankers: readonly StratumRanker[],
-): Int32Array {
+function offerSlice(columns: RankingColumns, from: number, to: number, randoms: Float64Array, rankers: readonly StratumRanker[]): Int32Array {
   const { plain, stratum, weight } = columns;
   const rest: number[] = [];
   for (let i = from; i < to; i++) {
@@ -289,8 +274,7 @@ const UNITS_PER_BATCH = 16384;
 function randomsOfWords(words: Int32Array, plain: Uint8Array, from: number, to: number, out: Float64Array, outAt: number): void {
   for (let i = from; i < to; i++) {
     const at = 2 * (i - from);
-    out[outAt + i - from] =
-      plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
+    out[outAt + i - from] = plain[i] === 1 ? ((words[at] as number) >>> 0) * TWO_POW_21 + ((words[at + 1] as number) >>> 12) * 2 + 1 : Number.NaN;
   }
 }
 
@@ -439,11 +423,7 @@ export class StratumRanker {
   /** {@link ranked} with each unit's `a` and weight: a list that {@link mergeRanked} can merge with others. */
   rankedList(): RankedList {
     const order = this.order();
-    const list = {
-      index: new Int32Array(order.length),
-      a: new Float64Array(order.length),
-      weight: new Float64Array(order.length),
-    };
+    const list = { index: new Int32Array(order.length), a: new Float64Array(order.length), weight: new Float64Array(order.length) };
     for (let r = 0; r < order.length; r++) {
       const x = order[r] as number;
       list.index[r] = this.index[x] as number;

@@ -23,16 +23,7 @@ describe('verifyBundle (draw-algorithm.md §7)', { timeout: 60_000 }, () => {
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.resultHash).toBe('92acd14aad4d6353e4a094e8e4de51be8e150d30008b5b1e641443e3e2c6cae7');
-    expect(report.checks.map((c) => c.name)).toEqual([
-      'manifest-valid',
-      'manifest-hash',
-      'observers-listed',
-      'commitment:OBS-1',
-      'external-values',
-      'seed',
-      'result',
-      'result-hash',
-    ]);
+    expect(report.checks.map((c) => c.name)).toEqual(['manifest-valid', 'manifest-hash', 'observers-listed', 'commitment:OBS-1', 'external-values', 'seed', 'result', 'result-hash']);
     expect(report.checks.find((c) => c.name === 'result')!.label).toBe('抽取结果逐字节一致');
   });
 
@@ -42,9 +33,7 @@ describe('verifyBundle (draw-algorithm.md §7)', { timeout: 60_000 }, () => {
     const report = verifyBundle(bundle);
     expect(report.ok).toBe(false);
     expect(failing(bundle)).toEqual(['result', 'result-hash']);
-    expect(report.checks.find((c) => c.name === 'result')!.detail).toBe(
-      '第一处不同：result.tasks[2].lead[0]：重算为 "I03"，包中为 "I01"',
-    );
+    expect(report.checks.find((c) => c.name === 'result')!.detail).toBe('第一处不同：result.tasks[2].lead[0]：重算为 "I03"，包中为 "I01"');
   });
 
   it('fails when a selected unit is swapped for its alternate', () => {
@@ -100,9 +89,7 @@ describe('verifyBundle (draw-algorithm.md §7)', { timeout: 60_000 }, () => {
     expect(report.ok).toBe(false);
     expect(report.checks.find((c) => c.name === 'manifest-valid')!.detail).toContain('assignment');
     expect(report.checks.find((c) => c.name === 'result')!.ok).toBe(false);
-    expect(() =>
-      verifyBundle({ manifest: null, observers: null, external: null, result: null } as unknown as DrawBundle),
-    ).not.toThrow();
+    expect(() => verifyBundle({ manifest: null, observers: null, external: null, result: null } as unknown as DrawBundle)).not.toThrow();
   });
 
   it('verifies every bundle the draw produces, and rejects it with any one id of its result changed', () => {
