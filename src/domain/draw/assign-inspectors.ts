@@ -637,7 +637,6 @@ export function taskResults(
   const { lead, backups } = tables;
   const stride = tables.lead + tables.assistant;
   const lists = new IdLists(inspectors);
-  const ids = (from: Int32Array, start: number, end: number): readonly string[] => lists.of(from, start, end);
   const results = part?.into ?? new Array<TaskResult>(unitIds.length);
   const count = part === undefined ? unitIds.length : part.tasks.length;
   for (let t = 0; t < count; t++) {
@@ -646,11 +645,11 @@ export function taskResults(
     const at = part === undefined ? t : (part.tasks[t] as number);
     results[at] = {
       unitId: unitIds[at] as string,
-      lead: ids(onTask, base, base + lead),
-      assistant: ids(onTask, base + lead, base + stride),
+      lead: lists.of(onTask, base, base + lead),
+      assistant: lists.of(onTask, base + lead, base + stride),
       backups: {
-        lead: ids(backupPicks, bBase, bBase + (backupCounts[t * 2] as number)),
-        assistant: ids(backupPicks, bBase + backups, bBase + backups + (backupCounts[t * 2 + 1] as number)),
+        lead: lists.of(backupPicks, bBase, bBase + (backupCounts[t * 2] as number)),
+        assistant: lists.of(backupPicks, bBase + backups, bBase + backups + (backupCounts[t * 2 + 1] as number)),
       },
     };
   }

@@ -14,15 +14,7 @@ import {
 import { isAsciiId } from './id-order.ts';
 import { type CandidateIdBytes, digestManifest } from './jcs-hash.ts';
 import { computeSeedBytes } from './seed.ts';
-import {
-  type RankedList,
-  type RankedSlice,
-  StratumRanker,
-  UnitHasher,
-  expectedBounds,
-  mergeRanked,
-  unitRandomsOfBytes,
-} from './select-units.ts';
+import { type RankedList, type RankedSlice, StratumRanker, UnitHasher, expectedBounds, mergeRanked, unitRandomsOfBytes } from './select-units.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 /**
@@ -150,13 +142,10 @@ export function selectUnits(
 ): { strata: StratumResult[]; taskUnits: number[] } {
   const { rankers, stratumByNfc } = stratumRankers(manifest);
   // All ids with bytes at hand at once (the WebAssembly kernel hashes four at a time); the others one by one below.
-  const randoms =
-    unitRandoms ??
-    (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, manifest.candidates.length));
+  const randoms = unitRandoms ?? (candidateIds === undefined ? undefined : unitRandomsOfBytes(seed, candidateIds, 0, manifest.candidates.length));
   const hasher = new UnitHasher(seed);
   // Each stratum's bound guessed from the weights of its units (as rankSlice does), checked once all are offered.
-  const bounds =
-    presetBounds ?? (candidateIds === undefined ? null : stratumBounds(manifest, candidateIds, rankers, stratumByNfc));
+  const bounds = presetBounds ?? (candidateIds === undefined ? null : stratumBounds(manifest, candidateIds, rankers, stratumByNfc));
   bounds?.forEach((bound, k) => (rankers[k] as StratumRanker).presetBound(bound));
   offerCandidates(manifest.candidates, candidateIds, randoms, hasher, stratumByNfc);
   if (bounds !== null) rankAgainWhereBoundsFailed(manifest, candidateIds, randoms, hasher, { rankers, stratumByNfc }, bounds);
@@ -206,20 +195,20 @@ export function keepOfColumns(manifest: Manifest, candidateIds: CandidateIdBytes
   return Float64Array.from(candidateIds.stratumCodes, (code) => stratumByNfc.get(nfc(code))?.keep ?? 0);
 }
 
-/** {@link expectedBounds} for the manifest's strata (by ranker), the columns whose codes are one stratum's counted together. */
-function stratumBounds(
-  manifest: Manifest,
-  candidateIds: CandidateIdBytes,
-  rankers: readonly StratumRanker[],
-  stratumByNfc: Map<string, StratumRanker>,
-): Float64Array {
-  const groupOfColumn = Int32Array.from(candidateIds.stratumCodes, (code) => {
-    const ranker = stratumByNfc.get(nfc(code));
-    return ranker === undefined ? rankers.length : rankers.indexOf(ranker);
+/**
+ * {@link expectedBounds} for the manifest's strata, by ranker: each column's bound, the loosest of a stratum's columns
+ * where its code is spelt more than one way (each then counts only its own units, so its bound is looser than the
+ * stratum's would be: safe, and rare); open (∞) for a stratum with no column.
+ */
+function stratumBounds(manifest: Manifest, candidateIds: CandidateIdBytes, rankers: readonly StratumRanker[], stratumByNfc: Map<string, StratumRanker>): Float64Array {
+  const byColumn = expectedBounds(candidateIds, 0, manifest.candidates.length, keepOfColumns(manifest, candidateIds));
+  // A stratum without a column (none of its rows read into columns) is left open.
+  const bounds = new Float64Array(rankers.length).fill(-Infinity);
+  candidateIds.stratumCodes.forEach((code, s) => {
+    const k = rankers.indexOf(stratumByNfc.get(nfc(code)) as StratumRanker);
+    if (k >= 0) bounds[k] = Math.max(bounds[k] as number, byColumn[s] as number);
   });
-  // One more group for codes of no stratum (never offered to a ranker): it keeps nothing.
-  const keep = Float64Array.from({ length: rankers.length + 1 }, (_, k) => (rankers[k] as StratumRanker | undefined)?.keep ?? 0);
-  return expectedBounds(candidateIds, 0, manifest.candidates.length, keep, groupOfColumn).subarray(0, rankers.length);
+  return bounds.map((bound) => (bound === -Infinity ? Infinity : bound));
 }
 
 /**

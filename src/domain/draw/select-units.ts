@@ -199,16 +199,13 @@ export function expectedBounds(
   from: number,
   to: number,
   keepOfColumn: Float64Array,
-  /** Columns counted together (column s in group `groupOfColumn[s]`, `keepOfColumn` then by group); else each alone. */
-  groupOfColumn?: Int32Array,
 ): Float64Array {
   const columnCount = keepOfColumn.length;
   const counts = new Float64Array(columnCount * 65);
   const { plain, stratum, weight } = columns;
   for (let i = from; i < to; i++) {
-    const column = stratum[i] as number;
-    if (column < 0 || plain[i] !== 1) continue;
-    const s = groupOfColumn === undefined ? column : (groupOfColumn[column] as number);
+    const s = stratum[i] as number;
+    if (s < 0 || plain[i] !== 1) continue;
     const at = s * 65 + Math.min(64, weight[i] as number);
     counts[at] = (counts[at] as number) + 1;
   }
@@ -407,9 +404,14 @@ export class StratumRanker {
   holdsBound(bound: number): boolean {
     if (bound === OPEN_BOUND || this.keep <= 0) return true;
     if (this.size < this.keep) return false;
+    return this.keepThBound() <= bound;
+  }
+
+  /** The keep-th smallest key kept, widened by the tolerance: nothing beyond it can rank among the first `keep`. */
+  private keepThBound(): number {
     const keys = this.scratch.subarray(0, this.size);
     keys.set(this.key.subarray(0, this.size));
-    return selectNth(keys, this.keep - 1) * (1 + 2 * NEAR_TIE_RELATIVE) <= bound;
+    return selectNth(keys, this.keep - 1) * (1 + 2 * NEAR_TIE_RELATIVE);
   }
 
   /** Candidate indices of the units kept, best first (at most `keep`). */
@@ -471,9 +473,7 @@ export class StratumRanker {
    * yet would be compiled blind and thrown away at each call.)
    */
   private compact(): void {
-    const keys = this.scratch.subarray(0, this.size);
-    keys.set(this.key.subarray(0, this.size));
-    this.reject = selectNth(keys, this.keep - 1) * (1 + 2 * NEAR_TIE_RELATIVE);
+    this.reject = this.keepThBound();
     this.setCuts();
     this.size = this.dropBeyondBound();
     // Only near-ties of the bound can keep the buffer full: make room.
