@@ -15,16 +15,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGET_MS = 5_000;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The page's script: the portal's own verification (web/src/portal/draws/verify-published.ts), timed step by step. */
+/** The page's script: the portal's own verification (web/src/portal/draws/verify-published.ts) of the body as the portal keeps it (a Blob, web/src/api/client.ts), timed step by step. */
 const HARNESS = `
 import { verifyPublishedBundle } from './web/src/portal/draws/verify-published.ts';
 window.verifyNow = async (published) => {
   const t0 = performance.now();
   const response = await fetch('/bundle.json');
   const t1 = performance.now();
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const body = await response.blob();
   const t2 = performance.now();
-  const explained = await verifyPublishedBundle(bytes, published);
+  const explained = await verifyPublishedBundle(body, published);
   const t3 = performance.now();
   return { ok: explained.ok, failed: explained.checks.filter((c) => !c.ok).map((c) => c.name), download: t1 - t0, body: t2 - t1, verify: t3 - t2, total: t3 - t0, cpu: 0 };
 };
@@ -52,19 +52,25 @@ export async function benchDrawBrowser(): Promise<Figure[]> {
   const zipped = process.env.BENCH_PLAIN ? null : gzipSync(bundle, { level: 6 });
   const published = { manifestHash: toHex(frozen.hash), resultHash: resultHash(result), external: externals };
 
-  const script = await build({
-    stdin: { contents: HARNESS, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: !process.env.BENCH_PROFILE,
-    alias: { '@domain': `${root}src/domain`, '@contracts': `${root}src/contracts` },
-  });
+  const bundled = async (entry: { stdin: { contents: string; resolveDir: string; loader: 'ts' } } | { entryPoints: string[] }): Promise<string> => {
+    const output = await build({
+      ...entry,
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'chrome120',
+      minify: !process.env.BENCH_PROFILE,
+      alias: { '@domain': `${root}src/domain`, '@contracts': `${root}src/contracts` },
+    });
+    return (output.outputFiles[0] as { text: string }).text;
+  };
   const files: Record<string, { type: string; body: Buffer | string }> = {
     '/': { type: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>verify</title><script type="module" src="/harness.js"></script>' },
-    '/harness.js': { type: 'text/javascript', body: (script.outputFiles[0] as { text: string }).text },
+    '/harness.js': { type: 'text/javascript', body: await bundled({ stdin: { contents: HARNESS, resolveDir: root, loader: 'ts' } }) },
+    // The verifier's worker, where the page asks for it (`new URL('./bundle-hash-worker.ts', import.meta.url)`, which
+    // Vite builds into a file of its own and esbuild leaves as written).
+    '/bundle-hash-worker.ts': { type: 'text/javascript', body: await bundled({ entryPoints: [`${root}web/src/portal/draws/bundle-hash-worker.ts`] }) },
     '/bundle.json': { type: 'application/json', body: zipped ?? bundle },
   };
   const server = http.createServer((request, response) => {

@@ -202,8 +202,12 @@ describe('draw journey', () => {
     await visitor.goto('/portal/draws');
     await visitor.getByRole('link', { name: frozen.code }).click();
     await visitor.waitForURL(new RegExp(`/portal/draws/${frozen.code}$`));
+    // The manifest and result are hashed on a second thread (a worker of the page's own, under the site's CSP).
+    const workers: string[] = [];
+    visitor.on('worker', (worker) => workers.push(worker.url()));
     await responseTo(visitor, 'GET', /\/bundle$/, () => visitor.getByRole('button', { name: '在浏览器中验证' }).click(), 200);
     await eventually(() => visitor.getByText('验证通过（公开结果包）').isVisible()).toBe(true);
+    expect(workers.some((url) => /\/assets\/bundle-hash-worker-[\w-]+\.js$/.test(url)), workers.join(', ')).toBe(true);
     const checks = visitor.locator('[data-check]');
     expect(await checks.count()).toBeGreaterThanOrEqual(8);
     expect(await visitor.getByLabel('未通过').count()).toBe(0);

@@ -4,7 +4,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { fromHex, toHex } from '../crypto/sha256.ts';
 import { drawInputs } from '../../../test/harness/draw-inputs.ts';
 import { loadVector } from '../../../test/harness/draw-vector.ts';
-import { readCanonicalBundle, verifyBundleBytes } from './bundle-bytes.ts';
+import { type SpanHashes, hashBundleSpans, hashRead, readBundleUnhashed, readCanonicalBundle, verifyBundleBytes } from './bundle-bytes.ts';
 import { draw } from './draw.ts';
 import type { DrawBundle } from './draw-types.ts';
 import { type CandidateIdBytes, digestManifest, hashJcs, manifestHash } from './jcs-hash.ts';
@@ -34,6 +34,12 @@ const checksOf = (bundle: DrawBundle, resultHash?: string) =>
   verifyBundle(bundle, resultHash ? { resultHash } : {}).checks.map(({ name, ok, detail }) => ({ name, ok, detail }));
 const checksOfBytes = (bytes: Uint8Array, resultHash?: string) =>
   verifyBundleBytes(bytes, resultHash ? { resultHash } : {}).verification.checks.map(({ name, ok, detail }) => ({ name, ok, detail }));
+/** As a page verifies: the spans hashed apart (its second thread), joined with the reading. */
+const checksOfBytesInTwo = (bytes: Uint8Array) => {
+  const unhashed = readBundleUnhashed(bytes);
+  const read = unhashed === null ? null : hashRead(unhashed, hashBundleSpans(bytes));
+  return verifyBundleBytes(bytes, { read }).verification.checks.map(({ name, ok, detail }) => ({ name, ok, detail }));
+};
 
 describe('readCanonicalBundle: a bundle read from its JCS bytes', { timeout: 60_000 }, () => {
   it('gives the manifest hash, the candidates as rows and columns, and the result hash that the general path computes', () => {
@@ -48,6 +54,44 @@ describe('readCanonicalBundle: a bundle read from its JCS bytes', { timeout: 60_
     expect(read!.bundle.observers).toEqual(bundle.observers);
     expect(read!.bundle.external).toEqual(bundle.external);
     expect(read!.bundle.result).toEqual({ algorithm: bundle.result.algorithm, drawId: bundle.result.drawId, manifestHash: bundle.result.manifestHash, seed: bundle.result.seed });
+  });
+
+  it('hashes the manifest and result spans apart, by structure alone, as the reading does; takes such hashes only for its own spans', () => {
+    const bytes = jcsBytes(vector());
+    const read = readCanonicalBundle(bytes)!;
+    const spans = hashBundleSpans(bytes)!;
+    expect(toHex(spans.manifestHash)).toBe(toHex(read.manifestHash));
+    expect(toHex(spans.resultHash)).toBe(toHex(read.resultHash));
+    const unhashed = readBundleUnhashed(bytes)!;
+    expect([spans.manifest, spans.result]).toEqual([unhashed.manifest, unhashed.result]);
+    expect(new TextDecoder().decode(bytes.subarray(...spans.result))).toBe(canonicalJson(vector().result));
+    // Hashes of other spans are not taken (they are of other bytes); of the same spans they are, as given.
+    const other: SpanHashes = { ...spans, manifest: [spans.manifest[0], spans.manifest[1] - 1], manifestHash: new Uint8Array(32), resultHash: new Uint8Array(32) };
+    expect(toHex(hashRead(unhashed, other).manifestHash)).toBe(toHex(read.manifestHash));
+    expect(toHex(hashRead(unhashed, other).resultHash)).toBe(toHex(read.resultHash));
+    expect(toHex(hashRead(unhashed, { ...other, manifest: spans.manifest }).manifestHash)).toBe('00'.repeat(32));
+    expect(checksOfBytesInTwo(bytes)).toEqual(checksOf(vector()));
+    for (const text of ['', '{}', '{"external":[],"manifest":{"a":[1,2]', '{"external":[],"manifest":{},"observers":[],"result":}', JSON.stringify(vector())]) {
+      expect(hashBundleSpans(utf8(text)), text.slice(0, 40)).toBeNull();
+    }
+  });
+
+  it('reads thousands of candidates whose ids grow longer, or stop being plain, after the first rows it sized its columns by', () => {
+    const bundle = vector();
+    const rows = Array.from({ length: 6_000 }, (_, i): [string, string, number, string] => {
+      const id = i < 2_000 ? `U${i}` : i % 7 === 0 ? `单位-${i}` : i % 11 === 0 ? `q"${i}\\` : `U${i}-${'x'.repeat(i % 300)}`;
+      return [id, `S${i % 3}`, i % 256, `P${i % 5}`];
+    });
+    // Long rows first too: the rows then outnumber what the first ones promised, and the columns grow.
+    for (const candidates of [rows, [...rows].reverse()]) {
+      const manifest = { ...bundle.manifest, candidates };
+      const read = readCanonicalBundle(jcsBytes({ ...bundle, manifest }));
+      expect(read).not.toBeNull();
+      expect(read!.bundle.manifest).toEqual(manifest);
+      const digested = digestManifest(manifest);
+      expect(toHex(read!.manifestHash)).toBe(toHex(digested.hash));
+      expect(columns(read!.candidateIds)).toEqual(columns(digested.candidateIds));
+    }
   });
 
   it('verifies the test vector from its bytes with the same checks and details as the general path', () => {
@@ -149,6 +193,7 @@ describe('readCanonicalBundle: a bundle read from its JCS bytes', { timeout: 60_
           expect(toHex(read!.manifestHash)).toBe(toHex(digested.hash));
           expect(columns(read!.candidateIds)).toEqual(columns(digested.candidateIds));
           expect(checksOfBytes(bytes)).toEqual(checksOf(bundle));
+          expect(checksOfBytesInTwo(bytes)).toEqual(checksOf(bundle));
           expect(verifyBundleBytes(bytes).verification.ok).toBe(true);
           // One byte changed: whatever the bytes now are, the same verdict as parsing them and verifying in full.
           const changed = bytes.slice();
@@ -161,6 +206,7 @@ describe('readCanonicalBundle: a bundle read from its JCS bytes', { timeout: 60_
             return;
           }
           expect(checksOfBytes(changed)).toEqual(checksOf(parsed));
+          expect(checksOfBytesInTwo(changed)).toEqual(checksOf(parsed));
         },
       ),
       { numRuns: 300 },

@@ -18,6 +18,8 @@ export type CanonicalBundle = {
   readonly candidateIds: CandidateIdBytes;
   /** The hash of the result's bytes as received: `H(JCS(result))` exactly when they are the JCS of a result. */
   readonly resultHash: Uint8Array;
+  /** The result's bytes as received (a view of the bundle's): what the recomputed result is compared with. */
+  readonly resultBytes: Uint8Array;
 };
 
 const QUOTE = 0x22;
@@ -36,8 +38,6 @@ const RESULT_HEAD_BYTES = 64 * 1024;
 // ignoreBOM: a byte order mark inside the bytes is a character like any other (by default a decoder drops one at the
 // start of what it decodes, which would make a string read here differ from the bytes hashed — found by review).
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** One character per byte: what plain ASCII slices are taken from when the candidates hold other text too. */
-const oneByte = new TextDecoder('windows-1252');
 
 /**
  * Reads `bytes` as `JCS(bundle)` whose candidate rows are `["id","stratum",weight,"pool"]` in plain ASCII (printable,
@@ -48,6 +48,15 @@ const oneByte = new TextDecoder('windows-1252');
  * has found the same bytes.
  */
 export function readCanonicalBundle(bytes: Uint8Array): CanonicalBundle | null {
+  const read = readBundleUnhashed(bytes);
+  return read === null ? null : hashRead(read, null);
+}
+
+/**
+ * {@link readCanonicalBundle} up to its hashes: the bundle read, with where its manifest and result lie in the bytes.
+ * A page hashes those spans on a second thread meanwhile ({@link hashBundleSpans}) and joins both with {@link hashRead}.
+ */
+export function readBundleUnhashed(bytes: Uint8Array): UnhashedBundle | null {
   try {
     return readBundle(bytes);
   } catch {
@@ -56,7 +65,59 @@ export function readCanonicalBundle(bytes: Uint8Array): CanonicalBundle | null {
   }
 }
 
-function readBundle(bytes: Uint8Array): CanonicalBundle | null {
+/** A canonical bundle read, its hashes not yet taken: `manifest` and `result` are the spans they are taken of. */
+export type UnhashedBundle = {
+  readonly bytes: Uint8Array;
+  readonly bundle: DrawBundle;
+  readonly candidateIds: CandidateIdBytes;
+  readonly manifest: Span;
+  readonly result: Span;
+};
+
+/** The hashes of a bundle's manifest and result bytes, with the spans they were taken of. */
+export type SpanHashes = { readonly manifest: Span; readonly manifestHash: Uint8Array; readonly result: Span; readonly resultHash: Uint8Array };
+
+/**
+ * The bundle read, with its hashes: those of `hashes` where they were taken of the very spans the reading found (a
+ * second thread's, from its copy of the same bytes), else taken here.
+ */
+export function hashRead(read: UnhashedBundle, hashes: SpanHashes | null): CanonicalBundle {
+  const { bytes, manifest, result } = read;
+  const given = hashes !== null && sameSpan(hashes.manifest, manifest) && sameSpan(hashes.result, result) ? hashes : null;
+  return {
+    bundle: read.bundle,
+    manifestHash: given?.manifestHash ?? hashSpan(bytes, manifest),
+    candidateIds: read.candidateIds,
+    resultHash: given?.resultHash ?? hashSpan(bytes, result),
+    resultBytes: bytes.subarray(result[0], result[1]),
+  };
+}
+
+/**
+ * Where the manifest and the result of a bundle in JCS form lie in its bytes, found by structure alone (brackets and
+ * quotes: nothing of the candidates is read), and the hashes of those bytes; null when the bytes are not a bundle of
+ * that form. What a second thread computes while the first reads the candidates: {@link hashRead} takes its hashes
+ * only for the spans the full reading finds.
+ */
+export function hashBundleSpans(bytes: Uint8Array): SpanHashes | null {
+  const cursor = new Cursor(bytes);
+  if (!cursor.literal('{"external":') || cursor.skipValue() === null || !cursor.literal(',"manifest":')) return null;
+  const manifest = cursor.skipValue();
+  if (manifest === null || !cursor.literal(',"observers":') || cursor.skipValue() === null || !cursor.literal(',"result":')) return null;
+  const result: Span = [cursor.at, bytes.length - 1];
+  if (result[1] <= result[0] || bytes[result[1]] !== CLOSE_OBJECT) return null;
+  return { manifest, manifestHash: hashSpan(bytes, manifest), result, resultHash: hashSpan(bytes, result) };
+}
+
+function hashSpan(bytes: Uint8Array, [start, end]: Span): Uint8Array {
+  return new Sha256().update(bytes.subarray(start, end)).digest();
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+function readBundle(bytes: Uint8Array): UnhashedBundle | null {
   const cursor = new Cursor(bytes);
   if (!cursor.literal('{"external":')) return null;
   const external = cursor.skipValue();
@@ -74,19 +135,21 @@ function readBundle(bytes: Uint8Array): CanonicalBundle | null {
   const head = resultHead(bytes, resultStart, resultEnd);
   if (head === null) return null;
   return {
+    bytes,
     bundle: {
       manifest: manifest.manifest,
       observers: JSON.parse(decode(bytes, observers)) as DrawBundle['observers'],
       external: JSON.parse(decode(bytes, external)) as DrawBundle['external'],
       result: head as DrawBundle['result'],
     },
-    manifestHash: new Sha256().update(bytes.subarray(manifestStart, manifestEnd)).digest(),
     candidateIds: manifest.candidateIds,
-    resultHash: new Sha256().update(bytes.subarray(resultStart, resultEnd)).digest(),
+    manifest: [manifestStart, manifestEnd],
+    result: [resultStart, resultEnd],
   };
 }
 
-type Span = readonly [start: number, end: number];
+/** A range of the bytes: [start, end). */
+export type Span = readonly [start: number, end: number];
 
 function decode(bytes: Uint8Array, [start, end]: Span): string {
   return strictUtf8.decode(bytes.subarray(start, end));
@@ -137,37 +200,32 @@ function readCandidates(cursor: Cursor): { rows: ManifestCandidate[]; columns: C
   const open = cursor.at;
   if (bytes[open] !== OPEN_ARRAY) return null;
   let at = open + 1;
-  const idStart: number[] = [];
-  const idEnd: number[] = [];
-  const stratumOf: number[] = [];
-  const weightOf: number[] = [];
-  const poolOf: number[] = [];
+  // The columns as the rows are read: the plain ids' bytes one after another, the codes' numbers and the weights.
+  const columns = new GrowingColumns();
   /** Ids that are not plain (non-ASCII, escaped), by row: their strings, which have no bytes in the id column. */
   const otherIds = new Map<number, string>();
   const stratumCodes = new CodeTable(bytes);
   const poolCodes = new CodeTable(bytes);
-  let idBytes = 0;
+  let count = 0;
   if (bytes[at] === CLOSE_ARRAY) {
     at += 1;
   } else {
-    for (;;) {
+    for (;; count++) {
+      if (count === columns.capacity) columns.reserve(count === SAMPLE_ROWS ? SAMPLE_ROWS + Math.ceil(((bytes.length - at) * SAMPLE_ROWS) / (at - open)) : 2 * count);
       if (bytes[at] !== OPEN_ARRAY || bytes[at + 1] !== QUOTE) return null;
       const id = at + 2;
       at = stringEnd(bytes, id);
       if (at < 0 || bytes[at + 1] !== COMMA || bytes[at + 2] !== QUOTE) return null;
       if (lastWasPlain) {
-        idStart.push(id);
-        idEnd.push(at);
-        idBytes += at - id;
+        columns.addId(count, bytes, id, at);
       } else {
-        otherIds.set(idStart.length, canonicalString(bytes, id, at));
-        idStart.push(id);
-        idEnd.push(id);
+        otherIds.set(count, canonicalString(bytes, id, at));
+        columns.addId(count, bytes, id, id);
       }
       const stratum = at + 3;
       at = stringEnd(bytes, stratum);
       if (at < 0 || bytes[at + 1] !== COMMA) return null;
-      stratumOf.push(stratumCodes.indexOf(stratum, at));
+      columns.stratum[count] = stratumCodes.indexOf(stratum, at);
       // The weight: 0, or 1–3 digits without a leading zero, at most 255.
       at += 2;
       let weight = (bytes[at] as number) - ZERO;
@@ -181,55 +239,95 @@ function readCandidates(cursor: Cursor): { rows: ManifestCandidate[]; columns: C
         }
       }
       if (weight > 255 || bytes[at] !== COMMA || bytes[at + 1] !== QUOTE) return null;
-      weightOf.push(weight);
+      columns.weight[count] = weight;
       const pool = at + 2;
       at = stringEnd(bytes, pool);
       if (at < 0 || bytes[at + 1] !== CLOSE_ARRAY) return null;
-      poolOf.push(poolCodes.indexOf(pool, at));
+      columns.pool[count] = poolCodes.indexOf(pool, at);
       at += 2;
       if (bytes[at] === COMMA) at += 1;
       else if (bytes[at] === CLOSE_ARRAY) break;
       else return null;
     }
+    count += 1;
     at += 1;
   }
   cursor.at = at;
 
-  // One decoded text whose character offsets are the byte offsets, the plain ids sliced from it: UTF-8 (fast) when
-  // every id and code is ASCII, else a one-byte decoding (a plain id is ASCII: the same characters in either).
-  const ascii = otherIds.size === 0 && stratumCodes.ascii && poolCodes.ascii;
-  const text = (ascii ? strictUtf8 : oneByte).decode(bytes.subarray(open, at));
-  const count = idStart.length;
+  // The plain ids decoded as one text (their bytes are printable ASCII, one character each), each row's id sliced
+  // from it: a tenth of the candidates' text to decode.
+  const { start, stratum, weight, pool } = columns;
+  const idBytes = columns.bytes.subarray(0, start[count] as number);
+  const text = strictUtf8.decode(idBytes);
   const strata = stratumCodes.codes();
   const pools = poolCodes.codes();
   const rows = new Array<ManifestCandidate>(count);
-  const idColumn = new Uint8Array(idBytes);
-  const start = new Int32Array(count + 1);
   const plain = new Uint8Array(count).fill(1);
-  let written = 0;
   for (let i = 0; i < count; i++) {
-    const from = idStart[i] as number;
-    const to = idEnd[i] as number;
+    const from = start[i] as number;
+    const to = start[i + 1] as number;
     const other = from === to ? otherIds.get(i) : undefined;
     if (other !== undefined) plain[i] = 0;
-    rows[i] = [other ?? text.slice(from - open, to - open), strata[stratumOf[i] as number] as string, weightOf[i] as number, pools[poolOf[i] as number] as string];
-    idColumn.set(bytes.subarray(from, to), written);
-    written += to - from;
-    start[i + 1] = written;
+    rows[i] = [other ?? text.slice(from, to), strata[stratum[i] as number] as string, weight[i] as number, pools[pool[i] as number] as string];
   }
+  // Views, not copies: a browser pays for every large buffer it allocates, and these are read only.
   return {
     rows,
     columns: {
-      bytes: idColumn,
-      start,
+      bytes: idBytes,
+      start: start.subarray(0, count + 1),
       plain,
-      stratum: Int32Array.from(stratumOf),
-      weight: Uint8Array.from(weightOf),
-      pool: Int32Array.from(poolOf),
+      stratum: stratum.subarray(0, count),
+      weight: weight.subarray(0, count),
+      pool: pool.subarray(0, count),
       stratumCodes: strata,
       poolCodes: pools,
     },
   };
+}
+
+/**
+ * Rows read before the columns are sized for all: then from the bytes left and the length of a row so far (an
+ * overestimate, by the manifest's other fields and the result that follow), so that they are allocated once.
+ */
+const SAMPLE_ROWS = 1024;
+
+/** The candidates' columns while they are read: typed arrays, grown when full (a browser pays for each). */
+class GrowingColumns {
+  capacity = SAMPLE_ROWS;
+  /** The plain ids' bytes, one after another: id i is `bytes[start[i], start[i + 1])`. */
+  bytes = new Uint8Array(this.capacity * 16);
+  start = new Int32Array(this.capacity + 1);
+  stratum = new Int32Array(this.capacity);
+  weight = new Uint8Array(this.capacity);
+  pool = new Int32Array(this.capacity);
+
+  /** Room for `rows` rows, and for their ids at the length of an id so far. */
+  reserve(rows: number): void {
+    const filled = this.capacity;
+    this.bytes = grown(this.bytes, Math.ceil(((this.start[filled] as number) / filled) * rows) + 64);
+    this.start = grown(this.start, rows + 1);
+    this.stratum = grown(this.stratum, rows);
+    this.weight = grown(this.weight, rows);
+    this.pool = grown(this.pool, rows);
+    this.capacity = rows;
+  }
+
+  /** Row i's id, whose bytes are `from[begin, end)` (none when it is not plain: `end` = `begin`). */
+  addId(i: number, from: Uint8Array, begin: number, end: number): void {
+    let at = this.start[i] as number;
+    if (at + end - begin > this.bytes.length) this.bytes = grown(this.bytes, Math.max(2 * this.bytes.length, at + end - begin));
+    const bytes = this.bytes;
+    // A byte at a time: ids are short, and a view per id to copy from costs more than the copy.
+    for (let k = begin; k < end; k++) bytes[at++] = from[k] as number;
+    this.start[i + 1] = at;
+  }
+}
+
+function grown<T extends Uint8Array | Int32Array>(array: T, length: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(length);
+  larger.set(array);
+  return larger;
 }
 
 /** Whether the last string {@link stringEnd} found was plain (printable ASCII without `"` or `\`). */
@@ -387,11 +485,13 @@ export type BytesVerification = { verification: BundleVerification; bundle: Draw
  * bytes. Only a verification that passes is taken from there: when anything fails, or the bytes are another JSON
  * text of the bundle, the bundle is parsed and verified in full, so a failure is always explained by the general
  * path (the first difference in the result named). Throws an Error with a Chinese message when the bytes are not JSON.
+ * `read`: these bytes already read as canonical (with hashes a second thread took, {@link hashRead}), null when they
+ * are not; read here when absent.
  */
-export function verifyBundleBytes(bytes: Uint8Array, options: { resultHash?: string } = {}): BytesVerification {
-  const read = readCanonicalBundle(bytes);
+export function verifyBundleBytes(bytes: Uint8Array, options: { resultHash?: string; read?: CanonicalBundle | null } = {}): BytesVerification {
+  const read = options.read === undefined ? readCanonicalBundle(bytes) : options.read;
   if (read !== null) {
-    const verification = verifyBundle(read.bundle, { ...options, prepared: read });
+    const verification = verifyBundle(read.bundle, { ...(options.resultHash === undefined ? {} : { resultHash: options.resultHash }), prepared: read });
     if (verification.ok) return { verification, bundle: read.bundle };
   }
   let bundle: DrawBundle;

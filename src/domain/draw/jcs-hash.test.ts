@@ -4,7 +4,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { sha256Hex, toHex } from '../crypto/sha256.ts';
 import { utf8 } from './bytes.ts';
 import type { Manifest } from './draw-types.ts';
-import { digestManifest, hashJcs, manifestHashBytes, writeJcs } from './jcs-hash.ts';
+import { digestManifest, hashJcs, jcsEquals, manifestHashBytes, writeJcs } from './jcs-hash.ts';
 
 function chunked(value: unknown): { text: string; chunks: number } {
   const parts: string[] = [];
@@ -40,6 +40,51 @@ describe('JCS written in chunks and hashed as it comes', { timeout: 60_000 }, ()
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('sorts each shape of object once and still leaves out the keys whose value is undefined', () => {
+    const values = [
+      { a: undefined, b: 1 },
+      { b: 1, a: undefined },
+      { a: 1, b: undefined },
+      { b: undefined },
+      [{ z: 1, é: 2, a: undefined }, { z: 1, é: undefined, a: 3 }, { z: 1, é: 2, a: 3 }, { 'e\u0301': 1, z: 2 }],
+      Array.from({ length: 12 }, (_, i) => ({ [`k${i % 10}`]: i, a: i % 2 === 0 ? undefined : i, [`m${i % 9}`]: [i] })),
+    ];
+    for (const value of [...values, ...values]) expect(chunked(value).text).toBe(canonicalJson(value));
+  });
+
+  it('compares JCS with bytes as it writes: equal exactly when the bytes are canonicalJson, with its UTF-16 length', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.integer(),
+        awkwardString,
+        fc.array(tie('value'), { maxLength: 5 }),
+        fc.dictionary(awkwardString, tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, fc.nat(), fc.integer({ min: 1, max: 255 }), (value, at, flip) => {
+        const text = canonicalJson(value);
+        const bytes = utf8(text);
+        expect(jcsEquals(value, bytes)).toEqual({ same: true, chars: text.length });
+        // One byte changed, one missing, one too many: not the same.
+        const changed = bytes.slice();
+        changed[at % bytes.length] = changed[at % bytes.length]! ^ flip;
+        expect(jcsEquals(value, changed).same).toBe(false);
+        expect(jcsEquals(value, bytes.subarray(0, bytes.length - 1))).toEqual({ same: false, chars: -1 });
+        expect(jcsEquals(value, utf8(`${text} `)).same).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+    // Longer than the sink's buffer, differing only near the end.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`U${i}`, '单位-甲𠀀', i]);
+    const bytes = utf8(canonicalJson(rows));
+    expect(jcsEquals(rows, bytes)).toEqual({ same: true, chars: canonicalJson(rows).length });
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 1;
+    expect(jcsEquals(rows, bytes).same).toBe(false);
   });
 
   it('splits a long array into chunks whose concatenation is canonicalJson', () => {

@@ -36,6 +36,17 @@ export function jcsBytesAndHash(value: unknown): { bytes: Uint8Array; hash: Uint
   return { bytes, hash };
 }
 
+/**
+ * Whether `JCS(value)` is exactly the UTF-8 bytes `expected`, compared as they are written (no text, no copy, no hash):
+ * a verifier that holds a result's bytes as received and the hash of those bytes checks the recomputed result
+ * against them. `chars`: the UTF-16 length of that text when the same, else −1.
+ */
+export function jcsEquals(value: unknown, expected: Uint8Array): { same: boolean; chars: number } {
+  const sink = new CompareSink(expected);
+  serialize(value, sink, []);
+  return sink.finish();
+}
+
 /** `manifestHash = H(JCS(manifest))` (draw-algorithm.md §3) as 32 bytes. */
 export function manifestHashBytes(manifest: Manifest): Uint8Array {
   return hashJcs(manifest);
@@ -138,24 +149,59 @@ function serialize(v: unknown, sink: JcsSink, ancestors: object[]): void {
     if (ancestors.includes(v)) canonicalJson(v);
     ancestors.push(v);
     const record = v as Record<string, unknown>;
-    // Keys in UTF-16 code-unit order of their NFC forms; plain ASCII keys (all of XF-SRS/1's) are their own NFC form.
-    const keys = Object.keys(record).filter((k) => record[k] !== undefined);
-    const entries: (readonly [name: string, key: string])[] = keys.every(isPlainString)
-      ? keys.sort().map((k) => [k, k] as const)
-      : keys.map((k) => [k.normalize('NFC'), k] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = sortedEntries(Object.keys(record));
     sink.raw('{');
+    let first = true;
     for (let i = 0; i < entries.length; i++) {
-      if (i > 0) sink.raw(',');
-      const [name, key] = entries[i] as readonly [string, string];
+      const [name, key] = entries[i] as Entry;
+      const value = record[key];
+      if (value === undefined) continue;
+      if (!first) sink.raw(',');
+      first = false;
       sink.string(name);
       sink.raw(':');
-      serialize(record[key], sink, ancestors);
+      serialize(value, sink, ancestors);
     }
     sink.raw('}');
     ancestors.pop();
   } else {
     sink.text(canonicalJson(v));
   }
+}
+
+/** A key as JCS writes it (its NFC form) and as the object has it. */
+type Entry = readonly [name: string, key: string];
+
+/** The key lists last sorted, with their entries: a result's 100,000 tasks have two shapes of object between them. */
+const recentKeys: (readonly string[])[] = [];
+const recentEntries: (readonly Entry[])[] = [];
+const RECENT_SHAPES = 8;
+/** Objects with more keys than this are sorted each time (not kept: a shape is a handful of keys). */
+const SHAPE_KEYS = 32;
+
+/**
+ * An object's keys in UTF-16 code-unit order of their NFC forms (plain ASCII keys, all of XF-SRS/1's, are their own
+ * NFC form), each with the key it names; the same list for the same keys in the same order, sorted once.
+ */
+function sortedEntries(keys: readonly string[]): readonly Entry[] {
+  for (let c = 0; c < recentKeys.length; c++) if (sameStrings(recentKeys[c] as readonly string[], keys)) return recentEntries[c] as readonly Entry[];
+  const entries: readonly Entry[] = keys.every(isPlainString)
+    ? [...keys].sort().map((k) => [k, k] as const)
+    : keys.map((k) => [k.normalize('NFC'), k] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (keys.length > SHAPE_KEYS) return entries;
+  if (recentKeys.length === RECENT_SHAPES) {
+    recentKeys.pop();
+    recentEntries.pop();
+  }
+  recentKeys.unshift(keys);
+  recentEntries.unshift(entries);
+  return entries;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A candidate row `[unitId, …]`, written as {@link serialize} would, keeping the id's bytes as they are written. */
@@ -334,9 +380,7 @@ class HashSink implements JcsSink {
   text(text: string): void {
     if (this.at + text.length * 3 > BUFFER_BYTES) this.flush();
     if (text.length * 3 > BUFFER_BYTES) {
-      const bytes = encoder.encode(text);
-      this.keep?.push(bytes);
-      this.hash.update(bytes);
+      this.consume(encoder.encode(text), false);
       return;
     }
     this.at += encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
@@ -384,15 +428,59 @@ class HashSink implements JcsSink {
   }
 
   flush(): void {
-    if (this.at > 0) {
-      this.keep?.push(this.buffer.slice(0, this.at));
-      this.hash.update(this.buffer.subarray(0, this.at));
-    }
+    if (this.at > 0) this.consume(this.buffer.subarray(0, this.at), true);
     this.at = 0;
+  }
+
+  /** Bytes written, in order: hashed (and kept when asked). `reused`: they sit in the buffer, which is written again. */
+  protected consume(bytes: Uint8Array, reused: boolean): void {
+    this.keep?.push(reused ? bytes.slice() : bytes);
+    this.hash.update(bytes);
   }
 
   digest(): Uint8Array {
     this.flush();
     return this.hash.digest();
+  }
+}
+
+/**
+ * Compares the bytes written with `expected` as they come, instead of hashing them: nothing is kept, nothing hashed.
+ * Counts the UTF-16 length of the text written as it goes.
+ */
+class CompareSink extends HashSink {
+  private seen = 0;
+  private same = true;
+  private chars = 0;
+
+  constructor(private readonly expected: Uint8Array) {
+    super();
+  }
+
+  protected override consume(bytes: Uint8Array): void {
+    const expected = this.expected;
+    const from = this.seen;
+    this.seen += bytes.length;
+    if (!this.same) return;
+    if (this.seen > expected.length) {
+      this.same = false;
+      return;
+    }
+    let chars = this.chars;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i] as number;
+      if (b !== expected[from + i]) {
+        this.same = false;
+        return;
+      }
+      if ((b & 0xc0) !== 0x80) chars += b >= 0xf0 ? 2 : 1;
+    }
+    this.chars = chars;
+  }
+
+  finish(): { same: boolean; chars: number } {
+    this.flush();
+    const same = this.same && this.seen === this.expected.length;
+    return { same, chars: same ? this.chars : -1 };
   }
 }

@@ -107,11 +107,12 @@ export function validateManifest(manifest: Manifest): ManifestProblem[] {
   const stratumOfRaw = new Map<string, number>();
   const candidatePools = new Set<string>();
   let previous: string | null = null;
+  // A row's path only when a problem names it: a million of them otherwise, for nothing.
+  const at = (i: number): string => `candidates[${i}]`;
   for (let i = 0; i < candidates.length; i++) {
-    const at = `candidates[${i}]`;
     const row = candidates[i];
     if (!Array.isArray(row) || row.length !== 4 || !isId(row[0]) || typeof row[1] !== 'string' || !isNonEmptyString(row[3])) {
-      add('CANDIDATE_INVALID', at, `第 ${i + 1} 个候选单位应为 [单位编号, 分层代码, 权重, 检查人员库代码]，编号不能为空或含控制字符`);
+      add('CANDIDATE_INVALID', at(i), `第 ${i + 1} 个候选单位应为 [单位编号, 分层代码, 权重, 检查人员库代码]，编号不能为空或含控制字符`);
       previous = null;
       continue;
     }
@@ -121,8 +122,8 @@ export function validateManifest(manifest: Manifest): ManifestProblem[] {
     const pool = row[3] as string;
     if (previous !== null) {
       const order = compareIds(previous, unitId);
-      if (order === 0) add('CANDIDATE_DUPLICATE', at, `候选单位「${unitId}」重复列出`);
-      else if (order > 0) add('CANDIDATE_ORDER', at, `候选单位应按编号顺序排列：「${unitId}」排在「${previous}」之后`);
+      if (order === 0) add('CANDIDATE_DUPLICATE', at(i), `候选单位「${unitId}」重复列出`);
+      else if (order > 0) add('CANDIDATE_ORDER', at(i), `候选单位应按编号顺序排列：「${unitId}」排在「${previous}」之后`);
     }
     previous = unitId;
     let s = stratumOfRaw.get(stratum);
@@ -130,10 +131,10 @@ export function validateManifest(manifest: Manifest): ManifestProblem[] {
       s = stratumIndex.get(stratum.normalize('NFC')) ?? -1;
       stratumOfRaw.set(stratum, s);
     }
-    if (s < 0) add('CANDIDATE_STRATUM_UNKNOWN', at, `候选单位「${unitId}」的分层「${stratum}」不在分层列表中`);
+    if (s < 0) add('CANDIDATE_STRATUM_UNKNOWN', at(i), `候选单位「${unitId}」的分层「${stratum}」不在分层列表中`);
     else perStratum[s] = (perStratum[s] as number) + 1;
     if (!isIntIn(weight, DRAW_WEIGHT_RANGE.min, DRAW_WEIGHT_RANGE.max)) {
-      add('CANDIDATE_WEIGHT', at, `候选单位「${unitId}」的权重应为 ${DRAW_WEIGHT_RANGE.min}–${DRAW_WEIGHT_RANGE.max} 的整数，实际为 ${String(weight)}`);
+      add('CANDIDATE_WEIGHT', at(i), `候选单位「${unitId}」的权重应为 ${DRAW_WEIGHT_RANGE.min}–${DRAW_WEIGHT_RANGE.max} 的整数，实际为 ${String(weight)}`);
     }
     candidatePools.add(pool);
   }

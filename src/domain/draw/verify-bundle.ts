@@ -2,15 +2,22 @@ import { fromHex, toHex } from '../crypto/sha256.ts';
 import { isLowerHex } from './bytes.ts';
 import { drawWithSeed } from './draw.ts';
 import type { DrawBundle, DrawResult } from './draw-types.ts';
-import { type CandidateIdBytes, digestManifest, jcsBytesAndHash, manifestHashBytes } from './jcs-hash.ts';
+import { type CandidateIdBytes, digestManifest, hashJcs, jcsBytesAndHash, jcsEquals, manifestHashBytes } from './jcs-hash.ts';
 import { MIN_REVEAL_BYTES, commitmentOf, computeSeedBytes, externalValuesInOrder, normalizeExternalValue } from './seed.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 /**
  * Hashes a verifier already has from the bundle's bytes (`readCanonicalBundle` of bundle-bytes.ts): the manifest's
  * hash with its candidates' columns, and the hash of the result's bytes, which the recomputed result's hash must equal.
+ * With `resultBytes` (the bytes that hash was taken of), the recomputed result's JCS is compared with them byte for
+ * byte instead of being hashed: the same bytes have the same hash.
  */
-export type PreparedHashes = { readonly manifestHash: Uint8Array; readonly candidateIds: CandidateIdBytes; readonly resultHash: Uint8Array };
+export type PreparedHashes = {
+  readonly manifestHash: Uint8Array;
+  readonly candidateIds: CandidateIdBytes;
+  readonly resultHash: Uint8Array;
+  readonly resultBytes?: Uint8Array;
+};
 
 /** One check of a verification: `name` in English (stable, for programs), `label` and `detail` in Chinese. */
 export type VerificationCheck = { name: string; label: string; ok: boolean; detail: string };
@@ -135,17 +142,15 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string;
     if (recomputed instanceof Error) {
       check('result', '抽取结果逐字节一致', false, `重算失败：${recomputed.message}`);
     } else {
-      const recomputedJcs = jcsBytesAndHash(recomputed);
-      recomputedHash = toHex(recomputedJcs.hash);
-      const same =
-        !(bundleJcs instanceof Error) &&
-        (bundleJcs.bytes === null ? toHex(bundleJcs.hash) === recomputedHash : sameBytes(bundleJcs.bytes, recomputedJcs.bytes));
+      const compared = compareWithBundle(recomputed, bundleJcs, prepared?.resultBytes);
+      recomputedHash = compared.hash;
+      const same = compared.chars >= 0;
       check(
         'result',
         '抽取结果逐字节一致',
         same,
         same
-          ? `重算结果与包中结果的 JCS 字节完全相同（${utf16Length(recomputedJcs.bytes)} 字符）`
+          ? `重算结果与包中结果的 JCS 字节完全相同（${compared.chars} 字符）`
           : !(bundleJcs instanceof Error)
             ? `第一处不同：${firstDifference(recomputed, bundle.result, 'result') ?? '（字节不同）'}`
             : `包中结果无法按 JCS 序列化：${errorMessage(bundleJcs)}`,
@@ -162,6 +167,29 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string;
   );
 
   return { ok: checks.every((c) => c.ok), checks, resultHash: typeof bundleHash === 'string' ? bundleHash : null, manifestHash: manifestHashHex };
+}
+
+/**
+ * The recomputed result against the bundle's: its JCS bytes compared with the bytes received when the verifier holds
+ * them (`received`, whose hash `bundleJcs` is: equal bytes, equal hash), else with the bundle's result serialised, or
+ * its hash with that of the bytes received. `chars`: the UTF-16 length of the JCS text when the same, else −1;
+ * `hash`: `H(JCS(recomputed))`, lowercase hex.
+ */
+function compareWithBundle(
+  recomputed: DrawResult,
+  bundleJcs: { bytes: Uint8Array | null; hash: Uint8Array } | Error,
+  received: Uint8Array | undefined,
+): { chars: number; hash: string } {
+  if (received !== undefined && !(bundleJcs instanceof Error)) {
+    const { same, chars } = jcsEquals(recomputed, received);
+    return { chars, hash: same ? toHex(bundleJcs.hash) : toHex(hashJcs(recomputed)) };
+  }
+  const recomputedJcs = jcsBytesAndHash(recomputed);
+  const hash = toHex(recomputedJcs.hash);
+  const same =
+    !(bundleJcs instanceof Error) &&
+    (bundleJcs.bytes === null ? toHex(bundleJcs.hash) === hash : sameBytes(bundleJcs.bytes, recomputedJcs.bytes));
+  return { chars: same ? utf16Length(recomputedJcs.bytes) : -1, hash };
 }
 
 function attempt<T>(f: () => T): T | Error {

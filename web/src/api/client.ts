@@ -97,11 +97,16 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   }
 }
 
-/** A public GET whose answer is read as bytes: a large download that is hashed as received (a draw's bundle). */
-async function requestBytes(path: string): Promise<Uint8Array> {
+/**
+ * A public GET whose answer is kept as a Blob: a large download read later as bytes (a draw's bundle, hashed as
+ * received). Chromium keeps a Blob's bytes outside the page and hands them over in one piece, where
+ * `response.arrayBuffer()` assembles the body chunk by chunk on the page's thread — about a second of that thread for
+ * a province's bundle of ~100 MB (bench/draw-browser.bench.ts) — and a worker can read the same Blob too.
+ */
+async function requestBlob(path: string): Promise<Blob> {
   const response = await send(path, { credentials: 'same-origin' });
   if (!response.ok) throw toApiError(response.status, await readBody(response));
-  return new Uint8Array(await response.arrayBuffer());
+  return response.blob();
 }
 
 async function request<T>(
@@ -142,7 +147,7 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** POSTs a file's raw bytes (`content-type: application/octet-stream`), e.g. an import upload. */
   upload: <T>(path: string, file: Blob) => request<T>('POST', path, undefined, file),
-  bytes: (path: string) => requestBytes(path),
+  blob: (path: string) => requestBlob(path),
 };
 
 /** POSTs JSON and returns the answer's bytes (a generated PDF), or throws the server's error like every other call. */

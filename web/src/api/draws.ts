@@ -99,8 +99,8 @@ export const publicDrawTasksQuery = (code: string, paging: { page: number; pageS
 export const publicBundleUrl = (code: string) => `${at('/api/public/draws', code)}/bundle`;
 
 /** The published bundle as JSON, to verify in the browser. */
-/** The bundle's bytes as sent (its JCS text): the verifier hashes the manifest and result in them as received. */
-export const fetchPublicBundle = (code: string) => api.bytes(publicBundleUrl(code));
+/** The bundle as sent (its JCS text), as a Blob: the verifier hashes the manifest and result in it as received. */
+export const fetchPublicBundle = (code: string) => api.blob(publicBundleUrl(code));
 
 export const publicUnitRankQuery = (code: string, q: string) =>
   queryOptions({

@@ -11,8 +11,8 @@ type Explained = Awaited<ReturnType<typeof verifyPublishedBundle>>;
 type Outcome = { source: string; explained: Explained } | { source: string; failure: string };
 
 /** Verifies after the spinner had a chance to paint (a large draw takes a moment), and explains each check. */
-function verifyLater(bytes: Uint8Array, published: PublishedDraw): Promise<Explained> {
-  return new Promise((resolve, reject) => setTimeout(() => verifyPublishedBundle(bytes, published).then(resolve, reject), 0));
+function verifyLater(body: Blob, published: PublishedDraw): Promise<Explained> {
+  return new Promise((resolve, reject) => setTimeout(() => verifyPublishedBundle(body, published).then(resolve, reject), 0));
 }
 
 /** One check: ✓ or ✗, the plain sentence and why it matters, and the technical names and values folded away. */
@@ -89,7 +89,7 @@ export function BundleVerifier({ code, published }: { code: string; published: P
   const [file, setFile] = useState<File | null>(null);
   const available = published.resultHash !== null;
 
-  const run = async (kind: 'page' | 'file', source: string, load: () => Promise<Uint8Array>) => {
+  const run = async (kind: 'page' | 'file', source: string, load: () => Promise<Blob>) => {
     const show = kind === 'page' ? setFromPage : setFromFile;
     setRunning(kind);
     show(null);
@@ -101,7 +101,6 @@ export function BundleVerifier({ code, published }: { code: string; published: P
       setRunning(null);
     }
   };
-  const readFile = async (chosen: File): Promise<Uint8Array> => new Uint8Array(await chosen.arrayBuffer());
 
   return (
     <Flex vertical gap={16}>
@@ -146,7 +145,7 @@ export function BundleVerifier({ code, published }: { code: string; published: P
             disabled={running !== null}
             onChange={(chosen) => {
               setFile(chosen);
-              if (chosen) void run('file', `文件 ${chosen.name}`, () => readFile(chosen));
+              if (chosen) void run('file', `文件 ${chosen.name}`, () => Promise.resolve(chosen));
             }}
           />
           {fromFile ? <VerificationResult outcome={fromFile} /> : null}
