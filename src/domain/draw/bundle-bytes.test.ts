@@ -82,8 +82,15 @@ describe('readCanonicalBundle: a bundle read from its JCS bytes', { timeout: 60_
       const id = i < 2_000 ? `U${i}` : i % 7 === 0 ? `单位-${i}` : i % 11 === 0 ? `q"${i}\\` : `U${i}-${'x'.repeat(i % 300)}`;
       return [id, `S${i % 3}`, i % 256, `P${i % 5}`];
     });
-    // Long rows first too: the rows then outnumber what the first ones promised, and the columns grow.
-    for (const candidates of [rows, [...rows].reverse()]) {
+    // Long rows first too: the rows then outnumber what the first ones promised, and the columns grow. Around the
+    // first rows' count, short ids, empty ids and 18-digit codes: the columns never get less room than they hold
+    // (found by review: 1,025 short ids made the reading give up).
+    const around = [1_023, 1_024, 1_025, 1_100, 2_500].flatMap((n) =>
+      [(i: number) => `U${i}`, () => '', (i: number) => `91330100MA2${String(i).padStart(7, '0')}`].map((idOf) =>
+        Array.from({ length: n }, (_, i): [string, string, number, string] => [idOf(i), 'S0', 1, 'P0']),
+      ),
+    );
+    for (const candidates of [rows, [...rows].reverse(), ...around]) {
       const manifest = { ...bundle.manifest, candidates };
       const read = readCanonicalBundle(jcsBytes({ ...bundle, manifest }));
       expect(read).not.toBeNull();

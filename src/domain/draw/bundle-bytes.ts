@@ -302,10 +302,12 @@ class GrowingColumns {
   weight = new Uint8Array(this.capacity);
   pool = new Int32Array(this.capacity);
 
-  /** Room for `rows` rows, and for their ids at the length of an id so far. */
+  /** Room for `rows` rows (at least one more), and for their ids at the length of an id so far; never less room. */
   reserve(rows: number): void {
     const filled = this.capacity;
-    this.bytes = grown(this.bytes, Math.ceil(((this.start[filled] as number) / filled) * rows) + 64);
+    rows = Math.max(rows, filled + 1);
+    // Found by review: an estimate below the room the ids already had (the first 16 KiB, short ids) made the copy throw.
+    this.bytes = grown(this.bytes, Math.max(this.bytes.length, Math.ceil(((this.start[filled] as number) / filled) * rows) + 64));
     this.start = grown(this.start, rows + 1);
     this.stratum = grown(this.stratum, rows);
     this.weight = grown(this.weight, rows);
@@ -366,9 +368,6 @@ class CodeTable {
   private readonly byKey = new Map<number, number[]>();
   private readonly spans: Span[] = [];
 
-  /** Whether every code seen is plain ASCII. */
-  ascii = true;
-
   constructor(private readonly bytes: Uint8Array) {}
 
   /** The code between quotes [start, end) of the last {@link stringEnd}. */
@@ -385,7 +384,6 @@ class CodeTable {
       const [s, e] = this.spans[index] as Span;
       if (e - s === end - start && sameBytes(bytes, s, start, end - start)) return index;
     }
-    if (!lastWasPlain) this.ascii = false;
     bucket.push(this.spans.length);
     this.spans.push([start, end]);
     return this.spans.length - 1;

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityResult, StratumQuota } from '../plans/eligibility-types.ts';
 import { buildManifestInputs, type ManifestInputs } from '../plans/feasibility.ts';
 import type { Manifest } from './draw-types.ts';
 import { loadVector } from '../../../test/harness/draw-vector.ts';
+import { digestManifest } from './jcs-hash.ts';
 import { validateManifest, type ManifestProblemCode } from './validate-manifest.ts';
 
 function codes(manifest: unknown): ManifestProblemCode[] {
@@ -114,7 +116,25 @@ describe('validateManifest', () => {
     ['a pool with candidates and nobody to lead', (m) => m.candidates.push(['U0500', 'general', 1, 'B9']), 'POOL_UNSTAFFED'],
     ['a pool whose only lead is also its only assistant', (m) => (m.inspectors = [['I01', ['B1', 'B2'], ['lead', 'assistant'], 1]]), 'POOL_UNSTAFFED'],
   ])('reports %s', (_, change, code) => {
-    expect(codes(changed(change))).toContain(code);
+    const manifest = changed(change);
+    expect(codes(manifest)).toContain(code);
+    // With the candidates' id bytes, as a verifier has them: the same problems, word for word.
+    expect(validateManifest(manifest, digestManifest(manifest).candidateIds)).toEqual(validateManifest(manifest));
+  });
+
+  it('finds the same problems with the candidates\' id bytes as without, whatever the ids and their order', () => {
+    const id = fc.oneof(
+      fc.string({ unit: fc.constantFrom('U', '0', '1', '9', ' ', '~', 'a') , maxLength: 4 }),
+      fc.constantFrom('U1', 'U10', 'U1 ', 'é', 'e\u0301', 'a"b', 'x\\y', 'U1\u0001', '\u007f', '单位'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 40 }), (ids) => {
+        const manifest = changed((m) => (m.candidates = ids.map((u) => [u, 'key', 1, 'B1'] as const)));
+        const candidateIds = digestManifest(manifest).candidateIds;
+        expect(validateManifest(manifest, candidateIds)).toEqual(validateManifest(manifest));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('checks the shape of anything it is given instead of throwing', () => {

@@ -1,5 +1,6 @@
 import { compareIds } from './id-order.ts';
 import { DRAW_ALGORITHM, DRAW_ROLES, type Manifest } from './draw-types.ts';
+import type { IdBytes } from './jcs-hash.ts';
 
 export type ManifestProblemCode =
   | 'ALGORITHM'
@@ -62,8 +63,12 @@ const ROLE_LABELS: Record<string, string> = { lead: '主办', assistant: '协办
  *
  * Strings are compared as their NFC forms, as JCS hashes them (§2): two manifests with the same hash always
  * validate and draw alike. Defensive about shapes: a bundle from outside is checked before anything trusts it.
+ *
+ * `idBytes`: the candidates' id bytes as the manifest's hash or a verifier read them (`CandidateIdBytes`); a plain id
+ * there (printable ASCII: no control character, its own NFC form) is checked and ordered by its bytes, with the
+ * same outcome as by its string and without reading a million strings again.
  */
-export function validateManifest(manifest: Manifest): ManifestProblem[] {
+export function validateManifest(manifest: Manifest, idBytes?: IdBytes): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const add = (code: ManifestProblemCode, at: string, message: string): void => {
     if (problems.length < MAX_PROBLEMS) problems.push({ code, at, message });
@@ -109,9 +114,13 @@ export function validateManifest(manifest: Manifest): ManifestProblem[] {
   let previous: string | null = null;
   // A row's path only when a problem names it: a million of them otherwise, for nothing.
   const at = (i: number): string => `candidates[${i}]`;
+  const ids = idBytes !== undefined && idBytes.plain.length === candidates.length ? idBytes : undefined;
+  /** Whether the previous row's id is plain in `ids`. */
+  let previousPlain = false;
   for (let i = 0; i < candidates.length; i++) {
     const row = candidates[i];
-    if (!Array.isArray(row) || row.length !== 4 || !isId(row[0]) || typeof row[1] !== 'string' || !isNonEmptyString(row[3])) {
+    const plain = ids !== undefined && ids.plain[i] === 1 && Array.isArray(row) && isPlainIdOf(ids, i, row[0]);
+    if (!Array.isArray(row) || row.length !== 4 || !(plain || isId(row[0])) || typeof row[1] !== 'string' || !isNonEmptyString(row[3])) {
       add('CANDIDATE_INVALID', at(i), `第 ${i + 1} 个候选单位应为 [单位编号, 分层代码, 权重, 检查人员库代码]，编号不能为空或含控制字符`);
       previous = null;
       continue;
@@ -121,11 +130,12 @@ export function validateManifest(manifest: Manifest): ManifestProblem[] {
     const weight = row[2] as unknown;
     const pool = row[3] as string;
     if (previous !== null) {
-      const order = compareIds(previous, unitId);
+      const order = plain && previousPlain ? compareIdBytes(ids as IdBytes, i - 1, i) : compareIds(previous, unitId);
       if (order === 0) add('CANDIDATE_DUPLICATE', at(i), `候选单位「${unitId}」重复列出`);
       else if (order > 0) add('CANDIDATE_ORDER', at(i), `候选单位应按编号顺序排列：「${unitId}」排在「${previous}」之后`);
     }
     previous = unitId;
+    previousPlain = plain;
     let s = stratumOfRaw.get(stratum);
     if (s === undefined) {
       s = stratumIndex.get(stratum.normalize('NFC')) ?? -1;
@@ -292,6 +302,33 @@ function isId(v: unknown): v is string {
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false;
   }
   return true;
+}
+
+/**
+ * Whether `id` is candidate i's plain id in `ids` and a valid id: a string as long as its bytes there (printable
+ * ASCII, one character a byte), not empty.
+ */
+function isPlainIdOf(ids: IdBytes, i: number, id: unknown): boolean {
+  const length = (ids.start[i + 1] as number) - (ids.start[i] as number);
+  return length > 0 && typeof id === 'string' && id.length === length;
+}
+
+/**
+ * {@link compareIds} of candidates a and b whose ids are plain in `ids`, by their bytes: for printable ASCII the order
+ * of the bytes is that of the strings (the sign is what counts).
+ */
+function compareIdBytes(ids: IdBytes, a: number, b: number): number {
+  const bytes = ids.bytes;
+  const aStart = ids.start[a] as number;
+  const bStart = ids.start[b] as number;
+  const aLength = (ids.start[a + 1] as number) - aStart;
+  const bLength = (ids.start[b + 1] as number) - bStart;
+  const n = Math.min(aLength, bLength);
+  for (let k = 0; k < n; k++) {
+    const d = (bytes[aStart + k] as number) - (bytes[bStart + k] as number);
+    if (d !== 0) return d;
+  }
+  return aLength - bLength;
 }
 
 function isIntIn(v: unknown, min: number, max: number): v is number {

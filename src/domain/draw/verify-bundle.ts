@@ -61,7 +61,8 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string;
   const observers = Array.isArray(bundle.observers) ? bundle.observers : [];
   const external = Array.isArray(bundle.external) ? bundle.external : [];
 
-  const problems = validateManifest(manifest);
+  const prepared = options.prepared;
+  const problems = validateManifest(manifest, prepared?.candidateIds);
   const manifestValid = check(
     'manifest-valid',
     '抽取清单有效',
@@ -70,7 +71,6 @@ export function verifyBundle(bundle: DrawBundle, options: { resultHash?: string;
   );
 
   // The hash keeps the candidates' id bytes as it reads them: the draw below hashes those without reading the ids again.
-  const prepared = options.prepared;
   const digested = prepared ? { hash: prepared.manifestHash, candidateIds: prepared.candidateIds } : attempt(() => digestManifest(manifest));
   const hashOfManifest = digested instanceof Error ? attempt(() => manifestHashBytes(manifest)) : digested.hash;
   const candidateIds = digested instanceof Error ? undefined : digested.candidateIds;
