@@ -19,20 +19,22 @@ const awkwardString = fc.oneof(
   fc.constantFrom('e\u0301', 'é', '"', '\\', '\u0000', '\u007f', '\u2028', '单位-甲', '𠀀', '\uff01', '\ud800', 'Å', '\u212b'),
 );
 
+/** Any JSON value, its strings awkward. */
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    awkwardString,
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(awkwardString, tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
 describe('JCS written in chunks and hashed as it comes', { timeout: 60_000 }, () => {
   it('writes exactly the characters of canonicalJson for any JSON value', () => {
-    const json = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        fc.constant(null),
-        fc.boolean(),
-        fc.integer(),
-        fc.double({ noNaN: true, noDefaultInfinity: true }),
-        awkwardString,
-        fc.array(tie('value'), { maxLength: 5 }),
-        fc.dictionary(awkwardString, tie('value'), { maxKeys: 5 }),
-      ),
-    })).value;
     fc.assert(
       fc.property(json, (value) => {
         expect(chunked(value).text).toBe(canonicalJson(value));
@@ -55,16 +57,6 @@ describe('JCS written in chunks and hashed as it comes', { timeout: 60_000 }, ()
   });
 
   it('compares JCS with bytes as it writes: equal exactly when the bytes are canonicalJson, with its UTF-16 length', () => {
-    const json = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        fc.constant(null),
-        fc.integer(),
-        awkwardString,
-        fc.array(tie('value'), { maxLength: 5 }),
-        fc.dictionary(awkwardString, tie('value'), { maxKeys: 5 }),
-      ),
-    })).value;
     fc.assert(
       fc.property(json, fc.nat(), fc.integer({ min: 1, max: 255 }), (value, at, flip) => {
         const text = canonicalJson(value);
