@@ -211,7 +211,7 @@ function readCandidates(cursor: Cursor): { rows: ManifestCandidate[]; columns: C
     at += 1;
   } else {
     for (;; count++) {
-      if (count === columns.capacity) columns.reserve(count === SAMPLE_ROWS ? SAMPLE_ROWS + Math.ceil(((bytes.length - at) * SAMPLE_ROWS) / (at - open)) : 2 * count);
+      if (count === columns.capacity) columns.makeRoom(at - open, bytes.length - at);
       if (bytes[at] !== OPEN_ARRAY || bytes[at + 1] !== QUOTE) return null;
       const id = at + 2;
       at = stringEnd(bytes, id);
@@ -302,8 +302,18 @@ class GrowingColumns {
   weight = new Uint8Array(this.capacity);
   pool = new Int32Array(this.capacity);
 
+  /**
+   * Room for more rows, when every one is filled: after the first {@link SAMPLE_ROWS}, for as many as the bytes left
+   * hold at the length of a row so far (`read`: the bytes of the rows read, `left`: the bytes after them); later,
+   * twice as many.
+   */
+  makeRoom(read: number, left: number): void {
+    const filled = this.capacity;
+    this.reserve(filled === SAMPLE_ROWS ? SAMPLE_ROWS + Math.ceil((left * SAMPLE_ROWS) / read) : 2 * filled);
+  }
+
   /** Room for `rows` rows (at least one more), and for their ids at the length of an id so far; never less room. */
-  reserve(rows: number): void {
+  private reserve(rows: number): void {
     const filled = this.capacity;
     rows = Math.max(rows, filled + 1);
     // Found by review: an estimate below the room the ids already had (the first 16 KiB, short ids) made the copy throw.
@@ -489,7 +499,8 @@ export type BytesVerification = { verification: BundleVerification; bundle: Draw
 export function verifyBundleBytes(bytes: Uint8Array, options: { resultHash?: string; read?: CanonicalBundle | null } = {}): BytesVerification {
   const read = options.read === undefined ? readCanonicalBundle(bytes) : options.read;
   if (read !== null) {
-    const verification = verifyBundle(read.bundle, { ...(options.resultHash === undefined ? {} : { resultHash: options.resultHash }), prepared: read });
+    const { read: _given, ...rest } = options;
+    const verification = verifyBundle(read.bundle, { ...rest, prepared: read });
     if (verification.ok) return { verification, bundle: read.bundle };
   }
   let bundle: DrawBundle;
