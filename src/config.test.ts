@@ -11,11 +11,15 @@ describe('configuration', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, and treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db', readUrl: null });
-    // The draw's warm-up runs on PostgreSQL unless turned off, and on PGlite only when asked for.
+    // The draw's warm-up and the ready import worker on PostgreSQL unless turned off, on PGlite only when asked for.
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).drawWarmUp).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DRAW_WARM_UP: 'false' }).drawWarmUp).toBe(false);
     expect(loadConfig({}).drawWarmUp).toBe(false);
     expect(loadConfig({ DRAW_WARM_UP: 'true' }).drawWarmUp).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).importWorkerReady).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', IMPORT_WORKER_READY: 'false' }).importWorkerReady).toBe(false);
+    expect(loadConfig({}).importWorkerReady).toBe(false);
+    expect(loadConfig({ IMPORT_WORKER_READY: 'true' }).importWorkerReady).toBe(true);
     expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('pglite');
   });
 

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   DRAW_WARM_UP: z.enum(['true', 'false']).optional(),
+  IMPORT_WORKER_READY: z.enum(['true', 'false']).optional(),
   DEMO_SEED: z.coerce.number().int().default(20261122),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -46,6 +47,8 @@ export type Config = {
   seedDemo: boolean;
   /** Compile the draw's code on both threads a few seconds after start (decision 0030); on PostgreSQL by default. */
   drawWarmUp: boolean;
+  /** Keep the import-parsing worker started before the first upload and after a large one (decision 0031); on PostgreSQL by default. */
+  importWorkerReady: boolean;
   demoSeed: number;
   logLevel: string;
   trustProxy: boolean;
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : isProduction,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !isProduction,
     drawWarmUp: e.DRAW_WARM_UP ? e.DRAW_WARM_UP === 'true' : Boolean(e.DATABASE_URL),
+    importWorkerReady: e.IMPORT_WORKER_READY ? e.IMPORT_WORKER_READY === 'true' : Boolean(e.DATABASE_URL),
     demoSeed: e.DEMO_SEED,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

@@ -22,6 +22,7 @@ import { startJobQueue } from './jobs/queue-runner.ts';
 import { outboxChannels } from './sms-gateway.ts';
 import { drawHashingPool } from '../workers/draw-hashing-pool.ts';
 import { warmUpDraw } from '../workers/draw-warm-up.ts';
+import { importParsingPool } from '../workers/import-parsing-pool.ts';
 
 /**
  * Starts the server: config → database (copied from the install-time template, or created; then migrated) → demo
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
   // On PostgreSQL (a province's set-up) the draw's code is compiled on both threads before the first large draw
   // (decision 0030): a made-up draw a few seconds after start, in the background. DRAW_WARM_UP=false leaves it out.
   if (config.drawWarmUp) setTimeout(() => void warmUpDraw(drawHashingPool()), DRAW_WARM_UP_DELAY_MS).unref();
+  // The import-parsing worker waits ready for the first upload, and again a minute after it stopped (decision 0031).
+  if (config.importWorkerReady) void importParsingPool().keepReady(IMPORT_WORKER_READY_AGAIN_MS);
 
   const where = config.database.kind === 'pglite' ? `嵌入式 PGlite：${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
@@ -120,6 +123,8 @@ async function main(): Promise<void> {
 
 /** How long after listening the draw's warm-up waits: the start's own work (jobs, first requests) goes first. */
 const DRAW_WARM_UP_DELAY_MS = 5_000;
+/** How long after it stopped the import-parsing worker (after a large file) a new one is started. */
+const IMPORT_WORKER_READY_AGAIN_MS = 60_000;
 
 const DEMO_LOGINS: [string, Role][] = [
   ['admin', 'system_admin'],

@@ -50,6 +50,28 @@ describe('reading uploaded files on a worker thread', { timeout: 60_000 }, () =>
     expect((await pool.parse(tinyFile(), 'c.xlsx')).rows).toEqual([{ rowNumber: 2, cells: ['甲'] }]);
   });
 
+  it('keeps a worker ready when asked: at once, and again a while after stopping one after a large file', async () => {
+    const ready = new ImportParsingPool();
+    try {
+      expect(await ready.keepReady(300)).toBe(true);
+      expect(ready.hasWorker).toBe(true);
+      const large = new TextEncoder().encode(`单位名称\n${Array.from({ length: 60_000 }, (_, i) => `甲${i}${'乙'.repeat(10)}`).join('\n')}`);
+      expect(large.byteLength).toBeGreaterThanOrEqual(STOP_AFTER_BYTES);
+      expect((await ready.parse(large, 'large.csv')).rows).toHaveLength(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(ready.hasWorker).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(ready.hasWorker).toBe(true);
+      // close() ends it: nothing is started again.
+      await ready.parse(large, 'large.csv');
+      await ready.close();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(ready.hasWorker).toBe(false);
+    } finally {
+      await ready.close();
+    }
+  });
+
   it('passes on a refusal with its code and Chinese message', async () => {
     await expect(pool.parse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'x.xls')).rejects.toThrow(
       new DomainError(

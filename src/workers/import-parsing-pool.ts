@@ -17,6 +17,10 @@ import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
  * stopped: idle, it would keep the heap of that parse (hundreds of MB for 100,000 rows) until the next upload, and
  * starting a new one (under a second) is little beside the seconds such a file takes to read. After small files and
  * refusals (which stop early, decision 0014) it stays (decision 0031).
+ *
+ * A server that keeps a worker ready ({@link ImportParsingPool.keepReady}, on PostgreSQL by default) starts it at
+ * once and again a while after it stopped one: a fresh worker loading its modules took ~0.5 s of a 100,000-row upload,
+ * and idle it holds only its modules (~16 MB of heap, ~45 MiB of the process's RSS), not a parse's.
  */
 
 /** The worker's old-generation heap. A 100,000-row registry needs ~100 MB; the largest legitimate file ~300 MB. */
@@ -61,6 +65,9 @@ export class ImportParsingPool {
   private waiting = 0;
   private stopWhenIdle = false;
   private nextId = 1;
+  /** keepReady's delay, or null: a worker is started only for a file. */
+  private readyAgainAfterMs: number | null = null;
+  private readyAgain: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly heapMb = PARSING_HEAP_MB,
@@ -90,7 +97,8 @@ export class ImportParsingPool {
         cause = error;
       });
       worker.once('exit', () => {
-        if (this.worker === worker) this.worker = null;
+        const ended = this.worker === worker;
+        if (ended) this.worker = null;
         if (!online) {
           this.starting = null;
           resolve(false);
@@ -99,6 +107,8 @@ export class ImportParsingPool {
         const running = this.running;
         this.running = null;
         running?.reject(this.failure(cause));
+        // Ended on its own (the heap cap, a fault), not stopped here: a new one is made ready later.
+        if (ended) this.scheduleReady();
       });
     });
     return this.starting;
@@ -115,12 +125,31 @@ export class ImportParsingPool {
         },
         () => undefined,
       )
-      .then(() => {
+      .then(async () => {
         if (--this.waiting > 0 || !this.stopWhenIdle) return;
         this.stopWhenIdle = false;
-        return this.close();
+        await this.stop();
+        this.scheduleReady();
       });
     return result;
+  }
+
+  /**
+   * Keeps a worker ready for the next file: starts one now, and `afterMs` after the pool stopped one (after a large
+   * file, or when one ended on its own) starts another, unless a file has started one meanwhile. `close` ends this.
+   */
+  keepReady(afterMs: number): Promise<boolean> {
+    this.readyAgainAfterMs = afterMs;
+    return this.ready();
+  }
+
+  private scheduleReady(): void {
+    if (this.readyAgainAfterMs === null || this.readyAgain !== null) return;
+    this.readyAgain = setTimeout(() => {
+      this.readyAgain = null;
+      if (this.readyAgainAfterMs !== null && this.worker === null) void this.ready();
+    }, this.readyAgainAfterMs);
+    this.readyAgain.unref();
   }
 
   /** Whether a worker thread is running now (tests, benchmarks). */
@@ -128,8 +157,15 @@ export class ImportParsingPool {
     return this.worker !== null;
   }
 
-  /** Stops the worker (tests, shutdown). */
+  /** Stops the worker and keeps none ready any more (tests, shutdown). */
   async close(): Promise<void> {
+    this.readyAgainAfterMs = null;
+    if (this.readyAgain !== null) clearTimeout(this.readyAgain);
+    this.readyAgain = null;
+    await this.stop();
+  }
+
+  private async stop(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     if (worker !== null) await worker.terminate();
