@@ -13,7 +13,9 @@ import {
   isUnitDrawable,
   isUsableAddress,
   normalizeAddress,
+  normalizeAddressFully,
   normalizeUnitName,
+  normalizeUnitNameFully,
   type UnitDrawFacts,
 } from './unit-rules.ts';
 
@@ -184,6 +186,36 @@ describe('normalizeAddress', () => {
 
   it('leaves a region name that is not the brigade’s in place', () => {
     expect(normalizeAddress('杭州市延安路1号', { regionPrefixes: regionPrefixesOf('330702') })).toBe('杭州市延安路1号');
+  });
+});
+
+describe('the shortcut of normalizeUnitName and normalizeAddress (text the folding leaves unchanged is returned as it is)', () => {
+  it('gives what the rules give for every UTF-16 code unit, alone and among the characters of a name and an address', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      // Where the shortcut is not taken the rules run anyway; where it is, they must change nothing.
+      const name = `好运来${ch}超市`;
+      if (normalizeUnitName(name) === name) expect(normalizeUnitNameFully(name), `U+${c.toString(16)}`).toBe(name);
+      for (const address of [`人民路${ch}88号`, `88${ch}`, `${ch}号`]) {
+        if (normalizeAddress(address) === address) expect(normalizeAddressFully(address), `U+${c.toString(16)}`).toBe(address);
+      }
+    }
+    expect(normalizeAddress('人民路88号号')).toBe('人民路88号');
+    expect(normalizeAddress('人民路八十八号')).toBe('人民路88号');
+    expect(normalizeAddress('人民路88#')).toBe('人民路88号');
+    expect(normalizeAddress('人民路88号。')).toBe('人民路88号');
+  });
+
+  it('gives what the rules give for any text made of the characters the rules look at', () => {
+    const units = [...'好运来人民路号号弄幢楼层室单元88#一二十百千零〇两號衖栋【】〔〕<>ー・"「」。.,，;；ａＡaA （）\u3000\u200b'];
+    const text = fc.array(fc.constantFrom(...units), { maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(normalizeUnitName(t)).toBe(normalizeUnitNameFully(t));
+        expect(normalizeAddress(t)).toBe(normalizeAddressFully(t));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

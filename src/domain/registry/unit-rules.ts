@@ -179,29 +179,51 @@ export function isUsableAddress(address: string | null): boolean {
  * code unit against the folding itself.
  */
 export function isCompactAddress(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c <= 0x20 || c === 0x7f || (c >= 0x61 && c <= 0x7a)) return false;
-    } else if (
-      c < 0x2e80 ||
-      c === 0x3000 ||
-      (c >= 0xa640 && c <= 0xa7ff) ||
-      (c >= 0xab30 && c <= 0xabbf) ||
-      (c >= 0xd800 && c <= 0xdfff) ||
-      (c >= 0xfb00 && c <= 0xfb4f) ||
-      c >= 0xfe00
-    ) {
-      return false;
-    }
-  }
+  for (let i = 0; i < text.length; i++) if (!isCompactCodeUnit(text.charCodeAt(i))) return false;
   return true;
 }
 
-const BRACKET_OPEN = /[【〔［〈<]/g;
-const BRACKET_CLOSE = /[】〕］〉>]/g;
-const DASHES = /[‐‑‒–—―−ー]/g;
-const QUOTES = /["'“”‘’「」『』]/g;
+function isCompactCodeUnit(c: number): boolean {
+  if (c < 0x80) return !(c <= 0x20 || c === 0x7f || (c >= 0x61 && c <= 0x7a));
+  return !(
+    c < 0x2e80 ||
+    c === 0x3000 ||
+    (c >= 0xa640 && c <= 0xa7ff) ||
+    (c >= 0xab30 && c <= 0xabbf) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    (c >= 0xfb00 && c <= 0xfb4f) ||
+    c >= 0xfe00
+  );
+}
+
+/**
+ * For each UTF-16 code unit, 1 when a fold leaves it as it is wherever it stands: the compact units of
+ * isCompactAddress less those the fold's own rules change (`changed`). Built once per fold (64 KB).
+ */
+function unchangedUnits(changed: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = isCompactCodeUnit(c) ? 1 : 0;
+  for (let i = 0; i < changed.length; i++) table[changed.charCodeAt(i)] = 0;
+  return table;
+}
+
+function allUnchanged(text: string, table: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 0) return false;
+  return true;
+}
+
+const BRACKET_OPEN_CHARS = '【〔［〈<';
+const BRACKET_CLOSE_CHARS = '】〕］〉>';
+const DASH_CHARS = '‐‑‒–—―−ー';
+const NAME_DOT_CHARS = '•・‧';
+const QUOTE_CHARS = '"\'“”‘’「」『』';
+const BRACKET_OPEN = new RegExp(`[${BRACKET_OPEN_CHARS}]`, 'g');
+const BRACKET_CLOSE = new RegExp(`[${BRACKET_CLOSE_CHARS}]`, 'g');
+const DASHES = new RegExp(`[${DASH_CHARS}]`, 'g');
+const NAME_DOTS = new RegExp(`[${NAME_DOT_CHARS}]`, 'g');
+const QUOTES = new RegExp(`[${QUOTE_CHARS}]`, 'g');
+/** Code units normalizeUnitName leaves as they are wherever they stand. */
+const NAME_UNCHANGED = unchangedUnits(BRACKET_OPEN_CHARS + BRACKET_CLOSE_CHARS + DASH_CHARS + NAME_DOT_CHARS + QUOTE_CHARS);
 
 /**
  * A unit name folded for duplicate detection (never for display): invisible characters and all spaces
@@ -210,12 +232,18 @@ const QUOTES = /["'“”‘’「」『』]/g;
  * "XX有限公司" and "XX有限公司分公司" are different units.
  */
 export function normalizeUnitName(name: string): string {
+  // Most names (Chinese characters, digits, capitals, full-width brackets) are already folded: one scan, no new string.
+  return allUnchanged(name, NAME_UNCHANGED) ? name : normalizeUnitNameFully(name);
+}
+
+/** {@link normalizeUnitName}'s rules applied one by one, whatever the text (exported for the tests of the shortcut). */
+export function normalizeUnitNameFully(name: string): string {
   return stripInvisible(foldFullWidth(name))
     .replace(/\s+/g, '')
     .replace(BRACKET_OPEN, '(')
     .replace(BRACKET_CLOSE, ')')
     .replace(DASHES, '-')
-    .replace(/[•・‧]/g, '·')
+    .replace(NAME_DOTS, '·')
     .replace(QUOTES, '')
     .toUpperCase();
 }
@@ -277,24 +305,9 @@ export type NormalizeAddressOptions = {
  * given region prefixes stripped from the start.
  */
 export function normalizeAddress(address: string, options: NormalizeAddressOptions = {}): string {
-  let s = stripInvisible(foldFullWidth(address))
-    .replace(/\s+/g, '')
-    .replace(BRACKET_OPEN, '(')
-    .replace(BRACKET_CLOSE, ')')
-    .replace(DASHES, '-')
-    .replace(/號/g, '号')
-    .replace(/衖/g, '弄')
-    .replace(/栋/g, '幢')
-    .replace(/(\d)#/g, '$1号')
-    .replace(/([零〇一二两三四五六七八九十百千]+)(?=号|弄|幢|楼|层|室|单元)/g, (m: string) => {
-      const n = chineseNumeralToInt(m);
-      return n === null ? m : String(n);
-    })
-    .replace(/号+/g, '号')
-    .replace(/[。.,，;；]+$/, '')
-    .toUpperCase();
-  const prefixes = [...(options.regionPrefixes ?? [])].map((p) => p.replace(/\s+/g, '')).filter((p) => p !== '');
-  prefixes.sort((a, b) => b.length - a.length);
+  // Most addresses (Chinese characters, digits, capitals, one 号 at a time) are already folded: one scan, no new string.
+  let s = allUnchanged(address, ADDRESS_UNCHANGED) && !address.includes('号号') ? address : normalizeAddressFully(address);
+  const prefixes = options.regionPrefixes ? strippedPrefixes(options.regionPrefixes) : [];
   let stripped = true;
   while (stripped) {
     stripped = false;
@@ -308,6 +321,58 @@ export function normalizeAddress(address: string, options: NormalizeAddressOptio
   }
   return s;
 }
+
+/**
+ * The region prefixes as normalizeAddress strips them (spaces removed, longest first), worked out once per list (the
+ * lists are regionPrefixesOf's, never changed after they are made).
+ */
+const prefixesByList = new WeakMap<readonly string[], readonly string[]>();
+function strippedPrefixes(list: readonly string[]): readonly string[] {
+  let prefixes = prefixesByList.get(list);
+  if (prefixes === undefined) {
+    prefixes = list
+      .map((p) => p.replace(/\s+/g, ''))
+      .filter((p) => p !== '')
+      .sort((a, b) => b.length - a.length);
+    prefixesByList.set(list, prefixes);
+  }
+  return prefixes;
+}
+
+/**
+ * {@link normalizeAddress}'s folding rules applied one by one, whatever the text, without the region prefixes
+ * (exported for the tests of the shortcut).
+ */
+export function normalizeAddressFully(address: string): string {
+  return stripInvisible(foldFullWidth(address))
+    .replace(/\s+/g, '')
+    .replace(BRACKET_OPEN, '(')
+    .replace(BRACKET_CLOSE, ')')
+    .replace(DASHES, '-')
+    .replace(/號/g, '号')
+    .replace(/衖/g, '弄')
+    .replace(/栋/g, '幢')
+    .replace(/(\d)#/g, '$1号')
+    .replace(ADDRESS_NUMERALS, (m: string) => {
+      const n = chineseNumeralToInt(m);
+      return n === null ? m : String(n);
+    })
+    .replace(/号+/g, '号')
+    .replace(ADDRESS_TRAILING, '')
+    .toUpperCase();
+}
+
+const ADDRESS_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
+const ADDRESS_TRAILING_CHARS = '。.,，;；';
+const ADDRESS_NUMERALS = new RegExp(`([${ADDRESS_NUMERAL_CHARS}]+)(?=号|弄|幢|楼|层|室|单元)`, 'g');
+const ADDRESS_TRAILING = new RegExp(`[${ADDRESS_TRAILING_CHARS}]+$`);
+/**
+ * Code units normalizeAddress leaves as they are wherever they stand; of the rules that look at a neighbour, "#" after
+ * a digit, a numeral before 号 …, and trailing punctuation involve units left out here, and 号号 is looked for apart.
+ */
+const ADDRESS_UNCHANGED = unchangedUnits(
+  BRACKET_OPEN_CHARS + BRACKET_CLOSE_CHARS + DASH_CHARS + '號衖栋#' + ADDRESS_NUMERAL_CHARS + ADDRESS_TRAILING_CHARS,
+);
 
 /**
  * The key under which two units are probable duplicates: normalised name and normalised address. Units
