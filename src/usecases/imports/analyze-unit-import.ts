@@ -156,9 +156,10 @@ type EarlyPreparation = {
 };
 
 /**
- * Step 1 of a preview's dry run while the file is still being read (decision 0031): once the header row is known,
- * the rows the parsing worker hands over are validated slice by slice (letting other requests through between two),
- * so the preview does not wait for the whole table before it starts. `finish(table)` validates the table's last rows
+ * A preview's dry run while the file is still being read (decision 0031): once the header row is known, the rows the
+ * parsing worker hands over are validated slice by slice (letting other requests through between two), looked up in
+ * the registry and classified as the look-ups come back, so the preview does not wait for the whole table before it
+ * starts. `finish(table)` validates the table's last rows
  * and leaves the prepared rows where {@link analyzeUnitImport} looks for them, under the key it computes itself (the
  * mapping recognised from the table's final headers, the division, the dictionaries as it loads them). When any of
  * those differs — a data row wider than the header row that changes the mapping, a dictionary edited meanwhile — the
@@ -166,7 +167,7 @@ type EarlyPreparation = {
  */
 export function prepareUnitRowsWhileReading(
   db: DbOrTx,
-  brigade: { divisionCode: string },
+  brigade: { id: string; divisionCode: string },
   actor: Actor,
 ): {
   listener: ParseListener;
@@ -178,6 +179,11 @@ export function prepareUnitRowsWhileReading(
    * when the rows prepared early were not used, or a look-up failed): the same preview's dry run then looks up nothing.
    */
   registry(): UnitImportRegistry | null;
+  /**
+   * The preview's summary, the rows classified against that registry as their look-ups came back (null whenever
+   * registry() is): the same preview's dry run then classifies nothing either.
+   */
+  summary(): ImportSummary | null;
 } {
   const dictionariesLoaded = loadImportDictionaries(db);
   dictionariesLoaded.catch(() => undefined); // a failure only means nothing is prepared early
@@ -197,6 +203,10 @@ export function prepareUnitRowsWhileReading(
   /** The rows prepared early will not be used: what is still waiting is not looked up. */
   let abandoned = false;
   let complete = false;
+  // Rows are classified (step 2, as a preview: nothing to write) once their look-ups are back, while the file is still
+  // read; the summary does not depend on the order rows reach it.
+  const summarizer = createImportSummarizer(completeRowDiff);
+  let summary: ImportSummary | null = null;
   const lookUpWaiting = async (): Promise<void> => {
     try {
       while (waitingRows.length > 0 && !lookupFailed && !abandoned) {
@@ -205,6 +215,12 @@ export function prepareUnitRowsWhileReading(
         // A prepared row's key is its cell's credit code as the look-up takes it (valid or not).
         await lookups.addCodes(rows.map((r) => r.key ?? ''));
         await lookups.addDuplicateKeys(rows);
+        const dictionaries = state?.dictionaries ?? {};
+        for (let i = 0; i < rows.length; i += PAUSE_EVERY) {
+          if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+          const part = rows.slice(i, i + PAUSE_EVERY);
+          summarizer.add(classifyUnitImportRowsLazily(part, lookups.registry, { brigadeId: brigade.id, dictionaries, writes: false }).rows);
+        }
       }
     } catch {
       lookupFailed = true;
@@ -281,6 +297,11 @@ export function prepareUnitRowsWhileReading(
       complete = !lookupFailed && waitingRows.length === 0;
     },
     registry: () => (complete ? lookups.registry : null),
+    summary: () => {
+      if (!complete) return null;
+      summary ??= summarizer.finish();
+      return summary;
+    },
   };
 }
 
@@ -308,6 +329,11 @@ export async function analyzeUnitImport(
     onPlan?: (part: Omit<UnitImportPlan, 'rows'>, invalid: number) => Promise<void>;
     /** The registry as the preview's early preparation looked it up while the file was read; else looked up here. */
     registry?: UnitImportRegistry | null;
+    /**
+     * With that registry, the rows as the early preparation classified them (a preview only: `plan` false, no `onPlan`);
+     * else classified here.
+     */
+    summary?: ImportSummary | null;
   },
   actor: Actor,
 ): Promise<UnitImportAnalysis> {
@@ -322,6 +348,9 @@ export async function analyzeUnitImport(
   let registry = input.registry && earlyRows?.key === preparedKey(mapping, options) ? input.registry : null;
   let rows: PreparedUnitRow[];
   if (registry !== null) {
+    if (input.summary && input.plan === false && !input.onPlan) {
+      return { mapping, dictionaries, plan: { inserts: [], updates: [] }, summary: input.summary };
+    }
     rows = await prepareRows(input.table, columns, options, mapping);
   } else {
     // The registry look-up needs only the codes, so it is sent before the rows are validated and the database answers

@@ -29,7 +29,15 @@ export async function uploadUnitImport(ctx: UseCaseContext, input: UploadUnitImp
     async (table) =>
       analyzeUnitImport(
         ctx.db,
-        { table, mapping: null, brigade, plan: false, dictionaries: await early.dictionaries, registry: early.registry() },
+        {
+          table,
+          mapping: null,
+          brigade,
+          plan: false,
+          dictionaries: await early.dictionaries,
+          registry: early.registry(),
+          summary: early.summary(),
+        },
         ctx.actor,
       ),
     early,
