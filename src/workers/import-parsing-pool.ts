@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode } from '../domain/errors.ts';
-import type { ImportTable, ImportTableRow } from '../domain/import/import-table.ts';
+import { createCellInterner, type ImportTable, type ImportTableRow } from '../domain/import/import-table.ts';
 import { parseImportFile } from '../usecases/imports/parse-import-file.ts';
 
 /**
@@ -53,6 +53,8 @@ type Running = {
   id: number;
   listener: ParseListener | undefined;
   slices: ImportTableRow[][];
+  /** Equal cells of a column made one string as the rows arrive (the message copied each). */
+  intern: (rows: ImportTableRow[]) => void;
   resolve: (table: ImportTable) => void;
   reject: (error: Error) => void;
 };
@@ -179,7 +181,7 @@ export class ImportParsingPool {
     worker.ref();
     try {
       return await new Promise<ImportTable>((resolve, reject) => {
-        this.running = { id, listener, slices: [], resolve, reject };
+        this.running = { id, listener, slices: [], intern: createCellInterner(), resolve, reject };
         worker.postMessage({ id, bytes, fileName } satisfies ParsingJob);
       });
     } finally {
@@ -193,9 +195,13 @@ export class ImportParsingPool {
     if (running === null || running.id !== reply.id) return;
     if (reply.kind === 'header') running.listener?.header(reply.headers, reply.headerRowNumber);
     else if (reply.kind === 'rows') {
+      running.intern(reply.rows);
       running.slices.push(reply.rows);
       running.listener?.rows(reply.rows);
-    } else if (reply.kind === 'table') running.resolve({ ...reply.table, rows: running.slices.flat().concat(reply.table.rows) });
+    } else if (reply.kind === 'table') {
+      running.intern(reply.table.rows);
+      running.resolve({ ...reply.table, rows: running.slices.flat().concat(reply.table.rows) });
+    }
     else if (reply.kind === 'refused') running.reject(new DomainError(reply.code, reply.message));
     else running.reject(new Error(`import-parsing worker: ${reply.message}`));
   }

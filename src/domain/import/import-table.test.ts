@@ -2,6 +2,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import {
+  createCellInterner,
+  INTERNED_VALUES_PER_COLUMN,
   MAX_IMPORT_CELL_CHARS,
   MAX_IMPORT_ROWS,
   columnLetters,
@@ -178,5 +180,19 @@ describe('createTableCollector', () => {
 describe('columnLetters', () => {
   it('names columns as Excel does', () => {
     expect([1, 3, 26, 27, 52, 256, 16_384].map(columnLetters)).toEqual(['A', 'C', 'Z', 'AA', 'AZ', 'IV', 'XFD']);
+  });
+});
+
+describe('createCellInterner', () => {
+  it('leaves every cell as it reads, whether its column has few values or many, however the rows arrive', () => {
+    const rows = Array.from({ length: 3 * INTERNED_VALUES_PER_COLUMN }, (_, i) => ({
+      rowNumber: i + 2,
+      // A column of few values, one of a value per row, one that passes the limit half way, one short in some rows.
+      cells: ['是否'[i % 2]!, `单位${i}`, i < INTERNED_VALUES_PER_COLUMN * 1.5 ? '甲' : `乙${i}`, ...(i % 3 === 0 ? [] : ['中'])],
+    }));
+    const copy = structuredClone(rows);
+    const intern = createCellInterner();
+    for (let i = 0; i < rows.length; i += 100) intern(rows.slice(i, i + 100));
+    expect(rows).toEqual(copy);
   });
 });
