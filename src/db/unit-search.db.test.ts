@@ -51,6 +51,17 @@ describe('unit search bigrams', () => {
     expect(recomputed!.grams).not.toContain('xx');
   });
 
+  it('are computed for an insert that gives none, as an empty list or as NULL (the trigger fires only then)', async () => {
+    const grams = async (id: string) => (await database.db.select({ grams: units.searchGrams }).from(units).where(eq(units.id, id)))[0]!.grams;
+    const [empty, none] = [randomUUID(), randomUUID()];
+    await database.db.insert(units).values({ id: empty, uscc: '91330702MA99999996', name: '鑫源餐饮', category: 'general', brigadeId, searchGrams: [] });
+    await database.db.execute(
+      sql`insert into units (id, uscc, name, category, brigade_id, search_grams) values (${none}, '91330702MA99999995', '鑫源餐饮', 'general', ${brigadeId}, null)`,
+    );
+    expect([...(await grams(empty))].sort()).toEqual(['源餐', '鑫源', '餐饮'].sort());
+    expect([...(await grams(none))].sort()).toEqual(['源餐', '鑫源', '餐饮'].sort());
+  });
+
   it('leave the credit code out, and a new code alone leaves them as they are', async () => {
     const id = randomUUID();
     await database.db.insert(units).values({ id, uscc: '91330702MA99999998', name: '鑫源餐饮', category: 'general', brigadeId });

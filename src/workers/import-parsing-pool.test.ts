@@ -19,6 +19,15 @@ async function registry(rows: number): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** Whether `condition` holds within `ms` (checked every 50 ms). */
+async function within(ms: number, condition: () => boolean): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return condition();
+}
+
 const tinyFile = () => xlsxWith({ content: sheetXml([[inlineCell('A1', '单位名称')], [inlineCell('A2', '甲')]]) });
 
 describe('reading uploaded files on a worker thread', { timeout: 60_000 }, () => {
@@ -60,8 +69,7 @@ describe('reading uploaded files on a worker thread', { timeout: 60_000 }, () =>
       expect((await ready.parse(large, 'large.csv')).rows).toHaveLength(60_000);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(ready.hasWorker).toBe(false);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(ready.hasWorker).toBe(true);
+      expect(await within(10_000, () => ready.hasWorker)).toBe(true);
       // close() ends it: nothing is started again.
       await ready.parse(large, 'large.csv');
       await ready.close();
@@ -70,6 +78,15 @@ describe('reading uploaded files on a worker thread', { timeout: 60_000 }, () =>
     } finally {
       await ready.close();
     }
+  });
+
+  it('leaves no worker running when closed while one is starting', async () => {
+    const ready = new ImportParsingPool();
+    void ready.keepReady(100);
+    await ready.close();
+    expect(ready.hasWorker).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ready.hasWorker).toBe(false);
   });
 
   it('passes on a refusal with its code and Chinese message', async () => {

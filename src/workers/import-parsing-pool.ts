@@ -80,10 +80,18 @@ export class ImportParsingPool {
   ready(): Promise<boolean> {
     if (this.worker !== null) return Promise.resolve(true);
     this.starting ??= new Promise<boolean>((resolve) => {
-      const worker = new Worker(new URL('./import-parsing-boot.mjs', import.meta.url), {
-        resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
-        workerData: { nice: this.nice },
-      });
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL('./import-parsing-boot.mjs', import.meta.url), {
+          resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+          workerData: { nice: this.nice },
+        });
+      } catch {
+        // No thread can be made now (ERR_WORKER_INIT_FAILED …): files are read on this thread; a later call tries again.
+        this.starting = null;
+        resolve(false);
+        return;
+      }
       let online = false;
       let cause: Error | null = null;
       worker.once('online', () => {
@@ -145,8 +153,10 @@ export class ImportParsingPool {
     return this.ready();
   }
 
+  /** Starts a worker readyAgainAfterMs from now (from the latest stop, when called again before then). */
   private scheduleReady(): void {
-    if (this.readyAgainAfterMs === null || this.readyAgain !== null) return;
+    if (this.readyAgainAfterMs === null) return;
+    if (this.readyAgain !== null) clearTimeout(this.readyAgain);
     this.readyAgain = setTimeout(() => {
       this.readyAgain = null;
       if (this.readyAgainAfterMs !== null && this.worker === null) void this.ready();
@@ -164,6 +174,8 @@ export class ImportParsingPool {
     this.readyAgainAfterMs = null;
     if (this.readyAgain !== null) clearTimeout(this.readyAgain);
     this.readyAgain = null;
+    // A worker still starting would come online after this returned: it is stopped once it has.
+    if (this.starting !== null) await this.starting;
     await this.stop();
   }
 

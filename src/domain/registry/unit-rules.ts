@@ -322,19 +322,19 @@ export function normalizeAddress(address: string, options: NormalizeAddressOptio
   return s;
 }
 
-/**
- * The region prefixes as normalizeAddress strips them (spaces removed, longest first), worked out once per list (the
- * lists are regionPrefixesOf's, never changed after they are made).
- */
-const prefixesByList = new WeakMap<readonly string[], readonly string[]>();
+/** The region prefixes as normalizeAddress strips them (spaces removed, longest first), worked out once per list. */
+const prefixesByList = new Map<string, readonly string[]>();
 function strippedPrefixes(list: readonly string[]): readonly string[] {
-  let prefixes = prefixesByList.get(list);
+  // Keyed by the list's text, not the array: a caller may build a new array each time, or change one it passed before.
+  // The lists are a division's region names (regionPrefixesOf): a few thousand at most.
+  const key = list.join('\u0000');
+  let prefixes = prefixesByList.get(key);
   if (prefixes === undefined) {
     prefixes = list
       .map((p) => p.replace(/\s+/g, ''))
       .filter((p) => p !== '')
       .sort((a, b) => b.length - a.length);
-    prefixesByList.set(list, prefixes);
+    prefixesByList.set(key, prefixes);
   }
   return prefixes;
 }

@@ -172,6 +172,8 @@ export function prepareUnitRowsWhileReading(
 ): {
   listener: ParseListener;
   finish(table: ImportTable): Promise<void>;
+  /** The file could not be read: what is still queued or waiting for a look-up is dropped. */
+  abandon(): void;
   /** The dictionaries it loaded (null when that failed), for the dry run of the same preview to use rather than load again. */
   dictionaries: Promise<UnitImportDictionaries | null>;
   /**
@@ -273,6 +275,11 @@ export function prepareUnitRowsWhileReading(
         queue.push(rows);
         working = working.then(drain);
       },
+    },
+    abandon() {
+      failed = true;
+      abandoned = true;
+      queue.length = 0;
     },
     async finish(table) {
       await working;

@@ -19,12 +19,21 @@ export async function storeUploadedFile(
   orgId: string,
   input: { fileName: string; bytes: Uint8Array },
   analyze: (table: ImportTable) => Promise<Analysis>,
-  /** Work of the dry run that can start on the rows while the file is still being read, finished before `analyze`. */
-  early?: { listener: ParseListener; finish(table: ImportTable): Promise<void> },
+  /**
+   * Work of the dry run that can start on the rows while the file is still being read, finished before `analyze`, or
+   * abandoned when the file turns out unreadable.
+   */
+  early?: { listener: ParseListener; finish(table: ImportTable): Promise<void>; abandon(): void },
 ): Promise<ImportBatchRecord> {
   const fileName = baseFileName(input.fileName);
   const fileSha256 = fileDigest(input.bytes);
-  const table = await readImportFile(input.bytes, fileName, fileSha256, early?.listener);
+  let table: ImportTable;
+  try {
+    table = await readImportFile(input.bytes, fileName, fileSha256, early?.listener);
+  } catch (e) {
+    early?.abandon();
+    throw e;
+  }
   await early?.finish(table);
   const analysis = await analyze(table);
   const id = await insertImportBatch(ctx.db, {
