@@ -152,7 +152,17 @@ const ADMIN_PREFIX =
 
 /** An address folded for comparison: invisible characters and whitespace removed, half-width, upper-case. */
 export function foldAddress(address: string): string {
-  return stripInvisible(foldFullWidth(address)).replace(/\s+/g, '').toUpperCase();
+  return compactText(address).toUpperCase();
+}
+
+/** Invisible characters and all whitespace removed, full-width forms to half-width: where every fold here starts. */
+function compactText(text: string): string {
+  return stripInvisible(foldFullWidth(text)).replace(/\s+/g, '');
+}
+
+/** {@link compactText} with other brackets to () and dashes to "-": names and addresses alike. */
+function foldMarks(text: string): string {
+  return compactText(text).replace(BRACKET_OPEN, '(').replace(BRACKET_CLOSE, ')').replace(DASHES, '-');
 }
 
 /**
@@ -222,8 +232,10 @@ const BRACKET_CLOSE = new RegExp(`[${BRACKET_CLOSE_CHARS}]`, 'g');
 const DASHES = new RegExp(`[${DASH_CHARS}]`, 'g');
 const NAME_DOTS = new RegExp(`[${NAME_DOT_CHARS}]`, 'g');
 const QUOTES = new RegExp(`[${QUOTE_CHARS}]`, 'g');
+/** What foldMarks changes beyond compactText. */
+const MARK_CHARS = BRACKET_OPEN_CHARS + BRACKET_CLOSE_CHARS + DASH_CHARS;
 /** Code units normalizeUnitName leaves as they are wherever they stand. */
-const NAME_UNCHANGED = unchangedUnits(BRACKET_OPEN_CHARS + BRACKET_CLOSE_CHARS + DASH_CHARS + NAME_DOT_CHARS + QUOTE_CHARS);
+const NAME_UNCHANGED = unchangedUnits(MARK_CHARS + NAME_DOT_CHARS + QUOTE_CHARS);
 
 /**
  * A unit name folded for duplicate detection (never for display): invisible characters and all spaces
@@ -238,11 +250,7 @@ export function normalizeUnitName(name: string): string {
 
 /** {@link normalizeUnitName}'s rules applied one by one, whatever the text (exported for the tests of the shortcut). */
 export function normalizeUnitNameFully(name: string): string {
-  return stripInvisible(foldFullWidth(name))
-    .replace(/\s+/g, '')
-    .replace(BRACKET_OPEN, '(')
-    .replace(BRACKET_CLOSE, ')')
-    .replace(DASHES, '-')
+  return foldMarks(name)
     .replace(NAME_DOTS, '·')
     .replace(QUOTES, '')
     .toUpperCase();
@@ -344,11 +352,7 @@ function strippedPrefixes(list: readonly string[]): readonly string[] {
  * (exported for the tests of the shortcut).
  */
 export function normalizeAddressFully(address: string): string {
-  return stripInvisible(foldFullWidth(address))
-    .replace(/\s+/g, '')
-    .replace(BRACKET_OPEN, '(')
-    .replace(BRACKET_CLOSE, ')')
-    .replace(DASHES, '-')
+  return foldMarks(address)
     .replace(/號/g, '号')
     .replace(/衖/g, '弄')
     .replace(/栋/g, '幢')
@@ -371,7 +375,7 @@ const ADDRESS_TRAILING = new RegExp(`[${ADDRESS_TRAILING_CHARS}]+$`);
  * a digit, a numeral before 号 …, and trailing punctuation involve units left out here, and 号号 is looked for apart.
  */
 const ADDRESS_UNCHANGED = unchangedUnits(
-  BRACKET_OPEN_CHARS + BRACKET_CLOSE_CHARS + DASH_CHARS + '號衖栋#' + ADDRESS_NUMERAL_CHARS + ADDRESS_TRAILING_CHARS,
+  MARK_CHARS + '號衖栋#' + ADDRESS_NUMERAL_CHARS + ADDRESS_TRAILING_CHARS,
 );
 
 /**

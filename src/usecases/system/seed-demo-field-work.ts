@@ -129,16 +129,10 @@ export async function inspectDemoTask(db: Db, leadUsername: string, taskId: stri
   const fieldTask = bundle.tasks.find((x) => x.row.task.id === taskId);
   if (!fieldTask) return false;
   // An upload the rules refuse (a lead's hourly limit, with many tasks on one demo day) leaves the task as it is.
-  let photo = '';
-  let sign = '';
-  const uploaded =
-    (await skipRefusal(async () => {
-      photo = (await storeEvidenceFile(onSite, { fileName: '现场照片.png', bytes: demoImage(`demo-photo-${tag}`) })).sha256;
-    })) &&
-    (await skipRefusal(async () => {
-      sign = (await storeEvidenceFile(onSite, { fileName: '签名.png', bytes: demoImage(`demo-signature-${tag}`) })).sha256;
-    }));
-  if (!uploaded) return false;
+  const photoFile = await unlessRefused(() => storeEvidenceFile(onSite, { fileName: '现场照片.png', bytes: demoImage(`demo-photo-${tag}`) }));
+  const signFile = photoFile === REFUSED ? REFUSED : await unlessRefused(() => storeEvidenceFile(onSite, { fileName: '签名.png', bytes: demoImage(`demo-signature-${tag}`) }));
+  if (photoFile === REFUSED || signFile === REFUSED) return false;
+  const [photo, sign] = [photoFile.sha256, signFile.sha256];
   const { unable } = how;
   const lines = unable
     ? []
@@ -168,11 +162,17 @@ export async function inspectDemoTask(db: Db, leadUsername: string, taskId: stri
 
 /** Runs a demo step; a refusal by the rules (a DomainError) skips it, returning false. */
 export async function skipRefusal(step: () => Promise<unknown>): Promise<boolean> {
+  return (await unlessRefused(step)) !== REFUSED;
+}
+
+const REFUSED = Symbol('refused');
+
+/** A demo step's result, or REFUSED when the rules refused it (a DomainError); anything else is thrown. */
+async function unlessRefused<T>(step: () => Promise<T>): Promise<T | typeof REFUSED> {
   try {
-    await step();
-    return true;
+    return await step();
   } catch (e) {
-    if (isDomainError(e)) return false;
+    if (isDomainError(e)) return REFUSED;
     throw e;
   }
 }
